@@ -1,0 +1,100 @@
+//! Every command and flag, defined once; `--help` is generated from these doc comments.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// nexus: turn open-source reporting on organized crime and terrorism into a corpus an analyst can query.
+#[derive(Debug, Parser)]
+#[command(name = "nexus", version, propagate_version = true)]
+pub struct Cli {
+    /// The store: an SQLite file, created on first ingest.
+    #[arg(long, global = true, env = "NEXUS_DB", default_value = "nexus.db")]
+    pub db: PathBuf,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Ingest the bundled demo corpus into the store and show what is in it.
+    Demo(DemoArgs),
+    /// Read files, directories (recursively) or `-` (standard input) into the store.
+    Ingest(IngestArgs),
+    /// List stored documents.
+    Docs(JsonFlag),
+    /// Show one document: metadata by default, or its text, or everything as JSON.
+    Doc(DocArgs),
+    /// Full-text search, ranked, accent- and case-insensitive.
+    Search(SearchArgs),
+    /// Counts: documents, works, languages, formats.
+    Stats(JsonFlag),
+    /// Recompute near-duplicate works for every stored document under a (new) threshold.
+    Regroup(RegroupArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// The corpus to ingest; the one bundled with the source tree by default.
+    #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/demo"))]
+    pub corpus: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Files, directories or `-`.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Estimated Jaccard similarity of word shingles at which two documents are one work.
+    #[arg(long, default_value_t = 0.5, value_parser = parse_unit)]
+    pub near_dup_threshold: f64,
+    /// Refuse files larger than this many bytes.
+    #[arg(long, default_value_t = 128 * 1024 * 1024)]
+    pub max_bytes: u64,
+    /// Print the summary as JSON on standard output.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RegroupArgs {
+    /// Estimated Jaccard similarity of word shingles at which two documents are one work.
+    #[arg(long, default_value_t = 0.5, value_parser = parse_unit)]
+    pub near_dup_threshold: f64,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct JsonFlag {
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DocArgs {
+    /// A document id, or a unique prefix of one.
+    pub id: String,
+    /// Print only the stored text.
+    #[arg(long, conflicts_with = "json")]
+    pub text: bool,
+    /// Print the document, text, notes and metadata as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words (all must match), "quoted phrases", prefix*, OR, NOT.
+    #[arg(required = true)]
+    pub query: Vec<String>,
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_unit(s: &str) -> Result<f64, String> {
+    let v: f64 = s.parse().map_err(|_| format!("'{s}' is not a number"))?;
+    if (0.0..=1.0).contains(&v) && v > 0.0 { Ok(v) } else { Err(format!("{v} is not in (0, 1]")) }
+}

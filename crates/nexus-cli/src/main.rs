@@ -1,0 +1,40 @@
+//! The `nexus` binary: parses the command line and hands each command to the libraries.
+//! All behaviour lives in the crates; this file only wires them to a terminal.
+
+mod cli;
+mod cmd_demo;
+mod cmd_docs;
+mod cmd_ingest;
+mod cmd_search;
+mod output;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("NEXUS_LOG").unwrap_or_else(|_| "warn".into()))
+        .with_writer(std::io::stderr)
+        .init();
+    match run(args) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: cli::Cli) -> anyhow::Result<ExitCode> {
+    use cli::Command::*;
+    match args.command {
+        Demo(a) => cmd_demo::run(&args.db, a),
+        Ingest(a) => cmd_ingest::run(&args.db, a),
+        Docs(a) => cmd_docs::list(&args.db, a.json).map(|_| ExitCode::SUCCESS),
+        Doc(a) => cmd_docs::show(&args.db, a).map(|_| ExitCode::SUCCESS),
+        Search(a) => cmd_search::run(&args.db, a).map(|_| ExitCode::SUCCESS),
+        Stats(a) => cmd_docs::stats(&args.db, a.json).map(|_| ExitCode::SUCCESS),
+        Regroup(a) => cmd_docs::regroup(&args.db, a).map(|_| ExitCode::SUCCESS),
+    }
+}

@@ -1,0 +1,389 @@
+//! Header lines at the top of scraped text — breadcrumbs, author and title lines, date lines,
+//! `Key: value` fields, institution and series names — become metadata and leave the body, so
+//! extraction never reads a site name or a press-office letterhead as a sentence.
+//!
+//! The header is everything before the first body paragraph among the first lines; each of its
+//! lines is then classified. When no body paragraph starts early, only leading breadcrumbs and
+//! fields are taken, and the rest stays text.
+
+use crate::model::Metadata;
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// How many non-blank leading lines may be header.
+const MAX_HEADER_LINES: usize = 12;
+
+const INSTITUTION_WORDS: &str = include_str!("../../../data/lang/institution-words.txt");
+
+fn institution_words() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| INSTITUTION_WORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_owned).collect())
+}
+
+struct Line<'a> {
+    text: &'a str,
+    /// Byte offset just past this line (and its newline).
+    end: usize,
+    /// Index of the blank-line-separated block it belongs to.
+    block: usize,
+}
+
+/// Split `text` into metadata and the body that follows the header lines.
+pub fn split_header(text: &str) -> (Metadata, &str) {
+    let lines = leading_lines(text);
+    let mut meta = Metadata::default();
+    let body_at = (0..lines.len()).find(|&i| starts_body(&lines, i));
+    let header_len = match body_at {
+        Some(i) => i,
+        None => lines.iter().take_while(|l| breadcrumb(l.text).is_some() || field(l.text).is_some()).count(),
+    };
+    if header_len == 0 {
+        return (meta, text);
+    }
+    classify(&lines[..header_len], &mut meta);
+    (meta, text[lines[header_len - 1].end..].trim_start())
+}
+
+fn leading_lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    let mut block = 0;
+    for raw in text.split_inclusive('\n') {
+        offset += raw.len();
+        let l = raw.trim();
+        if l.is_empty() {
+            block += 1;
+            continue;
+        }
+        out.push(Line { text: l, end: offset, block });
+        if out.len() >= MAX_HEADER_LINES {
+            break;
+        }
+    }
+    out
+}
+
+/// Line `i` begins the body: it is a sentence-like paragraph by itself, or the first line of a
+/// hard-wrapped paragraph whose lines together are one.
+fn starts_body(lines: &[Line], i: usize) -> bool {
+    let l = lines[i].text;
+    if is_body(l) {
+        return true;
+    }
+    if l.len() < 40 || breadcrumb(l).is_some() || field(l).is_some() || byline(l).is_some() || date_line(l).is_some() {
+        return false;
+    }
+    let block: Vec<&str> = lines[i..].iter().take_while(|x| x.block == lines[i].block).map(|x| x.text).collect();
+    // A wrapped line runs on into the next: mid-sentence break, not a new header line.
+    let runs_on = block.get(1).is_some_and(|next| next.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) || l.ends_with([',', '-']));
+    runs_on && is_body(&block.join(" "))
+}
+
+/// A body paragraph: a long sentence or paragraph. A closing quote ends a sentence only after
+/// sentence punctuation, since titles often end in a quotation ("préstamos “gota a gota”").
+fn is_body(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let unquoted = text.trim_end_matches(['"', '”', '’', '»']);
+    let sentence_end = if unquoted.len() < text.len() { unquoted.ends_with(['.', '!', '?']) } else { text.ends_with(['.', '!', '?', ':', ')']) };
+    text.len() > 320 || (words >= 14 && sentence_end)
+}
+
+fn classify(lines: &[Line], meta: &mut Metadata) {
+    let mut others: Vec<&str> = Vec::new();
+    let mut title_candidates: Vec<&str> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let l = line.text;
+        if let Some(parts) = breadcrumb(l) {
+            take_breadcrumb(&parts, meta);
+        } else if let Some((key, value)) = field(l).filter(|(k, v)| take_field(k, v, meta)) {
+            let _ = (key, value);
+        } else if let Some(names) = byline(l).filter(|_| meta.authors.is_empty()) {
+            meta.authors = names;
+        } else if let Some(date) = date_line(l) {
+            refine_date(meta, date);
+        } else if let Some(names) = person_list(l).filter(|_| meta.authors.is_empty() && near_title_or_date(lines, i)) {
+            meta.authors = names;
+        } else if is_title_like(l) {
+            title_candidates.push(l);
+        } else {
+            others.push(l);
+        }
+    }
+    if meta.title.is_none() {
+        meta.title = best_title(&title_candidates).map(|t| t.trim_start_matches('#').trim().to_owned());
+    }
+}
+
+/// Keep the first date found, unless a later one is the same date more precisely ("2023" → "2023-10-19").
+fn refine_date(meta: &mut Metadata, date: String) {
+    match &meta.published {
+        Some(have) if !(date.len() > have.len() && date.starts_with(have.as_str())) => {}
+        _ => meta.published = Some(date),
+    }
+}
+
+/// An author line sits next to the title, a byline or a date line, not alone among letterheads.
+fn near_title_or_date(lines: &[Line], i: usize) -> bool {
+    let near = |j: usize| lines.get(j).is_some_and(|l| (is_title_like(l.text) && institution_share(l.text) < 0.5) || date_line(l.text).is_some());
+    near(i + 1) || (i > 0 && near(i - 1))
+}
+
+/// The most title-like candidate: long, not a letterhead of institution words. Ties go to the first.
+fn best_title<'a>(candidates: &[&'a str]) -> Option<&'a str> {
+    let score = |l: &str| {
+        let words = l.split_whitespace().count() as f64;
+        words * (1.0 - institution_share(l)) - if is_shouting(l) { 100.0 } else { 0.0 }
+    };
+    let mut best: Option<(&str, f64)> = None;
+    for &c in candidates {
+        let s = score(c);
+        if best.is_none_or(|(_, b)| s > b) {
+            best = Some((c, s));
+        }
+    }
+    best.map(|(c, _)| c)
+}
+
+fn words_of(l: &str) -> impl Iterator<Item = String> + '_ {
+    l.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
+}
+
+fn institution_share(l: &str) -> f64 {
+    let (mut n, mut inst) = (0, 0);
+    for w in words_of(l) {
+        n += 1;
+        inst += usize::from(institution_words().contains(&w));
+    }
+    if n == 0 { 0.0 } else { inst as f64 * 3.0 / n as f64 }
+}
+
+/// Letterheads and kickers are often set in capitals ("FOR IMMEDIATE RELEASE").
+fn is_shouting(l: &str) -> bool {
+    let letters: Vec<char> = l.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn is_title_like(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let starts_upper = line.trim_start_matches(['#', ' ', '"', '“', '¿', '¡']).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    (2..=40).contains(&words) && line.len() <= 300 && starts_upper && !line.ends_with([',', ';'])
+}
+
+/// A short line that is mostly a date: "July 2024", "Tuesday, September 17, 2024",
+/// "Publicado em 17/08/2023 14h32", "CÚCUTA, Colombia — 27 January 2025".
+fn date_line(line: &str) -> Option<String> {
+    static DMY: OnceLock<Regex> = OnceLock::new();
+    if line.len() > 90 {
+        return None;
+    }
+    let dmy = DMY.get_or_init(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b").expect("static regex"));
+    if let Some(c) = dmy.captures(line) {
+        let (d, m): (u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
+        if (1..=12).contains(&m) && (1..=31).contains(&d) {
+            return Some(format!("{}-{m:02}-{d:02}", &c[3]));
+        }
+    }
+    let iso = crate::dates::iso_prefix(line)?;
+    // A bare year inside a longer line is not a date line ("Regional Security Brief No. 17, 2024").
+    let has_month = iso.len() > 4;
+    let words = line.split_whitespace().count();
+    (has_month || words <= 2).then_some(iso)
+}
+
+fn breadcrumb(line: &str) -> Option<Vec<String>> {
+    if line.len() > 300 {
+        return None;
+    }
+    for sep in ['»', '›', '>', '|', '/'] {
+        let count = line.matches(sep).count();
+        let spaced = line.matches(&format!(" {sep} ")).count();
+        let enough = if matches!(sep, '»' | '›') { count >= 1 } else { spaced >= 2 };
+        if enough {
+            let parts: Vec<String> = line.split(sep).map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect();
+            if parts.len() >= 2 && parts.iter().all(|p| p.split_whitespace().count() <= 12) {
+                return Some(parts);
+            }
+        }
+    }
+    None
+}
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("static regex"))
+}
+
+fn take_breadcrumb(parts: &[String], meta: &mut Metadata) {
+    static VOL: OnceLock<Regex> = OnceLock::new();
+    static NUM: OnceLock<Regex> = OnceLock::new();
+    static YEAR: OnceLock<Regex> = OnceLock::new();
+    let vol = re(&VOL, r"(?i)\b(?:vol(?:ume)?|v)\.?\s*(\d+)");
+    let num = re(&NUM, r"(?i)\b(?:no|nos|n[º°o]|num|núm|number|número|issue)\.?\s*(\d+)");
+    let year = re(&YEAR, r"\b(1[89]\d\d|20\d\d)\b");
+    let generic = ["home", "inicio", "início", "portada", "news", "noticias", "notícias", "análisis", "análise", "analysis"];
+    for (i, part) in parts.iter().enumerate() {
+        let v = vol.captures(part).map(|c| c[1].to_owned());
+        let n = num.captures(part).map(|c| c[1].to_owned());
+        if v.is_some() || n.is_some() {
+            meta.volume = meta.volume.take().or(v);
+            meta.number = meta.number.take().or(n);
+            if meta.venue.is_none() && i > 0 {
+                meta.venue = Some(parts[i - 1].clone());
+            }
+        }
+        if let Some(y) = year.captures(part) {
+            meta.published.get_or_insert_with(|| y[1].to_owned());
+        }
+    }
+    if meta.site.is_none() && !generic.contains(&parts[0].to_lowercase().as_str()) && meta.venue.as_deref() != Some(&parts[0]) {
+        meta.site = Some(parts[0].clone());
+    }
+}
+
+fn field(line: &str) -> Option<(String, &str)> {
+    let (key, value) = line.split_once(':')?;
+    let key = key.trim().to_lowercase();
+    (key.split_whitespace().count() <= 2 && !value.trim().is_empty()).then(|| (key, value.trim()))
+}
+
+/// Record a known field; `false` for keys that are not metadata ("Contact: ...").
+fn take_field(key: &str, value: &str, meta: &mut Metadata) -> bool {
+    match key {
+        "title" | "título" | "titulo" => meta.title = Some(value.to_owned()),
+        "author" | "authors" | "autor" | "autora" | "autores" | "by" | "por" => meta.authors = split_names(value),
+        "date" | "fecha" | "data" | "published" | "publicado" | "publicação" => meta.published = crate::dates::iso_prefix(value),
+        "journal" | "venue" | "revista" | "publication" => meta.venue = Some(value.to_owned()),
+        "source" | "fuente" | "fonte" | "site" => meta.site = Some(value.to_owned()),
+        _ => return false,
+    }
+    true
+}
+
+/// "By Jane Doe and John Roe", "Por: Ana Pérez", "*By Daniel Okafor*".
+fn byline(line: &str) -> Option<Vec<String>> {
+    let l = line.trim_matches(['*', '_', ' ']);
+    let lower = l.to_lowercase();
+    let rest = ["by ", "por: ", "por ", "de "].iter().find_map(|p| lower.starts_with(p).then(|| &l[p.len()..]))?;
+    person_list(rest.trim())
+}
+
+/// Name particles that may stand lower-case inside a person's name.
+const PARTICLES: &[&str] = &["de", "del", "della", "da", "das", "do", "dos", "di", "du", "la", "le", "van", "von", "der", "den", "y", "e"];
+
+/// People named on a line, allowing a trailing affiliation ("Jonathan Reyes, Central America Program").
+fn person_list(line: &str) -> Option<Vec<String>> {
+    if line.len() > 120 || line.chars().any(|c| c.is_ascii_digit()) || (line.ends_with(['.', '!', '?']) && !ends_with_initial(line)) || is_shouting(line) {
+        return None;
+    }
+    let names = split_names(line);
+    let people: Vec<String> = names.iter().take_while(|n| is_person_name(n)).cloned().collect();
+    let rest_is_affiliation = names[people.len()..].iter().all(|n| institution_share(n) > 0.0);
+    (!people.is_empty() && rest_is_affiliation).then_some(people)
+}
+
+fn ends_with_initial(line: &str) -> bool {
+    line.rsplit(' ').next().is_some_and(|w| w.len() <= 3 && w.ends_with('.'))
+}
+
+fn split_names(value: &str) -> Vec<String> {
+    value
+        .split([';', ','])
+        .flat_map(|p| p.split(" and ").flat_map(|q| q.split(" y ")).flat_map(|q| q.split(" e ")))
+        .map(|n| n.trim().trim_matches(['*', '_']).to_owned())
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+fn is_person_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if !(2..=6).contains(&words.len()) || institution_share(name) > 0.0 {
+        return false;
+    }
+    let capitalised = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    words.iter().all(|w| {
+        let first = w.chars().next().is_some_and(char::is_uppercase);
+        let initial = first && w.len() <= 3 && w.ends_with('.');
+        let word = first && w.chars().skip(1).all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’') || c.is_uppercase() && w.contains('-'));
+        initial || word || PARTICLES.contains(w)
+    }) && capitalised >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BODY: &str = "In September, 2014, the anti-drug command of the Peruvian National Police seized 7.6 metric tons of cocaine.";
+
+    #[test]
+    fn author_then_title_then_body() {
+        let t = format!("R. Evan Ellis\nThe Evolving Transnational Crime-Terrorism Nexus in Peru and its Strategic Relevance for the U.S. and the Region\n\n{BODY}");
+        let (m, body) = split_header(&t);
+        assert_eq!(m.authors, ["R. Evan Ellis"]);
+        assert!(m.title.as_deref().unwrap().starts_with("The Evolving Transnational"));
+        assert_eq!(body, BODY);
+    }
+
+    #[test]
+    fn reading_room_breadcrumb() {
+        let t = format!("Журнальный клуб Интелрос » PRISM » Vol. 5, No 4. 2015\n{BODY}");
+        let (m, body) = split_header(&t);
+        assert_eq!(m.site.as_deref(), Some("Журнальный клуб Интелрос"));
+        assert_eq!(m.venue.as_deref(), Some("PRISM"));
+        assert_eq!((m.volume.as_deref(), m.number.as_deref(), m.published.as_deref()), (Some("5"), Some("4"), Some("2015")));
+        assert_eq!(body, BODY);
+    }
+
+    #[test]
+    fn fields_and_bylines() {
+        let (m, body) = split_header("Título: Rutas del Pacífico\nPor: Ana Pérez y Luis Gómez\nFecha: 14 de marzo de 2023\n\nLa Policía Nacional incautó dos toneladas de cocaína en el puerto del Callao esta semana, según fuentes oficiales.");
+        assert_eq!(m.title.as_deref(), Some("Rutas del Pacífico"));
+        assert_eq!(m.authors, ["Ana Pérez", "Luis Gómez"]);
+        assert_eq!(m.published.as_deref(), Some("2023-03-14"));
+        assert!(body.starts_with("La Policía"));
+    }
+
+    #[test]
+    fn press_release_letterhead() {
+        let t = format!("U.S. DEPARTMENT OF JUSTICE\nOffice of Public Affairs\n\nFOR IMMEDIATE RELEASE\nTuesday, September 17, 2024\n\nSeven Members of a Cartel Faction Charged with Trafficking Conspiracy\n\n{BODY}");
+        let (m, body) = split_header(&t);
+        assert_eq!(m.title.as_deref(), Some("Seven Members of a Cartel Faction Charged with Trafficking Conspiracy"));
+        assert_eq!(m.published.as_deref(), Some("2024-09-17"));
+        assert!(m.authors.is_empty(), "{:?}", m.authors);
+        assert_eq!(body, BODY);
+    }
+
+    #[test]
+    fn institution_lines_are_not_authors_and_affiliations_are_dropped() {
+        let t = format!("Ministério Público Federal\nProcuradoria da República no Paraná\n\nMPF denuncia 14 pessoas por lavagem de dinheiro do tráfico\n\n{BODY}");
+        let (m, _) = split_header(&t);
+        assert!(m.authors.is_empty(), "{:?}", m.authors);
+        assert_eq!(m.title.as_deref(), Some("MPF denuncia 14 pessoas por lavagem de dinheiro do tráfico"));
+        let t = format!("The Isthmus as Warehouse\n\nRegional Security Brief No. 17\nJonathan Reyes-Whitfield, Central America Program\nJuly 2024\n\n{BODY}");
+        let (m, _) = split_header(&t);
+        assert_eq!((m.title.as_deref(), m.authors.as_slice(), m.published.as_deref()), (Some("The Isthmus as Warehouse"), &["Jonathan Reyes-Whitfield".to_owned()][..], Some("2024-07")));
+    }
+
+    #[test]
+    fn hard_wrapped_body_after_a_dateline() {
+        let t = "Home » World » Crime » 2023\n\nPolice find 8 tonnes of cocaine at port of Antwerp\n\nANTWERP, Belgium, 19 October 2023 (Meridian Wire) --\n\nBelgian investigators have seized 8,000 kilograms of cocaine hidden in\nbanana containers that arrived from Ecuador, the federal prosecutor's\noffice said on Thursday.\n";
+        let (m, body) = split_header(t);
+        assert_eq!(m.title.as_deref(), Some("Police find 8 tonnes of cocaine at port of Antwerp"));
+        assert_eq!(m.published.as_deref(), Some("2023-10-19"));
+        assert!(body.starts_with("Belgian investigators"), "{body}");
+    }
+
+    #[test]
+    fn plain_body_is_untouched() {
+        let t = "Colombian police seized cocaine in Buenaventura on Tuesday, officials said in a statement.\nMore follows.";
+        let (m, body) = split_header(t);
+        assert_eq!(m, Metadata::default());
+        assert_eq!(body, t);
+    }
+
+    #[test]
+    fn a_short_first_sentence_is_not_lost() {
+        let t = "Cocaine seizures rose.\n\nPolice in Guayaquil said the port handled most of the shipments seized this year in Ecuador.";
+        let (m, body) = split_header(t);
+        assert!(body.ends_with("in Ecuador.") && (body.starts_with("Cocaine") || m.title.as_deref() == Some("Cocaine seizures rose.")));
+    }
+}

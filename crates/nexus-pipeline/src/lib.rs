@@ -1,0 +1,239 @@
+//! The ingest pipeline: inputs → (parallel) read, hash, convert, sign → (one writer) store.
+//!
+//! Conversion is pure and runs on every core; writing is serial because SQLite has one writer.
+//! Batches are bounded in count and bytes and at most two are in flight, so memory stays flat
+//! however large the corpus. Each batch is written in one transaction (a savepoint per document),
+//! so a document is always stored whole or not at all. Bytes already stored are recognised by hash before conversion, so a
+//! re-run after a crash skips straight to the documents that are missing.
+
+use nexus_ingest::{Document, Input, IngestError, Signature};
+use nexus_store::{AddOutcome, NearDupConfig, Store, StoreError, Writer};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::sync_channel;
+use std::time::Instant;
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub convert: nexus_ingest::Options,
+    pub near_dup: NearDupConfig,
+    /// Largest batch handed to the converters, in files and in bytes.
+    pub batch_files: usize,
+    pub batch_bytes: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { convert: nexus_ingest::Options::default(), near_dup: NearDupConfig::default(), batch_files: 64, batch_bytes: 32 * 1024 * 1024 }
+    }
+}
+
+/// What happened to one input.
+#[derive(Debug)]
+pub enum Event {
+    Stored { source: String, outcome: AddOutcome, warnings: Vec<String> },
+    Skipped(IngestError),
+    Failed(String),
+}
+
+/// Hooks for progress display; the pipeline itself prints nothing.
+pub trait Observer {
+    fn started(&mut self, _inputs: usize, _bytes: u64) {}
+    fn advanced(&mut self, _bytes: u64) {}
+    fn event(&mut self, _event: &Event) {}
+}
+
+/// An observer that ignores everything.
+pub struct Quiet;
+impl Observer for Quiet {}
+
+#[derive(Debug, Default, Clone, Serialize, PartialEq)]
+pub struct Summary {
+    /// New documents stored (near-duplicates included).
+    pub ingested: usize,
+    /// Inputs whose bytes were already stored.
+    pub duplicates: usize,
+    /// New documents that joined an existing work.
+    pub near_duplicates: usize,
+    pub skipped: usize,
+    pub failed: usize,
+    pub bytes: u64,
+    pub seconds: f64,
+}
+
+/// One input after the parallel stage.
+enum Prepared {
+    Known { sha256: String, source: String },
+    Ready(Box<(Document, Signature)>),
+    Skip(IngestError),
+    Fail(String),
+}
+
+/// Ingest `inputs` (with `walk_errors` already found while listing them) into the store at `db`.
+pub fn run(db: &Path, inputs: Vec<Input>, walk_errors: Vec<IngestError>, opts: &Options, observer: &mut dyn Observer) -> Result<Summary, StoreError> {
+    let started = Instant::now();
+    let mut store = Store::open(db)?;
+    let mut summary = Summary::default();
+    for e in walk_errors {
+        record(&mut summary, Event::Failed(e.to_string()), observer);
+    }
+    let total: u64 = inputs.iter().map(|i| if let Input::File { size, .. } = i { *size } else { 0 }).sum();
+    observer.started(inputs.len(), total);
+    let batches = batch(inputs, opts);
+    let (tx, rx) = sync_channel::<Vec<(u64, Prepared)>>(1);
+    std::thread::scope(|scope| -> Result<(), StoreError> {
+        let reader = Store::open_existing(db)?;
+        scope.spawn(move || {
+            for b in batches {
+                let loaded: Vec<(u64, Loaded)> = b.into_par_iter().map(|input| load(input, &opts.convert)).collect();
+                let checked: Vec<(u64, Loaded)> = loaded.into_iter().map(|(size, l)| (size, mark_known(&reader, l))).collect();
+                let prepared: Vec<(u64, Prepared)> = checked.into_par_iter().map(|(size, l)| (size, prepare(l))).collect();
+                if tx.send(prepared).is_err() {
+                    return;
+                }
+            }
+        });
+        for batch in rx {
+            let mut writer = store.writer(opts.near_dup)?;
+            let mut events = Vec::with_capacity(batch.len());
+            for (size, prepared) in batch {
+                events.push((size, store_one(&mut writer, prepared)));
+            }
+            // Report only what is committed: a crash before this line loses the batch, and a re-run redoes it.
+            writer.commit()?;
+            for (size, event) in events {
+                summary.bytes += size;
+                observer.advanced(size);
+                record(&mut summary, event, observer);
+            }
+        }
+        Ok(())
+    })?;
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+fn record(summary: &mut Summary, event: Event, observer: &mut dyn Observer) {
+    match &event {
+        Event::Stored { outcome: AddOutcome::Added { .. }, .. } => summary.ingested += 1,
+        Event::Stored { outcome: AddOutcome::NearDuplicate { .. }, .. } => {
+            summary.ingested += 1;
+            summary.near_duplicates += 1;
+        }
+        Event::Stored { outcome: AddOutcome::Duplicate { .. }, .. } => summary.duplicates += 1,
+        Event::Skipped(_) => summary.skipped += 1,
+        Event::Failed(_) => summary.failed += 1,
+    }
+    observer.event(&event);
+}
+
+/// Group inputs so that no batch holds more than the configured files or bytes.
+fn batch(inputs: Vec<Input>, opts: &Options) -> Vec<Vec<Input>> {
+    let mut out = vec![Vec::new()];
+    let mut bytes = 0;
+    for input in inputs {
+        let size = if let Input::File { size, .. } = &input { *size } else { 0 };
+        let last = out.last().map_or(0, Vec::len);
+        if last >= opts.batch_files.max(1) || (last > 0 && bytes + size > opts.batch_bytes) {
+            out.push(Vec::new());
+            bytes = 0;
+        }
+        bytes += size;
+        if let Some(b) = out.last_mut() {
+            b.push(input);
+        }
+    }
+    out.retain(|b| !b.is_empty());
+    out
+}
+
+/// One input's bytes, read and hashed, before conversion.
+enum Loaded {
+    Bytes { source: String, bytes: Vec<u8>, sha256: String },
+    Known { source: String, sha256: String },
+    Error(IngestError),
+}
+
+fn load(input: Input, opts: &nexus_ingest::Options) -> (u64, Loaded) {
+    let (source, size, read) = match input {
+        Input::Stdin => {
+            let mut buf = Vec::new();
+            let r = std::io::stdin().lock().read_to_end(&mut buf).map(|_| buf);
+            ("-".to_owned(), 0, r.map_err(|e| IngestError::Read { path: PathBuf::from("-"), source: e }))
+        }
+        Input::File { path, size } => (path.display().to_string(), size, read_bounded(&path, opts)),
+    };
+    let loaded = match read {
+        Ok(bytes) => Loaded::Bytes { sha256: nexus_ingest::fingerprint::sha256_hex(&bytes), source, bytes },
+        Err(e) => Loaded::Error(e),
+    };
+    (size, loaded)
+}
+
+fn prepare(loaded: Loaded) -> Prepared {
+    match loaded {
+        Loaded::Error(e) => classify(e),
+        Loaded::Known { source, sha256 } => Prepared::Known { sha256, source },
+        Loaded::Bytes { source, bytes, .. } => {
+            let format = if source == "-" { None } else { nexus_ingest::convert::format_of_path(Path::new(&source)).ok() };
+            match nexus_ingest::convert(&bytes, &source, format) {
+                Ok(doc) => {
+                    let sig = Signature::of_text(&doc.extraction_text());
+                    Prepared::Ready(Box::new((doc, sig)))
+                }
+                Err(e) => classify(e),
+            }
+        }
+    }
+}
+
+fn classify(e: IngestError) -> Prepared {
+    if e.is_skip() { Prepared::Skip(e) } else { Prepared::Fail(e.to_string()) }
+}
+
+/// Check the format and the size before reading, so unsupported or oversized files cost nothing.
+fn read_bounded(path: &Path, opts: &nexus_ingest::Options) -> Result<Vec<u8>, IngestError> {
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => IngestError::NotFound { path: path.to_path_buf() },
+        _ => IngestError::Read { path: path.to_path_buf(), source: e },
+    })?;
+    if !meta.is_file() {
+        return Err(IngestError::NotRegular { path: path.to_path_buf() });
+    }
+    nexus_ingest::convert::format_of_path(path)?;
+    if meta.len() > opts.max_bytes {
+        return Err(IngestError::TooLarge { path: path.to_path_buf(), size: meta.len(), limit: opts.max_bytes });
+    }
+    std::fs::read(path).map_err(|e| IngestError::Read { path: path.to_path_buf(), source: e })
+}
+
+/// Bytes stored already need no conversion, only their path recorded.
+fn mark_known(reader: &Store, l: Loaded) -> Loaded {
+    match l {
+        Loaded::Bytes { source, sha256, .. } if reader.has_sha256(&sha256).unwrap_or(false) => Loaded::Known { source, sha256 },
+        other => other,
+    }
+}
+
+fn store_one(writer: &mut Writer, prepared: Prepared) -> Event {
+    match prepared {
+        Prepared::Skip(e) => Event::Skipped(e),
+        Prepared::Fail(msg) => Event::Failed(msg),
+        Prepared::Known { sha256, source } => match writer.add_path(&sha256, &source) {
+            Ok(new_path) => {
+                let id = sha256[..16].to_owned();
+                Event::Stored { source, outcome: AddOutcome::Duplicate { id, new_path }, warnings: Vec::new() }
+            }
+            Err(e) => Event::Failed(format!("{source}: {e}")),
+        },
+        Prepared::Ready(boxed) => {
+            let (doc, sig) = *boxed;
+            match writer.add(&doc, &sig) {
+                Ok(outcome) => Event::Stored { source: doc.source, outcome, warnings: doc.warnings },
+                Err(e) => Event::Failed(format!("{}: {e}", doc.source)),
+            }
+        }
+    }
+}
