@@ -11,7 +11,8 @@ pub fn run(db: &Path, args: DemoArgs) -> anyhow::Result<ExitCode> {
     }
     let corpus = args.corpus.canonicalize()?;
     eprintln!("ingesting the demo corpus from {}", corpus.display());
-    let code = crate::cmd_ingest::run(db, IngestArgs { paths: vec![corpus], near_dup_threshold: 0.5, max_bytes: 128 * 1024 * 1024, json: false })?;
+    let code =
+        crate::cmd_ingest::run(db, IngestArgs { paths: vec![corpus], near_dup_threshold: 0.5, max_bytes: 128 * 1024 * 1024, json: false })?;
     println!();
     crate::cmd_docs::stats(db, false)?;
     println!();

@@ -18,7 +18,9 @@ pub fn list(db: &Path, json: bool) -> anyhow::Result<()> {
     let rows: Vec<Vec<String>> = docs
         .iter()
         .map(|d| {
-            let title = d.title.clone().unwrap_or_else(|| format!("({})", Path::new(&d.source).file_name().map_or(d.source.clone(), |f| f.to_string_lossy().into_owned())));
+            let title = d.title.clone().unwrap_or_else(|| {
+                format!("({})", Path::new(&d.source).file_name().map_or(d.source.clone(), |f| f.to_string_lossy().into_owned()))
+            });
             vec![
                 d.id.clone(),
                 d.language.clone(),
@@ -49,7 +51,12 @@ pub fn show(db: &Path, args: DocArgs) -> anyhow::Result<()> {
     println!("title:      {}", opt(&doc.title));
     println!("authors:    {}", if doc.authors.is_empty() { "-".into() } else { doc.authors.join("; ") });
     println!("published:  {}", opt(&doc.published));
-    println!("venue:      {}{}{}", opt(&doc.venue), doc.volume.as_ref().map(|v| format!(", vol. {v}")).unwrap_or_default(), doc.number.as_ref().map(|n| format!(", no. {n}")).unwrap_or_default());
+    println!(
+        "venue:      {}{}{}",
+        opt(&doc.venue),
+        doc.volume.as_ref().map(|v| format!(", vol. {v}")).unwrap_or_default(),
+        doc.number.as_ref().map(|n| format!(", no. {n}")).unwrap_or_default()
+    );
     println!("site:       {}", opt(&doc.site));
     println!("language:   {} ({}, {:.2})", doc.language, doc.language_name, doc.language_confidence);
     println!("format:     {} ({}), {}", doc.format, doc.encoding, human_bytes(doc.bytes));

@@ -52,7 +52,15 @@ fn bad_inputs_are_reported_and_the_rest_is_ingested() {
     write(&d, "invalid-utf8.txt", &invalid);
     let long_line = "cocaine seizure Callao Antwerp container ".repeat(10 * 1024 * 1024 / 40);
     write(&d, "long-line.txt", long_line.as_bytes());
-    write(&d, "scripts.html", format!("<html><head><script>{}</script><style>p{{}}</style></head><body><script>alert(1)</script></body></html>", "var x = 1;".repeat(5000)).as_bytes());
+    write(
+        &d,
+        "scripts.html",
+        format!(
+            "<html><head><script>{}</script><style>p{{}}</style></head><body><script>alert(1)</script></body></html>",
+            "var x = 1;".repeat(5000)
+        )
+        .as_bytes(),
+    );
     write(&d, "slides.pptx", b"PK\x03\x04 not supported");
     std::os::unix::fs::symlink(&d, d.join("loop")).unwrap();
     std::os::unix::fs::symlink(d.join("nowhere.txt"), d.join("dangling.txt")).unwrap();
@@ -111,13 +119,19 @@ fn unreadable_file_is_reported() {
             return;
         }
         let mut c = std::process::Command::new("setpriv");
-        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", env!("CARGO_BIN_EXE_nexus"), "--db"]).arg(&db).stdin(std::process::Stdio::null());
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", env!("CARGO_BIN_EXE_nexus"), "--db"])
+            .arg(&db)
+            .stdin(std::process::Stdio::null());
         c
     } else {
         nexus(&db)
     };
     let r = run(cmd.arg("ingest").arg(d.join("secret.txt")).arg(d.join("open.txt")));
     assert_ne!(r.code, 0);
-    assert!(r.stderr.lines().any(|l| l.contains("secret.txt") && l.contains("cannot read") && l.contains("ermission denied")), "{}", r.stderr);
+    assert!(
+        r.stderr.lines().any(|l| l.contains("secret.txt") && l.contains("cannot read") && l.contains("ermission denied")),
+        "{}",
+        r.stderr
+    );
     assert!(r.stderr.contains("ingested 1"), "{}", r.stderr);
 }

@@ -120,7 +120,12 @@ fn search_finds_without_accents_and_lists_match() {
 fn stdin_is_a_source() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("s.db");
-    let mut child = nexus(&db).args(["ingest", "-", "--json"]).stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped()).spawn().unwrap();
+    let mut child = nexus(&db)
+        .args(["ingest", "-", "--json"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
     use std::io::Write;
     child.stdin.take().unwrap().write_all(b"<html><body><article><p>Colombian police seized cocaine in Buenaventura, officials said on Tuesday in Bogota.</p></article></body></html>").unwrap();
     let out = child.wait_with_output().unwrap();
@@ -143,4 +148,18 @@ fn regroup_splits_and_rejoins_the_wire_pair() {
     assert_eq!(again["works"], before["works"]);
     let bad = run(nexus(&db).args(["regroup", "--near-dup-threshold", "1.5"]));
     assert_eq!(bad.code, 2, "{}", bad.stderr);
+}
+
+/// The README's first command, and the promise that a piped run draws no progress bar.
+#[test]
+fn demo_command_ingests_and_shows_the_corpus_quietly_when_piped() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let r = run(nexus(&db).arg("demo"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("documents:") && r.stdout.contains("nexus --db"), "{}", r.stdout);
+    assert!(r.stderr.contains("ingested 31"), "{}", r.stderr);
+    assert!(!r.stderr.contains('\r') && !r.stderr.contains("\x1b["), "progress bar drawn on a pipe: {:?}", r.stderr);
+    let again = run(nexus(&db).arg("demo"));
+    assert!(again.stderr.contains("ingested 0") && again.stderr.contains("31 duplicates"), "{}", again.stderr);
 }

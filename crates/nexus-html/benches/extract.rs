@@ -11,9 +11,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 /// links and a footer.
 fn generated_page(target: usize) -> String {
     let mut html = String::with_capacity(target + 4096);
-    html.push_str(
-        "<!DOCTYPE html><html lang=\"en\"><head><title>Benchmark report | Bench Site</title>",
-    );
+    html.push_str("<!DOCTYPE html><html lang=\"en\"><head><title>Benchmark report | Bench Site</title>");
     html.push_str("<meta property=\"og:site_name\" content=\"Bench Site\"><style>body{margin:0}</style></head><body>");
     html.push_str("<div class=\"cookie-banner\">We use cookies. <button>Accept cookies</button></div><nav class=\"mega-menu\"><ul>");
     for i in 0..200 {
@@ -35,9 +33,7 @@ fn generated_page(target: usize) -> String {
             ));
         }
     }
-    html.push_str(
-        "</div></article><section class=\"related\"><a href=\"/r\">Related</a></section></main>",
-    );
+    html.push_str("</div></article><section class=\"related\"><a href=\"/r\">Related</a></section></main>");
     html.push_str("<footer><a href=\"/about\">About</a></footer></body></html>");
     html
 }
@@ -45,10 +41,7 @@ fn generated_page(target: usize) -> String {
 fn bench_extract(c: &mut Criterion) {
     let mut group = c.benchmark_group("extract");
     group.sample_size(10);
-    for (label, size) in [
-        ("article_256KiB", 256 * 1024),
-        ("article_4MiB", 4 * 1024 * 1024),
-    ] {
+    for (label, size) in [("article_256KiB", 256 * 1024), ("article_4MiB", 4 * 1024 * 1024)] {
         let page = generated_page(size);
         group.throughput(Throughput::Bytes(page.len() as u64));
         group.bench_function(label, |b| b.iter(|| nexus_html::extract(black_box(&page))));

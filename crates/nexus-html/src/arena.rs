@@ -65,11 +65,7 @@ impl Stats {
 
     /// Share of item `i`'s text that sits inside links (0 when empty).
     pub fn link_density(&self, i: usize) -> f64 {
-        if self.total[i] == 0 {
-            0.0
-        } else {
-            f64::from(self.link[i]) / f64::from(self.total[i])
-        }
+        if self.total[i] == 0 { 0.0 } else { f64::from(self.link[i]) / f64::from(self.total[i]) }
     }
 }
 
@@ -77,10 +73,7 @@ impl<'a> Arena<'a> {
     /// Flattens the subtree under `root` (normally `<body>`), skipping hard
     /// junk entirely.
     pub fn build(root: NodeRef<'a, Node>) -> Self {
-        let mut arena = Arena {
-            items: Vec::new(),
-            index: HashMap::new(),
-        };
+        let mut arena = Arena { items: Vec::new(), index: HashMap::new() };
         let mut stack: Vec<(NodeRef<'a, Node>, usize, bool)> = vec![(root, NO_PARENT, false)];
         while let Some((node, parent, in_link)) = stack.pop() {
             match node.value() {
@@ -90,14 +83,7 @@ impl<'a> Arena<'a> {
                     }
                     let idx = arena.items.len();
                     let link = in_link || el.name() == "a";
-                    arena.items.push(Item {
-                        node,
-                        el,
-                        parent,
-                        in_link: link,
-                        own_len: 0,
-                        own_commas: 0,
-                    });
+                    arena.items.push(Item { node, el, parent, in_link: link, own_len: 0, own_commas: 0 });
                     arena.index.insert(node.id(), idx);
                     for child in node.children().rev() {
                         stack.push((child, idx, link));
@@ -118,13 +104,7 @@ impl<'a> Arena<'a> {
     /// Sums statistics bottom-up over the alive items only.
     pub fn stats(&self, alive: &[bool]) -> Stats {
         let n = self.items.len();
-        let mut s = Stats {
-            total: vec![0; n],
-            link: vec![0; n],
-            inline: vec![0; n],
-            inline_link: vec![0; n],
-            inline_commas: vec![0; n],
-        };
+        let mut s = Stats { total: vec![0; n], link: vec![0; n], inline: vec![0; n], inline_link: vec![0; n], inline_commas: vec![0; n] };
         for (i, item) in self.items.iter().enumerate() {
             if !alive[i] {
                 continue;

@@ -30,22 +30,14 @@ pub(crate) struct Choice {
 pub(crate) fn choose(arena: &Arena<'_>) -> Choice {
     let n = arena.items.len();
     if n == 0 {
-        return Choice {
-            roots: Vec::new(),
-            alive: Vec::new(),
-            stats: Stats::default(),
-        };
+        return Choice { roots: Vec::new(), alive: Vec::new(), stats: Stats::default() };
     }
     let raw = arena.stats(&vec![true; n]);
     let protected = protected_items(arena, &raw);
     let alive = mark_alive(arena, &protected);
     let stats = arena.stats(&alive);
     let roots = pick_roots(arena, &alive, &stats);
-    Choice {
-        roots,
-        alive,
-        stats,
-    }
+    Choice { roots, alive, stats }
 }
 
 /// Semantic article containers that are not themselves boilerplate, largest
@@ -64,11 +56,7 @@ fn semantic_containers(arena: &Arena<'_>, stats: &Stats, alive: Option<&[bool]>)
             continue;
         };
         let plain = stats.plain(i);
-        let min = if rank == 0 {
-            MIN_SEMANTIC_LEN / 2
-        } else {
-            MIN_SEMANTIC_LEN
-        };
+        let min = if rank == 0 { MIN_SEMANTIC_LEN / 2 } else { MIN_SEMANTIC_LEN };
         if plain >= min && stats.link_density(i) < 0.5 {
             found.push((rank, plain, i));
         }
@@ -85,11 +73,7 @@ fn protected_items(arena: &Arena<'_>, raw: &Stats) -> Vec<bool> {
     let mut protected = vec![false; n];
     let mut anchors = semantic_containers(arena, raw, None);
     for (i, item) in arena.items.iter().enumerate() {
-        let is_main = item.name() == "main"
-            || item
-                .el
-                .attr("role")
-                .is_some_and(|r| r.trim().eq_ignore_ascii_case("main"));
+        let is_main = item.name() == "main" || item.el.attr("role").is_some_and(|r| r.trim().eq_ignore_ascii_case("main"));
         if is_main && raw.plain(i) >= MIN_SEMANTIC_LEN {
             anchors.push(i);
         }
@@ -132,11 +116,7 @@ fn pick_roots(arena: &Arena<'_>, alive: &[bool], stats: &Stats) -> Vec<usize> {
     if let Some(&sem) = semantic_containers(arena, stats, Some(alive)).first() {
         let accept = match top {
             None => true,
-            Some(t) => {
-                arena.contains(sem, t)
-                    || arena.contains(t, sem)
-                    || stats.plain(sem) * 2 >= stats.plain(t)
-            }
+            Some(t) => arena.contains(sem, t) || arena.contains(t, sem) || stats.plain(sem) * 2 >= stats.plain(t),
         };
         if accept {
             return vec![sem];
@@ -157,8 +137,7 @@ fn score(arena: &Arena<'_>, alive: &[bool], stats: &Stats) -> Vec<Option<f64>> {
             continue;
         }
         let inline = stats.inline[i];
-        let contribution =
-            1.0 + f64::from(stats.inline_commas[i]) + (f64::from(inline) / 100.0).min(3.0);
+        let contribution = 1.0 + f64::from(stats.inline_commas[i]) + (f64::from(inline) / 100.0).min(3.0);
         let mut cur = arena.items[i].parent;
         let mut level = 0;
         while cur != NO_PARENT && level < SCORE_LEVELS {
@@ -220,47 +199,25 @@ fn best_candidate(scores: &[Option<f64>]) -> Option<usize> {
 /// The top candidate plus siblings that look like content (Readability's
 /// sibling pass), plus headings that directly precede an included sibling and
 /// any notes section.
-fn with_siblings(
-    arena: &Arena<'_>,
-    alive: &[bool],
-    stats: &Stats,
-    scores: &[Option<f64>],
-    top: usize,
-) -> Vec<usize> {
+fn with_siblings(arena: &Arena<'_>, alive: &[bool], stats: &Stats, scores: &[Option<f64>], top: usize) -> Vec<usize> {
     let parent = arena.items[top].parent;
     if parent == NO_PARENT {
         return vec![top];
     }
     let top_score = scores[top].unwrap_or(0.0);
     let threshold = (top_score * 0.2).max(10.0);
-    let siblings: Vec<usize> = (parent + 1..arena.items.len())
-        .filter(|&i| arena.items[i].parent == parent && alive[i])
-        .collect();
-    let mut keep: Vec<bool> = siblings
-        .iter()
-        .map(|&s| s == top || sibling_is_content(arena, stats, scores, s, threshold))
-        .collect();
+    let siblings: Vec<usize> = (parent + 1..arena.items.len()).filter(|&i| arena.items[i].parent == parent && alive[i]).collect();
+    let mut keep: Vec<bool> = siblings.iter().map(|&s| s == top || sibling_is_content(arena, stats, scores, s, threshold)).collect();
     for k in (0..siblings.len().saturating_sub(1)).rev() {
-        if !keep[k] && keep[k + 1] && junk::heading_level(arena.items[siblings[k]].name()).is_some()
-        {
+        if !keep[k] && keep[k + 1] && junk::heading_level(arena.items[siblings[k]].name()).is_some() {
             keep[k] = true;
         }
     }
-    siblings
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(s, k)| k.then_some(s))
-        .collect()
+    siblings.into_iter().zip(keep).filter_map(|(s, k)| k.then_some(s)).collect()
 }
 
 /// Readability's sibling rules, plus footnote sections.
-fn sibling_is_content(
-    arena: &Arena<'_>,
-    stats: &Stats,
-    scores: &[Option<f64>],
-    s: usize,
-    threshold: f64,
-) -> bool {
+fn sibling_is_content(arena: &Arena<'_>, stats: &Stats, scores: &[Option<f64>], s: usize, threshold: f64) -> bool {
     if scores[s].is_some_and(|v| v >= threshold) {
         return true;
     }
@@ -290,13 +247,7 @@ fn ends_sentence(node: ego_tree::NodeRef<'_, scraper::Node>) -> bool {
 /// Conditional cleaning inside the chosen content: link farms ("Read more"
 /// lists, tag clouds) are dropped unless they are a notes section or hold
 /// most of the content (a reading-room page *is* a list of links).
-pub(crate) fn is_link_farm(
-    arena: &Arena<'_>,
-    stats: &Stats,
-    i: usize,
-    in_notes: bool,
-    root_total: u32,
-) -> bool {
+pub(crate) fn is_link_farm(arena: &Arena<'_>, stats: &Stats, i: usize, in_notes: bool, root_total: u32) -> bool {
     if in_notes || u64::from(stats.total[i]) * 10 >= u64::from(root_total) * 3 {
         return false;
     }

@@ -17,21 +17,19 @@ pub(crate) const MAX_DEPTH: usize = 256;
 const MATCH_WINDOW: usize = 64;
 
 /// Elements whose content is raw text up to the matching end tag.
-const RAW_TEXT: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
-];
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"];
 
 /// Elements that never have content.
 const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "keygen", "frame", "basefont", "bgsound", "image",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen", "frame",
+    "basefont", "bgsound", "image",
 ];
 
 /// Elements whose end tag is optional: they are closed implicitly by the
 /// parser, so counting them would overestimate depth.
 const IMPLIED_END: &[&str] = &[
-    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp", "rtc",
-    "tbody", "thead", "tfoot", "colgroup", "caption", "html", "head", "body",
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp", "rtc", "tbody", "thead", "tfoot", "colgroup",
+    "caption", "html", "head", "body",
 ];
 
 /// Returns `html` with nesting beyond [`MAX_DEPTH`] flattened.
@@ -67,22 +65,12 @@ struct Tag<'a> {
 
 impl<'a> Scanner<'a> {
     fn new(src: &'a str, limit: usize) -> Self {
-        Scanner {
-            src,
-            limit,
-            pos: 0,
-            stack: Vec::new(),
-            out: None,
-            copied: 0,
-        }
+        Scanner { src, limit, pos: 0, stack: Vec::new(), out: None, copied: 0 }
     }
 
     fn run(mut self) -> Cow<'a, str> {
         let bytes = self.src.as_bytes();
-        while let Some(off) = bytes
-            .get(self.pos..)
-            .and_then(|rest| rest.iter().position(|&b| b == b'<'))
-        {
+        while let Some(off) = bytes.get(self.pos..).and_then(|rest| rest.iter().position(|&b| b == b'<')) {
             let start = self.pos + off;
             self.pos = start + 1;
             if let Some(skip_to) = self.special(start) {
@@ -129,21 +117,13 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let name_start = i;
-        while bytes
-            .get(i)
-            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b':')
-        {
+        while bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-' || *b == b':') {
             i += 1;
         }
         let name = self.src.get(name_start..i)?;
         let end = tag_end(bytes, i);
         let self_closing = end >= 2 && bytes.get(end - 2) == Some(&b'/');
-        Some(Tag {
-            end,
-            name,
-            closing,
-            self_closing,
-        })
+        Some(Tag { end, name, closing, self_closing })
     }
 
     fn handle(&mut self, start: usize, tag: &Tag<'a>) {
@@ -162,20 +142,14 @@ impl<'a> Scanner<'a> {
             self.skip_raw_text(&lower);
             return;
         }
-        if tag.self_closing
-            || VOID.contains(&lower.as_str())
-            || IMPLIED_END.contains(&lower.as_str())
-        {
+        if tag.self_closing || VOID.contains(&lower.as_str()) || IMPLIED_END.contains(&lower.as_str()) {
             return;
         }
         let kept = self.stack.len() < self.limit;
         if !kept {
             self.drop_range(start, tag.end);
         }
-        self.stack.push(Open {
-            name: tag.name,
-            kept,
-        });
+        self.stack.push(Open { name: tag.name, kept });
     }
 
     /// Moves past the content of a raw-text element to its end tag.
@@ -188,9 +162,7 @@ impl<'a> Scanner<'a> {
     fn close(&mut self, start: usize, tag: &Tag<'a>) {
         let len = self.stack.len();
         let window = len.saturating_sub(MATCH_WINDOW);
-        let found = (window..len)
-            .rev()
-            .find(|&k| self.stack[k].name.eq_ignore_ascii_case(tag.name));
+        let found = (window..len).rev().find(|&k| self.stack[k].name.eq_ignore_ascii_case(tag.name));
         if let Some(k) = found {
             let kept = self.stack[k].kept;
             self.stack.truncate(k);
@@ -202,9 +174,7 @@ impl<'a> Scanner<'a> {
 
     /// Omits `src[start..end]` from the output.
     fn drop_range(&mut self, start: usize, end: usize) {
-        let out = self
-            .out
-            .get_or_insert_with(|| String::with_capacity(self.src.len()));
+        let out = self.out.get_or_insert_with(|| String::with_capacity(self.src.len()));
         out.push_str(self.src.get(self.copied..start).unwrap_or(""));
         self.copied = end;
     }
@@ -240,10 +210,7 @@ fn find_ci_from(hay: &str, from: usize, needle: &str) -> Option<usize> {
     while i + n.len() <= bytes.len() {
         let off = bytes.get(i..)?.iter().position(|&b| b == first)?;
         i += off;
-        if bytes
-            .get(i..i + n.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(n))
-        {
+        if bytes.get(i..i + n.len()).is_some_and(|w| w.eq_ignore_ascii_case(n)) {
             return Some(i);
         }
         i += 1;

@@ -12,9 +12,8 @@ use scraper::node::Element;
 
 /// Tags whose content is never readable article text.
 const HARD_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "iframe", "button", "input", "select",
-    "textarea", "option", "object", "embed", "canvas", "video", "audio", "map", "head", "link",
-    "meta", "title", "math", "dialog", "menu",
+    "script", "style", "noscript", "template", "svg", "iframe", "button", "input", "select", "textarea", "option", "object", "embed",
+    "canvas", "video", "audio", "map", "head", "link", "meta", "title", "math", "dialog", "menu",
 ];
 
 /// Tags that are page chrome unless they turn out to wrap the main content.
@@ -98,10 +97,7 @@ pub(crate) fn is_hard_junk(el: &Element) -> bool {
     if el.attr("hidden").is_some() {
         return true;
     }
-    if el
-        .attr("aria-hidden")
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-    {
+    if el.attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
         return true;
     }
     el.attr("style").is_some_and(style_hides)
@@ -110,11 +106,7 @@ pub(crate) fn is_hard_junk(el: &Element) -> bool {
 /// Inline styles that hide an element (cookie banners and modals are often
 /// shipped hidden and revealed by script).
 fn style_hides(style: &str) -> bool {
-    let compact: String = style
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect();
+    let compact: String = style.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect();
     compact.contains("display:none") || compact.contains("visibility:hidden")
 }
 
@@ -140,23 +132,14 @@ pub(crate) fn is_soft_junk(el: &Element) -> bool {
     if attrs_are_junk(&attrs) {
         return true;
     }
-    el.attr("aria-label")
-        .is_some_and(|label| tokens(&label.to_lowercase()).any(|t| JUNK_TOKENS.contains(&t)))
+    el.attr("aria-label").is_some_and(|label| tokens(&label.to_lowercase()).any(|t| JUNK_TOKENS.contains(&t)))
 }
 
 /// An `<article>` that is a teaser card, comment or related item rather than
 /// the page's own article. Only distinctive words count, because CMSs put
 /// arbitrary taxonomy slugs (`tag-social`, `category-menu`) on real articles.
 pub(crate) fn is_teaser_article(el: &Element) -> bool {
-    const TEASER: &[&str] = &[
-        "comment",
-        "related",
-        "teaser",
-        "card",
-        "promo",
-        "sponsor",
-        "recommend",
-    ];
+    const TEASER: &[&str] = &["comment", "related", "teaser", "card", "promo", "sponsor", "recommend"];
     let attrs = id_class(el);
     TEASER.iter().any(|w| attrs.contains(w))
 }
@@ -179,14 +162,12 @@ fn attrs_are_junk(attrs: &str) -> bool {
     if attrs.trim().is_empty() {
         return false;
     }
-    tokens(attrs).any(|t| JUNK_TOKENS.contains(&t))
-        || JUNK_SUBSTRINGS.iter().any(|w| attrs.contains(w))
+    tokens(attrs).any(|t| JUNK_TOKENS.contains(&t)) || JUNK_SUBSTRINGS.iter().any(|w| attrs.contains(w))
 }
 
 /// Splits an attribute value into alphanumeric tokens.
 fn tokens(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
+    s.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty())
 }
 
 /// True when the `id class` string names a footnotes/references section.
@@ -196,10 +177,7 @@ pub(crate) fn is_note_section_attrs(attrs: &str) -> bool {
 
 /// True for schema.org `articleBody` containers.
 pub(crate) fn is_article_body(el: &Element) -> bool {
-    el.attr("itemprop").is_some_and(|v| {
-        v.split_whitespace()
-            .any(|t| t.eq_ignore_ascii_case("articleBody"))
-    })
+    el.attr("itemprop").is_some_and(|v| v.split_whitespace().any(|t| t.eq_ignore_ascii_case("articleBody")))
 }
 
 /// Readability's class weight: +25 for content-like names, -25 for chrome.

@@ -71,21 +71,14 @@ pub fn extract(html: &str) -> HtmlDocument {
     let (blocks, root_ids) = match &arena {
         Some(arena) => {
             let choice = choose::choose(arena);
-            let ids: Vec<NodeId> = choice
-                .roots
-                .iter()
-                .filter_map(|&r| arena.items.get(r))
-                .map(|i| i.node.id())
-                .collect();
+            let ids: Vec<NodeId> = choice.roots.iter().filter_map(|&r| arena.items.get(r)).map(|i| i.node.id()).collect();
             (render::render(arena, &choice), ids)
         }
         None => (Vec::new(), Vec::new()),
     };
     let (text, notes) = assemble(blocks, title.as_deref());
 
-    let published = sources
-        .published()
-        .or_else(|| time_in_content(&doc, &sources, &root_ids));
+    let published = sources.published().or_else(|| time_in_content(&doc, &sources, &root_ids));
     HtmlDocument {
         authors: sources.authors(),
         published,
@@ -101,9 +94,7 @@ pub fn extract(html: &str) -> HtmlDocument {
 /// The `<body>` element, or the root element for body-less documents.
 fn find_body(doc: &Html) -> Option<ego_tree::NodeRef<'_, Node>> {
     let root = doc.root_element();
-    let body = root
-        .children()
-        .find(|c| c.value().as_element().is_some_and(|e| e.name() == "body"));
+    let body = root.children().find(|c| c.value().as_element().is_some_and(|e| e.name() == "body"));
     Some(body.unwrap_or(*root))
 }
 
@@ -121,11 +112,7 @@ fn assemble(blocks: Vec<Block>, title: Option<&str>) -> (String, Vec<NoteSpan>) 
         }
         let base = text.len();
         text.push_str(&block.text);
-        notes.extend(block.notes.into_iter().map(|n| NoteSpan {
-            start: n.start + base,
-            end: n.end + base,
-            label: n.label,
-        }));
+        notes.extend(block.notes.into_iter().map(|n| NoteSpan { start: n.start + base, end: n.end + base, label: n.label }));
     }
     (text, notes)
 }
@@ -148,17 +135,11 @@ const MAX_ANCESTOR_STEPS: usize = 256;
 fn time_in_content(doc: &Html, sources: &meta::Sources, roots: &[NodeId]) -> Option<String> {
     sources.times.iter().find_map(|(id, value)| {
         let node = doc.tree.get(*id)?;
-        let inside = node.ancestors().take(MAX_ANCESTOR_STEPS).any(|a| {
-            roots.contains(&a.id())
-                || a.value()
-                    .as_element()
-                    .is_some_and(|e| e.name() == "article")
-        });
-        if inside {
-            text::iso_date_prefix(value)
-        } else {
-            None
-        }
+        let inside = node
+            .ancestors()
+            .take(MAX_ANCESTOR_STEPS)
+            .any(|a| roots.contains(&a.id()) || a.value().as_element().is_some_and(|e| e.name() == "article"));
+        if inside { text::iso_date_prefix(value) } else { None }
     })
 }
 
@@ -176,9 +157,7 @@ mod tests {
 
     #[test]
     fn simple_paragraphs() {
-        let doc = extract(
-            "<html lang='en'><body><p>First   paragraph.</p><p>Second<br>line.</p></body></html>",
-        );
+        let doc = extract("<html lang='en'><body><p>First   paragraph.</p><p>Second<br>line.</p></body></html>");
         assert_eq!(doc.text, "First paragraph.\n\nSecond\nline.");
         assert_eq!(doc.language.as_deref(), Some("en"));
     }

@@ -8,9 +8,7 @@ use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Node};
 use serde_json::Value;
 
-use crate::text::{
-    collapse, fold, iso_date_prefix, primary_language, split_authors, strip_site_suffix,
-};
+use crate::text::{collapse, fold, iso_date_prefix, primary_language, split_authors, strip_site_suffix};
 
 /// Byline-ish class tokens.
 #[rustfmt::skip]
@@ -54,26 +52,18 @@ pub(crate) fn gather(doc: &Html) -> Sources {
             continue;
         };
         match el.name() {
-            "html" if s.lang.is_none() => {
-                s.lang = el.attr("lang").or(el.attr("xml:lang")).map(str::to_string)
-            }
+            "html" if s.lang.is_none() => s.lang = el.attr("lang").or(el.attr("xml:lang")).map(str::to_string),
             "meta" => push_meta(&mut s, el),
             // Microdata dates on visible elements (`<time itemprop=datePublished>`).
-            _ if el
-                .attr("itemprop")
-                .is_some_and(|v| v.eq_ignore_ascii_case("datePublished")) =>
-            {
+            _ if el.attr("itemprop").is_some_and(|v| v.eq_ignore_ascii_case("datePublished")) => {
                 if let Some(v) = el.attr("datetime").or(el.attr("content")) {
-                    s.metas
-                        .push(("datepublished".to_string(), v.trim().to_string()));
+                    s.metas.push(("datepublished".to_string(), v.trim().to_string()));
                 }
             }
             "title" if s.title.is_none() => s.title = element_text(node),
             "h1" if s.first_h1.is_none() => s.first_h1 = element_text(node),
             "script" => {
-                if el
-                    .attr("type")
-                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                if el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
                     && let Some(text) = ElementRef::wrap(node).map(|e| e.text().collect::<String>())
                 {
                     read_json_ld(&text, &mut s.ld);
@@ -87,10 +77,7 @@ pub(crate) fn gather(doc: &Html) -> Sources {
             _ => {}
         }
         if el.name() == "a"
-            && el.attr("rel").is_some_and(|r| {
-                r.split_whitespace()
-                    .any(|t| t.eq_ignore_ascii_case("author"))
-            })
+            && el.attr("rel").is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("author")))
             && let Some(t) = element_text(node)
         {
             s.rel_authors.push(t);
@@ -116,8 +103,7 @@ fn push_meta(s: &mut Sources, el: &scraper::node::Element) {
     }
     for key in ["name", "property", "itemprop", "http-equiv"] {
         if let Some(k) = el.attr(key) {
-            s.metas
-                .push((k.trim().to_ascii_lowercase(), content.clone()));
+            s.metas.push((k.trim().to_ascii_lowercase(), content.clone()));
         }
     }
 }
@@ -125,10 +111,7 @@ fn push_meta(s: &mut Sources, el: &scraper::node::Element) {
 /// True for byline containers: `class`/`id` tokens naming the author.
 fn is_byline(el: &scraper::node::Element) -> bool {
     let attrs = crate::junk::id_class(el);
-    attrs
-        .split(|c: char| c.is_whitespace())
-        .any(|t| BYLINE_WORDS.contains(&t))
-        && !matches!(el.name(), "meta" | "link" | "script" | "img")
+    attrs.split(|c: char| c.is_whitespace()).any(|t| BYLINE_WORDS.contains(&t)) && !matches!(el.name(), "meta" | "link" | "script" | "img")
 }
 
 /// Collapsed text content of an element, if non-empty.
@@ -166,16 +149,10 @@ fn absorb_article(map: &serde_json::Map<String, Value>, ld: &mut LdFacts) {
         ld.headline = map.get("headline").and_then(Value::as_str).map(collapse);
     }
     if ld.date.is_none() {
-        ld.date = map
-            .get("datePublished")
-            .and_then(Value::as_str)
-            .map(str::to_string);
+        ld.date = map.get("datePublished").and_then(Value::as_str).map(str::to_string);
     }
     if ld.language.is_none() {
-        ld.language = map
-            .get("inLanguage")
-            .and_then(Value::as_str)
-            .map(str::to_string);
+        ld.language = map.get("inLanguage").and_then(Value::as_str).map(str::to_string);
     }
     if ld.publisher.is_none() {
         ld.publisher = map.get("publisher").and_then(ld_name);
@@ -203,21 +180,12 @@ fn ld_name(v: &Value) -> Option<String> {
 impl Sources {
     /// First meta value among `keys`, in key priority order.
     fn meta(&self, keys: &[&str]) -> Option<String> {
-        keys.iter().find_map(|k| {
-            self.metas
-                .iter()
-                .find(|(mk, _)| mk == k)
-                .map(|(_, v)| v.clone())
-        })
+        keys.iter().find_map(|k| self.metas.iter().find(|(mk, _)| mk == k).map(|(_, v)| v.clone()))
     }
 
     /// All meta values for `key`, in document order.
     fn metas_all(&self, key: &str) -> Vec<String> {
-        self.metas
-            .iter()
-            .filter(|(k, _)| k == key)
-            .map(|(_, v)| v.clone())
-            .collect()
+        self.metas.iter().filter(|(k, _)| k == key).map(|(_, v)| v.clone()).collect()
     }
 
     pub fn site_name(&self) -> Option<String> {
@@ -248,23 +216,14 @@ impl Sources {
     }
 
     pub fn description(&self) -> Option<String> {
-        self.meta(&[
-            "description",
-            "og:description",
-            "twitter:description",
-            "dc.description",
-        ])
+        self.meta(&["description", "og:description", "twitter:description", "dc.description"])
     }
 
     pub fn language(&self) -> Option<String> {
         self.lang
             .as_deref()
             .and_then(primary_language)
-            .or_else(|| {
-                self.meta(&["content-language", "dc.language", "og:locale"])
-                    .as_deref()
-                    .and_then(primary_language)
-            })
+            .or_else(|| self.meta(&["content-language", "dc.language", "og:locale"]).as_deref().and_then(primary_language))
             .or_else(|| self.ld.language.as_deref().and_then(primary_language))
     }
 
@@ -287,32 +246,17 @@ impl Sources {
             "sailthru.date",
             "parsely-pub-date",
         ];
-        KEYS.iter()
-            .flat_map(|k| self.metas_all(k))
-            .chain(self.ld.date.clone())
-            .find_map(|v| iso_date_prefix(&v))
+        KEYS.iter().flat_map(|k| self.metas_all(k)).chain(self.ld.date.clone()).find_map(|v| iso_date_prefix(&v))
     }
 
     /// Authors from the most authoritative source that yields any.
     pub fn authors(&self) -> Vec<String> {
         let citation = self.metas_all("citation_author");
         if !citation.is_empty() {
-            return dedupe(
-                citation
-                    .iter()
-                    .flat_map(|a| split_authors(a, false))
-                    .collect(),
-            );
+            return dedupe(citation.iter().flat_map(|a| split_authors(a, false)).collect());
         }
         let mut meta: Vec<String> = Vec::new();
-        for key in [
-            "author",
-            "article:author",
-            "dc.creator",
-            "dcterms.creator",
-            "parsely-author",
-            "sailthru.author",
-        ] {
+        for key in ["author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author"] {
             for v in self.metas_all(key) {
                 if !looks_like_url(&v) {
                     meta.extend(split_authors(&v, true));
@@ -329,22 +273,14 @@ impl Sources {
             }
         }
         // Only the first usable byline: later ones belong to teaser cards.
-        self.bylines
-            .iter()
-            .map(|b| split_authors(b, true))
-            .find(|names| !names.is_empty())
-            .map(dedupe)
-            .unwrap_or_default()
+        self.bylines.iter().map(|b| split_authors(b, true)).find(|names| !names.is_empty()).map(dedupe).unwrap_or_default()
     }
 }
 
 /// URLs appear in `article:author` (profile links) and are not names.
 fn looks_like_url(s: &str) -> bool {
     let l = s.trim().to_ascii_lowercase();
-    l.starts_with("http://")
-        || l.starts_with("https://")
-        || l.starts_with("www.")
-        || l.starts_with('/')
+    l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www.") || l.starts_with('/')
 }
 
 /// Removes case-insensitive duplicates, keeping first occurrences.

@@ -78,11 +78,7 @@ impl BlockBuf {
         let base = self.text.len();
         self.text.push_str(shown);
         for (start, end) in label_ranges(shown) {
-            self.notes.push(NoteSpan {
-                start: base + start,
-                end: base + end,
-                label: shown[start..end].to_string(),
-            });
+            self.notes.push(NoteSpan { start: base + start, end: base + end, label: shown[start..end].to_string() });
         }
     }
 
@@ -103,11 +99,7 @@ impl BlockBuf {
             n.start -= lead;
             n.end -= lead;
         }
-        Some(Block {
-            text,
-            notes,
-            heading,
-        })
+        Some(Block { text, notes, heading })
     }
 }
 
@@ -196,15 +188,7 @@ impl<'a> Walker<'a, '_> {
         }
         let in_notes = self.notes_depth > 0 || self.after_notes_heading;
         let is_root = self.choice.roots.contains(&idx);
-        if !is_root
-            && is_link_farm(
-                self.arena,
-                &self.choice.stats,
-                idx,
-                in_notes,
-                self.root_total,
-            )
-        {
+        if !is_root && is_link_farm(self.arena, &self.choice.stats, idx, in_notes, self.root_total) {
             return;
         }
         let name = el.name();
@@ -263,12 +247,7 @@ impl<'a> Walker<'a, '_> {
             flags.notes = true;
         }
         if name == "ol" {
-            let start = node
-                .value()
-                .as_element()
-                .and_then(|e| e.attr("start"))
-                .and_then(|s| s.trim().parse::<i64>().ok())
-                .unwrap_or(1);
+            let start = node.value().as_element().and_then(|e| e.attr("start")).and_then(|s| s.trim().parse::<i64>().ok()).unwrap_or(1);
             self.ol_counters.push(start.saturating_sub(1));
             flags.ol = true;
         }
@@ -287,11 +266,7 @@ impl<'a> Walker<'a, '_> {
         if flags.block {
             self.end_block();
         }
-        if node
-            .value()
-            .as_element()
-            .is_some_and(|e| junk::heading_level(e.name()).is_some())
-        {
+        if node.value().as_element().is_some_and(|e| junk::heading_level(e.name()).is_some()) {
             self.heading = None;
         }
         if flags.pre {
@@ -317,9 +292,7 @@ impl<'a> Walker<'a, '_> {
 
 /// True when the `<li>`'s parent element is an `<ol>`.
 fn parent_is_ol(node: NodeRef<'_, Node>) -> bool {
-    node.parent()
-        .and_then(|p| p.value().as_element().map(|e| e.name() == "ol"))
-        .unwrap_or(false)
+    node.parent().and_then(|p| p.value().as_element().map(|e| e.name() == "ol")).unwrap_or(false)
 }
 
 /// True when an element opens a notes/references section: by its attributes,
@@ -335,10 +308,7 @@ fn starts_notes(node: NodeRef<'_, Node>) -> bool {
         return false;
     }
     let prev = node.prev_siblings().find_map(ElementRef::wrap);
-    prev.is_some_and(|p| {
-        junk::heading_level(p.value().name()).is_some()
-            && is_notes_heading(&p.text().collect::<String>())
-    })
+    prev.is_some_and(|p| junk::heading_level(p.value().name()).is_some() && is_notes_heading(&p.text().collect::<String>()))
 }
 
 /// True for "Notes", "Referencias:", "Fontes" and similar headings.
@@ -348,18 +318,11 @@ fn is_notes_heading(text: &str) -> bool {
 
 /// Lowercases and trims a heading, dropping trailing colons.
 fn normalize_heading(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .trim_end_matches(':')
-        .trim()
-        .to_lowercase()
+    s.split_whitespace().collect::<Vec<_>>().join(" ").trim_end_matches(':').trim().to_lowercase()
 }
 
 /// Units after which an unlinked numeric `<sup>` is an exponent (`km²`).
-const UNITS: &[&str] = &[
-    "km", "m", "cm", "mm", "mi", "ft", "in", "yd", "ha", "dm", "nm", "µm",
-];
+const UNITS: &[&str] = &["km", "m", "cm", "mm", "mi", "ft", "in", "yd", "ha", "dm", "nm", "µm"];
 
 /// True when an unlinked superscript directly follows a number or a unit,
 /// i.e. it is an exponent rather than a footnote mark.
@@ -370,10 +333,7 @@ fn follows_quantity(text: &str, spaced: bool) -> bool {
     if text.ends_with(|c: char| c.is_ascii_digit()) {
         return true;
     }
-    let word = text
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("");
+    let word = text.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     UNITS.contains(&word)
 }
 
@@ -396,13 +356,9 @@ fn note_mark(node: NodeRef<'_, Node>, name: &str) -> Option<(String, bool)> {
 
 /// A `<sup>` that contains an in-page link (`<sup><a href="#fn2">`).
 fn has_fragment_link(node: NodeRef<'_, Node>) -> bool {
-    node.descendants().take(8).any(|d| {
-        d.value().as_element().is_some_and(|e| {
-            e.name() == "a"
-                && e.attr("href")
-                    .is_some_and(|h| h.trim_start().starts_with('#'))
-        })
-    })
+    node.descendants()
+        .take(8)
+        .any(|d| d.value().as_element().is_some_and(|e| e.name() == "a" && e.attr("href").is_some_and(|h| h.trim_start().starts_with('#'))))
 }
 
 /// An `<a>` that points at a footnote.
@@ -417,14 +373,10 @@ fn is_note_link(el: &scraper::node::Element) -> bool {
     }
     let href = el.attr("href").unwrap_or("").trim().to_ascii_lowercase();
     // Links from a note back to its reference (`#fnref2`, `#_ftnref1`).
-    let back = [
-        "fnref", "ftnref", "ednref", "cite_ref", "noteref", "backref",
-    ];
+    let back = ["fnref", "ftnref", "ednref", "cite_ref", "noteref", "backref"];
     href.starts_with('#')
         && !back.iter().any(|w| href.contains(w))
-        && ["fn", "note", "ftn", "edn", "ref", "cite", "nota"]
-            .iter()
-            .any(|w| href.contains(w))
+        && ["fn", "note", "ftn", "edn", "ref", "cite", "nota"].iter().any(|w| href.contains(w))
 }
 
 /// A back-reference from a footnote to its mark ("↩"), which is navigation.
@@ -436,10 +388,7 @@ fn is_backref(node: NodeRef<'_, Node>, name: &str) -> bool {
         return false;
     };
     let class = el.attr("class").unwrap_or("").to_ascii_lowercase();
-    if class.contains("backref")
-        || class.contains("footnote-back")
-        || class.contains("reversefootnote")
-    {
+    if class.contains("backref") || class.contains("footnote-back") || class.contains("reversefootnote") {
         return true;
     }
     short_text(node).is_some_and(|t| matches!(t.trim(), "↩" | "↩︎" | "↑" | "^" | "⤴"))
@@ -477,9 +426,7 @@ fn is_mark_text(s: &str, linked: bool) -> bool {
         return false;
     }
     let inner = s.trim_matches(|c| matches!(c, '[' | ']' | '(' | ')'));
-    let structural = inner
-        .chars()
-        .all(|c| c.is_alphanumeric() || matches!(c, ',' | '-' | '–' | ' ' | '*' | '†' | '‡'));
+    let structural = inner.chars().all(|c| c.is_alphanumeric() || matches!(c, ',' | '-' | '–' | ' ' | '*' | '†' | '‡'));
     if !structural {
         return false;
     }
@@ -488,8 +435,7 @@ fn is_mark_text(s: &str, linked: bool) -> bool {
     }
     ranges.iter().all(|&(a, b)| {
         let label = &s[a..b];
-        label.len() <= 3 && label.chars().all(|c| c.is_ascii_digit())
-            || matches!(label, "*" | "†" | "‡")
+        label.len() <= 3 && label.chars().all(|c| c.is_ascii_digit()) || matches!(label, "*" | "†" | "‡")
     })
 }
 

@@ -8,10 +8,7 @@ pub(crate) fn collapse(s: &str) -> String {
 
 /// Lowercase alphanumerics only, for fuzzy equality of titles and headings.
 pub(crate) fn fold(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// True when a heading repeats the title: equal after folding, or one
@@ -25,11 +22,7 @@ pub(crate) fn nearly_equal(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let (short, long) = if a.len() <= b.len() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
     long.contains(short.as_str()) && short.len() * 5 >= long.len() * 4
 }
 
@@ -48,9 +41,7 @@ pub(crate) fn iso_date_prefix(s: &str) -> Option<String> {
     let mut parts = s.splitn(4, ['-', '/', '.']);
     let year = parts.next()?;
     let month = parts.next().map(leading_digits).filter(|m| !m.is_empty());
-    let day = month
-        .and(parts.next().map(leading_digits))
-        .filter(|d| !d.is_empty());
+    let day = month.and(parts.next().map(leading_digits)).filter(|d| !d.is_empty());
     build_date(year, month, day)
 }
 
@@ -67,17 +58,11 @@ fn build_date(year: &str, month: Option<&str>, day: Option<&str>) -> Option<Stri
         return None;
     }
     let mut out = format!("{y:04}");
-    let Some(m) = month
-        .and_then(|m| m.parse::<u32>().ok())
-        .filter(|m| (1..=12).contains(m))
-    else {
+    let Some(m) = month.and_then(|m| m.parse::<u32>().ok()).filter(|m| (1..=12).contains(m)) else {
         return Some(out);
     };
     out.push_str(&format!("-{m:02}"));
-    if let Some(d) = day
-        .and_then(|d| d.parse::<u32>().ok())
-        .filter(|d| (1..=31).contains(d))
-    {
+    if let Some(d) = day.and_then(|d| d.parse::<u32>().ok()).filter(|d| (1..=31).contains(d)) {
         out.push_str(&format!("-{d:02}"));
     }
     Some(out)
@@ -119,17 +104,11 @@ pub(crate) fn split_authors(raw: &str, split_commas: bool) -> Vec<String> {
         parts = parts.iter().flat_map(|p| split_ci(p, sep)).collect();
     }
     if split_commas {
-        parts = parts
-            .iter()
-            .flat_map(|p| split_commas_if_names(p))
-            .collect();
+        parts = parts.iter().flat_map(|p| split_commas_if_names(p)).collect();
     }
     parts
         .into_iter()
-        .map(|p| {
-            p.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '-'))
-                .to_string()
-        })
+        .map(|p| p.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '-')).to_string())
         .filter(|p| plausible_name(p))
         .collect()
 }
@@ -149,11 +128,7 @@ fn split_ci(s: &str, sep: &str) -> Vec<String> {
 
 /// `"Jane Doe, John Roe"` → two names; `"Doe, Jane"` → unchanged.
 fn split_commas_if_names(s: &str) -> Vec<String> {
-    let parts: Vec<&str> = s
-        .split(',')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
+    let parts: Vec<&str> = s.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
     if parts.len() > 1 && parts.iter().all(|p| p.split_whitespace().count() >= 2) {
         parts.into_iter().map(str::to_string).collect()
     } else {
@@ -172,8 +147,7 @@ fn plausible_name(p: &str) -> bool {
 }
 
 /// Title separators between headline and site name.
-pub(crate) const TITLE_SEPARATORS: &[&str] =
-    &[" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " : "];
+pub(crate) const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " : "];
 
 /// Removes a leading or trailing site name from a title.
 pub(crate) fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
@@ -205,10 +179,7 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(
-            iso_date_prefix("2024-03-05T10:00:00Z").as_deref(),
-            Some("2024-03-05")
-        );
+        assert_eq!(iso_date_prefix("2024-03-05T10:00:00Z").as_deref(), Some("2024-03-05"));
         assert_eq!(iso_date_prefix("2024/3/5").as_deref(), Some("2024-03-05"));
         assert_eq!(iso_date_prefix("2024-03").as_deref(), Some("2024-03"));
         assert_eq!(iso_date_prefix("2024").as_deref(), Some("2024"));
@@ -220,32 +191,17 @@ mod tests {
 
     #[test]
     fn authors() {
-        assert_eq!(
-            split_authors("By Jane Doe and John Roe", true),
-            vec!["Jane Doe", "John Roe"]
-        );
-        assert_eq!(
-            split_authors("Por: María Pérez y Luis Soto", true),
-            vec!["María Pérez", "Luis Soto"]
-        );
+        assert_eq!(split_authors("By Jane Doe and John Roe", true), vec!["Jane Doe", "John Roe"]);
+        assert_eq!(split_authors("Por: María Pérez y Luis Soto", true), vec!["María Pérez", "Luis Soto"]);
         assert_eq!(split_authors("Doe, Jane", true), vec!["Doe, Jane"]);
-        assert_eq!(
-            split_authors("Ana Lima, Rui Costa e Bia Reis", true),
-            vec!["Ana Lima", "Rui Costa", "Bia Reis"]
-        );
-        assert_eq!(
-            split_authors("By Jane Doe | March 3, 2024", true),
-            vec!["Jane Doe"]
-        );
+        assert_eq!(split_authors("Ana Lima, Rui Costa e Bia Reis", true), vec!["Ana Lima", "Rui Costa", "Bia Reis"]);
+        assert_eq!(split_authors("By Jane Doe | March 3, 2024", true), vec!["Jane Doe"]);
         assert!(split_authors("12 March 2024", true).is_empty());
     }
 
     #[test]
     fn titles_and_languages() {
-        assert_eq!(
-            strip_site_suffix("Cocaine routes | The Observer", Some("The Observer")),
-            "Cocaine routes"
-        );
+        assert_eq!(strip_site_suffix("Cocaine routes | The Observer", Some("The Observer")), "Cocaine routes");
         assert_eq!(strip_site_suffix("A - B - Site", Some("site")), "A - B");
         assert_eq!(strip_site_suffix("Title only", None), "Title only");
         assert_eq!(primary_language("es-PE").as_deref(), Some("es"));

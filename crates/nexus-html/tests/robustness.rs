@@ -9,10 +9,7 @@ use proptest::prelude::*;
 /// Invariants every result must satisfy.
 fn check(doc: &HtmlDocument) {
     assert_eq!(doc.text.trim(), doc.text, "untrimmed text");
-    assert!(
-        !doc.text.contains("\n\n\n"),
-        "more than one blank line between blocks"
-    );
+    assert!(!doc.text.contains("\n\n\n"), "more than one blank line between blocks");
     for n in &doc.notes {
         assert!(n.start <= n.end && n.end <= doc.text.len(), "{n:?}");
         assert_eq!(doc.text.get(n.start..n.end), Some(n.label.as_str()));
@@ -92,25 +89,15 @@ fn deep_nesting_does_not_overflow_or_crawl() {
     let start = Instant::now();
     let doc = extract(&html);
     assert_eq!(doc.text, "Deep paragraph, far down, still extracted.");
-    assert!(
-        start.elapsed() < Duration::from_secs(20),
-        "took {:?}",
-        start.elapsed()
-    );
+    assert!(start.elapsed() < Duration::from_secs(20), "took {:?}", start.elapsed());
 
-    let unclosed = format!(
-        "<body>{}text",
-        "<div><span><b><i><a href=#fn1>".repeat(30_000)
-    );
+    let unclosed = format!("<body>{}text", "<div><span><b><i><a href=#fn1>".repeat(30_000));
     check(&extract(&unclosed));
 }
 
 #[test]
 fn ten_megabytes_of_scripts_is_fast() {
-    let script = format!(
-        "<script>var s = \"{}\"; if (a < b) {{ x = '<p>no</p>'; }}</script>\n",
-        "x".repeat(1000)
-    );
+    let script = format!("<script>var s = \"{}\"; if (a < b) {{ x = '<p>no</p>'; }}</script>\n", "x".repeat(1000));
     let mut html = String::from("<html><body>");
     while html.len() < 10 * 1024 * 1024 {
         html.push_str(&script);
@@ -119,15 +106,8 @@ fn ten_megabytes_of_scripts_is_fast() {
     let start = Instant::now();
     let doc = extract(&html);
     let elapsed = start.elapsed();
-    assert_eq!(
-        doc.text,
-        "The single real paragraph of this page, with a comma."
-    );
+    assert_eq!(doc.text, "The single real paragraph of this page, with a comma.");
     // The 2 s budget applies to release builds; debug builds get slack.
-    let budget = if cfg!(debug_assertions) {
-        Duration::from_secs(30)
-    } else {
-        Duration::from_secs(2)
-    };
+    let budget = if cfg!(debug_assertions) { Duration::from_secs(30) } else { Duration::from_secs(2) };
     assert!(elapsed < budget, "took {elapsed:?}");
 }

@@ -2,9 +2,12 @@
 
 use nexus_html::extract;
 
-const LONG_A: &str = "The trafficking network moved precursor chemicals through three ports, using forged permits, front companies and bribed inspectors.";
-const LONG_B: &str = "Prosecutors said the group laundered its profits through currency exchanges, real estate and a chain of car dealerships.";
-const LONG_C: &str = "Analysts warn that the arrests will fragment the group, and that smaller factions may compete violently for its routes.";
+const LONG_A: &str =
+    "The trafficking network moved precursor chemicals through three ports, using forged permits, front companies and bribed inspectors.";
+const LONG_B: &str =
+    "Prosecutors said the group laundered its profits through currency exchanges, real estate and a chain of car dealerships.";
+const LONG_C: &str =
+    "Analysts warn that the arrests will fragment the group, and that smaller factions may compete violently for its routes.";
 
 #[test]
 fn readability_picks_content_div_without_semantic_markup() {
@@ -38,9 +41,7 @@ fn teaser_articles_do_not_beat_the_story() {
 
 #[test]
 fn double_br_splits_paragraphs_in_legacy_pages() {
-    let html = format!(
-        "<html><body><td class=\"texto\">{LONG_A}<br><br>{LONG_B}<br>{LONG_C}</td></body></html>"
-    );
+    let html = format!("<html><body><td class=\"texto\">{LONG_A}<br><br>{LONG_B}<br>{LONG_C}</td></body></html>");
     let doc = extract(&html);
     assert_eq!(doc.text, format!("{LONG_A}\n\n{LONG_B}\n{LONG_C}"));
 }
@@ -52,11 +53,7 @@ fn wrapper_with_boilerplate_class_keeps_its_content() {
         <div class="sidebar"><a href="/x">Popular post</a></div></div></body></html>"#
     );
     let doc = extract(&html);
-    assert!(
-        doc.text.contains(LONG_A) && doc.text.contains(LONG_B),
-        "{}",
-        doc.text
-    );
+    assert!(doc.text.contains(LONG_A) && doc.text.contains(LONG_B), "{}", doc.text);
     assert!(!doc.text.contains("Popular post"));
 }
 
@@ -81,11 +78,7 @@ fn json_ld_graph_and_spanish_byline() {
     assert_eq!(doc.published.as_deref(), Some("2021-07-09"));
     assert_eq!(doc.authors, vec!["María Pérez", "Luis Soto"]);
     assert_eq!(doc.language.as_deref(), Some("es"));
-    assert!(
-        !doc.text.contains("María Pérez"),
-        "byline leaked: {}",
-        doc.text
-    );
+    assert!(!doc.text.contains("María Pérez"), "byline leaked: {}", doc.text);
 }
 
 #[test]
@@ -150,11 +143,7 @@ fn labels_in_the_notes_section_are_not_reference_marks() {
     let doc = extract(&html);
     let labels: Vec<&str> = doc.notes.iter().map(|n| n.label.as_str()).collect();
     assert_eq!(labels, vec!["1", "2"], "{}", doc.text);
-    assert!(
-        doc.notes
-            .iter()
-            .all(|n| n.end < doc.text.find("Notas").unwrap_or(0))
-    );
+    assert!(doc.notes.iter().all(|n| n.end < doc.text.find("Notas").unwrap_or(0)));
     assert!(doc.text.contains("1 Entrevista con un fiscal"));
     assert!(doc.text.contains("[2] Informe policial"));
 }

@@ -42,11 +42,7 @@ pub fn sniff_format(bytes: &[u8]) -> Format {
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
     let head = head.trim_start_matches('\u{feff}').trim_start();
-    if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body") {
-        Format::Html
-    } else {
-        Format::Txt
-    }
+    if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body") { Format::Html } else { Format::Txt }
 }
 
 /// Read and convert one file.
@@ -90,7 +86,11 @@ struct Draft {
     warnings: Vec<String>,
 }
 
-fn decode_text(bytes: &[u8], path: &Path, declared: Option<&'static encoding_rs::Encoding>) -> Result<(String, String, Vec<String>), IngestError> {
+fn decode_text(
+    bytes: &[u8],
+    path: &Path,
+    declared: Option<&'static encoding_rs::Encoding>,
+) -> Result<(String, String, Vec<String>), IngestError> {
     let d = decode::decode(bytes, declared).map_err(|reason| IngestError::Binary { path: path.to_path_buf(), reason })?;
     let mut warnings = Vec::new();
     if d.replaced > 0 {
@@ -124,13 +124,8 @@ fn html_text(bytes: &[u8], path: &Path) -> Result<Draft, IngestError> {
     let (raw, encoding, warnings) = decode_text(bytes, path, decode::html_declared_charset(bytes))?;
     let page = nexus_html::extract(&raw);
     let marked = bracket_notes(&page.text, page.notes.iter().map(|n| (n.start, n.end)));
-    let meta = Metadata {
-        title: page.title,
-        authors: page.authors,
-        published: page.published,
-        site: page.site_name,
-        ..Metadata::default()
-    };
+    let meta =
+        Metadata { title: page.title, authors: page.authors, published: page.published, site: page.site_name, ..Metadata::default() };
     Ok(Draft { text: clean::normalize(&marked), meta, encoding, warnings })
 }
 
@@ -150,7 +145,9 @@ fn strip_repeated_front<'a>(text: &'a str, meta: &Metadata) -> &'a str {
         let (first, after) = rest.split_once('\n').unwrap_or((rest, ""));
         let folded = fingerprint::fold(first.trim());
         let joined_authors = fingerprint::fold(&meta.authors.join(", "));
-        if !folded.is_empty() && (wanted.contains(&folded) || folded == joined_authors || folded.trim_start_matches("by ") == joined_authors) {
+        if !folded.is_empty()
+            && (wanted.contains(&folded) || folded == joined_authors || folded.trim_start_matches("by ") == joined_authors)
+        {
             rest = after.trim_start();
         } else {
             return rest;

@@ -12,11 +12,11 @@ fn months() -> &'static HashMap<String, u32> {
     MAP.get_or_init(|| {
         let mut map = HashMap::new();
         for line in MONTHS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-            if let Some((num, names)) = line.split_once('\t') {
-                if let Ok(n) = num.trim().parse() {
-                    for name in names.split(',') {
-                        map.insert(name.trim().to_owned(), n);
-                    }
+            if let Some((num, names)) = line.split_once('\t')
+                && let Ok(n) = num.trim().parse()
+            {
+                for name in names.split(',') {
+                    map.insert(name.trim().to_owned(), n);
                 }
             }
         }
@@ -36,19 +36,21 @@ pub fn iso_prefix(value: &str) -> Option<String> {
     static YEAR: OnceLock<Regex> = OnceLock::new();
     let numeric = NUMERIC.get_or_init(|| Regex::new(r"\b((?:1[89]|20)\d\d)(?:-?(\d\d)(?:-?(\d\d))?)?").expect("static regex"));
     let words = WORDS.get_or_init(|| {
-        Regex::new(r"(?i)(?:(\d{1,2})(?:st|nd|rd|th|º)?\s+(?:de\s+)?)?([\p{L}]{3,10})\.?,?\s+(\d{1,2})?,?\s*(?:de\s+|del\s+)?((?:1[89]|20)\d\d)")
-            .expect("static regex")
+        Regex::new(
+            r"(?i)(?:(\d{1,2})(?:st|nd|rd|th|º)?\s+(?:de\s+)?)?([\p{L}]{3,10})\.?,?\s+(\d{1,2})?,?\s*(?:de\s+|del\s+)?((?:1[89]|20)\d\d)",
+        )
+        .expect("static regex")
     });
     let year = YEAR.get_or_init(|| Regex::new(r"\b((?:1[89]|20)\d\d)\b").expect("static regex"));
     let v = value.trim().trim_start_matches("D:");
-    if let Some(c) = words.captures(v) {
-        if let Some(m) = month_number(&c[2]) {
-            let day = c.get(1).or(c.get(3)).and_then(|d| d.as_str().parse::<u32>().ok()).filter(|d| (1..=31).contains(d));
-            return Some(match day {
-                Some(d) => format!("{}-{m:02}-{d:02}", &c[4]),
-                None => format!("{}-{m:02}", &c[4]),
-            });
-        }
+    if let Some(c) = words.captures(v)
+        && let Some(m) = month_number(&c[2])
+    {
+        let day = c.get(1).or(c.get(3)).and_then(|d| d.as_str().parse::<u32>().ok()).filter(|d| (1..=31).contains(d));
+        return Some(match day {
+            Some(d) => format!("{}-{m:02}-{d:02}", &c[4]),
+            None => format!("{}-{m:02}", &c[4]),
+        });
     }
     if let Some(c) = numeric.captures(v) {
         let month = c.get(2).and_then(|m| m.as_str().parse::<u32>().ok()).filter(|m| (1..=12).contains(m));

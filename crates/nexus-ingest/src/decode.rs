@@ -1,7 +1,7 @@
 //! Bytes to text: the encoding is detected (BOM, declared charset, valid UTF-8, then chardetng),
 //! never assumed, and binary content is refused before it pollutes the corpus.
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
 #[derive(Debug)]
 pub struct Decoded {
@@ -105,7 +105,7 @@ pub fn html_declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let at = head.find("charset=")? + "charset=".len();
     let rest = head[at..].trim_start_matches(['"', '\'', ' ']);
     let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')).unwrap_or(rest.len());
-    Encoding::for_label(rest[..end].as_bytes())
+    Encoding::for_label(&rest.as_bytes()[..end])
 }
 
 #[cfg(test)]

@@ -31,6 +31,13 @@ pub enum IngestError {
 impl IngestError {
     /// Skips are files nexus does not handle by design; failures are files it should have read and could not.
     pub fn is_skip(&self) -> bool {
-        matches!(self, IngestError::Unsupported { .. } | IngestError::NotRegular { .. } | IngestError::Binary { .. } | IngestError::Empty { .. } | IngestError::NoText { .. })
+        matches!(
+            self,
+            IngestError::Unsupported { .. }
+                | IngestError::NotRegular { .. }
+                | IngestError::Binary { .. }
+                | IngestError::Empty { .. }
+                | IngestError::NoText { .. }
+        )
     }
 }

@@ -46,7 +46,8 @@ impl Signature {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Option<Signature> {
-        (bytes.len() == HASHES * 4).then(|| Signature(bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()))
+        (bytes.len() == HASHES * 4)
+            .then(|| Signature(bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()))
     }
 
     /// One key per LSH band; two documents that share any key are candidates.
@@ -101,13 +102,12 @@ fn coefficients() -> &'static ([u32; HASHES], [u32; HASHES]) {
 /// Hashes of the word shingles of `text`, case- and accent-folded. Repeats are kept: a minimum
 /// is the same with or without them, and sorting them away costs more than it saves.
 pub fn shingles(text: &str) -> Vec<u64> {
-    let words: Vec<u64> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(hash_word)
-        .collect();
+    let words: Vec<u64> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(hash_word).collect();
     let k = SHINGLE_WORDS.min(words.len().max(1));
-    words.windows(k).map(|win| win.iter().fold(0x9E37_79B9_7F4A_7C15u64, |h, &w| (h.rotate_left(23) ^ w).wrapping_mul(0x0100_0000_01B3))).collect()
+    words
+        .windows(k)
+        .map(|win| win.iter().fold(0x9E37_79B9_7F4A_7C15u64, |h, &w| (h.rotate_left(23) ^ w).wrapping_mul(0x0100_0000_01B3)))
+        .collect()
 }
 
 /// Hash of the folded word; ASCII words, most of any corpus, are folded without allocating.

@@ -77,12 +77,7 @@ fn char_before(text: &str, at: usize) -> Option<(usize, char)> {
 
 /// The run of letters that ends at byte `end`.
 fn word_before(text: &str, end: usize) -> &str {
-    let start = text[..end]
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_alphabetic())
-        .last()
-        .map_or(end, |(i, _)| i);
+    let start = text[..end].char_indices().rev().take_while(|(_, c)| c.is_alphabetic()).last().map_or(end, |(i, _)| i);
     &text[start..end]
 }
 
@@ -183,7 +178,8 @@ mod tests {
 
     #[test]
     fn seed_style_marks() {
-        let t = "near the city of Trujillo.2 A clan shipped it to Spain and Belgium.2 Experts say more than 200 tons per year,3 and the drug.4";
+        let t =
+            "near the city of Trujillo.2 A clan shipped it to Spain and Belgium.2 Experts say more than 200 tons per year,3 and the drug.4";
         let notes = find(t);
         assert_eq!(notes.iter().map(|n| &t[n.start..n.end]).collect::<Vec<_>>(), ["2", "2", "3", "4"]);
         let masked = mask(t, &notes);

@@ -18,7 +18,9 @@ const INSTITUTION_WORDS: &str = include_str!("../../../data/lang/institution-wor
 
 fn institution_words() -> &'static HashSet<String> {
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
-    SET.get_or_init(|| INSTITUTION_WORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_owned).collect())
+    SET.get_or_init(|| {
+        INSTITUTION_WORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_owned).collect()
+    })
 }
 
 struct Line<'a> {
@@ -76,7 +78,8 @@ fn starts_body(lines: &[Line], i: usize) -> bool {
     }
     let block: Vec<&str> = lines[i..].iter().take_while(|x| x.block == lines[i].block).map(|x| x.text).collect();
     // A wrapped line runs on into the next: mid-sentence break, not a new header line.
-    let runs_on = block.get(1).is_some_and(|next| next.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) || l.ends_with([',', '-']));
+    let runs_on =
+        block.get(1).is_some_and(|next| next.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) || l.ends_with([',', '-']));
     runs_on && is_body(&block.join(" "))
 }
 
@@ -85,7 +88,8 @@ fn starts_body(lines: &[Line], i: usize) -> bool {
 fn is_body(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let unquoted = text.trim_end_matches(['"', '”', '’', '»']);
-    let sentence_end = if unquoted.len() < text.len() { unquoted.ends_with(['.', '!', '?']) } else { text.ends_with(['.', '!', '?', ':', ')']) };
+    let sentence_end =
+        if unquoted.len() < text.len() { unquoted.ends_with(['.', '!', '?']) } else { text.ends_with(['.', '!', '?', ':', ')']) };
     text.len() > 320 || (words >= 14 && sentence_end)
 }
 
@@ -125,7 +129,8 @@ fn refine_date(meta: &mut Metadata, date: String) {
 
 /// An author line sits next to the title, a byline or a date line, not alone among letterheads.
 fn near_title_or_date(lines: &[Line], i: usize) -> bool {
-    let near = |j: usize| lines.get(j).is_some_and(|l| (is_title_like(l.text) && institution_share(l.text) < 0.5) || date_line(l.text).is_some());
+    let near =
+        |j: usize| lines.get(j).is_some_and(|l| (is_title_like(l.text) && institution_share(l.text) < 0.5) || date_line(l.text).is_some());
     near(i + 1) || (i > 0 && near(i - 1))
 }
 
@@ -166,7 +171,8 @@ fn is_shouting(l: &str) -> bool {
 
 fn is_title_like(line: &str) -> bool {
     let words = line.split_whitespace().count();
-    let starts_upper = line.trim_start_matches(['#', ' ', '"', '“', '¿', '¡']).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let starts_upper =
+        line.trim_start_matches(['#', ' ', '"', '“', '¿', '¡']).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     (2..=40).contains(&words) && line.len() <= 300 && starts_upper && !line.ends_with([',', ';'])
 }
 
@@ -272,7 +278,11 @@ const PARTICLES: &[&str] = &["de", "del", "della", "da", "das", "do", "dos", "di
 
 /// People named on a line, allowing a trailing affiliation ("Jonathan Reyes, Central America Program").
 fn person_list(line: &str) -> Option<Vec<String>> {
-    if line.len() > 120 || line.chars().any(|c| c.is_ascii_digit()) || (line.ends_with(['.', '!', '?']) && !ends_with_initial(line)) || is_shouting(line) {
+    if line.len() > 120
+        || line.chars().any(|c| c.is_ascii_digit())
+        || (line.ends_with(['.', '!', '?']) && !ends_with_initial(line))
+        || is_shouting(line)
+    {
         return None;
     }
     let names = split_names(line);
@@ -303,7 +313,8 @@ fn is_person_name(name: &str) -> bool {
     words.iter().all(|w| {
         let first = w.chars().next().is_some_and(char::is_uppercase);
         let initial = first && w.len() <= 3 && w.ends_with('.');
-        let word = first && w.chars().skip(1).all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’') || c.is_uppercase() && w.contains('-'));
+        let word =
+            first && w.chars().skip(1).all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’') || c.is_uppercase() && w.contains('-'));
         initial || word || PARTICLES.contains(w)
     }) && capitalised >= 2
 }
@@ -316,7 +327,9 @@ mod tests {
 
     #[test]
     fn author_then_title_then_body() {
-        let t = format!("R. Evan Ellis\nThe Evolving Transnational Crime-Terrorism Nexus in Peru and its Strategic Relevance for the U.S. and the Region\n\n{BODY}");
+        let t = format!(
+            "R. Evan Ellis\nThe Evolving Transnational Crime-Terrorism Nexus in Peru and its Strategic Relevance for the U.S. and the Region\n\n{BODY}"
+        );
         let (m, body) = split_header(&t);
         assert_eq!(m.authors, ["R. Evan Ellis"]);
         assert!(m.title.as_deref().unwrap().starts_with("The Evolving Transnational"));
@@ -335,7 +348,9 @@ mod tests {
 
     #[test]
     fn fields_and_bylines() {
-        let (m, body) = split_header("Título: Rutas del Pacífico\nPor: Ana Pérez y Luis Gómez\nFecha: 14 de marzo de 2023\n\nLa Policía Nacional incautó dos toneladas de cocaína en el puerto del Callao esta semana, según fuentes oficiales.");
+        let (m, body) = split_header(
+            "Título: Rutas del Pacífico\nPor: Ana Pérez y Luis Gómez\nFecha: 14 de marzo de 2023\n\nLa Policía Nacional incautó dos toneladas de cocaína en el puerto del Callao esta semana, según fuentes oficiales.",
+        );
         assert_eq!(m.title.as_deref(), Some("Rutas del Pacífico"));
         assert_eq!(m.authors, ["Ana Pérez", "Luis Gómez"]);
         assert_eq!(m.published.as_deref(), Some("2023-03-14"));
@@ -344,7 +359,9 @@ mod tests {
 
     #[test]
     fn press_release_letterhead() {
-        let t = format!("U.S. DEPARTMENT OF JUSTICE\nOffice of Public Affairs\n\nFOR IMMEDIATE RELEASE\nTuesday, September 17, 2024\n\nSeven Members of a Cartel Faction Charged with Trafficking Conspiracy\n\n{BODY}");
+        let t = format!(
+            "U.S. DEPARTMENT OF JUSTICE\nOffice of Public Affairs\n\nFOR IMMEDIATE RELEASE\nTuesday, September 17, 2024\n\nSeven Members of a Cartel Faction Charged with Trafficking Conspiracy\n\n{BODY}"
+        );
         let (m, body) = split_header(&t);
         assert_eq!(m.title.as_deref(), Some("Seven Members of a Cartel Faction Charged with Trafficking Conspiracy"));
         assert_eq!(m.published.as_deref(), Some("2024-09-17"));
@@ -354,13 +371,20 @@ mod tests {
 
     #[test]
     fn institution_lines_are_not_authors_and_affiliations_are_dropped() {
-        let t = format!("Ministério Público Federal\nProcuradoria da República no Paraná\n\nMPF denuncia 14 pessoas por lavagem de dinheiro do tráfico\n\n{BODY}");
+        let t = format!(
+            "Ministério Público Federal\nProcuradoria da República no Paraná\n\nMPF denuncia 14 pessoas por lavagem de dinheiro do tráfico\n\n{BODY}"
+        );
         let (m, _) = split_header(&t);
         assert!(m.authors.is_empty(), "{:?}", m.authors);
         assert_eq!(m.title.as_deref(), Some("MPF denuncia 14 pessoas por lavagem de dinheiro do tráfico"));
-        let t = format!("The Isthmus as Warehouse\n\nRegional Security Brief No. 17\nJonathan Reyes-Whitfield, Central America Program\nJuly 2024\n\n{BODY}");
+        let t = format!(
+            "The Isthmus as Warehouse\n\nRegional Security Brief No. 17\nJonathan Reyes-Whitfield, Central America Program\nJuly 2024\n\n{BODY}"
+        );
         let (m, _) = split_header(&t);
-        assert_eq!((m.title.as_deref(), m.authors.as_slice(), m.published.as_deref()), (Some("The Isthmus as Warehouse"), &["Jonathan Reyes-Whitfield".to_owned()][..], Some("2024-07")));
+        assert_eq!(
+            (m.title.as_deref(), m.authors.as_slice(), m.published.as_deref()),
+            (Some("The Isthmus as Warehouse"), &["Jonathan Reyes-Whitfield".to_owned()][..], Some("2024-07"))
+        );
     }
 
     #[test]

@@ -92,8 +92,12 @@ mod tests {
     #[test]
     fn the_three_languages_and_another() {
         let en = identify("Peruvian police seized more than seven tons of cocaine hidden in blocks of coal bound for Spain and Belgium.");
-        let es = identify("La Policía Nacional del Perú incautó más de siete toneladas de cocaína ocultas en bloques de carbón con destino a España.");
-        let pt = identify("A Polícia Federal apreendeu mais de duas toneladas de cocaína escondidas em contêineres de açúcar no porto de Santos.");
+        let es = identify(
+            "La Policía Nacional del Perú incautó más de siete toneladas de cocaína ocultas en bloques de carbón con destino a España.",
+        );
+        let pt = identify(
+            "A Polícia Federal apreendeu mais de duas toneladas de cocaína escondidas em contêineres de açúcar no porto de Santos.",
+        );
         let ru = identify("Журнальный клуб Интелрос публикует статьи о безопасности и организованной преступности в Латинской Америке.");
         assert_eq!([en.code, es.code, pt.code, ru.code], ["en", "es", "pt", "ru"]);
         assert_eq!(identify("12 34 !!").code, "und");

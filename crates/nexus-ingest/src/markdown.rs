@@ -26,9 +26,9 @@ pub fn render(source: &str) -> Rendered {
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
             Event::SoftBreak => text.push(' '),
             Event::HardBreak => text.push('\n'),
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableRow | TagEnd::CodeBlock | TagEnd::TableHead) => {
-                text.push_str("\n\n")
-            }
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableRow | TagEnd::CodeBlock | TagEnd::TableHead,
+            ) => text.push_str("\n\n"),
             Event::End(TagEnd::TableCell) => text.push_str(" | "),
             _ => {}
         }
@@ -45,7 +45,14 @@ fn front_matter<'a>(source: &'a str, meta: &mut Metadata) -> &'a str {
             let v = v.trim().trim_matches(['"', '\'']);
             match k.trim().to_lowercase().as_str() {
                 "title" => meta.title = Some(v.to_owned()),
-                "author" | "authors" => meta.authors = v.trim_matches(['[', ']']).split([',', ';']).map(|a| a.trim().trim_matches(['"', '\'']).to_owned()).filter(|a| !a.is_empty()).collect(),
+                "author" | "authors" => {
+                    meta.authors = v
+                        .trim_matches(['[', ']'])
+                        .split([',', ';'])
+                        .map(|a| a.trim().trim_matches(['"', '\'']).to_owned())
+                        .filter(|a| !a.is_empty())
+                        .collect()
+                }
                 "date" | "published" => meta.published = crate::dates::iso_prefix(v),
                 "venue" | "journal" => meta.venue = Some(v.to_owned()),
                 "site" | "source" => meta.site = Some(v.to_owned()),
@@ -62,7 +69,9 @@ mod tests {
 
     #[test]
     fn title_blocks_and_links() {
-        let r = render("# Cocaine to Australia\n\n*By Daniel Okafor*\n\n## Routes\n\nShipments leave [Callao](https://example.org) for **Sydney**.\n\n- one\n- two\n");
+        let r = render(
+            "# Cocaine to Australia\n\n*By Daniel Okafor*\n\n## Routes\n\nShipments leave [Callao](https://example.org) for **Sydney**.\n\n- one\n- two\n",
+        );
         assert_eq!(r.meta.title.as_deref(), Some("Cocaine to Australia"));
         assert_eq!(r.text, "By Daniel Okafor\n\nRoutes\n\nShipments leave Callao for Sydney.\n\none\n\ntwo\n\n");
     }

@@ -22,16 +22,11 @@ fn sample_pdf() -> (Vec<u8>, usize) {
 
 fn bench_extract(c: &mut Criterion) {
     let (bytes, pages) = sample_pdf();
-    assert!(
-        pages >= 10,
-        "benchmark input should be multi-page, got {pages}"
-    );
+    assert!(pages >= 10, "benchmark input should be multi-page, got {pages}");
     let mut group = c.benchmark_group("extract");
     group.throughput(Throughput::Elements(pages as u64));
     group.sample_size(20);
-    group.bench_function(format!("nexus-pdfgen {pages} pages"), |b| {
-        b.iter(|| nexus_pdf::extract(std::hint::black_box(&bytes)))
-    });
+    group.bench_function(format!("nexus-pdfgen {pages} pages"), |b| b.iter(|| nexus_pdf::extract(std::hint::black_box(&bytes))));
     group.finish();
 }
 

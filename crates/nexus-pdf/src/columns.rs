@@ -54,10 +54,7 @@ fn ink(glyphs: &[Glyph]) -> impl Iterator<Item = &Glyph> {
 
 /// Lines of the whole document in reading order.
 pub(crate) fn reading_order(pages: &[PageGlyphs], page_rows: &[Vec<Row>]) -> Vec<Line> {
-    let mut order = Ordering {
-        lines: Vec::new(),
-        block: 0,
-    };
+    let mut order = Ordering { lines: Vec::new(), block: 0 };
     for (page, rows) in pages.iter().zip(page_rows) {
         order.block += 1;
         match find_gutter(page.width, rows) {
@@ -84,19 +81,9 @@ impl Ordering {
             return;
         }
         let x0 = ink(glyphs).map(|g| g.x).fold(f64::INFINITY, f64::min);
-        let x1 = ink(glyphs)
-            .map(Glyph::right)
-            .fold(f64::NEG_INFINITY, f64::max);
+        let x1 = ink(glyphs).map(Glyph::right).fold(f64::NEG_INFINITY, f64::max);
         let size = median(ink(glyphs).map(|g| g.size)).unwrap_or(0.0);
-        self.lines.push(Line {
-            text,
-            x0,
-            x1,
-            y,
-            size,
-            page,
-            block: self.block,
-        });
+        self.lines.push(Line { text, x0, x1, y, size, page, block: self.block });
     }
 
     fn two_columns(&mut self, rows: &[Row], gutter: Gutter, page: u32) {
@@ -113,11 +100,7 @@ impl Ordering {
                 self.push(&row.glyphs, row.y, page);
             } else {
                 in_full_run = false;
-                let (l, r): (Vec<Glyph>, Vec<Glyph>) = row
-                    .glyphs
-                    .iter()
-                    .cloned()
-                    .partition(|g| g.x + g.width / 2.0 < gutter.middle());
+                let (l, r): (Vec<Glyph>, Vec<Glyph>) = row.glyphs.iter().cloned().partition(|g| g.x + g.width / 2.0 < gutter.middle());
                 if !l.is_empty() {
                     left.push((l, row.y));
                 }
@@ -129,12 +112,7 @@ impl Ordering {
         self.flush_columns(&mut left, &mut right, page);
     }
 
-    fn flush_columns(
-        &mut self,
-        left: &mut Vec<(Vec<Glyph>, f64)>,
-        right: &mut Vec<(Vec<Glyph>, f64)>,
-        page: u32,
-    ) {
+    fn flush_columns(&mut self, left: &mut Vec<(Vec<Glyph>, f64)>, right: &mut Vec<(Vec<Glyph>, f64)>, page: u32) {
         for column in [left, right] {
             if column.is_empty() {
                 continue;
@@ -153,14 +131,7 @@ fn find_gutter(page_width: f64, rows: &[Row]) -> Option<Gutter> {
     if rows.len() < MIN_ROWS_FOR_COLUMNS {
         return None;
     }
-    let width = if page_width > 1.0 {
-        page_width
-    } else {
-        rows.iter()
-            .flat_map(|r| ink(&r.glyphs))
-            .map(Glyph::right)
-            .fold(0.0, f64::max)
-    };
+    let width = if page_width > 1.0 { page_width } else { rows.iter().flat_map(|r| ink(&r.glyphs)).map(Glyph::right).fold(0.0, f64::max) };
     // One bin per point; bounded so a bogus MediaBox cannot allocate without limit.
     let bins = (width.ceil() as usize).clamp(1, 20_000);
     let mut coverage = vec![0usize; bins];
@@ -182,16 +153,11 @@ fn find_gutter(page_width: f64, rows: &[Row]) -> Option<Gutter> {
     let clear: Vec<bool> = coverage[lo..hi].iter().map(|&c| c <= allowed).collect();
     let (start, end) = widest_run(&clear)?;
     let (start, end) = (lo + start, lo + end);
-    let gutter = Gutter {
-        start: start as f64,
-        end: end as f64,
-    };
+    let gutter = Gutter { start: start as f64, end: end as f64 };
     if gutter.end - gutter.start < MIN_GUTTER {
         return None;
     }
-    let side_share = |pred: &dyn Fn(&Glyph) -> bool| {
-        rows.iter().filter(|r| ink(&r.glyphs).any(pred)).count() as f64 / rows.len() as f64
-    };
+    let side_share = |pred: &dyn Fn(&Glyph) -> bool| rows.iter().filter(|r| ink(&r.glyphs).any(pred)).count() as f64 / rows.len() as f64;
     let left = side_share(&|g: &Glyph| g.right() <= gutter.start);
     let right = side_share(&|g: &Glyph| g.x >= gutter.end);
     (left >= MIN_SIDE_SHARE && right >= MIN_SIDE_SHARE).then_some(gutter)
@@ -221,13 +187,7 @@ mod tests {
     use super::*;
 
     fn word(x: f64, y: f64, text: &str) -> Glyph {
-        Glyph {
-            x,
-            y,
-            width: 5.0 * text.len() as f64,
-            size: 10.0,
-            text: text.into(),
-        }
+        Glyph { x, y, width: 5.0 * text.len() as f64, size: 10.0, text: text.into() }
     }
 
     #[test]
@@ -235,21 +195,9 @@ mod tests {
         let mut rows = Vec::new();
         for i in 0..10 {
             let y = 700.0 - 12.0 * i as f64;
-            rows.push(Row {
-                y,
-                glyphs: vec![
-                    word(50.0, y, &format!("left{i}")),
-                    word(320.0, y, &format!("right{i}")),
-                ],
-            });
+            rows.push(Row { y, glyphs: vec![word(50.0, y, &format!("left{i}")), word(320.0, y, &format!("right{i}"))] });
         }
-        let page = PageGlyphs {
-            number: 1,
-            width: 595.0,
-            height: 842.0,
-            glyphs: vec![],
-            unreadable: false,
-        };
+        let page = PageGlyphs { number: 1, width: 595.0, height: 842.0, glyphs: vec![], unreadable: false };
         let lines = reading_order(&[page], &[rows]);
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts[..3], ["left0", "left1", "left2"]);
@@ -269,10 +217,7 @@ mod tests {
         let rows: Vec<Row> = (0..12)
             .map(|i| {
                 let y = 700.0 - 12.0 * i as f64;
-                Row {
-                    y,
-                    glyphs: vec![word(72.0 + (i % 3) as f64 * 7.0, y, &"x".repeat(85))],
-                }
+                Row { y, glyphs: vec![word(72.0 + (i % 3) as f64 * 7.0, y, &"x".repeat(85))] }
             })
             .collect();
         assert_eq!(find_gutter(595.0, &rows), None);

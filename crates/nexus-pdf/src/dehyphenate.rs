@@ -11,16 +11,16 @@ use std::collections::HashSet;
 /// Prefixes after which a line-end hyphen is always read as a compound hyphen: they are
 /// rarely a syllable of an unrelated word.
 pub const COMPOUND_PREFIXES: &[&str] = &[
-    "narco", "anti", "self", "cross", "post", "non", "pseudo", "ultra", "micro", "macro", "euro",
-    "afro", "ibero", "latino", "luso", "hispano", "socio", "vice",
+    "narco", "anti", "self", "cross", "post", "non", "pseudo", "ultra", "micro", "macro", "euro", "afro", "ibero", "latino", "luso",
+    "hispano", "socio", "vice",
 ];
 
 /// Prefixes that are also common first syllables in Spanish and Portuguese ("co-rrupción",
 /// "pro-ceso", "ex-tracción", "contra-bando"): the hyphen is kept only when the second part
 /// also occurs as a word of its own in the document ("ex-" + "guerrilleros").
 pub const AMBIGUOUS_PREFIXES: &[&str] = &[
-    "co", "ex", "pre", "pro", "sub", "neo", "bio", "eco", "geo", "auto", "extra", "super",
-    "contra", "semi", "multi", "inter", "trans", "sobre",
+    "co", "ex", "pre", "pro", "sub", "neo", "bio", "eco", "geo", "auto", "extra", "super", "contra", "semi", "multi", "inter", "trans",
+    "sobre",
 ];
 
 /// Words of the document, to recognise how a broken word is spelled elsewhere.
@@ -39,15 +39,11 @@ impl Vocabulary {
         for line in lines {
             let mut body = line.trim();
             if after_hyphen {
-                body = body
-                    .split_once(char::is_whitespace)
-                    .map_or("", |(_, rest)| rest);
+                body = body.split_once(char::is_whitespace).map_or("", |(_, rest)| rest);
             }
             after_hyphen = ends_with_hyphen(body);
             if after_hyphen {
-                body = body
-                    .rsplit_once(char::is_whitespace)
-                    .map_or("", |(head, _)| head);
+                body = body.rsplit_once(char::is_whitespace).map_or("", |(head, _)| head);
             }
             for token in body.split(|c: char| !(c.is_alphabetic() || c == '-')) {
                 let token = token.trim_matches('-').to_lowercase();
@@ -55,12 +51,7 @@ impl Vocabulary {
                     continue;
                 }
                 if token.contains('-') {
-                    vocabulary.words.extend(
-                        token
-                            .split('-')
-                            .filter(|p| !p.is_empty())
-                            .map(str::to_string),
-                    );
+                    vocabulary.words.extend(token.split('-').filter(|p| !p.is_empty()).map(str::to_string));
                     vocabulary.hyphenated.insert(token);
                 } else {
                     vocabulary.words.insert(token);
@@ -114,9 +105,7 @@ fn line_end_hyphen(paragraph: &str, next: &str, vocabulary: &Vocabulary) -> Opti
     if !ends_with_hyphen(paragraph) {
         return None;
     }
-    let before_hyphen = paragraph[..paragraph.len() - paragraph.chars().next_back()?.len_utf8()]
-        .chars()
-        .next_back()?;
+    let before_hyphen = paragraph[..paragraph.len() - paragraph.chars().next_back()?.len_utf8()].chars().next_back()?;
     let first_next = next.chars().next()?;
     if !before_hyphen.is_alphabetic() || !first_next.is_alphabetic() {
         return None;
@@ -126,24 +115,16 @@ fn line_end_hyphen(paragraph: &str, next: &str, vocabulary: &Vocabulary) -> Opti
     }
     let stem: String = {
         let body = &paragraph[..paragraph.len() - 1];
-        let start = body.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
-            i + body[i..].chars().next().map_or(1, char::len_utf8)
-        });
+        let start = body.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + body[i..].chars().next().map_or(1, char::len_utf8));
         body[start..].to_string()
     };
     let head: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
     let (stem_lower, head_lower) = (stem.to_lowercase(), head.to_lowercase());
 
-    if vocabulary
-        .hyphenated
-        .contains(&format!("{stem_lower}-{head_lower}"))
-    {
+    if vocabulary.hyphenated.contains(&format!("{stem_lower}-{head_lower}")) {
         return Some(HyphenJoin::Keep);
     }
-    if vocabulary
-        .words
-        .contains(&format!("{stem_lower}{head_lower}"))
-    {
+    if vocabulary.words.contains(&format!("{stem_lower}{head_lower}")) {
         return Some(HyphenJoin::Drop);
     }
     if first_next.is_uppercase() || COMPOUND_PREFIXES.contains(&stem_lower.as_str()) {
@@ -168,44 +149,23 @@ mod tests {
 
     #[test]
     fn broken_words_are_joined() {
-        assert_eq!(
-            join("the traf-", "ficking routes", &[]),
-            "the trafficking routes"
-        );
-        assert_eq!(
-            join("organiza-", "ções criminosas", &[]),
-            "organizações criminosas"
-        );
+        assert_eq!(join("the traf-", "ficking routes", &[]), "the trafficking routes");
+        assert_eq!(join("organiza-", "ções criminosas", &[]), "organizações criminosas");
         assert_eq!(join("o Para-", "guai", &[]), "o Paraguai");
     }
 
     #[test]
     fn compounds_keep_their_hyphen() {
-        assert_eq!(
-            join("the narco-", "traffickers", &[]),
-            "the narco-traffickers"
-        );
-        assert_eq!(
-            join("an anti-", "Kremlin stance", &[]),
-            "an anti-Kremlin stance"
-        );
-        assert_eq!(
-            join("los ex-", "guerrilleros", &["los guerrilleros"]),
-            "los ex-guerrilleros"
-        );
+        assert_eq!(join("the narco-", "traffickers", &[]), "the narco-traffickers");
+        assert_eq!(join("an anti-", "Kremlin stance", &[]), "an anti-Kremlin stance");
+        assert_eq!(join("los ex-", "guerrilleros", &["los guerrilleros"]), "los ex-guerrilleros");
         assert_eq!(join("la co-", "rrupción", &[]), "la corrupción");
     }
 
     #[test]
     fn document_vocabulary_wins() {
-        assert_eq!(
-            join("cocaine-", "related", &["other cocaine-related deaths"]),
-            "cocaine-related"
-        );
-        assert_eq!(
-            join("narco-", "trafficking", &["narcotrafficking is"]),
-            "narcotrafficking"
-        );
+        assert_eq!(join("cocaine-", "related", &["other cocaine-related deaths"]), "cocaine-related");
+        assert_eq!(join("narco-", "trafficking", &["narcotrafficking is"]), "narcotrafficking");
     }
 
     #[test]

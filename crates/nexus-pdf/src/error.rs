@@ -15,9 +15,7 @@ pub enum PdfError {
     #[error("the PDF has no text layer (scanned images?); OCR is not supported")]
     NoText,
     /// The work bound was hit; the file is probably malformed or hostile.
-    #[error(
-        "the PDF took longer than {0:?} to read and was abandoned (malformed or hostile file?)"
-    )]
+    #[error("the PDF took longer than {0:?} to read and was abandoned (malformed or hostile file?)")]
     TimedOut(Duration),
     /// The operating system refused resources (e.g. a worker thread).
     #[error("could not start PDF extraction: {0}")]

@@ -34,11 +34,7 @@ pub(crate) fn is_page_number(text: &str) -> bool {
 /// Key under which repeated furniture is recognised: lowercase, digits folded to '#',
 /// whitespace collapsed ("InSight Report — page 3 of 9" ≡ "… page 4 of 9").
 fn furniture_key(text: &str) -> String {
-    let folded: String = text
-        .chars()
-        .map(|c| if c.is_ascii_digit() { '#' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect();
+    let folded: String = text.chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).flat_map(char::to_lowercase).collect();
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -52,15 +48,8 @@ fn edge_indices(rows: &[Row]) -> Vec<usize> {
 
 /// Removes furniture rows from every page in place.
 pub(crate) fn remove_running_elements(pages: &mut [Vec<Row>]) {
-    let texts: Vec<Vec<(usize, String)>> = pages
-        .iter()
-        .map(|rows| {
-            edge_indices(rows)
-                .into_iter()
-                .map(|i| (i, rows[i].text()))
-                .collect()
-        })
-        .collect();
+    let texts: Vec<Vec<(usize, String)>> =
+        pages.iter().map(|rows| edge_indices(rows).into_iter().map(|i| (i, rows[i].text())).collect()).collect();
 
     let mut pages_with_key: HashMap<String, usize> = HashMap::new();
     for page in &texts {
@@ -72,18 +61,11 @@ pub(crate) fn remove_running_elements(pages: &mut [Vec<Row>]) {
         }
     }
     let pages_with_text = pages.iter().filter(|p| !p.is_empty()).count();
-    let recurring = |key: &str| {
-        pages_with_key
-            .get(key)
-            .is_some_and(|&count| count >= 2 && count * 2 >= pages_with_text)
-    };
+    let recurring = |key: &str| pages_with_key.get(key).is_some_and(|&count| count >= 2 && count * 2 >= pages_with_text);
 
     for (rows, candidates) in pages.iter_mut().zip(&texts) {
-        let doomed: Vec<usize> = candidates
-            .iter()
-            .filter(|(_, text)| is_page_number(text) || recurring(&furniture_key(text)))
-            .map(|(i, _)| *i)
-            .collect();
+        let doomed: Vec<usize> =
+            candidates.iter().filter(|(_, text)| is_page_number(text) || recurring(&furniture_key(text))).map(|(i, _)| *i).collect();
         let mut index = 0;
         rows.retain(|_| {
             let keep = !doomed.contains(&index);
@@ -100,18 +82,7 @@ mod tests {
 
     #[test]
     fn page_number_forms() {
-        for s in [
-            "3",
-            "- 3 -",
-            "Page 3",
-            "Página 3",
-            "Página 3 de 9",
-            "3/9",
-            "page 12 of 40",
-            "iv",
-            "— 7 —",
-            "Pág. 4",
-        ] {
+        for s in ["3", "- 3 -", "Page 3", "Página 3", "Página 3 de 9", "3/9", "page 12 of 40", "iv", "— 7 —", "Pág. 4"] {
             assert!(is_page_number(s), "{s}");
         }
         for s in ["2022 was a record year", "Page three", "Capítulo 3: Rutas"] {
@@ -120,21 +91,10 @@ mod tests {
     }
 
     fn row(text: &str, y: f64) -> Row {
-        Row {
-            y,
-            glyphs: vec![Glyph {
-                x: 0.0,
-                y,
-                width: 1.0,
-                size: 10.0,
-                text: text.into(),
-            }],
-        }
+        Row { y, glyphs: vec![Glyph { x: 0.0, y, width: 1.0, size: 10.0, text: text.into() }] }
     }
 
-    const WORDS: [&str; 10] = [
-        "", "Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India",
-    ];
+    const WORDS: [&str; 10] = ["", "Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India"];
 
     #[test]
     fn recurring_headers_with_changing_numbers_are_removed() {
@@ -155,11 +115,7 @@ mod tests {
             let n = i + 1;
             assert_eq!(
                 texts,
-                vec![
-                    format!("{} opens page", WORDS[n]),
-                    format!("{} fills page", WORDS[n + 3]),
-                    format!("{} ends page", WORDS[n + 6])
-                ]
+                vec![format!("{} opens page", WORDS[n]), format!("{} fills page", WORDS[n + 3]), format!("{} ends page", WORDS[n + 6])]
             );
         }
     }

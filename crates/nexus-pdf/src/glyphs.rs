@@ -55,29 +55,13 @@ pub(crate) struct GlyphCollector {
 
 impl GlyphCollector {
     pub fn new(number: u32, budget: usize) -> Self {
-        GlyphCollector {
-            page: PageGlyphs {
-                number,
-                ..PageGlyphs::default()
-            },
-            origin: (0.0, 0.0),
-            budget,
-            budget_exhausted: false,
-        }
+        GlyphCollector { page: PageGlyphs { number, ..PageGlyphs::default() }, origin: (0.0, 0.0), budget, budget_exhausted: false }
     }
 }
 
 impl OutputDev for GlyphCollector {
-    fn begin_page(
-        &mut self,
-        _page_num: u32,
-        media_box: &MediaBox,
-        _art_box: Option<(f64, f64, f64, f64)>,
-    ) -> Result<(), OutputError> {
-        self.origin = (
-            media_box.llx.min(media_box.urx),
-            media_box.lly.min(media_box.ury),
-        );
+    fn begin_page(&mut self, _page_num: u32, media_box: &MediaBox, _art_box: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
+        self.origin = (media_box.llx.min(media_box.urx), media_box.lly.min(media_box.ury));
         self.page.width = (media_box.urx - media_box.llx).abs();
         self.page.height = (media_box.ury - media_box.lly).abs();
         Ok(())
@@ -87,14 +71,7 @@ impl OutputDev for GlyphCollector {
         Ok(())
     }
 
-    fn output_character(
-        &mut self,
-        trm: &Transform,
-        width: f64,
-        _spacing: f64,
-        font_size: f64,
-        text: &str,
-    ) -> Result<(), OutputError> {
+    fn output_character(&mut self, trm: &Transform, width: f64, _spacing: f64, font_size: f64, text: &str) -> Result<(), OutputError> {
         if self.budget == 0 {
             self.budget_exhausted = true;
             // Any error stops the interpreter; the collector's flag tells the caller why.
@@ -105,18 +82,9 @@ impl OutputDev for GlyphCollector {
         // (glyph width / 1000).
         let size = font_size.abs() * trm.m21.hypot(trm.m22);
         let horizontal_scale = font_size.abs() * trm.m11.hypot(trm.m12);
-        let glyph = Glyph {
-            x: trm.m31 - self.origin.0,
-            y: trm.m32 - self.origin.1,
-            width: width * horizontal_scale,
-            size,
-            text: text.to_string(),
-        };
-        let sane = [glyph.x, glyph.y, glyph.width, glyph.size]
-            .iter()
-            .all(|v| v.is_finite())
-            && glyph.size > 0.1
-            && !glyph.text.is_empty();
+        let glyph =
+            Glyph { x: trm.m31 - self.origin.0, y: trm.m32 - self.origin.1, width: width * horizontal_scale, size, text: text.to_string() };
+        let sane = [glyph.x, glyph.y, glyph.width, glyph.size].iter().all(|v| v.is_finite()) && glyph.size > 0.1 && !glyph.text.is_empty();
         if sane {
             self.page.glyphs.push(glyph);
         }

@@ -45,8 +45,7 @@ where
         .name(WORKER_NAME.into())
         .stack_size(WORKER_STACK_BYTES)
         .spawn(move || {
-            let outcome = panic::catch_unwind(AssertUnwindSafe(job))
-                .unwrap_or_else(|payload| Err(crashed(payload.as_ref())));
+            let outcome = panic::catch_unwind(AssertUnwindSafe(job)).unwrap_or_else(|payload| Err(crashed(payload.as_ref())));
             // The receiver is gone only if the caller already timed out; nothing to report to.
             let _ = sender.send(outcome);
         })
@@ -55,17 +54,14 @@ where
     match receiver.recv_timeout(timeout) {
         Ok(outcome) => outcome,
         Err(mpsc::RecvTimeoutError::Timeout) => Err(PdfError::TimedOut(timeout)),
-        Err(mpsc::RecvTimeoutError::Disconnected) => Err(PdfError::Damaged(
-            "the PDF parser stopped unexpectedly".into(),
-        )),
+        Err(mpsc::RecvTimeoutError::Disconnected) => Err(PdfError::Damaged("the PDF parser stopped unexpectedly".into())),
     }
 }
 
 /// Runs `job` in place, turning a panic into [`PdfError::Damaged`]; used per page so one bad
 /// page does not lose the others.
 pub(crate) fn catch_panic<T>(job: impl FnOnce() -> Result<T, PdfError>) -> Result<T, PdfError> {
-    panic::catch_unwind(AssertUnwindSafe(job))
-        .unwrap_or_else(|payload| Err(crashed(payload.as_ref())))
+    panic::catch_unwind(AssertUnwindSafe(job)).unwrap_or_else(|payload| Err(crashed(payload.as_ref())))
 }
 
 fn crashed(payload: &(dyn Any + Send)) -> PdfError {
@@ -74,9 +70,7 @@ fn crashed(payload: &(dyn Any + Send)) -> PdfError {
         .map(|s| s.to_string())
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown cause".into());
-    PdfError::Damaged(format!(
-        "the PDF parser failed on malformed data ({detail})"
-    ))
+    PdfError::Damaged(format!("the PDF parser failed on malformed data ({detail})"))
 }
 
 #[cfg(test)]

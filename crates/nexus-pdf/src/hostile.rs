@@ -55,18 +55,11 @@ const MAX_FORM_VISITS: usize = 10_000;
 /// Why a page's drawing instructions must not be handed to the interpreter, which follows
 /// form XObjects recursively without a depth limit: a form that draws itself would recurse
 /// until the stack overflows and aborts the process.
-pub(crate) fn form_xobject_problem(
-    doc: &pdf_extract::Document,
-    page_id: pdf_extract::ObjectId,
-) -> Option<String> {
+pub(crate) fn form_xobject_problem(doc: &pdf_extract::Document, page_id: pdf_extract::ObjectId) -> Option<String> {
     let page = doc.get_dictionary(page_id).ok()?;
     let resources = inherited_resources(doc, page, 0)?;
     let content = doc.get_page_content(page_id).ok()?;
-    let mut walk = FormWalk {
-        doc,
-        stack: Vec::new(),
-        visits: 0,
-    };
+    let mut walk = FormWalk { doc, stack: Vec::new(), visits: 0 };
     walk.visit(&content, resources)
 }
 
@@ -80,10 +73,7 @@ fn inherited_resources<'a>(
         return None;
     }
     match dict.get(b"Resources") {
-        Ok(obj) => doc
-            .dereference(obj)
-            .ok()
-            .and_then(|(_, o)| o.as_dict().ok()),
+        Ok(obj) => doc.dereference(obj).ok().and_then(|(_, o)| o.as_dict().ok()),
         Err(_) => {
             let parent = dict.get(b"Parent").ok()?.as_reference().ok()?;
             inherited_resources(doc, doc.get_dictionary(parent).ok()?, depth + 1)
@@ -100,24 +90,14 @@ struct FormWalk<'a> {
 impl<'a> FormWalk<'a> {
     fn visit(&mut self, content: &[u8], resources: &'a pdf_extract::Dictionary) -> Option<String> {
         if self.stack.len() > MAX_FORM_DEPTH {
-            return Some(format!(
-                "form XObjects are nested more than {MAX_FORM_DEPTH} levels deep"
-            ));
+            return Some(format!("form XObjects are nested more than {MAX_FORM_DEPTH} levels deep"));
         }
-        let operations = pdf_extract::content::Content::decode(content)
-            .ok()?
-            .operations;
-        let xobjects = resources
-            .get(b"XObject")
-            .ok()
-            .and_then(|o| self.doc.dereference(o).ok())
-            .and_then(|(_, o)| o.as_dict().ok());
+        let operations = pdf_extract::content::Content::decode(content).ok()?.operations;
+        let xobjects = resources.get(b"XObject").ok().and_then(|o| self.doc.dereference(o).ok()).and_then(|(_, o)| o.as_dict().ok());
         for op in operations.iter().filter(|op| op.operator == "Do") {
             self.visits += 1;
             if self.visits > MAX_FORM_VISITS {
-                return Some(format!(
-                    "more than {MAX_FORM_VISITS} form XObjects are drawn"
-                ));
+                return Some(format!("more than {MAX_FORM_VISITS} form XObjects are drawn"));
             }
             let Some(id) = op
                 .operands
@@ -134,11 +114,7 @@ impl<'a> FormWalk<'a> {
             let Ok(stream) = self.doc.get_object(id).and_then(|o| o.as_stream()) else {
                 continue;
             };
-            let is_form = stream
-                .dict
-                .get(b"Subtype")
-                .and_then(|s| s.as_name())
-                .is_ok_and(|s| s == b"Form");
+            let is_form = stream.dict.get(b"Subtype").and_then(|s| s.as_name()).is_ok_and(|s| s == b"Form");
             if !is_form {
                 continue;
             }
@@ -149,9 +125,7 @@ impl<'a> FormWalk<'a> {
                 .and_then(|o| self.doc.dereference(o).ok())
                 .and_then(|(_, o)| o.as_dict().ok())
                 .unwrap_or(resources);
-            let child_content = stream
-                .decompressed_content()
-                .unwrap_or_else(|_| stream.content.clone());
+            let child_content = stream.decompressed_content().unwrap_or_else(|_| stream.content.clone());
             self.stack.push(id);
             if let Some(problem) = self.visit(&child_content, child_resources) {
                 return Some(problem);

@@ -67,11 +67,7 @@ pub struct ExtractOptions {
 
 impl Default for ExtractOptions {
     fn default() -> Self {
-        ExtractOptions {
-            timeout: Duration::from_secs(60),
-            max_glyphs: 8_000_000,
-            max_pages: 5_000,
-        }
+        ExtractOptions { timeout: Duration::from_secs(60), max_glyphs: 8_000_000, max_pages: 5_000 }
     }
 }
 
@@ -107,10 +103,7 @@ fn extract_unguarded(bytes: &[u8], options: &ExtractOptions) -> Result<PdfDocume
     // came out before the interpreter gave up; one readable page is enough for a result
     // with warnings.
     if loaded.pages.iter().all(|p| p.unreadable) {
-        let detail = warnings
-            .first()
-            .cloned()
-            .unwrap_or_else(|| "no page could be read".into());
+        let detail = warnings.first().cloned().unwrap_or_else(|| "no page could be read".into());
         return Err(PdfError::Damaged(detail));
     }
     if loaded.pages.iter().all(|p| !p.has_text()) {
@@ -119,10 +112,7 @@ fn extract_unguarded(bytes: &[u8], options: &ExtractOptions) -> Result<PdfDocume
     let mut page_rows = Vec::with_capacity(loaded.pages.len());
     for page in &loaded.pages {
         if !page.has_text() && !page.unreadable {
-            warnings.push(format!(
-                "page {}: no text layer (scanned image?)",
-                page.number
-            ));
+            warnings.push(format!("page {}: no text layer (scanned image?)", page.number));
         }
         page_rows.push(rows::build_rows(page));
     }
@@ -130,12 +120,5 @@ fn extract_unguarded(bytes: &[u8], options: &ExtractOptions) -> Result<PdfDocume
     let lines = columns::reading_order(&loaded.pages, &page_rows);
     let text = paragraphs::assemble(&lines);
 
-    Ok(PdfDocument {
-        title: meta.title,
-        authors: meta.authors,
-        created: meta.created,
-        pages: loaded.page_count,
-        text,
-        warnings,
-    })
+    Ok(PdfDocument { title: meta.title, authors: meta.authors, created: meta.created, pages: loaded.page_count, text, warnings })
 }

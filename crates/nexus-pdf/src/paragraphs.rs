@@ -37,21 +37,13 @@ pub(crate) fn assemble(lines: &[Line]) -> String {
     if !current.is_empty() {
         paragraphs.push(current);
     }
-    paragraphs
-        .iter()
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n")
+    paragraphs.iter().map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n\n")
 }
 
 /// Median baseline distance divided by font size, over consecutive lines of a block.
 fn typical_pitch(lines: &[Line]) -> f64 {
     median(
-        lines
-            .windows(2)
-            .filter(|w| w[0].block == w[1].block && w[0].size > 0.0 && w[0].y > w[1].y)
-            .map(|w| (w[0].y - w[1].y) / w[0].size),
+        lines.windows(2).filter(|w| w[0].block == w[1].block && w[0].size > 0.0 && w[0].y > w[1].y).map(|w| (w[0].y - w[1].y) / w[0].size),
     )
     .unwrap_or(1.2)
 }
@@ -62,10 +54,7 @@ fn block_margins(lines: &[Line]) -> HashMap<usize, f64> {
     let mut start = 0;
     while start < lines.len() {
         let block = lines[start].block;
-        let end = lines[start..]
-            .iter()
-            .position(|l| l.block != block)
-            .map_or(lines.len(), |n| start + n);
+        let end = lines[start..].iter().position(|l| l.block != block).map_or(lines.len(), |n| start + n);
         let mut xs: Vec<f64> = lines[start..end].iter().map(|l| l.x0).collect();
         xs.sort_by(f64::total_cmp);
         // Robust to indented first lines and centred headings.
@@ -93,8 +82,7 @@ fn breaks_before(prev: &Line, line: &Line, pitch: f64, margins: &HashMap<usize, 
 }
 
 fn ends_sentence(text: &str) -> bool {
-    text.trim_end()
-        .ends_with(['.', '!', '?', ':', '"', '”', '»', ')', '…'])
+    text.trim_end().ends_with(['.', '!', '?', ':', '"', '”', '»', ')', '…'])
 }
 
 fn starts_lowercase(text: &str) -> bool {
@@ -106,15 +94,7 @@ mod tests {
     use super::*;
 
     fn line(text: &str, x0: f64, y: f64, block: usize) -> Line {
-        Line {
-            text: text.into(),
-            x0,
-            x1: x0 + 300.0,
-            y,
-            size: 10.0,
-            page: 1,
-            block,
-        }
+        Line { text: text.into(), x0, x1: x0 + 300.0, y, size: 10.0, page: 1, block }
     }
 
     #[test]
@@ -127,22 +107,13 @@ mod tests {
             line("Indented third", 90.0, 646.0, 1),
             line("goes on", 72.0, 634.0, 1),
         ];
-        assert_eq!(
-            assemble(&lines),
-            "First paragraph ends.\n\nSecond after a gap continues.\n\nIndented third goes on"
-        );
+        assert_eq!(assemble(&lines), "First paragraph ends.\n\nSecond after a gap continues.\n\nIndented third goes on");
     }
 
     #[test]
     fn paragraphs_continue_across_pages() {
-        let lines = vec![
-            line("the end of a page and", 72.0, 80.0, 1),
-            line("the next page.", 72.0, 760.0, 2),
-            line("New one.", 72.0, 700.0, 3),
-        ];
-        assert_eq!(
-            assemble(&lines),
-            "the end of a page and the next page.\n\nNew one."
-        );
+        let lines =
+            vec![line("the end of a page and", 72.0, 80.0, 1), line("the next page.", 72.0, 760.0, 2), line("New one.", 72.0, 700.0, 3)];
+        assert_eq!(assemble(&lines), "the end of a page and the next page.\n\nNew one.");
     }
 }

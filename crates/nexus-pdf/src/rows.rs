@@ -32,15 +32,10 @@ pub(crate) fn build_rows(page: &PageGlyphs) -> Vec<Row> {
     let mut rows: Vec<Row> = Vec::new();
     for glyph in glyphs {
         match rows.last_mut() {
-            Some(row)
-                if (row.y - glyph.y).abs() <= SAME_ROW * glyph.size.max(row_size_hint(row)) =>
-            {
+            Some(row) if (row.y - glyph.y).abs() <= SAME_ROW * glyph.size.max(row_size_hint(row)) => {
                 row.glyphs.push(glyph.clone());
             }
-            _ => rows.push(Row {
-                y: glyph.y,
-                glyphs: vec![glyph.clone()],
-            }),
+            _ => rows.push(Row { y: glyph.y, glyphs: vec![glyph.clone()] }),
         }
     }
     for row in &mut rows {
@@ -59,11 +54,8 @@ fn row_size_hint(row: &Row) -> f64 {
 fn drop_overprinted(glyphs: &mut Vec<Glyph>) {
     let mut kept: Vec<Glyph> = Vec::with_capacity(glyphs.len());
     for g in glyphs.drain(..) {
-        let duplicate = kept.iter().rev().take(3).any(|k| {
-            k.text == g.text
-                && (k.x - g.x).abs() < 0.15 * g.size
-                && (k.y - g.y).abs() < 0.15 * g.size
-        });
+        let duplicate =
+            kept.iter().rev().take(3).any(|k| k.text == g.text && (k.x - g.x).abs() < 0.15 * g.size && (k.y - g.y).abs() < 0.15 * g.size);
         if !duplicate {
             kept.push(g);
         }
@@ -127,23 +119,12 @@ mod tests {
     use super::*;
 
     fn glyph(x: f64, y: f64, text: &str) -> Glyph {
-        Glyph {
-            x,
-            y,
-            width: 5.0,
-            size: 10.0,
-            text: text.into(),
-        }
+        Glyph { x, y, width: 5.0, size: 10.0, text: text.into() }
     }
 
     #[test]
     fn gaps_become_spaces_and_touching_glyphs_do_not() {
-        let gs = vec![
-            glyph(0.0, 0.0, "d"),
-            glyph(5.0, 0.0, "e"),
-            glyph(13.0, 0.0, "l"),
-            glyph(18.0, 0.0, "ﬁ"),
-        ];
+        let gs = vec![glyph(0.0, 0.0, "d"), glyph(5.0, 0.0, "e"), glyph(13.0, 0.0, "l"), glyph(18.0, 0.0, "ﬁ")];
         assert_eq!(text_of(&gs), "de lfi");
     }
 
@@ -153,18 +134,11 @@ mod tests {
             number: 1,
             width: 100.0,
             height: 100.0,
-            glyphs: vec![
-                glyph(10.0, 50.0, "b"),
-                glyph(0.0, 80.0, "a"),
-                glyph(0.0, 50.5, "c"),
-            ],
+            glyphs: vec![glyph(10.0, 50.0, "b"), glyph(0.0, 80.0, "a"), glyph(0.0, 50.5, "c")],
             unreadable: false,
         };
         let rows = build_rows(&page);
-        assert_eq!(
-            rows.iter().map(Row::text).collect::<Vec<_>>(),
-            vec!["a", "c b"]
-        );
+        assert_eq!(rows.iter().map(Row::text).collect::<Vec<_>>(), vec!["a", "c b"]);
     }
 
     #[test]

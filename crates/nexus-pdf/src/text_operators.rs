@@ -14,13 +14,9 @@ pub(crate) fn normalise_page(doc: &mut Document, page_id: ObjectId) {
         let Ok(Object::Stream(stream)) = doc.get_object_mut(stream_id) else {
             continue;
         };
-        let Ok(bytes) = stream.decompressed_content().or_else(|_| {
-            if stream.dict.has(b"Filter") {
-                Err(())
-            } else {
-                Ok(stream.content.clone())
-            }
-        }) else {
+        let Ok(bytes) =
+            stream.decompressed_content().or_else(|_| if stream.dict.has(b"Filter") { Err(()) } else { Ok(stream.content.clone()) })
+        else {
             continue;
         };
         if !bytes.contains(&b'\'') && !bytes.contains(&b'"') {
@@ -29,16 +25,10 @@ pub(crate) fn normalise_page(doc: &mut Document, page_id: ObjectId) {
         let Ok(content) = Content::decode(&bytes) else {
             continue;
         };
-        if !content
-            .operations
-            .iter()
-            .any(|op| op.operator == "'" || op.operator == "\"")
-        {
+        if !content.operations.iter().any(|op| op.operator == "'" || op.operator == "\"") {
             continue;
         }
-        let rewritten = Content {
-            operations: rewrite(content.operations),
-        };
+        let rewritten = Content { operations: rewrite(content.operations) };
         if let Ok(encoded) = rewritten.encode() {
             stream.set_plain_content(encoded);
         }
@@ -71,13 +61,8 @@ mod tests {
 
     #[test]
     fn quote_operators_become_explicit_moves() {
-        let ops = Content::decode(b"BT (a) Tj (b) ' 1 2 (c) \" ET")
-            .expect("valid content")
-            .operations;
+        let ops = Content::decode(b"BT (a) Tj (b) ' 1 2 (c) \" ET").expect("valid content").operations;
         let names: Vec<String> = rewrite(ops).into_iter().map(|o| o.operator).collect();
-        assert_eq!(
-            names,
-            ["BT", "Tj", "T*", "Tj", "Tw", "Tc", "T*", "Tj", "ET"]
-        );
+        assert_eq!(names, ["BT", "Tj", "T*", "Tj", "Tw", "Tc", "T*", "Tj", "ET"]);
     }
 }

@@ -5,9 +5,7 @@ use std::path::PathBuf;
 use nexus_pdf::{PdfDocument, PdfError, extract};
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
@@ -17,21 +15,13 @@ fn extract_fixture(name: &str) -> PdfDocument {
 
 fn assert_contains_all(doc: &PdfDocument, needles: &[&str]) {
     for needle in needles {
-        assert!(
-            doc.text.contains(needle),
-            "missing {needle:?} in:\n{}",
-            doc.text
-        );
+        assert!(doc.text.contains(needle), "missing {needle:?} in:\n{}", doc.text);
     }
 }
 
 fn assert_contains_none(doc: &PdfDocument, needles: &[&str]) {
     for needle in needles {
-        assert!(
-            !doc.text.contains(needle),
-            "unexpected {needle:?} in:\n{}",
-            doc.text
-        );
+        assert!(!doc.text.contains(needle), "unexpected {needle:?} in:\n{}", doc.text);
     }
 }
 
@@ -42,10 +32,7 @@ fn paragraphs(doc: &PdfDocument) -> Vec<&str> {
 #[test]
 fn groff_english_report() {
     let doc = extract_fixture("groff_en.pdf");
-    assert_eq!(
-        doc.title.as_deref(),
-        Some("Cocaine Routes Through the Eastern Pacific")
-    );
+    assert_eq!(doc.title.as_deref(), Some("Cocaine Routes Through the Eastern Pacific"));
     assert_eq!(doc.authors, ["Maria Fernández", "Peter Clarke"]);
     assert_eq!(doc.created.as_deref(), Some("2019-03-04"));
     assert_eq!(doc.pages, 3);
@@ -73,25 +60,11 @@ fn groff_english_report() {
             "outlived several peace agreements",
         ],
     );
-    assert_contains_none(
-        &doc,
-        &[
-            "Journal of Andean Security",
-            "InSight Report",
-            "Page 1",
-            "Page 2",
-            "Page 3",
-        ],
-    );
+    assert_contains_none(&doc, &["Journal of Andean Security", "InSight Report", "Page 1", "Page 2", "Page 3"]);
     let paras = paragraphs(&doc);
     assert_eq!(paras[0], "Cocaine Routes Through the Eastern Pacific");
     assert_eq!(paras[1], "Maria Fernández and Peter Clarke");
-    assert!(
-        paras[2].starts_with("Over the past decade")
-            && paras[2].ends_with("interrupted the flow for long."),
-        "{}",
-        paras[2]
-    );
+    assert!(paras[2].starts_with("Over the past decade") && paras[2].ends_with("interrupted the flow for long."), "{}", paras[2]);
     assert_eq!(paras.len(), 2 + 10, "{paras:#?}");
 }
 
@@ -119,21 +92,13 @@ fn libreoffice_spanish_report() {
     assert_eq!(paras[0], "Oro ilegal en Madre de Dios");
     assert_eq!(paras.len(), 1 + 7, "{paras:#?}");
     // The paragraph broken across the page boundary is one paragraph.
-    assert!(
-        paras.iter().any(
-            |p| p.starts_with("Los expertos consultados") && p.ends_with("los intermediarios.")
-        ),
-        "{paras:#?}"
-    );
+    assert!(paras.iter().any(|p| p.starts_with("Los expertos consultados") && p.ends_with("los intermediarios.")), "{paras:#?}");
 }
 
 #[test]
 fn reportlab_two_column_portuguese_report() {
     let doc = extract_fixture("reportlab_pt.pdf");
-    assert_eq!(
-        doc.title.as_deref(),
-        Some("Facções brasileiras e a economia do crime")
-    );
+    assert_eq!(doc.title.as_deref(), Some("Facções brasileiras e a economia do crime"));
     assert_eq!(doc.authors, ["João Silva", "Ana Conceição"]);
     assert_eq!(doc.pages, 2);
     assert_contains_all(
@@ -163,15 +128,8 @@ fn reportlab_two_column_portuguese_report() {
         "As autoridades penitenciárias",
         "Por fim",
     ];
-    let starts: Vec<usize> = order
-        .iter()
-        .map(|s| doc.text.find(s).unwrap_or(usize::MAX))
-        .collect();
-    assert!(
-        starts.windows(2).all(|w| w[0] < w[1]),
-        "reading order wrong: {starts:?}\n{}",
-        doc.text
-    );
+    let starts: Vec<usize> = order.iter().map(|s| doc.text.find(s).unwrap_or(usize::MAX)).collect();
+    assert!(starts.windows(2).all(|w| w[0] < w[1]), "reading order wrong: {starts:?}\n{}", doc.text);
     assert_eq!(paras.len(), 1 + 7, "{paras:#?}");
 }
 
@@ -191,14 +149,8 @@ fn corrupted_file_is_damaged() {
 
 #[test]
 fn empty_and_non_pdf_files_are_rejected() {
-    assert!(matches!(
-        extract(&fixture("empty.pdf")),
-        Err(PdfError::NotPdf)
-    ));
-    assert!(matches!(
-        extract(&fixture("not_a_pdf.pdf")),
-        Err(PdfError::NotPdf)
-    ));
+    assert!(matches!(extract(&fixture("empty.pdf")), Err(PdfError::NotPdf)));
+    assert!(matches!(extract(&fixture("not_a_pdf.pdf")), Err(PdfError::NotPdf)));
     assert_eq!(PdfError::NotPdf.to_string(), "not a PDF (no %PDF- header)");
 }
 
@@ -215,11 +167,7 @@ fn image_only_pdf() -> Vec<u8> {
         "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
         "<< /Type /Pages /Count 1 /Kids [3 0 R] >>".to_string(),
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_string(),
-        format!(
-            "<< /Length {} >>\nstream\n{}\nendstream",
-            content.len(),
-            String::from_utf8_lossy(content)
-        ),
+        format!("<< /Length {} >>\nstream\n{}\nendstream", content.len(), String::from_utf8_lossy(content)),
     ];
     let mut out = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
@@ -228,19 +176,11 @@ fn image_only_pdf() -> Vec<u8> {
         out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
     }
     let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
     for o in offsets {
         out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
     }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
+    out.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
     out
 }
 
@@ -252,29 +192,16 @@ fn page_without_text_layer_is_no_text() {
 
 #[test]
 fn work_is_bounded_by_the_timeout() {
-    let options = nexus_pdf::ExtractOptions {
-        timeout: std::time::Duration::ZERO,
-        ..Default::default()
-    };
-    let err =
-        nexus_pdf::extract_with(&fixture("groff_en.pdf"), &options).expect_err("zero timeout");
+    let options = nexus_pdf::ExtractOptions { timeout: std::time::Duration::ZERO, ..Default::default() };
+    let err = nexus_pdf::extract_with(&fixture("groff_en.pdf"), &options).expect_err("zero timeout");
     assert!(matches!(err, PdfError::TimedOut(_)), "{err:?}");
 }
 
 #[test]
 fn glyph_budget_stops_reading_with_a_warning() {
-    let options = nexus_pdf::ExtractOptions {
-        max_glyphs: 500,
-        ..Default::default()
-    };
+    let options = nexus_pdf::ExtractOptions { max_glyphs: 500, ..Default::default() };
     let doc = nexus_pdf::extract_with(&fixture("groff_en.pdf"), &options).expect("partial text");
-    assert!(
-        doc.warnings
-            .iter()
-            .any(|w| w.contains("stopped after 500 characters")),
-        "{:?}",
-        doc.warnings
-    );
+    assert!(doc.warnings.iter().any(|w| w.contains("stopped after 500 characters")), "{:?}", doc.warnings);
     assert!(doc.text.starts_with("Cocaine Routes"));
 }
 
@@ -282,9 +209,6 @@ fn glyph_budget_stops_reading_with_a_warning() {
 fn owner_password_only_file_extracts() {
     let doc = extract_fixture("owner_password_only.pdf");
     assert_eq!(doc.title.as_deref(), Some("Oro ilegal en Madre de Dios"));
-    assert_contains_all(
-        &doc,
-        &["La minería ilegal de oro", "Emiratos Árabes Unidos"],
-    );
+    assert_contains_all(&doc, &["La minería ilegal de oro", "Emiratos Árabes Unidos"]);
     assert_contains_none(&doc, &["Revista de Seguridad Andina", "Página"]);
 }

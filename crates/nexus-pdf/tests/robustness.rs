@@ -5,9 +5,7 @@ use std::path::PathBuf;
 use proptest::prelude::*;
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
@@ -23,11 +21,9 @@ enum Damage {
 fn damage() -> impl Strategy<Value = Damage> {
     let at = 0.0f64..1.0;
     prop_oneof![
-        (at.clone(), prop::collection::vec(any::<u8>(), 1..64))
-            .prop_map(|(at, bytes)| Damage::Overwrite { at, bytes }),
+        (at.clone(), prop::collection::vec(any::<u8>(), 1..64)).prop_map(|(at, bytes)| Damage::Overwrite { at, bytes }),
         at.clone().prop_map(|at| Damage::Truncate { at }),
-        (at.clone(), prop::collection::vec(any::<u8>(), 1..64))
-            .prop_map(|(at, bytes)| Damage::Insert { at, bytes }),
+        (at.clone(), prop::collection::vec(any::<u8>(), 1..64)).prop_map(|(at, bytes)| Damage::Insert { at, bytes }),
         (at, 1usize..256).prop_map(|(at, len)| Damage::Delete { at, len }),
     ]
 }
@@ -63,17 +59,10 @@ fn sources() -> Vec<Vec<u8>> {
     let generated = nexus_pdfgen::render_pdf(&nexus_pdfgen::DocSpec {
         title: "Mutations".into(),
         running_header: Some("Header · Vol. 1".into()),
-        paragraphs: vec![
-            "Texto con acentos: ñandú, ação, corrupción y narcotráfico. ".repeat(40);
-            3
-        ],
+        paragraphs: vec!["Texto con acentos: ñandú, ação, corrupción y narcotráfico. ".repeat(40); 3],
         ..Default::default()
     });
-    vec![
-        generated,
-        fixture("libreoffice_es.pdf"),
-        fixture("reportlab_pt.pdf"),
-    ]
+    vec![generated, fixture("libreoffice_es.pdf"), fixture("reportlab_pt.pdf")]
 }
 
 proptest! {
@@ -116,19 +105,11 @@ fn self_drawing_form_xobject_is_refused_not_recursed() {
         out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
     }
     let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
     for o in offsets {
         out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
     }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
+    out.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
 
     let err = nexus_pdf::extract(&out).expect_err("only page refused");
     assert!(err.to_string().contains("draws itself"), "{err}");

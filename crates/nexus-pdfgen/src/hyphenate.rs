@@ -9,10 +9,9 @@
 
 /// Prefixes after which a line-end hyphen may be read as a real compound hyphen.
 pub const COMPOUND_PREFIXES: &[&str] = &[
-    "narco", "anti", "self", "cross", "post", "non", "pseudo", "ultra", "micro", "macro", "euro",
-    "afro", "ibero", "latino", "luso", "hispano", "socio", "vice", "co", "ex", "pre", "pro", "sub",
-    "neo", "bio", "eco", "geo", "auto", "extra", "super", "contra", "semi", "multi", "inter",
-    "trans", "sobre", "para",
+    "narco", "anti", "self", "cross", "post", "non", "pseudo", "ultra", "micro", "macro", "euro", "afro", "ibero", "latino", "luso",
+    "hispano", "socio", "vice", "co", "ex", "pre", "pro", "sub", "neo", "bio", "eco", "geo", "auto", "extra", "super", "contra", "semi",
+    "multi", "inter", "trans", "sobre", "para",
 ];
 
 /// Shortest fragment left on either side of a break.
@@ -28,16 +27,7 @@ fn is_vowel(c: char) -> bool {
 fn is_digraph(a: char, b: char) -> bool {
     matches!(
         (a, b),
-        ('c', 'h')
-            | ('l', 'l')
-            | ('r', 'r')
-            | ('q', 'u')
-            | ('n', 'h')
-            | ('l', 'h')
-            | ('s', 'h')
-            | ('t', 'h')
-            | ('p', 'h')
-            | ('g', 'u')
+        ('c', 'h') | ('l', 'l') | ('r', 'r') | ('q', 'u') | ('n', 'h') | ('l', 'h') | ('s', 'h') | ('t', 'h') | ('p', 'h') | ('g', 'u')
     )
 }
 
@@ -51,10 +41,7 @@ fn is_onset_cluster(a: char, b: char) -> bool {
 /// punctuation stays with the second part.
 pub fn break_points(word: &str) -> Vec<usize> {
     let chars: Vec<char> = word.chars().collect();
-    let letters = chars
-        .iter()
-        .take_while(|c| c.is_alphabetic() && c.is_lowercase())
-        .count();
+    let letters = chars.iter().take_while(|c| c.is_alphabetic() && c.is_lowercase()).count();
     if letters < MIN_WORD {
         return Vec::new();
     }
@@ -71,9 +58,7 @@ pub fn break_points(word: &str) -> Vec<usize> {
                 && i >= 2
                 && is_vowel(chars[i - 2]);
             // "ma-dre", "co-bre": a consonant + l/r cluster starts the next syllable.
-            let before_cluster = is_vowel(before)
-                && is_onset_cluster(at, after)
-                && chars.get(i + 2).copied().is_some_and(is_vowel);
+            let before_cluster = is_vowel(before) && is_onset_cluster(at, after) && chars.get(i + 2).copied().is_some_and(is_vowel);
             vowel_consonant_vowel || consonant_consonant || before_cluster
         })
         .filter(|&i| {
@@ -95,10 +80,7 @@ mod tests {
     use super::*;
 
     fn pieces(word: &str) -> Vec<String> {
-        break_points(word)
-            .into_iter()
-            .map(|i| split_at(word, i).0)
-            .collect()
+        break_points(word).into_iter().map(|i| split_at(word, i).0).collect()
     }
 
     #[test]

@@ -48,12 +48,7 @@ pub fn layout(spec: &DocSpec) -> Vec<Page> {
     }
     if !spec.authors.is_empty() {
         flow.paragraph_gap();
-        for line in wrap(
-            &spec.authors.join("; "),
-            Font::Helvetica,
-            BYLINE_SIZE,
-            TEXT_WIDTH,
-        ) {
+        for line in wrap(&spec.authors.join("; "), Font::Helvetica, BYLINE_SIZE, TEXT_WIDTH) {
             flow.place(Font::Helvetica, BYLINE_SIZE, BODY_LEADING, line);
         }
     }
@@ -73,29 +68,14 @@ fn add_running_elements(pages: &mut [Page], spec: &DocSpec) {
     let total = pages.len();
     for (index, page) in pages.iter_mut().enumerate() {
         if let Some(header) = &spec.running_header {
-            page.lines.insert(
-                0,
-                PlacedLine {
-                    font: Font::Helvetica,
-                    size: HEADER_SIZE,
-                    x: MARGIN_X,
-                    y: HEADER_Y,
-                    text: header.clone(),
-                },
-            );
+            page.lines.insert(0, PlacedLine { font: Font::Helvetica, size: HEADER_SIZE, x: MARGIN_X, y: HEADER_Y, text: header.clone() });
         }
         let footer = match spec.footer {
             FooterStyle::PageOfTotal => format!("Page {} of {}", index + 1, total),
             FooterStyle::NumberOnly => format!("{}", index + 1),
         };
         let width = Font::Helvetica.text_width(&footer, HEADER_SIZE);
-        page.lines.push(PlacedLine {
-            font: Font::Helvetica,
-            size: HEADER_SIZE,
-            x: (PAGE_WIDTH - width) / 2.0,
-            y: FOOTER_Y,
-            text: footer,
-        });
+        page.lines.push(PlacedLine { font: Font::Helvetica, size: HEADER_SIZE, x: (PAGE_WIDTH - width) / 2.0, y: FOOTER_Y, text: footer });
     }
 }
 
@@ -108,11 +88,7 @@ struct Flow {
 
 impl Flow {
     fn new() -> Self {
-        Flow {
-            pages: Vec::new(),
-            current: Page::default(),
-            y: BODY_TOP,
-        }
+        Flow { pages: Vec::new(), current: Page::default(), y: BODY_TOP }
     }
 
     fn paragraph_gap(&mut self) {
@@ -127,13 +103,7 @@ impl Flow {
             self.y = BODY_TOP;
         }
         self.y -= leading;
-        self.current.lines.push(PlacedLine {
-            font,
-            size,
-            x: MARGIN_X,
-            y: self.y,
-            text,
-        });
+        self.current.lines.push(PlacedLine { font, size, x: MARGIN_X, y: self.y, text });
     }
 
     fn finish(mut self) -> Vec<Page> {
@@ -150,8 +120,7 @@ pub fn wrap(text: &str, font: Font, size: f32, max_width: f32) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     let space = font.text_width(" ", size);
-    let mut words: std::collections::VecDeque<String> =
-        text.split_whitespace().map(str::to_string).collect();
+    let mut words: std::collections::VecDeque<String> = text.split_whitespace().map(str::to_string).collect();
 
     while let Some(word) = words.pop_front() {
         let line_width = font.text_width(&line, size);
@@ -228,19 +197,12 @@ mod tests {
 
     #[test]
     fn long_document_spans_pages_with_footer_on_each() {
-        let spec = DocSpec {
-            title: "T".into(),
-            paragraphs: vec!["word ".repeat(2000)],
-            ..DocSpec::default()
-        };
+        let spec = DocSpec { title: "T".into(), paragraphs: vec!["word ".repeat(2000)], ..DocSpec::default() };
         let pages = layout(&spec);
         assert!(pages.len() > 1);
         let total = pages.len();
         for (i, p) in pages.iter().enumerate() {
-            assert_eq!(
-                p.lines.last().map(|l| l.text.clone()),
-                Some(format!("Page {} of {total}", i + 1))
-            );
+            assert_eq!(p.lines.last().map(|l| l.text.clone()), Some(format!("Page {} of {total}", i + 1)));
         }
     }
 }

@@ -53,25 +53,16 @@ pub fn render_pdf(spec: &DocSpec) -> Vec<u8> {
 #[derive(Debug, thiserror::Error)]
 pub enum GenError {
     #[error("cannot read {path}: {source}")]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Read { path: PathBuf, source: std::io::Error },
     #[error("cannot write {path}: {source}")]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Write { path: PathBuf, source: std::io::Error },
     #[error("{path}: {source}")]
     Source { path: PathBuf, source: SourceError },
 }
 
 /// The `*.txt` files of `src_dir`, sorted by name so runs are reproducible.
 pub fn source_files(src_dir: &Path) -> Result<Vec<PathBuf>, GenError> {
-    let read_err = |source| GenError::Read {
-        path: src_dir.to_path_buf(),
-        source,
-    };
+    let read_err = |source| GenError::Read { path: src_dir.to_path_buf(), source };
     let mut files = Vec::new();
     for entry in std::fs::read_dir(src_dir).map_err(read_err)? {
         let path = entry.map_err(read_err)?.path();
@@ -85,32 +76,20 @@ pub fn source_files(src_dir: &Path) -> Result<Vec<PathBuf>, GenError> {
 
 /// Renders one source file to PDF bytes.
 pub fn render_source_file(path: &Path) -> Result<Vec<u8>, GenError> {
-    let text = std::fs::read_to_string(path).map_err(|source| GenError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let spec = parse_source(&text).map_err(|source| GenError::Source {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let text = std::fs::read_to_string(path).map_err(|source| GenError::Read { path: path.to_path_buf(), source })?;
+    let spec = parse_source(&text).map_err(|source| GenError::Source { path: path.to_path_buf(), source })?;
     Ok(render_pdf(&spec))
 }
 
 /// Converts every `src_dir/*.txt` into `out_dir/<stem>.pdf`; returns the written paths.
 pub fn convert_dir(src_dir: &Path, out_dir: &Path) -> Result<Vec<PathBuf>, GenError> {
-    std::fs::create_dir_all(out_dir).map_err(|source| GenError::Write {
-        path: out_dir.to_path_buf(),
-        source,
-    })?;
+    std::fs::create_dir_all(out_dir).map_err(|source| GenError::Write { path: out_dir.to_path_buf(), source })?;
     let mut written = Vec::new();
     for src in source_files(src_dir)? {
         let pdf = render_source_file(&src)?;
         let stem = src.file_stem().unwrap_or_default();
         let out = out_dir.join(stem).with_extension("pdf");
-        std::fs::write(&out, pdf).map_err(|source| GenError::Write {
-            path: out.clone(),
-            source,
-        })?;
+        std::fs::write(&out, pdf).map_err(|source| GenError::Write { path: out.clone(), source })?;
         written.push(out);
     }
     Ok(written)

@@ -47,10 +47,7 @@ impl Font {
     /// Width in points of `text` set at `size` points.
     pub fn text_width(self, text: &str, size: f32) -> f32 {
         let table = self.widths();
-        let units: u32 = winansi::encode(text)
-            .into_iter()
-            .map(|b| u32::from(table[usize::from(b)]))
-            .sum();
+        let units: u32 = winansi::encode(text).into_iter().map(|b| u32::from(table[usize::from(b)])).sum();
         // Exact for any realistic line: u32 → f32 is lossless below 2^24 units.
         units as f32 * size / 1000.0
     }

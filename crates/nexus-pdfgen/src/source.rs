@@ -21,9 +21,7 @@ use crate::DocSpec;
 pub enum SourceError {
     #[error("line {line}: expected `Key: value` in the header block, found {found:?}")]
     MalformedHeader { line: usize, found: String },
-    #[error(
-        "line {line}: unknown header key {key:?} (expected Title, Author, Date or Running-Header)"
-    )]
+    #[error("line {line}: unknown header key {key:?} (expected Title, Author, Date or Running-Header)")]
     UnknownKey { line: usize, key: String },
     #[error("the header block has no `Title:` line")]
     MissingTitle,
@@ -44,22 +42,14 @@ pub fn parse_source(text: &str) -> Result<DocSpec, SourceError> {
             break;
         }
         let line_no = index + 1;
-        let (key, value) = line
-            .split_once(':')
-            .ok_or_else(|| SourceError::MalformedHeader {
-                line: line_no,
-                found: line.to_string(),
-            })?;
+        let (key, value) = line.split_once(':').ok_or_else(|| SourceError::MalformedHeader { line: line_no, found: line.to_string() })?;
         let value = value.trim();
         match key.trim().to_ascii_lowercase().as_str() {
             "title" => title = Some(value.to_string()),
             "author" | "authors" => spec.authors = split_authors(value),
             "date" => {
                 if !is_iso_date(value) {
-                    return Err(SourceError::BadDate {
-                        line: line_no,
-                        value: value.to_string(),
-                    });
+                    return Err(SourceError::BadDate { line: line_no, value: value.to_string() });
                 }
                 spec.date = Some(value.to_string());
             }
@@ -67,16 +57,11 @@ pub fn parse_source(text: &str) -> Result<DocSpec, SourceError> {
                 spec.running_header = Some(value.to_string()).filter(|v| !v.is_empty());
             }
             other => {
-                return Err(SourceError::UnknownKey {
-                    line: line_no,
-                    key: other.to_string(),
-                });
+                return Err(SourceError::UnknownKey { line: line_no, key: other.to_string() });
             }
         }
     }
-    spec.title = title
-        .filter(|t| !t.is_empty())
-        .ok_or(SourceError::MissingTitle)?;
+    spec.title = title.filter(|t| !t.is_empty()).ok_or(SourceError::MissingTitle)?;
 
     let mut current: Vec<&str> = Vec::new();
     for (_, raw) in lines {
@@ -101,12 +86,7 @@ fn flush_paragraph(lines: &mut Vec<&str>, paragraphs: &mut Vec<String>) {
 /// Authors are separated by `;` in the source format (commas may appear inside a name such
 /// as "Doe, Jane" or an institution).
 fn split_authors(value: &str) -> Vec<String> {
-    value
-        .split(';')
-        .map(str::trim)
-        .filter(|a| !a.is_empty())
-        .map(str::to_string)
-        .collect()
+    value.split(';').map(str::trim).filter(|a| !a.is_empty()).map(str::to_string).collect()
 }
 
 fn is_iso_date(value: &str) -> bool {
@@ -114,10 +94,7 @@ fn is_iso_date(value: &str) -> bool {
     bytes.len() == 10
         && bytes[4] == b'-'
         && bytes[7] == b'-'
-        && bytes
-            .iter()
-            .enumerate()
-            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit())
+        && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -132,29 +109,14 @@ mod tests {
         assert_eq!(spec.title, "Illegal gold in Madre de Dios");
         assert_eq!(spec.authors, vec!["Jane Doe", "John Roe"]);
         assert_eq!(spec.date.as_deref(), Some("2023-05-14"));
-        assert_eq!(
-            spec.running_header.as_deref(),
-            Some("Andean Security Review · Vol. 9")
-        );
-        assert_eq!(
-            spec.paragraphs,
-            vec!["First paragraph continues here.", "Second paragraph."]
-        );
+        assert_eq!(spec.running_header.as_deref(), Some("Andean Security Review · Vol. 9"));
+        assert_eq!(spec.paragraphs, vec!["First paragraph continues here.", "Second paragraph."]);
     }
 
     #[test]
     fn rejects_missing_title_and_bad_date() {
-        assert_eq!(
-            parse_source("Author: X\n\nBody"),
-            Err(SourceError::MissingTitle)
-        );
-        assert!(matches!(
-            parse_source("Title: T\nDate: 14/05/2023\n\nBody"),
-            Err(SourceError::BadDate { line: 2, .. })
-        ));
-        assert!(matches!(
-            parse_source("Title: T\nColour: red\n\nBody"),
-            Err(SourceError::UnknownKey { line: 2, .. })
-        ));
+        assert_eq!(parse_source("Author: X\n\nBody"), Err(SourceError::MissingTitle));
+        assert!(matches!(parse_source("Title: T\nDate: 14/05/2023\n\nBody"), Err(SourceError::BadDate { line: 2, .. })));
+        assert!(matches!(parse_source("Title: T\nColour: red\n\nBody"), Err(SourceError::UnknownKey { line: 2, .. })));
     }
 }

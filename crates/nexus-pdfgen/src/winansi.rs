@@ -60,17 +60,7 @@ fn substitute(c: char) -> Option<u8> {
 /// Tabs and other whitespace (thin, narrow no-break spaces...) become plain spaces so the
 /// layout stays predictable.
 pub fn encode(text: &str) -> Vec<u8> {
-    text.chars()
-        .map(|c| {
-            if c.is_whitespace() {
-                b' '
-            } else {
-                encode_char(c)
-                    .or_else(|| substitute(c))
-                    .unwrap_or(REPLACEMENT)
-            }
-        })
-        .collect()
+    text.chars().map(|c| if c.is_whitespace() { b' ' } else { encode_char(c).or_else(|| substitute(c)).unwrap_or(REPLACEMENT) }).collect()
 }
 
 #[cfg(test)]
@@ -82,10 +72,7 @@ mod tests {
         assert_eq!(encode("ñ"), vec![0xF1]);
         assert_eq!(encode("ã"), vec![0xE3]);
         assert_eq!(encode("–—“”’"), vec![0x96, 0x97, 0x93, 0x94, 0x92]);
-        assert_eq!(
-            encode("º ª « »"),
-            vec![0xBA, b' ', 0xAA, b' ', 0xAB, b' ', 0xBB]
-        );
+        assert_eq!(encode("º ª « »"), vec![0xBA, b' ', 0xAA, b' ', 0xAB, b' ', 0xBB]);
     }
 
     #[test]

@@ -27,22 +27,14 @@ impl ObjectWriter {
         // The second line marks the file as binary for transfer tools, as the spec recommends.
         let mut out = b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n".to_vec();
         out.reserve(16 * 1024);
-        ObjectWriter {
-            out,
-            offsets: Vec::new(),
-        }
+        ObjectWriter { out, offsets: Vec::new() }
     }
 
     /// Writes object number `offsets.len() + 1`; objects must be added in number order.
     fn object(&mut self, number: usize, body: &[u8]) {
-        debug_assert_eq!(
-            number,
-            self.offsets.len() + 1,
-            "objects must be written in order"
-        );
+        debug_assert_eq!(number, self.offsets.len() + 1, "objects must be written in order");
         self.offsets.push(self.out.len());
-        self.out
-            .extend_from_slice(format!("{number} 0 obj\n").as_bytes());
+        self.out.extend_from_slice(format!("{number} 0 obj\n").as_bytes());
         self.out.extend_from_slice(body);
         self.out.extend_from_slice(b"\nendobj\n");
     }
@@ -57,15 +49,12 @@ impl ObjectWriter {
     fn finish(mut self) -> Vec<u8> {
         let xref_at = self.out.len();
         let count = self.offsets.len() + 1;
-        self.out
-            .extend_from_slice(format!("xref\n0 {count}\n0000000000 65535 f \n").as_bytes());
+        self.out.extend_from_slice(format!("xref\n0 {count}\n0000000000 65535 f \n").as_bytes());
         for offset in &self.offsets {
-            self.out
-                .extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+            self.out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
         }
         self.out.extend_from_slice(
-            format!("trailer\n<< /Size {count} /Root {CATALOG} 0 R /Info {INFO} 0 R >>\nstartxref\n{xref_at}\n%%EOF\n")
-                .as_bytes(),
+            format!("trailer\n<< /Size {count} /Root {CATALOG} 0 R /Info {INFO} 0 R >>\nstartxref\n{xref_at}\n%%EOF\n").as_bytes(),
         );
         self.out
     }
@@ -76,38 +65,18 @@ pub fn write_pdf(spec: &DocSpec, pages: &[Page]) -> Vec<u8> {
     let mut w = ObjectWriter::new();
     let page_object = |i: usize| FIRST_PAGE_OBJECT + 2 * i;
 
-    w.object(
-        CATALOG,
-        format!("<< /Type /Catalog /Pages {PAGES} 0 R >>").as_bytes(),
-    );
-    let kids: Vec<String> = (0..pages.len())
-        .map(|i| format!("{} 0 R", page_object(i)))
-        .collect();
-    w.object(
-        PAGES,
-        format!(
-            "<< /Type /Pages /Count {} /Kids [{}] >>",
-            pages.len(),
-            kids.join(" ")
-        )
-        .as_bytes(),
-    );
+    w.object(CATALOG, format!("<< /Type /Catalog /Pages {PAGES} 0 R >>").as_bytes());
+    let kids: Vec<String> = (0..pages.len()).map(|i| format!("{} 0 R", page_object(i))).collect();
+    w.object(PAGES, format!("<< /Type /Pages /Count {} /Kids [{}] >>", pages.len(), kids.join(" ")).as_bytes());
     w.object(INFO, &info_dictionary(spec));
     for (i, font) in Font::ALL.iter().enumerate() {
         w.object(
             FIRST_FONT_OBJECT + i,
-            format!(
-                "<< /Type /Font /Subtype /Type1 /BaseFont /{} /Encoding /WinAnsiEncoding >>",
-                font.base_font()
-            )
-            .as_bytes(),
+            format!("<< /Type /Font /Subtype /Type1 /BaseFont /{} /Encoding /WinAnsiEncoding >>", font.base_font()).as_bytes(),
         );
     }
-    let fonts: Vec<String> = Font::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, f)| format!("/{} {} 0 R", f.resource_name(), FIRST_FONT_OBJECT + i))
-        .collect();
+    let fonts: Vec<String> =
+        Font::ALL.iter().enumerate().map(|(i, f)| format!("/{} {} 0 R", f.resource_name(), FIRST_FONT_OBJECT + i)).collect();
     for (i, page) in pages.iter().enumerate() {
         let number = page_object(i);
         w.object(
@@ -128,16 +97,7 @@ pub fn write_pdf(spec: &DocSpec, pages: &[Page]) -> Vec<u8> {
 fn content_stream(page: &Page) -> Vec<u8> {
     let mut out = Vec::new();
     for line in &page.lines {
-        out.extend_from_slice(
-            format!(
-                "BT /{} {} Tf {:.2} {:.2} Td ",
-                line.font.resource_name(),
-                line.size,
-                line.x,
-                line.y
-            )
-            .as_bytes(),
-        );
+        out.extend_from_slice(format!("BT /{} {} Tf {:.2} {:.2} Td ", line.font.resource_name(), line.size, line.x, line.y).as_bytes());
         out.extend_from_slice(&literal_string(&winansi::encode(&line.text)));
         out.extend_from_slice(b" Tj ET\n");
     }

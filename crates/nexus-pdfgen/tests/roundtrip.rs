@@ -21,13 +21,7 @@ fn samples() -> Vec<(String, DocSpec)> {
 /// The sample made long enough to span several pages, so the running header repeats.
 fn multi_page(spec: &DocSpec, footer: FooterStyle) -> DocSpec {
     let mut long = spec.clone();
-    long.paragraphs = spec
-        .paragraphs
-        .iter()
-        .cycle()
-        .take(spec.paragraphs.len() * 8)
-        .cloned()
-        .collect();
+    long.paragraphs = spec.paragraphs.iter().cycle().take(spec.paragraphs.len() * 8).cloned().collect();
     long.footer = footer;
     long
 }
@@ -43,17 +37,8 @@ fn expected_text(spec: &DocSpec) -> String {
 
 fn first_difference(a: &str, b: &str) -> String {
     let at = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    let around = |s: &str| {
-        s.chars()
-            .skip(at.saturating_sub(60))
-            .take(140)
-            .collect::<String>()
-    };
-    format!(
-        "first difference at char {at}:\n  got:      {:?}\n  expected: {:?}",
-        around(a),
-        around(b)
-    )
+    let around = |s: &str| s.chars().skip(at.saturating_sub(60)).take(140).collect::<String>();
+    format!("first difference at char {at}:\n  got:      {:?}\n  expected: {:?}", around(a), around(b))
 }
 
 #[test]
@@ -63,21 +48,13 @@ fn multi_page_documents_round_trip_exactly() {
             let long = multi_page(&spec, footer);
             let pdf = render_pdf(&long);
             let doc = nexus_pdf::extract(&pdf).unwrap_or_else(|e| panic!("{name}: {e}"));
-            assert!(
-                doc.pages >= 3,
-                "{name}: expected several pages, got {}",
-                doc.pages
-            );
+            assert!(doc.pages >= 3, "{name}: expected several pages, got {}", doc.pages);
             assert!(doc.warnings.is_empty(), "{name}: {:?}", doc.warnings);
             assert_eq!(doc.title.as_deref(), Some(long.title.as_str()));
             assert_eq!(doc.authors, long.authors);
             assert_eq!(doc.created, long.date);
             let expected = expected_text(&long);
-            assert!(
-                doc.text == expected,
-                "{name} ({footer:?}): {}",
-                first_difference(&doc.text, &expected)
-            );
+            assert!(doc.text == expected, "{name} ({footer:?}): {}", first_difference(&doc.text, &expected));
         }
     }
 }
@@ -88,10 +65,7 @@ fn generated_pdfs_contain_line_end_hyphens() {
     let (_, spec) = samples().into_iter().next().expect("at least one sample");
     let pdf = render_pdf(&multi_page(&spec, FooterStyle::PageOfTotal));
     let text = String::from_utf8_lossy(&pdf);
-    assert!(
-        text.contains("-) Tj"),
-        "no hyphenated line end in the generated PDF"
-    );
+    assert!(text.contains("-) Tj"), "no hyphenated line end in the generated PDF");
 }
 
 #[test]
@@ -99,10 +73,7 @@ fn single_page_document_keeps_body_and_drops_page_number() {
     for (name, spec) in samples() {
         let doc = nexus_pdf::extract(&render_pdf(&spec)).unwrap_or_else(|e| panic!("{name}: {e}"));
         for paragraph in &spec.paragraphs {
-            assert!(
-                doc.text.contains(paragraph.as_str()),
-                "{name}: missing paragraph {paragraph:?}"
-            );
+            assert!(doc.text.contains(paragraph.as_str()), "{name}: missing paragraph {paragraph:?}");
         }
         assert!(!doc.text.contains("Page 1 of"), "{name}");
     }
@@ -110,14 +81,8 @@ fn single_page_document_keeps_body_and_drops_page_number() {
 
 #[test]
 fn generator_avoids_every_prefix_the_extractor_may_keep() {
-    for prefix in nexus_pdf::dehyphenate::COMPOUND_PREFIXES
-        .iter()
-        .chain(nexus_pdf::dehyphenate::AMBIGUOUS_PREFIXES)
-    {
-        assert!(
-            nexus_pdfgen::COMPOUND_PREFIXES.contains(prefix),
-            "nexus-pdfgen must not break words after {prefix:?}"
-        );
+    for prefix in nexus_pdf::dehyphenate::COMPOUND_PREFIXES.iter().chain(nexus_pdf::dehyphenate::AMBIGUOUS_PREFIXES) {
+        assert!(nexus_pdfgen::COMPOUND_PREFIXES.contains(prefix), "nexus-pdfgen must not break words after {prefix:?}");
     }
 }
 
@@ -136,21 +101,11 @@ fn demo_corpus_sources_round_trip() {
     for path in nexus_pdfgen::source_files(&src_dir).expect("pdf-src readable") {
         let text = std::fs::read_to_string(&path).expect("readable source");
         let spec = parse_source(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let doc = nexus_pdf::extract(&render_pdf(&spec))
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let doc = nexus_pdf::extract(&render_pdf(&spec)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let (got, expected) = (words(&doc.text), words(&expected_text(&spec)));
-        assert!(
-            got == expected,
-            "{}: {}",
-            path.display(),
-            first_difference(&got, &expected)
-        );
+        assert!(got == expected, "{}: {}", path.display(), first_difference(&got, &expected));
         let paragraphs = doc.text.split("\n\n").count();
         let wanted = spec.paragraphs.len() + 1 + usize::from(!spec.authors.is_empty());
-        assert!(
-            paragraphs.abs_diff(wanted) <= 1,
-            "{}: {paragraphs} paragraphs, expected {wanted}",
-            path.display()
-        );
+        assert!(paragraphs.abs_diff(wanted) <= 1, "{}: {paragraphs} paragraphs, expected {wanted}", path.display());
     }
 }

@@ -22,7 +22,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let secs = start.elapsed().as_secs_f64();
     assert_eq!(summary.ingested, docs, "{summary:?}");
     let db_size = std::fs::metadata(&db).map_or(0, |m| m.len()) + std::fs::metadata(db.with_extension("db-wal")).map_or(0, |m| m.len());
-    println!("ingest_throughput: {docs} documents of ~{words} words, {:.1} MB in {secs:.2} s = {:.1} MB/s ({:.0} docs/s); store {:.1} MB",
-        bytes as f64 / 1e6, bytes as f64 / 1e6 / secs, docs as f64 / secs, db_size as f64 / 1e6);
+    println!(
+        "ingest_throughput: {docs} documents of ~{words} words, {:.1} MB in {secs:.2} s = {:.1} MB/s ({:.0} docs/s); store {:.1} MB",
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / secs,
+        docs as f64 / secs,
+        db_size as f64 / 1e6
+    );
     Ok(())
 }

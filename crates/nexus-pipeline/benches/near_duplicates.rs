@@ -39,7 +39,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // By id (a hash of the bytes), not by path: an edit that happened to change no word makes an
     // exact duplicate, stored once under the first path.
     let work_by_id: std::collections::HashMap<String, String> = store.docs()?.into_iter().map(|d| (d.id, d.work)).collect();
-    let ids: Vec<String> = paths.iter().map(|p| std::fs::read(p).map(|b| nexus_ingest::fingerprint::sha256_hex(&b)[..16].to_owned())).collect::<Result<_, _>>()?;
+    let ids: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::read(p).map(|b| nexus_ingest::fingerprint::sha256_hex(&b)[..16].to_owned()))
+        .collect::<Result<_, _>>()?;
     let work = |i: usize| work_by_id.get(&ids[i]).cloned();
     let expected: Vec<(usize, usize)> = (1..docs).filter(|i| i % every == 0).map(|i| (i - 1, i)).collect();
     let found = expected.iter().filter(|(a, b)| work(*a).is_some() && work(*a) == work(*b)).count();

@@ -6,7 +6,7 @@
 //! so a document is always stored whole or not at all. Bytes already stored are recognised by hash before conversion, so a
 //! re-run after a crash skips straight to the documents that are missing.
 
-use nexus_ingest::{Document, Input, IngestError, Signature};
+use nexus_ingest::{Document, IngestError, Input, Signature};
 use nexus_store::{AddOutcome, NearDupConfig, Store, StoreError, Writer};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -26,7 +26,12 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { convert: nexus_ingest::Options::default(), near_dup: NearDupConfig::default(), batch_files: 64, batch_bytes: 32 * 1024 * 1024 }
+        Options {
+            convert: nexus_ingest::Options::default(),
+            near_dup: NearDupConfig::default(),
+            batch_files: 64,
+            batch_bytes: 32 * 1024 * 1024,
+        }
     }
 }
 
@@ -72,7 +77,13 @@ enum Prepared {
 }
 
 /// Ingest `inputs` (with `walk_errors` already found while listing them) into the store at `db`.
-pub fn run(db: &Path, inputs: Vec<Input>, walk_errors: Vec<IngestError>, opts: &Options, observer: &mut dyn Observer) -> Result<Summary, StoreError> {
+pub fn run(
+    db: &Path,
+    inputs: Vec<Input>,
+    walk_errors: Vec<IngestError>,
+    opts: &Options,
+    observer: &mut dyn Observer,
+) -> Result<Summary, StoreError> {
     let started = Instant::now();
     let mut store = Store::open(db)?;
     let mut summary = Summary::default();

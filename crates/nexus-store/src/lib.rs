@@ -56,7 +56,10 @@ impl Store {
         if !path.exists() {
             return Err(StoreError::Open {
                 path: path.to_path_buf(),
-                source: rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN), Some("no store here yet; run `nexus ingest` first".into())),
+                source: rusqlite::Error::SqliteFailure(
+                    rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
+                    Some("no store here yet; run `nexus ingest` first".into()),
+                ),
             });
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
@@ -78,7 +81,9 @@ impl Store {
         if !mode.eq_ignore_ascii_case("wal") {
             tracing::warn!("{}: journal mode is {mode}, not WAL; readers may wait for writers", self.path.display());
         }
-        self.conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384;")?;
+        self.conn.execute_batch(
+            "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384;",
+        )?;
         Ok(())
     }
 

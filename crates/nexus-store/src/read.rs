@@ -1,7 +1,7 @@
 //! Read queries behind `nexus docs`, `nexus doc` and `nexus stats`.
 
-use crate::error::{Result, StoreError};
 use crate::Store;
+use crate::error::{Result, StoreError};
 use nexus_ingest::NoteRef;
 use rusqlite::{Row, params};
 use serde::Serialize;

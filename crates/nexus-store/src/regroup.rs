@@ -27,13 +27,17 @@ impl Store {
         {
             // In seq order inside one transaction, so every earlier document already carries its
             // new work when a later one looks it up: nothing is held in memory.
-            let mut docs = tx.prepare("SELECT d.seq, d.id, d.work_id, s.minhash FROM documents d JOIN signatures s ON s.doc_seq = d.seq ORDER BY d.seq")?;
+            let mut docs = tx.prepare(
+                "SELECT d.seq, d.id, d.work_id, s.minhash FROM documents d JOIN signatures s ON s.doc_seq = d.seq ORDER BY d.seq",
+            )?;
             let mut update = tx.prepare("UPDATE documents SET work_id = ?2, similarity = ?3 WHERE seq = ?1")?;
-            let rows = docs.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Vec<u8>>(3)?)))?;
+            let rows =
+                docs.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Vec<u8>>(3)?)))?;
             for row in rows {
                 let (seq, id, old_work, bytes) = row?;
                 let Some(sig) = Signature::from_bytes(&bytes) else { continue };
-                let earlier: Vec<i64> = lsh::candidates(&tx, &self.pending, &sig.band_keys(layout))?.into_iter().filter(|&c| c < seq).collect();
+                let earlier: Vec<i64> =
+                    lsh::candidates(&tx, &self.pending, &sig.band_keys(layout))?.into_iter().filter(|&c| c < seq).collect();
                 let (work, similarity) = match best_match(&tx, &earlier, &sig, config.threshold)? {
                     Some((_, work, sim)) => (work, Some(sim)),
                     None => (id, None),

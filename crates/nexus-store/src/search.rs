@@ -1,8 +1,8 @@
 //! Full-text search over titles and texts. FTS5's unicode61 tokenizer with diacritics removed
 //! makes every query case- and accent-insensitive ("Apurimac" finds "Apurímac").
 
-use crate::error::{Result, StoreError};
 use crate::Store;
+use crate::error::{Result, StoreError};
 use serde::Serialize;
 
 /// Markers SQLite puts around matched terms in a snippet; private-use characters never found in

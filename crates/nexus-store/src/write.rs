@@ -1,7 +1,7 @@
 //! Adding documents: exact duplicates by SHA-256, near-duplicates by MinHash/LSH into works.
 
-use crate::error::Result;
 use crate::Store;
+use crate::error::Result;
 use crate::lsh::{self, Pending};
 use nexus_ingest::{Document, LshLayout, Signature};
 use rusqlite::{OptionalExtension, params};
@@ -95,7 +95,10 @@ impl Writer<'_> {
 
     /// Record another path for stored bytes; `true` when the path is new.
     pub fn add_path(&mut self, sha256: &str, path: &str) -> Result<bool> {
-        Ok(self.tx.execute("INSERT OR IGNORE INTO document_paths(doc_seq, path) SELECT seq, ?2 FROM documents WHERE sha256 = ?1", params![sha256, path])? > 0)
+        Ok(self.tx.execute(
+            "INSERT OR IGNORE INTO document_paths(doc_seq, path) SELECT seq, ?2 FROM documents WHERE sha256 = ?1",
+            params![sha256, path],
+        )? > 0)
     }
 
     /// Commit the documents (and, when the buffer is full, the near-duplicate keys with them).
@@ -113,8 +116,18 @@ impl Writer<'_> {
     }
 }
 
-/// Insert one document; also returns its seq and band keys for the pending index.
-fn insert(tx: &rusqlite::Connection, pending: &Pending, doc: &Document, signature: &Signature, layout: LshLayout, threshold: f64) -> Result<(AddOutcome, Option<(i64, Vec<i64>)>)> {
+/// A new document's seq and band keys, for the pending index.
+type NewKeys = Option<(i64, Vec<i64>)>;
+
+/// Insert one document; also returns its seq and band keys when it is new.
+fn insert(
+    tx: &rusqlite::Connection,
+    pending: &Pending,
+    doc: &Document,
+    signature: &Signature,
+    layout: LshLayout,
+    threshold: f64,
+) -> Result<(AddOutcome, NewKeys)> {
     if let Some(seq) = tx.query_row("SELECT seq FROM documents WHERE sha256 = ?1", [&doc.sha256], |r| r.get::<_, i64>(0)).optional()? {
         let new_path = tx.execute("INSERT OR IGNORE INTO document_paths(doc_seq, path) VALUES (?1, ?2)", params![seq, doc.source])? > 0;
         let id: String = tx.query_row("SELECT id FROM documents WHERE seq = ?1", [seq], |r| r.get(0))?;
@@ -170,11 +183,21 @@ fn insert(tx: &rusqlite::Connection, pending: &Pending, doc: &Document, signatur
 }
 
 /// The most similar of the `candidates` at or above `threshold`: (its id, its work, similarity).
-pub(crate) fn best_match(tx: &rusqlite::Connection, candidates: &[i64], signature: &Signature, threshold: f64) -> Result<Option<(String, String, f64)>> {
-    let mut stmt = tx.prepare_cached("SELECT d.id, d.work_id, s.minhash FROM documents d JOIN signatures s ON s.doc_seq = d.seq WHERE d.seq = ?1")?;
+pub(crate) fn best_match(
+    tx: &rusqlite::Connection,
+    candidates: &[i64],
+    signature: &Signature,
+    threshold: f64,
+) -> Result<Option<(String, String, f64)>> {
+    let mut stmt =
+        tx.prepare_cached("SELECT d.id, d.work_id, s.minhash FROM documents d JOIN signatures s ON s.doc_seq = d.seq WHERE d.seq = ?1")?;
     let mut best: Option<(String, String, f64)> = None;
     for &seq in candidates {
-        let Some((id, work, bytes)) = stmt.query_row([seq], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Vec<u8>>(2)?))).optional()? else { continue };
+        let Some((id, work, bytes)) =
+            stmt.query_row([seq], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Vec<u8>>(2)?))).optional()?
+        else {
+            continue;
+        };
         let Some(other) = Signature::from_bytes(&bytes) else { continue };
         let sim = signature.similarity(&other);
         if sim >= threshold && best.as_ref().is_none_or(|b| sim > b.2) {
