@@ -48,16 +48,16 @@ pub fn show(db: &Path, args: DocArgs) -> anyhow::Result<()> {
     }
     let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
     println!("id:         {}", doc.id);
-    println!("title:      {}", opt(&doc.title));
-    println!("authors:    {}", if doc.authors.is_empty() { "-".into() } else { doc.authors.join("; ") });
-    println!("published:  {}", opt(&doc.published));
+    println!("title:      {}", opt(&doc.meta.title));
+    println!("authors:    {}", if doc.meta.authors.is_empty() { "-".into() } else { doc.meta.authors.join("; ") });
+    println!("published:  {}", opt(&doc.meta.published));
     println!(
         "venue:      {}{}{}",
-        opt(&doc.venue),
-        doc.volume.as_ref().map(|v| format!(", vol. {v}")).unwrap_or_default(),
-        doc.number.as_ref().map(|n| format!(", no. {n}")).unwrap_or_default()
+        opt(&doc.meta.venue),
+        doc.meta.volume.as_ref().map(|v| format!(", vol. {v}")).unwrap_or_default(),
+        doc.meta.number.as_ref().map(|n| format!(", no. {n}")).unwrap_or_default()
     );
-    println!("site:       {}", opt(&doc.site));
+    println!("site:       {}", opt(&doc.meta.site));
     println!("language:   {} ({}, {:.2})", doc.language, doc.language_name, doc.language_confidence);
     println!("format:     {} ({}), {}", doc.format, doc.encoding, human_bytes(doc.bytes));
     println!("sha256:     {}", doc.sha256);

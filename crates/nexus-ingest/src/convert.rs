@@ -47,6 +47,13 @@ pub fn sniff_format(bytes: &[u8]) -> Format {
 
 /// Read and convert one file.
 pub fn read_file(path: &Path, opts: &Options) -> Result<Document, IngestError> {
+    let (bytes, format) = read_bytes(path, opts)?;
+    convert(&bytes, &path.display().to_string(), Some(format))
+}
+
+/// A file's bytes and format. The type and size are checked before reading, so unsupported or
+/// oversized files cost nothing and never sit in memory.
+pub fn read_bytes(path: &Path, opts: &Options) -> Result<(Vec<u8>, Format), IngestError> {
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => IngestError::NotFound { path: path.to_path_buf() },
         _ => IngestError::Read { path: path.to_path_buf(), source: e },
@@ -59,7 +66,7 @@ pub fn read_file(path: &Path, opts: &Options) -> Result<Document, IngestError> {
         return Err(IngestError::TooLarge { path: path.to_path_buf(), size: meta.len(), limit: opts.max_bytes });
     }
     let bytes = std::fs::read(path).map_err(|e| IngestError::Read { path: path.to_path_buf(), source: e })?;
-    convert(&bytes, &path.display().to_string(), Some(format))
+    Ok((bytes, format))
 }
 
 /// Convert bytes that came from `source`; `format` is sniffed when not given.
@@ -182,29 +189,39 @@ fn bracket_notes(text: &str, spans: impl Iterator<Item = (usize, usize)>) -> Str
     out
 }
 
-/// Remove the bracketing characters, returning the text and the spans they marked.
+/// Remove the bracketing characters, returning the text and the notes they marked.
 fn unbracket_notes(marked: String) -> (String, Vec<NoteRef>) {
     if !marked.contains(NOTE_OPEN) {
         return (marked, Vec::new());
     }
+    let (text, spans) = strip_markers(&marked, NOTE_OPEN, NOTE_CLOSE);
+    let notes = spans
+        .into_iter()
+        .filter(|(start, end)| start < end)
+        .map(|(start, end)| NoteRef { start, end, label: text[start..end].trim_matches(['[', ']', ' ']).to_owned() })
+        .collect();
+    (text, notes)
+}
+
+/// Remove `open`/`close` marker characters from `marked`, returning the text and the byte spans
+/// they enclosed. Markers are private-use characters that carry positions through a rewrite
+/// (cleaning here, SQLite's snippet function in the store).
+pub fn strip_markers(marked: &str, open: char, close: char) -> (String, Vec<(usize, usize)>) {
     let mut text = String::with_capacity(marked.len());
-    let mut notes = Vec::new();
-    let mut open = None;
+    let mut spans = Vec::new();
+    let mut start = None;
     for c in marked.chars() {
-        match c {
-            NOTE_OPEN => open = Some(text.len()),
-            NOTE_CLOSE => {
-                if let Some(start) = open.take() {
-                    let label = text[start..].trim_matches(['[', ']', ' ']).to_owned();
-                    if start < text.len() {
-                        notes.push(NoteRef { start, end: text.len(), label });
-                    }
-                }
+        if c == open {
+            start = Some(text.len());
+        } else if c == close {
+            if let Some(s) = start.take() {
+                spans.push((s, text.len()));
             }
-            c => text.push(c),
+        } else {
+            text.push(c);
         }
     }
-    (text, notes)
+    (text, spans)
 }
 
 fn finish(bytes: &[u8], source: &str, format: Format, draft: Draft) -> Result<Document, IngestError> {

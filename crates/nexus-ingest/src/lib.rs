@@ -19,7 +19,7 @@ mod markdown;
 mod model;
 pub mod walk;
 
-pub use convert::{Options, convert, read_file};
+pub use convert::{Options, convert, read_bytes, read_file, strip_markers};
 pub use error::IngestError;
 pub use fingerprint::{LshLayout, Signature};
 pub use model::{Document, Format, Language, Metadata, NoteRef};

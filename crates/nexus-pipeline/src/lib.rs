@@ -6,7 +6,7 @@
 //! so a document is always stored whole or not at all. Bytes already stored are recognised by hash before conversion, so a
 //! re-run after a crash skips straight to the documents that are missing.
 
-use nexus_ingest::{Document, IngestError, Input, Signature};
+use nexus_ingest::{Document, Format, IngestError, Input, Signature};
 use nexus_store::{AddOutcome, NearDupConfig, Store, StoreError, Writer};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -162,8 +162,17 @@ fn batch(inputs: Vec<Input>, opts: &Options) -> Vec<Vec<Input>> {
 
 /// One input's bytes, read and hashed, before conversion.
 enum Loaded {
-    Bytes { source: String, bytes: Vec<u8>, sha256: String },
-    Known { source: String, sha256: String },
+    /// `format` is `None` for standard input, which is sniffed.
+    Bytes {
+        source: String,
+        bytes: Vec<u8>,
+        sha256: String,
+        format: Option<Format>,
+    },
+    Known {
+        source: String,
+        sha256: String,
+    },
     Error(IngestError),
 }
 
@@ -172,12 +181,14 @@ fn load(input: Input, opts: &nexus_ingest::Options) -> (u64, Loaded) {
         Input::Stdin => {
             let mut buf = Vec::new();
             let r = std::io::stdin().lock().read_to_end(&mut buf).map(|_| buf);
-            ("-".to_owned(), 0, r.map_err(|e| IngestError::Read { path: PathBuf::from("-"), source: e }))
+            ("-".to_owned(), 0, r.map(|bytes| (bytes, None)).map_err(|e| IngestError::Read { path: PathBuf::from("-"), source: e }))
         }
-        Input::File { path, size } => (path.display().to_string(), size, read_bounded(&path, opts)),
+        Input::File { path, size } => {
+            (path.display().to_string(), size, nexus_ingest::read_bytes(&path, opts).map(|(bytes, f)| (bytes, Some(f))))
+        }
     };
     let loaded = match read {
-        Ok(bytes) => Loaded::Bytes { sha256: nexus_ingest::fingerprint::sha256_hex(&bytes), source, bytes },
+        Ok((bytes, format)) => Loaded::Bytes { sha256: nexus_ingest::fingerprint::sha256_hex(&bytes), source, bytes, format },
         Err(e) => Loaded::Error(e),
     };
     (size, loaded)
@@ -187,37 +198,18 @@ fn prepare(loaded: Loaded) -> Prepared {
     match loaded {
         Loaded::Error(e) => classify(e),
         Loaded::Known { source, sha256 } => Prepared::Known { sha256, source },
-        Loaded::Bytes { source, bytes, .. } => {
-            let format = if source == "-" { None } else { nexus_ingest::convert::format_of_path(Path::new(&source)).ok() };
-            match nexus_ingest::convert(&bytes, &source, format) {
-                Ok(doc) => {
-                    let sig = Signature::of_text(&doc.extraction_text());
-                    Prepared::Ready(Box::new((doc, sig)))
-                }
-                Err(e) => classify(e),
+        Loaded::Bytes { source, bytes, format, .. } => match nexus_ingest::convert(&bytes, &source, format) {
+            Ok(doc) => {
+                let sig = Signature::of_text(&doc.extraction_text());
+                Prepared::Ready(Box::new((doc, sig)))
             }
-        }
+            Err(e) => classify(e),
+        },
     }
 }
 
 fn classify(e: IngestError) -> Prepared {
     if e.is_skip() { Prepared::Skip(e) } else { Prepared::Fail(e.to_string()) }
-}
-
-/// Check the format and the size before reading, so unsupported or oversized files cost nothing.
-fn read_bounded(path: &Path, opts: &nexus_ingest::Options) -> Result<Vec<u8>, IngestError> {
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => IngestError::NotFound { path: path.to_path_buf() },
-        _ => IngestError::Read { path: path.to_path_buf(), source: e },
-    })?;
-    if !meta.is_file() {
-        return Err(IngestError::NotRegular { path: path.to_path_buf() });
-    }
-    nexus_ingest::convert::format_of_path(path)?;
-    if meta.len() > opts.max_bytes {
-        return Err(IngestError::TooLarge { path: path.to_path_buf(), size: meta.len(), limit: opts.max_bytes });
-    }
-    std::fs::read(path).map_err(|e| IngestError::Read { path: path.to_path_buf(), source: e })
 }
 
 /// Bytes stored already need no conversion, only their path recorded.

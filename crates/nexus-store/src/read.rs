@@ -2,7 +2,7 @@
 
 use crate::Store;
 use crate::error::{Result, StoreError};
-use nexus_ingest::NoteRef;
+use nexus_ingest::{Metadata, NoteRef};
 use rusqlite::{Row, params};
 use serde::Serialize;
 
@@ -37,13 +37,8 @@ pub struct StoredDoc {
     pub format: String,
     pub encoding: String,
     pub bytes: u64,
-    pub title: Option<String>,
-    pub authors: Vec<String>,
-    pub published: Option<String>,
-    pub venue: Option<String>,
-    pub volume: Option<String>,
-    pub number: Option<String>,
-    pub site: Option<String>,
+    #[serde(flatten)]
+    pub meta: Metadata,
     pub language: String,
     pub language_name: String,
     pub language_confidence: f64,
@@ -137,13 +132,15 @@ impl Store {
                         format: r.get(4)?,
                         encoding: r.get(5)?,
                         bytes: r.get::<_, i64>(6)? as u64,
-                        title: r.get(7)?,
-                        authors: parse_list(&r.get::<_, String>(8)?),
-                        published: r.get(9)?,
-                        venue: r.get(10)?,
-                        volume: r.get(11)?,
-                        number: r.get(12)?,
-                        site: r.get(13)?,
+                        meta: Metadata {
+                            title: r.get(7)?,
+                            authors: parse_list(&r.get::<_, String>(8)?),
+                            published: r.get(9)?,
+                            venue: r.get(10)?,
+                            volume: r.get(11)?,
+                            number: r.get(12)?,
+                            site: r.get(13)?,
+                        },
                         language: r.get(14)?,
                         language_name: r.get(15)?,
                         language_confidence: r.get(16)?,

@@ -83,21 +83,7 @@ fn to_fts_query(query: &str) -> Option<String> {
 }
 
 fn take_highlights(marked: &str) -> (String, Vec<(usize, usize)>) {
-    let mut text = String::with_capacity(marked.len());
-    let mut ranges = Vec::new();
-    let mut open = None;
-    for c in marked.chars() {
-        match c {
-            HL_OPEN => open = Some(text.len()),
-            HL_CLOSE => {
-                if let Some(s) = open.take() {
-                    ranges.push((s, text.len()));
-                }
-            }
-            c => text.push(c),
-        }
-    }
-    (text, ranges)
+    nexus_ingest::strip_markers(marked, HL_OPEN, HL_CLOSE)
 }
 
 #[cfg(test)]
