@@ -30,6 +30,23 @@ pub enum Command {
     Stats(JsonFlag),
     /// Recompute near-duplicate works for every stored document under a (new) threshold.
     Regroup(RegroupArgs),
+    /// The knowledge base of organizations, places, commodities and activities.
+    #[command(subcommand)]
+    Kb(KbCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KbCommand {
+    /// Validate the bundled knowledge base and your own files; errors as file:line.
+    Check(KbArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct KbArgs {
+    /// A directory of your own .jsonl/.tsv files (repeatable); a `kb/` folder beside the store is
+    /// read too when it exists.
+    #[arg(long = "kb")]
+    pub dirs: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

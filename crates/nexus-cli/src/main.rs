@@ -5,6 +5,7 @@ mod cli;
 mod cmd_demo;
 mod cmd_docs;
 mod cmd_ingest;
+mod cmd_kb;
 mod cmd_search;
 mod output;
 
@@ -36,5 +37,6 @@ fn run(args: cli::Cli) -> anyhow::Result<ExitCode> {
         Search(a) => cmd_search::run(&args.db, a).map(|_| ExitCode::SUCCESS),
         Stats(a) => cmd_docs::stats(&args.db, a.json).map(|_| ExitCode::SUCCESS),
         Regroup(a) => cmd_docs::regroup(&args.db, a).map(|_| ExitCode::SUCCESS),
+        Kb(cli::KbCommand::Check(a)) => cmd_kb::check(&args.db, a),
     }
 }

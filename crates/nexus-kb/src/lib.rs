@@ -1,0 +1,61 @@
+//! The knowledge base: organizations, state actors, places, commodities and activities in
+//! English, Spanish and Portuguese, kept as data (`data/kb/`) and compiled into the binary, plus
+//! any directories of an analyst's own files, loaded after the bundled ones.
+//!
+//! Loading never fails: every problem is a [`Diagnostic`] with a file and line, and entries that
+//! parse are kept, so one bad line in an analyst's file does not take the rest away.
+
+mod check;
+mod load;
+mod model;
+
+pub use check::{Diagnostic, Severity, fold};
+pub use model::{Entity, EntityType, Origin};
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+#[derive(Debug, Default)]
+pub struct KnowledgeBase {
+    entities: Vec<Entity>,
+    by_id: HashMap<String, usize>,
+}
+
+impl KnowledgeBase {
+    /// The bundled knowledge base and then each of `extra` (directories of `.jsonl`/`.tsv` files).
+    pub fn load(extra: &[PathBuf]) -> (KnowledgeBase, Vec<Diagnostic>) {
+        let mut entities = Vec::new();
+        let mut diags = Vec::new();
+        for (name, contents) in load::BUNDLED {
+            load::parse_file(name, contents, &mut entities, &mut diags);
+        }
+        for dir in extra {
+            load::read_dir(dir, &mut entities, &mut diags);
+        }
+        diags.extend(check::validate(&entities));
+        let mut by_id = HashMap::with_capacity(entities.len());
+        for (i, e) in entities.iter().enumerate() {
+            by_id.entry(e.id.clone()).or_insert(i);
+        }
+        (KnowledgeBase { entities, by_id }, diags)
+    }
+
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Entity> {
+        self.by_id.get(id).map(|&i| &self.entities[i])
+    }
+
+    /// Entries per type, for summaries.
+    pub fn counts(&self) -> Vec<(EntityType, usize)> {
+        let mut counts: HashMap<EntityType, usize> = HashMap::new();
+        for e in &self.entities {
+            *counts.entry(e.entity_type).or_default() += 1;
+        }
+        let mut v: Vec<_> = counts.into_iter().collect();
+        v.sort();
+        v
+    }
+}
