@@ -23,7 +23,8 @@ pub fn check(db: &Path, args: KbArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let start = std::time::Instant::now();
-    let (kb, diags) = KnowledgeBase::load(&dirs);
+    let (kb, mut diags) = KnowledgeBase::load(&dirs);
+    diags.extend(kb.validate());
     let elapsed = start.elapsed();
     for d in &diags {
         println!("{d}");

@@ -3,7 +3,9 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn load(c: &mut Criterion) {
-    c.bench_function("load_and_validate_bundled_kb", |b| b.iter(|| nexus_kb::KnowledgeBase::load(&[])));
+    c.bench_function("load_bundled_kb", |b| b.iter(|| nexus_kb::KnowledgeBase::load(&[])));
+    let (kb, _) = nexus_kb::KnowledgeBase::load(&[]);
+    c.bench_function("validate_bundled_kb", |b| b.iter(|| kb.validate()));
 }
 
 criterion_group!(benches, load);

@@ -23,6 +23,8 @@ pub struct KnowledgeBase {
 
 impl KnowledgeBase {
     /// The bundled knowledge base and then each of `extra` (directories of `.jsonl`/`.tsv` files).
+    /// The diagnostics are for lines that could not be read; [`KnowledgeBase::validate`] checks
+    /// the rules between entries, which only `nexus kb check` needs to pay for.
     pub fn load(extra: &[PathBuf]) -> (KnowledgeBase, Vec<Diagnostic>) {
         let mut entities = Vec::new();
         let mut diags = Vec::new();
@@ -32,12 +34,16 @@ impl KnowledgeBase {
         for dir in extra {
             load::read_dir(dir, &mut entities, &mut diags);
         }
-        diags.extend(check::validate(&entities));
         let mut by_id = HashMap::with_capacity(entities.len());
         for (i, e) in entities.iter().enumerate() {
             by_id.entry(e.id.clone()).or_insert(i);
         }
         (KnowledgeBase { entities, by_id }, diags)
+    }
+
+    /// Ids, references, ISO codes, coordinates and name clashes across all entries.
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        check::validate(&self.entities)
     }
 
     pub fn entities(&self) -> &[Entity] {

@@ -5,7 +5,8 @@ use nexus_kb::{EntityType, KnowledgeBase, Severity};
 
 #[test]
 fn bundled_kb_loads_without_errors_and_covers_the_field() {
-    let (kb, diags) = KnowledgeBase::load(&[]);
+    let (kb, mut diags) = KnowledgeBase::load(&[]);
+    diags.extend(kb.validate());
     let errors: Vec<String> = diags.iter().filter(|d| d.severity == Severity::Error).map(ToString::to_string).collect();
     assert!(errors.is_empty(), "{} errors, first: {:#?}", errors.len(), &errors[..errors.len().min(20)]);
     let count = |t| kb.entities().iter().filter(|e| e.entity_type == t).count();
@@ -41,7 +42,8 @@ fn mistakes_in_an_analyst_file_are_named_by_file_and_line() {
         "not json at all",
     ];
     std::fs::write(dir.path().join("mine.jsonl"), lines.join("\n")).unwrap();
-    let (kb, diags) = KnowledgeBase::load(&[dir.path().to_path_buf()]);
+    let (kb, mut diags) = KnowledgeBase::load(&[dir.path().to_path_buf()]);
+    diags.extend(kb.validate());
     let file = dir.path().join("mine.jsonl").display().to_string();
     let at = |line: usize, needle: &str| {
         assert!(
