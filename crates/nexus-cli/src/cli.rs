@@ -33,6 +33,38 @@ pub enum Command {
     /// The knowledge base of organizations, places, commodities and activities.
     #[command(subcommand)]
     Kb(KbCommand),
+    /// Extract entities, quantities and dates from files or directories (no store needed).
+    Extract(ExtractArgs),
+    /// Score extraction against gold files (precision, recall, F1; misses per document).
+    Eval(EvalArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Files or directories.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// One JSON object per document (JSON Lines), as ONTOLOGY.md specifies.
+    #[arg(long)]
+    pub json: bool,
+    /// Your own knowledge-base directories (repeatable).
+    #[arg(long = "kb")]
+    pub kb: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// A directory of gold files (*.json), or one gold file.
+    #[arg(long)]
+    pub gold: PathBuf,
+    /// The directory holding the documents the gold files name.
+    #[arg(long)]
+    pub docs: PathBuf,
+    #[arg(long)]
+    pub json: bool,
+    /// Your own knowledge-base directories (repeatable).
+    #[arg(long = "kb")]
+    pub kb: Vec<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

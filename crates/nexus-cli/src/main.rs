@@ -4,6 +4,7 @@
 mod cli;
 mod cmd_demo;
 mod cmd_docs;
+mod cmd_extract;
 mod cmd_ingest;
 mod cmd_kb;
 mod cmd_search;
@@ -13,6 +14,13 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Die quietly when the reader of our output goes away (`nexus docs | head`), as Unix tools do,
+    // instead of reporting (or panicking on) a broken pipe.
+    // SAFETY: restoring the default disposition of SIGPIPE before any thread starts.
+    #[cfg(unix)]
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let args = cli::Cli::parse();
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("NEXUS_LOG").unwrap_or_else(|_| "warn".into()))
@@ -38,5 +46,7 @@ fn run(args: cli::Cli) -> anyhow::Result<ExitCode> {
         Stats(a) => cmd_docs::stats(&args.db, a.json).map(|_| ExitCode::SUCCESS),
         Regroup(a) => cmd_docs::regroup(&args.db, a).map(|_| ExitCode::SUCCESS),
         Kb(cli::KbCommand::Check(a)) => cmd_kb::check(&args.db, a),
+        Extract(a) => cmd_extract::extract(&args.db, a),
+        Eval(a) => cmd_extract::eval(&args.db, a),
     }
 }

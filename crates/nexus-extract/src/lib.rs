@@ -1,13 +1,88 @@
-//! Extraction: from one document's clean text (and the knowledge base), the entities it
-//! mentions, with exact byte spans. A pure function of (text, knowledge base): no store, no
-//! clock, no I/O; it never fails on a document.
+//! Extraction: from one document's clean text (and the knowledge base), the entities, quantities
+//! and dates it mentions, with exact byte spans. A pure function of (text, knowledge base): no
+//! store, no clock, no I/O; it never fails on a document.
 //!
-//! So far: fold the text and match the knowledge base (`matcher`), group the mentions into
-//! entities (`entities`). Quantities, dates and relations are the next stages.
+//! The pipeline, in order: fold the text and match the knowledge base (`matcher`), group the
+//! mentions into entities (`entities`), find quantities and dates.
 
+pub mod dates;
 pub mod entities;
+pub mod eval;
 mod fold;
+mod fuzzy;
 pub mod matcher;
+pub mod quantities;
 
 pub use entities::{ExtractedEntity, Mention};
 pub use matcher::Matcher;
+
+use nexus_kb::KnowledgeBase;
+use serde::Serialize;
+
+/// What extraction found in one document (the `entities`, `quantities` and `dates` of
+/// ONTOLOGY.md's `--json` object; relations come with the relations stage).
+#[derive(Debug, Clone, Serialize)]
+pub struct Extraction {
+    pub entities: Vec<ExtractedEntity>,
+    /// The contract's `relations` key; filled by the relations stage (issue 4), empty until then.
+    pub relations: Vec<serde_json::Value>,
+    pub quantities: Vec<ExtractedQuantity>,
+    pub dates: Vec<dates::DateMention>,
+}
+
+/// A quantity as ONTOLOGY.md's output has it: with the knowledge-base id of the commodity it
+/// measures, when one is named right after it ("7.6 metric tons of cocaine").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExtractedQuantity {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub unit: String,
+    pub bound: quantities::Bound,
+    pub commodity: Option<String>,
+}
+
+/// The compiled knowledge base and matchers, built once and shared by every document.
+pub struct Extractor {
+    kb: KnowledgeBase,
+    matcher: Matcher,
+}
+
+impl Extractor {
+    pub fn new(kb: KnowledgeBase) -> Extractor {
+        let matcher = Matcher::new(&kb);
+        Extractor { kb, matcher }
+    }
+
+    pub fn kb(&self) -> &KnowledgeBase {
+        &self.kb
+    }
+
+    /// Extract from `text` (the text extraction reads: footnote marks blanked); `reference` is
+    /// the document's date, for relative dates.
+    pub fn extract(&self, text: &str, reference: Option<&str>) -> Extraction {
+        let mentions = self.matcher.find(&self.kb, text);
+        let quantities = quantities::find_quantities(text).into_iter().map(|q| self.with_commodity(q, &mentions)).collect();
+        Extraction {
+            entities: entities::group(&self.kb, text, &mentions),
+            relations: Vec::new(),
+            quantities,
+            dates: dates::find_dates(text, reference),
+        }
+    }
+
+    /// The commodity a quantity measures: a commodity mention inside the words the quantity
+    /// finder says are measured.
+    fn with_commodity(&self, q: quantities::Quantity, mentions: &[matcher::KbMention]) -> ExtractedQuantity {
+        let commodity = q.measured.and_then(|(s, e)| {
+            mentions
+                .iter()
+                .filter(|m| m.start >= s && m.end <= e)
+                .map(|m| &self.kb.entities()[m.entity])
+                .find(|ent| ent.entity_type == nexus_kb::EntityType::Commodity)
+                .map(|ent| ent.id.clone())
+        });
+        ExtractedQuantity { text: q.text, start: q.start, end: q.end, value: q.value, unit: q.unit, bound: q.bound, commodity }
+    }
+}

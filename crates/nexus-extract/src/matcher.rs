@@ -9,9 +9,19 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use nexus_kb::{Entity, EntityType, KnowledgeBase};
 use std::collections::HashMap;
 
-/// Words that, near an ambiguous river or valley name, make it a place ("the Apurimac, Ene, and
-/// Mantaro river valleys"). Folded.
-const RIVER_CUES: &[&str] = &["river", "rivers", "valley", "valleys", "rio", "rios", "valle", "valles", "vale", "vales", "cuenca", "bacia"];
+/// Geographic head nouns (`data/lang/geographic-heads.txt`), folded.
+fn geographic_head(w: &str) -> bool {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            include_str!("../../../data/lang/geographic-heads.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect()
+        })
+        .contains(w)
+}
 /// How far around an ambiguous name context is looked for, in bytes.
 const CUE_WINDOW: usize = 60;
 /// Cities this large are taken without their country being mentioned.
@@ -26,6 +36,7 @@ pub struct KbMention {
 }
 
 pub struct Matcher {
+    fuzzy: crate::fuzzy::FuzzyNames,
     names: AhoCorasick,
     /// For each name pattern, the entries it names.
     name_entities: Vec<Vec<usize>>,
@@ -68,7 +79,14 @@ impl Matcher {
         };
         let country_of =
             kb.entities().iter().map(|e| if e.entity_type == EntityType::Country { e.iso2.clone() } else { e.country.clone() }).collect();
-        Matcher { names: build(&name_patterns), name_entities, acronyms: build(&acronym_patterns), acronym_entities, country_of }
+        Matcher {
+            fuzzy: crate::fuzzy::FuzzyNames::new(kb),
+            names: build(&name_patterns),
+            name_entities,
+            acronyms: build(&acronym_patterns),
+            acronym_entities,
+            country_of,
+        }
     }
 
     /// Every knowledge-base mention in `text`, sorted, non-overlapping.
@@ -86,6 +104,8 @@ impl Matcher {
                 raw.push((m.start(), m.end(), &self.acronym_entities[m.pattern().as_usize()]));
             }
         }
+        // "US$", "R$": a currency sign, not the country.
+        raw.retain(|&(_, e, _)| !text[e..].starts_with('$'));
         raw.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
         let mut spans: Vec<(usize, usize, &[usize])> = Vec::new();
         for r in raw {
@@ -101,6 +121,13 @@ impl Matcher {
                 out.push(KbMention { entity, start, end });
             }
         }
+        let taken: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
+        for (start, end) in crate::fuzzy::capitalised_runs(text, &taken, name_particle) {
+            if let Some(entity) = self.fuzzy.lookup(&text[start..end]) {
+                out.push(KbMention { entity, start, end });
+            }
+        }
+        out.sort_by_key(|m| m.start);
         out
     }
 
@@ -136,7 +163,8 @@ impl Matcher {
             .copied()
             .filter(|&i| {
                 let e = &entities[i];
-                (!proper_noun(e.entity_type) || capitalised(surface)) && (!e.ambiguous || self.supported(e, i, text, start, end, countries))
+                (!proper_noun(e.entity_type) || title_cased(surface))
+                    && (!e.ambiguous || (!inside_a_name(text, start, end) && self.supported(e, i, text, start, end, countries)))
             })
             .collect();
         // Prefer entries in countries the document talks about, then curated entries over
@@ -153,7 +181,7 @@ impl Matcher {
     /// valleys, its country named in the document (or a very large city) otherwise.
     fn supported(&self, e: &Entity, i: usize, text: &str, start: usize, end: usize, countries: &HashMap<String, usize>) -> bool {
         match e.kind.as_deref() {
-            Some("river" | "valley") => cue_near(text, start, end, RIVER_CUES),
+            Some("river" | "valley") => cue_near(text, start, end),
             Some("city") => {
                 e.population.is_some_and(|p| p >= BIG_CITY) || self.country_of[i].as_ref().is_some_and(|c| countries.contains_key(c))
             }
@@ -178,13 +206,58 @@ fn capitalised(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
+/// Every word of a proper name is capitalised but its particles ("Ciudad del Este", "Clan del
+/// Golfo") and geographic heads ("the Mantaro river"): "El segundo" is not the town of El Segundo.
+fn title_cased(s: &str) -> bool {
+    capitalised(s) && s.split([' ', '-']).filter(|w| !w.is_empty()).all(|w| capitalised(w) || name_particle(w) || geographic_head(&fold(w)))
+}
+
+fn name_particle(w: &str) -> bool {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            include_str!("../../../data/lang/name-particles.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect()
+        })
+        .contains(w)
+}
+
+/// A capitalised word right before or after the name (not a function word), or a particle and a
+/// capitalised word after it: the name is part of a longer one ("Marcelo Cícero", "Lima Barreto",
+/// "Centro de Detenção Provisória") and an ambiguous entry should not be read there.
+fn inside_a_name(text: &str, start: usize, end: usize) -> bool {
+    let name_word = |w: &str| capitalised(w) && !function_word(w) && w.chars().all(char::is_alphabetic);
+    let before = text[..start].strip_suffix(' ').and_then(|t| t.rsplit([' ', '\n', '(', '"', '“']).next());
+    let mut after = text[end..].strip_prefix(' ').map(|t| t.split([' ', '\n', ',', '.', ';', ':', ')', '"', '”']));
+    let next = after.as_mut().and_then(Iterator::next);
+    let then = after.as_mut().and_then(Iterator::next);
+    before.is_some_and(name_word) || next.is_some_and(name_word) || (next.is_some_and(name_particle) && then.is_some_and(name_word))
+}
+
+fn function_word(w: &str) -> bool {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            include_str!("../../../data/lang/function-words.tsv")
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split_once('\t'))
+                .flat_map(|(_, words)| words.split_whitespace().map(str::to_owned))
+                .collect()
+        })
+        .contains(&w.to_lowercase())
+}
+
 fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-fn cue_near(text: &str, start: usize, end: usize, cues: &[&str]) -> bool {
+fn cue_near(text: &str, start: usize, end: usize) -> bool {
     let mut from = start.saturating_sub(CUE_WINDOW);
     while !text.is_char_boundary(from) {
         from -= 1;
@@ -194,5 +267,5 @@ fn cue_near(text: &str, start: usize, end: usize, cues: &[&str]) -> bool {
         to += 1;
     }
     let window = fold(&text[from..to]);
-    window.split(|c: char| !c.is_alphanumeric()).any(|w| cues.contains(&w))
+    window.split(|c: char| !c.is_alphanumeric()).any(geographic_head)
 }

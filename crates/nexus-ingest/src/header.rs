@@ -273,8 +273,19 @@ fn byline(line: &str) -> Option<Vec<String>> {
     person_list(rest.trim())
 }
 
-/// Name particles that may stand lower-case inside a person's name.
-const PARTICLES: &[&str] = &["de", "del", "della", "da", "das", "do", "dos", "di", "du", "la", "le", "van", "von", "der", "den", "y", "e"];
+/// Name particles that may stand lower-case inside a person's name (`data/lang/name-particles.txt`).
+fn particle(w: &str) -> bool {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            include_str!("../../../data/lang/name-particles.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect()
+        })
+        .contains(w)
+}
 
 /// People named on a line, allowing a trailing affiliation ("Jonathan Reyes, Central America Program").
 fn person_list(line: &str) -> Option<Vec<String>> {
@@ -315,7 +326,7 @@ fn is_person_name(name: &str) -> bool {
         let initial = first && w.len() <= 3 && w.ends_with('.');
         let word =
             first && w.chars().skip(1).all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’') || c.is_uppercase() && w.contains('-'));
-        initial || word || PARTICLES.contains(w)
+        initial || word || particle(w)
     }) && capitalised >= 2
 }
 

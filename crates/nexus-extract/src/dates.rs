@@ -1,0 +1,796 @@
+//! Dates in en/es/pt text, as ISO 8601 prefixes with a precision (ONTOLOGY.md).
+//!
+//! One pass finds anchors (digit runs, and month names, weekdays and relative-date words through
+//! one Aho-Corasick automaton); each anchor is parsed locally. Month names come from
+//! `data/lang/months.tsv`; every other vocabulary (fuzzy cues, decades, relative dates, weekdays,
+//! the words that make a bare number a year) from `data/lang/numbers.tsv`.
+//!
+//! Rules for the ambiguous cases:
+//! - A bare 4-digit number 1900-2099 is a year only after a word of `yearprep` ("in 2014", "desde
+//!   2018", "em 2022", "the 2016 peace deal"), after a fuzzy cue, or at the start of a sentence or
+//!   paragraph; not inside an identifier ("N.° 147-2023-DIRNIC"), a citation ("No 4. 2015"),
+//!   before a unit ("2000 kilos") or after a currency sign.
+//! - Numeric dates: ISO "2014-09-03" always; "03/09/2014" is day-first unless the document reads
+//!   as English, where it is month-first (US usage); a part above 12 settles it either way.
+//!   Day and month without a year ("(17/8)") are not read.
+//! - Fuzzy dates keep the year written ("late 2014" → 2014, "mid-2019" → 2019, "late September
+//!   2014" → 2014-09); decades keep their first year ("the mid-1990s", "los años noventa" → 1990).
+//! - Abbreviated month names ("Sept.", "set.", "ene") need a year or a trailing period; the
+//!   English names need a capital; a month alone ("in March") needs a preceding preposition and
+//!   the reference date.
+//! - Relative dates need `reference` (the document's date): "yesterday" is a day, "last week" and
+//!   weekdays ("on Tuesday") are fuzzy with the year-month, "last month" a month, "last year" a
+//!   year; with a less precise reference the result is fuzzy at the reference's precision. A day
+//!   and month without a year ("on 22 November") take the reference's year, or the year before
+//!   when that month is after the reference's month. "N years earlier/later" count from the
+//!   previous dated mention in the text (else the reference). "today"/"hoy"/"hoje" are not dates
+//!   (they mostly mean "nowadays").
+
+use crate::quantities::lex::{self, Table, Tok, char_at, char_before, fold, is_word, next_tok, prev_tok};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DateMention {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// ISO 8601 prefix: "2014", "2014-09", "2014-09-03".
+    pub value: String,
+    pub precision: Precision,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    Day,
+    Month,
+    Year,
+    Fuzzy,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Anchor {
+    Month,
+    Weekday,
+    Rel,
+    Decade,
+    Ago,
+    AgoPre,
+    Later,
+}
+
+struct DLex {
+    months: HashMap<String, (u32, bool, bool)>, // folded name -> (month, abbreviation, english)
+    words: lex::WordSet,
+    kinds: Vec<Vec<Anchor>>,
+}
+
+fn dlex() -> &'static DLex {
+    static L: OnceLock<DLex> = OnceLock::new();
+    L.get_or_init(|| {
+        let mut months = HashMap::new();
+        let mut pats: Vec<(String, Anchor)> = Vec::new();
+        for line in lex::MONTHS_TSV.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let (Some(m), Some(names)) = (cols.next(), cols.next()) else { continue };
+            let Ok(m) = m.trim().parse::<u32>() else { continue };
+            for (i, n) in names.split(',').enumerate() {
+                let n = n.trim();
+                let f = fold(n);
+                let abbr = f.chars().count() <= 3 || f == "sept";
+                months.entry(f.clone()).or_insert((m, abbr, i == 0));
+                pats.push((n.to_string(), Anchor::Month));
+                pats.push((f, Anchor::Month));
+            }
+        }
+        let q = crate::quantities::lex();
+        let first = |kind: &str, a: Anchor, pats: &mut Vec<(String, Anchor)>, last: bool| {
+            for e in &q.table(kind).entries {
+                let words: Vec<&str> = e.phrase.split(' ').collect();
+                let w = if last { words[words.len() - 1] } else { words[0] };
+                pats.push((w.to_string(), a));
+                pats.push((fold(w), a));
+            }
+        };
+        first("weekday", Anchor::Weekday, &mut pats, false);
+        first("rel", Anchor::Rel, &mut pats, true);
+        first("decade", Anchor::Decade, &mut pats, true);
+        first("ago", Anchor::Ago, &mut pats, false);
+        first("agopre", Anchor::AgoPre, &mut pats, false);
+        first("later", Anchor::Later, &mut pats, true);
+        // One pattern, every kind it anchors ("ago": August in Spanish, and "two years ago").
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut strs = Vec::new();
+        let mut kinds: Vec<Vec<Anchor>> = Vec::new();
+        for (p, a) in pats {
+            let p = fold(&p);
+            if p.is_empty() {
+                continue;
+            }
+            match seen.get(&p) {
+                Some(&i) => {
+                    if !kinds[i].contains(&a) {
+                        kinds[i].push(a);
+                    }
+                }
+                None => {
+                    seen.insert(p.clone(), strs.len());
+                    strs.push(p);
+                    kinds.push(vec![a]);
+                }
+            }
+        }
+        let words = lex::WordSet::new(strs.iter().enumerate().map(|(i, p)| (p.clone(), i as u32)));
+        DLex { months, words, kinds }
+    })
+}
+
+fn t(kind: &str) -> &'static Table {
+    crate::quantities::lex().table(kind)
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Ref {
+    y: i32,
+    m: Option<u32>,
+    d: Option<u32>,
+}
+
+fn parse_ref(s: &str) -> Option<Ref> {
+    let s = s.trim();
+    let y: i32 = s.get(0..4)?.parse().ok()?;
+    let m = s.get(5..7).and_then(|x| x.parse().ok()).filter(|m| (1..=12).contains(m));
+    let d = if m.is_some() { s.get(8..10).and_then(|x| x.parse().ok()).filter(|d| (1..=31).contains(d)) } else { None };
+    Some(Ref { y, m, d })
+}
+
+fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y as i64 - 1 } else { y as i64 };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let mp = (m as i64 + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+fn civil_from_days(z: i64) -> (i32, u32, u32) {
+    let z = z + 719468;
+    let era = if z >= 0 { z } else { z - 146096 } / 146097;
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
+}
+fn ym(y: i32, m: u32) -> String {
+    format!("{y:04}-{m:02}")
+}
+
+fn mention(text: &str, start: usize, end: usize, value: String, precision: Precision) -> DateMention {
+    DateMention { text: text[start..end].to_string(), start, end, value, precision }
+}
+
+fn valid_year(y: i64) -> bool {
+    (1800..=2099).contains(&y)
+}
+
+/// A 4-digit year token right at `tok`: its value.
+fn year_tok(text: &str, tok: Tok) -> Option<i32> {
+    if tok.end - tok.start != 4 || !tok.is_digits(text) {
+        return None;
+    }
+    // not part of a bigger number: "2014,5", "2014.000"
+    let b = text.as_bytes();
+    if matches!(b.get(tok.end), Some(b'.' | b',')) && b.get(tok.end + 1).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let y: i32 = tok.s(text).parse().ok()?;
+    valid_year(y as i64).then_some(y)
+}
+
+/// A day-of-month token: "3", "03", "3rd", "1º", "1o".
+fn day_tok(text: &str, tok: Tok) -> Option<u32> {
+    let s = tok.s(text);
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let rest = &s[digits..];
+    if !matches!(rest, "" | "st" | "nd" | "rd" | "th" | "º" | "°" | "o" | "ª" | "er") {
+        return None;
+    }
+    let d: u32 = s[..digits].parse().ok()?;
+    if !(1..=31).contains(&d) {
+        return None;
+    }
+    // not the tail of a number ("2 146", "1,20")
+    if let Some(c) = char_before(text, tok.start)
+        && (c == '.' || c == ',' || c == '/' || c == '-' || c == ':')
+        && char_before(text, tok.start - 1).is_some_and(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    Some(d)
+}
+
+/// A month whose year is the previous date's ("en agosto del mismo año").
+struct Pending {
+    start: usize,
+    end: usize,
+    m: u32,
+    d: Option<u32>,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    r: Option<Ref>,
+    lang: Option<u8>,
+}
+
+impl Ctx<'_> {
+    fn lang(&mut self) -> u8 {
+        *self.lang.get_or_insert_with(|| lex::guess_lang(self.text))
+    }
+    /// The year of a day-month or a month written without a year.
+    fn year_for(&self, m: u32) -> Option<i32> {
+        let r = self.r?;
+        Some(match r.m {
+            Some(rm) if m > rm => r.y - 1,
+            _ => r.y,
+        })
+    }
+}
+
+pub fn find_dates(text: &str, reference: Option<&str>) -> Vec<DateMention> {
+    let dl = dlex();
+    let mut ctx = Ctx { text, r: reference.and_then(parse_ref), lang: None };
+    let mut found: Vec<DateMention> = Vec::new();
+    let mut later: Vec<(usize, usize, i64, &'static str)> = Vec::new();
+    let mut pending: Vec<Pending> = Vec::new();
+    // digit runs
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let s = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            if let Some(m) = from_digits(text, s, i, &mut ctx) {
+                found.push(m);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    let mut anchors: Vec<(Tok, u32)> = Vec::new();
+    dl.words.scan(text, |tok, v| anchors.push((tok, v)));
+    for (tok, v) in anchors {
+        let (s, e) = (tok.start, tok.end);
+        let _ = s;
+        for &kind in &dl.kinds[v as usize] {
+            let got = match kind {
+                Anchor::Month => from_month(text, tok, &mut ctx, &mut pending),
+                Anchor::Weekday => from_weekday(text, tok, &ctx),
+                Anchor::Rel => from_rel(text, tok, &ctx),
+                Anchor::Decade => t("decade").match_back(text, e).filter(|h| h.end == e).map(|h| {
+                    let start = t("fuzzy").match_back(text, h.start).map_or(h.start, |f| f.start);
+                    mention(text, start, e, format!("{:04}", h.e.num as i32), Precision::Fuzzy)
+                }),
+                Anchor::Ago => from_ago(text, tok, &ctx),
+                Anchor::AgoPre => from_agopre(text, tok, &ctx),
+                Anchor::Later => {
+                    // "two years later", not "nove meses depois de <an event>"
+                    let relative_to_event = next_tok(text, e).is_some_and(|n| {
+                        let f = fold(n.s(text));
+                        crate::quantities::lex().table("u:link").contains_word(&f) || matches!(f.as_str(), "que" | "than" | "the")
+                    });
+                    if let Some(h) = t("later").match_back(text, e).filter(|h| h.end == e && !relative_to_event)
+                        && let Some((ns, n, unit)) = amount_before(text, h.start)
+                    {
+                        later.push((ns, e, n * h.e.num as i64, unit));
+                    }
+                    None
+                }
+            };
+            if let Some(g) = got {
+                found.push(g);
+                break;
+            }
+        }
+    }
+    let mut kept = dedupe(found);
+    if !later.is_empty() || !pending.is_empty() {
+        let mut extra = Vec::new();
+        for p in pending {
+            let anchor = kept.iter().rev().find(|m| m.end <= p.start && m.value.len() >= 4).map(|m| m.value[..4].to_string());
+            let Some(y) = anchor.and_then(|a| a.parse::<i32>().ok()).or(ctx.r.map(|r| r.y)) else { continue };
+            match p.d {
+                Some(d) if d <= days_in_month(y, p.m) => extra.push(mention(text, p.start, p.end, ymd(y, p.m, d), Precision::Day)),
+                Some(_) => {}
+                None => extra.push(mention(text, p.start, p.end, ym(y, p.m), Precision::Month)),
+            }
+        }
+        for (s, e, n, unit) in later {
+            let anchor = kept.iter().rev().find(|m| m.end <= s && m.value.len() >= 4).map(|m| m.value.clone());
+            let base = match anchor {
+                Some(v) => parse_ref(&v),
+                None => ctx.r,
+            };
+            if let Some(base) = base
+                && let Some((v, p)) = shift(base, unit, n)
+            {
+                extra.push(mention(text, s, e, v, if unit == "week" { Precision::Fuzzy } else { p }));
+            }
+        }
+        kept.extend(extra);
+        kept = dedupe(kept);
+    }
+    kept
+}
+
+fn dedupe(mut v: Vec<DateMention>) -> Vec<DateMention> {
+    v.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut out: Vec<DateMention> = Vec::with_capacity(v.len());
+    for m in v {
+        if out.last().is_some_and(|l| m.start < l.end) {
+            continue;
+        }
+        out.push(m);
+    }
+    out
+}
+
+/// Shift a reference by `n` units; the value at the precision the unit and the base allow.
+fn shift(r: Ref, unit: &str, n: i64) -> Option<(String, Precision)> {
+    match unit {
+        "year" => Some((format!("{:04}", r.y as i64 + n), Precision::Year)),
+        "month" => match r.m {
+            Some(m) => {
+                let k = r.y as i64 * 12 + (m as i64 - 1) + n;
+                Some((ym(k.div_euclid(12) as i32, (k.rem_euclid(12) + 1) as u32), Precision::Month))
+            }
+            None => Some((format!("{:04}", r.y), Precision::Fuzzy)),
+        },
+        "week" | "day" => match (r.m, r.d) {
+            (Some(m), Some(d)) => {
+                let days = if unit == "week" { 7 * n } else { n };
+                let (y, m, d) = civil_from_days(days_from_civil(r.y, m, d) + days);
+                if unit == "week" { Some((ym(y, m), Precision::Fuzzy)) } else { Some((ymd(y, m, d), Precision::Day)) }
+            }
+            (Some(m), None) => Some((ym(r.y, m), Precision::Fuzzy)),
+            _ => Some((format!("{:04}", r.y), Precision::Fuzzy)),
+        },
+        _ => None,
+    }
+}
+
+/// "<n> <period>" ending right before `pos`: (start, n, unit).
+fn amount_before(text: &str, pos: usize) -> Option<(usize, i64, &'static str)> {
+    let p = prev_tok(text, pos)?;
+    let period = t("period").match_back(text, p.end)?;
+    let unit: &'static str = match period.e.val.as_str() {
+        "year" => "year",
+        "month" => "month",
+        "week" => "week",
+        _ => "day",
+    };
+    let nt = prev_tok(text, period.start)?;
+    let n = small_number(text, nt)?;
+    Some((nt.start, n, unit))
+}
+
+fn small_number(text: &str, tok: Tok) -> Option<i64> {
+    if tok.is_digits(text) {
+        let n: i64 = tok.s(text).parse().ok()?;
+        return (n <= 200).then_some(n);
+    }
+    if let Some(h) = t("num").match_fwd_tok(text, tok)
+        && h.end == tok.end
+    {
+        return Some(h.e.num as i64);
+    }
+    if t("article").match_fwd_tok(text, tok).is_some() {
+        return Some(1);
+    }
+    None
+}
+
+fn from_ago(text: &str, tok: Tok, ctx: &Ctx) -> Option<DateMention> {
+    let r = ctx.r?;
+    let (s, n, unit) = amount_before(text, tok.start)?;
+    let (v, p) = shift(r, unit, -n)?;
+    Some(mention(text, s, tok.end, v, p))
+}
+
+fn from_agopre(text: &str, tok: Tok, ctx: &Ctx) -> Option<DateMention> {
+    let r = ctx.r?;
+    let nt = next_tok(text, tok.end)?;
+    let n = small_number(text, nt)?;
+    let pt = next_tok(text, nt.end)?;
+    let period = t("period").match_fwd_tok(text, pt)?;
+    let unit = match period.e.val.as_str() {
+        "year" => "year",
+        "month" => "month",
+        "week" => "week",
+        _ => "day",
+    };
+    let (v, p) = shift(r, unit, -n)?;
+    Some(mention(text, tok.start, period.end, v, p))
+}
+
+fn from_rel(text: &str, tok: Tok, ctx: &Ctx) -> Option<DateMention> {
+    let r = ctx.r?;
+    let h = t("rel").match_back(text, tok.end).filter(|h| h.end == tok.end)?;
+    let (unit, n) = h.e.val.split_once(':')?;
+    let n: i64 = n.parse().ok()?;
+    let (v, p) = match unit {
+        "week" => {
+            let (v, _) = shift(r, "week", n)?;
+            (v, Precision::Fuzzy)
+        }
+        "day" => shift(r, "day", n)?,
+        "month" => shift(r, "month", n)?,
+        _ => shift(r, "year", n)?,
+    };
+    Some(mention(text, h.start, h.end, v, p))
+}
+
+fn from_weekday(text: &str, tok: Tok, ctx: &Ctx) -> Option<DateMention> {
+    let r = ctx.r?;
+    let h = t("weekday").match_fwd_tok(text, tok)?;
+    let wd = h.e.num as i64;
+    let cue = t("wdcue").match_back(text, h.start);
+    let english = h.e.langs == lex::EN;
+    let capital = tok.s(text).chars().next().is_some_and(char::is_uppercase);
+    if cue.is_none() && !(english && capital) {
+        return None;
+    }
+    // part of a full date: "Tuesday, September 17, 2024", "el sábado 3 de junio"
+    let mut n = next_tok(text, h.end);
+    if n.is_some_and(|n| n.s(text) == ",") {
+        n = n.and_then(|n| next_tok(text, n.end));
+    }
+    if let Some(n) = n
+        && (day_tok(text, n).is_some() || dlex().months.contains_key(&fold(n.s(text))))
+    {
+        return None;
+    }
+    let start = cue.as_ref().map_or(h.start, |c| c.start);
+    let (v, p) = match (r.m, r.d) {
+        (Some(m), Some(d)) => {
+            let days = days_from_civil(r.y, m, d);
+            let ref_wd = (days + 3).rem_euclid(7) + 1; // 1970-01-01 was a Thursday (4)
+            let back = (ref_wd - wd).rem_euclid(7);
+            let (y, m, _) = civil_from_days(days - back);
+            (ym(y, m), Precision::Fuzzy)
+        }
+        (Some(m), None) => (ym(r.y, m), Precision::Fuzzy),
+        _ => (format!("{:04}", r.y), Precision::Fuzzy),
+    };
+    Some(mention(text, start, h.end, v, p))
+}
+
+fn from_month(text: &str, tok: Tok, ctx: &mut Ctx, pending: &mut Vec<Pending>) -> Option<DateMention> {
+    let dl = dlex();
+    let word = tok.s(text);
+    let &(m, abbr, english) = dl.months.get(&fold(word))?;
+    let capital = word.chars().next().is_some_and(char::is_uppercase);
+    if english && !capital {
+        return None;
+    }
+    if abbr && !capital && word.chars().count() <= 3 && fold(word) != word.to_lowercase() {
+        return None;
+    }
+    let mut end = tok.end;
+    let mut dotted = false;
+    if abbr && let Some(d) = next_tok(text, end).filter(|d| d.s(text) == "." && d.start == end) {
+        end = d.end;
+        dotted = true;
+    }
+    // forwards: "September 3, 2014", "September 3", "September, 2014", "septiembre de 2014"
+    let mut day: Option<(u32, usize)> = None; // (day, start) when the day comes first
+    let mut year: Option<i32> = None;
+    let mut after_day: Option<u32> = None;
+    if let Some(n) = next_tok(text, end) {
+        if let Some(d) = day_tok(text, n)
+            && (!n.s(text).bytes().all(|c| c.is_ascii_digit()) || n.end - n.start <= 2)
+        {
+            let mut e2 = n.end;
+            let mut nn = next_tok(text, e2);
+            if nn.is_some_and(|x| x.s(text) == ",") {
+                nn = nn.and_then(|x| next_tok(text, x.end));
+            }
+            if let Some(y) = nn.and_then(|x| year_tok(text, x))
+                && !year_blocked_after(text, nn.unwrap().end)
+            {
+                e2 = nn.unwrap().end;
+                year = Some(y);
+            }
+            if year.is_some() || !abbr || dotted {
+                after_day = Some(d);
+                end = e2;
+            }
+        }
+        if after_day.is_none() {
+            let mut nn = Some(n);
+            if n.s(text) == "," || ["de", "del", "of"].contains(&fold(n.s(text)).as_str()) {
+                nn = next_tok(text, n.end);
+            }
+            if let Some(y) = nn.and_then(|x| year_tok(text, x))
+                && !year_blocked_after(text, nn.unwrap().end)
+            {
+                year = Some(y);
+                end = nn.unwrap().end;
+            }
+        }
+    }
+    // "febrero de este año", "en agosto del mismo año", "em agosto do mesmo ano"
+    let mut same_year = false;
+    if year.is_none()
+        && !abbr
+        && let Some(h) = t("sameyear").match_fwd(text, end)
+    {
+        if h.e.val == "ref" {
+            year = Some(ctx.r?.y);
+            end = h.end;
+            same_year = true;
+        } else {
+            let start = day.map_or(tok.start, |x| x.1);
+            pending.push(Pending { start, end: h.end, m, d: after_day.or(day.map(|x| x.0)) });
+            return None;
+        }
+    }
+    let _ = same_year;
+    if year.is_none() {
+        if abbr && !dotted || (t("monthword").contains_word(word) && fold(word) == word && !capital) {
+            return None;
+        }
+        // Spanish and Portuguese month names are written in lower case: a capital inside a
+        // sentence is a name ("Rio de Janeiro", "El Mayo", "Av. 9 de Octubre").
+        if !english && capital && !sentence_start(text, tok.start) {
+            return None;
+        }
+    }
+    let mut start = tok.start;
+    // backwards: "3 September", "14 de marzo", "the 3rd of September"
+    if after_day.is_none()
+        && let Some(p) = prev_tok(text, tok.start)
+    {
+        let f = fold(p.s(text));
+        if f == "de" || f == "of" {
+            if let Some(dt) = prev_tok(text, p.start)
+                && let Some(d) = day_tok(text, dt)
+            {
+                day = Some((d, dt.start));
+            }
+        } else if let Some(d) = day_tok(text, p) {
+            day = Some((d, p.start));
+        }
+    }
+    let d = after_day.or(day.map(|x| x.0));
+    if let Some((_, s)) = day {
+        start = s;
+    }
+    let fuzzy = if d.is_none() { t("fuzzy").match_back(text, start) } else { None };
+    let fuzzy = fuzzy.filter(|f| !matches!(f.e.phrase.as_str(), "about" | "around" | "alrededor de" | "hacia" | "circa"));
+    match (d, year) {
+        (Some(d), Some(y)) => (d <= days_in_month(y, m)).then(|| mention(text, start, end, ymd(y, m, d), Precision::Day)),
+        (None, Some(y)) => match fuzzy {
+            Some(f) => Some(mention(text, f.start, end, ym(y, m), Precision::Fuzzy)),
+            None => Some(mention(text, start, end, ym(y, m), Precision::Month)),
+        },
+        (Some(d), None) => {
+            let y = ctx.year_for(m)?;
+            (d <= days_in_month(y, m)).then(|| mention(text, start, end, ymd(y, m, d), Precision::Day))
+        }
+        (None, None) => {
+            if abbr {
+                return None;
+            }
+            let y = ctx.year_for(m)?;
+            if let Some(f) = fuzzy {
+                return Some(mention(text, f.start, end, ym(y, m), Precision::Fuzzy));
+            }
+            let p = t("monthprep").match_back(text, start)?;
+            let _ = p;
+            Some(mention(text, start, end, ym(y, m), Precision::Month))
+        }
+    }
+}
+
+/// A year followed by a unit is a quantity ("2000 kilos"), or a range to an identifier.
+fn year_blocked_after(text: &str, end: usize) -> bool {
+    let b = text.as_bytes();
+    match b.get(end) {
+        Some(b'-' | b'/' | b':') => {
+            b.get(end + 1).is_some_and(|c| c.is_ascii_alphanumeric()) && !(b[end] == b'-' && b.get(end + 1).is_some_and(u8::is_ascii_digit))
+        }
+        _ => crate::quantities::unit_class_after(text, end) == Some("measure"),
+    }
+}
+
+fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMention> {
+    let b = text.as_bytes();
+    let len = e - s;
+    let prev = char_before(text, s);
+    // numeric dates
+    if let Some(m) = numeric_date(text, s, e, ctx) {
+        return Some(m);
+    }
+    // glued to a word or inside a number / identifier
+    if let Some(c) = prev {
+        if is_word(c) {
+            return None;
+        }
+        if matches!(c, '.' | ',' | '/' | ':' | '$' | '€' | '£') || c == '-' && char_before(text, s - 1).is_some_and(is_word) {
+            let mid = c == '-' && t("fuzzy").match_back(text, s).is_some_and(|f| f.e.toks.last().is_some_and(|x| x == "-"));
+            // the second year of "2019-2020"
+            let span = c == '-'
+                && s >= 5
+                && text.as_bytes()[s - 5..s - 1].iter().all(u8::is_ascii_digit)
+                && (s < 6 || !text.as_bytes()[s - 6].is_ascii_alphanumeric());
+            if !mid && !span {
+                return None;
+            }
+        }
+    }
+    if t("id").match_back(text, s).is_some()
+        || t("u:currency").match_back(text, s).is_some_and(|h| h.end == s || text[h.end..s].trim().is_empty())
+    {
+        return None;
+    }
+    let next = char_at(text, e);
+    // decades: "1990s", "the 1990's", "the '90s", "años 90"
+    let decade_s = match (next, b.get(e + 1), b.get(e + 2)) {
+        (Some('s'), n, _) if !n.is_some_and(|c| c.is_ascii_alphanumeric()) => Some(e + 1),
+        (Some('\'' | '’'), _, _) => {
+            let q = e + next.unwrap().len_utf8();
+            (b.get(q) == Some(&b's') && !b.get(q + 1).is_some_and(|c| c.is_ascii_alphanumeric())).then_some(q + 1)
+        }
+        _ => None,
+    };
+    let tok = Tok { start: s, end: e };
+    if let Some(de) = decade_s {
+        let v: i32 = text[s..e].parse().ok()?;
+        let year = match len {
+            4 if v % 10 == 0 && valid_year(v as i64) => v,
+            2 if v % 10 == 0 => {
+                if v >= 30 {
+                    1900 + v
+                } else {
+                    2000 + v
+                }
+            }
+            _ => return None,
+        };
+        let mut start = s;
+        if len == 2 && matches!(prev, Some('\'' | '’')) {
+            start -= prev.unwrap().len_utf8();
+        }
+        let start = t("fuzzy").match_back(text, start).map_or(start, |f| f.start);
+        return Some(mention(text, start, de, format!("{year:04}"), Precision::Fuzzy));
+    }
+    if len == 2 && !next.is_some_and(is_word) {
+        if let Some(h) = t("decadepre").match_back(text, s) {
+            let v: i32 = text[s..e].parse().ok()?;
+            if v % 10 == 0 {
+                let year = if v >= 30 { 1900 + v } else { 2000 + v };
+                return Some(mention(text, h.start, e, format!("{year:04}"), Precision::Fuzzy));
+            }
+        }
+        return None;
+    }
+    let y = year_tok(text, tok)?;
+    if !(1900..=2099).contains(&y) {
+        return None;
+    }
+    if next.is_some_and(is_word) || year_blocked_after(text, e) {
+        return None;
+    }
+    if matches!(next, Some('.' | ',')) && b.get(e + 1).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    if let Some(f) = t("fuzzy").match_back(text, s)
+        && (!(f.e.phrase == "about" || f.e.phrase == "around") || crate::quantities::unit_class_after(text, e).is_none())
+    {
+        return Some(mention(text, f.start, e, format!("{y:04}"), Precision::Fuzzy));
+    }
+    if t("decadepre").match_back(text, s).is_some_and(|h| h.e.phrase.starts_with("déc")) {
+        return Some(mention(text, s, e, format!("{:04}", y - y % 10), Precision::Fuzzy));
+    }
+    let counted = crate::quantities::unit_class_after(text, e) == Some("count");
+    // the second year of "2019-2020", "2021–2022", "2009 a 2018"
+    let after_year = prev_tok(text, s).is_some_and(|p| {
+        matches!(p.s(text), "-" | "–" | "—" | "/") && prev_tok(text, p.start).is_some_and(|y| year_tok(text, y).is_some())
+    });
+    let prep = after_year || t("yearprep").match_back(text, s).is_some();
+    if prep {
+        return Some(mention(text, s, e, format!("{y:04}"), Precision::Year));
+    }
+    if counted {
+        return None;
+    }
+    sentence_start(text, s).then(|| mention(text, s, e, format!("{y:04}"), Precision::Year))
+}
+
+/// Is `pos` the start of a paragraph, or of a sentence after a word ("… drug. 2014 was")? Not after
+/// a number ("No 4. 2015").
+fn sentence_start(text: &str, pos: usize) -> bool {
+    match prev_tok(text, pos) {
+        None => true,
+        Some(p) => {
+            matches!(p.s(text), "." | "!" | "?")
+                && char_before(text, p.start).is_some_and(|c| c.is_alphabetic() || matches!(c, ')' | '"' | '”' | '\''))
+        }
+    }
+}
+
+/// "2014-09-03", "03/09/2014", "17.08.2023", "17-08-2023".
+fn numeric_date(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMention> {
+    let b = text.as_bytes();
+    let sep = *b.get(e)?;
+    if !matches!(sep, b'-' | b'/' | b'.') {
+        return None;
+    }
+    if char_before(text, s).is_some_and(|c| is_word(c) || matches!(c, '/' | '-' | '.' | ',')) {
+        return None;
+    }
+    let run = |i: usize| {
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        j
+    };
+    let e2 = run(e + 1);
+    if e2 == e + 1 || b.get(e2) != Some(&sep) {
+        return None;
+    }
+    let e3 = run(e2 + 1);
+    if e3 == e2 + 1
+        || char_at(text, e3).is_some_and(is_word)
+        || (matches!(b.get(e3), Some(b'-' | b'/' | b'.')) && b.get(e3 + 1).is_some_and(u8::is_ascii_digit))
+    {
+        return None;
+    }
+    let a: u32 = text[s..e].parse().ok()?;
+    let m2: u32 = text[e + 1..e2].parse().ok()?;
+    let c: u32 = text[e2 + 1..e3].parse().ok()?;
+    let (y, m, d) = if e - s == 4 && sep != b'.' {
+        (a as i32, m2, c)
+    } else if e3 - (e2 + 1) == 4 && e - s <= 2 && e2 - (e + 1) <= 2 {
+        // day-first, unless the month cannot come second, or English text writes month/day
+        let month_first = a <= 12 && (m2 > 12 || (sep == b'/' && ctx.lang() == lex::EN));
+        let (d, m) = if month_first { (m2, a) } else { (a, m2) };
+        (c as i32, m, d)
+    } else {
+        return None;
+    };
+    if !(1900..=2099).contains(&y) || !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+        return None;
+    }
+    Some(mention(text, s, e3, ymd(y, m, d), Precision::Day))
+}

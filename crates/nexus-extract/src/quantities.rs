@@ -1,0 +1,857 @@
+//! Quantities in en/es/pt text: amounts of drugs, money, land, people and things, normalized to
+//! the units of ONTOLOGY.md (kg, kg/yr, USD or the ISO currency code, ha, l, percent, people,
+//! count) with a bound and, when written right after, the span of what is measured.
+//!
+//! One pass finds candidate numbers (digit runs, and number words through one Aho-Corasick
+//! automaton); each candidate is then parsed locally: the number (both decimal conventions,
+//! space-grouped thousands, number words, multipliers), a currency sign before it, a unit after
+//! it, what it measures ("of cocaine"), a rate ("per year"), a bound cue before it, and a range.
+//! Every vocabulary lives in `data/lang/numbers.tsv` and `data/lang/units.tsv`.
+//!
+//! Rules for the ambiguous cases:
+//! - A number is a quantity only with a unit, a currency, a people noun or a counted noun from
+//!   units.tsv; a bare number ("Frente 33", "41," as an age) is none. Number words only combine
+//!   with a unit of their language, and articles ("a", "un", "um") count as 1 only before a
+//!   multiplier ("a dozen", "un millón"): "una tonelada" is not extracted.
+//! - A digit glued after a letter or after punctuation that follows a letter ("Belgium.2",
+//!   "year,3"), or inside an identifier ("N.° 147-2023", "HC-144", "Ley 30077"), is not a number.
+//! - One separator followed by exactly three digits groups thousands ("2,146", "3.500" = 3500),
+//!   otherwise it is the decimal mark ("7.6", "1,9"); with both marks the last one is decimal.
+//!   A single space (or no-break space) groups thousands after a group of 1-3 digits ("2 146").
+//! - Ranges ("60 to 150 fighters", "entre 15 000 y 25 000 personas", "between US$10 million and
+//!   US$20 million") give two quantities: the low end `at_least`, the high end `at_most`; the low
+//!   end borrows the unit and multiplier of the high end when it has none.
+//! - Vague magnitudes ("hundreds of kilos", "miles de personas", "several hundred troops") are
+//!   `at_least` twice the magnitude (200 kg, 2000 people, 200 people).
+//! - Bare "$" and "dollars" are USD, except in Spanish or Portuguese text whose most cited country
+//!   uses pesos (Colombia, Mexico, Chile, ...): then the local peso. Unqualified "pesos" take that
+//!   country's code, MXN when no country is cited. "N million pounds" is GBP, other pounds are mass.
+//! - Rates: per year/month/week/day turn kg, ha, l and money into yearly rates (kg/yr, USD/yr);
+//!   a monthly rate is multiplied by 12. The span ends at the unit, or runs through the rate when
+//!   one follows ("more than 200 tons of cocaine per year"). Years, times, dates, ordinals,
+//!   durations and distances are not quantities.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use lex::{ANY, Table, Tok, char_at, char_before, fold, is_space, is_word, next_tok};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+pub(crate) mod lex;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quantity {
+    /// The matched surface text, exactly `text[start..end]`.
+    pub text: String,
+    /// UTF-8 byte offsets into the input text.
+    pub start: usize,
+    pub end: usize,
+    /// Normalized value: kg, kg/yr, USD (or the ISO currency code), ha, l, percent, people, count.
+    pub value: f64,
+    pub unit: String,
+    pub bound: Bound,
+    /// Byte span of the word(s) naming what is measured when written right after the quantity
+    /// ("7.6 metric tons OF COCAINE", "2 toneladas DE COCAÍNA", "11 CONTAINERS"): the commodity is
+    /// resolved against the knowledge base by the caller.
+    pub measured: Option<(usize, usize)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    Exact,
+    AtLeast,
+    AtMost,
+    Approx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Mass,
+    Area,
+    Volume,
+    Percent,
+    Money,
+    People,
+    Count,
+}
+
+impl Class {
+    fn of(kind: &str) -> Option<Class> {
+        Some(match kind {
+            "mass" => Class::Mass,
+            "area" => Class::Area,
+            "volume" => Class::Volume,
+            "percent" => Class::Percent,
+            "money" | "currency" => Class::Money,
+            "people" => Class::People,
+            "count" => Class::Count,
+            _ => return None,
+        })
+    }
+    fn flows(self) -> bool {
+        matches!(self, Class::Mass | Class::Area | Class::Volume | Class::Money)
+    }
+}
+
+pub(crate) struct Lex {
+    pub t: lex::FastMap<String, Table>,
+    pub units: Table,
+    pub mults: Table,
+    pub words: lex::WordSet,
+    cue_ac: AhoCorasick,
+    cue_codes: Vec<String>,
+    stopsuffix: Vec<String>,
+}
+
+impl Lex {
+    pub fn table(&self, kind: &str) -> &Table {
+        static EMPTY: OnceLock<Table> = OnceLock::new();
+        self.t.get(kind).unwrap_or_else(|| EMPTY.get_or_init(Table::default))
+    }
+}
+
+pub(crate) fn lex() -> &'static Lex {
+    static LEX: OnceLock<Lex> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut t = lex::load(lex::NUMBERS_TSV, false);
+        for (k, v) in lex::load(lex::UNITS_TSV, true) {
+            t.insert(format!("u:{k}"), v);
+        }
+        let units = lex::merged(&t, &["u:mass", "u:area", "u:volume", "u:percent", "u:money", "u:people", "u:count"]);
+        let mults = lex::merged(&t, &["mult", "mult1"]);
+        let mut pats: Vec<(String, u32)> = Vec::new();
+        for kind in ["num", "mult", "mult1", "vague", "several"] {
+            if let Some(tab) = t.get(kind) {
+                for e in &tab.entries {
+                    pats.push((e.toks[0].clone(), 0));
+                }
+            }
+        }
+        let words = lex::WordSet::new(pats);
+        let mut cue_pats = Vec::new();
+        let mut cue_codes = Vec::new();
+        if let Some(tab) = t.get("u:cue") {
+            for e in &tab.entries {
+                for p in [e.phrase.clone(), fold(&e.phrase)] {
+                    cue_pats.push(p);
+                    cue_codes.push(e.val.clone());
+                }
+            }
+        }
+        let cue_ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&cue_pats)
+            .expect("country cues");
+        let stopsuffix = t.get("u:stopsuffix").map(|tab| tab.entries.iter().map(|e| e.toks[0].clone()).collect()).unwrap_or_default();
+        Lex { t, units, mults, words, cue_ac, cue_codes, stopsuffix }
+    })
+}
+
+/// Per-document context computed only when a rule needs it.
+struct DocCtx<'a> {
+    text: &'a str,
+    lang: Option<u8>,
+    peso: Option<Option<String>>,
+}
+
+impl DocCtx<'_> {
+    fn lang(&mut self) -> u8 {
+        *self.lang.get_or_insert_with(|| lex::guess_lang(self.text))
+    }
+    /// The ISO code of the peso of the most cited peso country, if any.
+    fn peso(&mut self) -> Option<String> {
+        if self.peso.is_none() {
+            let lx = lex();
+            let mut counts: HashMap<&str, usize> = HashMap::new();
+            for m in lx.cue_ac.find_iter(self.text) {
+                let (s, e) = (m.start(), m.end());
+                if char_before(self.text, s).is_some_and(is_word) || char_at(self.text, e).is_some_and(is_word) {
+                    continue;
+                }
+                *counts.entry(lx.cue_codes[m.pattern().as_usize()].as_str()).or_default() += 1;
+            }
+            let best = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|(c, _)| c.to_string());
+            self.peso = Some(best);
+        }
+        self.peso.clone().flatten()
+    }
+    fn resolve(&mut self, unit: &str) -> String {
+        match unit {
+            "$" => {
+                if matches!(self.lang(), lex::ES | lex::PT)
+                    && let Some(p) = self.peso()
+                {
+                    return p;
+                }
+                "USD".into()
+            }
+            "PESO" => self.peso().unwrap_or_else(|| "MXN".into()),
+            u => u.into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Num {
+    start: usize,
+    end: usize,
+    value: f64,
+    mult: f64,
+    langs: u8,
+    vague: bool,
+    year_like: bool,
+}
+
+#[derive(Debug, Clone)]
+struct UnitHit {
+    unit: String,
+    factor: f64,
+    class: Class,
+    end: usize,
+    /// For people and counted things: the noun.
+    noun: Option<(usize, usize)>,
+    is_pound: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Q {
+    start: usize,
+    end: usize,
+    num: Num,
+    unit: Option<UnitHit>,
+    currency: Option<String>,
+    measured: Option<(usize, usize)>,
+    flow: f64,
+}
+
+pub fn find_quantities(text: &str) -> Vec<Quantity> {
+    let lx = lex();
+    let bytes = text.as_bytes();
+    let mut cands: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() {
+            cands.push(i);
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    let n_digits = cands.len();
+    lx.words.scan(text, |t, _| cands.push(t.start));
+    if cands.len() > n_digits {
+        cands.sort_unstable();
+    }
+    let mut ctx = DocCtx { text, lang: None, peso: None };
+    let mut out: Vec<Quantity> = Vec::new();
+    let mut last_end = 0;
+    for c in cands {
+        if c < last_end {
+            continue;
+        }
+        if let Some(qs) = parse_at(text, c, &mut ctx) {
+            for q in qs {
+                if q.start < last_end {
+                    continue;
+                }
+                last_end = q.end;
+                out.push(q);
+            }
+        }
+    }
+    out
+}
+
+/// Can a digit at `pos` start a number? Not when glued to a word or to punctuation after a word
+/// (footnote marks), nor inside dates, times and identifiers.
+fn digit_start_ok(text: &str, pos: usize) -> bool {
+    let Some(c) = char_before(text, pos) else { return true };
+    if is_space(c) {
+        return true;
+    }
+    let before = char_before(text, pos - c.len_utf8());
+    match c {
+        '(' | '[' | '{' | '$' | '€' | '£' | '₲' | '~' | '≈' | '“' | '"' | '\'' | '‘' | '¿' | '¡' | '<' | '>' | '±' | '+' => {
+            true
+        }
+        '-' | '–' | '—' => before.is_none_or(is_space),
+        '/' => before.is_some_and(|b| b == 'S' || b == 's'),
+        '.' => before == Some('/'),
+        _ => false,
+    }
+}
+
+fn parse_at(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Vec<Quantity>> {
+    let lx = lex();
+    let digit = text.as_bytes()[pos].is_ascii_digit();
+    if digit && !digit_start_ok(text, pos) {
+        return None;
+    }
+    let q1 = single(text, pos, ctx)?;
+    let between = lx.table("between").match_back(text, q1.start);
+    // A range: "60 to 150 fighters", "between 500 kilograms and 2 tonnes", "entre US$ 3 000 y US$ 5 000".
+    let after = q1.end;
+    if let Some(conn) = next_tok(text, after) {
+        let to = lx.table("range_to").match_fwd_tok(text, conn);
+        let and = if between.is_some() { lx.table("range_and").match_fwd_tok(text, conn) } else { None };
+        if let Some(h) = to.or(and)
+            && let Some(n2) = next_tok(text, h.end)
+        {
+            let n2_ok = n2.is_digits(text) || lx.table("u:currency").match_fwd_tok(text, n2).is_some() || n2.is_word(text);
+            if n2_ok {
+                let n2pos = match lx.table("u:currency").match_fwd_tok(text, n2) {
+                    Some(c) => next_tok(text, c.end).map(|t| t.start),
+                    None => Some(n2.start),
+                };
+                if let Some(q2) = n2pos.and_then(|p| single(text, p, ctx))
+                    && (q2.unit.is_some() || q2.currency.is_some())
+                {
+                    let mut q1 = q1.clone();
+                    let compatible = match (&q1.unit, &q2.unit) {
+                        (None, _) if q1.currency.is_none() => {
+                            q1.unit = q2.unit.clone();
+                            q1.currency = q2.currency.clone();
+                            q1.flow = q2.flow;
+                            if q1.num.mult == 1.0 && q2.num.mult != 1.0 && !q1.num.vague {
+                                q1.num.value *= q2.num.mult;
+                                q1.num.mult = q2.num.mult;
+                            }
+                            true
+                        }
+                        (Some(a), Some(b)) => a.class == b.class,
+                        (None, None) => q1.currency.is_some() && q2.currency.is_some(),
+                        _ => false,
+                    };
+                    if compatible {
+                        if q1.flow == 0.0 {
+                            q1.flow = q2.flow;
+                        }
+                        let start1 = between.as_ref().map_or(q1.start, |b| b.start);
+                        let a = finish(text, q1, start1, Bound::AtLeast, ctx)?;
+                        let b = finish(text, q2.clone(), q2.start, Bound::AtMost, ctx)?;
+                        return Some(vec![a, b]);
+                    }
+                }
+            }
+        }
+    }
+    if q1.unit.is_none() && q1.currency.is_none() {
+        return None;
+    }
+    let (bound, start) = bound_before(text, q1.start, &q1);
+    Some(vec![finish(text, q1, start, bound, ctx)?])
+}
+
+fn bound_before(text: &str, start: usize, q: &Q) -> (Bound, usize) {
+    let lx = lex();
+    if let Some(h) = lx.table("bound").match_back(text, start) {
+        let b = match h.e.val.as_str() {
+            "at_least" => Bound::AtLeast,
+            "at_most" => Bound::AtMost,
+            _ => Bound::Approx,
+        };
+        return (b, h.start);
+    }
+    if q.num.vague {
+        return (Bound::AtLeast, start);
+    }
+    (Bound::Exact, start)
+}
+
+fn finish(text: &str, q: Q, start: usize, bound: Bound, ctx: &mut DocCtx) -> Option<Quantity> {
+    let (mut unit, factor, class) = match (&q.unit, &q.currency) {
+        (Some(u), cur) => {
+            // A currency sign before and a currency word after: the word decides only for "$".
+            if u.class == Class::Money {
+                match cur {
+                    Some(c) if c != "$" && (u.unit == "$" || u.unit == "PESO") && c != "USD" => (c.clone(), 1.0, Class::Money),
+                    Some(c) if c != "$" && u.unit == "$" => (c.clone(), 1.0, Class::Money),
+                    _ => (ctx.resolve(&u.unit), u.factor, u.class),
+                }
+            } else if u.is_pound && q.num.mult >= 1e6 {
+                ("GBP".into(), 1.0, Class::Money)
+            } else {
+                (u.unit.clone(), u.factor, u.class)
+            }
+        }
+        (None, Some(c)) => (ctx.resolve(c), 1.0, Class::Money),
+        (None, None) => return None,
+    };
+    let mut value = q.num.value * factor;
+    if q.flow > 0.0 && class.flows() {
+        value *= q.flow;
+        unit.push_str("/yr");
+    }
+    if !value.is_finite() {
+        return None;
+    }
+    let end = q.end;
+    Some(Quantity { text: text[start..end].to_string(), start, end, value, unit, bound, measured: q.measured })
+}
+
+/// A number with its currency, unit, measured span and rate, starting at `pos` (no bound, no range).
+fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
+    let lx = lex();
+    let mut num = parse_number(text, pos)?;
+    // A currency sign or code before the number (looked up only after a sign, a capital or "/").
+    let before = text[..num.start].trim_end_matches(|c: char| lex::is_space(c)).chars().next_back();
+    let currency = if before.is_some_and(|c| !c.is_ascii() || c.is_ascii_uppercase() || matches!(c, '$' | '/' | '.')) {
+        lx.table("u:currency").match_back(text, num.start)
+    } else {
+        None
+    };
+    // A currency code glued to a word is not one ("PEN" inside "SPEN").
+    let currency = currency.filter(|c| !char_before(text, c.start).is_some_and(is_word));
+    let mut end = num.end;
+    if currency.is_some()
+        && let Some(t) = next_tok(text, end)
+        && let Some(h) = lx.table("smult").match_fwd_tok(text, t)
+        && h.e.toks.len() == 1
+        && (t.start == end || lx.mults.match_fwd_tok(text, t).is_none())
+    {
+        num.value *= h.e.num;
+        num.mult *= h.e.num;
+        end = h.end;
+        num.end = end;
+    }
+    let unit = unit_after(text, &num);
+    if unit.is_none() && currency.is_none() {
+        // Only the low end of a range goes on without a unit.
+        let conn = next_tok(text, num.end)?;
+        if lx.table("range_to").match_fwd_tok(text, conn).is_none() && lx.table("range_and").match_fwd_tok(text, conn).is_none() {
+            return None;
+        }
+    }
+    // A number word of another language than the document's: "dos" in Portuguese is "of the".
+    if num.langs != ANY && unit.is_some() && num.langs & ctx.lang() == 0 {
+        return None;
+    }
+    let id_at = currency.as_ref().map_or(num.start, |c| c.start);
+    if lx.table("id").match_back(text, id_at).is_some() {
+        return None;
+    }
+    if num.year_like
+        && let Some(u) = &unit
+        && matches!(u.class, Class::People | Class::Count)
+        && lx.table("yearprep").match_back(text, num.start).is_some()
+    {
+        return None;
+    }
+    let q_start = currency.as_ref().map_or(num.start, |c| c.start);
+    let mut measured = None;
+    let mut flow = 0.0;
+    if let Some(u) = &unit {
+        end = u.end;
+        if let Some((ns, ne)) = u.noun {
+            // counted things keep what they hold ("1,310 packages of cocaine"); people do not
+            let complement = if u.class == Class::Count { measured_after(text, ne, 2) } else { None };
+            measured = Some((ns, complement.map_or(ne, |c| c.1)));
+        } else if matches!(u.class, Class::Mass | Class::Volume | Class::Area) {
+            measured = measured_after(text, u.end, 4);
+        }
+        if u.class.flows() {
+            if let Some(f) = lx.table("flow").match_fwd(text, u.end) {
+                flow = f.e.num;
+                end = f.end;
+                if measured.is_none() && matches!(u.class, Class::Mass | Class::Volume | Class::Area) {
+                    measured = measured_after(text, f.end, 4);
+                }
+            } else if let Some((_, me)) = measured
+                && let Some(f) = lx.table("flow").match_fwd(text, me)
+            {
+                flow = f.e.num;
+                end = f.end;
+            }
+        }
+    } else if currency.is_some()
+        && let Some(f) = lx.table("flow").match_fwd(text, end)
+    {
+        flow = f.e.num;
+        end = f.end;
+    }
+    Some(Q { start: q_start, end, num, unit, currency: currency.map(|c| c.e.val.clone()), measured, flow })
+}
+
+fn langs_ok(a: u8, b: u8) -> bool {
+    a & b != 0
+}
+
+fn unit_after(text: &str, num: &Num) -> Option<UnitHit> {
+    let lx = lex();
+    let hit_of = |t: Tok, classes: &[Class]| -> Option<UnitHit> {
+        let h = lx.units.match_fwd_tok(text, t)?;
+        let class = Class::of(h.e.kind.strip_prefix("u:").unwrap_or(&h.e.kind))?;
+        if !classes.contains(&class) || !langs_ok(h.e.langs, num.langs) {
+            return None;
+        }
+        // One-letter units ("t", "g", "l") only in lower case and right after digits.
+        let s = t.s(text);
+        if h.e.toks.len() == 1
+            && s.chars().count() == 1
+            && s.chars().all(char::is_alphabetic)
+            && (s.chars().any(char::is_uppercase) || num.langs != ANY)
+        {
+            return None;
+        }
+        let noun = matches!(class, Class::People | Class::Count).then_some((h.start, h.end));
+        let is_pound = h.e.toks[0].starts_with("pound");
+        Some(UnitHit { unit: h.e.val.clone(), factor: h.e.num, class, end: h.end, noun, is_pound })
+    };
+    const ALL: [Class; 7] = [Class::Mass, Class::Area, Class::Volume, Class::Percent, Class::Money, Class::People, Class::Count];
+    let mut t = next_tok(text, num.end)?;
+    // "a 2-ton shipment", "un cargamento de 500-kilos"
+    if t.start == num.end && t.s(text) == "-" {
+        t = next_tok(text, t.end).filter(|w| w.start == t.end && w.is_word(text))?;
+    }
+    if let Some(u) = hit_of(t, &ALL) {
+        return Some(u);
+    }
+    // "2 millones de dólares", "cientos de kilos", "4,6 milhões de euros"
+    if (num.mult != 1.0 || num.vague)
+        && lx.table("u:link").match_fwd_tok(text, t).is_some()
+        && let Some(t2) = next_tok(text, t.end)
+        && let Some(u) = hit_of(t2, &ALL)
+    {
+        return Some(u);
+    }
+    // One adjective before a people or counted noun: "5,000 additional troops", "1.8 million fentanyl pills".
+    if t.is_word(text) && !t.is_digits(text) && t.s(text).chars().next().is_some_and(char::is_lowercase) {
+        let w = t.s(text);
+        if !lx.table("u:stop").contains_word(w)
+            && !lx.table("u:link").contains_word(w)
+            && !lx.table("range_to").contains_word(w)
+            && !lx.table("range_and").contains_word(w)
+            && let Some(t2) = next_tok(text, t.end)
+            && let Some(mut u) = hit_of(t2, &[Class::People, Class::Count])
+        {
+            u.noun = Some((t.start, u.end));
+            return Some(u);
+        }
+    }
+    None
+}
+
+/// The words after "of"/"de" naming what a quantity measures, up to a stop word, punctuation, a
+/// participle after the first word, or four words.
+fn measured_after(text: &str, pos: usize, max_words: usize) -> Option<(usize, usize)> {
+    let lx = lex();
+    let link = lx.table("u:link");
+    let stop = lx.table("u:stop");
+    let t = next_tok(text, pos)?;
+    link.match_fwd_tok(text, t)?;
+    let mut at = t.end;
+    let mut span: Option<(usize, usize)> = None;
+    let mut words = 0;
+    while words < max_words {
+        let Some(w) = next_tok(text, at) else { break };
+        if !w.is_word(text) {
+            // a hyphenated word: "cocaine-laden" stays one word
+            if let (Some((s, e)), "-") = (span, w.s(text))
+                && w.start == e
+                && let Some(n) = next_tok(text, w.end)
+                && n.start == w.end
+                && n.is_word(text)
+            {
+                span = Some((s, n.end));
+                at = n.end;
+                continue;
+            }
+            break;
+        }
+        let s = w.s(text);
+        if w.is_digits(text) || s.chars().any(|c| c.is_ascii_digit()) {
+            break;
+        }
+        let f = fold(s);
+        if stop.contains_word(&f) {
+            break;
+        }
+        if link.contains_word(&f) {
+            // "clorhidrato de cocaína": a link inside the span needs a word after it
+            if span.is_none() {
+                break;
+            }
+            match next_tok(text, w.end) {
+                Some(n) if n.is_word(text) && !stop.contains_word(n.s(text)) && !n.is_digits(text) => {
+                    at = w.end;
+                    words += 1;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if words > 0 {
+            if lx.stopsuffix.iter().any(|suf| f.len() > suf.len() + 2 && f.ends_with(suf.as_str())) {
+                break;
+            }
+            if s.chars().next().is_some_and(char::is_uppercase) {
+                break;
+            }
+            if lx.table("flow").contains_word(&f) {
+                break;
+            }
+        }
+        span = Some((span.map_or(w.start, |x| x.0), w.end));
+        words += 1;
+        at = w.end;
+    }
+    span
+}
+
+/// Parse digits with separators, or number words, and any multipliers after them.
+fn parse_number(text: &str, pos: usize) -> Option<Num> {
+    let lx = lex();
+    let b = text.as_bytes();
+    if b[pos].is_ascii_digit() {
+        let (value, mut end, plain) = parse_digits(text, pos)?;
+        // Not a date, a time, a fraction or an identifier.
+        let next = char_at(text, end);
+        if matches!(next, Some(':' | '/')) && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        let year_like = plain == 4 && (1900.0..=2099.0).contains(&value);
+        let (value, mult) = apply_mults(text, &mut end, value, ANY);
+        return Some(Num { start: pos, end, value, mult, langs: ANY, vague: false, year_like: year_like && mult == 1.0 });
+    }
+    let t0 = next_tok(text, pos)?;
+    if t0.start != pos {
+        return None;
+    }
+    // vague magnitudes: "hundreds of", "tens of thousands of", "miles de"
+    if let Some(h) = lx.table("vague").match_fwd_tok(text, t0) {
+        let mut value = h.e.num;
+        let mut langs = h.e.langs;
+        let mut end = h.end;
+        if let Some(l) = next_tok(text, end).filter(|l| lx.table("u:link").match_fwd_tok(text, *l).is_some())
+            && let Some(h2) = next_tok(text, l.end).and_then(|t| lx.table("vague").match_fwd_tok(text, t))
+        {
+            value *= h2.e.num;
+            langs &= h2.e.langs;
+            end = h2.end;
+        }
+        if langs == 0 {
+            return None;
+        }
+        return Some(Num { start: pos, end, value: value * 2.0, mult: 1.0, langs, vague: true, year_like: false });
+    }
+    if let Some(h) = lx.table("several").match_fwd_tok(text, t0) {
+        let m = next_tok(text, h.end).and_then(|t| lx.table("mult").match_fwd_tok(text, t))?;
+        if m.e.langs & h.e.langs == 0 {
+            return None;
+        }
+        return Some(Num {
+            start: pos,
+            end: m.end,
+            value: 2.0 * m.e.num,
+            mult: 1.0,
+            langs: h.e.langs & m.e.langs,
+            vague: true,
+            year_like: false,
+        });
+    }
+    // number words
+    let mut total = 0.0f64;
+    let mut cur = 0.0f64;
+    let mut langs = ANY;
+    let mut end = pos;
+    let mut start = pos;
+    let mut any = false;
+    let mut last_mult = 0.0f64;
+    let mut t = t0;
+    if lx.table("num").match_fwd_tok(text, t).is_none() && lx.table("mult1").match_fwd_tok(text, t).is_none() {
+        // a multiplier needs an article before it: "a dozen", "un millón", "um milhão"
+        let m = lx.table("mult").match_fwd_tok(text, t)?;
+        let a = lx.table("article").match_back(text, pos)?;
+        if a.e.langs & m.e.langs == 0 {
+            return None;
+        }
+        start = a.start;
+        cur = 1.0;
+        langs = a.e.langs;
+    }
+    loop {
+        if let Some(h) = lx.table("num").match_fwd_tok(text, t) {
+            if !langs_ok(langs, h.e.langs)
+                || (any && cur != 0.0 && (cur % 10.0 != 0.0 || h.e.num >= cur || (cur < 100.0 && h.e.num >= 10.0)))
+            {
+                break;
+            }
+            cur += h.e.num;
+            langs &= h.e.langs;
+            end = h.end;
+            any = true;
+        } else if let Some(h) = lx.mults.match_fwd_tok(text, t) {
+            if !langs_ok(langs, h.e.langs) {
+                break;
+            }
+            let m = h.e.num;
+            if m == 100.0 {
+                cur = cur.max(1.0) * m;
+            } else if cur == 0.0 && total > 0.0 && m > last_mult {
+                total *= m;
+            } else {
+                total += cur.max(1.0) * m;
+                cur = 0.0;
+            }
+            last_mult = m;
+            langs &= h.e.langs;
+            end = h.end;
+            any = true;
+        } else {
+            break;
+        }
+        // connectors: "twenty-five", "treinta y dos", "vinte e cinco", "one hundred and fifty"
+        let Some(n) = next_tok(text, end) else { break };
+        let s = n.s(text);
+        let conn = s == "-" && n.start == end || matches!(s, "and" | "y" | "e") && (cur >= 20.0 && cur % 10.0 == 0.0 || cur >= 100.0);
+        if conn {
+            match next_tok(text, n.end) {
+                Some(n2) if lx.table("num").match_fwd_tok(text, n2).is_some() && (s != "-" || n2.start == n.end) => t = n2,
+                _ => break,
+            }
+        } else {
+            t = n;
+        }
+    }
+    if !any || langs == 0 {
+        return None;
+    }
+    let value = total + cur;
+    let mult = if last_mult >= 1000.0 { last_mult } else { 1.0 };
+    Some(Num { start, end, value, mult, langs, vague: false, year_like: false })
+}
+
+/// Multipliers after a digit number: "1.5 million", "2 mil", "21.000 millones", "1,2 bilhão".
+fn apply_mults(text: &str, end: &mut usize, mut value: f64, langs: u8) -> (f64, f64) {
+    let lx = lex();
+    let mut mult = 1.0;
+    let mut last = 0.0;
+    while let Some(t) = next_tok(text, *end) {
+        if t.start == *end && t.is_word(text) {
+            // glued letters ("10m") are not a spelled multiplier
+            break;
+        }
+        let Some(h) = lx.mults.match_fwd_tok(text, t) else { break };
+        if !langs_ok(langs, h.e.langs) || (last > 0.0 && h.e.num <= last) {
+            break;
+        }
+        value *= h.e.num;
+        mult *= h.e.num;
+        last = h.e.num;
+        *end = h.end;
+    }
+    (value, mult)
+}
+
+/// Digits with thousands separators and a decimal mark. Returns the value, the end, and the number
+/// of digits when the number is a plain digit run (0 otherwise).
+fn parse_digits(text: &str, pos: usize) -> Option<(f64, usize, usize)> {
+    let b = text.as_bytes();
+    let run = |i: usize| -> usize {
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        j
+    };
+    let mut i = run(pos);
+    let first_len = i - pos;
+    // (separator, group start, group end)
+    let mut groups = [(0u8, 0usize, 0usize); 8];
+    let mut ng = 0;
+    loop {
+        if i >= b.len() || ng == groups.len() {
+            break;
+        }
+        let c = b[i];
+        if (c == b'.' || c == b',') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            let j = run(i + 1);
+            groups[ng] = (c, i + 1, j);
+            ng += 1;
+            i = j;
+            continue;
+        }
+        // space-grouped thousands: "2 146", "11 000", "1 210"
+        let sp = if c == b' ' {
+            1
+        } else if text[i..].starts_with('\u{a0}') {
+            2
+        } else if text[i..].starts_with('\u{202f}') || text[i..].starts_with('\u{2009}') {
+            3
+        } else {
+            0
+        };
+        if sp > 0 && first_len <= 3 && groups[..ng].iter().all(|g| g.0 == b' ') {
+            let j = run(i + sp);
+            if j - (i + sp) == 3 && (!matches!(b.get(j), Some(b'.' | b',')) || !b.get(j + 1).is_some_and(u8::is_ascii_digit)) {
+                groups[ng] = (b' ', i + sp, j);
+                ng += 1;
+                i = j;
+                continue;
+            }
+        }
+        break;
+    }
+    // The digits with a '.' for the decimal mark, in a stack buffer.
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    let mut push = |s: &str| -> Option<()> {
+        let b = s.as_bytes();
+        if n + b.len() > buf.len() {
+            return None;
+        }
+        buf[n..n + b.len()].copy_from_slice(b);
+        n += b.len();
+        Some(())
+    };
+    push(&text[pos..pos + first_len])?;
+    let marks = groups[..ng].iter().filter(|g| g.0 != b' ').count();
+    if marks == 0 {
+        for g in &groups[..ng] {
+            push(&text[g.1..g.2])?;
+        }
+        let plain = if ng == 0 { first_len } else { 0 };
+        return Some((std::str::from_utf8(&buf[..n]).ok()?.parse().ok()?, i, plain));
+    }
+    let last = *groups[..ng].iter().rev().find(|g| g.0 != b' ')?;
+    let mixed = groups[..ng].iter().any(|g| g.0 != b' ' && g.0 != last.0);
+    let decimal: Option<u8> = if mixed {
+        Some(last.0)
+    } else if marks >= 2 || (last.2 - last.1 == 3 && &text[pos..pos + first_len] != "0") {
+        None
+    } else {
+        Some(last.0)
+    };
+    for (k, &g) in groups[..ng].iter().enumerate() {
+        let is_dec = decimal == Some(g.0) && k == ng - 1;
+        if is_dec {
+            push(".")?;
+        } else if g.2 - g.1 != 3 {
+            // a thousands group must have three digits ("17.08.2023" is not a number)
+            return None;
+        }
+        push(&text[g.1..g.2])?;
+    }
+    Some((std::str::from_utf8(&buf[..n]).ok()?.parse().ok()?, i, 0))
+}
+
+/// Does a quantity unit (any class) start right after `pos`? For the date extractor: "2000 kilos"
+/// is not a year. Returns the unit's class name.
+pub(crate) fn unit_class_after(text: &str, pos: usize) -> Option<&'static str> {
+    let lx = lex();
+    let t = next_tok(text, pos)?;
+    let h = lx.units.match_fwd_tok(text, t)?;
+    let s = t.s(text);
+    if h.e.toks.len() == 1 && s.chars().count() == 1 && s.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    Some(match Class::of(h.e.kind.strip_prefix("u:").unwrap_or(&h.e.kind))? {
+        Class::People | Class::Count => "count",
+        _ => "measure",
+    })
+}

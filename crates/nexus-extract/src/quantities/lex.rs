@@ -1,0 +1,545 @@
+//! Shared lexical machinery of the quantity and date extractors: accent folding, a tokenizer that
+//! treats any run of spaces as one gap, and phrase tables read from `data/lang/*.tsv`, matched
+//! forwards or backwards from a byte position without allocating per character.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the tables are keyed by short words, where SipHash dominates the lookup.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// Fold a token into a stack buffer; None when it is too long to be in any table.
+#[inline]
+pub(crate) fn fold_into<'b>(tok: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in tok.chars() {
+        let f = fold_char(c);
+        let l = f.len_utf8();
+        if n + l > buf.len() {
+            return None;
+        }
+        f.encode_utf8(&mut buf[n..n + l]);
+        n += l;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
+pub(crate) const NUMBERS_TSV: &str = include_str!("../../../../data/lang/numbers.tsv");
+pub(crate) const UNITS_TSV: &str = include_str!("../../../../data/lang/units.tsv");
+pub(crate) const MONTHS_TSV: &str = include_str!("../../../../data/lang/months.tsv");
+
+pub(crate) const EN: u8 = 1;
+pub(crate) const ES: u8 = 2;
+pub(crate) const PT: u8 = 4;
+pub(crate) const ANY: u8 = 7;
+
+pub(crate) fn parse_langs(s: &str) -> u8 {
+    let mut m = 0;
+    for l in s.split(',') {
+        m |= match l.trim() {
+            "en" => EN,
+            "es" => ES,
+            "pt" => PT,
+            _ => ANY,
+        };
+    }
+    if m == 0 { ANY } else { m }
+}
+
+/// Lower case without accents, one char for one char (enough for en/es/pt words).
+#[inline]
+pub(crate) fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    match c {
+        'á' | 'à' | 'â' | 'ã' | 'ä' | 'Á' | 'À' | 'Â' | 'Ã' | 'Ä' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'i',
+        'ó' | 'ò' | 'ô' | 'õ' | 'ö' | 'Ó' | 'Ò' | 'Ô' | 'Õ' | 'Ö' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ù' | 'Û' | 'Ü' => 'u',
+        'ç' | 'Ç' => 'c',
+        'ñ' | 'Ñ' => 'n',
+        '’' | '‘' => '\'',
+        _ => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+pub(crate) fn fold(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+/// Does `tok` fold to `folded`?
+#[inline]
+pub(crate) fn fold_eq(tok: &str, folded: &str) -> bool {
+    let mut a = tok.chars().map(fold_char);
+    let mut b = folded.chars();
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x == y => {}
+            _ => return false,
+        }
+    }
+}
+
+#[inline]
+pub(crate) fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}')
+}
+
+#[inline]
+pub(crate) fn is_word(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// A token: a run of letters and digits, or one other non-space char.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Tok {
+    #[inline]
+    pub fn s<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+    #[inline]
+    pub fn is_word(&self, text: &str) -> bool {
+        text[self.start..].chars().next().is_some_and(is_word)
+    }
+    #[inline]
+    pub fn is_digits(&self, text: &str) -> bool {
+        text.as_bytes()[self.start..self.end].iter().all(u8::is_ascii_digit)
+    }
+}
+
+/// The token at or after `pos` (which must be a char boundary), skipping whitespace but never a
+/// blank line (two line breaks).
+pub(crate) fn next_tok(text: &str, pos: usize) -> Option<Tok> {
+    let mut newlines = 0;
+    let mut it = text[pos..].char_indices();
+    let (off, c) = loop {
+        let (i, c) = it.next()?;
+        if c == '\n' {
+            newlines += 1;
+            if newlines > 1 {
+                return None;
+            }
+        } else if !is_space(c) {
+            break (i, c);
+        }
+    };
+    let start = pos + off;
+    if !is_word(c) {
+        return Some(Tok { start, end: start + c.len_utf8() });
+    }
+    let mut end = start + c.len_utf8();
+    for (i, c) in text[end..].char_indices() {
+        if !is_word(c) {
+            return Some(Tok { start, end: end + i });
+        }
+    }
+    end = text.len();
+    Some(Tok { start, end })
+}
+
+/// The token ending at or before `pos`, separated from it by whitespace only (no blank line).
+pub(crate) fn prev_tok(text: &str, pos: usize) -> Option<Tok> {
+    let mut newlines = 0;
+    let mut it = text[..pos].char_indices().rev();
+    let (i, c) = loop {
+        let (i, c) = it.next()?;
+        if c == '\n' {
+            newlines += 1;
+            if newlines > 1 {
+                return None;
+            }
+        } else if !is_space(c) {
+            break (i, c);
+        }
+    };
+    let end = i + c.len_utf8();
+    if !is_word(c) {
+        return Some(Tok { start: i, end });
+    }
+    let mut start = i;
+    for (j, c) in text[..i].char_indices().rev() {
+        if !is_word(c) {
+            break;
+        }
+        start = j;
+    }
+    Some(Tok { start, end })
+}
+
+/// The char just before / at a byte position.
+#[inline]
+pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
+    text[..pos].chars().next_back()
+}
+#[inline]
+pub(crate) fn char_at(text: &str, pos: usize) -> Option<char> {
+    text[pos..].chars().next()
+}
+
+/// Split a phrase of a table into folded tokens the way the text is tokenized.
+pub(crate) fn phrase_tokens(phrase: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(t) = next_tok(phrase, pos) {
+        out.push(fold(t.s(phrase)));
+        pos = t.end;
+    }
+    out
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub phrase: String,
+    pub toks: Vec<String>,
+    /// The third column, as text ("at_least", "kg", "year:-1").
+    pub val: String,
+    /// The numeric value: the third column of numbers.tsv, the fourth of units.tsv.
+    pub num: f64,
+    pub langs: u8,
+    /// The first column.
+    pub kind: String,
+}
+
+/// A set of phrases matched token by token.
+#[derive(Debug, Default)]
+pub(crate) struct Table {
+    pub entries: Vec<Entry>,
+    first: FastMap<String, Vec<u32>>,
+    last: FastMap<String, Vec<u32>>,
+    max_len: usize,
+}
+
+pub(crate) struct Hit<'a> {
+    pub e: &'a Entry,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Table {
+    pub fn push(&mut self, e: Entry) {
+        if e.toks.is_empty() {
+            return;
+        }
+        self.max_len = self.max_len.max(e.toks.len());
+        self.entries.push(e);
+    }
+
+    /// Index the entries (longest phrases first).
+    pub fn build(mut self) -> Table {
+        // One entry per phrase and meaning, its languages merged ("cinco": es and pt).
+        let mut merged: Vec<Entry> = Vec::with_capacity(self.entries.len());
+        for e in std::mem::take(&mut self.entries) {
+            match merged.iter_mut().find(|m| m.kind == e.kind && m.toks == e.toks && m.val == e.val && m.num == e.num) {
+                Some(m) => m.langs |= e.langs,
+                None => merged.push(e),
+            }
+        }
+        self.entries = merged;
+        self.entries.sort_by_key(|e| std::cmp::Reverse(e.toks.len()));
+        for (i, e) in self.entries.iter().enumerate() {
+            self.first.entry(e.toks[0].clone()).or_default().push(i as u32);
+            self.last.entry(e.toks[e.toks.len() - 1].clone()).or_default().push(i as u32);
+        }
+        self
+    }
+
+    pub fn contains_word(&self, word: &str) -> bool {
+        let mut buf = [0u8; 64];
+        let Some(key) = fold_into(word, &mut buf) else { return false };
+        self.first.get(key).is_some_and(|v| v.iter().any(|&i| self.entries[i as usize].toks.len() == 1))
+    }
+
+    /// The longest phrase starting at the first token at or after `pos`.
+    pub fn match_fwd(&self, text: &str, pos: usize) -> Option<Hit<'_>> {
+        let t0 = next_tok(text, pos)?;
+        self.match_fwd_tok(text, t0)
+    }
+
+    pub fn match_fwd_tok(&self, text: &str, t0: Tok) -> Option<Hit<'_>> {
+        let mut buf = [0u8; 64];
+        let key = fold_into(t0.s(text), &mut buf)?;
+        let cands = self.first.get(key)?;
+        'e: for &i in cands {
+            let e = &self.entries[i as usize];
+            let mut end = t0.end;
+            for want in &e.toks[1..] {
+                match next_tok(text, end) {
+                    Some(t) if fold_eq(t.s(text), want) => end = t.end,
+                    _ => continue 'e,
+                }
+            }
+            return Some(Hit { e, start: t0.start, end });
+        }
+        None
+    }
+
+    /// The longest phrase ending at the last token before `pos` (whitespace between allowed).
+    pub fn match_back(&self, text: &str, pos: usize) -> Option<Hit<'_>> {
+        let mut toks: [Tok; 8] = [Tok { start: 0, end: 0 }; 8];
+        let mut n = 0;
+        let mut at = pos;
+        while n < self.max_len.min(8) {
+            match prev_tok(text, at) {
+                Some(t) => {
+                    toks[n] = t;
+                    n += 1;
+                    at = t.start;
+                }
+                None => break,
+            }
+        }
+        if n == 0 {
+            return None;
+        }
+        let mut buf = [0u8; 64];
+        let key = fold_into(toks[0].s(text), &mut buf)?;
+        let cands = self.last.get(key)?;
+        'e: for &i in cands {
+            let e = &self.entries[i as usize];
+            let k = e.toks.len();
+            if k > n {
+                continue;
+            }
+            for (j, tok) in toks.iter().enumerate().take(k).skip(1) {
+                if !fold_eq(tok.s(text), &e.toks[k - 1 - j]) {
+                    continue 'e;
+                }
+            }
+            let first = toks[k - 1];
+            // A word phrase must start at a word boundary.
+            if first.is_word(text) && char_before(text, first.start).is_some_and(is_word) {
+                continue;
+            }
+            return Some(Hit { e, start: first.start, end: toks[0].end });
+        }
+        None
+    }
+}
+
+/// Read a TSV of `kind \t phrase \t a \t b \t ...` into tables by kind. For numbers.tsv the columns
+/// are kind, phrase, value, langs; for units.tsv kind, phrase, unit, factor, langs.
+pub(crate) fn load(tsv: &str, units: bool) -> FastMap<String, Table> {
+    let mut tables: FastMap<String, Table> = FastMap::default();
+    for line in tsv.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 3 {
+            continue;
+        }
+        let (val, num, langs) = if units {
+            (cols[2].to_string(), cols.get(3).and_then(|s| s.trim().parse().ok()).unwrap_or(0.0), cols.get(4).copied().unwrap_or("*"))
+        } else {
+            (cols[2].trim().to_string(), cols[2].trim().parse().unwrap_or(0.0), cols.get(3).copied().unwrap_or("*"))
+        };
+        let e = Entry {
+            phrase: cols[1].to_string(),
+            toks: phrase_tokens(cols[1]),
+            val,
+            num,
+            langs: parse_langs(langs),
+            kind: cols[0].to_string(),
+        };
+        tables.entry(cols[0].to_string()).or_default().push(e);
+    }
+    tables.into_iter().map(|(k, t)| (k, t.build())).collect()
+}
+
+/// Merge several kinds into one table (e.g. every unit class).
+pub(crate) fn merged(tables: &FastMap<String, Table>, kinds: &[&str]) -> Table {
+    let mut t = Table::default();
+    for k in kinds {
+        if let Some(src) = tables.get(*k) {
+            for e in &src.entries {
+                t.push(e.clone());
+            }
+        }
+    }
+    t.build()
+}
+
+/// A rough language guess from function words, for the few rules that depend on it (day-first
+/// numeric dates, bare "$", number words). Returns EN, ES or PT, or ANY when unsure.
+pub(crate) fn guess_lang(text: &str) -> u8 {
+    let sample = &text[..floor_char(text, text.len().min(20_000))];
+    let (mut en, mut es, mut pt) = (0, 0, 0);
+    for w in sample.split(|c: char| !c.is_alphanumeric()) {
+        if w.is_empty() || w.len() > 4 {
+            continue;
+        }
+        match w {
+            "the" | "and" | "of" | "to" | "was" | "is" | "The" | "with" => en += 1,
+            "el" | "la" | "los" | "las" | "del" | "y" | "que" | "El" | "La" | "Los" | "con" | "por" | "una" | "en" | "se" => es += 1,
+            "o" | "os" | "não" | "em" | "do" | "da" | "dos" | "das" | "e" | "uma" | "com" | "pelo" | "pela" | "ao" => pt += 1,
+            _ => {}
+        }
+    }
+    // Confident only with a clear lead; otherwise any language.
+    let top = en.max(es).max(pt);
+    let second = en + es + pt - top - en.min(es).min(pt);
+    if top < 3 || top < 2 * second {
+        ANY
+    } else if top == en {
+        EN
+    } else if top == es {
+        ES
+    } else {
+        PT
+    }
+}
+
+pub(crate) fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A set of single words found in one pass over a text's word starts: a bitset over the first
+/// three folded letters rejects almost every word before any lookup. Faster on prose than an
+/// Aho-Corasick automaton over many short, common patterns that mostly match inside words.
+pub(crate) struct WordSet {
+    bits: Vec<u64>,
+    words: FastMap<String, u32>,
+}
+
+#[inline]
+fn letter_code(c: char) -> Option<usize> {
+    let f = fold_char(c);
+    if f.is_ascii_lowercase() {
+        Some((f as u8 - b'a') as usize + 1)
+    } else if is_word(f) {
+        Some(27)
+    } else {
+        None
+    }
+}
+
+#[inline]
+fn key3(word: &str) -> Option<usize> {
+    let b = word.as_bytes();
+    let m = b.len().min(3);
+    if b[..m].iter().all(u8::is_ascii) {
+        let code = |k: usize| -> Option<usize> {
+            match b.get(k) {
+                None => Some(0),
+                Some(c) if c.is_ascii_alphabetic() => Some(((c | 0x20) - b'a') as usize + 1),
+                Some(c) if c.is_ascii_digit() => Some(27),
+                Some(_) => None,
+            }
+        };
+        return Some((code(0)? * 32 + code(1)?) * 32 + code(2)?);
+    }
+    let mut k = 0usize;
+    let mut it = word.chars();
+    for _ in 0..3 {
+        k = k * 32
+            + match it.next() {
+                Some(c) => letter_code(c)?,
+                None => 0,
+            };
+    }
+    Some(k)
+}
+
+impl WordSet {
+    pub fn new(words: impl IntoIterator<Item = (String, u32)>) -> WordSet {
+        let mut set = WordSet { bits: vec![0; 32 * 32 * 32 / 64], words: FastMap::default() };
+        for (w, v) in words {
+            let f = fold(&w);
+            if let Some(k) = key3(&f) {
+                set.bits[k / 64] |= 1 << (k % 64);
+                set.words.entry(f).or_insert(v);
+            }
+        }
+        set
+    }
+
+    /// Call `f` with every whole word of `text` that is in the set, in order.
+    pub fn scan(&self, text: &str, mut f: impl FnMut(Tok, u32)) {
+        let b = text.as_bytes();
+        let n = b.len();
+        let mut i = 0;
+        while i < n {
+            let c = b[i];
+            if c < 0x80 {
+                if !c.is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
+                if c.is_ascii_digit() {
+                    while i < n && b[i].is_ascii_alphanumeric() {
+                        i += 1;
+                    }
+                    continue;
+                }
+            } else if c < 0xC0 {
+                i += 1;
+                continue;
+            }
+            // the end of the word
+            let mut j = i;
+            loop {
+                while j < n && b[j].is_ascii_alphanumeric() {
+                    j += 1;
+                }
+                if j < n && b[j] >= 0x80 {
+                    match text[j..].chars().next() {
+                        Some(ch) if is_word(ch) => {
+                            j += ch.len_utf8();
+                            continue;
+                        }
+                        _ => {}
+                    }
+                }
+                break;
+            }
+            if j == i {
+                i += 1;
+                while i < n && (b[i] & 0xC0) == 0x80 {
+                    i += 1;
+                }
+                continue;
+            }
+            let start_ok = i == 0
+                || (b[i - 1] < 0x80 && !b[i - 1].is_ascii_alphanumeric())
+                || (b[i - 1] >= 0x80 && !char_before(text, i).is_some_and(is_word));
+            if start_ok {
+                let w = &text[i..j];
+                if let Some(k) = key3(w)
+                    && self.bits[k / 64] & (1 << (k % 64)) != 0
+                {
+                    let mut buf = [0u8; 64];
+                    if let Some(&v) = fold_into(w, &mut buf).and_then(|key| self.words.get(key)) {
+                        f(Tok { start: i, end: j }, v);
+                    }
+                }
+            }
+            i = j;
+        }
+    }
+}
