@@ -131,9 +131,37 @@ fn html_text(bytes: &[u8], path: &Path) -> Result<Draft, IngestError> {
     let (raw, encoding, warnings) = decode_text(bytes, path, decode::html_declared_charset(bytes))?;
     let page = nexus_html::extract(&raw);
     let marked = bracket_notes(&page.text, page.notes.iter().map(|n| (n.start, n.end)));
-    let meta =
-        Metadata { title: page.title, authors: page.authors, published: page.published, site: page.site_name, ..Metadata::default() };
-    Ok(Draft { text: clean::normalize(&marked), meta, encoding, warnings })
+    // A web page's publication is its site ("The Pacific Courier"): venue and site both.
+    let meta = Metadata {
+        title: page.title,
+        authors: page.authors,
+        published: page.published,
+        venue: page.site_name.clone(),
+        site: page.site_name,
+        ..Metadata::default()
+    };
+    let text = clean::normalize(&marked);
+    let text = match strip_kicker(&text) {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    };
+    Ok(Draft { text, meta, encoding, warnings })
+}
+
+/// A page's first line may be a section label or breadcrumb the extractor kept ("Analysis ·
+/// Organized Crime", "Home › Americas › Peru"): a short line of short parts joined by a
+/// separator, without sentence punctuation. Returns the text after it.
+fn strip_kicker(text: &str) -> Option<&str> {
+    let (first, rest) = text.split_once('\n')?;
+    let first = first.trim();
+    let parts: Vec<&str> = first.split(['·', '|', '›', '»', '/', '>']).map(str::trim).collect();
+    let short = |p: &&str| !p.is_empty() && p.split_whitespace().count() <= 3 && !p.contains(|c: char| c.is_ascii_digit() || c == ',');
+    let kicker = parts.len() >= 2
+        && parts.iter().all(short)
+        && first.split_whitespace().count() <= 10
+        && !first.ends_with(['.', '!', '?', ':'])
+        && !rest.trim().is_empty();
+    kicker.then(|| rest.trim_start())
 }
 
 fn pdf_text(bytes: &[u8], path: &Path) -> Result<Draft, IngestError> {
@@ -148,13 +176,28 @@ fn pdf_text(bytes: &[u8], path: &Path) -> Result<Draft, IngestError> {
 fn strip_repeated_front<'a>(text: &'a str, meta: &Metadata) -> &'a str {
     let mut rest = text;
     let wanted: Vec<String> = meta.title.iter().chain(meta.authors.iter()).map(|s| fingerprint::fold(s)).collect();
+    let mut authors: Vec<String> = meta.authors.iter().map(|a| fingerprint::fold(a)).collect();
+    authors.sort();
+    // "A; B", "A, B and C", "By A y B": the authors' line in any of the usual separators.
+    let is_authors_line = |folded: &str| {
+        let mut names: Vec<String> = folded
+            .trim_start_matches("by ")
+            .replace([';', '&'], ",")
+            .replace(" and ", ",")
+            .replace(" y ", ",")
+            .replace(" e ", ",")
+            .split(',')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned)
+            .collect();
+        names.sort();
+        !authors.is_empty() && names == authors
+    };
     loop {
         let (first, after) = rest.split_once('\n').unwrap_or((rest, ""));
         let folded = fingerprint::fold(first.trim());
-        let joined_authors = fingerprint::fold(&meta.authors.join(", "));
-        if !folded.is_empty()
-            && (wanted.contains(&folded) || folded == joined_authors || folded.trim_start_matches("by ") == joined_authors)
-        {
+        if !folded.is_empty() && (wanted.contains(&folded) || is_authors_line(&folded)) {
             rest = after.trim_start();
         } else {
             return rest;
@@ -255,6 +298,29 @@ fn finish(bytes: &[u8], source: &str, format: Format, draft: Draft) -> Result<Do
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn section_labels_are_not_body_text() {
+        assert_eq!(strip_kicker("Analysis · Organized Crime\n\nThe PCC grew."), Some("The PCC grew."));
+        assert_eq!(strip_kicker("Home › Americas › Peru\nPolice seized 2 tons."), Some("Police seized 2 tons."));
+        assert_eq!(strip_kicker("Police seized 2 tons in Callao.\nMore."), None);
+        assert_eq!(strip_kicker("Cocaine seizures, 2019/2020\nThe table shows."), None);
+    }
+
+    #[test]
+    fn a_pdf_front_repeating_title_and_authors_is_dropped() {
+        let meta = Metadata {
+            title: Some("Gold and Impunity".into()),
+            authors: vec!["Ana Ríos".into(), "John T. Smith".into()],
+            ..Metadata::default()
+        };
+        for front in ["Ana Ríos; John T. Smith", "By Ana Rios and John T. Smith", "John T. Smith, Ana Ríos"] {
+            let text = format!("Gold and Impunity\n{front}\nThe department of Madre de Dios.");
+            assert_eq!(strip_repeated_front(&text, &meta), "The department of Madre de Dios.", "{front}");
+        }
+        let text = "Ana Ríos and Peter Lund\nThe department of Madre de Dios.";
+        assert_eq!(strip_repeated_front(text, &meta), text, "other people are not the authors' line");
+    }
 
     #[test]
     fn brackets_survive_normalization() {
