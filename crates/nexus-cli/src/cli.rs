@@ -26,8 +26,15 @@ pub enum Command {
     Doc(DocArgs),
     /// Full-text search, ranked, accent- and case-insensitive.
     Search(SearchArgs),
-    /// Counts: documents, works, languages, formats.
+    /// Counts: documents, works, languages, formats, extracted entities, quantities and dates.
     Stats(JsonFlag),
+    /// Every entity the stored documents mention, with its mention and document counts.
+    Entities(EntitiesArgs),
+    /// One entity by name, alias or id (case- and accent-insensitive): what the knowledge base
+    /// knows of it and every mention in context.
+    Entity(EntityArgs),
+    /// Run extraction again over every stored document with the current knowledge base.
+    Reextract(ReextractArgs),
     /// Recompute near-duplicate works for every stored document under a (new) threshold.
     Regroup(RegroupArgs),
     /// The knowledge base of organizations, places, commodities and activities.
@@ -102,6 +109,51 @@ pub struct IngestArgs {
     /// Print the summary as JSON on standard output.
     #[arg(long)]
     pub json: bool,
+    /// Store documents without extracting entities, quantities and dates (faster; `nexus
+    /// reextract` or a later ingest of the same files adds them).
+    #[arg(long)]
+    pub no_extract: bool,
+    /// Your own knowledge-base directories for extraction (repeatable).
+    #[arg(long = "kb")]
+    pub kb: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// Only entities of this type (criminal_org, armed_group, state_actor, company, person,
+    /// country, place, commodity, activity).
+    #[arg(long = "type", value_parser = parse_entity_type)]
+    pub entity_type: Option<String>,
+    /// At most this many entities.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EntityArgs {
+    /// A name, alias, acronym or id; several words are one name.
+    #[arg(required = true)]
+    pub name: Vec<String>,
+    /// At most this many mentions in context.
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    #[arg(long)]
+    pub json: bool,
+    /// Your own knowledge-base directories (repeatable).
+    #[arg(long = "kb")]
+    pub kb: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReextractArgs {
+    /// Your own knowledge-base directories (repeatable).
+    #[arg(long = "kb")]
+    pub kb: Vec<PathBuf>,
+    /// Print the summary as JSON on standard output.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -141,6 +193,13 @@ pub struct SearchArgs {
     pub limit: usize,
     #[arg(long)]
     pub json: bool,
+}
+
+/// An ontology entity type; the message for anything else lists them.
+fn parse_entity_type(s: &str) -> Result<String, String> {
+    serde_json::from_value::<nexus_kb::EntityType>(serde_json::Value::String(s.to_owned()))
+        .map(|t| t.as_str().to_owned())
+        .map_err(|e| e.to_string())
 }
 
 fn parse_unit(s: &str) -> Result<f64, String> {

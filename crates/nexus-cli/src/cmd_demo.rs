@@ -1,9 +1,12 @@
 //! `nexus demo`: the first thing a new user runs. Ingests the bundled corpus, then shows the
-//! store's contents and the commands to explore it.
+//! store's contents, the entities it mentions most, and the commands to explore it.
 
 use crate::cli::{DemoArgs, IngestArgs};
 use std::path::Path;
 use std::process::ExitCode;
+
+/// Entities shown after the demo's ingest: enough to see what the corpus is about.
+const TOP_ENTITIES: usize = 12;
 
 pub fn run(db: &Path, args: DemoArgs) -> anyhow::Result<ExitCode> {
     if !args.corpus.is_dir() {
@@ -11,18 +14,34 @@ pub fn run(db: &Path, args: DemoArgs) -> anyhow::Result<ExitCode> {
     }
     let corpus = args.corpus.canonicalize()?;
     eprintln!("ingesting the demo corpus from {}", corpus.display());
-    let code =
-        crate::cmd_ingest::run(db, IngestArgs { paths: vec![corpus], near_dup_threshold: 0.5, max_bytes: 128 * 1024 * 1024, json: false })?;
+    let code = crate::cmd_ingest::run(
+        db,
+        IngestArgs {
+            paths: vec![corpus],
+            near_dup_threshold: 0.5,
+            max_bytes: 128 * 1024 * 1024,
+            json: false,
+            no_extract: false,
+            kb: Vec::new(),
+        },
+    )?;
     println!();
     crate::cmd_docs::stats(db, false)?;
     println!();
     crate::cmd_docs::list(db, false)?;
+    let top = crate::cmd_docs::open(db)?.entities(None, Some(TOP_ENTITIES))?;
+    if !top.is_empty() {
+        println!("\nthe entities most documents mention:");
+        print!("{}", crate::cmd_entities::entity_table(&top));
+    }
     let db = db.display();
     println!("\nexplore it:");
     println!("  nexus --db {db} search Apurimac          # accent-insensitive full-text search");
     println!("  nexus --db {db} search '\"Clan del Golfo\" OR Urabeños'");
     println!("  nexus --db {db} doc ID                   # metadata, sources and near-duplicates of one document");
     println!("  nexus --db {db} doc ID --text            # its clean text");
+    println!("  nexus --db {db} entities --type criminal_org   # organizations, with mention and document counts");
+    println!("  nexus --db {db} entity 'sendero luminoso'      # one entity: aliases, knowledge-base id, mentions in context");
     println!("(with cargo: cargo run --release -- --db {db} search Apurimac)");
     Ok(code)
 }

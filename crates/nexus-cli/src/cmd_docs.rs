@@ -91,6 +91,10 @@ pub fn stats(db: &Path, json: bool) -> anyhow::Result<()> {
     println!("note marks:   {}", s.notes);
     println!("languages:    {}", list(&s.languages));
     println!("formats:      {}", list(&s.formats));
+    println!("extracted:    {} of {} documents", s.extracted_documents, s.documents);
+    println!("entities:     {} ({} mentions)", s.entities, s.mentions);
+    println!("quantities:   {}", s.quantities);
+    println!("dates:        {}", s.dates);
     Ok(())
 }
 

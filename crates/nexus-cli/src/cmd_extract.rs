@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 /// The knowledge base (bundled and the analyst's) compiled for extraction; lines that could not
 /// be read are reported, the rest is used.
-fn extractor(db: &Path, dirs: &[std::path::PathBuf]) -> Extractor {
+pub(crate) fn extractor(db: &Path, dirs: &[std::path::PathBuf]) -> Extractor {
     let (kb, diags) = nexus_kb::KnowledgeBase::load(&analyst_dirs(db, dirs));
     for d in diags {
         eprintln!("{d}");

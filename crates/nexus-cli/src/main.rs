@@ -4,6 +4,7 @@
 mod cli;
 mod cmd_demo;
 mod cmd_docs;
+mod cmd_entities;
 mod cmd_extract;
 mod cmd_ingest;
 mod cmd_kb;
@@ -44,6 +45,9 @@ fn run(args: cli::Cli) -> anyhow::Result<ExitCode> {
         Doc(a) => cmd_docs::show(&args.db, a).map(|_| ExitCode::SUCCESS),
         Search(a) => cmd_search::run(&args.db, a).map(|_| ExitCode::SUCCESS),
         Stats(a) => cmd_docs::stats(&args.db, a.json).map(|_| ExitCode::SUCCESS),
+        Entities(a) => cmd_entities::list(&args.db, a).map(|_| ExitCode::SUCCESS),
+        Entity(a) => cmd_entities::show(&args.db, a).map(|_| ExitCode::SUCCESS),
+        Reextract(a) => cmd_ingest::reextract(&args.db, a),
         Regroup(a) => cmd_docs::regroup(&args.db, a).map(|_| ExitCode::SUCCESS),
         Kb(cli::KbCommand::Check(a)) => cmd_kb::check(&args.db, a),
         Extract(a) => cmd_extract::extract(&args.db, a),

@@ -59,3 +59,21 @@ pub fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
 pub fn stdout_is_terminal() -> bool {
     std::io::stdout().is_terminal()
 }
+
+/// `text` with the byte `ranges` marked: bold yellow on a terminal, `**…**` otherwise (so a piped
+/// result still shows what matched), on one line.
+pub fn highlight(text: &str, ranges: &[(usize, usize)]) -> String {
+    let (open, close) = if stdout_is_terminal() { ("\x1b[1;33m", "\x1b[0m") } else { ("**", "**") };
+    let mut s = String::new();
+    let mut last = 0;
+    for &(a, b) in ranges {
+        let (Some(before), Some(marked)) = (text.get(last..a), text.get(a..b)) else { continue };
+        s.push_str(before);
+        s.push_str(open);
+        s.push_str(marked);
+        s.push_str(close);
+        last = b;
+    }
+    s.push_str(text.get(last..).unwrap_or(""));
+    s.replace('\n', " ")
+}

@@ -1,5 +1,5 @@
 //! Kill a real ingest with SIGKILL part-way, check the store while and after, re-run, and find
-//! every document exactly once — the SQLite way of proving durability.
+//! every document exactly once, each with its extraction — the SQLite way of proving durability.
 
 mod common;
 use common::*;
@@ -37,8 +37,11 @@ fn sigkill_mid_ingest_then_rerun_stores_every_document_once() {
         child.wait().unwrap();
         let store = nexus_store::Store::open_existing(&db).unwrap();
         assert_eq!(store.check().unwrap(), Vec::<String>::new(), "store inconsistent after SIGKILL in round {round}");
-        let n = store.stats().unwrap().documents;
+        let stats = store.stats().unwrap();
+        let n = stats.documents;
         assert!(n < total as u64, "the ingest finished before it could be killed ({n} documents); make the corpus larger");
+        // `check` found no extraction rows without their document; none is missing either.
+        assert_eq!(stats.extracted_documents, n, "documents stored without their extraction in round {round}");
     }
 
     let r = run(nexus(&db).arg("ingest").arg(&corpus));
@@ -46,6 +49,8 @@ fn sigkill_mid_ingest_then_rerun_stores_every_document_once() {
     let store = nexus_store::Store::open_existing(&db).unwrap();
     let stats = store.stats().unwrap();
     assert_eq!((stats.documents, stats.paths), (total as u64, total as u64), "every document exactly once");
+    assert_eq!(stats.extracted_documents, total as u64, "every document with its extraction");
+    assert!(stats.mentions > 0 && stats.quantities > 0, "the generated corpus names commodities and amounts: {stats:?}");
     assert_eq!(store.check().unwrap(), Vec::<String>::new());
     let hits = store.search("cocaine", 5).unwrap();
     assert!(!hits.is_empty(), "the full-text index covers what was written before the kill");

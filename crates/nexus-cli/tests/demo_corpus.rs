@@ -158,6 +158,7 @@ fn demo_command_ingests_and_shows_the_corpus_quietly_when_piped() {
     let r = run(nexus(&db).arg("demo"));
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("documents:") && r.stdout.contains("nexus --db"), "{}", r.stdout);
+    assert!(r.stdout.contains("the entities most documents mention") && r.stdout.contains("cocaine"), "{}", r.stdout);
     assert!(r.stderr.contains("ingested 31"), "{}", r.stderr);
     assert!(!r.stderr.contains('\r') && !r.stderr.contains("\x1b["), "progress bar drawn on a pipe: {:?}", r.stderr);
     let again = run(nexus(&db).arg("demo"));

@@ -14,7 +14,8 @@
 //!   as English, where it is month-first (US usage); a part above 12 settles it either way.
 //!   Day and month without a year ("(17/8)") are not read.
 //! - Fuzzy dates keep the year written ("late 2014" → 2014, "mid-2019" → 2019, "late September
-//!   2014" → 2014-09); decades keep their first year ("the mid-1990s", "los años noventa" → 1990).
+//!   2014" → 2014-09); decades keep their first year ("the 1990s", "los años noventa" → 1990), or the year
+//!   their cue points to ("the early 2000s" → 2002, "the mid-1990s" → 1995, "late 1980s" → 1988).
 //! - Abbreviated month names ("Sept.", "set.", "ene") need a year or a trailing period; the
 //!   English names need a capital; a month alone ("in March") needs a preceding preposition and
 //!   the reference date.
@@ -690,7 +691,9 @@ fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMent
         if len == 2 && matches!(prev, Some('\'' | '’')) {
             start -= prev.unwrap().len_utf8();
         }
-        let start = t("fuzzy").match_back(text, start).map_or(start, |f| f.start);
+        let fuzzy = t("fuzzy").match_back(text, start);
+        let year = year + fuzzy.as_ref().map_or(0, |f| f.e.num as i32);
+        let start = fuzzy.map_or(start, |f| f.start);
         return Some(mention(text, start, de, format!("{year:04}"), Precision::Fuzzy));
     }
     if len == 2 && !next.is_some_and(is_word) {
@@ -698,7 +701,12 @@ fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMent
             let v: i32 = text[s..e].parse().ok()?;
             if v % 10 == 0 {
                 let year = if v >= 30 { 1900 + v } else { 2000 + v };
-                return Some(mention(text, h.start, e, format!("{year:04}"), Precision::Fuzzy));
+                // "a finales de los años 80": the cue may stand before an article.
+                let article = prev_tok(text, h.start).filter(|a| matches!(a.s(text), "los" | "las" | "os" | "as" | "the"));
+                let fuzzy = t("fuzzy").match_back(text, article.map_or(h.start, |a| a.start));
+                let year = year + fuzzy.as_ref().map_or(0, |f| f.e.num as i32);
+                let start = fuzzy.map_or(h.start, |f| f.start);
+                return Some(mention(text, start, e, format!("{year:04}"), Precision::Fuzzy));
             }
         }
         return None;

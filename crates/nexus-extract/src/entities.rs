@@ -1,7 +1,9 @@
 //! Mentions grouped into the document's entities, in the shape of ONTOLOGY.md.
 
+use crate::discover::Found;
+use crate::fold::fold;
 use crate::matcher::KbMention;
-use nexus_kb::KnowledgeBase;
+use nexus_kb::{EntityType, KnowledgeBase};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -23,24 +25,71 @@ pub struct ExtractedEntity {
     pub mentions: Vec<Mention>,
 }
 
-/// One entity per knowledge-base entry mentioned, in order of first mention.
-pub fn group(kb: &KnowledgeBase, text: &str, mentions: &[KbMention]) -> Vec<ExtractedEntity> {
+/// Which entity a mention belongs to.
+#[derive(Hash, PartialEq, Eq)]
+enum Key {
+    Kb(usize),
+    Learned(EntityType, String),
+}
+
+/// One entity per knowledge-base entry mentioned and per learned name (type and folded name),
+/// in order of first mention; mentions in text order.
+pub fn group(kb: &KnowledgeBase, text: &str, mentions: &[KbMention], learned: &[Found]) -> Vec<ExtractedEntity> {
+    let mut all: Vec<(usize, usize, Key, Option<&Found>)> = mentions.iter().map(|m| (m.start, m.end, Key::Kb(m.entity), None)).collect();
+    for f in learned {
+        let key = match f.kb_entity {
+            Some(i) => Key::Kb(i),
+            None => Key::Learned(f.entity_type, fold(&f.name)),
+        };
+        all.push((f.start, f.end, key, Some(f)));
+    }
+    all.sort_by_key(|a| (a.0, std::cmp::Reverse(a.1)));
     let mut out: Vec<ExtractedEntity> = Vec::new();
     let mut index = std::collections::HashMap::new();
-    for m in mentions {
-        let e = &kb.entities()[m.entity];
-        let slot = *index.entry(m.entity).or_insert_with(|| {
-            out.push(ExtractedEntity {
-                id: e.id.clone(),
-                name: e.name.clone(),
-                entity_type: e.entity_type.as_str(),
-                in_kb: true,
-                unnamed: false,
-                mentions: Vec::new(),
-            });
-            out.len() - 1
-        });
-        out[slot].mentions.push(Mention { text: text[m.start..m.end].to_owned(), start: m.start, end: m.end });
+    for (start, end, key, f) in all {
+        let slot = match index.get(&key) {
+            Some(&slot) => slot,
+            None => {
+                out.push(match (&key, f) {
+                    (Key::Kb(i), _) => {
+                        let e = &kb.entities()[*i];
+                        ExtractedEntity {
+                            id: e.id.clone(),
+                            name: e.name.clone(),
+                            entity_type: e.entity_type.as_str(),
+                            in_kb: true,
+                            unnamed: false,
+                            mentions: Vec::new(),
+                        }
+                    }
+                    (Key::Learned(t, folded), Some(f)) => ExtractedEntity {
+                        id: learned_id(*t, folded),
+                        name: f.name.clone(),
+                        entity_type: t.as_str(),
+                        in_kb: false,
+                        unnamed: f.unnamed,
+                        mentions: Vec::new(),
+                    },
+                    (Key::Learned(..), None) => unreachable!("learned keys come with their mention"),
+                });
+                index.insert(key, out.len() - 1);
+                out.len() - 1
+            }
+        };
+        out[slot].mentions.push(Mention { text: text[start..end].to_owned(), start, end });
     }
     out
+}
+
+/// A stable id for an entity the knowledge base does not hold: its type and folded name, so the
+/// same name in two documents is the same id ("doc:criminal_org:los-lobos").
+fn learned_id(t: EntityType, folded: &str) -> String {
+    let mut slug = String::with_capacity(folded.len());
+    for w in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(w);
+    }
+    format!("doc:{}:{slug}", t.as_str())
 }

@@ -2,6 +2,11 @@
 //! case- and accent-folded; each gold item matched at most once; optional gold items neither
 //! required nor counted as errors; quantities by unit and value within 1%; dates by value;
 //! relations by predicate and both ends (either order for symmetric predicates).
+//!
+//! Two readings ONTOLOGY.md leaves open, settled here: an extracted entity is paired with the
+//! gold entity it names before one it merely mentions (see `pair_entities`); and a quantity or
+//! date repeated in the text that matches a gold item already matched is neither a hit nor an
+//! error — gold lists what a document says, once.
 
 use crate::Extraction;
 use nexus_kb::fold;
@@ -119,17 +124,43 @@ fn gold_names(g: &GoldEntity) -> Vec<String> {
     std::iter::once(&g.name).chain(&g.surface).map(|n| fold(n)).collect()
 }
 
-/// The gold entity (index) an extracted entity matches, among those not yet taken.
-fn match_entity(gold: &[GoldEntity], taken: &[bool], e: &crate::ExtractedEntity) -> Option<usize> {
-    let names: Vec<String> = std::iter::once(e.name.as_str()).chain(e.mentions.iter().map(|m| m.text.as_str())).map(fold).collect();
-    gold.iter().enumerate().position(|(i, g)| !taken[i] && gold_names(g).iter().any(|n| names.contains(n)))
+/// Pairs each extracted entity with the gold entity it matches (ONTOLOGY.md: its name or one of
+/// its mention texts equals the gold name or a surface string; each gold entity at most once).
+/// When several pairings are possible the strongest is taken first — the extracted name itself
+/// over a mention text, the same type over another — so an entity whose mentions include a
+/// nearby name ("Port of Rotterdam" under Rotterdam) does not take that gold entry from the
+/// entity it names.
+fn pair_entities(gold: &[GoldEntity], got: &[crate::ExtractedEntity]) -> Vec<Option<usize>> {
+    let gold_names: Vec<Vec<String>> = gold.iter().map(gold_names).collect();
+    let names: Vec<String> = got.iter().map(|e| fold(&e.name)).collect();
+    let mentions: Vec<Vec<String>> = got.iter().map(|e| e.mentions.iter().map(|m| fold(&m.text)).collect()).collect();
+    let mut taken = vec![false; gold.len()];
+    let mut pairs = vec![None; got.len()];
+    for (by_name, same_type) in [(true, true), (true, false), (false, true), (false, false)] {
+        for (k, e) in got.iter().enumerate() {
+            if pairs[k].is_some() {
+                continue;
+            }
+            let hit = (0..gold.len()).find(|&i| {
+                !taken[i]
+                    && (!same_type || gold[i].entity_type == e.entity_type)
+                    && if by_name { gold_names[i].contains(&names[k]) } else { gold_names[i].iter().any(|n| mentions[k].contains(n)) }
+            });
+            if let Some(i) = hit {
+                taken[i] = true;
+                pairs[k] = Some(i);
+            }
+        }
+    }
+    pairs
 }
 
 fn score_entities(gold: &Gold, got: &Extraction, s: &mut DocScore) {
+    let pairs = pair_entities(&gold.entities, &got.entities);
     let mut taken = vec![false; gold.entities.len()];
     let (mut untyped, mut typed) = (Counts::default(), Counts::default());
-    for e in &got.entities {
-        match match_entity(&gold.entities, &taken, e) {
+    for (e, pair) in got.entities.iter().zip(pairs) {
+        match pair {
             Some(i) => {
                 taken[i] = true;
                 let g = &gold.entities[i];
@@ -161,8 +192,7 @@ fn score_entities(gold: &Gold, got: &Extraction, s: &mut DocScore) {
             }
         }
     }
-    for (i, g) in gold.entities.iter().enumerate().filter(|(i, g)| !taken[*i] && !g.optional) {
-        let _ = i;
+    for (_, g) in gold.entities.iter().enumerate().filter(|(i, g)| !taken[*i] && !g.optional) {
         untyped.fn_ += 1;
         typed.fn_ += 1;
         s.entity_types.entry(g.entity_type.clone()).or_default().fn_ += 1;
@@ -176,12 +206,11 @@ fn score_quantities(gold: &Gold, got: &Extraction, s: &mut DocScore) {
     let mut taken = vec![false; gold.quantities.len()];
     let mut c = Counts::default();
     for q in &got.quantities {
-        let hit = gold
-            .quantities
-            .iter()
-            .enumerate()
-            .position(|(i, g)| !taken[i] && g.unit == q.unit && (g.value - q.value).abs() <= 0.01 * g.value.abs().max(1e-9));
+        let same = |g: &GoldQuantity| g.unit == q.unit && (g.value - q.value).abs() <= 0.01 * g.value.abs().max(1e-9);
+        let hit = gold.quantities.iter().enumerate().position(|(i, g)| !taken[i] && same(g));
         match hit {
+            // The same amount said again: gold lists what a document says, not how often.
+            None if gold.quantities.iter().enumerate().any(|(i, g)| taken[i] && same(g)) => {}
             Some(i) if gold.quantities[i].optional => taken[i] = true,
             Some(i) => {
                 taken[i] = true;
@@ -205,6 +234,7 @@ fn score_dates(gold: &Gold, got: &Extraction, s: &mut DocScore) {
     let mut c = Counts::default();
     for d in &got.dates {
         match gold.dates.iter().enumerate().position(|(i, g)| !taken[i] && g.value == d.value) {
+            None if gold.dates.iter().enumerate().any(|(i, g)| taken[i] && g.value == d.value) => {}
             Some(i) if gold.dates[i].optional => taken[i] = true,
             Some(i) => {
                 taken[i] = true;

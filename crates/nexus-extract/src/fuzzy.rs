@@ -11,6 +11,54 @@ const MIN_LEN: usize = 12;
 pub struct FuzzyNames {
     /// (folded name, entity index), sorted by length.
     names: Vec<(String, usize)>,
+    /// Per name, its characters (for the edit distance) and the set of them as a 64-bit mask: an
+    /// edit changes the set by at most two, so masks that differ in more than 2k bits are more
+    /// than k edits apart and need no distance.
+    chars: Vec<Vec<char>>,
+    masks: Vec<u64>,
+    /// Word to the names (indices) containing it: with fewer edits than words, some word of the
+    /// span is intact, so only names sharing a word need a distance.
+    by_word: std::collections::HashMap<String, Vec<u32>>,
+}
+
+fn char_mask(s: &str) -> u64 {
+    s.chars().fold(0, |m, c| m | 1 << (c as u32 % 64))
+}
+
+/// The Levenshtein distance of `a` and `b` when it is at most `k`: only the band of 2k + 1
+/// diagonals is computed, values are capped at k + 1, and a row entirely above k stops it.
+/// `prev` and `cur` are reused buffers.
+fn levenshtein_within(a: &[char], b: &[char], k: usize, prev: &mut Vec<usize>, cur: &mut Vec<usize>) -> Option<usize> {
+    let n = b.len();
+    if a.len().abs_diff(n) > k {
+        return None;
+    }
+    let big = k + 1;
+    prev.clear();
+    prev.extend((0..=n).map(|j| j.min(big)));
+    cur.clear();
+    cur.resize(n + 1, big);
+    for i in 1..=a.len() {
+        let lo = i.saturating_sub(k).max(1);
+        let hi = (i + k).min(n);
+        cur[0] = i.min(big);
+        cur[lo - 1] = if lo == 1 { cur[0] } else { big };
+        let mut row_min = cur[lo - 1];
+        for j in lo..=hi {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            let v = sub.min(prev[j] + 1).min(cur[j - 1] + 1).min(big);
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if hi < n {
+            cur[hi + 1] = big;
+        }
+        if row_min > k {
+            return None;
+        }
+        std::mem::swap(prev, cur);
+    }
+    (prev[n] <= k).then_some(prev[n])
 }
 
 impl FuzzyNames {
@@ -24,7 +72,18 @@ impl FuzzyNames {
             .collect();
         names.sort_by(|a, b| a.0.len().cmp(&b.0.len()).then_with(|| a.0.cmp(&b.0)));
         names.dedup();
-        FuzzyNames { names }
+        let chars = names.iter().map(|(n, _)| n.chars().collect()).collect();
+        let masks = names.iter().map(|(n, _)| char_mask(n)).collect();
+        let mut by_word: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
+        for (k, (n, _)) in names.iter().enumerate() {
+            for w in n.split(' ').filter(|w| !w.is_empty()) {
+                let v = by_word.entry(w.to_owned()).or_default();
+                if v.last() != Some(&(k as u32)) {
+                    v.push(k as u32);
+                }
+            }
+        }
+        FuzzyNames { names, chars, masks, by_word }
     }
 
     /// The entry whose name is within the allowed edits of `span`, when exactly one is closest.
@@ -34,16 +93,33 @@ impl FuzzyNames {
             return None;
         }
         let allowed = folded.len() / 10;
-        let lo = self.names.partition_point(|(n, _)| n.len() + allowed < folded.len());
         let mut best: Option<(usize, usize)> = None;
         let mut tie = false;
-        for (name, entity) in self.names[lo..].iter().take_while(|(n, _)| n.len() <= folded.len() + allowed) {
+        let (span_chars, span_mask): (Vec<char>, u64) = (folded.chars().collect(), char_mask(&folded));
+        let (mut prev, mut cur) = (Vec::new(), Vec::new());
+        let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        let candidates: Vec<usize> = if allowed < words.len() {
+            let mut c: Vec<usize> = words.iter().filter_map(|w| self.by_word.get(*w)).flatten().map(|&k| k as usize).collect();
+            c.sort_unstable();
+            c.dedup();
+            c
+        } else {
+            (0..self.names.len()).collect()
+        };
+        for k in candidates {
+            let (name, entity) = &self.names[k];
+            if name.len() + allowed < folded.len() || name.len() > folded.len() + allowed {
+                continue;
+            }
+            if (self.masks[k] ^ span_mask).count_ones() as usize > 2 * allowed {
+                continue;
+            }
             // "South American" is an adjective, not a misspelt "South America".
             if folded.starts_with(name.as_str()) || name.starts_with(folded.as_str()) {
                 continue;
             }
-            let d = strsim::levenshtein(name, &folded);
-            if d == 0 || d > allowed {
+            let Some(d) = levenshtein_within(&self.chars[k], &span_chars, allowed, &mut prev, &mut cur) else { continue };
+            if d == 0 {
                 continue;
             }
             match best {
@@ -75,6 +151,7 @@ pub fn capitalised_runs(text: &str, taken: &[(usize, usize)], is_particle: impl 
         words.push((s, text.len()));
     }
     let mut runs = Vec::new();
+    let mut cursor = 0;
     let mut i = 0;
     while i < words.len() {
         let cap = |w: (usize, usize)| text[w.0..w.1].chars().next().is_some_and(char::is_uppercase);
@@ -94,7 +171,11 @@ pub fn capitalised_runs(text: &str, taken: &[(usize, usize)], is_particle: impl 
             }
         }
         let (s, e) = (words[i].0, words[j].1);
-        if j > i && j - i < 6 && !taken.iter().any(|&(ts, te)| ts < e && s < te) {
+        // `taken` is sorted and non-overlapping, and runs come in order: one cursor suffices.
+        while cursor < taken.len() && taken[cursor].1 <= s {
+            cursor += 1;
+        }
+        if j > i && j - i < 6 && taken.get(cursor).is_none_or(|&(ts, _)| ts >= e) {
             runs.push((s, e));
         }
         i = j + 1;
@@ -115,6 +196,22 @@ mod tests {
         assert_eq!(name("South American"), None, "an adjective is not a typo");
         assert_eq!(name("Sendero Luminoso"), None, "exact names are the automaton's job");
         assert_eq!(name("Los Lobitos"), None, "short names are never fuzzy");
+    }
+
+    #[test]
+    fn banded_distance_agrees_with_strsim() {
+        let words =
+            ["sendero luminoso", "sendero luninoso", "clan del golfo", "clan del golf", "ab", "", "xsendero luminos", "tren de aragua"];
+        let (mut p, mut c) = (Vec::new(), Vec::new());
+        for a in words {
+            for b in words {
+                let (ac, bc): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                let d = strsim::levenshtein(a, b);
+                for k in 0..4 {
+                    assert_eq!(levenshtein_within(&ac, &bc, k, &mut p, &mut c), (d <= k).then_some(d), "{a} {b} {k}");
+                }
+            }
+        }
     }
 
     #[test]

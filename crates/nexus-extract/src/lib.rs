@@ -6,12 +6,14 @@
 //! mentions into entities (`entities`), find quantities and dates.
 
 pub mod dates;
+pub mod discover;
 pub mod entities;
 pub mod eval;
 mod fold;
 mod fuzzy;
 pub mod matcher;
 pub mod quantities;
+pub mod sentences;
 
 pub use entities::{ExtractedEntity, Mention};
 pub use matcher::Matcher;
@@ -62,10 +64,11 @@ impl Extractor {
     /// Extract from `text` (the text extraction reads: footnote marks blanked); `reference` is
     /// the document's date, for relative dates.
     pub fn extract(&self, text: &str, reference: Option<&str>) -> Extraction {
-        let mentions = self.matcher.find(&self.kb, text);
+        let matched = self.matcher.find(&self.kb, text);
+        let (mentions, learned) = discover::find(&discover::Context { text, kb: &self.kb, kb_mentions: &matched });
         let quantities = quantities::find_quantities(text).into_iter().map(|q| self.with_commodity(q, &mentions)).collect();
         Extraction {
-            entities: entities::group(&self.kb, text, &mentions),
+            entities: entities::group(&self.kb, text, &mentions, &learned),
             relations: Vec::new(),
             quantities,
             dates: dates::find_dates(text, reference),

@@ -35,6 +35,15 @@ pub struct KbMention {
     pub end: usize,
 }
 
+/// A name or acronym match before resolution; `folded` is its span in the folded text for name
+/// matches.
+struct Span<'m> {
+    start: usize,
+    end: usize,
+    folded: Option<(usize, usize)>,
+    candidates: &'m [usize],
+}
+
 pub struct Matcher {
     fuzzy: crate::fuzzy::FuzzyNames,
     names: AhoCorasick,
@@ -44,6 +53,15 @@ pub struct Matcher {
     acronym_entities: Vec<Vec<usize>>,
     /// Entry index to ISO country code (its own, for countries).
     country_of: Vec<Option<String>>,
+    /// Folded demonyms ("colombian", "peruano") to ISO country code: "the Colombian departments
+    /// of Nariño and Cauca" supports Colombian readings of ambiguous names.
+    demonyms: HashMap<String, String>,
+    /// Two-word activity names, folded ("illegal logging", "mineria ilegal"), for names a list
+    /// elides: "illegal mining, logging and fishing" also names illegal logging.
+    activity_pairs: HashMap<String, usize>,
+    /// Bit `n` set: some demonym is `n` bytes long; and the first bytes demonyms start with.
+    demonym_lens: u64,
+    demonym_first: [bool; 256],
 }
 
 impl Matcher {
@@ -79,8 +97,34 @@ impl Matcher {
         };
         let country_of =
             kb.entities().iter().map(|e| if e.entity_type == EntityType::Country { e.iso2.clone() } else { e.country.clone() }).collect();
+        let mut demonyms = HashMap::new();
+        for e in kb.entities().iter().filter(|e| e.entity_type == EntityType::Country) {
+            if let Some(iso) = &e.iso2 {
+                for d in e.demonyms.values().flatten() {
+                    demonyms.insert(fold(d), iso.clone());
+                }
+            }
+        }
+        let mut activity_pairs = HashMap::new();
+        for (i, e) in kb.entities().iter().enumerate().filter(|(_, e)| e.entity_type == EntityType::Activity) {
+            for n in e.names().map(fold).filter(|n| n.split(' ').count() == 2) {
+                activity_pairs.entry(n).or_insert(i);
+            }
+        }
         Matcher {
+            activity_pairs,
             fuzzy: crate::fuzzy::FuzzyNames::new(kb),
+            demonym_lens: demonyms.keys().filter(|d| d.len() < 64).fold(0, |m, d| m | 1 << d.len()),
+            demonym_first: {
+                let mut t = [false; 256];
+                for d in demonyms.keys() {
+                    if let Some(&b) = d.as_bytes().first() {
+                        t[usize::from(b)] = true;
+                    }
+                }
+                t
+            },
+            demonyms,
             names: build(&name_patterns),
             name_entities,
             acronyms: build(&acronym_patterns),
@@ -92,36 +136,41 @@ impl Matcher {
     /// Every knowledge-base mention in `text`, sorted, non-overlapping.
     pub fn find(&self, kb: &KnowledgeBase, text: &str) -> Vec<KbMention> {
         let folded = Folded::new(text);
-        let mut raw: Vec<(usize, usize, &[usize])> = Vec::new();
-        for m in self.names.find_iter(&folded.text) {
-            if at_word_boundary(&folded.text, m.start(), m.end()) {
-                let (s, e) = folded.original_span(m.start(), m.end(), text);
-                raw.push((s, e, &self.name_entities[m.pattern().as_usize()]));
-            }
-        }
+        let mut raw: Vec<Span> = self.name_spans(&folded, text, 0..folded.text.len());
         for m in self.acronyms.find_iter(text) {
             if at_word_boundary(text, m.start(), m.end()) {
-                raw.push((m.start(), m.end(), &self.acronym_entities[m.pattern().as_usize()]));
+                raw.push(Span { start: m.start(), end: m.end(), folded: None, candidates: &self.acronym_entities[m.pattern().as_usize()] });
             }
         }
         // "US$", "R$": a currency sign, not the country.
-        raw.retain(|&(_, e, _)| !text[e..].starts_with('$'));
-        raw.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
-        let mut spans: Vec<(usize, usize, &[usize])> = Vec::new();
+        raw.retain(|r| !text[r.end..].starts_with('$'));
+        raw.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        let mut spans: Vec<Span> = Vec::new();
         for r in raw {
-            if spans.last().is_none_or(|l| r.0 >= l.1) {
+            if spans.last().is_none_or(|l| r.start >= l.end) {
                 spans.push(r);
             }
         }
-        let countries = self.countries_mentioned(kb, text, &spans);
+        let countries = self.countries_mentioned(kb, text, &folded.text, &spans);
         let mut out = Vec::new();
-        for (start, end, candidates) in spans {
-            let surface = &text[start..end];
-            if let Some(entity) = self.resolve(kb, text, start, end, surface, candidates, &countries) {
-                out.push(KbMention { entity, start, end });
+        for span in spans {
+            if let Some(entity) = self.resolve(kb, text, span.start, span.end, span.candidates, &countries) {
+                out.push(KbMention { entity, start: span.start, end: span.end });
+                continue;
+            }
+            // The longest name did not stand (its capitals, its context): the names inside it may.
+            let Some((fs, fe)) = span.folded else { continue };
+            for inner in self.inner_spans(&folded, text, fs, fe) {
+                if let Some(entity) = self.resolve(kb, text, inner.start, inner.end, inner.candidates, &countries) {
+                    out.push(KbMention { entity, start: inner.start, end: inner.end });
+                }
             }
         }
-        let taken: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
+        out.sort_by_key(|m| m.start);
+        let elided = self.elided_activities(kb, text, &out);
+        out.extend(elided);
+        let mut taken: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
+        taken.sort_unstable();
         for (start, end) in crate::fuzzy::capitalised_runs(text, &taken, name_particle) {
             if let Some(entity) = self.fuzzy.lookup(&text[start..end]) {
                 out.push(KbMention { entity, start, end });
@@ -131,16 +180,114 @@ impl Matcher {
         out
     }
 
-    /// ISO codes of the countries the document names outright (capitalised, unambiguous).
-    fn countries_mentioned(&self, kb: &KnowledgeBase, text: &str, spans: &[(usize, usize, &[usize])]) -> HashMap<String, usize> {
-        let mut counts = HashMap::new();
-        for &(s, e, cands) in spans {
-            if let [i] = cands {
-                let ent = &kb.entities()[*i];
-                if let Some(c) = self.country_of[*i].as_ref().filter(|_| ent.entity_type == EntityType::Country && capitalised(&text[s..e]))
-                {
-                    *counts.entry(c.clone()).or_insert(0) += 1;
+    /// Activities a list names by eliding the shared word of a two-word name: "illegal mining,
+    /// logging and fishing" (English, the modifier first), "minería ilegal, tala y pesca" (the
+    /// modifier last). Each list item must make a known activity name with that word.
+    fn elided_activities(&self, kb: &KnowledgeBase, text: &str, found: &[KbMention]) -> Vec<KbMention> {
+        let mut out = Vec::new();
+        for m in found.iter().filter(|m| kb.entities()[m.entity].entity_type == EntityType::Activity) {
+            let surface = fold(&text[m.start..m.end]);
+            let Some((first, last)) = surface.split_once(' ').filter(|(_, l)| !l.contains(' ')) else { continue };
+            let mut pos = m.end;
+            loop {
+                // The next item: ", word", ", and word", " and word".
+                let rest = &text[pos..];
+                let conj = |r: &'_ str| ["and ", "or ", "y ", "e ", "o ", "ou "].iter().find_map(|c| r.strip_prefix(c)).map(str::len);
+                let after = match rest.strip_prefix(", ") {
+                    Some(r) => conj(r).unwrap_or(r.len()),
+                    None => match rest.strip_prefix(' ').and_then(conj) {
+                        Some(n) => n,
+                        None => break,
+                    },
+                };
+                let word_start = text.len() - after;
+                let word_len = text[word_start..].find(|c: char| !c.is_alphabetic() && c != '-').unwrap_or(after);
+                let word_end = word_start + word_len;
+                let next = found.partition_point(|f| f.start < word_start);
+                let covered = found[next.saturating_sub(1)..].iter().take(2).any(|f| f.start < word_end && word_start < f.end);
+                if word_len == 0 || covered {
+                    break;
                 }
+                let word = fold(&text[word_start..word_end]);
+                let hit =
+                    self.activity_pairs.get(&format!("{first} {word}")).or_else(|| self.activity_pairs.get(&format!("{word} {last}")));
+                let Some(&entity) = hit else { break };
+                out.push(KbMention { entity, start: word_start, end: word_end });
+                pos = word_end;
+            }
+        }
+        out
+    }
+
+    /// Name matches at word boundaries in `range` of the folded text.
+    fn name_spans<'m>(&'m self, folded: &Folded, text: &str, range: std::ops::Range<usize>) -> Vec<Span<'m>> {
+        let mut out = Vec::new();
+        let input = aho_corasick::Input::new(&folded.text).range(range);
+        for m in self.names.find_iter(input) {
+            if let Some((s, e, pattern)) = self.bounded_at(&folded.text, m.start(), m.end(), m.pattern().as_usize()) {
+                let (start, end) = folded.original_span(s, e, text);
+                out.push(Span { start, end, folded: Some((s, e)), candidates: &self.name_entities[pattern] });
+            }
+        }
+        out
+    }
+
+    /// The match itself when it ends at a word boundary, else the longest shorter name at the same
+    /// start that does ("zulia state" inside "Zulia states" gives "zulia"). Matches that start
+    /// inside a word are dropped.
+    fn bounded_at(&self, folded: &str, start: usize, mut end: usize, mut pattern: usize) -> Option<(usize, usize, usize)> {
+        if folded[..start].chars().next_back().is_some_and(char::is_alphanumeric) {
+            return None;
+        }
+        loop {
+            if !folded[end..].chars().next().is_some_and(char::is_alphanumeric) {
+                return Some((start, end, pattern));
+            }
+            let shorter = self.names.find(aho_corasick::Input::new(folded).range(start..end - 1)).filter(|m| m.start() == start)?;
+            end = shorter.end();
+            pattern = shorter.pattern().as_usize();
+        }
+    }
+
+    /// Names inside a rejected match: shorter ones at its start ("Manabí" of "Manabí province"),
+    /// then those from its second word on ("Netherlands" of "the Netherlands").
+    fn inner_spans<'m>(&'m self, folded: &Folded, text: &str, fs: usize, fe: usize) -> Vec<Span<'m>> {
+        let mut out: Vec<Span> =
+            self.name_spans(folded, text, fs..fe - 1).into_iter().filter(|s| s.folded.is_some_and(|f| f.0 == fs)).take(1).collect();
+        let from = out.first().and_then(|s| s.folded).map_or(fs, |f| f.1);
+        if let Some(next_word) = folded.text[from..fe].find(' ').map(|i| from + i + 1) {
+            out.extend(self.name_spans(folded, text, next_word..fe));
+        }
+        out
+    }
+
+    /// ISO codes of the countries the document names (capitalised) or refers to by demonym, with
+    /// how often.
+    fn countries_mentioned(&self, kb: &KnowledgeBase, text: &str, folded: &str, spans: &[Span]) -> HashMap<String, usize> {
+        let mut counts = HashMap::new();
+        for span in spans {
+            if !capitalised(&text[span.start..span.end]) {
+                continue;
+            }
+            let country = span.candidates.iter().find(|&&i| kb.entities()[i].entity_type == EntityType::Country);
+            // Otherwise a name that can only be read one way tells the country too: "Polícia
+            // Federal", "Guayaquil" say the document is about Brazil, Ecuador.
+            let unambiguous = || match span.candidates {
+                [i] if !kb.entities()[*i].ambiguous && kb.entities()[*i].entity_type != EntityType::Commodity => Some(i),
+                _ => None,
+            };
+            if let Some(c) = country.or_else(unambiguous).and_then(|&i| self.country_of[i].as_ref()).filter(|c| c.as_str() != "XX") {
+                *counts.entry(c.clone()).or_insert(0) += 1;
+            }
+        }
+        // Most words cannot be demonyms: test their length and first byte before hashing.
+        for w in folded.split(|c: char| !c.is_alphanumeric()) {
+            let Some(&first) = w.as_bytes().first() else { continue };
+            if w.len() >= 64 || self.demonym_lens & (1 << w.len()) == 0 || !self.demonym_first[usize::from(first)] {
+                continue;
+            }
+            if let Some(c) = self.demonyms.get(w) {
+                *counts.entry(c.clone()).or_insert(0) += 1;
             }
         }
         counts
@@ -153,37 +300,48 @@ impl Matcher {
         text: &str,
         start: usize,
         end: usize,
-        surface: &str,
         candidates: &[usize],
         countries: &HashMap<String, usize>,
     ) -> Option<usize> {
         let entities = kb.entities();
+        let surface = &text[start..end];
         let plausible: Vec<usize> = candidates
             .iter()
             .copied()
             .filter(|&i| {
                 let e = &entities[i];
                 (!proper_noun(e.entity_type) || title_cased(surface))
-                    && (!e.ambiguous || (!inside_a_name(text, start, end) && self.supported(e, i, text, start, end, countries)))
+                    && (!e.ambiguous
+                        || ((!proper_noun(e.entity_type) || !inside_a_name(text, start, end))
+                            && self.supported(e, i, text, start, end, countries)))
             })
             .collect();
-        // Prefer entries in countries the document talks about, then curated entries over
-        // generated cities, then larger cities.
+        // A country's name means the country ("Panama", not Panamá province); then prefer
+        // entries in countries the document talks about, curated entries over generated cities,
+        // and larger cities.
         plausible.into_iter().max_by_key(|&i| {
             let e = &entities[i];
+            let country = e.entity_type == EntityType::Country;
             let in_context = self.country_of[i].as_ref().and_then(|c| countries.get(c)).copied().unwrap_or(0);
             let curated = e.kind.as_deref() != Some("city");
-            (in_context, curated, e.population.unwrap_or(0))
+            (country, in_context, curated, e.population.unwrap_or(0))
         })
     }
 
     /// An ambiguous name counts when the document supports it: a river cue nearby for rivers and
     /// valleys, its country named in the document (or a very large city) otherwise.
     fn supported(&self, e: &Entity, i: usize, text: &str, start: usize, end: usize, countries: &HashMap<String, usize>) -> bool {
+        if !proper_noun(e.entity_type) {
+            // "gold", "Mercury", "Coffee": the common noun is written in lower case; a capital
+            // mid-sentence makes it a name.
+            return !capitalised(&text[start..end]) || sentence_initial(text, start);
+        }
         match e.kind.as_deref() {
             Some("river" | "valley") => cue_near(text, start, end),
+            Some("city") if e.population.is_some_and(|p| p >= BIG_CITY) => true,
             Some("city") => {
-                e.population.is_some_and(|p| p >= BIG_CITY) || self.country_of[i].as_ref().is_some_and(|c| countries.contains_key(c))
+                self.country_of[i].as_ref().is_some_and(|c| countries.contains_key(c))
+                    && !(common_word(&fold(&text[start..end])) && (sentence_initial(text, start) || ends_a_name(text, start)))
             }
             _ => self.country_of[i].as_ref().is_some_and(|c| countries.contains_key(c)) || e.entity_type == EntityType::Country,
         }
@@ -203,7 +361,8 @@ fn proper_noun(t: EntityType) -> bool {
 }
 
 fn capitalised(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    // "'Ndrangheta": an elided article before the capital.
+    s.trim_start_matches(['\'', '’']).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Every word of a proper name is capitalised but its particles ("Ciudad del Este", "Clan del
@@ -234,7 +393,38 @@ fn inside_a_name(text: &str, start: usize, end: usize) -> bool {
     let mut after = text[end..].strip_prefix(' ').map(|t| t.split([' ', '\n', ',', '.', ';', ':', ')', '"', '”']));
     let next = after.as_mut().and_then(Iterator::next);
     let then = after.as_mut().and_then(Iterator::next);
-    before.is_some_and(name_word) || next.is_some_and(name_word) || (next.is_some_and(name_particle) && then.is_some_and(name_word))
+    // A conjunction joins two names ("Nariño and Cauca"); it does not make one.
+    let joins_a_name = |w: &str| name_particle(w) && !matches!(w, "and" | "y" | "e");
+    before.is_some_and(name_word) || next.is_some_and(name_word) || (next.is_some_and(joins_a_name) && then.is_some_and(name_word))
+}
+
+/// City names that are also ordinary words ("Much", "Pueblo", "Marina"),
+/// `data/lang/city-common-words.txt`, folded.
+fn common_word(folded: &str) -> bool {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            include_str!("../../../data/lang/city-common-words.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect()
+        })
+        .contains(folded)
+}
+
+/// Capitalised only because a sentence or line starts there ("Much of the cocaine…").
+fn sentence_initial(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '"', '“', '\'', '‘', '(', '¿', '¡']);
+    before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n'])
+}
+
+/// The word ends a longer name: a capitalised word and a particle before it ("Europa del Este",
+/// "Defensoría del Pueblo").
+fn ends_a_name(text: &str, start: usize) -> bool {
+    let mut words = text[..start].trim_end().rsplit(' ');
+    let particle = words.next().is_some_and(|w| name_particle(w) && !matches!(w, "and" | "y" | "e"));
+    particle && words.next().is_some_and(|w| capitalised(w) && !function_word(w))
 }
 
 fn function_word(w: &str) -> bool {

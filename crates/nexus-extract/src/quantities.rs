@@ -22,7 +22,8 @@
 //!   US$20 million") give two quantities: the low end `at_least`, the high end `at_most`; the low
 //!   end borrows the unit and multiplier of the high end when it has none.
 //! - Vague magnitudes ("hundreds of kilos", "miles de personas", "several hundred troops") are
-//!   `at_least` twice the magnitude (200 kg, 2000 people, 200 people).
+//!   read, so their words are not taken for other numbers, but not reported: they carry no
+//!   figure an analyst could cite or compare.
 //! - Bare "$" and "dollars" are USD, except in Spanish or Portuguese text whose most cited country
 //!   uses pesos (Colombia, Mexico, Chile, ...): then the local peso. Unqualified "pesos" take that
 //!   country's code, MXN when no country is cited. "N million pounds" is GBP, other pounds are mass.
@@ -364,6 +365,9 @@ fn bound_before(text: &str, start: usize, q: &Q) -> (Bound, usize) {
 }
 
 fn finish(text: &str, q: Q, start: usize, bound: Bound, ctx: &mut DocCtx) -> Option<Quantity> {
+    if q.num.vague {
+        return None;
+    }
     let (mut unit, factor, class) = match (&q.unit, &q.currency) {
         (Some(u), cur) => {
             // A currency sign before and a currency word after: the word decides only for "$".
@@ -719,6 +723,10 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
         }
     }
     if !any || langs == 0 {
+        return None;
+    }
+    // "one-off", "two-thirds", "three-year": a compound word, not a count.
+    if text[end..].starts_with('-') && char_at(text, end + 1).is_some_and(is_word) {
         return None;
     }
     let value = total + cur;

@@ -1,7 +1,7 @@
-//! The knowledge-base matcher on the two seed documents, scored against `../shared/gold/seed.json`
+//! Entity extraction on the two seed documents, scored against `../shared/gold/seed.json`
 //! the way ONTOLOGY.md scores entities. Skipped, with a message, when `../shared` is absent.
 
-use nexus_extract::Matcher;
+use nexus_extract::Extractor;
 use nexus_kb::{KnowledgeBase, fold};
 use std::path::Path;
 
@@ -14,12 +14,12 @@ fn seed_entities_are_found_with_their_types() {
     };
     let gold: serde_json::Value = serde_json::from_str(&gold).unwrap();
     let (kb, _) = KnowledgeBase::load(&[]);
-    let matcher = Matcher::new(&kb);
+    let extractor = Extractor::new(kb);
     for seed in ["000_8f26218114197296.txt", "001_2ab8909efb0e4c04.txt"] {
         let bytes = std::fs::read(shared.join("seeds").join(seed)).unwrap();
         let doc = nexus_ingest::convert(&bytes, seed, None).unwrap();
         let text = doc.extraction_text();
-        let found = nexus_extract::entities::group(&kb, &text, &matcher.find(&kb, &text));
+        let found = extractor.extract(&text, None).entities;
         for e in &found {
             for m in &e.mentions {
                 assert_eq!(&doc.text[m.start..m.end], m.text, "spans index the stored text");

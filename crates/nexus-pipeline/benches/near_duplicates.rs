@@ -28,7 +28,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let walked = nexus_ingest::expand(&[corpus]);
     let db = dir.path().join("bench.db");
     let start = Instant::now();
-    let summary = run(&db, walked.inputs, walked.errors, &Options::default(), &mut Quiet)?;
+    let summary = run(&db, walked.inputs, walked.errors, &Options::default(), None, &mut Quiet)?;
     let ingest_secs = start.elapsed().as_secs_f64();
 
     let mut store = nexus_store::Store::open_existing(&db)?;

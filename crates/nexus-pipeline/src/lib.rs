@@ -1,13 +1,17 @@
-//! The ingest pipeline: inputs → (parallel) read, hash, convert, sign → (one writer) store.
+//! The ingest pipeline: inputs → (parallel) read, hash, convert, sign, extract → (one writer)
+//! store; and `reextract`, which runs extraction again over the stored documents.
 //!
-//! Conversion is pure and runs on every core; writing is serial because SQLite has one writer.
-//! Batches are bounded in count and bytes and at most two are in flight, so memory stays flat
-//! however large the corpus. Each batch is written in one transaction (a savepoint per document),
-//! so a document is always stored whole or not at all. Bytes already stored are recognised by hash before conversion, so a
-//! re-run after a crash skips straight to the documents that are missing.
+//! Conversion and extraction are pure and run on every core; writing is serial because SQLite
+//! has one writer. Batches are bounded in count and bytes and at most two are in flight, so
+//! memory stays flat however large the corpus. Each batch is written in one transaction (a
+//! savepoint per document, its extraction inside it), so a document is always stored whole or
+//! not at all. Bytes already stored (with their extraction, when extracting) are recognised by
+//! hash before conversion, so a re-run after a crash skips straight to the documents that are
+//! missing.
 
+use nexus_extract::{Extraction, Extractor};
 use nexus_ingest::{Document, Format, IngestError, Input, Signature};
-use nexus_store::{AddOutcome, NearDupConfig, Store, StoreError, Writer};
+use nexus_store::{AddOutcome, ExtractionCounts, ExtractionInput, NearDupConfig, Store, StoreError, Writer};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::io::Read;
@@ -38,7 +42,14 @@ impl Default for Options {
 /// What happened to one input.
 #[derive(Debug)]
 pub enum Event {
-    Stored { source: String, outcome: AddOutcome, warnings: Vec<String> },
+    /// `extracted`: its extraction was stored in this run (with a new document, or for stored bytes
+    /// that had none).
+    Stored {
+        source: String,
+        outcome: AddOutcome,
+        warnings: Vec<String>,
+        extracted: bool,
+    },
     Skipped(IngestError),
     Failed(String),
 }
@@ -64,6 +75,8 @@ pub struct Summary {
     pub near_duplicates: usize,
     pub skipped: usize,
     pub failed: usize,
+    /// Documents whose extraction was stored (new ones, and stored ones that had none).
+    pub extracted: usize,
     pub bytes: u64,
     pub seconds: f64,
 }
@@ -71,17 +84,20 @@ pub struct Summary {
 /// One input after the parallel stage.
 enum Prepared {
     Known { sha256: String, source: String },
-    Ready(Box<(Document, Signature)>),
+    Ready(Box<(Document, Signature, Option<Extraction>)>),
     Skip(IngestError),
     Fail(String),
 }
 
-/// Ingest `inputs` (with `walk_errors` already found while listing them) into the store at `db`.
+/// Ingest `inputs` (with `walk_errors` already found while listing them) into the store at `db`,
+/// extracting each new document with `extractor` when one is given (built once by the caller, since
+/// compiling the knowledge base costs more than extracting a document).
 pub fn run(
     db: &Path,
     inputs: Vec<Input>,
     walk_errors: Vec<IngestError>,
     opts: &Options,
+    extractor: Option<&Extractor>,
     observer: &mut dyn Observer,
 ) -> Result<Summary, StoreError> {
     let started = Instant::now();
@@ -99,8 +115,9 @@ pub fn run(
         scope.spawn(move || {
             for b in batches {
                 let loaded: Vec<(u64, Loaded)> = b.into_par_iter().map(|input| load(input, &opts.convert)).collect();
-                let checked: Vec<(u64, Loaded)> = loaded.into_iter().map(|(size, l)| (size, mark_known(&reader, l))).collect();
-                let prepared: Vec<(u64, Prepared)> = checked.into_par_iter().map(|(size, l)| (size, prepare(l))).collect();
+                let checked: Vec<(u64, Loaded)> =
+                    loaded.into_iter().map(|(size, l)| (size, mark_known(&reader, l, extractor.is_some()))).collect();
+                let prepared: Vec<(u64, Prepared)> = checked.into_par_iter().map(|(size, l)| (size, prepare(l, extractor))).collect();
                 if tx.send(prepared).is_err() {
                     return;
                 }
@@ -127,6 +144,9 @@ pub fn run(
 }
 
 fn record(summary: &mut Summary, event: Event, observer: &mut dyn Observer) {
+    if let Event::Stored { extracted: true, .. } = &event {
+        summary.extracted += 1;
+    }
     match &event {
         Event::Stored { outcome: AddOutcome::Added { .. }, .. } => summary.ingested += 1,
         Event::Stored { outcome: AddOutcome::NearDuplicate { .. }, .. } => {
@@ -194,14 +214,17 @@ fn load(input: Input, opts: &nexus_ingest::Options) -> (u64, Loaded) {
     (size, loaded)
 }
 
-fn prepare(loaded: Loaded) -> Prepared {
+fn prepare(loaded: Loaded, extractor: Option<&Extractor>) -> Prepared {
     match loaded {
         Loaded::Error(e) => classify(e),
         Loaded::Known { source, sha256 } => Prepared::Known { sha256, source },
         Loaded::Bytes { source, bytes, format, .. } => match nexus_ingest::convert(&bytes, &source, format) {
             Ok(doc) => {
-                let sig = Signature::of_text(&doc.extraction_text());
-                Prepared::Ready(Box::new((doc, sig)))
+                let text = doc.extraction_text();
+                let sig = Signature::of_text(&text);
+                let x = extractor.map(|ex| ex.extract(&text, doc.meta.published.as_deref()));
+                drop(text);
+                Prepared::Ready(Box::new((doc, sig, x)))
             }
             Err(e) => classify(e),
         },
@@ -212,10 +235,15 @@ fn classify(e: IngestError) -> Prepared {
     if e.is_skip() { Prepared::Skip(e) } else { Prepared::Fail(e.to_string()) }
 }
 
-/// Bytes stored already need no conversion, only their path recorded.
-fn mark_known(reader: &Store, l: Loaded) -> Loaded {
+/// Bytes stored already need no conversion, only their path recorded — unless we extract and
+/// they were stored without an extraction, which this run then adds.
+fn mark_known(reader: &Store, l: Loaded, extracting: bool) -> Loaded {
     match l {
-        Loaded::Bytes { source, sha256, .. } if reader.has_sha256(&sha256).unwrap_or(false) => Loaded::Known { source, sha256 },
+        Loaded::Bytes { source, sha256, .. }
+            if if extracting { reader.has_extraction_for(&sha256) } else { reader.has_sha256(&sha256) }.unwrap_or(false) =>
+        {
+            Loaded::Known { source, sha256 }
+        }
         other => other,
     }
 }
@@ -227,16 +255,83 @@ fn store_one(writer: &mut Writer, prepared: Prepared) -> Event {
         Prepared::Known { sha256, source } => match writer.add_path(&sha256, &source) {
             Ok(new_path) => {
                 let id = sha256[..16].to_owned();
-                Event::Stored { source, outcome: AddOutcome::Duplicate { id, new_path }, warnings: Vec::new() }
+                Event::Stored { source, outcome: AddOutcome::Duplicate { id, new_path }, warnings: Vec::new(), extracted: false }
             }
             Err(e) => Event::Failed(format!("{source}: {e}")),
         },
         Prepared::Ready(boxed) => {
-            let (doc, sig) = *boxed;
-            match writer.add(&doc, &sig) {
-                Ok(outcome) => Event::Stored { source: doc.source, outcome, warnings: doc.warnings },
+            let (doc, sig, x) = *boxed;
+            let stored = writer.add(&doc, &sig, x.as_ref()).and_then(|outcome| {
+                let extracted = match (&outcome, &x) {
+                    (_, None) => false,
+                    (AddOutcome::Duplicate { .. }, Some(x)) => writer.add_missing_extraction(&doc.sha256, x)?,
+                    (_, Some(_)) => true,
+                };
+                Ok((outcome, extracted))
+            });
+            match stored {
+                Ok((outcome, extracted)) => Event::Stored { source: doc.source, outcome, warnings: doc.warnings, extracted },
                 Err(e) => Event::Failed(format!("{}: {e}", doc.source)),
             }
         }
     }
+}
+
+#[derive(Debug, Default, Clone, Serialize, PartialEq)]
+pub struct ReextractSummary {
+    pub documents: usize,
+    /// Rows stored for the new extractions (entities are counted per document).
+    #[serde(flatten)]
+    pub rows: ExtractionCounts,
+    pub seconds: f64,
+}
+
+/// Run `extractor` again over every stored document and replace each document's extraction in a
+/// transaction of its own (after the knowledge base or the extractor changed). Extraction runs
+/// in parallel a batch ahead of the writer; the observer counts documents, not bytes. A kill
+/// leaves every document with its old extraction or its new one; a re-run redoes them all.
+pub fn reextract(db: &Path, extractor: &Extractor, opts: &Options, observer: &mut dyn Observer) -> Result<ReextractSummary, StoreError> {
+    let started = Instant::now();
+    let mut store = Store::open_existing(db)?;
+    let total = store.stats()?.documents;
+    observer.started(total as usize, total);
+    let mut summary = ReextractSummary::default();
+    let (tx, rx) = sync_channel::<Result<Vec<(ExtractionInput, Extraction)>, StoreError>>(1);
+    std::thread::scope(|scope| -> Result<(), StoreError> {
+        let reader = Store::open_existing(db)?;
+        scope.spawn(move || {
+            let mut after = 0;
+            loop {
+                let batch = match reader.extraction_inputs(after, opts.batch_files.max(1), opts.batch_bytes) {
+                    Ok(b) if b.is_empty() => return,
+                    Ok(b) => b,
+                    Err(e) => {
+                        let _ = tx.send(Err(e));
+                        return;
+                    }
+                };
+                after = batch.last().map_or(after, |d| d.seq);
+                let done: Vec<(ExtractionInput, Extraction)> = batch
+                    .into_par_iter()
+                    .map(|d| {
+                        let x = extractor.extract(&d.text, d.published.as_deref());
+                        (d, x)
+                    })
+                    .collect();
+                if tx.send(Ok(done)).is_err() {
+                    return;
+                }
+            }
+        });
+        for batch in rx {
+            for (doc, x) in batch? {
+                summary.rows += store.replace_extraction(&doc.id, &x)?;
+                summary.documents += 1;
+                observer.advanced(1);
+            }
+        }
+        Ok(())
+    })?;
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
 }

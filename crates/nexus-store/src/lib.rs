@@ -1,10 +1,12 @@
 //! The embedded store: one SQLite file in WAL mode, so readers query while an ingest writes.
 //!
-//! Each document is added in one transaction — its row, paths, notes, signature, LSH keys and
-//! full-text entry together — so a killed process leaves either the whole document or nothing,
-//! and running the same ingest again finishes the job.
+//! Each document is added in one transaction — its row, paths, notes, signature, extraction,
+//! LSH keys and full-text entry together — so a killed process leaves either the whole document
+//! or nothing, and running the same ingest again finishes the job.
 
+mod entities;
 mod error;
+mod extraction;
 mod lsh;
 mod read;
 mod regroup;
@@ -12,7 +14,9 @@ mod schema;
 mod search;
 mod write;
 
+pub use entities::{EntitySummary, MentionContext, sentence_around, suggest};
 pub use error::{Result, StoreError};
+pub use extraction::{ExtractionCounts, ExtractionInput, entity_key, fold};
 pub use read::{DocSummary, Stats, StoredDoc, WorkMember};
 pub use regroup::RegroupSummary;
 pub use search::Hit;
@@ -136,6 +140,30 @@ impl Store {
         )?;
         if orphans > 0 {
             problems.push(format!("{orphans} document rows without their signature or path, or the reverse"));
+        }
+        // Extraction rows hang off an `extractions` row (foreign keys), which hangs off a document;
+        // the per-entity mention counts must match the mention rows written with them.
+        let stray: i64 = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM extractions x WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.seq = x.doc_seq))
+                  + (SELECT count(*) FROM doc_entities e WHERE NOT EXISTS (SELECT 1 FROM extractions x WHERE x.doc_seq = e.doc_seq))
+                  + (SELECT count(*) FROM mentions m WHERE NOT EXISTS (SELECT 1 FROM doc_entities e WHERE e.doc_seq = m.doc_seq AND e.key = m.key))
+                  + (SELECT count(*) FROM entity_names n WHERE NOT EXISTS (SELECT 1 FROM doc_entities e WHERE e.doc_seq = n.doc_seq AND e.key = n.key))
+                  + (SELECT count(*) FROM quantities q WHERE NOT EXISTS (SELECT 1 FROM extractions x WHERE x.doc_seq = q.doc_seq))
+                  + (SELECT count(*) FROM dates t WHERE NOT EXISTS (SELECT 1 FROM extractions x WHERE x.doc_seq = t.doc_seq))",
+            [],
+            |r| r.get(0),
+        )?;
+        if stray > 0 {
+            problems.push(format!("{stray} extraction rows without their document or entity"));
+        }
+        let miscounted: i64 = self.conn.query_row(
+            "SELECT count(*) FROM doc_entities e
+             WHERE e.mentions != (SELECT count(*) FROM mentions m WHERE m.doc_seq = e.doc_seq AND m.key = e.key)",
+            [],
+            |r| r.get(0),
+        )?;
+        if miscounted > 0 {
+            problems.push(format!("{miscounted} document entities whose mention count does not match their mentions"));
         }
         if let Err(e) = self.conn.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1)", []) {
             problems.push(format!("full-text index: {e}"));

@@ -65,6 +65,13 @@ pub struct Stats {
     pub notes: u64,
     pub languages: Vec<(String, u64)>,
     pub formats: Vec<(String, u64)>,
+    /// Documents with their extraction stored (the others were ingested with it off, or before it).
+    pub extracted_documents: u64,
+    /// Distinct entities across the corpus, and their mentions.
+    pub entities: u64,
+    pub mentions: u64,
+    pub quantities: u64,
+    pub dates: u64,
 }
 
 const SUMMARY_COLUMNS: &str = "id, title, authors, published, venue, language, format, bytes, chars, work_id, source";
@@ -190,6 +197,12 @@ impl Store {
             notes: one("SELECT count(*) FROM notes")?,
             languages: grouped("SELECT language, count(*) FROM documents GROUP BY language ORDER BY count(*) DESC, language")?,
             formats: grouped("SELECT format, count(*) FROM documents GROUP BY format ORDER BY count(*) DESC, format")?,
+            extracted_documents: one("SELECT count(*) FROM extractions")?,
+            entities: one("SELECT count(DISTINCT key) FROM doc_entities")?,
+            // The per-document counts, from the index: no scan of the (much larger) mentions table.
+            mentions: one("SELECT sum(mentions) FROM doc_entities")?,
+            quantities: one("SELECT count(*) FROM quantities")?,
+            dates: one("SELECT count(*) FROM dates")?,
         })
     }
 }

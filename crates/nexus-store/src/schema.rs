@@ -2,7 +2,7 @@
 //! have run; each runs in its own transaction, so a store is always at one whole version.
 
 /// Migration `i` takes a store from version `i` to `i + 1`. Append only: never edit a released one.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2];
 
 const V1: &str = r#"
 CREATE TABLE documents (
@@ -70,3 +70,112 @@ CREATE VIRTUAL TABLE documents_fts USING fts5(
     tokenize = 'unicode61 remove_diacritics 2'
 );
 "#;
+
+/// What extraction found in each document (issue 3). An `extractions` row marks a document as
+/// extracted (even when it found nothing), and every other row here references it, so a
+/// document's extraction is present whole or not at all. Every key starts with `doc_seq`, so
+/// replacing one document's extraction touches one contiguous range of each table.
+const V2: &str = r#"
+CREATE TABLE extractions (
+    doc_seq      INTEGER PRIMARY KEY REFERENCES documents(seq),
+    extracted_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+-- One row per entity a document mentions. `key` names the entity across the corpus: its
+-- knowledge-base id, or `type:folded name` for an entity learned from the document itself.
+-- `mentions` is the number of its rows in `mentions`, kept here so counting needs no scan of them.
+CREATE TABLE doc_entities (
+    doc_seq  INTEGER NOT NULL REFERENCES extractions(doc_seq),
+    key      TEXT NOT NULL,
+    id       TEXT NOT NULL,
+    name     TEXT NOT NULL,
+    type     TEXT NOT NULL,
+    in_kb    INTEGER NOT NULL,
+    unnamed  INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (doc_seq, key)
+) WITHOUT ROWID;
+-- Covers `nexus entities`: mention and document counts per entity, by type, without the table.
+CREATE INDEX doc_entities_key ON doc_entities(key, type, mentions);
+
+CREATE TABLE mentions (
+    doc_seq INTEGER NOT NULL REFERENCES extractions(doc_seq),
+    start   INTEGER NOT NULL,
+    end     INTEGER NOT NULL,
+    key     TEXT NOT NULL,
+    text    TEXT NOT NULL,
+    PRIMARY KEY (doc_seq, start, end, key)
+) WITHOUT ROWID;
+
+-- The folded (lowercase, accentless) name and surface forms of each entity in each document:
+-- how `nexus entity NAME` finds an entity whatever the case, accents or spelling used.
+CREATE TABLE entity_names (
+    doc_seq INTEGER NOT NULL REFERENCES extractions(doc_seq),
+    key     TEXT NOT NULL,
+    folded  TEXT NOT NULL,
+    PRIMARY KEY (doc_seq, key, folded)
+) WITHOUT ROWID;
+CREATE INDEX entity_names_folded ON entity_names(folded, key);
+
+CREATE TABLE quantities (
+    doc_seq   INTEGER NOT NULL REFERENCES extractions(doc_seq),
+    start     INTEGER NOT NULL,
+    end       INTEGER NOT NULL,
+    text      TEXT NOT NULL,
+    value     REAL NOT NULL,
+    unit      TEXT NOT NULL,
+    bound     TEXT NOT NULL,
+    commodity TEXT,
+    PRIMARY KEY (doc_seq, start, end)
+) WITHOUT ROWID;
+
+CREATE TABLE dates (
+    doc_seq   INTEGER NOT NULL REFERENCES extractions(doc_seq),
+    start     INTEGER NOT NULL,
+    end       INTEGER NOT NULL,
+    text      TEXT NOT NULL,
+    value     TEXT NOT NULL,
+    precision TEXT NOT NULL,
+    PRIMARY KEY (doc_seq, start, end)
+) WITHOUT ROWID;
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Store;
+
+    /// A store written at version 1 (before extraction) opens, migrates and keeps its documents,
+    /// which have no extraction until one is stored for them.
+    #[test]
+    fn a_version_1_store_migrates() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(V1).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO documents(id, sha256, source, format, encoding, bytes, language, language_name, language_confidence, text, chars, work_id)
+             VALUES ('0123456789abcdef', '0123456789abcdef00', 'a.txt', 'txt', 'utf-8', 30, 'en', 'English', 1.0,
+                     'Police in Lima seized cocaine.', 30, '0123456789abcdef');
+             INSERT INTO document_paths VALUES (1, 'a.txt');
+             INSERT INTO signatures VALUES (1, x'00');
+             INSERT INTO documents_fts(rowid, title, text) SELECT seq, '', text FROM documents;",
+        )
+        .unwrap();
+        drop(conn);
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), MIGRATIONS.len() as i64);
+        let stats = store.stats().unwrap();
+        assert_eq!((stats.documents, stats.extracted_documents, stats.entities), (1, 0, 0));
+        assert_eq!(store.check().unwrap(), Vec::<String>::new());
+        let ex = nexus_extract::Extractor::new(nexus_kb::KnowledgeBase::load(&[]).0);
+        let input = &store.extraction_inputs(0, 10, 1 << 20).unwrap()[0];
+        let x = ex.extract(&input.text, None);
+        store.replace_extraction("0123456789abcdef", &x).unwrap();
+        let stats = store.stats().unwrap();
+        assert_eq!(stats.extracted_documents, 1);
+        assert!(stats.entities >= 2, "{stats:?}");
+        assert_eq!(store.find_entities("lima").unwrap(), store.find_entities("LIMA").unwrap());
+    }
+}

@@ -2,7 +2,9 @@
 
 use crate::Store;
 use crate::error::Result;
+use crate::extraction;
 use crate::lsh::{self, Pending};
+use nexus_extract::Extraction;
 use nexus_ingest::{Document, LshLayout, Signature};
 use rusqlite::{OptionalExtension, params};
 
@@ -30,10 +32,16 @@ pub enum AddOutcome {
 }
 
 impl Store {
-    /// Store `doc` with its `signature` in a transaction of its own.
-    pub fn add(&mut self, doc: &Document, signature: &Signature, config: NearDupConfig) -> Result<AddOutcome> {
+    /// Store `doc` with its `signature` (and its extraction, when given) in a transaction of its own.
+    pub fn add(
+        &mut self,
+        doc: &Document,
+        signature: &Signature,
+        extraction: Option<&Extraction>,
+        config: NearDupConfig,
+    ) -> Result<AddOutcome> {
         let mut w = self.writer(config)?;
-        let out = w.add(doc, signature)?;
+        let out = w.add(doc, signature, extraction)?;
         w.commit()?;
         Ok(out)
     }
@@ -82,9 +90,15 @@ pub struct Writer<'a> {
 }
 
 impl Writer<'_> {
-    pub fn add(&mut self, doc: &Document, signature: &Signature) -> Result<AddOutcome> {
+    /// Add a document with its extraction (when given) under one savepoint: both or neither. Bytes
+    /// already stored add only their path; their extraction is left as it is (see
+    /// [`Writer::add_missing_extraction`]).
+    pub fn add(&mut self, doc: &Document, signature: &Signature, extraction: Option<&Extraction>) -> Result<AddOutcome> {
         let sp = self.tx.savepoint()?;
         let (out, keys) = insert(&sp, self.pending, doc, signature, self.layout, self.threshold)?;
+        if let (Some((seq, _)), Some(x)) = (&keys, extraction) {
+            extraction::write(&sp, *seq, x)?;
+        }
         sp.commit()?;
         if let Some((seq, keys)) = keys {
             self.pending.insert(&keys, seq);
@@ -99,6 +113,21 @@ impl Writer<'_> {
             "INSERT OR IGNORE INTO document_paths(doc_seq, path) SELECT seq, ?2 FROM documents WHERE sha256 = ?1",
             params![sha256, path],
         )? > 0)
+    }
+
+    /// Store the extraction of the stored bytes `sha256` if they have none (they were ingested with
+    /// extraction off, or before it existed); `true` when it was written.
+    pub fn add_missing_extraction(&mut self, sha256: &str, x: &Extraction) -> Result<bool> {
+        let sp = self.tx.savepoint()?;
+        let Some(seq) = sp.query_row("SELECT seq FROM documents WHERE sha256 = ?1", [sha256], |r| r.get::<_, i64>(0)).optional()? else {
+            return Ok(false);
+        };
+        if extraction::is_extracted(&sp, seq)? {
+            return Ok(false);
+        }
+        extraction::write(&sp, seq, x)?;
+        sp.commit()?;
+        Ok(true)
     }
 
     /// Commit the documents (and, when the buffer is full, the near-duplicate keys with them).

@@ -1,0 +1,137 @@
+//! Entities the knowledge base does not hold, learned from the document itself: people,
+//! agencies and organizations found by capitalisation and cue words, unnamed actors ("a
+//! Peruvian family-clan"), and the acronyms and aliases the text defines ("First Capital
+//! Command (PCC)", "alias 'Comrade José'"). Each finder reads the text and the knowledge-base
+//! mentions and returns `Found` mentions; `merge` settles overlaps with the knowledge base.
+//!
+//! Every rule here is a pattern of how reports write names, with its vocabulary in
+//! `data/lang/`; none names a particular group.
+
+pub mod agencies;
+pub mod cue_names;
+pub mod definitions;
+pub mod persons;
+pub mod unnamed;
+
+use crate::matcher::KbMention;
+use nexus_kb::{EntityType, KnowledgeBase};
+
+/// What every finder reads.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub kb: &'a KnowledgeBase,
+    /// Knowledge-base mentions, sorted by start, non-overlapping.
+    pub kb_mentions: &'a [KbMention],
+}
+
+/// One mention of an entity learned from the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    /// The entity's name: mentions with the same type and folded name are one entity.
+    pub name: String,
+    pub entity_type: EntityType,
+    /// A descriptive name for an actor the text does not name ("Mexican narco-traffickers").
+    pub unnamed: bool,
+    /// Set when the mention names a knowledge-base entry (an acronym the text defines for it).
+    pub kb_entity: Option<usize>,
+}
+
+/// Every learned mention, merged with the knowledge-base mentions: the knowledge-base mentions
+/// that stand, and the learned ones that stand, both sorted by start.
+pub fn find(cx: &Context) -> (Vec<KbMention>, Vec<Found>) {
+    let mut found = persons::find(cx);
+    found.extend(agencies::find(cx));
+    found.extend(cue_names::find(cx));
+    found.extend(unnamed::find(cx));
+    let defined = definitions::find(cx, &found);
+    merge(cx.kb, cx.kb_mentions, found, defined)
+}
+
+/// Types whose names hold other names of the same family: "Fiscalía Especializada contra la
+/// Criminalidad Organizada" is one agency, not the agency "Fiscalía" plus words.
+fn actor(t: EntityType) -> bool {
+    matches!(t, EntityType::CriminalOrg | EntityType::ArmedGroup | EntityType::StateActor | EntityType::Company | EntityType::Person)
+}
+
+fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+/// Settle overlaps. What the text defines wins over the knowledge base on the same span (the
+/// document says what its acronym means). A learned name that strictly contains knowledge-base
+/// mentions replaces them — "Atlantic Cartel" is not the Atlantic, "Arley de Jesús Durango
+/// Higuita" is not the state of Durango — except the places inside an agency's name ("Fiscalía
+/// de Chile" also names Chile); a learned name that only partly overlaps one yields to the
+/// knowledge base. Among learned mentions the longer wins, then the earlier.
+fn merge(kb: &KnowledgeBase, kb_mentions: &[KbMention], found: Vec<Found>, defined: Vec<Found>) -> (Vec<KbMention>, Vec<Found>) {
+    let mut kb_keep = vec![true; kb_mentions.len()];
+    let mut kept: Vec<Found> = Vec::new();
+    let span = |f: &Found| (f.start, f.end);
+    // Knowledge-base mentions are sorted by start and no name is this long: the ones that can
+    // overlap a span lie in a window found by two binary searches, not a scan of all of them.
+    const LONGEST: usize = 512;
+    let sorted = kb_mentions.is_sorted_by_key(|m| m.start);
+    let window = |s: usize, e: usize| {
+        if !sorted {
+            return 0..kb_mentions.len();
+        }
+        kb_mentions.partition_point(|m| m.start + LONGEST <= s)..kb_mentions.partition_point(|m| m.start < e)
+    };
+    // Spans already claimed, start → end, merged where they overlap.
+    let mut claimed: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let claim = |claimed: &mut std::collections::BTreeMap<usize, usize>, (s, e): (usize, usize)| {
+        let (mut s, mut e) = (s, e);
+        let overlapping: Vec<(usize, usize)> = claimed.range(..e).rev().take_while(|(_, ce)| **ce > s).map(|(a, b)| (*a, *b)).collect();
+        for (cs, ce) in overlapping {
+            claimed.remove(&cs);
+            s = s.min(cs);
+            e = e.max(ce);
+        }
+        claimed.insert(s, e);
+    };
+    let is_claimed = |claimed: &std::collections::BTreeMap<usize, usize>, (s, e): (usize, usize)| {
+        claimed.range(..e).next_back().is_some_and(|(_, ce)| *ce > s)
+    };
+    for f in &defined {
+        for k in window(f.start, f.end) {
+            let m = &kb_mentions[k];
+            if overlaps(span(f), (m.start, m.end)) {
+                kb_keep[k] = false;
+            }
+        }
+        claim(&mut claimed, span(f));
+    }
+    let mut learned: Vec<Found> = found;
+    learned.sort_by_key(|f| (std::cmp::Reverse(f.end - f.start), f.start));
+    'candidates: for f in learned {
+        if is_claimed(&claimed, span(&f)) {
+            continue;
+        }
+        let mut inside = Vec::new();
+        for k in window(f.start, f.end).filter(|k| kb_keep[*k]) {
+            let m = &kb_mentions[k];
+            if !overlaps(span(&f), (m.start, m.end)) {
+                continue;
+            }
+            let strictly_contains = f.start <= m.start && m.end <= f.end && (f.end - f.start) > (m.end - m.start);
+            if !strictly_contains {
+                continue 'candidates;
+            }
+            let t = kb.entities()[m.entity].entity_type;
+            if f.entity_type != EntityType::StateActor || actor(t) {
+                inside.push(k);
+            }
+        }
+        for k in inside {
+            kb_keep[k] = false;
+        }
+        claim(&mut claimed, span(&f));
+        kept.push(f);
+    }
+    kept.extend(defined);
+    kept.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    let kb_out = kb_mentions.iter().zip(kb_keep).filter(|(_, keep)| *keep).map(|(m, _)| m.clone()).collect();
+    (kb_out, kept)
+}

@@ -1,0 +1,1353 @@
+//! People's names the knowledge base does not hold ("Dairo Antonio Úsuga David", "Peter R. de
+//! Vries", `Ismael "El Mayo" Zambada`): a run of capitalised words, with name particles and initials
+//! inside, is a name when it starts with a common given name (`data/lang/given-names.txt`), follows
+//! a title or a role ("Judge", "el narcotraficante"; `data/lang/person-cues.tsv`), or is followed by
+//! an age or an alias ("Juan Pérez, 45,", "…, alias"). Places, bodies and events named after people
+//! ("San Pedro Sula", "Frente Carolina Ramírez", "Operation Osiris") are kept out by stop words next
+//! to the run; a capitalised Spanish or Portuguese title before one word ("Capitán Bado") names a
+//! person only when that word is the surname of a name found in full, and a title-case headline
+//! only the start of a name the body writes. A surname alone ("Úsuga", "Lizárraga Beltrán") is a
+//! mention of the full name it ends, when only one name in the document ends so.
+//!
+//! The word scanner and the knowledge-base index below the finder are shared with `agencies` and
+//! `unnamed`: one pass over the text, folded words in one buffer, no allocation per word.
+
+use super::{Context, Found};
+use crate::matcher::KbMention;
+use nexus_kb::{EntityType, KnowledgeBase};
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, Hasher};
+use std::rc::Rc;
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// Most words a name has, particles and initials aside ("Jobanis de Jesús Ávila Villadiego").
+const MAX_NAME_WORDS: usize = 5;
+/// Most words of a nickname written inside a name (`Joaquín "El Chapo" Guzmán`).
+const MAX_NICKNAME_WORDS: usize = 4;
+/// Longest headline looked for on either side of a word, in bytes.
+const HEADLINE: usize = 200;
+
+/// The nearest character boundary at or before `at`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+pub fn find(cx: &Context) -> Vec<Found> {
+    let kbi = kb_index(cx.kb);
+    let words = Words::of(cx.text, &kbi);
+    let f = Finder { w: &words, kb: &kbi, lx: lexicon(), mentions: cx.kb_mentions, entities: cx.kb.entities() };
+    let mut names = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !f.namey(i) {
+            i += 1;
+            continue;
+        }
+        let run = f.run(i);
+        names.extend(f.candidate(&run));
+        i = run.last + 1;
+    }
+    f.with_surnames(names)
+}
+
+/// A run of capitalised words; `quote` is a nickname written inside it, left out of the name.
+struct Run {
+    first: usize,
+    last: usize,
+    quote: Option<(usize, usize)>,
+}
+
+/// An accepted name: its span, its text, and the indices of its name words (no particles,
+/// initials or nickname).
+struct Name {
+    start: usize,
+    end: usize,
+    name: String,
+    folded: String,
+    words: Vec<usize>,
+    /// A single word after a capitalised Spanish or Portuguese title: a name only as the surname
+    /// of a full name of the document.
+    weak: bool,
+    /// On a line in title case ("Jorge Rafaat Killed In Paraguay Ambush"), where a name's end is
+    /// unknown: a name only as the start of a name the body writes.
+    heading: bool,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Cue {
+    None,
+    /// A title, role or demonym right before the name: a single surname is enough.
+    Before,
+}
+
+struct Finder<'a> {
+    w: &'a Words<'a>,
+    kb: &'a KbIndex,
+    lx: &'static Lexicon,
+    mentions: &'a [KbMention],
+    entities: &'a [nexus_kb::Entity],
+}
+
+impl Finder<'_> {
+    fn class(&self, i: usize) -> u32 {
+        self.w.class(i)
+    }
+
+    fn is(&self, i: usize, class: u32) -> bool {
+        self.w.is(i, class)
+    }
+
+    /// A word that can be part of a name: capitalised with lower-case letters ("Úsuga", "McAllister"),
+    /// or an initial ("R."). Acronyms and headings in capitals are not names.
+    fn namey(&self, i: usize) -> bool {
+        let w = &self.w.list[i];
+        w.has(INITIAL) || (w.has(CAP) && !w.has(UPPER) && !w.has(DIGIT) && !w.has(ABBR))
+    }
+
+    fn particle(&self, i: usize) -> bool {
+        !self.w.list[i].has(CAP) && self.is(i, PARTICLE)
+    }
+
+    /// A capitalised function word that is not a particle ("In", "The", "Em") ends a run: inside a
+    /// name particles are lower case, and "De", "Van" are Belgian and Dutch particles.
+    fn splits(&self, i: usize) -> bool {
+        self.class(i) & (FUNCTION | PARTICLE) == FUNCTION
+    }
+
+    fn given(&self, i: usize) -> bool {
+        self.is(i, GIVEN)
+    }
+
+    fn title(&self, i: usize) -> bool {
+        if self.is(i, TITLE) {
+            return true;
+        }
+        // "Then-President", "ex-presidente": the title is the last part.
+        let f = self.w.folded(i);
+        self.w.list[i].has(HYPHEN) && f.rsplit('-').next().is_some_and(|t| word_classes().get(t).is_some_and(|c| c & TITLE != 0))
+    }
+
+    /// Word `i` stands on a short line of four words or more with no lower-case word but function
+    /// words: a headline in title case. Only `HEADLINE` bytes around the word are looked at.
+    fn title_case_line(&self, i: usize) -> bool {
+        let w = self.w;
+        let text = w.text;
+        let at = w.list[i].start;
+        let (lo, hi) = (floor_boundary(text, at.saturating_sub(HEADLINE)), floor_boundary(text, (at + HEADLINE).min(text.len())));
+        let Some(from) = text[lo..at].rfind('\n').map(|n| lo + n + 1).or((lo == 0).then_some(0)) else { return false };
+        let Some(to) = text[at..hi].find('\n').map(|n| at + n).or((hi == text.len()).then_some(hi)) else { return false };
+        let first = w.list.partition_point(|x| x.start < from);
+        let mut count = 0;
+        for (j, x) in w.list[first..].iter().enumerate().take_while(|(_, x)| x.start < to) {
+            if !x.has(CAP) && !x.has(DIGIT) && !self.is(first + j, FUNCTION | PARTICLE | LINK) {
+                return false;
+            }
+            count += 1;
+        }
+        count >= 4
+    }
+
+    /// A title of several words ends at word `i` ("Secretary of State").
+    fn title_phrase_ends(&self, i: usize) -> bool {
+        let w = self.w;
+        if i < 2 || !self.is(i, PHRASE_END) {
+            return false;
+        }
+        let phrase = format!("{} {} {}", w.folded(i - 2), w.folded(i - 1), w.folded(i));
+        self.lx.titles.contains(phrase.as_str())
+    }
+
+    fn demonym(&self, i: usize) -> bool {
+        self.is(i, DEMONYM)
+    }
+
+    fn stop(&self, i: usize) -> bool {
+        self.is(i, STOP)
+    }
+
+    /// Words that may open a run without being part of the name in it: "Then", "The", "Colombian",
+    /// "Ecuador's".
+    fn skippable(&self, i: usize) -> bool {
+        self.is(i, LEAD | FUNCTION | DEMONYM) || self.w.list[i].has(POSS)
+    }
+
+    /// The run of capitalised words from `first`: words one space apart, particles between
+    /// capitalised words, initials with their period, and a quoted nickname after a given name.
+    fn run(&self, first: usize) -> Run {
+        let w = self.w;
+        let mut run = Run { first, last: first, quote: None };
+        let mut saw_given = self.given(first);
+        loop {
+            let j = run.last + 1;
+            if j >= w.len() {
+                break;
+            }
+            let gap = w.gap(j);
+            if gap == " " || (gap == ". " && w.list[run.last].has(INITIAL)) {
+                if self.namey(j) {
+                    if self.splits(j) {
+                        break;
+                    }
+                    saw_given |= self.given(j);
+                    run.last = j;
+                    continue;
+                }
+                let mut k = j;
+                while k < w.len() && k - j < 3 && self.particle(k) && (k == j || w.gap(k) == " ") {
+                    k += 1;
+                }
+                if k > j && k < w.len() && w.gap(k) == " " && self.namey(k) && !self.splits(k) {
+                    run.last = k;
+                    continue;
+                }
+                break;
+            }
+            if saw_given
+                && run.quote.is_none()
+                && opens_quote(gap)
+                && let Some((a, b, next)) = self.nickname(j)
+            {
+                run.quote = Some((a, b));
+                run.last = next;
+                continue;
+            }
+            break;
+        }
+        run
+    }
+
+    /// A nickname in quotes starting at word `j`, closed and followed by a capitalised word:
+    /// (first, last, the word after).
+    fn nickname(&self, j: usize) -> Option<(usize, usize, usize)> {
+        let w = self.w;
+        for k in j..(j + MAX_NICKNAME_WORDS).min(w.len()) {
+            if k > j && w.gap(k) != " " {
+                return None;
+            }
+            let next = k + 1;
+            if next < w.len() && closes_quote(w.gap(next)) && self.namey(next) {
+                return Some((j, k, next));
+            }
+        }
+        None
+    }
+
+    fn candidate(&self, run: &Run) -> Option<Name> {
+        let w = self.w;
+        let (first, last) = (run.first, run.last);
+        // Quoted words, or words after "alias", are an alias or the name of a thing: the
+        // definitions finder's.
+        let opened = w.text[..w.list[first].start].ends_with(is_quote);
+        let after_alias = first > 0 && self.is(first - 1, ALIAS);
+        if quoted(w, first, last) || opened || after_alias {
+            return None;
+        }
+        let in_quote = |i: usize| run.quote.is_some_and(|(a, b)| a <= i && i <= b);
+        // The name starts after the last title in the run, else after its leading connectors,
+        // demonyms and possessives.
+        let mut k = first;
+        let mut cue = Cue::None;
+        let mut cue_at = None;
+        for i in first..=last {
+            if !in_quote(i) && (self.title(i) || self.title_phrase_ends(i)) {
+                k = i + 1;
+                cue = Cue::Before;
+                cue_at = Some(i);
+            }
+        }
+        if cue == Cue::None {
+            while k <= last && self.skippable(k) {
+                k += 1;
+            }
+        }
+        if k > last || self.particle(k) || w.list[k].has(INITIAL) {
+            // "Fiscal General de la Nación": after a title, a particle is no name.
+            return None;
+        }
+        if cue == Cue::None && self.cue_before(k) {
+            cue = Cue::Before;
+            cue_at = k.checked_sub(1);
+        }
+        // One word is a name only after a title or a role.
+        if k == last && cue == Cue::None {
+            return None;
+        }
+        // "Frente Carolina Ramírez", "la operación Juan", "San Pedro Sula": a name after a stop
+        // word names something else; "Dutch national Ramon Verhulst" is a person.
+        let before = k.checked_sub(1).filter(|&b| b >= first || w.gap(k) == " ");
+        if cue == Cue::None && before.is_some_and(|b| self.stop(b)) {
+            return None;
+        }
+        let after = (last + 1 < w.len() && w.gap(last + 1) == " " && !w.list[last + 1].has(CAP)).then_some(last + 1);
+        if after.is_some_and(|a| self.stop(a)) {
+            return None;
+        }
+        let name_words = || (k..=last).filter(|&i| !in_quote(i) && self.namey(i) && !w.list[i].has(INITIAL));
+        let count = name_words().count();
+        if count == 0 || count > MAX_NAME_WORDS || name_words().any(|i| self.is(i, STOP | DEMONYM)) {
+            return None;
+        }
+        let names: Vec<usize> = name_words().collect();
+        if names.len() >= 2 && self.kb.countries.contains(w.folded(last)) {
+            return None;
+        }
+        let surname = |n: usize| names.len().checked_sub(n).is_some_and(|at| self.is(names[at], SURNAME));
+        // A known surname makes a name of a run with no particle; "Couto de Magalhães", "Cercado de
+        // Lima" are as often rivers and districts.
+        let particles = (k..=last).any(|i| self.particle(i));
+        let signal =
+            self.given(k) || cue == Cue::Before || self.cue_after(last) || (names.len() >= 2 && !particles && (surname(1) || surname(2)));
+        if !signal || (names.len() == 1 && (cue != Cue::Before || k != first && !self.title(k - 1))) {
+            return None;
+        }
+        if names.len() == 1 && self.is(k, FUNCTION | LEAD) {
+            return None;
+        }
+        let (start, end) = (w.list[k].start, w.list[last].end);
+        let folded = (k..=last).filter(|&i| !in_quote(i)).map(|i| w.folded(i)).collect::<Vec<_>>().join(" ");
+        // "Pedro Juan Caballero" the town, "Costa Rican" the demonym.
+        if !self.plausible_against_kb(start, end, last) || self.kb.place_names.contains(&folded) || self.kb.demonyms.contains_key(&folded) {
+            return None;
+        }
+        let name = match run.quote {
+            Some((a, b)) if a > k => {
+                let before = w.text[start..w.list[a].start].trim_end_matches(|c: char| c.is_whitespace() || is_quote(c));
+                let after = w.text[w.list[b].end..end].trim_start_matches(|c: char| c.is_whitespace() || is_quote(c) || c == '.');
+                format!("{before} {after}")
+            }
+            _ => w.text[start..end].to_owned(),
+        };
+        // "Judge Irizarry", "el presidente Noboa", "Gen. Ruiz" name a person; "Capitán Bado" a town.
+        let weak = names.len() == 1 && cue_at.is_some_and(|c| w.list[c].has(CAP) && !self.is(c, TITLE_EN) && w.gap(c + 1) != ". ");
+        let heading = names.len() >= 2 && self.title_case_line(k);
+        Some(Name { start, end, name, folded, words: names, weak, heading })
+    }
+
+    /// A title, role or demonym right before word `k` ("President", "el narcotraficante", "o
+    /// motorista", "los ciudadanos bolivianos"), or an abbreviated title ("Dr.", "Gen."). Roles count
+    /// in lower case only: capitalised, they begin the names of bodies ("National Police").
+    fn cue_before(&self, k: usize) -> bool {
+        let w = self.w;
+        if k == 0 {
+            return false;
+        }
+        let gap = w.gap(k);
+        if !matches!(gap, " " | ", " | ". ") {
+            return false;
+        }
+        let b = k - 1;
+        if gap == ". " {
+            return self.is(b, TITLE);
+        }
+        if self.title(b) || (self.demonym(b) && !w.list[b].has(CAP)) {
+            return true;
+        }
+        // Roles of one to three words, the last in lower case.
+        if w.list[b].has(CAP) {
+            return false;
+        }
+        if self.is(b, ROLE) {
+            return true;
+        }
+        if !self.is(b, PHRASE_END) {
+            return false;
+        }
+        let mut phrase = String::new();
+        for n in 0..3 {
+            let Some(i) = b.checked_sub(n) else { break };
+            if n > 0 && w.gap(i + 1) != " " {
+                break;
+            }
+            if n == 0 {
+                phrase.push_str(w.folded(i));
+            } else {
+                phrase.insert(0, ' ');
+                phrase.insert_str(0, w.folded(i));
+            }
+            if self.lx.roles.contains(phrase.as_str()) || self.lx.titles.contains(phrase.as_str()) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// An age or an alias right after the run: "Juan Pérez, 45,", "…, de 46 años", "… (41)",
+    /// "…, alias", "… conocido como".
+    fn cue_after(&self, last: usize) -> bool {
+        let w = self.w;
+        let rest = &w.text[w.list[last].full_end..];
+        if let Some(r) = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(" (")) {
+            let r = r.strip_prefix("de ").unwrap_or(r);
+            let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+            if (1..=3).contains(&digits) {
+                let tail = &r[digits..];
+                let unit = [",", ")", ";", " años", " anos", " years", " year", "-year-old"];
+                if unit.iter().any(|u| tail.starts_with(u)) {
+                    return true;
+                }
+            }
+        }
+        let next = last + 1;
+        if next >= w.len() || !matches!(w.gap(next), " " | ", " | " (") {
+            return false;
+        }
+        let one = w.folded(next);
+        if self.is(next, ALIAS) {
+            return true;
+        }
+        if next + 1 < w.len() && w.gap(next + 1) == " " && self.is(next, ALIAS_START) {
+            let mut two = String::with_capacity(32);
+            two.push_str(one);
+            two.push(' ');
+            two.push_str(w.folded(next + 1));
+            if self.lx.alias.contains(two.as_str()) {
+                return true;
+            }
+            if next + 2 < w.len() && w.gap(next + 2) == " " {
+                two.push(' ');
+                two.push_str(w.folded(next + 2));
+                return self.lx.alias.contains(two.as_str());
+            }
+        }
+        false
+    }
+
+    /// The knowledge base does not contradict a name at `start..end`: no entry crosses its edges
+    /// or is the whole of it, no organization or agency is inside it, and it does not end with a
+    /// country ("Santiago Chile").
+    fn plausible_against_kb(&self, start: usize, end: usize, last: usize) -> bool {
+        let last_start = self.w.list[last].start;
+        for m in overlapping(self.mentions, start, end) {
+            if m.start < start || m.end > end || (m.start == start && m.end == end) {
+                return false;
+            }
+            match self.entities[m.entity].entity_type {
+                EntityType::CriminalOrg | EntityType::ArmedGroup | EntityType::StateActor | EntityType::Company => return false,
+                EntityType::Country if m.start >= last_start => return false,
+                _ => {}
+            }
+        }
+        true
+    }
+
+    /// The names, with later mentions by surname alone: the last word of a name, its last two
+    /// words or its penultimate word when it has three or more (Hispanic double surnames:
+    /// "Úsuga" of "Dairo Antonio Úsuga David"), when no other name in the document ends so. A
+    /// surname that is also a place, a given name, or part of a longer capitalised run is left
+    /// alone. A single surname after a title ("Judge Irizarry") takes the full name it ends.
+    fn with_surnames(&self, mut names: Vec<Name>) -> Vec<Found> {
+        let w = self.w;
+        // A name on a title-case line stands as the start of a name of the body, cut to the words
+        // they share ("Jorge Rafaat Killed" → "Jorge Rafaat" of Jorge Rafaat Toumani).
+        let body: Vec<usize> = (0..names.len()).filter(|&n| !names[n].heading).collect();
+        for n in 0..names.len() {
+            if !names[n].heading {
+                continue;
+            }
+            let words: Vec<&str> = names[n].words.iter().map(|&i| w.folded(i)).collect();
+            let shared = |b: usize| names[b].words.iter().zip(&words).take_while(|(i, f)| w.folded(**i) == **f).count();
+            match body.iter().map(|&b| (shared(b), b)).filter(|&(k, _)| k >= 2).max() {
+                Some((k, b)) => {
+                    let last = names[n].words[k - 1];
+                    names[n].end = w.list[last].end;
+                    names[n].words.truncate(k);
+                    names[n].name = names[b].name.clone();
+                    names[n].folded = names[b].folded.clone();
+                }
+                None => names[n].weak = true,
+            }
+        }
+        let mut keys: Map<Option<usize>> = Map::default();
+        // Longer names first: a run that is the end of a longer name ("Lizárraga Beltrán" of
+        // "Héctor Armando Lizárraga Beltrán") is a mention of it, not a name of its own.
+        let mut order: Vec<usize> = (0..names.len()).filter(|&n| names[n].words.len() >= 2 && !names[n].weak).collect();
+        order.sort_by_key(|&n| std::cmp::Reverse(names[n].words.len()));
+        let mut suffix_of = Vec::new();
+        for n in order {
+            let name = &names[n];
+            let f: Vec<&str> = name.words.iter().map(|&i| w.folded(i)).collect();
+            let len = f.len();
+            if let Some(Some(longer)) = keys.get(&f.join(" "))
+                && names[*longer].words.len() > len
+            {
+                suffix_of.push((n, *longer));
+                continue;
+            }
+            let mut add = |key: String| {
+                let slot = keys.entry(key).or_insert(Some(n));
+                if slot.is_some_and(|other| names[other].folded != name.folded) {
+                    *slot = None;
+                }
+            };
+            let given = |at: usize| self.given(name.words[at]);
+            if !given(len - 1) {
+                add(f[len - 1].to_owned());
+            }
+            if len >= 3 {
+                add(format!("{} {}", f[len - 2], f[len - 1]));
+                if !given(len - 2) {
+                    add(f[len - 2].to_owned());
+                }
+            }
+        }
+        for (n, longer) in suffix_of {
+            names[n].name = names[longer].name.clone();
+        }
+        // A weak single word stands only as the surname of a full name; `weak` now means dropped.
+        for n in names.iter_mut().filter(|n| n.words.len() == 1) {
+            n.weak &= keys.get(w.folded(n.words[0])).copied().flatten().is_none();
+        }
+        if keys.is_empty() {
+            return names.into_iter().filter(|n| !n.weak).map(|n| person(n.start, n.end, n.name)).collect();
+        }
+        let full_name = |key: &str| keys.get(key).copied().flatten();
+        let first_words: Set = keys.keys().map(|k| k.split(' ').next().unwrap_or(k).to_owned()).collect();
+        let starts_key = |f: &str| first_words.contains(f);
+        let mut renamed = Vec::new();
+        for (n, name) in names.iter().enumerate() {
+            if let [only] = name.words[..]
+                && let Some(full) = full_name(w.folded(only))
+            {
+                renamed.push((n, names[full].name.clone()));
+            }
+        }
+        for (n, full) in renamed {
+            names[n].name = full;
+        }
+        let mut spans: Vec<(usize, usize)> = names.iter().filter(|n| !n.weak).map(|n| (n.start, n.end)).collect();
+        spans.sort_unstable();
+        let covered = |s: usize, e: usize| {
+            let at = spans.partition_point(|&(_, se)| se <= s);
+            spans.get(at).is_some_and(|&(ss, _)| ss < e)
+        };
+        let mut refs = Vec::new();
+        let mut pair = String::new();
+        let mut i = 0;
+        while i < w.len() {
+            // Only words that begin a key can be a surname: a cheap test first.
+            if !self.namey(i) || w.list[i].has(INITIAL) || !starts_key(w.folded(i)) {
+                i += 1;
+                continue;
+            }
+            if covered(w.list[i].start, w.list[i].end) || quoted(w, i, i) {
+                i += 1;
+                continue;
+            }
+            let spaced_namey = |j: usize| j < w.len() && w.gap(j) == " " && self.namey(j);
+            let prev_blocks =
+                i > 0 && w.gap(i) == " " && (self.namey(i - 1) || self.particle(i - 1)) && !self.title(i - 1) && !self.skippable(i - 1);
+            if prev_blocks {
+                i += 1;
+                continue;
+            }
+            if spaced_namey(i + 1) {
+                pair.clear();
+                pair.push_str(w.folded(i));
+                pair.push(' ');
+                pair.push_str(w.folded(i + 1));
+                if let Some(n) = full_name(&pair).filter(|_| !spaced_namey(i + 2)) {
+                    refs.push((w.list[i].start, w.list[i + 1].end, n));
+                    i += 2;
+                } else {
+                    i += 1;
+                }
+                continue;
+            }
+            let f = w.folded(i);
+            let (s, e) = (w.list[i].start, w.list[i].end);
+            if let Some(n) = full_name(f)
+                && !self.given(i)
+                && !self.kb.places.contains(f)
+                && overlapping(self.mentions, s, e).next().is_none()
+            {
+                refs.push((s, e, n));
+            }
+            i += 1;
+        }
+        let mut out: Vec<Found> = refs.into_iter().map(|(s, e, n)| person(s, e, names[n].name.clone())).collect();
+        out.extend(names.into_iter().filter(|n| !n.weak).map(|n| person(n.start, n.end, n.name)));
+        out.sort_by_key(|f| f.start);
+        out
+    }
+}
+
+fn person(start: usize, end: usize, name: String) -> Found {
+    Found { start, end, name, entity_type: EntityType::Person, unnamed: false, kb_entity: None }
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’' | '«' | '»')
+}
+
+fn opens_quote(gap: &str) -> bool {
+    matches!(gap, " \"" | " “" | " '" | " ‘" | " «")
+}
+
+fn closes_quote(gap: &str) -> bool {
+    matches!(gap, "\" " | "” " | "' " | "’ " | "» ")
+}
+
+/// Words `first..=last` stand in quotes: an alias or the name of a thing ("Juan de Dios Úsuga"
+/// the structure), which the definitions finder reads.
+fn quoted(w: &Words, first: usize, last: usize) -> bool {
+    let before = w.text[..w.list[first].start].chars().next_back();
+    let after = w.text[w.list[last].full_end..].chars().next();
+    before.is_some_and(is_quote) && after.is_some_and(is_quote)
+}
+
+/// Knowledge-base mentions overlapping `start..end` (mentions are sorted and do not overlap).
+pub(super) fn overlapping(mentions: &[KbMention], start: usize, end: usize) -> impl Iterator<Item = &KbMention> {
+    let from = mentions.partition_point(|m| m.end <= start);
+    mentions[from..].iter().take_while(move |m| m.start < end)
+}
+
+/// The person finder's vocabulary.
+struct Lexicon {
+    given: Set,
+    titles_en: Set,
+    surnames: Set,
+    titles: Set,
+    roles: Set,
+    alias: Set,
+    leads: Set,
+    stops: Set,
+    function: Set,
+    particles: Set,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut lx = Lexicon {
+            given: Set::default(),
+            titles_en: Set::default(),
+            surnames: Set::default(),
+            titles: Set::default(),
+            roles: Set::default(),
+            alias: Set::default(),
+            leads: Set::default(),
+            stops: Set::default(),
+            function: function_words().clone(),
+            particles: Set::default(),
+        };
+        for line in data_lines(include_str!("../../../../data/lang/given-names.txt")) {
+            lx.given.extend(line.split_whitespace().map(crate::fold::fold));
+        }
+        for line in data_lines(include_str!("../../../../data/lang/surnames.txt")) {
+            lx.surnames.extend(line.split_whitespace().map(crate::fold::fold));
+        }
+        for line in data_lines(include_str!("../../../../data/lang/person-cues.tsv")) {
+            let Some((kind, phrase)) = line.split_once('\t') else { continue };
+            let set = match kind {
+                "title" => &mut lx.titles,
+                "title-en" => &mut lx.titles_en,
+                "role" => &mut lx.roles,
+                "alias" => &mut lx.alias,
+                "lead" => &mut lx.leads,
+                "stop" => &mut lx.stops,
+                _ => continue,
+            };
+            set.insert(crate::fold::fold(phrase.trim()));
+        }
+        lx.titles.extend(lx.titles_en.iter().cloned());
+        // Words of institutions and state bodies are never part of a person's name.
+        for line in data_lines(include_str!("../../../../data/lang/institution-words.txt")) {
+            lx.stops.insert(crate::fold::fold(line));
+        }
+        for line in data_lines(include_str!("../../../../data/lang/state-actor-heads.tsv")) {
+            if let Some(("head" | "head-en" | "geo", phrase)) = line.split_once('\t') {
+                let words = phrase.split(' ').map(crate::fold::fold);
+                lx.stops.extend(words.filter(|w| !lx.function.contains(w)));
+            }
+        }
+        // "of", "the", "and", "y", "e", "el" join the names of places and bodies, not of people.
+        lx.particles = data_lines(include_str!("../../../../data/lang/name-particles.txt"))
+            .filter(|p| !matches!(*p, "of" | "the" | "and" | "y" | "e" | "el"))
+            .map(str::to_owned)
+            .collect();
+        lx
+    })
+}
+
+/// A set of folded words, hashed fast: the finders look up most words of a document, and no
+/// document chooses what the sets hold.
+pub(super) type Set = HashSet<String, Fx>;
+pub(super) type Map<V> = HashMap<String, V, Fx>;
+
+/// The Fx hash (rustc's): a multiply and a rotate per eight bytes.
+#[derive(Default, Clone, Copy)]
+pub(super) struct Fx;
+
+pub(super) struct FxHasher(u64);
+
+impl BuildHasher for Fx {
+    type Hasher = FxHasher;
+    fn build_hasher(&self) -> FxHasher {
+        FxHasher(0)
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut v = [0u8; 8];
+            v.copy_from_slice(c);
+            self.add(u64::from_le_bytes(v));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut v = [0u8; 8];
+            v[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(v));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The lines of a data file that are not comments or blank.
+pub(super) fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// Function words of English, Spanish and Portuguese (`data/lang/function-words.tsv`), folded.
+pub(super) fn function_words() -> &'static Set {
+    static WORDS: OnceLock<Set> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        data_lines(include_str!("../../../../data/lang/function-words.tsv"))
+            .filter_map(|l| l.split_once('\t'))
+            .flat_map(|(_, words)| words.split_whitespace().map(crate::fold::fold))
+            .collect()
+    })
+}
+
+/// Abbreviations that end in a period without ending a sentence ("Dr.", "No.", "Gen."), folded.
+fn abbreviations() -> &'static Set {
+    static WORDS: OnceLock<Set> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        data_lines(include_str!("../../../../data/lang/abbreviations.tsv"))
+            .filter_map(|l| l.split('\t').nth(1))
+            .map(crate::fold::fold)
+            .collect()
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words, shared with `agencies` and `unnamed`.
+
+// What a word is to the finders: one lookup per word, in `KbIndex::classes`.
+pub(super) const GIVEN: u32 = 1;
+pub(super) const SURNAME: u32 = 1 << 1;
+pub(super) const TITLE: u32 = 1 << 2;
+pub(super) const ROLE: u32 = 1 << 3;
+pub(super) const ALIAS: u32 = 1 << 4;
+pub(super) const LEAD: u32 = 1 << 5;
+pub(super) const STOP: u32 = 1 << 6;
+pub(super) const FUNCTION: u32 = 1 << 7;
+pub(super) const PARTICLE: u32 = 1 << 8;
+/// A demonym of a knowledge-base country.
+pub(super) const DEMONYM: u32 = 1 << 9;
+/// The first word of a state body's head noun (`agencies`).
+pub(super) const HEAD_START: u32 = 1 << 10;
+pub(super) const LINK: u32 = 1 << 11;
+pub(super) const AND: u32 = 1 << 12;
+pub(super) const IN: u32 = 1 << 13;
+pub(super) const KILL: u32 = 1 << 14;
+pub(super) const KILL_ARMY: u32 = 1 << 15;
+pub(super) const COUNTRY: u32 = 1 << 16;
+/// The first word of a group noun (`unnamed`).
+pub(super) const GROUP_START: u32 = 1 << 17;
+pub(super) const GROUP_LINK: u32 = 1 << 18;
+/// "to" in "Special Force to Combat Drug Trafficking" (`agencies`).
+pub(super) const TO: u32 = 1 << 19;
+/// An English title, capitalised before a surname alone ("Judge Irizarry").
+pub(super) const TITLE_EN: u32 = 1 << 20;
+/// The last word of a title or role of several words ("prime minister", "drug lord").
+pub(super) const PHRASE_END: u32 = 1 << 21;
+/// The first word of an alias cue of several words ("conocido como").
+pub(super) const ALIAS_START: u32 = 1 << 22;
+
+/// The classes of every word of the three finders' vocabularies (demonyms aside: they come with
+/// the knowledge base).
+pub(super) fn word_classes() -> &'static Map<u32> {
+    static CLASSES: OnceLock<Map<u32>> = OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let lx = lexicon();
+        let mut classes = Map::default();
+        for (set, class) in [
+            (&lx.given, GIVEN),
+            (&lx.surnames, SURNAME),
+            (&lx.titles, TITLE),
+            (&lx.titles_en, TITLE | TITLE_EN),
+            (&lx.roles, ROLE),
+            (&lx.alias, ALIAS),
+            (&lx.leads, LEAD),
+            (&lx.stops, STOP),
+            (&lx.function, FUNCTION),
+            (&lx.particles, PARTICLE),
+        ] {
+            for word in set.iter().filter(|w| !w.contains(' ')) {
+                *classes.entry(word.clone()).or_default() |= class;
+            }
+        }
+        for phrase in lx.titles.iter().chain(&lx.roles) {
+            if let Some((_, last)) = phrase.rsplit_once(' ') {
+                *classes.entry(last.to_owned()).or_default() |= PHRASE_END;
+            }
+        }
+        for phrase in &lx.alias {
+            if let Some((first, _)) = phrase.split_once(' ') {
+                *classes.entry(first.to_owned()).or_default() |= ALIAS_START;
+            }
+        }
+        for (word, class) in super::agencies::word_classes().into_iter().chain(super::unnamed::word_classes()) {
+            *classes.entry(word).or_default() |= class;
+        }
+        classes
+    })
+}
+
+/// The first letter is a capital.
+pub(super) const CAP: u8 = 1;
+/// Two letters or more, none lower case: an acronym or a heading.
+pub(super) const UPPER: u8 = 2;
+/// Starts with a digit ("5ª", "2023").
+pub(super) const DIGIT: u8 = 4;
+/// Ends in a possessive "'s", which `end` leaves out.
+pub(super) const POSS: u8 = 8;
+/// One capital letter and a period ("R." of "Peter R. de Vries"); the period is not in the word.
+pub(super) const INITIAL: u8 = 16;
+/// Has an inner hyphen ("Then-President", "narco-traffickers").
+pub(super) const HYPHEN: u8 = 32;
+/// Letters and periods ("U.S."), periods included.
+pub(super) const ABBR: u8 = 64;
+/// The folded word is the text itself (lower-case ASCII): `folded` points into the text.
+const IN_TEXT: u8 = 128;
+
+/// One word: letters and digits, with inner hyphens and apostrophes ("narco-traffickers",
+/// "O'Brien", "Attorney's").
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Word {
+    pub start: usize,
+    /// The end without a possessive "'s".
+    pub end: usize,
+    /// The end with it.
+    pub full_end: usize,
+    /// The folded word, in the text (`IN_TEXT`) or in `Words::folded`, and the end of its
+    /// possessive there.
+    folded: (usize, usize),
+    folded_full: usize,
+    pub flags: u8,
+}
+
+impl Word {
+    pub fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+/// The words of a text, with their case- and accent-folded forms.
+pub(super) struct Words<'a> {
+    pub text: &'a str,
+    /// Folded forms of the words that are not lower-case ASCII already.
+    folded: Rc<String>,
+    pub list: Rc<Vec<Word>>,
+    /// Each word's classes (`word_classes` and demonyms); none for `Words::new`.
+    classes: Rc<Vec<u32>>,
+}
+
+type Cached = (String, Arc<KbIndex>, Rc<String>, Rc<Vec<Word>>, Rc<Vec<u32>>);
+
+const SEPARATOR: u8 = 0;
+const LOWER_LETTER: u8 = 1;
+const UPPER_LETTER: u8 = 2;
+const DIGIT_CHAR: u8 = 3;
+/// "-" and "'": inside a word when a letter or digit follows.
+const JOINER: u8 = 4;
+const NON_ASCII: u8 = 5;
+
+/// The class of each byte for the word scanner.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_lowercase() {
+            LOWER_LETTER
+        } else if c.is_ascii_uppercase() {
+            UPPER_LETTER
+        } else if c.is_ascii_digit() {
+            DIGIT_CHAR
+        } else if c == b'-' || c == b'\'' {
+            JOINER
+        } else {
+            SEPARATOR
+        };
+        b += 1;
+    }
+    t
+};
+
+thread_local! {
+    /// The last text read and its words: the three finders of this module family read the same
+    /// document one after the other, and `Context` carries only its text. The copy of the text
+    /// makes a hit exact; the index held keeps its address from being reused.
+    static LAST: RefCell<Option<Cached>> = const { RefCell::new(None) };
+}
+
+impl<'a> Words<'a> {
+    /// The words of `text` with their classes, read once per document, knowledge base and thread.
+    pub fn of(text: &'a str, kb: &Arc<KbIndex>) -> Words<'a> {
+        let hit = LAST.with_borrow(|last| match last {
+            Some((t, k, folded, list, classes)) if Arc::ptr_eq(k, kb) && t.as_str() == text => {
+                Some((Rc::clone(folded), Rc::clone(list), Rc::clone(classes)))
+            }
+            _ => None,
+        });
+        if let Some((folded, list, classes)) = hit {
+            return Words { text, folded, list, classes };
+        }
+        let w = Words::read(text, Some(&kb.classes));
+        LAST.with_borrow_mut(|last| {
+            *last = Some((text.to_owned(), Arc::clone(kb), Rc::clone(&w.folded), Rc::clone(&w.list), Rc::clone(&w.classes)));
+        });
+        w
+    }
+
+    pub fn class(&self, i: usize) -> u32 {
+        self.classes.get(i).copied().unwrap_or(0)
+    }
+
+    pub fn is(&self, i: usize, class: u32) -> bool {
+        self.class(i) & class != 0
+    }
+
+    /// Read the words of `text`: one pass, ASCII bytes by table, other characters decoded.
+    pub fn new(text: &'a str) -> Words<'a> {
+        Words::read(text, None)
+    }
+
+    /// Read the words of `text`, and their classes in `vocabulary` when given.
+    fn read(text: &'a str, vocabulary: Option<&Map<u32>>) -> Words<'a> {
+        let bytes = text.as_bytes();
+        let mut classes = Vec::with_capacity(if vocabulary.is_some() { text.len() / 4 + 1 } else { 0 });
+        let mut folded = String::new();
+        let mut list: Vec<Word> = Vec::with_capacity(text.len() / 4 + 1);
+        let alnum_at = |i: usize| match bytes.get(i) {
+            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+            Some(_) => text[i..].chars().next().is_some_and(alphanumeric),
+            None => false,
+        };
+        let mut i = 0;
+        while i < bytes.len() {
+            // Skip to the next letter or digit: ASCII separators by table; a joiner joins nothing
+            // at the start of a word.
+            while i < bytes.len() && matches!(BYTE_CLASS[usize::from(bytes[i])], SEPARATOR | JOINER) {
+                i += 1;
+            }
+            let Some(&b) = bytes.get(i) else { break };
+            let first = if b.is_ascii() {
+                char::from(b)
+            } else {
+                let Some(c) = text[i..].chars().next() else { break };
+                if !alphanumeric(c) {
+                    i += c.len_utf8();
+                    continue;
+                }
+                c
+            };
+            let start = i;
+            i += first.len_utf8();
+            let mut ascii = first.is_ascii();
+            let mut apostrophe = None;
+            let mut hyphen = false;
+            // Letters, and whether one is lower or upper case, counted as the word is read (ASCII).
+            let (mut letters, mut lower, mut upper) =
+                (usize::from(first.is_ascii_alphabetic()), first.is_ascii_lowercase(), first.is_ascii_uppercase());
+            while i < bytes.len() {
+                let b = bytes[i];
+                match BYTE_CLASS[usize::from(b)] {
+                    LOWER_LETTER => {
+                        letters += 1;
+                        lower = true;
+                        i += 1;
+                    }
+                    UPPER_LETTER => {
+                        letters += 1;
+                        upper = true;
+                        i += 1;
+                    }
+                    DIGIT_CHAR => i += 1,
+                    JOINER if alnum_at(i + 1) => {
+                        if b == b'\'' {
+                            apostrophe = Some(i);
+                        } else {
+                            hyphen = true;
+                        }
+                        i += 1;
+                    }
+                    NON_ASCII => {
+                        let Some(c) = text[i..].chars().next() else { break };
+                        if alphanumeric(c) {
+                            ascii = false;
+                            i += c.len_utf8();
+                        } else if c == '’' && alnum_at(i + c.len_utf8()) {
+                            apostrophe = Some(i);
+                            i += c.len_utf8();
+                        } else {
+                            break;
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            let mut word = Word { start, end: i, full_end: i, folded: (0, 0), folded_full: 0, flags: if hyphen { HYPHEN } else { 0 } };
+            if let Some(a) = apostrophe.filter(|&a| matches!(&text[a..i], "'s" | "’s")) {
+                word.end = a;
+                word.flags |= POSS;
+            }
+            // "U.S.", "E.U.A.": single capitals with periods. One capital and a period is an initial.
+            if first.is_uppercase() && i == start + first.len_utf8() && bytes.get(i) == Some(&b'.') {
+                let mut j = i + 1;
+                while let Some(d) = text.get(j..).and_then(|t| t.chars().next()).filter(|d| d.is_uppercase()) {
+                    if bytes.get(j + d.len_utf8()) != Some(&b'.') {
+                        break;
+                    }
+                    j += d.len_utf8() + 1;
+                }
+                if j > i + 1 {
+                    word.end = j;
+                    word.full_end = j;
+                    word.flags |= ABBR | UPPER;
+                    i = j;
+                } else {
+                    word.flags |= INITIAL;
+                }
+            }
+            let counts = (ascii && !word.has(POSS)).then_some((letters, lower));
+            flags(text, &mut word, first, counts);
+            let bare = if ascii && !upper && !word.has(ABBR) && (!word.has(POSS) || text.as_bytes()[word.end] == b'\'') {
+                word.flags |= IN_TEXT;
+                word.folded = (word.start, word.end);
+                word.folded_full = word.full_end;
+                &text[word.start..word.end]
+            } else {
+                fold_word(text, &mut word, ascii, &mut folded);
+                &folded[word.folded.0..word.folded.1]
+            };
+            if let Some(v) = vocabulary {
+                classes.push(v.get(bare).copied().unwrap_or(0));
+            }
+            list.push(word);
+        }
+        Words { text, folded: Rc::new(folded), list: Rc::new(list), classes: Rc::new(classes) }
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// The folded word, without a possessive.
+    pub fn folded(&self, i: usize) -> &str {
+        let w = &self.list[i];
+        let (a, b) = w.folded;
+        if w.has(IN_TEXT) { &self.text[a..b] } else { &self.folded[a..b] }
+    }
+
+    /// The folded word with its possessive ("attorney's").
+    pub fn folded_full(&self, i: usize) -> &str {
+        let w = &self.list[i];
+        if w.has(IN_TEXT) { &self.text[w.folded.0..w.folded_full] } else { &self.folded[w.folded.0..w.folded_full] }
+    }
+
+    /// The text between word `i - 1` (with its possessive) and word `i`; before the first word, the
+    /// text before it.
+    pub fn gap(&self, i: usize) -> &str {
+        let from = i.checked_sub(1).map_or(0, |p| self.list[p].full_end);
+        &self.text[from..self.list[i].start]
+    }
+
+    /// Word `i` starts a sentence or a line: a line break or a sentence-ending mark comes before it,
+    /// the mark not being the period of an initial or an abbreviation ("Dr.", "No.").
+    pub fn sentence_start(&self, i: usize) -> bool {
+        if i == 0 {
+            return true;
+        }
+        let gap = self.gap(i);
+        if matches!(gap, " " | ", " | "-" | " (") {
+            return false;
+        }
+        if gap.contains('\n') {
+            return true;
+        }
+        let mark = gap.trim_end_matches(|c: char| c.is_whitespace() || is_quote(c) || matches!(c, '(' | '[' | '-' | '–' | '—' | '•'));
+        let prev = &self.list[i - 1];
+        let abbreviation = mark.starts_with('.') && (prev.has(INITIAL) || prev.has(ABBR) || abbreviations().contains(self.folded(i - 1)));
+        mark.ends_with(['.', '!', '?', ':']) && !abbreviation
+    }
+}
+
+/// The flags of `word` from its first character and, for ASCII words, the letters the scan
+/// counted and whether one was lower case.
+fn flags(text: &str, word: &mut Word, first: char, counts: Option<(usize, bool)>) {
+    if first.is_ascii() {
+        if first.is_ascii_uppercase() {
+            word.flags |= CAP;
+        } else if first.is_ascii_digit() {
+            word.flags |= DIGIT;
+        }
+    } else if first.is_uppercase() {
+        word.flags |= CAP;
+    } else if first.is_numeric() {
+        word.flags |= DIGIT;
+    }
+    let (letters, lower) = counts.unwrap_or_else(|| {
+        text[word.start..word.end].chars().filter(|c| c.is_alphabetic()).fold((0, false), |(n, l), c| (n + 1, l || c.is_lowercase()))
+    });
+    if letters >= 2 && !lower {
+        word.flags |= UPPER;
+    }
+}
+
+/// Fold `word` into `folded`, with its possessive as "'s".
+fn fold_word(text: &str, word: &mut Word, ascii: bool, folded: &mut String) {
+    let bare = &text[word.start..word.end];
+    let from = folded.len();
+    if ascii {
+        folded.push_str(bare);
+        folded[from..].make_ascii_lowercase();
+    } else {
+        fold_into(bare, folded);
+    }
+    let to = folded.len();
+    if word.has(POSS) {
+        folded.push_str("'s");
+    }
+    word.folded = (from, to);
+    word.folded_full = folded.len();
+}
+
+/// Append `s` folded as `crate::fold::fold` folds it: Latin letters by table, anything else
+/// decomposed.
+fn fold_into(s: &str, out: &mut String) {
+    use unicode_normalization::UnicodeNormalization;
+    let latin = latin_folds();
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if let Some(f) = latin.get((c as usize).wrapping_sub(LATIN_FROM)) {
+            out.push_str(f);
+        } else {
+            for d in c.nfd().filter(|d| !unicode_normalization::char::is_combining_mark(*d)) {
+                out.extend(d.to_lowercase());
+            }
+        }
+    }
+}
+
+/// A letter or digit; accented Latin letters by table.
+fn alphanumeric(c: char) -> bool {
+    match latin_folds().get((c as usize).wrapping_sub(LATIN_FROM)) {
+        // A Latin character folds to letters exactly when it is one.
+        Some(f) => f.chars().next().is_some_and(char::is_alphanumeric),
+        None => c.is_alphanumeric(),
+    }
+}
+
+const LATIN_FROM: usize = 0x80;
+const LATIN_TO: usize = 0x250;
+
+/// The folded form of each character from U+0080 to U+024F (accented Latin letters): most of
+/// the non-ASCII text of Spanish and Portuguese reports.
+fn latin_folds() -> &'static [String] {
+    use unicode_normalization::UnicodeNormalization;
+    static TABLE: OnceLock<Vec<String>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        (LATIN_FROM..LATIN_TO)
+            .map(|u| {
+                let c = char::from_u32(u as u32).unwrap_or(' ');
+                c.nfd().filter(|d| !unicode_normalization::char::is_combining_mark(*d)).flat_map(char::to_lowercase).collect()
+            })
+            .collect()
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the finders read from the knowledge base, built once per knowledge base.
+
+pub(super) struct KbIndex {
+    /// Folded word → its classes: the finders' vocabularies and this knowledge base's demonyms.
+    pub classes: Map<u32>,
+    /// Folded demonym ("peruvian", "peruanos", "belgas") → the country's entry.
+    pub demonyms: Map<usize>,
+    /// Folded one-word names of places and countries: a surname that is one ("Lima", "Santos")
+    /// is not read alone as a person.
+    pub places: Set,
+    /// Folded one-word names of countries: a person's name does not end with one ("Assis Brasil").
+    pub countries: Set,
+    /// Folded names of places and countries: a run that is one ("Pedro Juan Caballero") is no
+    /// person even where the matcher, lacking support, left it out.
+    pub place_names: Set,
+    /// First folded word of a state body's name → (the entry, the folded words of the name).
+    pub state_names: Map<Vec<(usize, Vec<String>)>>,
+    /// Folded names and acronyms of armed groups → the entry ("farc", "fuerzas armadas
+    /// revolucionarias de colombia").
+    pub armed_groups: Map<usize>,
+    /// Entry → the folded words of each of its names, for state bodies.
+    pub state_words: HashMap<usize, Vec<Vec<String>>>,
+    /// ISO code → state bodies of that country, with the folded words of each of their names.
+    pub state_actors: Map<Vec<(usize, Vec<Vec<String>>)>>,
+}
+
+/// The index of `kb`, built on first use and kept while the same knowledge base is used: an
+/// index costs far more than a document, and extraction sees one knowledge base per process.
+pub(super) fn kb_index(kb: &KnowledgeBase) -> Arc<KbIndex> {
+    static CACHE: Mutex<Option<(KbKey, Arc<KbIndex>)>> = Mutex::new(None);
+    let key = KbKey::of(kb);
+    let mut cache = CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((k, index)) = cache.as_ref()
+        && *k == key
+    {
+        return Arc::clone(index);
+    }
+    let index = Arc::new(KbIndex::new(kb));
+    *cache = Some((key, Arc::clone(&index)));
+    index
+}
+
+/// What tells two knowledge bases apart cheaply: where their entries live, how many there are,
+/// and the ids of the first, middle and last.
+#[derive(PartialEq)]
+struct KbKey {
+    at: usize,
+    len: usize,
+    ids: [String; 3],
+}
+
+impl KbKey {
+    fn of(kb: &KnowledgeBase) -> KbKey {
+        let e = kb.entities();
+        let id = |i: usize| e.get(i).map(|x| x.id.clone()).unwrap_or_default();
+        KbKey { at: e.as_ptr() as usize, len: e.len(), ids: [id(0), id(e.len() / 2), id(e.len().saturating_sub(1))] }
+    }
+}
+
+impl KbIndex {
+    fn new(kb: &KnowledgeBase) -> KbIndex {
+        let mut index = KbIndex {
+            classes: word_classes().clone(),
+            demonyms: Map::default(),
+            places: Set::default(),
+            countries: Set::default(),
+            place_names: Set::default(),
+            state_names: Map::default(),
+            state_actors: Map::default(),
+            armed_groups: Map::default(),
+            state_words: HashMap::new(),
+        };
+        for (i, e) in kb.entities().iter().enumerate() {
+            match e.entity_type {
+                EntityType::Country => {
+                    for d in e.demonyms.values().flatten() {
+                        let d = crate::fold::fold(d);
+                        *index.classes.entry(d.clone()).or_default() |= DEMONYM;
+                        index.demonyms.entry(d).or_insert(i);
+                    }
+                    index.add_places(e.names());
+                    index.countries.extend(e.names().filter(|n| !n.contains(' ')).map(crate::fold::fold));
+                }
+                EntityType::Place if e.kind.as_deref() == Some("city") => index.add_places(std::iter::once(e.name.as_str())),
+                EntityType::Place => index.add_places(e.names()),
+                EntityType::ArmedGroup => {
+                    for n in e.names().chain(e.acronyms.iter().map(String::as_str)) {
+                        index.armed_groups.entry(name_words(n).join(" ")).or_insert(i);
+                    }
+                }
+                EntityType::StateActor => {
+                    for n in e.names() {
+                        let words = name_words(n);
+                        if let Some(first) = words.first() {
+                            index.state_names.entry(first.clone()).or_default().push((i, words));
+                        }
+                    }
+                    let names: Vec<Vec<String>> = e.names().map(name_words).collect();
+                    if let Some(c) = &e.country {
+                        index.state_actors.entry(c.clone()).or_default().push((i, names.clone()));
+                    }
+                    index.state_words.insert(i, names);
+                }
+                _ => {}
+            }
+        }
+        index
+    }
+}
+
+impl KbIndex {
+    /// The folded words of each name of state body `i`.
+    pub fn state_words(&self, i: usize) -> &[Vec<String>] {
+        self.state_words.get(&i).map_or(&[], Vec::as_slice)
+    }
+
+    fn add_places<'a>(&mut self, names: impl Iterator<Item = &'a str>) {
+        for n in names {
+            let f = crate::fold::fold(n);
+            if !f.contains(' ') {
+                self.places.insert(f.clone());
+            }
+            self.place_names.insert(f);
+        }
+    }
+}
+
+/// The folded words of a name as `Words` reads them ("U.S.", "Attorney's" whole).
+pub(super) fn name_words(name: &str) -> Vec<String> {
+    let w = Words::new(name);
+    (0..w.len()).map(|i| w.folded_full(i).to_owned()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_offsets_possessives_initials_and_abbreviations() {
+        let t = "U.S. Judge Dora L. Irizarry's ruling. Then narco-traffickers met O'Brien.";
+        let w = Words::new(t);
+        let surfaces: Vec<&str> = w.list.iter().map(|x| &t[x.start..x.end]).collect();
+        assert_eq!(surfaces, ["U.S.", "Judge", "Dora", "L", "Irizarry", "ruling", "Then", "narco-traffickers", "met", "O'Brien"]);
+        assert!(w.list[0].has(ABBR));
+        assert!(w.list[3].has(INITIAL));
+        assert!(w.list[4].has(POSS));
+        assert_eq!(w.folded_full(4), "irizarry's");
+        assert!(w.sentence_start(6));
+        assert!(!w.sentence_start(4), "the period of an initial ends no sentence");
+        assert_eq!(w.folded(1), "judge");
+    }
+
+    #[test]
+    fn folding_matches_the_crate_fold() {
+        let t = "ÚSUGA São Ñandú Çé";
+        let w = Words::new(t);
+        for (i, x) in w.list.iter().enumerate() {
+            assert_eq!(w.folded(i), crate::fold::fold(&t[x.start..x.end]));
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! How the knowledge-base matcher settles ambiguous names: each case is a sentence of report
+//! prose, the knowledge-base entities it must yield (name, type), and the names it must not.
+
+use nexus_extract::{Extractor, Matcher};
+use nexus_kb::KnowledgeBase;
+use std::sync::OnceLock;
+
+fn kb() -> &'static KnowledgeBase {
+    static KB: OnceLock<KnowledgeBase> = OnceLock::new();
+    KB.get_or_init(|| KnowledgeBase::load(&[]).0)
+}
+
+/// (entity name, type) for every knowledge-base mention in `text`.
+fn found(text: &str) -> Vec<(String, &'static str)> {
+    static MATCHER: OnceLock<Matcher> = OnceLock::new();
+    let m = MATCHER.get_or_init(|| Matcher::new(kb()));
+    m.find(kb(), text)
+        .into_iter()
+        .map(|x| {
+            let e = &kb().entities()[x.entity];
+            (e.name.clone(), e.entity_type.as_str())
+        })
+        .collect()
+}
+
+fn has(text: &str, name: &str, ty: &str) -> bool {
+    found(text).iter().any(|(n, t)| n == name && *t == ty)
+}
+
+fn names(text: &str) -> Vec<String> {
+    found(text).into_iter().map(|(n, _)| n).collect()
+}
+
+#[test]
+fn river_names_need_a_river_nearby() {
+    assert!(has("Coca is grown in the Apurimac, Ene, and Mantaro river valleys of Peru.", "Ene River", "place"));
+    assert!(!names("The report, by Ene Tamm, covers Estonia.").iter().any(|n| n == "Ene River"));
+}
+
+#[test]
+fn surnames_are_not_cities() {
+    // "Lima" inside a person's name is not the capital of Peru.
+    assert!(!names("Prosecutor Marcos Lima Barreto filed the charges in Brasília.").iter().any(|n| n == "Lima"));
+    assert!(has("The shipment left Lima for the port of Callao.", "Lima", "place"));
+}
+
+#[test]
+fn demonyms_are_not_countries_but_support_them() {
+    assert!(!names("Mexican traffickers bought the paste.").iter().any(|n| n == "Mexico"));
+    // A demonym is evidence enough for the country's ambiguous regions.
+    let f = names("Suppliers in the Colombian departments of Nariño and Cauca shipped it north.");
+    assert!(f.contains(&"Nariño".to_owned()) && f.contains(&"Cauca".to_owned()), "{f:?}");
+}
+
+#[test]
+fn a_country_name_means_the_country() {
+    assert!(has("Containers transit Panama and Guatemala before reaching Mexico.", "Panama", "country"));
+    assert!(has("Containers transit Panama and Guatemala before reaching Mexico.", "Guatemala", "country"));
+    assert!(has("Arrests in Colombia rose.", "Colombia", "country"));
+}
+
+#[test]
+fn a_rejected_long_name_leaves_the_names_inside_it() {
+    assert!(has("He was extradited to the Netherlands in 2020.", "Netherlands", "country"));
+}
+
+#[test]
+fn common_words_are_not_towns() {
+    // Much (Germany) and Pueblo (Colorado) are towns; here they are words.
+    let f = names("Much of the cocaine seized in Germany and the United States arrives by sea.");
+    assert!(!f.iter().any(|n| n == "Much"), "{f:?}");
+    let f = names("La Defensoría del Pueblo de Colombia y de Estados Unidos alertó.");
+    assert!(!f.iter().any(|n| n == "Pueblo"), "{f:?}");
+}
+
+#[test]
+fn commodities_are_common_nouns() {
+    assert!(has("Miners extract gold with mercury in Madre de Dios.", "gold", "commodity"));
+    assert!(has("Miners extract gold with mercury in Madre de Dios.", "mercury", "commodity"));
+    assert!(!found("Judge Mercury Gold signed the order.").iter().any(|(_, t)| *t == "commodity"));
+}
+
+#[test]
+fn currency_signs_are_not_countries() {
+    assert!(!names("The network laundered US$20 million.").iter().any(|n| n == "United States"));
+}
+
+#[test]
+fn lower_case_words_are_not_places() {
+    // "El segundo" is not El Segundo, California.
+    assert!(!names("El segundo cargamento llegó a Manzanillo, en México.").iter().any(|n| n == "El Segundo"));
+}
+
+#[test]
+fn extraction_keeps_spans_on_the_text() {
+    let text = "Sendero Luminoso taxes coca in the VRAEM; Peru's DIRANDRO seized 7.6 metric tons.";
+    let x = Extractor::new(KnowledgeBase::load(&[]).0).extract(text, None);
+    for e in &x.entities {
+        for m in &e.mentions {
+            assert_eq!(&text[m.start..m.end], m.text);
+        }
+    }
+    assert!(x.entities.iter().any(|e| e.name == "Sendero Luminoso"));
+}
+
+#[test]
+fn short_port_names_need_their_country() {
+    assert!(has("Cocaine leaves Peru through the ports of Callao and Paita.", "Paita", "place"));
+    assert!(!names("Paita Robinson, a spokeswoman, declined to comment.").iter().any(|n| n == "Paita"));
+}
+
+#[test]
+fn gulf_is_read_by_what_follows_it() {
+    let f =
+        found("The Gulf Cartel met in Tamaulipas. The Gulf of Mexico route is busy. The Gulf Clan controls Urabá. Ships crossed the gulf.");
+    let types: Vec<&str> = f.iter().map(|(_, t)| *t).collect();
+    assert_eq!(f.iter().filter(|(n, _)| n.contains("Golfo") || n.contains("Gulf")).count(), 3, "{f:?}");
+    assert_eq!(types.iter().filter(|t| **t == "criminal_org").count(), 2, "{f:?}");
+}
+
+#[test]
+fn a_list_can_elide_the_shared_word_of_activities() {
+    let f = found("They profit from illegal mining, logging, contraband merchandise, and human trafficking.");
+    assert!(f.iter().any(|(n, _)| n == "illegal logging"), "{f:?}");
+    let f = found("La minería ilegal, tala y pesca ilegal crecen en la región.");
+    assert!(f.iter().any(|(n, _)| n == "illegal logging"), "{f:?}");
+    assert_eq!(f.iter().filter(|(n, _)| n == "illegal fishing").count(), 1, "{f:?}");
+    let f = found("The illegal mining sector, workers and traders grew.");
+    assert_eq!(f.len(), 1, "{f:?}");
+}
