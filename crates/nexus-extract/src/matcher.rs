@@ -5,23 +5,11 @@
 //! ambiguous (cities, "Ene", "Paita") need support from the document.
 
 use crate::fold::{Folded, fold};
+use crate::lang::{common_city_word, function_word, geographic_head, name_particle};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use nexus_kb::{Entity, EntityType, KnowledgeBase};
 use std::collections::HashMap;
 
-/// Geographic head nouns (`data/lang/geographic-heads.txt`), folded.
-fn geographic_head(w: &str) -> bool {
-    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            include_str!("../../../data/lang/geographic-heads.txt")
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .collect()
-        })
-        .contains(w)
-}
 /// How far around an ambiguous name context is looked for, in bytes.
 const CUE_WINDOW: usize = 60;
 /// Cities this large are taken without their country being mentioned.
@@ -341,7 +329,7 @@ impl Matcher {
             Some("city") if e.population.is_some_and(|p| p >= BIG_CITY) => true,
             Some("city") => {
                 self.country_of[i].as_ref().is_some_and(|c| countries.contains_key(c))
-                    && !(common_word(&fold(&text[start..end])) && (sentence_initial(text, start) || ends_a_name(text, start)))
+                    && !(common_city_word(&fold(&text[start..end])) && (sentence_initial(text, start) || ends_a_name(text, start)))
             }
             _ => self.country_of[i].as_ref().is_some_and(|c| countries.contains_key(c)) || e.entity_type == EntityType::Country,
         }
@@ -371,19 +359,6 @@ fn title_cased(s: &str) -> bool {
     capitalised(s) && s.split([' ', '-']).filter(|w| !w.is_empty()).all(|w| capitalised(w) || name_particle(w) || geographic_head(&fold(w)))
 }
 
-fn name_particle(w: &str) -> bool {
-    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            include_str!("../../../data/lang/name-particles.txt")
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .collect()
-        })
-        .contains(w)
-}
-
 /// A capitalised word right before or after the name (not a function word), or a particle and a
 /// capitalised word after it: the name is part of a longer one ("Marcelo Cícero", "Lima Barreto",
 /// "Centro de Detenção Provisória") and an ambiguous entry should not be read there.
@@ -398,21 +373,6 @@ fn inside_a_name(text: &str, start: usize, end: usize) -> bool {
     before.is_some_and(name_word) || next.is_some_and(name_word) || (next.is_some_and(joins_a_name) && then.is_some_and(name_word))
 }
 
-/// City names that are also ordinary words ("Much", "Pueblo", "Marina"),
-/// `data/lang/city-common-words.txt`, folded.
-fn common_word(folded: &str) -> bool {
-    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            include_str!("../../../data/lang/city-common-words.txt")
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .collect()
-        })
-        .contains(folded)
-}
-
 /// Capitalised only because a sentence or line starts there ("Much of the cocaine…").
 fn sentence_initial(text: &str, start: usize) -> bool {
     let before = text[..start].trim_end_matches([' ', '"', '“', '\'', '‘', '(', '¿', '¡']);
@@ -425,20 +385,6 @@ fn ends_a_name(text: &str, start: usize) -> bool {
     let mut words = text[..start].trim_end().rsplit(' ');
     let particle = words.next().is_some_and(|w| name_particle(w) && !matches!(w, "and" | "y" | "e"));
     particle && words.next().is_some_and(|w| capitalised(w) && !function_word(w))
-}
-
-fn function_word(w: &str) -> bool {
-    static WORDS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            include_str!("../../../data/lang/function-words.tsv")
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .filter_map(|l| l.split_once('\t'))
-                .flat_map(|(_, words)| words.split_whitespace().map(str::to_owned))
-                .collect()
-        })
-        .contains(&w.to_lowercase())
 }
 
 fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {

@@ -383,28 +383,9 @@ fn abbreviations() -> &'static HashMap<String, u8> {
 
 fn is_starter(w: &str) -> bool {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            include_str!("../../../data/lang/function-words.tsv")
-                .lines()
-                .filter(|l| !l.starts_with('#'))
-                .filter_map(|l| l.split_once('\t'))
-                .flat_map(|(_, words)| words.split_whitespace())
-                .chain(STARTERS.iter().flat_map(|l| l.split_whitespace()))
-                .collect()
-        })
-        .contains(w)
+    WORDS.get_or_init(|| crate::lang::function_words().chain(STARTERS.iter().flat_map(|l| l.split_whitespace())).collect()).contains(w)
 }
 
 fn is_particle(w: &str) -> bool {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            include_str!("../../../data/lang/name-particles.txt")
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .collect()
-        })
-        .contains(w)
+    crate::lang::name_particle(w)
 }

@@ -15,6 +15,7 @@
 //! lower-case cue) is linked to it. A name found once is a mention wherever it recurs.
 
 use super::{Context, Found};
+use crate::lang::{geographic_head, lines};
 use crate::matcher::KbMention;
 use nexus_kb::{EntityType, KnowledgeBase};
 use vocab::{Cue, Kind};
@@ -933,15 +934,6 @@ fn possessive(w: &str) -> bool {
 /// An article that opens a name at `at` ("Los Pelusos"): the position after it.
 fn article_at(text: &str, at: usize) -> Option<usize> {
     vocab::get().articles.iter().find(|a| text[at..].starts_with(a.as_str())).map(|a| at + a.len())
-}
-
-fn geographic_head(folded: &str) -> bool {
-    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| lines(include_str!("../../../../data/lang/geographic-heads.txt")).collect()).contains(folded)
-}
-
-fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
-    s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 const QUOTES: [char; 8] = ['"', '“', '”', '\'', '‘', '’', '«', '»'];
