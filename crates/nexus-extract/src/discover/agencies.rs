@@ -21,9 +21,10 @@
 
 use super::persons::{
     ABBR, AND, CAP, COUNTRY, DEMONYM, DIGIT, FUNCTION, GIVEN, HEAD_START, IN, INITIAL, KILL, KILL_ARMY, KbIndex, LEAD, LINK, Map, POSS, TO,
-    UPPER, Words, data_lines, kb_index, name_words, overlapping,
+    UPPER, Words, kb_index, name_words, overlapping,
 };
 use super::{Context, Found};
+use crate::lang::lines;
 use crate::matcher::KbMention;
 use nexus_kb::EntityType;
 use std::borrow::Cow;
@@ -654,7 +655,7 @@ fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(|| {
         let mut lx = Lexicon { phrases: Map::default(), words: Vec::new() };
         let mut kinds: HashMap<Vec<String>, u8> = HashMap::new();
-        for line in data_lines(include_str!("../../../../data/lang/state-actor-heads.tsv")) {
+        for line in lines(include_str!("../../../../data/lang/state-actor-heads.tsv")) {
             let Some((kind, phrase)) = line.split_once('\t') else { continue };
             let folded = crate::fold::fold(phrase.trim());
             let bit = match kind {

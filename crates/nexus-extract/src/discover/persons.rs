@@ -13,6 +13,7 @@
 //! `unnamed`: one pass over the text, folded words in one buffer, no allocation per word.
 
 use super::{Context, Found};
+use crate::lang::lines;
 use crate::matcher::KbMention;
 use nexus_kb::{EntityType, KnowledgeBase};
 use std::cell::RefCell;
@@ -634,13 +635,13 @@ fn lexicon() -> &'static Lexicon {
             function: function_words().clone(),
             particles: Set::default(),
         };
-        for line in data_lines(include_str!("../../../../data/lang/given-names.txt")) {
+        for line in lines(include_str!("../../../../data/lang/given-names.txt")) {
             lx.given.extend(line.split_whitespace().map(crate::fold::fold));
         }
-        for line in data_lines(include_str!("../../../../data/lang/surnames.txt")) {
+        for line in lines(include_str!("../../../../data/lang/surnames.txt")) {
             lx.surnames.extend(line.split_whitespace().map(crate::fold::fold));
         }
-        for line in data_lines(include_str!("../../../../data/lang/person-cues.tsv")) {
+        for line in lines(include_str!("../../../../data/lang/person-cues.tsv")) {
             let Some((kind, phrase)) = line.split_once('\t') else { continue };
             let set = match kind {
                 "title" => &mut lx.titles,
@@ -655,17 +656,17 @@ fn lexicon() -> &'static Lexicon {
         }
         lx.titles.extend(lx.titles_en.iter().cloned());
         // Words of institutions and state bodies are never part of a person's name.
-        for line in data_lines(include_str!("../../../../data/lang/institution-words.txt")) {
+        for line in lines(include_str!("../../../../data/lang/institution-words.txt")) {
             lx.stops.insert(crate::fold::fold(line));
         }
-        for line in data_lines(include_str!("../../../../data/lang/state-actor-heads.tsv")) {
+        for line in lines(include_str!("../../../../data/lang/state-actor-heads.tsv")) {
             if let Some(("head" | "head-en" | "geo", phrase)) = line.split_once('\t') {
                 let words = phrase.split(' ').map(crate::fold::fold);
                 lx.stops.extend(words.filter(|w| !lx.function.contains(w)));
             }
         }
         // "of", "the", "and", "y", "e", "el" join the names of places and bodies, not of people.
-        lx.particles = data_lines(include_str!("../../../../data/lang/name-particles.txt"))
+        lx.particles = lines(include_str!("../../../../data/lang/name-particles.txt"))
             .filter(|p| !matches!(*p, "of" | "the" | "and" | "y" | "e" | "el"))
             .map(str::to_owned)
             .collect();
@@ -722,30 +723,17 @@ impl Hasher for FxHasher {
     }
 }
 
-/// The lines of a data file that are not comments or blank.
-pub(super) fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-}
-
 /// Function words of English, Spanish and Portuguese (`data/lang/function-words.tsv`), folded.
 pub(super) fn function_words() -> &'static Set {
     static WORDS: OnceLock<Set> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        data_lines(include_str!("../../../../data/lang/function-words.tsv"))
-            .filter_map(|l| l.split_once('\t'))
-            .flat_map(|(_, words)| words.split_whitespace().map(crate::fold::fold))
-            .collect()
-    })
+    WORDS.get_or_init(|| crate::lang::function_words().map(crate::fold::fold).collect())
 }
 
 /// Abbreviations that end in a period without ending a sentence ("Dr.", "No.", "Gen."), folded.
 fn abbreviations() -> &'static Set {
     static WORDS: OnceLock<Set> = OnceLock::new();
     WORDS.get_or_init(|| {
-        data_lines(include_str!("../../../../data/lang/abbreviations.tsv"))
-            .filter_map(|l| l.split('\t').nth(1))
-            .map(crate::fold::fold)
-            .collect()
+        lines(include_str!("../../../../data/lang/abbreviations.tsv")).filter_map(|l| l.split('\t').nth(1)).map(crate::fold::fold).collect()
     })
 }
 

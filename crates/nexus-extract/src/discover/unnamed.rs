@@ -11,8 +11,9 @@
 //! Dissidents of a known group ("FARC dissidents", "disidencias de las FARC") are a named armed
 //! group: "<group> dissidents".
 
-use super::persons::{CAP, DEMONYM, GROUP_LINK, GROUP_START, KbIndex, Map, Words, data_lines, kb_index, overlapping};
+use super::persons::{CAP, DEMONYM, GROUP_LINK, GROUP_START, KbIndex, Map, Words, kb_index, overlapping};
 use super::{Context, Found};
+use crate::lang::lines;
 use nexus_kb::EntityType;
 use std::sync::OnceLock;
 
@@ -267,7 +268,7 @@ fn lexicon() -> &'static Lexicon {
                 "antigos", "extintas", "extintos",
             ],
         };
-        for line in data_lines(include_str!("../../../../data/lang/group-nouns.tsv")) {
+        for line in lines(include_str!("../../../../data/lang/group-nouns.tsv")) {
             let mut cols = line.split('\t');
             let (Some(langs), Some(kind), Some(phrase)) = (cols.next(), cols.next(), cols.next()) else { continue };
             let group = match kind {
