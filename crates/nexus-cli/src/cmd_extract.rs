@@ -44,7 +44,7 @@ struct Output<'a> {
 }
 
 fn run_one(ex: &Extractor, doc: &Document) -> Extraction {
-    ex.extract(&doc.extraction_text(), doc.meta.published.as_deref())
+    ex.extract(&doc.extraction_text(), doc.meta.published.as_deref()).cite(&doc.text)
 }
 
 pub fn extract(db: &Path, args: ExtractArgs) -> anyhow::Result<ExitCode> {

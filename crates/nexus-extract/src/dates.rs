@@ -28,7 +28,7 @@
 //!   (they mostly mean "nowadays").
 
 use crate::quantities::lex::{self, Table, Tok, char_at, char_before, fold, is_word, next_tok, prev_tok};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -42,7 +42,7 @@ pub struct DateMention {
     pub precision: Precision,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Precision {
     Day,

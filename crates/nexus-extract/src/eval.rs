@@ -116,7 +116,7 @@ pub fn score(gold: &Gold, doc: &str, got: &Extraction) -> DocScore {
     score_entities(gold, got, &mut s);
     score_quantities(gold, got, &mut s);
     score_dates(gold, got, &mut s);
-    score_relations(gold, &mut s);
+    score_relations(gold, got, &mut s);
     s
 }
 
@@ -253,11 +253,53 @@ fn score_dates(gold: &Gold, got: &Extraction, s: &mut DocScore) {
     s.categories.insert("dates".into(), c);
 }
 
-/// Relations are not extracted yet (the relations stage, issue 4): every required gold relation
-/// counts as missed, so the report shows the gap instead of hiding the category.
-fn score_relations(gold: &Gold, s: &mut DocScore) {
+/// The folded strings an extracted entity answers to: its name and its mention texts.
+fn answers_to(e: &crate::ExtractedEntity) -> Vec<String> {
+    std::iter::once(fold(&e.name)).chain(e.mentions.iter().map(|m| fold(&m.text))).collect()
+}
+
+/// The folded strings a gold relation's end stands for: the gold entity it names (with its
+/// surface strings), or the string alone when no gold entity carries it.
+fn gold_end(gold: &Gold, name: &str) -> Vec<String> {
+    let folded = fold(name);
+    gold.entities.iter().map(gold_names).find(|names| names.contains(&folded)).unwrap_or_else(|| vec![folded])
+}
+
+/// Relations: same predicate, both ends matching (either order for symmetric predicates). A
+/// relation repeated in another sentence that matches a gold relation already matched is
+/// neither a hit nor an error, as for quantities.
+fn score_relations(gold: &Gold, got: &Extraction, s: &mut DocScore) {
+    let by_id: std::collections::HashMap<&str, Vec<String>> = got.entities.iter().map(|e| (e.id.as_str(), answers_to(e))).collect();
+    let ends: Vec<(Vec<String>, Vec<String>)> =
+        gold.relations.iter().map(|r| (gold_end(gold, &r.subject), gold_end(gold, &r.object))).collect();
+    let mut taken = vec![false; gold.relations.len()];
     let mut c = Counts::default();
-    for r in gold.relations.iter().filter(|r| !r.optional) {
+    let none = Vec::new();
+    for r in &got.relations {
+        let (subject, object) = (by_id.get(r.subject.as_str()).unwrap_or(&none), by_id.get(r.object.as_str()).unwrap_or(&none));
+        let meets = |a: &Vec<String>, b: &Vec<String>| a.iter().any(|x| b.contains(x));
+        let symmetric = crate::relations::symmetric(&r.predicate);
+        let same = |i: usize| {
+            let g = &gold.relations[i];
+            let (gs, go) = &ends[i];
+            g.predicate == r.predicate
+                && ((meets(subject, gs) && meets(object, go)) || (symmetric && meets(subject, go) && meets(object, gs)))
+        };
+        match (0..gold.relations.len()).find(|&i| !taken[i] && same(i)) {
+            None if (0..gold.relations.len()).any(|i| taken[i] && same(i)) => {}
+            Some(i) if gold.relations[i].optional => taken[i] = true,
+            Some(i) => {
+                taken[i] = true;
+                c.tp += 1;
+            }
+            None => {
+                c.fp += 1;
+                let name = |id: &str| got.entities.iter().find(|e| e.id == id).map_or(id.to_owned(), |e| e.name.clone());
+                s.spurious.push(format!("relation {} {} {}", name(&r.subject), r.predicate, name(&r.object)));
+            }
+        }
+    }
+    for (_, r) in gold.relations.iter().enumerate().filter(|(i, r)| !taken[*i] && !r.optional) {
         c.fn_ += 1;
         s.missed.push(format!("relation {} {} {}", r.subject, r.predicate, r.object));
     }

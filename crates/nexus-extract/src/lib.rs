@@ -2,8 +2,9 @@
 //! and dates it mentions, with exact byte spans. A pure function of (text, knowledge base): no
 //! store, no clock, no I/O; it never fails on a document.
 //!
-//! The pipeline, in order: fold the text and match the knowledge base (`matcher`), group the
-//! mentions into entities (`entities`), find quantities and dates.
+//! The pipeline, in order: fold the text and match the knowledge base (`matcher`), learn the
+//! names the knowledge base lacks (`discover`), group the mentions into entities (`entities`),
+//! find quantities and dates, then the relations between the entities (`relations`).
 
 pub mod dates;
 pub mod discover;
@@ -14,6 +15,7 @@ mod fuzzy;
 mod lang;
 pub mod matcher;
 pub mod quantities;
+pub mod relations;
 pub mod sentences;
 
 pub use entities::{ExtractedEntity, Mention};
@@ -22,15 +24,27 @@ pub use matcher::Matcher;
 use nexus_kb::KnowledgeBase;
 use serde::Serialize;
 
-/// What extraction found in one document (the `entities`, `quantities` and `dates` of
-/// ONTOLOGY.md's `--json` object; relations come with the relations stage).
+/// What extraction found in one document: ONTOLOGY.md's `--json` object without its
+/// `document`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Extraction {
     pub entities: Vec<ExtractedEntity>,
-    /// The contract's `relations` key; filled by the relations stage (issue 4), empty until then.
-    pub relations: Vec<serde_json::Value>,
+    pub relations: Vec<relations::Relation>,
     pub quantities: Vec<ExtractedQuantity>,
     pub dates: Vec<dates::DateMention>,
+}
+
+impl Extraction {
+    /// Quote each relation's evidence from the stored text: extraction reads a copy with
+    /// footnote marks blanked, at the same offsets, but analysts read the text as stored.
+    pub fn cite(mut self, stored: &str) -> Extraction {
+        for r in &mut self.relations {
+            if let Some(s) = stored.get(r.evidence.start..r.evidence.end) {
+                r.evidence.text = s.to_owned();
+            }
+        }
+        self
+    }
 }
 
 /// A quantity as ONTOLOGY.md's output has it: with the knowledge-base id of the commodity it
@@ -67,13 +81,12 @@ impl Extractor {
     pub fn extract(&self, text: &str, reference: Option<&str>) -> Extraction {
         let matched = self.matcher.find(&self.kb, text);
         let (mentions, learned) = discover::find(&discover::Context { text, kb: &self.kb, kb_mentions: &matched });
-        let quantities = quantities::find_quantities(text).into_iter().map(|q| self.with_commodity(q, &mentions)).collect();
-        Extraction {
-            entities: entities::group(&self.kb, text, &mentions, &learned),
-            relations: Vec::new(),
-            quantities,
-            dates: dates::find_dates(text, reference),
-        }
+        let quantities: Vec<ExtractedQuantity> =
+            quantities::find_quantities(text).into_iter().map(|q| self.with_commodity(q, &mentions)).collect();
+        let entities = entities::group(&self.kb, text, &mentions, &learned);
+        let dates = dates::find_dates(text, reference);
+        let relations = relations::find(text, &self.kb, &entities, &quantities, &dates);
+        Extraction { entities, relations, quantities, dates }
     }
 
     /// The commodity a quantity measures: a commodity mention inside the words the quantity

@@ -222,7 +222,7 @@ fn prepare(loaded: Loaded, extractor: Option<&Extractor>) -> Prepared {
             Ok(doc) => {
                 let text = doc.extraction_text();
                 let sig = Signature::of_text(&text);
-                let x = extractor.map(|ex| ex.extract(&text, doc.meta.published.as_deref()));
+                let x = extractor.map(|ex| ex.extract(&text, doc.meta.published.as_deref()).cite(&doc.text));
                 drop(text);
                 Prepared::Ready(Box::new((doc, sig, x)))
             }

@@ -1,0 +1,170 @@
+//! Relations with evidence: who cooperates with whom, operates where, taxes what, seized what,
+//! ships where. Rules, not guesses: each relation comes from a trigger phrase of
+//! `data/relations/triggers.tsv` and a frame that says where its two ends stand in the
+//! sentence, or from how names are put together ("the Urabeños in Colombia"); each cites its
+//! sentence.
+//!
+//! Per sentence: tokens with entity mentions as single tokens (`tokens`), triggers marked,
+//! frames applied (`frames`, `attach`), qualifiers and confidence added (`qualify`).
+
+mod attach;
+mod frames;
+mod qualify;
+mod table;
+mod tokens;
+mod view;
+
+use crate::dates::{DateMention, Precision};
+use crate::quantities::Bound;
+use crate::{ExtractedEntity, ExtractedQuantity};
+use nexus_kb::{EntityType, KnowledgeBase};
+use serde::{Deserialize, Serialize};
+
+pub use table::Tables;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Relation {
+    /// Entity ids, as in the document's `entities`.
+    pub subject: String,
+    pub predicate: String,
+    pub object: String,
+    pub qualifiers: Qualifiers,
+    /// 0–1: how directly the sentence states it (distance of the ends from the trigger,
+    /// reference through "the country", hedging).
+    pub confidence: f64,
+    pub evidence: Evidence,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Qualifiers {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<QuantityQualifier>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<DateQualifier>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commodity: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub via: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rank: Option<u32>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hedged: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub negated: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuantityQualifier {
+    pub value: f64,
+    pub unit: String,
+    pub bound: Bound,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DateQualifier {
+    pub value: String,
+    pub precision: Precision,
+}
+
+/// The sentence a relation is read from: its text and byte span in the document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Is the predicate symmetric (`cooperates_with`, `conflicts_with`)?
+pub fn symmetric(predicate: &str) -> bool {
+    Tables::get().predicates.iter().any(|p| p.name == predicate && p.symmetric)
+}
+
+/// The predicates, in the order of `data/relations/predicates.tsv`.
+pub fn predicates() -> impl Iterator<Item = &'static str> {
+    Tables::get().predicates.iter().map(|p| p.name)
+}
+
+/// Every relation the document states, in text order.
+pub fn find(
+    text: &str,
+    kb: &KnowledgeBase,
+    entities: &[ExtractedEntity],
+    quantities: &[ExtractedQuantity],
+    dates: &[DateMention],
+) -> Vec<Relation> {
+    let mut spans: Vec<tokens::Span> = Vec::new();
+    for (i, e) in entities.iter().enumerate() {
+        let Some(ty) = entity_type(e.entity_type) else { continue };
+        spans.extend(e.mentions.iter().map(|m| tokens::Span { start: m.start, end: m.end, entity: i, ty }));
+    }
+    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    let t = Tables::get();
+    let mut out = Vec::new();
+    for range in crate::sentences::split(text) {
+        let first = spans.partition_point(|s| s.end <= range.start);
+        let mentioned = spans[first..].iter().take_while(|s| s.start < range.end).count();
+        if mentioned == 0 {
+            continue;
+        }
+        let toks = tokens::tokenize(text, range.clone(), &spans);
+        if toks.iter().filter(|t| t.entity().is_some()).count() < 2 {
+            continue;
+        }
+        let mut v = view::View::new(&toks);
+        let mut found: Vec<(usize, usize, Vec<usize>)> = Vec::new();
+        let mut i = 0;
+        while i < v.len() {
+            let hits = t.trigger_phrases.matches_at(&v.norms[i..]);
+            let Some(&(n, _)) = hits.first() else {
+                i += 1;
+                continue;
+            };
+            found.push((i, i + n, hits.iter().filter(|(m, _)| *m == n).map(|(_, tr)| *tr).collect()));
+            v.trigger[i..i + n].iter_mut().for_each(|x| *x = true);
+            i += n;
+        }
+        let mut candidates = Vec::new();
+        for (start, end, triggers) in &found {
+            for &tr in triggers {
+                frames::apply(&v, &t.triggers[tr], *start, *end, &mut candidates);
+            }
+        }
+        attach::apply(&v, kb, entities, &mut candidates);
+        let sentence = qualify::Sentence { text, range: range.clone(), entities, quantities, dates };
+        let mut seen = std::collections::HashSet::new();
+        candidates.sort_by(|a, b| b.strength.total_cmp(&a.strength));
+        let mut here = Vec::new();
+        for c in &candidates {
+            let (Some(s), Some(o)) = (v.entity(c.subject), v.entity(c.object)) else { continue };
+            if s == o || !seen.insert((s, c.predicate, o)) {
+                continue;
+            }
+            if t.predicates[c.predicate].symmetric {
+                seen.insert((o, c.predicate, s));
+            }
+            let (qualifiers, confidence) = qualify::qualifiers(&v, &sentence, c);
+            here.push((
+                c.trigger.0,
+                Relation {
+                    subject: entities[s].id.clone(),
+                    predicate: t.predicates[c.predicate].name.to_owned(),
+                    object: entities[o].id.clone(),
+                    qualifiers,
+                    confidence,
+                    evidence: Evidence { text: text[range.clone()].to_owned(), start: range.start, end: range.end },
+                },
+            ));
+        }
+        here.sort_by_key(|(at, _)| *at);
+        out.extend(here.into_iter().map(|(_, r)| r));
+    }
+    out
+}
+
+fn entity_type(name: &str) -> Option<EntityType> {
+    serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
+}

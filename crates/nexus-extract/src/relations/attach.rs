@@ -1,0 +1,100 @@
+//! Relations stated by how names are put together, with no trigger word: "the Urabeños in
+//! Colombia" (operates_in), "Brazil's PCC" (operates_in), "Callao (Lima)" and "Guayaquil,
+//! Ecuador" (located_in).
+
+use super::frames::Candidate;
+use super::view::View;
+use crate::ExtractedEntity;
+use nexus_kb::{EntityType, KnowledgeBase};
+
+const ORGS: [EntityType; 2] = [EntityType::CriminalOrg, EntityType::ArmedGroup];
+const PLACES: [EntityType; 2] = [EntityType::Place, EntityType::Country];
+/// "in" and the words that fold it with an article, in the three languages.
+const IN: [&str; 7] = ["in", "en", "em", "no", "na", "nos", "nas"];
+const ARTICLES: [&str; 8] = ["the", "el", "la", "los", "las", "o", "a", "os"];
+/// Trigger-less readings are weaker than a stated verb.
+const STRENGTH: f64 = 0.7;
+
+pub fn apply(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &mut Vec<Candidate>) {
+    let t = v.t;
+    let (Some(operates_in), Some(located_in)) = (t.predicate("operates_in"), t.predicate("located_in")) else { return };
+    for i in 0..v.len() {
+        if v.trigger[i] {
+            continue;
+        }
+        // "the First Capital Command (PCC) in Brazil"
+        let after =
+            if v.norms.get(i + 1) == Some(&"(") { (i + 2..v.len()).find(|&k| v.norms[k] == ")").map_or(i + 1, |k| k + 1) } else { i + 1 };
+        if v.fits(i, &ORGS)
+            && let Some(k) = in_place(v, after)
+        {
+            out.push(Candidate::new(i, operates_in, k, (i, k + 1), STRENGTH));
+        }
+        if v.fits(i, &PLACES)
+            && matches!(v.norms.get(i + 1), Some(&"'") | Some(&"’"))
+            && v.norms.get(i + 2) == Some(&"s")
+            && v.fits(i + 3, &ORGS)
+        {
+            out.push(Candidate::new(i + 3, operates_in, i, (i, i + 4), STRENGTH));
+        }
+        if !v.fits(i, &[EntityType::Place]) {
+            continue;
+        }
+        // "Callao (Lima)"
+        if v.norms.get(i + 1) == Some(&"(") && v.fits(i + 2, &PLACES) && v.norms.get(i + 3) == Some(&")") && v.entity(i) != v.entity(i + 2)
+        {
+            out.push(Candidate::new(i, located_in, i + 2, (i, i + 4), STRENGTH));
+            continue;
+        }
+        // "Guayaquil, Ecuador": only where the knowledge base agrees, since a comma also lists.
+        if v.norms.get(i + 1) == Some(&",") && v.fits(i + 2, &PLACES) && contains(kb, entities, v.entity(i + 2), v.entity(i)) == Some(true)
+        {
+            out.push(Candidate::new(i, located_in, i + 2, (i, i + 3), STRENGTH));
+            continue;
+        }
+        // "the port of Tumaco in Nariño", unless the knowledge base says otherwise.
+        if let Some(k) = in_place(v, after)
+            && v.entity(i) != v.entity(k)
+            && contains(kb, entities, v.entity(k), v.entity(i)) != Some(false)
+        {
+            out.push(Candidate::new(i, located_in, k, (i, k + 1), STRENGTH));
+        }
+    }
+}
+
+/// "in (the) <place>" at token `at`: the place's token.
+fn in_place(v: &View, at: usize) -> Option<usize> {
+    let w = v.norms.get(at)?;
+    if !IN.contains(w) {
+        return None;
+    }
+    let k = if v.norms.get(at + 1).is_some_and(|a| ARTICLES.contains(a)) { at + 2 } else { at + 1 };
+    v.fits(k, &PLACES).then_some(k)
+}
+
+/// Does the knowledge base put entity `inner` inside entity `outer`? `None` when it cannot
+/// tell (either is not in it, or says nothing of where it lies).
+fn contains(kb: &KnowledgeBase, entities: &[ExtractedEntity], outer: Option<usize>, inner: Option<usize>) -> Option<bool> {
+    let (outer, inner) = (entities.get(outer?)?, entities.get(inner?)?);
+    if !outer.in_kb || !inner.in_kb {
+        return None;
+    }
+    let mut at = kb.get(&inner.id)?;
+    if outer.entity_type == "country" {
+        return at.country.as_deref().map(|c| c.eq_ignore_ascii_case(&outer.id));
+    }
+    let outer_entry = kb.get(&outer.id)?;
+    if let (Some(a), Some(b)) = (&outer_entry.country, &at.country)
+        && !a.eq_ignore_ascii_case(b)
+    {
+        return Some(false);
+    }
+    for _ in 0..6 {
+        match at.located_in.as_deref() {
+            Some(up) if up == outer.id => return Some(true),
+            Some(up) => at = kb.get(up)?,
+            None => return None,
+        }
+    }
+    None
+}

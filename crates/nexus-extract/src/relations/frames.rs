@@ -1,0 +1,215 @@
+//! The frames of `triggers.tsv`: given a trigger in a sentence, find the two ends of the
+//! relations it states.
+
+use super::table::{Cue, Frame, Trigger};
+use super::view::View;
+use nexus_kb::EntityType;
+
+/// A relation found in a sentence, by token positions; `qualify` turns it into output.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub subject: usize,
+    pub predicate: usize,
+    pub object: usize,
+    /// The trigger's tokens (`start..end`), or the tokens of the pattern that stated it.
+    pub trigger: (usize, usize),
+    /// Ends found next to the trigger score higher than ends found far from it.
+    pub strength: f64,
+    pub commodity: Option<usize>,
+    pub via: Vec<usize>,
+    /// Tokens of a concealment phrase ("into blocks of coal").
+    pub method: Option<(usize, usize)>,
+}
+
+impl Candidate {
+    pub fn new(subject: usize, predicate: usize, object: usize, trigger: (usize, usize), strength: f64) -> Candidate {
+        Candidate { subject, predicate, object, trigger, strength, commodity: None, via: Vec::new(), method: None }
+    }
+}
+
+/// How far back a verb's subject may stand, in tokens.
+const SUBJECT_REACH: usize = 40;
+/// How far after a verb its first object may stand, in tokens.
+const OBJECT_REACH: usize = 8;
+
+pub fn apply(v: &View, trigger: &Trigger, start: usize, end: usize, out: &mut Vec<Candidate>) {
+    match trigger.frame {
+        Frame::Verb => verb(v, trigger.predicate, start, end, out),
+        Frame::Noun => noun(v, trigger.predicate, start, end, out),
+        Frame::Between => between(v, trigger.predicate, start, end, out),
+        Frame::Flow | Frame::Supply => flow(v, trigger, start, end, out),
+    }
+}
+
+/// Closer ends make a stronger reading.
+fn strength(distance: usize) -> f64 {
+    (0.95 - 0.01 * distance.saturating_sub(3) as f64).max(0.5)
+}
+
+fn pairs(subjects: &[usize], objects: &[usize], predicate: usize, span: (usize, usize), out: &mut Vec<Candidate>, v: &View) {
+    for &s in subjects {
+        for &o in objects {
+            if v.entity(s) != v.entity(o) {
+                let distance = span.0.saturating_sub(s + 1).min(s.saturating_sub(span.1)) + o.saturating_sub(span.1);
+                out.push(Candidate::new(s, predicate, o, span, strength(distance)));
+            }
+        }
+    }
+}
+
+fn with_coordinated(v: &View, first: usize, types: &[EntityType]) -> Vec<usize> {
+    let mut all = vec![first];
+    all.extend(v.list_left(first, types));
+    all
+}
+
+fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
+    let p = &v.t.predicates[predicate];
+    if end - start == 1 && v.passive(start, end) {
+        let Some(agent) = v.agent_right(end, &p.subject) else { return };
+        let objects = match v.nearest_left(start, &p.object, 12) {
+            Some(o) => with_coordinated(v, o, &p.object),
+            None => v.list_right(end, &p.object, OBJECT_REACH).0,
+        };
+        pairs(&[agent], &objects, predicate, (start, end), out, v);
+        return;
+    }
+    let (objects, after) = v.list_right(end, &p.object, OBJECT_REACH);
+    if objects.is_empty() {
+        return;
+    }
+    let subjects = match v.subject_left(start, &p.subject, SUBJECT_REACH) {
+        Some(s) => with_coordinated(v, s, &p.subject),
+        None => v.agent_right(after, &p.subject).into_iter().collect(),
+    };
+    pairs(&subjects, &objects, predicate, (start, end), out, v);
+}
+
+/// "Otoniel, the leader of the Clan del Golfo"; "the anti-drug command of the National Police,
+/// DIRANDRO"; "X is a faction of Y".
+fn noun(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
+    let p = &v.t.predicates[predicate];
+    let (objects, after) = v.list_right(end, &p.object, 4);
+    if objects.is_empty() {
+        return;
+    }
+    let beside = (start.saturating_sub(6)..start).rev().find(|&k| v.fits(k, &p.subject)).filter(|&k| {
+        let between = k + 1..start;
+        between.clone().all(|j| v.toks[j].entity().is_none())
+            && (between.is_empty()
+                || between.clone().any(|j| v.norms[j] == "," || v.norms[j] == "(" || v.cue_at(j, Cue::Passive).is_some()))
+    });
+    let apposition = || {
+        let comma = after;
+        (v.norms.get(comma).is_some_and(|w| matches!(*w, "," | "(" | "—" | "–")))
+            .then(|| (comma + 1..(comma + 3).min(v.len())).find(|&k| v.fits(k, &p.subject)))
+            .flatten()
+    };
+    if let Some(s) = beside.or_else(apposition) {
+        pairs(&[s], &objects, predicate, (start, end), out, v);
+    }
+}
+
+/// "the alliance between the Sinaloa Cartel and the CJNG": every pair of the list after.
+fn between(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
+    let p = &v.t.predicates[predicate];
+    let (items, _) = v.list_right(end, &p.subject, 4);
+    for (n, &a) in items.iter().enumerate() {
+        for &b in &items[n + 1..] {
+            if v.fits(b, &p.object) && v.entity(a) != v.entity(b) {
+                out.push(Candidate::new(a, predicate, b, (start, end), strength(b.saturating_sub(end))));
+            }
+        }
+    }
+}
+
+/// Goods moving: origins after from-words (or the subject before), destinations after
+/// to-words (or, for supply words, right after the trigger), the commodity that moves, what it
+/// passes through, and how it is hidden. With no destination, `exports` of the commodity.
+fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end: usize, out: &mut Vec<Candidate>) {
+    let t = v.t;
+    let p = &t.predicates[trigger.predicate];
+    let places = &p.subject;
+    let commodity_type = [EntityType::Commodity];
+    let (mut origins, mut dests, mut via) = (Vec::new(), Vec::new(), Vec::new());
+    let mut i = end;
+    if trigger.frame == Frame::Supply {
+        let (items, after) = v.list_right(end, places, 6);
+        dests.extend(items);
+        i = after.max(end);
+    }
+    let mut commodity: Option<usize> = None;
+    while i < v.len() && i < end + 30 {
+        if v.norms[i] == ";" || v.cue_at(i, Cue::ClauseBreak).is_some() {
+            break;
+        }
+        let role = [(Cue::Destination, 0), (Cue::Origin, 1), (Cue::Via, 2)].into_iter().find_map(|(c, r)| v.cue_at(i, c).map(|n| (r, n)));
+        if let Some((role, n)) = role {
+            let (items, after) = v.list_right(i + n, places, 5);
+            if !items.is_empty() {
+                match role {
+                    0 => dests.extend(items),
+                    1 => origins.extend(items),
+                    _ => via.extend(items),
+                }
+                i = after;
+                continue;
+            }
+        }
+        if commodity.is_none() && v.fits(i, &commodity_type) && !concealed(v, i) {
+            commodity = Some(i);
+        }
+        if v.trigger[i] && !(start..end).contains(&i) && v.fits(i, places) {
+            break;
+        }
+        i += 1;
+    }
+    if origins.is_empty()
+        && let Some(s) = v.subject_left(start, places, SUBJECT_REACH)
+    {
+        origins = with_coordinated(v, s, places);
+    }
+    let commodity = commodity.or_else(|| (0..start).rev().find(|&k| v.fits(k, &commodity_type) && !concealed(v, k)));
+    let method = (0..v.len()).find_map(|k| concealment_phrase(v, k));
+    if dests.is_empty() {
+        let exports = t.predicate("exports");
+        if let (Some(exports), Some(c)) = (exports, commodity.filter(|&c| c > start)) {
+            for &o in &origins {
+                let mut cand = Candidate::new(o, exports, c, (start, end), strength(start.saturating_sub(o + 1)));
+                cand.method = method;
+                out.push(cand);
+            }
+        }
+        return;
+    }
+    for &o in &origins {
+        for &d in &dests {
+            if v.entity(o) == v.entity(d) {
+                continue;
+            }
+            let mut cand =
+                Candidate::new(o, trigger.predicate, d, (start, end), strength(start.saturating_sub(o + 1).min(o.saturating_sub(end))));
+            cand.commodity = commodity;
+            cand.via = via.clone();
+            cand.method = method;
+            out.push(cand);
+        }
+    }
+}
+
+/// Is the commodity at `k` what hides the goods ("into blocks of coal")?
+fn concealed(v: &View, k: usize) -> bool {
+    concealment_phrase(v, k).is_some()
+}
+
+/// The tokens of a concealment phrase ending at commodity `k` ("into blocks of coal"): a
+/// concealment word a few tokens before it, and the goods it hides named just before that.
+fn concealment_phrase(v: &View, k: usize) -> Option<(usize, usize)> {
+    if !v.fits(k, &[EntityType::Commodity]) {
+        return None;
+    }
+    let j = (k.saturating_sub(4)..k)
+        .find(|&j| v.cue_at(j, Cue::Concealment).is_some_and(|n| j + n <= k) && (j + 1..k).all(|m| v.toks[m].entity().is_none()))?;
+    let hides = (j.saturating_sub(3)..j).any(|m| v.fits(m, &[EntityType::Commodity]));
+    hides.then_some((j, k + 1))
+}

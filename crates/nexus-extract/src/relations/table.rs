@@ -1,0 +1,234 @@
+//! The relation vocabulary of `data/relations/`, compiled once: the predicates and the types
+//! their ends take, the trigger phrases with their frames, and the small cue classes.
+
+use crate::fold::fold;
+use crate::lang::lines;
+use nexus_kb::EntityType;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// One predicate of ONTOLOGY.md.
+#[derive(Debug)]
+pub struct Predicate {
+    pub name: &'static str,
+    pub symmetric: bool,
+    pub subject: Vec<EntityType>,
+    pub object: Vec<EntityType>,
+}
+
+/// How the ends of a relation are found around its trigger (see `triggers.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    Verb,
+    Noun,
+    Between,
+    Flow,
+    Supply,
+}
+
+#[derive(Debug)]
+pub struct Trigger {
+    pub predicate: usize,
+    pub frame: Frame,
+}
+
+/// A phrase as folded words; a word ending in `*` matches any word it begins.
+#[derive(Debug, Clone)]
+struct Phrase {
+    words: Vec<String>,
+}
+
+impl Phrase {
+    fn parse(s: &str) -> Phrase {
+        Phrase { words: fold(s).split_whitespace().map(str::to_owned).collect() }
+    }
+
+    fn word_matches(pattern: &str, word: &str) -> bool {
+        match pattern.strip_suffix('*') {
+            Some(stem) => word.starts_with(stem),
+            None => pattern == word,
+        }
+    }
+}
+
+/// Phrases indexed by their first word (or first word's stem), found longest first.
+#[derive(Debug, Default)]
+pub struct PhraseSet<V> {
+    exact: HashMap<String, Vec<(Phrase, V)>>,
+    stems: Vec<(Phrase, V)>,
+}
+
+impl<V: Copy> PhraseSet<V> {
+    fn insert(&mut self, phrase: Phrase, value: V) {
+        match phrase.words.first() {
+            Some(w) if w.ends_with('*') => self.stems.push((phrase, value)),
+            Some(w) => self.exact.entry(w.clone()).or_default().push((phrase, value)),
+            None => {}
+        }
+    }
+
+    /// Every phrase that starts at `words[0]`, as (length in words, value), longest first.
+    pub fn matches_at(&self, words: &[&str]) -> Vec<(usize, V)> {
+        let Some(first) = words.first() else { return Vec::new() };
+        let mut out: Vec<(usize, V)> = Vec::new();
+        let candidates = self.exact.get(*first).into_iter().flatten().chain(self.stems.iter());
+        for (p, v) in candidates {
+            if p.words.len() <= words.len() && p.words.iter().zip(words).all(|(pat, w)| Phrase::word_matches(pat, w)) {
+                out.push((p.words.len(), *v));
+            }
+        }
+        out.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
+        out
+    }
+
+    /// The length of the longest phrase at `words[0]`, if any.
+    pub fn longest_at(&self, words: &[&str]) -> Option<usize> {
+        self.matches_at(words).first().map(|(n, _)| *n)
+    }
+}
+
+/// The cue classes of `cues.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Cue {
+    Hedge,
+    Negation,
+    Passive,
+    Agent,
+    Origin,
+    Destination,
+    Via,
+    Concealment,
+    Locative,
+    Coordinator,
+    NotSubject,
+    ClauseBreak,
+    Relative,
+    Rank(u32),
+    AnaphorCountry,
+    AnaphorOrg,
+    AnaphorPlace,
+    Naming,
+}
+
+impl Cue {
+    fn parse(role: &str) -> Option<Cue> {
+        Some(match role {
+            "hedge" => Cue::Hedge,
+            "negation" => Cue::Negation,
+            "passive" => Cue::Passive,
+            "agent" => Cue::Agent,
+            "origin" => Cue::Origin,
+            "destination" => Cue::Destination,
+            "via" => Cue::Via,
+            "concealment" => Cue::Concealment,
+            "locative" => Cue::Locative,
+            "coordinator" => Cue::Coordinator,
+            "not_subject" => Cue::NotSubject,
+            "clause_break" => Cue::ClauseBreak,
+            "relative" => Cue::Relative,
+            "anaphor_country" => Cue::AnaphorCountry,
+            "anaphor_org" => Cue::AnaphorOrg,
+            "anaphor_place" => Cue::AnaphorPlace,
+            "naming" => Cue::Naming,
+            r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
+        })
+    }
+}
+
+pub struct Tables {
+    pub predicates: Vec<Predicate>,
+    pub triggers: Vec<Trigger>,
+    pub trigger_phrases: PhraseSet<usize>,
+    cues: HashMap<Cue, PhraseSet<()>>,
+    empty: PhraseSet<()>,
+}
+
+impl Tables {
+    pub fn get() -> &'static Tables {
+        static TABLES: OnceLock<Tables> = OnceLock::new();
+        TABLES.get_or_init(Tables::load)
+    }
+
+    fn load() -> Tables {
+        let mut predicates = Vec::new();
+        for line in lines(include_str!("../../../../data/relations/predicates.tsv")) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [name, symmetric, subject, object] = cols[..] else { panic!("predicates.tsv: bad line {line:?}") };
+            predicates.push(Predicate { name: leak(name), symmetric: symmetric == "yes", subject: types(subject), object: types(object) });
+        }
+        let mut triggers = Vec::new();
+        let mut trigger_phrases = PhraseSet::default();
+        for line in lines(include_str!("../../../../data/relations/triggers.tsv")) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [predicate, frame, phrases] = cols[..] else { panic!("triggers.tsv: bad line {line:?}") };
+            let predicate = predicates
+                .iter()
+                .position(|p| p.name == predicate)
+                .unwrap_or_else(|| panic!("triggers.tsv: unknown predicate {predicate}"));
+            let frame = match frame {
+                "verb" => Frame::Verb,
+                "noun" => Frame::Noun,
+                "between" => Frame::Between,
+                "flow" => Frame::Flow,
+                "supply" => Frame::Supply,
+                f => panic!("triggers.tsv: unknown frame {f}"),
+            };
+            triggers.push(Trigger { predicate, frame });
+            for p in phrases.split(" | ") {
+                trigger_phrases.insert(Phrase::parse(p), triggers.len() - 1);
+            }
+        }
+        let mut cues: HashMap<Cue, PhraseSet<()>> = HashMap::new();
+        for line in lines(include_str!("../../../../data/relations/cues.tsv")) {
+            let Some((role, phrases)) = line.split_once('\t') else { panic!("cues.tsv: bad line {line:?}") };
+            let cue = Cue::parse(role).unwrap_or_else(|| panic!("cues.tsv: unknown role {role}"));
+            let set = cues.entry(cue).or_default();
+            for p in phrases.split(" | ") {
+                set.insert(Phrase::parse(p), ());
+            }
+        }
+        Tables { predicates, triggers, trigger_phrases, cues, empty: PhraseSet::default() }
+    }
+
+    pub fn cue(&self, c: Cue) -> &PhraseSet<()> {
+        self.cues.get(&c).unwrap_or(&self.empty)
+    }
+
+    pub fn predicate(&self, name: &str) -> Option<usize> {
+        self.predicates.iter().position(|p| p.name == name)
+    }
+
+    /// The rank a phrase at `words[0]` states, with its length in words.
+    pub fn rank_at(&self, words: &[&str]) -> Option<(u32, usize)> {
+        (1..=3).rev().filter_map(|r| self.cue(Cue::Rank(r)).longest_at(words).map(|n| (r, n))).max_by_key(|(_, n)| *n)
+    }
+}
+
+fn leak(s: &str) -> &'static str {
+    Box::leak(s.to_owned().into_boxed_str())
+}
+
+fn types(list: &str) -> Vec<EntityType> {
+    list.split(',')
+        .map(|t| {
+            serde_json::from_value(serde_json::Value::String(t.trim().to_owned()))
+                .unwrap_or_else(|_| panic!("predicates.tsv: unknown type {t}"))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_tables_load() {
+        let t = Tables::get();
+        assert_eq!(t.predicates.len(), 17);
+        let seized = t.predicate("seized").expect("seized");
+        let hits = t.trigger_phrases.matches_at(&["incautaron", "dos"]);
+        assert!(hits.iter().any(|(n, tr)| *n == 1 && t.triggers[*tr].predicate == seized));
+        assert_eq!(t.rank_at(&["number", "one", "producer"]), Some((1, 2)));
+        assert!(t.cue(Cue::Agent).longest_at(&["por", "la", "policia"]) == Some(2));
+    }
+}

@@ -1,0 +1,172 @@
+//! A sentence as the relation rules read it: words and punctuation, folded, with each entity
+//! mention as one token, and the phrases that stand for a recently named entity ("the
+//! country", "el grupo") replaced by that entity.
+
+use super::table::{Cue, Tables};
+use crate::fold::fold;
+use nexus_kb::EntityType;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Punct,
+    /// A mention of entity `entity` (an index into the document's entities); `anaphor` when
+    /// the text only refers to it ("the country").
+    Entity {
+        entity: usize,
+        ty: EntityType,
+        anaphor: bool,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Tok {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+    /// Folded word or punctuation; empty for entities, so no phrase runs across one.
+    pub norm: String,
+}
+
+impl Tok {
+    pub fn entity(&self) -> Option<(usize, EntityType)> {
+        match self.kind {
+            Kind::Entity { entity, ty, .. } => Some((entity, ty)),
+            _ => None,
+        }
+    }
+}
+
+/// A mention of the document: byte span, entity index, type.
+#[derive(Debug, Clone, Copy)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub entity: usize,
+    pub ty: EntityType,
+}
+
+/// How far back an anaphor looks for the entity it stands for, in bytes.
+const ANAPHOR_REACH: usize = 900;
+
+/// The tokens of `text[range]`; `mentions` are all the document's mentions, sorted by start.
+pub fn tokenize(text: &str, range: std::ops::Range<usize>, mentions: &[Span]) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let first = mentions.partition_point(|m| m.start < range.start);
+    let inside = mentions[first..].iter().take_while(|m| m.start < range.end).filter(|m| m.end <= range.end);
+    let mut at = range.start;
+    for m in inside {
+        if m.start < at {
+            continue;
+        }
+        words(text, at, m.start, &mut toks);
+        toks.push(Tok {
+            kind: Kind::Entity { entity: m.entity, ty: m.ty, anaphor: false },
+            start: m.start,
+            end: m.end,
+            norm: String::new(),
+        });
+        at = m.end;
+    }
+    words(text, at, range.end, &mut toks);
+    resolve_anaphors(&mut toks, mentions);
+    toks
+}
+
+fn words(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
+    let s = &text[from..to];
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                let next = s[j + d.len_utf8()..].chars().next();
+                let prev_digit = s[..j].chars().next_back().is_some_and(|p| p.is_ascii_digit());
+                // "narco-supply", and the decimal or thousands mark inside "7.6" or "1,200".
+                let joins = (d == '-' && next.is_some_and(char::is_alphanumeric))
+                    || (matches!(d, '.' | ',') && prev_digit && next.is_some_and(|n| n.is_ascii_digit()));
+                if d.is_alphanumeric() || joins {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(Tok { kind: Kind::Word, start: from + i, end: from + end, norm: fold(&s[i..end]) });
+        } else {
+            out.push(Tok { kind: Kind::Punct, start: from + i, end: from + i + c.len_utf8(), norm: c.to_string() });
+        }
+    }
+}
+
+/// Replace "the country" and its kin with the nearest entity of a fitting type named before
+/// them, unless the phrase introduces a name itself ("the port of Callao", "the group Los
+/// Pulpos").
+fn resolve_anaphors(toks: &mut Vec<Tok>, mentions: &[Span]) {
+    let t = Tables::get();
+    let classes: [(Cue, &[EntityType]); 3] = [
+        (Cue::AnaphorCountry, &[EntityType::Country]),
+        (Cue::AnaphorOrg, &[EntityType::CriminalOrg, EntityType::ArmedGroup]),
+        (Cue::AnaphorPlace, &[EntityType::Place]),
+    ];
+    let mut i = 0;
+    while i < toks.len() {
+        let norms: Vec<&str> = toks[i..].iter().take(4).map(|t| t.norm.as_str()).collect();
+        let hit = classes.iter().find_map(|(cue, types)| t.cue(*cue).longest_at(&norms).map(|n| (n, *types)));
+        let Some((n, types)) = hit else {
+            i += 1;
+            continue;
+        };
+        let next = toks.get(i + n);
+        let names_itself = next.is_some_and(|x| x.entity().is_some() || matches!(x.norm.as_str(), "of" | "de" | "del" | "do" | "da"))
+            || t.cue(Cue::Naming).longest_at(&toks[i + n..].iter().take(3).map(|t| t.norm.as_str()).collect::<Vec<_>>()).is_some();
+        let start = toks[i].start;
+        let antecedent = if names_itself {
+            None
+        } else {
+            let before = mentions.partition_point(|m| m.start < start);
+            mentions[..before].iter().rev().take_while(|m| m.end + ANAPHOR_REACH >= start).find(|m| types.contains(&m.ty))
+        };
+        match antecedent {
+            Some(m) => {
+                let end = toks[i + n - 1].end;
+                toks.splice(
+                    i..i + n,
+                    [Tok { kind: Kind::Entity { entity: m.entity, ty: m.ty, anaphor: true }, start, end, norm: String::new() }],
+                );
+                i += 1;
+            }
+            None => i += n,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mentions_become_single_tokens_and_the_country_its_antecedent() {
+        let text = "Peru exports cocaine. By 2014 the country's output rose.";
+        let mentions = [
+            Span { start: 0, end: 4, entity: 0, ty: EntityType::Country },
+            Span { start: 13, end: 20, entity: 1, ty: EntityType::Commodity },
+        ];
+        let toks = tokenize(text, 22..text.len(), &mentions);
+        let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(norms, ["by", "2014", "", "'", "s", "output", "rose", "."]);
+        assert!(matches!(toks[2].kind, Kind::Entity { entity: 0, anaphor: true, .. }));
+    }
+
+    #[test]
+    fn the_port_of_names_its_own_place() {
+        let text = "Callao grew. The port of Paita too.";
+        let mentions =
+            [Span { start: 0, end: 6, entity: 0, ty: EntityType::Place }, Span { start: 25, end: 30, entity: 1, ty: EntityType::Place }];
+        let toks = tokenize(text, 13..text.len(), &mentions);
+        assert!(toks.iter().filter(|t| matches!(t.kind, Kind::Entity { anaphor: true, .. })).count() == 0);
+    }
+}

@@ -1,0 +1,256 @@
+//! Reading a tokenized sentence: cue phrases at a position, parentheses, the subject before a
+//! trigger and the coordinated list after it. The frames are written with these.
+
+use super::table::{Cue, Tables};
+use super::tokens::Tok;
+use nexus_kb::EntityType;
+
+pub struct View<'s> {
+    pub toks: &'s [Tok],
+    pub norms: Vec<&'s str>,
+    /// Token `i` belongs to a trigger phrase: lists and subjects do not run across one.
+    pub trigger: Vec<bool>,
+    pub t: &'static Tables,
+}
+
+/// How many tokens may separate two items of one list.
+const LIST_GAP: usize = 6;
+
+impl<'s> View<'s> {
+    pub fn new(toks: &'s [Tok]) -> View<'s> {
+        View { toks, norms: toks.iter().map(|t| t.norm.as_str()).collect(), trigger: vec![false; toks.len()], t: Tables::get() }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// Length of the longest `cue` phrase starting at token `i`.
+    pub fn cue_at(&self, i: usize, cue: Cue) -> Option<usize> {
+        self.t.cue(cue).longest_at(self.norms.get(i..).unwrap_or_default())
+    }
+
+    /// Does a `cue` phrase end at token `i` (inclusive)?
+    pub fn cue_ends_at(&self, i: usize, cue: Cue) -> bool {
+        (i.saturating_sub(3)..=i).any(|j| self.cue_at(j, cue) == Some(i - j + 1))
+    }
+
+    pub fn fits(&self, i: usize, types: &[EntityType]) -> bool {
+        self.toks.get(i).and_then(Tok::entity).is_some_and(|(_, ty)| types.contains(&ty))
+    }
+
+    pub fn entity(&self, i: usize) -> Option<usize> {
+        self.toks.get(i).and_then(Tok::entity).map(|(e, _)| e)
+    }
+
+    /// The token after the parenthesis that opens at `i`.
+    fn past_parens(&self, i: usize) -> usize {
+        let mut depth = 0usize;
+        for k in i..self.len() {
+            match self.norms[k] {
+                "(" | "[" => depth += 1,
+                ")" | "]" => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return k + 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.len()
+    }
+
+    /// The opening parenthesis of the one that closes at `i`.
+    fn before_parens(&self, i: usize) -> usize {
+        let mut depth = 0usize;
+        for k in (0..=i).rev() {
+            match self.norms[k] {
+                ")" | "]" => depth += 1,
+                "(" | "[" => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return k;
+                    }
+                }
+                _ => {}
+            }
+        }
+        0
+    }
+
+    fn stops(&self, i: usize) -> bool {
+        self.trigger[i] || self.cue_at(i, Cue::ClauseBreak).is_some() || matches!(self.norms[i], "." | "!" | "?")
+    }
+
+    /// The nearest entity of `types` before token `before`, within `reach` tokens of the same
+    /// clause. A relative pronoun hands over the entity right before it ("the cartel, which
+    /// controls …"); an entity right after "replaced" or "than" is compared, not acting.
+    pub fn subject_left(&self, before: usize, types: &[EntityType], reach: usize) -> Option<usize> {
+        let mut i = before;
+        let mut steps = 0;
+        while i > 0 && steps < reach {
+            i -= 1;
+            steps += 1;
+            if matches!(self.norms[i], ")" | "]") {
+                i = self.before_parens(i);
+                continue;
+            }
+            if self.cue_ends_at(i, Cue::Relative) {
+                return (i.saturating_sub(3)..i).rev().find(|&k| self.fits(k, types));
+            }
+            if self.norms[i] != "," && self.cue_ends_at(i, Cue::ClauseBreak) {
+                return None;
+            }
+            if self.fits(i, types) && !(i > 0 && self.cue_ends_at(i - 1, Cue::NotSubject)) {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    /// Entities of `types` coordinated with the one at `i`, going left ("Callao and Paita
+    /// ship …"), nearest first.
+    pub fn list_left(&self, i: usize, types: &[EntityType]) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut k = i;
+        let mut coordinated = false;
+        let mut gap = 0;
+        while k > 0 && gap <= 3 {
+            k -= 1;
+            if matches!(self.norms[k], ")" | "]") {
+                k = self.before_parens(k);
+                continue;
+            }
+            if self.cue_ends_at(k, Cue::Coordinator) {
+                // A comma alone does not open a list leftwards: "in the middle of South
+                // America, Peru supplies …"; "Callao, Paita and Tumbes" starts with a word.
+                if out.is_empty() && self.norms[k] == "," {
+                    break;
+                }
+                coordinated = true;
+                gap += 1;
+                continue;
+            }
+            if self.fits(k, types) && coordinated {
+                out.push(k);
+                coordinated = false;
+                gap = 0;
+                continue;
+            }
+            if self.stops(k) || self.toks[k].entity().is_some() {
+                break;
+            }
+            gap += 1;
+        }
+        out
+    }
+
+    /// Is the entity at `i` only a modifier of a name after it ("the Pacific Coast ports of
+    /// Callao")? One or two words, "of", and another entity of the same types.
+    fn modifies_next(&self, i: usize, types: &[EntityType]) -> bool {
+        (1..=2).any(|n| {
+            let of = i + n + 1;
+            (i + 1..of).all(|k| {
+                self.toks.get(k).is_some_and(|t| t.entity().is_none() && t.norm.chars().all(char::is_alphabetic) && !t.norm.is_empty())
+            }) && self.norms.get(of).is_some_and(|w| matches!(*w, "of" | "de" | "del" | "do" | "da" | "dos" | "das"))
+                && (of + 1..(of + 3).min(self.len())).any(|k| self.fits(k, types))
+        })
+    }
+
+    /// The first entity of `types` within `reach` tokens from `from`, and the entities
+    /// coordinated with it ("to Spain and Belgium", "not only the U.S. and Canada, but also
+    /// Europe"). Returns the items and the token after the list.
+    pub fn list_right(&self, from: usize, types: &[EntityType], reach: usize) -> (Vec<usize>, usize) {
+        let mut out: Vec<usize> = Vec::new();
+        let mut i = from;
+        let mut gap = 0;
+        let mut coordinated = false;
+        let mut end = from;
+        while i < self.len() {
+            if matches!(self.norms[i], "(" | "[") {
+                i = self.past_parens(i);
+                gap += 1;
+                continue;
+            }
+            if !out.is_empty()
+                && let Some(n) = self.cue_at(i, Cue::Coordinator)
+            {
+                coordinated = true;
+                i += n;
+                gap += 1;
+                continue;
+            }
+            if self.stops(i) {
+                break;
+            }
+            if !out.is_empty() && !coordinated {
+                // Right after an item only a coordinator or the item's own place may follow
+                // ("the Urabeños in Colombia, the Sinaloa Cartel in Mexico").
+                match self.attached_place(i) {
+                    Some(next) => {
+                        i = next;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if self.fits(i, types) && (out.is_empty() || coordinated) {
+                let starts_clause = !out.is_empty() && (i + 1..(i + 3).min(self.len())).any(|k| self.trigger[k]);
+                if starts_clause {
+                    break;
+                }
+                if !self.modifies_next(i, types) {
+                    out.push(i);
+                    end = i + 1;
+                    gap = 0;
+                    coordinated = false;
+                    i += 1;
+                    continue;
+                }
+            }
+            gap += 1;
+            i += 1;
+            if gap > if out.is_empty() { reach } else { LIST_GAP } {
+                break;
+            }
+        }
+        (out, end)
+    }
+
+    /// "in (the) <entity>" at `i`: the token after it.
+    fn attached_place(&self, i: usize) -> Option<usize> {
+        if !matches!(self.norms[i], "in" | "en" | "em" | "no" | "na") {
+            return None;
+        }
+        let k = if self.norms.get(i + 1).is_some_and(|w| matches!(*w, "the" | "el" | "la" | "o" | "a")) { i + 2 } else { i + 1 };
+        self.entity(k).map(|_| k + 1)
+    }
+
+    /// The first entity of `types` after an agent word ("by", "por", "pela") that follows
+    /// token `from` within a few tokens: the doer of a passive or nominal trigger.
+    pub fn agent_right(&self, from: usize, types: &[EntityType]) -> Option<usize> {
+        let mut i = from;
+        while i < self.len() && i < from + 12 {
+            if let Some(n) = self.cue_at(i, Cue::Agent) {
+                return (i + n..(i + n + 3).min(self.len())).find(|&k| self.fits(k, types));
+            }
+            if self.stops(i) {
+                return None;
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The nearest entity of `types` before `before` within `reach` tokens, not past a stop.
+    pub fn nearest_left(&self, before: usize, types: &[EntityType], reach: usize) -> Option<usize> {
+        (before.saturating_sub(reach)..before).rev().take_while(|&k| !self.stops(k)).find(|&k| self.fits(k, types))
+    }
+
+    /// Is the trigger at `start..end` in the passive ("was seized", "fue incautada por")?
+    pub fn passive(&self, start: usize, end: usize) -> bool {
+        let aux_before = (start.saturating_sub(2)..start).any(|k| self.cue_ends_at(k, Cue::Passive));
+        aux_before || (end < self.len() && self.cue_at(end, Cue::Agent).is_some())
+    }
+}
