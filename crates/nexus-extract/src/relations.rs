@@ -125,6 +125,9 @@ pub fn find(
             };
             found.push((i, i + n, hits.iter().filter(|(m, _)| *m == n).map(|(_, tr)| *tr).collect()));
             v.trigger[i..i + n].iter_mut().for_each(|x| *x = true);
+            if hits.iter().any(|(m, tr)| *m == n && t.triggers[*tr].frame.moves_goods()) {
+                v.flow_trigger[i..i + n].iter_mut().for_each(|x| *x = true);
+            }
             i += n;
         }
         let mut candidates = Vec::new();
@@ -133,8 +136,8 @@ pub fn find(
                 frames::apply(&v, &t.triggers[tr], *start, *end, &mut candidates);
             }
         }
-        attach::apply(&v, kb, entities, &mut candidates);
         let sentence = qualify::Sentence { text, range: range.clone(), entities, quantities, dates };
+        attach::apply(&v, &sentence, kb, entities, &mut candidates);
         let mut seen = std::collections::HashSet::new();
         candidates.sort_by(|a, b| b.strength.total_cmp(&a.strength));
         let mut here = Vec::new();

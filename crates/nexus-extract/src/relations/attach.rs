@@ -3,6 +3,7 @@
 //! Ecuador" (located_in).
 
 use super::frames::Candidate;
+use super::qualify::Sentence;
 use super::view::View;
 use crate::ExtractedEntity;
 use nexus_kb::{EntityType, KnowledgeBase};
@@ -12,12 +13,18 @@ const PLACES: [EntityType; 2] = [EntityType::Place, EntityType::Country];
 /// "in" and the words that fold it with an article, in the three languages.
 const IN: [&str; 7] = ["in", "en", "em", "no", "na", "nos", "nas"];
 const ARTICLES: [&str; 8] = ["the", "el", "la", "los", "las", "o", "a", "os"];
+const OF: [&str; 7] = ["of", "de", "del", "do", "da", "dos", "das"];
 /// Trigger-less readings are weaker than a stated verb.
 const STRENGTH: f64 = 0.7;
 
-pub fn apply(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &mut Vec<Candidate>) {
+/// How many words may stand between an organization and "in <place>" ("Sinaloa Cartel
+/// representatives have been detected in Guatemala").
+const PRESENCE_GAP: usize = 5;
+
+pub fn apply(v: &View, s: &Sentence, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &mut Vec<Candidate>) {
     let t = v.t;
     let (Some(operates_in), Some(located_in)) = (t.predicate("operates_in"), t.predicate("located_in")) else { return };
+    cultivation(v, s, out);
     for i in 0..v.len() {
         if v.trigger[i] {
             continue;
@@ -25,20 +32,41 @@ pub fn apply(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &m
         // "the First Capital Command (PCC) in Brazil"
         let after =
             if v.norms.get(i + 1) == Some(&"(") { (i + 2..v.len()).find(|&k| v.norms[k] == ")").map_or(i + 1, |k| k + 1) } else { i + 1 };
-        if v.fits(i, &ORGS)
-            && let Some(k) = in_place(v, after)
-        {
-            out.push(Candidate::new(i, operates_in, k, (i, k + 1), STRENGTH));
+        if v.fits(i, &ORGS) {
+            for k in presence(v, after) {
+                let near = if k <= after + 2 { STRENGTH } else { STRENGTH - 0.1 };
+                out.push(Candidate::new(i, operates_in, k, (i, k + 1), near));
+            }
         }
-        if v.fits(i, &PLACES)
-            && matches!(v.norms.get(i + 1), Some(&"'") | Some(&"’"))
-            && v.norms.get(i + 2) == Some(&"s")
-            && v.fits(i + 3, &ORGS)
+        // "illegal mining in Madre de Dios": the place hosts the activity.
+        if v.fits(i, &[EntityType::Activity])
+            && let (Some(engages_in), Some(k)) = (t.predicate("engages_in"), in_place(v, i + 1))
         {
-            out.push(Candidate::new(i + 3, operates_in, i, (i, i + 4), STRENGTH));
+            out.push(Candidate::new(k, engages_in, i, (i, k + 1), STRENGTH - 0.1));
+        }
+        // "Brazil's PCC"; "Brazil's Santos and Paranaguá"
+        if v.fits(i, &PLACES) && matches!(v.norms.get(i + 1), Some(&"'") | Some(&"’")) && v.norms.get(i + 2) == Some(&"s") {
+            if v.fits(i + 3, &ORGS) {
+                out.push(Candidate::new(i + 3, operates_in, i, (i, i + 4), STRENGTH));
+            }
+            if v.fits(i + 3, &[EntityType::Place]) {
+                for k in v.list_right(i + 3, &[EntityType::Place], 0).0 {
+                    if contains(kb, entities, v.entity(i), v.entity(k)) != Some(false) {
+                        out.push(Candidate::new(k, located_in, i, (i, k + 1), STRENGTH));
+                    }
+                }
+            }
         }
         if !v.fits(i, &[EntityType::Place]) {
             continue;
+        }
+        // "the Urabá region of Antioquia"
+        if v.norms.get(i + 1).is_some_and(|w| crate::lang::geographic_head(w)) && v.norms.get(i + 2).is_some_and(|w| OF.contains(w)) {
+            let k = if v.norms.get(i + 3).is_some_and(|a| ARTICLES.contains(a)) { i + 4 } else { i + 3 };
+            if v.fits(k, &PLACES) && v.entity(i) != v.entity(k) && contains(kb, entities, v.entity(k), v.entity(i)) != Some(false) {
+                out.push(Candidate::new(i, located_in, k, (i, k + 1), STRENGTH));
+                continue;
+            }
         }
         // "Callao (Lima)"
         if v.norms.get(i + 1) == Some(&"(") && v.fits(i + 2, &PLACES) && v.norms.get(i + 3) == Some(&")") && v.entity(i) != v.entity(i + 2)
@@ -58,6 +86,36 @@ pub fn apply(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &m
             && contains(kb, entities, v.entity(k), v.entity(i)) != Some(false)
         {
             out.push(Candidate::new(i, located_in, k, (i, k + 1), STRENGTH));
+        }
+    }
+}
+
+/// The places an organization is said to be in: "in <places>" right after it or a few words
+/// on, within the clause.
+fn presence(v: &View, after: usize) -> Vec<usize> {
+    for j in after..(after + PRESENCE_GAP + 1).min(v.len()) {
+        // A trigger's own frame reads what follows it; punctuation or a name ends the reach.
+        if v.trigger[j] || matches!(v.norms[j], "," | ";" | ":" | "." | "(") || (j > after && v.toks[j].entity().is_some()) {
+            break;
+        }
+        if IN.contains(&v.norms[j]) {
+            return v.list_right(j + 1, &PLACES, 2).0;
+        }
+    }
+    Vec::new()
+}
+
+/// "Norte de Santander had more than 40,000 hectares of coca": land under a crop is where it
+/// is grown; the place is the nearest one before the area, in the clause.
+fn cultivation(v: &View, s: &Sentence, out: &mut Vec<Candidate>) {
+    let Some(produces) = v.t.predicate("produces") else { return };
+    for q in s.quantities.iter().filter(|q| q.unit == "ha" && q.commodity.is_some() && q.start >= s.range.start && q.end <= s.range.end) {
+        let Some(first) = v.toks.iter().position(|t| t.start >= q.start) else { continue };
+        let crop = (first..(first + 8).min(v.len()))
+            .find(|&k| v.entity(k).and_then(|e| s.entities.get(e)).map(|e| Some(&e.id) == q.commodity.as_ref()) == Some(true));
+        let grower = v.nearest_left(first, &PLACES, 8);
+        if let (Some(crop), Some(grower)) = (crop, grower) {
+            out.push(Candidate::new(grower, produces, crop, (first, first + 1), STRENGTH));
         }
     }
 }

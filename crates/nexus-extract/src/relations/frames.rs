@@ -37,7 +37,7 @@ pub fn apply(v: &View, trigger: &Trigger, start: usize, end: usize, out: &mut Ve
         Frame::Verb => verb(v, trigger.predicate, start, end, out),
         Frame::Noun => noun(v, trigger.predicate, start, end, out),
         Frame::Between => between(v, trigger.predicate, start, end, out),
-        Frame::Flow | Frame::Supply => flow(v, trigger, start, end, out),
+        Frame::Flow | Frame::Supply | Frame::Depart | Frame::Arrive | Frame::Import => flow(v, trigger, start, end, out),
     }
 }
 
@@ -73,6 +73,19 @@ fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
         };
         pairs(&[agent], &objects, predicate, (start, end), out, v);
         return;
+    }
+    // "cocaine produced in Colombia and Peru", "coca grown in the Chapare": the participle
+    // follows its object and the doers come after "in".
+    if end - start == 1
+        && start > 0
+        && v.fits(start - 1, &p.object)
+        && let Some(n) = v.cue_at(end, Cue::Locative)
+    {
+        let (doers, _) = v.list_right(end + n, &p.subject, 2);
+        if !doers.is_empty() {
+            pairs(&doers, &[start - 1], predicate, (start, end), out, v);
+            return;
+        }
     }
     let (objects, after) = v.list_right(end, &p.object, OBJECT_REACH);
     if objects.is_empty() {
@@ -133,9 +146,17 @@ fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end: usize, out
     let commodity_type = [EntityType::Commodity];
     let (mut origins, mut dests, mut via) = (Vec::new(), Vec::new(), Vec::new());
     let mut i = end;
-    if trigger.frame == Frame::Supply {
-        let (items, after) = v.list_right(end, places, 6);
-        dests.extend(items);
+    // Where the words themselves say which end comes next ("bound for", "leave", "arrived at").
+    let bare = match trigger.frame {
+        Frame::Supply => Some(&mut dests),
+        Frame::Depart => Some(&mut origins),
+        Frame::Arrive => Some(&mut dests),
+        _ => None,
+    };
+    if let Some(side) = bare {
+        let at = if trigger.frame == Frame::Arrive { v.cue_at(end, Cue::Locative).map_or(end, |n| end + n) } else { end };
+        let (items, after) = v.list_right(at, places, 6);
+        side.extend(items);
         i = after.max(end);
     }
     let mut commodity: Option<usize> = None;
@@ -164,14 +185,23 @@ fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end: usize, out
         }
         i += 1;
     }
-    if origins.is_empty()
-        && let Some(s) = v.subject_left(start, places, SUBJECT_REACH)
-    {
-        origins = with_coordinated(v, s, places);
+    // A subject with another trigger between it and this one belongs to that trigger
+    // ("shipped to Spain and Belgium, or smuggled into Puerto Rico"): no guess.
+    let subject = || {
+        v.subject_left(start, places, SUBJECT_REACH)
+            .filter(|&s| !(s + 1..start).any(|k| v.flow_trigger[k]))
+            .map(|s| with_coordinated(v, s, places))
+    };
+    match trigger.frame {
+        // "Bolivia imports paste from Peru": the subject receives.
+        Frame::Import if dests.is_empty() => dests = subject().unwrap_or_default(),
+        Frame::Import | Frame::Arrive => {}
+        _ if origins.is_empty() => origins = subject().unwrap_or_default(),
+        _ => {}
     }
     let commodity = commodity.or_else(|| (0..start).rev().find(|&k| v.fits(k, &commodity_type) && !concealed(v, k)));
     let method = (0..v.len()).find_map(|k| concealment_phrase(v, k));
-    if dests.is_empty() {
+    if dests.is_empty() && !matches!(trigger.frame, Frame::Import | Frame::Arrive) {
         let exports = t.predicate("exports");
         if let (Some(exports), Some(c)) = (exports, commodity.filter(|&c| c > start)) {
             for &o in &origins {

@@ -24,6 +24,15 @@ pub enum Frame {
     Between,
     Flow,
     Supply,
+    Depart,
+    Arrive,
+    Import,
+}
+
+impl Frame {
+    pub fn moves_goods(self) -> bool {
+        matches!(self, Frame::Flow | Frame::Supply | Frame::Depart | Frame::Arrive | Frame::Import)
+    }
 }
 
 #[derive(Debug)]
@@ -171,6 +180,9 @@ impl Tables {
                 "between" => Frame::Between,
                 "flow" => Frame::Flow,
                 "supply" => Frame::Supply,
+                "depart" => Frame::Depart,
+                "arrive" => Frame::Arrive,
+                "import" => Frame::Import,
                 f => panic!("triggers.tsv: unknown frame {f}"),
             };
             triggers.push(Trigger { predicate, frame });

@@ -10,6 +10,8 @@ pub struct View<'s> {
     pub norms: Vec<&'s str>,
     /// Token `i` belongs to a trigger phrase: lists and subjects do not run across one.
     pub trigger: Vec<bool>,
+    /// Token `i` belongs to a trigger of goods moving (flow, supply, depart, arrive, import).
+    pub flow_trigger: Vec<bool>,
     pub t: &'static Tables,
 }
 
@@ -18,7 +20,13 @@ const LIST_GAP: usize = 6;
 
 impl<'s> View<'s> {
     pub fn new(toks: &'s [Tok]) -> View<'s> {
-        View { toks, norms: toks.iter().map(|t| t.norm.as_str()).collect(), trigger: vec![false; toks.len()], t: Tables::get() }
+        View {
+            toks,
+            norms: toks.iter().map(|t| t.norm.as_str()).collect(),
+            trigger: vec![false; toks.len()],
+            flow_trigger: vec![false; toks.len()],
+            t: Tables::get(),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -85,7 +93,7 @@ impl<'s> View<'s> {
 
     /// The nearest entity of `types` before token `before`, within `reach` tokens of the same
     /// clause. A relative pronoun hands over the entity right before it ("the cartel, which
-    /// controls …"); an entity right after "replaced" or "than" is compared, not acting.
+    /// controls …"); an entity just after another trigger is that trigger's object.
     pub fn subject_left(&self, before: usize, types: &[EntityType], reach: usize) -> Option<usize> {
         let mut i = before;
         let mut steps = 0;
@@ -102,7 +110,12 @@ impl<'s> View<'s> {
             if self.norms[i] != "," && self.cue_ends_at(i, Cue::ClauseBreak) {
                 return None;
             }
-            if self.fits(i, types) && !(i > 0 && self.cue_ends_at(i - 1, Cue::NotSubject)) {
+            // An entity right after another trigger is that trigger's object ("the Comando
+            // Vermelho, rival of the PCC, operates in Rio"), and one right after "replaced" or
+            // "than" is compared, not acting.
+            let object_of_other =
+                (i.saturating_sub(3)..i).any(|k| self.trigger[k]) && (i.saturating_sub(3)..i).all(|k| self.toks[k].entity().is_none());
+            if self.fits(i, types) && !object_of_other && !(i > 0 && self.cue_ends_at(i - 1, Cue::NotSubject)) {
                 return Some(i);
             }
         }
@@ -194,6 +207,11 @@ impl<'s> View<'s> {
                     }
                     None => break,
                 }
+            }
+            // "the Urabeños in Colombia, the Sinaloa Cartel in Mexico": after a coordinator,
+            // another kind of name means the list has ended.
+            if coordinated && self.toks[i].entity().is_some() && !self.fits(i, types) {
+                break;
             }
             if self.fits(i, types) && (out.is_empty() || coordinated) {
                 let starts_clause = !out.is_empty() && (i + 1..(i + 3).min(self.len())).any(|k| self.trigger[k]);

@@ -1,0 +1,97 @@
+//! Relations read from report sentences in English, Spanish and Portuguese, with the bundled
+//! knowledge base: each case names the relations (subject, predicate, object by name) a reader
+//! agrees the sentence states, and the qualifiers that matter.
+
+use nexus_extract::relations::Relation;
+use nexus_extract::{Extraction, Extractor};
+use nexus_kb::KnowledgeBase;
+use std::sync::OnceLock;
+
+fn extract(text: &str) -> Extraction {
+    static EX: OnceLock<Extractor> = OnceLock::new();
+    EX.get_or_init(|| Extractor::new(KnowledgeBase::load(&[]).0)).extract(text, None)
+}
+
+fn name(x: &Extraction, id: &str) -> String {
+    x.entities.iter().find(|e| e.id == id).map_or(id.to_owned(), |e| e.name.clone())
+}
+
+fn triples(x: &Extraction) -> Vec<(String, String, String)> {
+    x.relations.iter().map(|r| (name(x, &r.subject), r.predicate.clone(), name(x, &r.object))).collect()
+}
+
+fn find<'a>(x: &'a Extraction, s: &str, p: &str, o: &str) -> &'a Relation {
+    x.relations
+        .iter()
+        .find(|r| name(x, &r.subject) == s && r.predicate == p && name(x, &r.object) == o)
+        .unwrap_or_else(|| panic!("no {s} {p} {o} in {:?}", triples(x)))
+}
+
+#[test]
+fn spanish_seizure_with_quantity_and_date() {
+    let x = extract("La Policía Nacional del Perú incautó 2 toneladas de cocaína en el puerto de Paita, en Perú, en marzo de 2023.");
+    let r = find(&x, "Policía Nacional del Perú", "seized", "cocaine");
+    assert_eq!(r.qualifiers.quantity.as_ref().map(|q| q.value), Some(2000.0));
+    assert_eq!(r.qualifiers.date.as_ref().map(|d| d.value.as_str()), Some("2023-03"));
+    assert_eq!(r.qualifiers.place.as_deref(), Some("pe-paita"));
+}
+
+#[test]
+fn portuguese_seizure_with_decimal_comma() {
+    let x = extract("A Polícia Federal apreendeu 1,2 tonelada de cocaína no porto de Santos em julho de 2022.");
+    let r = find(&x, "Polícia Federal", "seized", "cocaine");
+    assert_eq!(r.qualifiers.quantity.as_ref().map(|q| q.value), Some(1200.0));
+    assert_eq!(r.qualifiers.place.as_deref(), Some("br-santos"));
+}
+
+#[test]
+fn alliance_and_route_in_one_spanish_sentence() {
+    let x = extract("El Clan del Golfo, en alianza con el Cártel de Sinaloa, envía cocaína desde Turbo hacia Europa.");
+    find(&x, "Clan del Golfo", "cooperates_with", "Cártel de Sinaloa");
+    let route = find(&x, "Turbo", "ships_to", "Europe");
+    assert_eq!(route.qualifiers.commodity.as_deref(), Some("cocaine"));
+}
+
+#[test]
+fn passive_voice_takes_the_agent_as_subject() {
+    let x = extract("Two tons of cocaine were seized by the Colombian Navy off Tumaco.");
+    let r = find(&x, "Armada de Colombia", "seized", "cocaine");
+    assert_eq!(r.qualifiers.place.as_deref(), Some("co-tumaco"));
+}
+
+#[test]
+fn denial_and_hedging_are_kept_as_qualifiers() {
+    let x = extract("The PCC has denied any link to the Sinaloa Cartel.");
+    assert!(find(&x, "Primeiro Comando da Capital", "cooperates_with", "Cártel de Sinaloa").qualifiers.negated);
+    let x = extract("Sendero Luminoso allegedly charges a tax on coca in the VRAEM of Peru.");
+    let r = find(&x, "Sendero Luminoso", "taxes", "coca leaf");
+    assert!(r.qualifiers.hedged && !r.qualifiers.negated);
+}
+
+#[test]
+fn an_apposition_does_not_steal_the_subject() {
+    let x = extract("O Comando Vermelho, rival do PCC, atua no Rio de Janeiro.");
+    find(&x, "Comando Vermelho", "conflicts_with", "Primeiro Comando da Capital");
+    find(&x, "Comando Vermelho", "operates_in", "Rio de Janeiro");
+    assert!(!triples(&x).iter().any(|(s, p, _)| s == "Primeiro Comando da Capital" && p == "operates_in"), "{:?}", triples(&x));
+}
+
+#[test]
+fn imports_run_from_the_source_to_the_subject() {
+    let x = extract("Bolivia imports cocaine base paste from Peru.");
+    find(&x, "Peru", "ships_to", "Bolivia");
+}
+
+#[test]
+fn possessives_and_parentheses_place_things() {
+    let x = extract("Brazil's Santos and Paranaguá ports, and Callao (Lima), handle most containers.");
+    find(&x, "Santos", "located_in", "Brazil");
+    find(&x, "Paranaguá", "located_in", "Brazil");
+    find(&x, "Callao", "located_in", "Lima");
+}
+
+#[test]
+fn a_sentence_without_a_trigger_states_nothing_between_far_names() {
+    let x = extract("Mexico and Colombia signed a trade agreement with Spain in 2019.");
+    assert!(x.relations.is_empty(), "{:?}", triples(&x));
+}
