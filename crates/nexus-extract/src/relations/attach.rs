@@ -61,7 +61,7 @@ pub fn apply(v: &View, s: &Sentence, kb: &KnowledgeBase, entities: &[ExtractedEn
             continue;
         }
         // "the Urabá region of Antioquia"
-        if v.norms.get(i + 1).is_some_and(|w| crate::lang::geographic_head(w)) && v.norms.get(i + 2).is_some_and(|w| OF.contains(w)) {
+        if place_head(v, i + 1) && v.norms.get(i + 2).is_some_and(|w| OF.contains(w)) {
             let k = if v.norms.get(i + 3).is_some_and(|a| ARTICLES.contains(a)) { i + 4 } else { i + 3 };
             if v.fits(k, &PLACES) && v.entity(i) != v.entity(k) && contains(kb, entities, v.entity(k), v.entity(i)) != Some(false) {
                 out.push(Candidate::new(i, located_in, k, (i, k + 1), STRENGTH));
@@ -74,11 +74,22 @@ pub fn apply(v: &View, s: &Sentence, kb: &KnowledgeBase, entities: &[ExtractedEn
             out.push(Candidate::new(i, located_in, i + 2, (i, i + 4), STRENGTH));
             continue;
         }
-        // "Guayaquil, Ecuador": only where the knowledge base agrees, since a comma also lists.
-        if v.norms.get(i + 1) == Some(&",") && v.fits(i + 2, &PLACES) && contains(kb, entities, v.entity(i + 2), v.entity(i)) == Some(true)
-        {
-            out.push(Candidate::new(i, located_in, i + 2, (i, i + 3), STRENGTH));
-            continue;
+        // "Guayaquil, Ecuador", "Hubei province, China", "Nogales, Arizona": where the knowledge
+        // base agrees, or places a city and a region in one country and no list goes on, since
+        // a comma also lists.
+        let comma = if place_head(v, i + 1) { i + 2 } else { i + 1 };
+        if v.norms.get(comma) == Some(&",") && v.fits(comma + 1, &PLACES) {
+            let k = comma + 1;
+            let list_goes_on = v.norms.get(k + 1).is_some_and(|w| matches!(*w, "and" | "y" | "e" | "or" | "o" | "ou"))
+                || (v.norms.get(k + 1) == Some(&",") && v.fits(k + 2, &PLACES));
+            let agrees = match contains(kb, entities, v.entity(k), v.entity(i)) {
+                Some(known) => known,
+                None => !list_goes_on && same_country_region(kb, entities, v.entity(k), v.entity(i)),
+            };
+            if agrees {
+                out.push(Candidate::new(i, located_in, k, (i, k + 1), STRENGTH));
+                continue;
+            }
         }
         // "the port of Tumaco in Nariño", unless the knowledge base says otherwise.
         if let Some(k) = in_place(v, after)
@@ -120,13 +131,28 @@ fn cultivation(v: &View, s: &Sentence, out: &mut Vec<Candidate>) {
     }
 }
 
-/// "in (the) <place>" at token `at`: the place's token.
+/// A noun naming a kind of place ("province", "río") at token `k`.
+fn place_head(v: &View, k: usize) -> bool {
+    v.norms.get(k).is_some_and(|w| crate::lang::geographic_head(w)) || v.cue_at(k, super::table::Cue::PlaceHead) == Some(1)
+}
+
+/// Is `outer` a first-level region of the country the knowledge base puts `inner` in?
+fn same_country_region(kb: &KnowledgeBase, entities: &[ExtractedEntity], outer: Option<usize>, inner: Option<usize>) -> bool {
+    let entry = |e: Option<usize>| entities.get(e?).filter(|e| e.in_kb).and_then(|e| kb.get(&e.id));
+    let (Some(outer), Some(inner)) = (entry(outer), entry(inner)) else { return false };
+    outer.kind.as_deref() == Some("region") && outer.country.is_some() && outer.country == inner.country
+}
+
+/// "in (the) <place>" at token `at`, or "in the district of <place>": the place's token.
 fn in_place(v: &View, at: usize) -> Option<usize> {
     let w = v.norms.get(at)?;
     if !IN.contains(w) {
         return None;
     }
-    let k = if v.norms.get(at + 1).is_some_and(|a| ARTICLES.contains(a)) { at + 2 } else { at + 1 };
+    let mut k = if v.norms.get(at + 1).is_some_and(|a| ARTICLES.contains(a)) { at + 2 } else { at + 1 };
+    if place_head(v, k) && v.norms.get(k + 1).is_some_and(|w| OF.contains(w)) {
+        k += 2;
+    }
     v.fits(k, &PLACES).then_some(k)
 }
 

@@ -29,8 +29,11 @@ impl Candidate {
 
 /// How far back a verb's subject may stand, in tokens.
 const SUBJECT_REACH: usize = 40;
+/// How far back the origin of goods moving may stand when no from-word names one: places are
+/// named everywhere in reports, and a far one is rarely the origin.
+const FLOW_SUBJECT_REACH: usize = 25;
 /// How far after a verb its first object may stand, in tokens.
-const OBJECT_REACH: usize = 8;
+const OBJECT_REACH: usize = 12;
 
 pub fn apply(v: &View, trigger: &Trigger, start: usize, end: usize, out: &mut Vec<Candidate>) {
     match trigger.frame {
@@ -188,7 +191,7 @@ fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end: usize, out
     // A subject with another trigger between it and this one belongs to that trigger
     // ("shipped to Spain and Belgium, or smuggled into Puerto Rico"): no guess.
     let subject = || {
-        v.subject_left(start, places, SUBJECT_REACH)
+        v.subject_left(start, places, FLOW_SUBJECT_REACH)
             .filter(|&s| !(s + 1..start).any(|k| v.flow_trigger[k]))
             .map(|s| with_coordinated(v, s, places))
     };

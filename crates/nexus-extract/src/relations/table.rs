@@ -117,6 +117,7 @@ pub enum Cue {
     AnaphorOrg,
     AnaphorPlace,
     Naming,
+    PlaceHead,
 }
 
 impl Cue {
@@ -139,6 +140,7 @@ impl Cue {
             "anaphor_org" => Cue::AnaphorOrg,
             "anaphor_place" => Cue::AnaphorPlace,
             "naming" => Cue::Naming,
+            "place_head" => Cue::PlaceHead,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }

@@ -104,8 +104,13 @@ impl<'s> View<'s> {
                 i = self.before_parens(i);
                 continue;
             }
-            if self.cue_ends_at(i, Cue::Relative) {
-                return (i.saturating_sub(3)..i).rev().find(|&k| self.fits(k, types));
+            // "the cartel, which controls …": the entity right before the pronoun. With none
+            // there, "que"/"that" only complements a verb ("la Armada informó que incautó"),
+            // and the subject of the verb before it is still the one sought.
+            if self.cue_ends_at(i, Cue::Relative)
+                && let Some(k) = (i.saturating_sub(3)..i).rev().find(|&k| self.fits(k, types))
+            {
+                return Some(k);
             }
             if self.norms[i] != "," && self.cue_ends_at(i, Cue::ClauseBreak) {
                 return None;
