@@ -93,7 +93,8 @@ pub struct Edge {
     pub support: u64,
     /// Documents with a claim of it, affirming or denying.
     pub documents: u64,
-    pub claims: u64,
+    /// Claims of it, affirming or denying (the `claims` listed with it may be fewer).
+    pub claim_count: u64,
     /// Distinct works whose claims deny it (negated); kept and flagged, never dropped.
     pub denials: u64,
     /// Affirmed by some works and denied by others.
@@ -291,7 +292,10 @@ fn aggregate(subject: String, predicate: String, object: String, claims: &mut [C
     let affirming: Vec<&Claim> = claims.iter().filter(|c| !c.negated).collect();
     let works: BTreeSet<&str> = affirming.iter().map(|c| c.work.as_str()).collect();
     let denying: BTreeSet<&str> = claims.iter().filter(|c| c.negated).map(|c| c.work.as_str()).collect();
-    let publishers: BTreeSet<String> = affirming.iter().map(|c| crate::fold(&c.publisher)).collect();
+    // Independent publishers: distinct known ones, and each work whose documents name none (two
+    // anonymous works cannot be assumed to be one source).
+    let publishers: BTreeSet<String> =
+        affirming.iter().map(|c| if c.publisher.is_empty() { format!("\u{1f}{}", c.work) } else { crate::fold(&c.publisher) }).collect();
     let documents: BTreeSet<i64> = claims.iter().map(|c| c.doc_seq).collect();
     let (support, denials) = (works.len() as u64, denying.len() as u64);
     // Denied by a work that does not also affirm it.
@@ -328,7 +332,7 @@ fn aggregate(subject: String, predicate: String, object: String, claims: &mut [C
         object_name: String::new(),
         support,
         documents: documents.len() as u64,
-        claims: claims.len() as u64,
+        claim_count: claims.len() as u64,
         denials,
         disputed,
         first_seen,

@@ -140,7 +140,7 @@ fn edges_count_works_order_symmetric_ends_and_flag_conflicting_figures() {
     let coop = edges.iter().find(|e| e.edge.predicate == "cooperates_with").unwrap();
     // Written in both orders, stored in one.
     assert_eq!((coop.edge.subject.as_str(), coop.edge.object.as_str()), ("co-clan-del-golfo", "mx-sinaloa-cartel"));
-    assert_eq!((coop.edge.support, coop.edge.documents, coop.edge.claims), (3, 3, 3));
+    assert_eq!((coop.edge.support, coop.edge.documents, coop.edge.claim_count), (3, 3, 3));
     assert!(coop.edge.symmetric && !coop.edge.conflict);
     assert_eq!(coop.edge.credibility, Credibility::CONFIRMED, "three works, three publishers");
     assert!(coop.claims.iter().all(|c| c.evidence.contains("Gulf Clan")), "evidence from the stored text");
@@ -267,7 +267,7 @@ fn merges_join_edges_never_across_types_and_can_be_undone() {
     assert!(store.merge("criminal_org:los pulpos", "criminal_org:los pulpo", "loop", "analyst").is_err(), "no loops");
     let merged = of_sinaloa(&store);
     assert_eq!(merged.len(), 1);
-    assert_eq!((merged[0].edge.support, merged[0].edge.claims), (2, 2));
+    assert_eq!((merged[0].edge.support, merged[0].edge.claim_count), (2, 2));
     assert!(merged[0].edge.subject == "criminal_org:los pulpos" || merged[0].edge.object == "criminal_org:los pulpos");
     assert_eq!(store.edges_of("criminal_org:los pulpo", None).unwrap().len(), 1, "the merged name reads as the other");
     let g = store.graph(None).unwrap();
