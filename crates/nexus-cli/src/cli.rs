@@ -31,8 +31,17 @@ pub enum Command {
     /// Every entity the stored documents mention, with its mention and document counts.
     Entities(EntitiesArgs),
     /// One entity by name, alias or id (case- and accent-insensitive): what the knowledge base
-    /// knows of it and every mention in context.
+    /// knows of it, its relations and every mention in context; or merge two entities.
     Entity(EntityArgs),
+    /// Relation claims with their evidence sentences and sources, grouped into edges with their
+    /// corroboration (works), figures and grades.
+    Claims(ClaimsArgs),
+    /// The graph of entities and relations across documents.
+    #[command(subcommand)]
+    Graph(GraphCommand),
+    /// Sources (publishers) and their reliability grades.
+    #[command(subcommand)]
+    Source(SourceCommand),
     /// Run extraction again over every stored document with the current knowledge base.
     Reextract(ReextractArgs),
     /// Recompute near-duplicate works for every stored document under a (new) threshold.
@@ -132,7 +141,10 @@ pub struct EntitiesArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct EntityArgs {
+    #[command(subcommand)]
+    pub action: Option<EntityAction>,
     /// A name, alias, acronym or id; several words are one name.
     #[arg(required = true)]
     pub name: Vec<String>,
@@ -144,6 +156,136 @@ pub struct EntityArgs {
     /// Your own knowledge-base directories (repeatable).
     #[arg(long = "kb")]
     pub kb: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EntityAction {
+    /// Read entity FROM as entity INTO from now on (same type only); undo with `unmerge`.
+    Merge(MergeArgs),
+    /// Undo the merge of an entity; the decision stays in the history.
+    Unmerge(UnmergeArgs),
+    /// Every merge decision, undone ones included.
+    Merges(JsonFlag),
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The entity that is to read as the other (name, alias or id).
+    pub from: String,
+    /// The entity it is.
+    pub into: String,
+    /// Why: what shows they are one (kept with the decision).
+    #[arg(long, required = true)]
+    pub evidence: String,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UnmergeArgs {
+    /// The merged entity, by the key `nexus entity merges` shows or a name.
+    pub from: String,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ClaimsArgs {
+    /// Only edges with this subject (name, alias or id; either end of a symmetric predicate).
+    #[arg(long)]
+    pub subject: Option<String>,
+    /// Only edges with this object.
+    #[arg(long)]
+    pub object: Option<String>,
+    /// Only edges with this entity at either end.
+    #[arg(long)]
+    pub entity: Option<String>,
+    /// Only this predicate (operates_in, traffics, ships_to, …).
+    #[arg(long, value_parser = parse_predicate)]
+    pub predicate: Option<String>,
+    /// Only edges that at least this many independent works (near-duplicates count once) support.
+    #[arg(long, default_value_t = 0)]
+    pub min_sources: u64,
+    /// Only claims seen on or after this date (YYYY, YYYY-MM or YYYY-MM-DD): the claim's date,
+    /// else its document's.
+    #[arg(long, value_parser = parse_date)]
+    pub since: Option<String>,
+    /// At most this many edges, most supported first.
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    /// At most this many claims per edge, best first.
+    #[arg(long, default_value_t = 5)]
+    pub per_edge: usize,
+    #[arg(long)]
+    pub json: bool,
+    /// Your own knowledge-base directories (repeatable), for resolving names.
+    #[arg(long = "kb")]
+    pub kb: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GraphCommand {
+    /// The entities related to ENTITY, up to --depth hops away, with each edge's support.
+    Neighbors(NeighborsArgs),
+    /// The best-supported path between two entities (cost: Σ 1/support over its edges).
+    Path(PathArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NeighborsArgs {
+    /// A name, alias, acronym or id; several words are one name.
+    #[arg(required = true)]
+    pub entity: Vec<String>,
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=6))]
+    pub depth: u64,
+    #[arg(long, value_parser = parse_predicate)]
+    pub predicate: Option<String>,
+    /// Expand at most this many entities.
+    #[arg(long, default_value_t = 200)]
+    pub max_nodes: usize,
+    #[arg(long)]
+    pub json: bool,
+    #[arg(long = "kb")]
+    pub kb: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct PathArgs {
+    /// From: a name, alias, acronym or id (quote names of several words).
+    pub from: String,
+    /// To.
+    pub to: String,
+    /// Only edges of this predicate.
+    #[arg(long, value_parser = parse_predicate)]
+    pub predicate: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+    #[arg(long = "kb")]
+    pub kb: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SourceCommand {
+    /// Set a publisher's reliability on the Admiralty scale: A completely reliable, B usually
+    /// reliable, C fairly reliable, D not usually reliable, E unreliable, F cannot be judged.
+    /// PUBLISHER `*` sets the default for every publisher not graded.
+    Grade(GradeArgs),
+    /// Publishers (venue, else site) with their documents and grades.
+    List(JsonFlag),
+}
+
+#[derive(Debug, Args)]
+pub struct GradeArgs {
+    /// A venue or site as `nexus source list` shows it, or `*`.
+    pub publisher: String,
+    /// A–F.
+    #[arg(value_parser = parse_grade)]
+    pub grade: String,
+    /// Why (kept with the grade).
+    #[arg(long)]
+    pub note: Option<String>,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -200,6 +342,25 @@ fn parse_entity_type(s: &str) -> Result<String, String> {
     serde_json::from_value::<nexus_kb::EntityType>(serde_json::Value::String(s.to_owned()))
         .map(|t| t.as_str().to_owned())
         .map_err(|e| e.to_string())
+}
+
+/// A predicate of the ontology; the message for anything else lists them.
+fn parse_predicate(s: &str) -> Result<String, String> {
+    if nexus_extract::relations::predicates().any(|p| p == s) {
+        Ok(s.to_owned())
+    } else {
+        Err(format!("unknown predicate '{s}'; one of: {}", nexus_extract::relations::predicates().collect::<Vec<_>>().join(", ")))
+    }
+}
+
+fn parse_date(s: &str) -> Result<String, String> {
+    nexus_store::check_date(s).map(|_| s.to_owned()).map_err(|_| format!("'{s}' is not a date; use YYYY, YYYY-MM or YYYY-MM-DD"))
+}
+
+fn parse_grade(s: &str) -> Result<String, String> {
+    nexus_store::Reliability::parse(s)
+        .map(|g| g.as_str().to_owned())
+        .ok_or_else(|| format!("'{s}' is not a reliability grade; use A, B, C, D, E or F (Admiralty scale)"))
 }
 
 fn parse_unit(s: &str) -> Result<f64, String> {

@@ -95,6 +95,7 @@ pub fn stats(db: &Path, json: bool) -> anyhow::Result<()> {
     println!("entities:     {} ({} mentions)", s.entities, s.mentions);
     println!("quantities:   {}", s.quantities);
     println!("dates:        {}", s.dates);
+    println!("claims:       {}", s.claims);
     Ok(())
 }
 

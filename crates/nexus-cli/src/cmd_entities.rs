@@ -1,11 +1,11 @@
 //! `nexus entities` and `nexus entity`.
 
-use crate::cli::{EntitiesArgs, EntityArgs};
+use crate::cli::{EntitiesArgs, EntityAction, EntityArgs};
 use crate::cmd_docs::open;
 use crate::cmd_kb::analyst_dirs;
 use crate::output::{highlight, print_json, table, truncate};
 use nexus_kb::{Entity, KnowledgeBase};
-use nexus_store::{EntitySummary, MentionContext, Store, fold};
+use nexus_store::{EdgeClaims, EntitySummary, MentionContext, Store, fold};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -85,26 +85,48 @@ struct EntityOut {
     contexts: Vec<MentionContext>,
     /// Other entities with the same name; `nexus entity ID` shows one of them.
     also: Vec<EntitySummary>,
+    /// Its edges in the graph, most supported first, each with its best claim.
+    relations: Vec<EdgeClaims>,
+}
+
+/// `nexus entity NAME` or one of its actions (merge, unmerge, merges).
+pub fn entity(db: &Path, args: EntityArgs) -> anyhow::Result<()> {
+    match args.action {
+        Some(EntityAction::Merge(a)) => crate::cmd_graph::merge(db, a),
+        Some(EntityAction::Unmerge(a)) => crate::cmd_graph::unmerge(db, a),
+        Some(EntityAction::Merges(a)) => crate::cmd_graph::merges(db, a.json),
+        None => show(db, args),
+    }
+}
+
+/// The entity `query` names, as merges read it: by name, alias, acronym or id, in the store or the
+/// knowledge base, whatever the case and accents; the one the corpus mentions most first, then
+/// the others with that name. An unknown name is an error with the closest names.
+pub fn resolve(store: &Store, kb: &KnowledgeBase, query: &str) -> anyhow::Result<(EntitySummary, Vec<EntitySummary>)> {
+    let merges = store.merges()?;
+    let mut keys: BTreeSet<String> = store.find_entities(query)?.into_iter().collect();
+    keys.extend(kb_matches(kb, query).into_iter().map(|e| e.id.clone()));
+    let keys: BTreeSet<String> = keys.iter().map(|k| merges.canonical(k).to_owned()).collect();
+    if keys.is_empty() {
+        anyhow::bail!("no entity called '{query}' in the store or the knowledge base{}", did_you_mean(store, kb, query)?);
+    }
+    // The one the corpus talks about most; an exact name before an alias, then by id.
+    let q = fold(query);
+    let mut found: Vec<EntitySummary> =
+        keys.iter().map(|k| summary(store, kb, k)).collect::<anyhow::Result<Vec<_>>>()?.into_iter().flatten().collect();
+    found.sort_by(|a, b| {
+        (b.documents, b.mentions, fold(&b.name) == q).cmp(&(a.documents, a.mentions, fold(&a.name) == q)).then(a.id.cmp(&b.id))
+    });
+    let mut found = found.into_iter();
+    let Some(e) = found.next() else { anyhow::bail!("no entity called '{query}'") };
+    Ok((e, found.collect()))
 }
 
 pub fn show(db: &Path, args: EntityArgs) -> anyhow::Result<()> {
     let query = args.name.join(" ");
     let store = open(db)?;
     let (kb, _) = KnowledgeBase::load(&analyst_dirs(db, &args.kb));
-    let mut keys: BTreeSet<String> = store.find_entities(&query)?.into_iter().collect();
-    keys.extend(kb_matches(&kb, &query).into_iter().map(|e| e.id.clone()));
-    if keys.is_empty() {
-        anyhow::bail!("no entity called '{query}' in the store or the knowledge base{}", did_you_mean(&store, &kb, &query)?);
-    }
-    // The one the corpus talks about most; an exact name before an alias, then by id.
-    let q = fold(&query);
-    let mut found: Vec<EntitySummary> =
-        keys.iter().map(|k| summary(&store, &kb, k)).collect::<anyhow::Result<Vec<_>>>()?.into_iter().flatten().collect();
-    found.sort_by(|a, b| {
-        (b.documents, b.mentions, fold(&b.name) == q).cmp(&(a.documents, a.mentions, fold(&a.name) == q)).then(a.id.cmp(&b.id))
-    });
-    let mut found = found.into_iter();
-    let Some(e) = found.next() else { anyhow::bail!("no entity called '{query}'") };
+    let (e, also) = resolve(&store, &kb, &query)?;
     let entry = e.kb_id.as_deref().and_then(|id| kb.get(id));
     let mut aliases: Vec<String> = Vec::new();
     let mut seen: BTreeSet<String> = BTreeSet::from([fold(&e.name)]);
@@ -128,7 +150,8 @@ pub fn show(db: &Path, args: EntityArgs) -> anyhow::Result<()> {
         acronyms: entry.map(|k| k.acronyms.clone()).unwrap_or_default(),
         mentions: e.mentions,
         documents: e.documents,
-        also: found.collect(),
+        also,
+        relations: store.edges_of(&e.id, None)?,
     };
     if args.json {
         return print_json(&out);
@@ -168,6 +191,18 @@ fn print_entity(e: &EntityOut) {
             other.name, other.entity_type, other.id, other.documents, other.id
         );
     }
+    if !e.relations.is_empty() {
+        println!("\nrelations:  {} (`nexus claims --entity '{}'` shows their claims)", e.relations.len(), e.id);
+        for r in e.relations.iter().take(RELATIONS_SHOWN) {
+            println!("  {}", crate::cmd_graph::edge_line(&r.edge, Some(&e.id)));
+            if let Some(c) = r.claims.first() {
+                println!("      {}  \"{}\"", &c.doc[..8.min(c.doc.len())], truncate(&c.evidence, 160));
+            }
+        }
+        if e.relations.len() > RELATIONS_SHOWN {
+            println!("  … {} more (--json shows all)", e.relations.len() - RELATIONS_SHOWN);
+        }
+    }
     // Mentions in one sentence are shown once, all highlighted.
     let mut i = 0;
     while i < e.contexts.len() {
@@ -185,6 +220,9 @@ fn print_entity(e: &EntityOut) {
         println!("\n… {} more mention{} (--limit N shows more)", e.mentions - shown, if e.mentions - shown == 1 { "" } else { "s" });
     }
 }
+
+/// Relations listed by `nexus entity` before the mentions.
+const RELATIONS_SHOWN: usize = 20;
 
 /// The entity `key` as the corpus knows it, or as the knowledge base does when no document
 /// mentions it (zero counts).

@@ -6,6 +6,7 @@ mod cmd_demo;
 mod cmd_docs;
 mod cmd_entities;
 mod cmd_extract;
+mod cmd_graph;
 mod cmd_ingest;
 mod cmd_kb;
 mod cmd_search;
@@ -46,7 +47,12 @@ fn run(args: cli::Cli) -> anyhow::Result<ExitCode> {
         Search(a) => cmd_search::run(&args.db, a).map(|_| ExitCode::SUCCESS),
         Stats(a) => cmd_docs::stats(&args.db, a.json).map(|_| ExitCode::SUCCESS),
         Entities(a) => cmd_entities::list(&args.db, a).map(|_| ExitCode::SUCCESS),
-        Entity(a) => cmd_entities::show(&args.db, a).map(|_| ExitCode::SUCCESS),
+        Entity(a) => cmd_entities::entity(&args.db, a).map(|_| ExitCode::SUCCESS),
+        Claims(a) => cmd_graph::claims(&args.db, a).map(|_| ExitCode::SUCCESS),
+        Graph(cli::GraphCommand::Neighbors(a)) => cmd_graph::neighbors(&args.db, a).map(|_| ExitCode::SUCCESS),
+        Graph(cli::GraphCommand::Path(a)) => cmd_graph::path(&args.db, a),
+        Source(cli::SourceCommand::Grade(a)) => cmd_graph::grade(&args.db, a).map(|_| ExitCode::SUCCESS),
+        Source(cli::SourceCommand::List(a)) => cmd_graph::sources(&args.db, a.json).map(|_| ExitCode::SUCCESS),
         Reextract(a) => cmd_ingest::reextract(&args.db, a),
         Regroup(a) => cmd_docs::regroup(&args.db, a).map(|_| ExitCode::SUCCESS),
         Kb(cli::KbCommand::Check(a)) => cmd_kb::check(&args.db, a),

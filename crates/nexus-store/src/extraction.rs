@@ -1,4 +1,5 @@
-//! Storing what extraction found in a document: its entities, mentions, quantities and dates.
+//! Storing what extraction found in a document: its entities, mentions, quantities, dates and
+//! claims (`claims`).
 //!
 //! A document's extraction is written in the transaction (savepoint) that writes the document,
 //! or replaced in one transaction of its own, so a reader never sees half of one. Entities are
@@ -43,6 +44,8 @@ pub struct ExtractionCounts {
     pub mentions: u64,
     pub quantities: u64,
     pub dates: u64,
+    /// Relation instances (claims).
+    pub claims: u64,
 }
 
 impl std::ops::AddAssign for ExtractionCounts {
@@ -51,6 +54,7 @@ impl std::ops::AddAssign for ExtractionCounts {
         self.mentions += o.mentions;
         self.quantities += o.quantities;
         self.dates += o.dates;
+        self.claims += o.claims;
     }
 }
 
@@ -106,11 +110,12 @@ fn write_rows(conn: &Connection, seq: i64, x: &Extraction) -> Result<ExtractionC
     for d in &x.dates {
         counts.dates += date.execute(params![seq, d.start as i64, d.end as i64, d.text, d.value, label(&d.precision)])? as u64;
     }
+    counts.claims = crate::claims::write(conn, seq, x)?;
     Ok(counts)
 }
 
 /// A unit enum's name as it is serialized ("at_least", "month").
-fn label<T: Serialize>(v: &T) -> String {
+pub(crate) fn label<T: Serialize>(v: &T) -> String {
     match serde_json::to_value(v) {
         Ok(serde_json::Value::String(s)) => s,
         other => other.map(|v| v.to_string()).unwrap_or_default(),
@@ -181,7 +186,7 @@ impl Store {
             .query_row("SELECT seq FROM documents WHERE id = ?1", [id], |r| r.get(0))
             .optional()?
             .ok_or_else(|| StoreError::NoSuchDocument(id.to_owned()))?;
-        for table in ["doc_entities", "mentions", "entity_names", "quantities", "dates"] {
+        for table in ["doc_entities", "mentions", "entity_names", "quantities", "dates", "claims"] {
             tx.prepare_cached(&format!("DELETE FROM {table} WHERE doc_seq = ?1"))?.execute([seq])?;
         }
         tx.prepare_cached(

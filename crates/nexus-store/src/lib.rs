@@ -4,19 +4,29 @@
 //! LSH keys and full-text entry together — so a killed process leaves either the whole document
 //! or nothing, and running the same ingest again finishes the job.
 
+mod claims;
 mod entities;
 mod error;
 mod extraction;
+mod grades;
+mod graph;
 mod lsh;
+mod merges;
 mod read;
 mod regroup;
 mod schema;
 mod search;
 mod write;
 
+pub use claims::{claim_id, ordered};
 pub use entities::{EntitySummary, MentionContext, sentence_around, suggest};
 pub use error::{Result, StoreError};
 pub use extraction::{ExtractionCounts, ExtractionInput, entity_key, fold};
+pub use grades::{Credibility, DEFAULT_PUBLISHER, Grades, Reliability, Source, confidence};
+pub use graph::{
+    CONFLICT_TOLERANCE, Claim, ClaimFilter, Edge, EdgeClaims, Figure, FigureRange, Graph, GraphEdge, GraphPath, Hop, check_date,
+};
+pub use merges::{MergeRecord, Merges};
 pub use read::{DocSummary, Stats, StoredDoc, WorkMember};
 pub use regroup::RegroupSummary;
 pub use search::Hit;
@@ -149,7 +159,8 @@ impl Store {
                   + (SELECT count(*) FROM mentions m WHERE NOT EXISTS (SELECT 1 FROM doc_entities e WHERE e.doc_seq = m.doc_seq AND e.key = m.key))
                   + (SELECT count(*) FROM entity_names n WHERE NOT EXISTS (SELECT 1 FROM doc_entities e WHERE e.doc_seq = n.doc_seq AND e.key = n.key))
                   + (SELECT count(*) FROM quantities q WHERE NOT EXISTS (SELECT 1 FROM extractions x WHERE x.doc_seq = q.doc_seq))
-                  + (SELECT count(*) FROM dates t WHERE NOT EXISTS (SELECT 1 FROM extractions x WHERE x.doc_seq = t.doc_seq))",
+                  + (SELECT count(*) FROM dates t WHERE NOT EXISTS (SELECT 1 FROM extractions x WHERE x.doc_seq = t.doc_seq))
+                  + (SELECT count(*) FROM claims c WHERE NOT EXISTS (SELECT 1 FROM extractions x WHERE x.doc_seq = c.doc_seq))",
             [],
             |r| r.get(0),
         )?;
@@ -164,6 +175,15 @@ impl Store {
         )?;
         if miscounted > 0 {
             problems.push(format!("{miscounted} document entities whose mention count does not match their mentions"));
+        }
+        // Corroboration counts works from the claims' own copy of their document's work.
+        let stale: i64 = self.conn.query_row(
+            "SELECT count(*) FROM claims c JOIN documents d ON d.seq = c.doc_seq WHERE c.work_id != d.work_id",
+            [],
+            |r| r.get(0),
+        )?;
+        if stale > 0 {
+            problems.push(format!("{stale} claims whose work is not their document's"));
         }
         if let Err(e) = self.conn.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1)", []) {
             problems.push(format!("full-text index: {e}"));

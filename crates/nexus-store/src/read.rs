@@ -72,6 +72,8 @@ pub struct Stats {
     pub mentions: u64,
     pub quantities: u64,
     pub dates: u64,
+    /// Relation instances stored (claims).
+    pub claims: u64,
 }
 
 const SUMMARY_COLUMNS: &str = "id, title, authors, published, venue, language, format, bytes, chars, work_id, source";
@@ -203,6 +205,7 @@ impl Store {
             mentions: one("SELECT sum(mentions) FROM doc_entities")?,
             quantities: one("SELECT count(*) FROM quantities")?,
             dates: one("SELECT count(*) FROM dates")?,
+            claims: one("SELECT count(*) FROM claims")?,
         })
     }
 }

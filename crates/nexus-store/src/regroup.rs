@@ -31,6 +31,7 @@ impl Store {
                 "SELECT d.seq, d.id, d.work_id, s.minhash FROM documents d JOIN signatures s ON s.doc_seq = d.seq ORDER BY d.seq",
             )?;
             let mut update = tx.prepare("UPDATE documents SET work_id = ?2, similarity = ?3 WHERE seq = ?1")?;
+            let mut claims = tx.prepare("UPDATE claims SET work_id = ?2 WHERE doc_seq = ?1")?;
             let rows =
                 docs.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Vec<u8>>(3)?)))?;
             for row in rows {
@@ -44,6 +45,7 @@ impl Store {
                 };
                 if work != old_work {
                     summary.changed += 1;
+                    claims.execute(params![seq, work])?;
                 }
                 update.execute(params![seq, work, similarity])?;
                 summary.documents += 1;

@@ -2,7 +2,7 @@
 //! have run; each runs in its own transaction, so a store is always at one whole version.
 
 /// Migration `i` takes a store from version `i` to `i + 1`. Append only: never edit a released one.
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 const V1: &str = r#"
 CREATE TABLE documents (
@@ -138,6 +138,70 @@ CREATE TABLE dates (
     precision TEXT NOT NULL,
     PRIMARY KEY (doc_seq, start, end)
 ) WITHOUT ROWID;
+"#;
+
+/// Claims, sources and merges (issue 4). A claim is one relation instance the extractor found in
+/// one sentence of one document; it hangs off the document's `extractions` row and is replaced
+/// with the rest of the extraction. Graph edges are not stored: they are aggregated from claims
+/// when queried (see `graph`), so nothing but a document's own rows changes when it is
+/// (re-)extracted, and a regroup or a merge needs no rebuild.
+const V3: &str = r#"
+-- `subject`/`object` are entity keys (as in `doc_entities`), ends of a symmetric predicate in
+-- sorted order. `id` is a hash of the document id, predicate, ends and sentence span, so the same
+-- claim read again gets the same id. `work_id` copies the document's (kept by `regroup`), so
+-- corroboration is counted from the claim indexes alone. `start`/`end` is the sentence (the
+-- evidence), read from the stored text when queried. `seen` is the claim's date qualifier, else
+-- the document's date. `qualifiers` is the full set, with entity ids replaced by keys.
+CREATE TABLE claims (
+    doc_seq    INTEGER NOT NULL REFERENCES extractions(doc_seq),
+    id         TEXT NOT NULL,
+    work_id    TEXT NOT NULL,
+    subject    TEXT NOT NULL,
+    predicate  TEXT NOT NULL,
+    object     TEXT NOT NULL,
+    start      INTEGER NOT NULL,
+    end        INTEGER NOT NULL,
+    confidence REAL NOT NULL,
+    hedged     INTEGER NOT NULL,
+    negated    INTEGER NOT NULL,
+    value      REAL,
+    unit       TEXT,
+    bound      TEXT,
+    date       TEXT,
+    seen       TEXT,
+    qualifiers TEXT NOT NULL DEFAULT '{}',
+    PRIMARY KEY (doc_seq, id)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX claims_id ON claims(id);
+-- One entity's claims from either end; and, covering, the support of every edge (distinct works)
+-- without reading the table.
+CREATE INDEX claims_subject ON claims(subject, predicate, object, work_id, negated);
+CREATE INDEX claims_object ON claims(object, predicate, subject, work_id, negated);
+
+-- An analyst's reliability grade (Admiralty A–F) for a publisher: a document's venue, else its
+-- site, folded. `publisher = '*'` is the default for publishers not graded (F when absent).
+CREATE TABLE sources (
+    publisher   TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    reliability TEXT NOT NULL CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
+    note        TEXT,
+    graded_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+) WITHOUT ROWID;
+
+-- Merge decisions: `from_key` is read as `into_key` by every graph and claim query. Claims keep
+-- the keys they were written with, so a merge changes no other row and undoing it (`undone_at`)
+-- restores exactly what was there; the history stays, with the evidence for each decision.
+CREATE TABLE entity_merges (
+    id         INTEGER PRIMARY KEY,
+    from_key   TEXT NOT NULL,
+    into_key   TEXT NOT NULL,
+    type       TEXT NOT NULL,
+    evidence   TEXT NOT NULL,
+    decided_by TEXT NOT NULL,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    undone_at  TEXT
+);
+CREATE UNIQUE INDEX entity_merges_active ON entity_merges(from_key) WHERE undone_at IS NULL;
 "#;
 
 #[cfg(test)]
