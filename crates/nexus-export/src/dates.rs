@@ -1,8 +1,11 @@
 //! ISO 8601 date prefixes ("2014", "2014-09", "2014-09-03") as the periods they name.
 
+/// Year, month, day.
+pub type Ymd = (i32, u32, u32);
+
 /// The (year, month, day) of the first and last day of the period `prefix` names; `None` when it
 /// is not a date prefix.
-pub fn period(prefix: &str) -> Option<((i32, u32, u32), (i32, u32, u32))> {
+pub fn period(prefix: &str) -> Option<(Ymd, Ymd)> {
     nexus_store::check_date(prefix).ok()?;
     let mut parts = prefix.split('-').map(|p| p.parse::<u32>().ok());
     let year = parts.next()?? as i32;
@@ -25,7 +28,7 @@ fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
-fn ymd((y, m, d): (i32, u32, u32)) -> String {
+fn ymd((y, m, d): Ymd) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 

@@ -10,7 +10,7 @@ use nexus_store::{NearDupConfig, Store};
 use std::path::Path;
 use std::sync::OnceLock;
 
-const HOSTILE: &str = "Venue: The \"Evil\" <script>alert(1)</script> Times, Lima\n\n\
+const HOSTILE: &str = "Venue: The \"Evil\" <script>alert(1)</script> Times, Lima\nDate: 5 September 2014\n\n\
 On 3 September 2014 the Policía Nacional del Perú seized 7.6 tons of cocaine in Paita from Los \"Malos\" <b>&Co</b>, \
 =HYPERLINK(\"x\") <script>alert('x')</script>, officials said.";
 const HOSTILE_NAME: &str = "Los \"Malos\" <b>&Co</b>";
@@ -229,4 +229,38 @@ fn json_is_node_link() {
     assert_eq!(v["nodes"].as_array().unwrap().len(), snapshot().nodes.len());
     assert_eq!(v["links"].as_array().unwrap().len(), snapshot().edges.len());
     assert!(v["nodes"].as_array().unwrap().iter().any(|n| n["name"] == HOSTILE_NAME));
+}
+
+#[test]
+fn stix_bundle_is_well_formed_and_passes_the_oasis_validator() {
+    let text = render(Format::Stix);
+    let bundle: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let objects = bundle["objects"].as_array().unwrap();
+    let of = |ty: &str| objects.iter().filter(|o| o["type"] == ty).collect::<Vec<_>>();
+    for ty in ["threat-actor", "identity", "location", "relationship", "report"] {
+        assert!(!of(ty).is_empty(), "no {ty}");
+    }
+    let paita = of("location").into_iter().find(|o| o["x_nexus_key"] == "pe-paita").unwrap();
+    assert_eq!((paita["country"].as_str(), paita["latitude"].as_f64()), (Some("PE"), Some(-5.08)));
+    let report = of("report").into_iter().find(|r| r["name"].as_str().is_some_and(|n| n.contains("evil.example"))).unwrap();
+    assert_eq!(report["published"], "2014-09-05T00:00:00.000Z", "{report}");
+    assert_eq!(report["external_references"][0]["url"], "https://evil.example/a?b=1&c=%3C2%3E");
+    assert!(objects.iter().any(|o| o["relationship_type"] == "located-at"));
+
+    // The independent check: the OASIS validator, installed on first use by the script.
+    if std::process::Command::new("python3").arg("--version").output().is_err() {
+        println!("SKIPPED: python3 is not installed, so the STIX bundle was not run through stix2-validator");
+        return;
+    }
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let file = dir.join("nexus-bundle.json");
+    std::fs::write(&file, &text).unwrap();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/stix_validate.sh");
+    let out = std::process::Command::new("bash").arg(&script).arg(&file).env("STIX_VENV", dir.join("py-stix")).output().unwrap();
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert_ne!(out.status.code(), Some(100), "stix2-validator could not be installed (CI needs PyPI):\n{stderr}");
+    println!("{stdout}");
+    assert!(out.status.success(), "the validator rejects the bundle:\n{stdout}\n{stderr}");
+    assert!(stdout.contains("STIX JSON: Valid"), "{stdout}");
+    assert!(!stdout.contains("[X]"), "errors: {stdout}");
 }
