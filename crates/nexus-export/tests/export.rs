@@ -57,6 +57,14 @@ fn snapshot() -> &'static Snapshot {
             let x = ex.extract(&doc.extraction_text(), doc.meta.published.as_deref());
             store.add(&doc, &sig, Some(&x), NearDupConfig::default()).unwrap();
         }
+        add_hostile(&mut store);
+        Snapshot::read(&store, &kb, &Options::default()).unwrap()
+    })
+}
+
+/// The hand-made document with its entities and relations.
+fn add_hostile(store: &mut Store) {
+    {
         let doc = convert(HOSTILE.as_bytes(), "https://evil.example/a?b=1&c=<2>", None).unwrap();
         let text = doc.text.clone();
         let entities = vec![
@@ -79,8 +87,7 @@ fn snapshot() -> &'static Snapshot {
         let x = Extraction { entities, relations, quantities: vec![], dates: vec![] };
         let sig = Signature::of_text(&doc.extraction_text());
         store.add(&doc, &sig, Some(&x), NearDupConfig::default()).unwrap();
-        Snapshot::read(&store, &kb, &Options::default()).unwrap()
-    })
+    }
 }
 
 fn render(format: Format) -> String {
@@ -263,4 +270,24 @@ fn stix_bundle_is_well_formed_and_passes_the_oasis_validator() {
     assert!(out.status.success(), "the validator rejects the bundle:\n{stdout}\n{stderr}");
     assert!(stdout.contains("STIX JSON: Valid"), "{stdout}");
     assert!(!stdout.contains("[X]"), "errors: {stdout}");
+}
+
+/// The exports of a store holding only the hand-made document, byte for byte: a change of output
+/// (or of its order) shows up in review as a snapshot diff.
+#[test]
+fn small_store_snapshots() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("n.db")).unwrap();
+    add_hostile(&mut store);
+    let kb = nexus_kb::KnowledgeBase::load(&[]).0;
+    let snap = Snapshot::read(&store, &kb, &Options::default()).unwrap();
+    let render = |f: Format| {
+        let mut out = Vec::new();
+        nexus_export::write(&snap, f, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    };
+    insta::assert_snapshot!("small.graphml", render(Format::GraphMl));
+    insta::assert_snapshot!("small.gexf", render(Format::Gexf));
+    insta::assert_snapshot!("small.events.csv", render(Format::Events));
+    insta::assert_snapshot!("small.stix.json", render(Format::Stix));
 }
