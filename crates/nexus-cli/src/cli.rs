@@ -1,6 +1,6 @@
 //! Every command and flag, defined once; `--help` is generated from these doc comments.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// nexus: turn open-source reporting on organized crime and terrorism into a corpus an analyst can query.
@@ -42,6 +42,9 @@ pub enum Command {
     /// Sources (publishers) and their reliability grades.
     #[command(subcommand)]
     Source(SourceCommand),
+    /// Export the graph: GraphML or GEXF (Gephi), CSV (i2 Analyst's Notebook, Maltego), events
+    /// (ACLED-style CSV), node-link JSON or a STIX 2.1 bundle.
+    Export(ExportArgs),
     /// Run extraction again over every stored document with the current knowledge base.
     Reextract(ReextractArgs),
     /// Recompute near-duplicate works for every stored document under a (new) threshold.
@@ -187,6 +190,41 @@ pub struct UnmergeArgs {
     pub from: String,
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// A file (written whole or not at all), or `-` for standard output (the default). For
+    /// `csv`, a directory that gets `entities.csv` and `links.csv`.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Only edges that at least this many independent works affirm (0 adds edges only denied).
+    #[arg(long, default_value_t = 1)]
+    pub min_sources: u64,
+    /// Only this predicate (operates_in, traffics, ships_to, …).
+    #[arg(long, value_parser = parse_predicate)]
+    pub predicate: Option<String>,
+    /// Your own knowledge-base directories (repeatable), for countries and coordinates.
+    #[arg(long = "kb")]
+    pub kb: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// GraphML, for Gephi, yEd, Cytoscape.
+    Graphml,
+    /// GEXF 1.3 with time spells, for Gephi's timeline.
+    Gexf,
+    /// entities.csv and links.csv, for i2 Analyst's Notebook and Maltego.
+    Csv,
+    /// Seizures, arrests, killings and indictments, one row each, ACLED-style.
+    Events,
+    /// Nodes, links with every claim, and the documents cited.
+    Json,
+    /// A STIX 2.1 bundle.
+    Stix,
 }
 
 #[derive(Debug, Args)]

@@ -5,6 +5,7 @@ mod cli;
 mod cmd_demo;
 mod cmd_docs;
 mod cmd_entities;
+mod cmd_export;
 mod cmd_extract;
 mod cmd_graph;
 mod cmd_ingest;
@@ -53,6 +54,7 @@ fn run(args: cli::Cli) -> anyhow::Result<ExitCode> {
         Graph(cli::GraphCommand::Path(a)) => cmd_graph::path(&args.db, a),
         Source(cli::SourceCommand::Grade(a)) => cmd_graph::grade(&args.db, a).map(|_| ExitCode::SUCCESS),
         Source(cli::SourceCommand::List(a)) => cmd_graph::sources(&args.db, a.json).map(|_| ExitCode::SUCCESS),
+        Export(a) => cmd_export::run(&args.db, a).map(|_| ExitCode::SUCCESS),
         Reextract(a) => cmd_ingest::reextract(&args.db, a),
         Regroup(a) => cmd_docs::regroup(&args.db, a).map(|_| ExitCode::SUCCESS),
         Kb(cli::KbCommand::Check(a)) => cmd_kb::check(&args.db, a),

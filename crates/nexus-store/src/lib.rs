@@ -7,6 +7,7 @@
 mod claims;
 mod entities;
 mod error;
+mod export_reads;
 mod extraction;
 mod grades;
 mod graph;
@@ -21,6 +22,7 @@ mod write;
 pub use claims::{claim_id, ordered};
 pub use entities::{EntitySummary, MentionContext, sentence_around, suggest};
 pub use error::{Result, StoreError};
+pub use export_reads::DocCitation;
 pub use extraction::{ExtractionCounts, ExtractionInput, entity_key, fold};
 pub use grades::{Credibility, DEFAULT_PUBLISHER, Grades, Reliability, Source, confidence};
 pub use graph::{
