@@ -62,12 +62,14 @@ pub fn qualifiers(v: &View, s: &Sentence, c: &Candidate) -> (Qualifiers, f64) {
 }
 
 /// The quantity a relation states: one measuring its goods, in the sentence and nearest the
-/// trigger; failing that, for a seizure or shipment, a quantity between trigger and object.
+/// trigger; failing that, for a seizure, a quantity right before its object.
 fn quantity(s: &Sentence, goods: Option<&str>, trigger_end: usize, object_start: usize, flow: bool) -> Option<QuantityQualifier> {
     let inside: Vec<&ExtractedQuantity> = s.quantities.iter().filter(|q| q.start >= s.range.start && q.end <= s.range.end).collect();
     let measuring =
         goods.and_then(|g| inside.iter().filter(|q| q.commodity.as_deref() == Some(g)).min_by_key(|q| q.start.abs_diff(trigger_end)));
-    let between = || inside.iter().find(|q| !flow && q.start >= trigger_end && q.end <= object_start.max(trigger_end));
+    // "seized 7.6 tons of cocaine": the amount stands right before the goods; "seized 48 million
+    // pesos, firearms and records" measures the pesos, not the firearms.
+    let between = || inside.iter().find(|q| !flow && q.start >= trigger_end && q.end <= object_start && object_start - q.end <= 16);
     measuring.or_else(between).map(|q| QuantityQualifier { value: q.value, unit: q.unit.clone(), bound: q.bound })
 }
 
