@@ -52,7 +52,7 @@ pub enum Command {
     /// The knowledge base of organizations, places, commodities and activities.
     #[command(subcommand)]
     Kb(KbCommand),
-    /// Extract entities, quantities and dates from files or directories (no store needed).
+    /// Extract entities, relations, quantities and dates from files or directories (no store needed).
     Extract(ExtractArgs),
     /// Score extraction against gold files (precision, recall, F1; misses per document).
     Eval(EvalArgs),
