@@ -13,6 +13,31 @@ const out = process.argv[2];
 const byName = { Kosovo: "XK" };
 
 const round = (v) => Math.round(v * 10) / 10;
+
+// A ring that crosses the antimeridian (Russia, Fiji) jumps by ~360° of longitude between two
+// points, which a flat map draws as a line across the world. Unwrap it into one continuous ring
+// running past ±180°, and add a copy shifted by 360° so both edges of the map show it.
+function unwrapAll(poly) {
+  const out = [];
+  for (const ring of poly) {
+    const un = [];
+    for (const [lon, lat] of ring) {
+      let l = lon;
+      if (un.length) {
+        const prev = un[un.length - 1][0];
+        while (l - prev > 180) l -= 360;
+        while (l - prev < -180) l += 360;
+      }
+      un.push([l, lat]);
+    }
+    out.push(un);
+    const min = Math.min(...un.map((p) => p[0]));
+    const max = Math.max(...un.map((p) => p[0]));
+    if (max > 180) out.push(un.map(([l, lat]) => [l - 360, lat]));
+    if (min < -180) out.push(un.map(([l, lat]) => [l + 360, lat]));
+  }
+  return out;
+}
 const rows = [];
 for (const f of feature(topo, topo.objects.countries).features) {
   const name = f.properties.name;
@@ -21,7 +46,7 @@ for (const f of feature(topo, topo.objects.countries).features) {
   const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
   const rings = [];
   for (const poly of polys) {
-    for (const ring of poly) {
+    for (const ring of unwrapAll(poly)) {
       const pts = [];
       for (const [lon, lat] of ring) {
         const p = `${round(lon)},${round(lat)}`;

@@ -11,6 +11,8 @@ use crate::model::{Place, RouteLeg};
 use crate::svg::{self, Embed, PALETTE};
 
 const W: f64 = 960.0;
+
+type LonLat = (f64, f64);
 const MIN_H: f64 = 380.0;
 const MAX_H: f64 = 720.0;
 
@@ -111,7 +113,7 @@ pub fn commodity_name(leg: &RouteLeg) -> &str {
 }
 
 pub fn render(legs: &[RouteLeg], embed: Embed) -> String {
-    let drawn: Vec<(&RouteLeg, (f64, f64), (f64, f64))> = legs.iter().filter_map(|l| Some((l, coords(&l.from)?, coords(&l.to)?))).collect();
+    let drawn: Vec<(&RouteLeg, LonLat, LonLat)> = legs.iter().filter_map(|l| Some((l, coords(&l.from)?, coords(&l.to)?))).collect();
     let mut places: BTreeMap<&str, (f64, f64)> = BTreeMap::new();
     let mut shaded: BTreeSet<&str> = BTreeSet::new();
     for leg in legs {
@@ -138,7 +140,7 @@ pub fn render(legs: &[RouteLeg], embed: Embed) -> String {
     };
     for (i, c) in commodities.iter().enumerate() {
         out.push_str(&format!(
-            "<marker id=\"nx-arrow-{i}\" viewBox=\"0 0 10 10\" refX=\"8\" refY=\"5\" markerWidth=\"5\" markerHeight=\"5\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"{}\"/></marker>",
+            "<marker id=\"nx-arrow-{i}\" viewBox=\"0 0 10 10\" refX=\"8\" refY=\"5\" markerWidth=\"3\" markerHeight=\"3\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"{}\"/></marker>",
             colour(c)
         ));
     }
@@ -165,6 +167,8 @@ pub fn render(legs: &[RouteLeg], embed: Embed) -> String {
     out.push_str("</g>\n");
 
     let max_w = drawn.iter().map(|(l, _, _)| l.weight).fold(0.0f64, f64::max).max(1e-9);
+    let min_w = drawn.iter().map(|(l, _, _)| l.weight).fold(f64::MAX, f64::min);
+    let width = |w: f64| if max_w - min_w < 1e-9 { 3.0 } else { 1.5 + 6.5 * (w.max(0.0) / max_w).sqrt() };
     out.push_str("<g fill=\"none\" stroke-linecap=\"round\" stroke-opacity=\"0.85\">\n");
     for (leg, a, b) in &drawn {
         let ((x1, y1), (x2, y2)) = (view.xy(a.0, a.1), view.xy(b.0, b.1));
@@ -187,16 +191,20 @@ pub fn render(legs: &[RouteLeg], embed: Embed) -> String {
             n(x2),
             n(y2),
             colour(c),
-            n(1.5 + 6.5 * (leg.weight.max(0.0) / max_w).sqrt()),
+            n(width(leg.weight)),
             esc(&title)
         ));
     }
     out.push_str("</g>\n");
+    let mut labels = svg::Labels::new(W, h);
+    for &(lon, lat) in places.values() {
+        let (x, y) = view.xy(lon, lat);
+        labels.block(x, y, 4.0);
+        out.push_str(&format!("<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"#1b2631\" stroke=\"#fff\" stroke-width=\"1.2\"/>\n", n(x), n(y)));
+    }
     for (name, &(lon, lat)) in &places {
         let (x, y) = view.xy(lon, lat);
-        out.push_str(&format!("<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"#1b2631\" stroke=\"#fff\" stroke-width=\"1.2\"/>\n", n(x), n(y)));
-        let (lx, anchor) = if x > W * 0.8 { (x - 7.0, "end") } else { (x + 7.0, "start") };
-        svg::label(&mut out, lx, y + 4.0, anchor, 12.0, name);
+        labels.place(&mut out, x, y, 4.0, 12.0, name);
     }
     let items: Vec<(String, &str)> = commodities.iter().map(|c| ((*c).to_string(), colour(c))).collect();
     if !items.is_empty() {

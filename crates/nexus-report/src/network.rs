@@ -13,7 +13,7 @@ const W: f64 = 960.0;
 const H: f64 = 640.0;
 const MARGIN: f64 = 70.0;
 /// Fixed so that one graph always gets one picture.
-const SEED: u64 = 0x6e65_7875_73;
+const SEED: u64 = 0x006e_6578_7573;
 const ITERATIONS: usize = 400;
 
 /// The nodes drawn: the `max_nodes` heaviest (ties by id), in id order.
@@ -32,10 +32,10 @@ pub fn render(net: &Network, max_nodes: usize, embed: Embed) -> String {
     let index: HashMap<&str, usize> = nodes.iter().enumerate().map(|(i, node)| (node.id.as_str(), i)).collect();
     let mut edges: Vec<(usize, usize, f64, &str)> = Vec::new();
     for e in &net.edges {
-        if let (Some(&a), Some(&b)) = (index.get(e.source.as_str()), index.get(e.target.as_str())) {
-            if a != b {
-                edges.push((a, b, e.weight, &e.label));
-            }
+        if let (Some(&a), Some(&b)) = (index.get(e.source.as_str()), index.get(e.target.as_str()))
+            && a != b
+        {
+            edges.push((a, b, e.weight, &e.label));
         }
     }
     edges.sort_by(|x, y| (x.0, x.1, x.3).cmp(&(y.0, y.1, y.3)));
@@ -82,14 +82,17 @@ pub fn render(net: &Network, max_nodes: usize, embed: Embed) -> String {
             esc(&svg::human_kind(&node.kind))
         ));
     }
+    let mut labels = svg::Labels::new(W, H);
     for (i, node) in nodes.iter().enumerate() {
         let (x, y) = at(i);
-        let r = radius(node);
-        if x > W * 0.72 {
-            svg::label(&mut out, x - r - 3.0, y + 4.0, "end", 12.0, &node.label);
-        } else {
-            svg::label(&mut out, x + r + 3.0, y + 4.0, "start", 12.0, &node.label);
-        }
+        labels.block(x, y, radius(node));
+    }
+    // Heavier nodes choose their label's spot first.
+    let mut order: Vec<usize> = (0..nodes.len()).collect();
+    order.sort_by(|&a, &b| nodes[b].weight.total_cmp(&nodes[a].weight).then(a.cmp(&b)));
+    for i in order {
+        let (x, y) = at(i);
+        labels.place(&mut out, x, y, radius(nodes[i]), 12.0, &nodes[i].label);
     }
     let kinds: BTreeSet<&str> = nodes.iter().map(|node| node.kind.as_str()).collect();
     let items: Vec<(String, &str)> = kinds.iter().map(|k| (svg::human_kind(k), svg::kind_colour(k))).collect();

@@ -80,3 +80,61 @@ pub fn label(out: &mut String, x: f64, y: f64, anchor: &str, size: f64, text: &s
         esc(text)
     ));
 }
+
+/// Greedy label placement: each label takes the first spot beside its point (right, left,
+/// above, below, then diagonals) that overlaps no mark or label placed before it.
+pub struct Labels {
+    width: f64,
+    height: f64,
+    boxes: Vec<[f64; 4]>,
+}
+
+impl Labels {
+    pub fn new(width: f64, height: f64) -> Self {
+        Labels { width, height, boxes: Vec::new() }
+    }
+
+    /// A mark (a node, a place) that labels must not cover.
+    pub fn block(&mut self, x: f64, y: f64, r: f64) {
+        self.boxes.push([x - r, y - r, x + r, y + r]);
+    }
+
+    /// Writes the label for a mark of radius `r` at (x, y).
+    pub fn place(&mut self, out: &mut String, x: f64, y: f64, r: f64, size: f64, text: &str) {
+        let w = text.chars().count() as f64 * size * 0.58;
+        let h = size;
+        let g = 3.0;
+        // (anchor x, baseline y, text-anchor), and the box each covers.
+        let spots = [
+            (x + r + g, y + h * 0.35, "start"),
+            (x - r - g, y + h * 0.35, "end"),
+            (x, y - r - g, "middle"),
+            (x, y + r + g + h * 0.8, "middle"),
+            (x + r, y - r - g, "start"),
+            (x + r, y + r + g + h * 0.8, "start"),
+            (x - r, y - r - g, "end"),
+            (x - r, y + r + g + h * 0.8, "end"),
+        ];
+        let bbox = |(ax, by, anchor): (f64, f64, &str)| {
+            let x0 = match anchor {
+                "start" => ax,
+                "end" => ax - w,
+                _ => ax - w / 2.0,
+            };
+            [x0, by - h * 0.8, x0 + w, by + h * 0.2]
+        };
+        let inside = |b: &[f64; 4]| b[0] >= 0.0 && b[2] <= self.width && b[1] >= 0.0 && b[3] <= self.height;
+        let free = |b: &[f64; 4]| !self.boxes.iter().any(|o| b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]);
+        let chosen = spots
+            .iter()
+            .copied()
+            .find(|&s| {
+                let b = bbox(s);
+                inside(&b) && free(&b)
+            })
+            .or_else(|| spots.iter().copied().find(|&s| inside(&bbox(s))))
+            .unwrap_or(spots[0]);
+        self.boxes.push(bbox(chosen));
+        label(out, chosen.0, chosen.1, chosen.2, size, text);
+    }
+}

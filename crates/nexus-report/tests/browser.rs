@@ -101,7 +101,9 @@ fn the_briefing_renders_in_headless_chromium() {
     let page = dir.path().join("briefing.html");
     let mut model = common::seed_model();
     // Hostile text must render as text without breaking the page.
-    model.summary.push(nexus_report::Statement { text: format!("A document said {} and {}.", common::SCRIPT, common::ATTR), cites: vec![] });
+    model
+        .summary
+        .push(nexus_report::Statement { text: format!("A document said {} and {}.", common::SCRIPT, common::ATTR), cites: vec![] });
     std::fs::write(&page, html(&model, &Options::default())).expect("write page");
     let png_path = dir.path().join("briefing.png");
     let profile = dir.path().join("profile");
