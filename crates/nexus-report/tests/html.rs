@@ -138,3 +138,29 @@ fn the_network_is_capped() {
     let doc = Html::parse_document(&out);
     assert_eq!(doc.select(&sel("section#network circle")).count(), 5);
 }
+
+#[test]
+fn odd_numbers_and_dangling_references_do_not_break_it() {
+    let mut m = seed_model();
+    m.network.nodes[0].weight = f64::NAN;
+    m.network.nodes[1].weight = f64::INFINITY;
+    m.network.edges[0].weight = f64::NEG_INFINITY;
+    m.network.edges.push(nexus_report::NetEdge { source: "nobody".into(), target: "pe".into(), label: "x".into(), weight: 1.0 });
+    m.routes[0].weight = f64::NAN;
+    m.routes[1].to.lat = Some(123.0);
+    m.routes[2].from.lon = Some(f64::INFINITY);
+    m.actors[0].metrics[0].value = f64::NAN;
+    m.summary[0].cites.push("no-such-evidence".into());
+    m.evidence.push(nexus_report::Evidence { id: "orphan".into(), doc: "no-such-doc".into(), sentence: "An orphan.".into() });
+    m.summary[1].cites.push("orphan".into());
+    m.timeline.push(nexus_report::Event { date: "9999-99".into(), kind: String::new(), text: "bad date".into(), cites: vec![] });
+    let out = html(&m, &Options::default());
+    let doc = Html::parse_document(&out);
+    assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+    for bad in ["NaN", "=\"inf", "=\"-inf", ",inf", ",-inf", "Minf", "Linf", "M-inf", "L-inf", "Q-inf", "Qinf", ">inf<"] {
+        if let Some(i) = out.find(bad) {
+            panic!("a non-finite number reached the output: {}", &out[i.saturating_sub(200)..i + 20]);
+        }
+    }
+    assert!(text(&doc, "ol.notes li").iter().any(|n| n.contains("An orphan.") && n.contains("document not in the store")));
+}
