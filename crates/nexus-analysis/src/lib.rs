@@ -50,7 +50,7 @@ pub struct Options {
     /// Centrality per window of this many years (none: no windows).
     pub window_years: Option<u32>,
     /// The date that ends the first period and starts the second for `changes` (default: the
-    /// middle year of the years claims were seen).
+    /// median year in which claims were seen).
     pub split: Option<String>,
     /// At most this many rows in each ranked list (actors, communities, chains, legs, markets,
     /// nexus rows, changes per predicate).

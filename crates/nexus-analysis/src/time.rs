@@ -44,13 +44,15 @@ pub(crate) fn timeline(ctx: &Ctx) -> crate::Result<Vec<TimelineEntry>> {
         .collect()
 }
 
-/// The default split: the middle year of the years claims were seen (none when they span one
-/// year).
+/// The default split: the median year in which claims were seen, so each period holds about half
+/// of them (one later when the median is the first year; none when they span one year).
 pub(crate) fn default_split(ctx: &Ctx) -> Option<String> {
-    let years: Vec<i32> =
+    let mut years: Vec<i32> =
         ctx.claims.iter().filter_map(|&c| ctx.scan.claims[c as usize].seen).filter_map(|s| year(ctx.scan.string(s))).collect();
-    let (lo, hi) = (*years.iter().min()?, *years.iter().max()?);
-    (hi > lo).then(|| format!("{:04}", lo + (hi - lo + 1) / 2))
+    years.sort_unstable();
+    let (lo, hi) = (*years.first()?, *years.last()?);
+    let median = years[years.len() / 2];
+    (hi > lo).then(|| format!("{:04}", median.max(lo + 1)))
 }
 
 pub(crate) fn changes(ctx: &Ctx, split: &str) -> crate::Result<Changes> {
