@@ -42,6 +42,9 @@ pub enum Command {
     /// Sources (publishers) and their reliability grades.
     #[command(subcommand)]
     Source(SourceCommand),
+    /// Analyze the graph: central actors and brokers, supply chains per commodity, the
+    /// crime–terror nexus, and what changed over time — every statement with its sources.
+    Analyze(AnalyzeArgs),
     /// Export the graph: GraphML or GEXF (Gephi), CSV (i2 Analyst's Notebook, Maltego), events
     /// (ACLED-style CSV), node-link JSON or a STIX 2.1 bundle.
     Export(ExportArgs),
@@ -190,6 +193,42 @@ pub struct UnmergeArgs {
     pub from: String,
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// Only what lies within --depth hops of this entity (name, alias, acronym or id).
+    #[arg(long)]
+    pub focus: Option<String>,
+    /// Hops around --focus.
+    #[arg(long, default_value_t = 2)]
+    pub depth: usize,
+    /// Only claims seen on or after this date (YYYY, YYYY-MM or YYYY-MM-DD): the claim's date,
+    /// else its document's; undated claims are left out.
+    #[arg(long, value_parser = parse_date)]
+    pub since: Option<String>,
+    /// Only claims seen on or before this date.
+    #[arg(long, value_parser = parse_date)]
+    pub until: Option<String>,
+    /// Compare the claims seen before this date with those seen on or after it (default: the
+    /// median year in which claims were seen).
+    #[arg(long, value_parser = parse_date)]
+    pub split: Option<String>,
+    /// Only edges that at least this many independent works support.
+    #[arg(long, default_value_t = 1)]
+    pub min_sources: u64,
+    /// Centrality per window of this many years.
+    #[arg(long, default_value_t = 5)]
+    pub window: u32,
+    /// At most this many rows per list (actors, legs, markets, nexus rows, changes).
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    /// Everything as one JSON object (the report's input).
+    #[arg(long)]
+    pub json: bool,
+    /// Your own knowledge-base directories (repeatable), for names, countries and kinds.
+    #[arg(long = "kb")]
+    pub kb: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@
 //! All behaviour lives in the crates; this file only wires them to a terminal.
 
 mod cli;
+mod cmd_analyze;
 mod cmd_demo;
 mod cmd_docs;
 mod cmd_entities;
@@ -54,6 +55,7 @@ fn run(args: cli::Cli) -> anyhow::Result<ExitCode> {
         Graph(cli::GraphCommand::Path(a)) => cmd_graph::path(&args.db, a),
         Source(cli::SourceCommand::Grade(a)) => cmd_graph::grade(&args.db, a).map(|_| ExitCode::SUCCESS),
         Source(cli::SourceCommand::List(a)) => cmd_graph::sources(&args.db, a.json).map(|_| ExitCode::SUCCESS),
+        Analyze(a) => cmd_analyze::run(&args.db, a).map(|_| ExitCode::SUCCESS),
         Export(a) => cmd_export::run(&args.db, a).map(|_| ExitCode::SUCCESS),
         Reextract(a) => cmd_ingest::reextract(&args.db, a),
         Regroup(a) => cmd_docs::regroup(&args.db, a).map(|_| ExitCode::SUCCESS),

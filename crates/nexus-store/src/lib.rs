@@ -4,6 +4,7 @@
 //! LSH keys and full-text entry together — so a killed process leaves either the whole document
 //! or nothing, and running the same ingest again finishes the job.
 
+mod analysis_reads;
 mod claims;
 mod entities;
 mod error;
@@ -19,6 +20,7 @@ mod schema;
 mod search;
 mod write;
 
+pub use analysis_reads::{ClaimScan, ScanClaim, ScanDoc};
 pub use claims::{claim_id, ordered};
 pub use entities::{EntitySummary, MentionContext, sentence_around, suggest};
 pub use error::{Result, StoreError};
