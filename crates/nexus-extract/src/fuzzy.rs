@@ -18,7 +18,7 @@ pub struct FuzzyNames {
     masks: Vec<u64>,
     /// Word to the names (indices) containing it: with fewer edits than words, some word of the
     /// span is intact, so only names sharing a word need a distance.
-    by_word: std::collections::HashMap<String, Vec<u32>>,
+    by_word: crate::hash::FxMap<String, Vec<u32>>,
 }
 
 fn char_mask(s: &str) -> u64 {
@@ -74,7 +74,7 @@ impl FuzzyNames {
         names.dedup();
         let chars = names.iter().map(|(n, _)| n.chars().collect()).collect();
         let masks = names.iter().map(|(n, _)| char_mask(n)).collect();
-        let mut by_word: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
+        let mut by_word: crate::hash::FxMap<String, Vec<u32>> = Default::default();
         for (k, (n, _)) in names.iter().enumerate() {
             for w in n.split(' ').filter(|w| !w.is_empty()) {
                 let v = by_word.entry(w.to_owned()).or_default();

@@ -11,6 +11,7 @@ pub mod entities;
 pub mod eval;
 mod fold;
 mod fuzzy;
+mod hash;
 mod lang;
 pub mod matcher;
 pub mod quantities;

@@ -820,8 +820,8 @@ fn is_demonym(kb: &KnowledgeBase, w: &str) -> bool {
 
 /// Folded names of the knowledge base's organizations and agencies, and countries' demonyms.
 struct KbIndex {
-    names: std::collections::HashMap<String, usize>,
-    demonyms: std::collections::HashSet<String>,
+    names: crate::hash::FxMap<String, usize>,
+    demonyms: crate::hash::FxSet<String>,
 }
 
 /// The index of `kb`, built at its first use and kept while the same knowledge base is used
@@ -837,8 +837,8 @@ fn index(kb: &KnowledgeBase) -> std::sync::Arc<KbIndex> {
         let _ = k;
         return ix.clone();
     }
-    let mut names = std::collections::HashMap::new();
-    let mut demonyms = std::collections::HashSet::new();
+    let mut names = crate::hash::FxMap::default();
+    let mut demonyms = crate::hash::FxSet::default();
     for (i, ent) in e.iter().enumerate() {
         match ent.entity_type {
             EntityType::CriminalOrg | EntityType::ArmedGroup | EntityType::StateActor => {
@@ -947,9 +947,9 @@ const PARTICIPLES: [&str; 10] = ["ed", "ado", "ada", "ido", "ida", "ados", "adas
 pub(crate) mod vocab {
     use super::lines;
     use crate::fold::fold;
+    use crate::hash::{FxMap as HashMap, FxSet as HashSet};
     use aho_corasick::{AhoCorasick, MatchKind};
     use nexus_kb::EntityType;
-    use std::collections::{HashMap, HashSet};
     use std::sync::OnceLock;
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1076,11 +1076,11 @@ pub(crate) mod vocab {
         }
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_cues: Vec<Vec<usize>> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut index: HashMap<String, usize> = HashMap::default();
+        let mut by_word: HashMap<String, Vec<usize>> = HashMap::default();
         let mut articles = Vec::new();
         let mut endings = Vec::new();
-        let mut paren = HashMap::new();
+        let mut paren = HashMap::default();
         let mut cues = Vec::new();
         for (i, (form, cue)) in rows.into_iter().enumerate() {
             if !form.contains(' ') {

@@ -17,8 +17,7 @@ use crate::lang::lines;
 use crate::matcher::KbMention;
 use nexus_kb::{EntityType, KnowledgeBase};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasher, Hasher};
+use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -674,54 +673,9 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
-/// A set of folded words, hashed fast: the finders look up most words of a document, and no
-/// document chooses what the sets hold.
-pub(super) type Set = HashSet<String, Fx>;
-pub(super) type Map<V> = HashMap<String, V, Fx>;
-
-/// The Fx hash (rustc's): a multiply and a rotate per eight bytes.
-#[derive(Default, Clone, Copy)]
-pub(super) struct Fx;
-
-pub(super) struct FxHasher(u64);
-
-impl BuildHasher for Fx {
-    type Hasher = FxHasher;
-    fn build_hasher(&self) -> FxHasher {
-        FxHasher(0)
-    }
-}
-
-impl FxHasher {
-    fn add(&mut self, v: u64) {
-        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut v = [0u8; 8];
-            v.copy_from_slice(c);
-            self.add(u64::from_le_bytes(v));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut v = [0u8; 8];
-            v[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(v));
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+/// Sets and maps of folded words (`crate::hash`): the finders look up most words of a document.
+pub(super) type Set = crate::hash::FxSet<String>;
+pub(super) type Map<V> = crate::hash::FxMap<String, V>;
 
 /// Function words of English, Spanish and Portuguese (`data/lang/function-words.tsv`), folded.
 pub(super) fn function_words() -> &'static Set {
