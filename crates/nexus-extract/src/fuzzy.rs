@@ -98,19 +98,20 @@ impl FuzzyNames {
         let (span_chars, span_mask): (Vec<char>, u64) = (folded.chars().collect(), char_mask(&folded));
         let (mut prev, mut cur) = (Vec::new(), Vec::new());
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        // Names are sorted by length: those within `allowed` of the span's length are a range.
+        let lo = self.names.partition_point(|(n, _)| n.len() + allowed < folded.len());
+        let hi = self.names.partition_point(|(n, _)| n.len() <= folded.len() + allowed);
         let candidates: Vec<usize> = if allowed < words.len() {
-            let mut c: Vec<usize> = words.iter().filter_map(|w| self.by_word.get(*w)).flatten().map(|&k| k as usize).collect();
+            let mut c: Vec<usize> =
+                words.iter().filter_map(|w| self.by_word.get(*w)).flatten().map(|&k| k as usize).filter(|k| (lo..hi).contains(k)).collect();
             c.sort_unstable();
             c.dedup();
             c
         } else {
-            (0..self.names.len()).collect()
+            (lo..hi).collect()
         };
         for k in candidates {
             let (name, entity) = &self.names[k];
-            if name.len() + allowed < folded.len() || name.len() > folded.len() + allowed {
-                continue;
-            }
             if (self.masks[k] ^ span_mask).count_ones() as usize > 2 * allowed {
                 continue;
             }
@@ -140,12 +141,20 @@ impl FuzzyNames {
 pub fn capitalised_runs(text: &str, taken: &[(usize, usize)], is_particle: impl Fn(&str) -> bool) -> Vec<(usize, usize)> {
     let mut words: Vec<(usize, usize)> = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        if c.is_alphabetic() || c == '-' {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Letters and hyphens; ASCII without decoding.
+        let (word, len) = match bytes[i] {
+            b if b.is_ascii() => (b.is_ascii_alphabetic() || b == b'-', 1),
+            _ => text[i..].chars().next().map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8())),
+        };
+        if word {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             words.push((s, i));
         }
+        i += len;
     }
     if let Some(s) = start {
         words.push((s, text.len()));

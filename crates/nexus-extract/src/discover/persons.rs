@@ -13,6 +13,7 @@
 //! `unnamed`: one pass over the text, folded words in one buffer, no allocation per word.
 
 use super::{Context, Found};
+use crate::fold::alphanumeric;
 use crate::lang::lines;
 use crate::matcher::KbMention;
 use nexus_kb::{EntityType, KnowledgeBase};
@@ -1086,49 +1087,11 @@ fn fold_word(text: &str, word: &mut Word, ascii: bool, folded: &mut String) {
     word.folded_full = folded.len();
 }
 
-/// Append `s` folded as `crate::fold::fold` folds it: Latin letters by table, anything else
-/// decomposed.
+/// Append `s` folded as `crate::fold::fold` folds it.
 fn fold_into(s: &str, out: &mut String) {
-    use unicode_normalization::UnicodeNormalization;
-    let latin = latin_folds();
     for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if let Some(f) = latin.get((c as usize).wrapping_sub(LATIN_FROM)) {
-            out.push_str(f);
-        } else {
-            for d in c.nfd().filter(|d| !unicode_normalization::char::is_combining_mark(*d)) {
-                out.extend(d.to_lowercase());
-            }
-        }
+        crate::fold::fold_char_into(c, out);
     }
-}
-
-/// A letter or digit; accented Latin letters by table.
-fn alphanumeric(c: char) -> bool {
-    match latin_folds().get((c as usize).wrapping_sub(LATIN_FROM)) {
-        // A Latin character folds to letters exactly when it is one.
-        Some(f) => f.chars().next().is_some_and(char::is_alphanumeric),
-        None => c.is_alphanumeric(),
-    }
-}
-
-const LATIN_FROM: usize = 0x80;
-const LATIN_TO: usize = 0x250;
-
-/// The folded form of each character from U+0080 to U+024F (accented Latin letters): most of
-/// the non-ASCII text of Spanish and Portuguese reports.
-fn latin_folds() -> &'static [String] {
-    use unicode_normalization::UnicodeNormalization;
-    static TABLE: OnceLock<Vec<String>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        (LATIN_FROM..LATIN_TO)
-            .map(|u| {
-                let c = char::from_u32(u as u32).unwrap_or(' ');
-                c.nfd().filter(|d| !unicode_normalization::char::is_combining_mark(*d)).flat_map(char::to_lowercase).collect()
-            })
-            .collect()
-    })
 }
 
 // ---------------------------------------------------------------------------------------------
