@@ -247,12 +247,12 @@ struct Pending {
 struct Ctx<'a> {
     text: &'a str,
     r: Option<Ref>,
-    lang: Option<u8>,
+    lang: &'a lex::DocLang,
 }
 
 impl Ctx<'_> {
     fn lang(&mut self) -> u8 {
-        *self.lang.get_or_insert_with(|| lex::guess_lang(self.text))
+        self.lang.get(self.text)
     }
     /// The year of a day-month or a month written without a year.
     fn year_for(&self, m: u32) -> Option<i32> {
@@ -265,8 +265,13 @@ impl Ctx<'_> {
 }
 
 pub fn find_dates(text: &str, reference: Option<&str>) -> Vec<DateMention> {
+    find_dates_in(text, reference, &lex::DocLang::default())
+}
+
+/// `find_dates`, with the document's language shared with the quantity finder.
+pub(crate) fn find_dates_in(text: &str, reference: Option<&str>, lang: &lex::DocLang) -> Vec<DateMention> {
     let dl = dlex();
-    let mut ctx = Ctx { text, r: reference.and_then(parse_ref), lang: None };
+    let mut ctx = Ctx { text, r: reference.and_then(parse_ref), lang };
     let mut found: Vec<DateMention> = Vec::new();
     let mut later: Vec<(usize, usize, i64, &'static str)> = Vec::new();
     let mut pending: Vec<Pending> = Vec::new();

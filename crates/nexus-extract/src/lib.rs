@@ -16,6 +16,7 @@ mod lang;
 pub mod matcher;
 pub mod quantities;
 pub mod sentences;
+mod text;
 
 pub use entities::{ExtractedEntity, Mention};
 pub use matcher::Matcher;
@@ -68,12 +69,13 @@ impl Extractor {
     pub fn extract(&self, text: &str, reference: Option<&str>) -> Extraction {
         let matched = self.matcher.find(&self.kb, text);
         let (mentions, learned) = discover::find(&discover::Context { text, kb: &self.kb, kb_mentions: &matched });
-        let quantities = quantities::find_quantities(text).into_iter().map(|q| self.with_commodity(q, &mentions)).collect();
+        let lang = quantities::lex::DocLang::default();
+        let quantities = quantities::find_quantities_in(text, &lang).into_iter().map(|q| self.with_commodity(q, &mentions)).collect();
         Extraction {
             entities: entities::group(&self.kb, text, &mentions, &learned),
             relations: Vec::new(),
             quantities,
-            dates: dates::find_dates(text, reference),
+            dates: dates::find_dates_in(text, reference, &lang),
         }
     }
 

@@ -266,7 +266,7 @@ impl Matcher {
             }
         }
         // Most words cannot be demonyms: test their length and first byte before hashing.
-        for w in alphanumeric_runs(folded) {
+        for w in crate::text::alphanumeric_runs(folded) {
             let Some(&first) = w.as_bytes().first() else { continue };
             if w.len() >= 64 || self.demonym_lens & (1 << w.len()) == 0 || !self.demonym_first[usize::from(first)] {
                 continue;
@@ -401,40 +401,4 @@ fn cue_near(text: &str, start: usize, end: usize) -> bool {
     }
     let window = fold(&text[from..to]);
     window.split(|c: char| !c.is_alphanumeric()).any(geographic_head)
-}
-
-/// The runs of letters and digits of `text` (`split` on the rest, empty pieces left out),
-/// ASCII bytes without decoding.
-fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    // Whether the char at `i` is a letter or digit, and its length.
-    let char_at = move |i: usize| -> (bool, usize) {
-        let b = bytes[i];
-        if b.is_ascii() {
-            return (b.is_ascii_alphanumeric(), 1);
-        }
-        text[i..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
-    };
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        loop {
-            if at >= bytes.len() {
-                return None;
-            }
-            let (alnum, n) = char_at(at);
-            if alnum {
-                break;
-            }
-            at += n;
-        }
-        let start = at;
-        while at < bytes.len() {
-            let (alnum, n) = char_at(at);
-            if !alnum {
-                break;
-            }
-            at += n;
-        }
-        Some(&text[start..at])
-    })
 }

@@ -154,13 +154,13 @@ pub(crate) fn lex() -> &'static Lex {
 /// Per-document context computed only when a rule needs it.
 struct DocCtx<'a> {
     text: &'a str,
-    lang: Option<u8>,
+    lang: &'a lex::DocLang,
     peso: Option<Option<String>>,
 }
 
 impl DocCtx<'_> {
     fn lang(&mut self) -> u8 {
-        *self.lang.get_or_insert_with(|| lex::guess_lang(self.text))
+        self.lang.get(self.text)
     }
     /// The ISO code of the peso of the most cited peso country, if any.
     fn peso(&mut self) -> Option<String> {
@@ -229,6 +229,11 @@ struct Q {
 }
 
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
+    find_quantities_in(text, &lex::DocLang::default())
+}
+
+/// `find_quantities`, with the document's language shared with the date finder.
+pub(crate) fn find_quantities_in(text: &str, lang: &lex::DocLang) -> Vec<Quantity> {
     let lx = lex();
     let bytes = text.as_bytes();
     let mut cands: Vec<usize> = Vec::new();
@@ -248,7 +253,7 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
     if cands.len() > n_digits {
         cands.sort_unstable();
     }
-    let mut ctx = DocCtx { text, lang: None, peso: None };
+    let mut ctx = DocCtx { text, lang, peso: None };
     let mut out: Vec<Quantity> = Vec::new();
     let mut last_end = 0;
     for c in cands {

@@ -382,13 +382,24 @@ pub(crate) fn merged(tables: &FastMap<String, Table>, kinds: &[&str]) -> Table {
     t.build()
 }
 
+/// A document's language for the quantity and date finders: guessed when a rule first needs it,
+/// once per document.
+#[derive(Default)]
+pub(crate) struct DocLang(std::cell::OnceCell<u8>);
+
+impl DocLang {
+    pub fn get(&self, text: &str) -> u8 {
+        *self.0.get_or_init(|| guess_lang(text))
+    }
+}
+
 /// A rough language guess from function words, for the few rules that depend on it (day-first
 /// numeric dates, bare "$", number words). Returns EN, ES or PT, or ANY when unsure.
 pub(crate) fn guess_lang(text: &str) -> u8 {
     let sample = &text[..floor_char(text, text.len().min(20_000))];
     let (mut en, mut es, mut pt) = (0, 0, 0);
-    for w in sample.split(|c: char| !c.is_alphanumeric()) {
-        if w.is_empty() || w.len() > 4 {
+    for w in crate::text::alphanumeric_runs(sample) {
+        if w.len() > 4 {
             continue;
         }
         match w {
@@ -439,7 +450,36 @@ fn letter_code(c: char) -> Option<usize> {
     }
 }
 
+/// Each ASCII byte's letter code (`letter_code`), `NO_CODE` for bytes that are not letters or
+/// digits and for non-ASCII bytes.
+const NO_CODE: u8 = u8::MAX;
+static ASCII_CODE: [u8; 256] = {
+    let mut t = [NO_CODE; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphabetic() {
+            t[b] = (c | 0x20) - b'a' + 1;
+        } else if c.is_ascii_digit() {
+            t[b] = 27;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// `key3` of a word whose first three bytes are ASCII letters or digits, by table; else `key3`.
 #[inline]
+fn key3_fast(word: &str) -> Option<usize> {
+    if let [a, b, c, ..] = *word.as_bytes() {
+        let (a, b, c) = (ASCII_CODE[usize::from(a)], ASCII_CODE[usize::from(b)], ASCII_CODE[usize::from(c)]);
+        if a != NO_CODE && b != NO_CODE && c != NO_CODE {
+            return Some((usize::from(a) * 32 + usize::from(b)) * 32 + usize::from(c));
+        }
+    }
+    key3(word)
+}
+
 fn key3(word: &str) -> Option<usize> {
     let b = word.as_bytes();
     let m = b.len().min(3);
@@ -530,7 +570,7 @@ impl WordSet {
                 || (b[i - 1] >= 0x80 && !char_before(text, i).is_some_and(is_word));
             if start_ok {
                 let w = &text[i..j];
-                if let Some(k) = key3(w)
+                if let Some(k) = key3_fast(w)
                     && self.bits[k / 64] & (1 << (k % 64)) != 0
                 {
                     let mut buf = [0u8; 64];
