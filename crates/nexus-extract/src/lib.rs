@@ -52,12 +52,14 @@ pub struct ExtractedQuantity {
 pub struct Extractor {
     kb: KnowledgeBase,
     matcher: Matcher,
+    learned: discover::Index,
 }
 
 impl Extractor {
     pub fn new(kb: KnowledgeBase) -> Extractor {
         let matcher = Matcher::new(&kb);
-        Extractor { kb, matcher }
+        let learned = discover::Index::new(&kb);
+        Extractor { kb, matcher, learned }
     }
 
     pub fn kb(&self) -> &KnowledgeBase {
@@ -68,7 +70,7 @@ impl Extractor {
     /// the document's date, for relative dates.
     pub fn extract(&self, text: &str, reference: Option<&str>) -> Extraction {
         let matched = self.matcher.find(&self.kb, text);
-        let (mentions, learned) = discover::find(&discover::Context { text, kb: &self.kb, kb_mentions: &matched });
+        let (mentions, learned) = discover::find(&discover::Context::new(text, &self.kb, &self.learned, &matched));
         let lang = quantities::lex::DocLang::default();
         let quantities = quantities::find_quantities_in(text, &lang).into_iter().map(|q| self.with_commodity(q, &mentions)).collect();
         Extraction {

@@ -60,8 +60,8 @@ impl Who {
     }
 
     /// A new entity named `name`: the knowledge-base entry of that name if there is one.
-    fn named(kb: &KnowledgeBase, name: &str, ty: EntityType) -> Who {
-        match cue_names::kb_lookup(kb, name) {
+    fn named(cx: &Context, name: &str, ty: EntityType) -> Who {
+        match cue_names::kb_lookup(cx, name) {
             Some(i) => Who::Kb(i),
             None => Who::Learned { name: name.to_owned(), ty, kb: None },
         }
@@ -150,10 +150,10 @@ impl Out<'_> {
 
 pub fn find(cx: &Context, found: &[Found]) -> Vec<Found> {
     let known = Known::new(cx, found);
-    let hits = cue_names::phrase_hits(cx.text);
+    let hits = &cx.cue_scan().hits;
     let mut out = Out { cx, found: Vec::new(), defs: Vec::new(), renames: Vec::new() };
     parentheses(&known, &mut out);
-    aliases(&known, &hits, &mut out);
+    aliases(&known, hits, &mut out);
     nicknames(&known, found, &mut out);
     apposed_acronyms(&known, &mut out);
     recurrences(&known, found, &mut out);
@@ -258,7 +258,7 @@ fn long_form(known: &Known, out: &mut Out, end: usize, acr: (usize, usize), lett
         }
         let Some(ty) = type_long_form(&words) else { return false };
         let name = &text[s..end];
-        let who = Who::named(cx.kb, name, ty);
+        let who = Who::named(cx, name, ty);
         // The long form is a mention too, unless it holds knowledge-base mentions (a place in
         // an agency's name) that it would erase.
         if known.overlaps(s, end).next().is_none() {
@@ -291,7 +291,7 @@ fn description(known: &Known, out: &mut Out, end: usize, acr: (usize, usize)) {
         return;
     }
     if described_agency(text, end) {
-        let who = Who::named(cx.kb, acr_text, EntityType::StateActor);
+        let who = Who::named(cx, acr_text, EntityType::StateActor);
         out.define(&who, acr.0, acr.1);
     }
 }
@@ -352,7 +352,7 @@ fn apposed_acronyms(known: &Known, out: &mut Out) {
             _ => false,
         };
         if closes && described_agency(text, c) {
-            let who = Who::named(cx.kb, acr, EntityType::StateActor);
+            let who = Who::named(cx, acr, EntityType::StateActor);
             out.define(&who, s, e);
         }
     }
@@ -411,7 +411,7 @@ fn expansion(known: &Known, out: &mut Out, end: usize, inner: (usize, usize)) {
         return;
     }
     let Some(ty) = type_long_form(&words) else { return };
-    let who = Who::named(cx.kb, long, ty);
+    let who = Who::named(cx, long, ty);
     if known.overlaps(inner.0, inner.1).next().is_none() {
         out.push(&who, inner.0, inner.1);
     }

@@ -17,10 +17,8 @@ use crate::fold::alphanumeric;
 use crate::lang::lines;
 use crate::matcher::KbMention;
 use nexus_kb::{EntityType, KnowledgeBase};
-use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::OnceLock;
 
 /// Most words a name has, particles and initials aside ("Jobanis de Jesús Ávila Villadiego").
 const MAX_NAME_WORDS: usize = 5;
@@ -38,9 +36,8 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
 }
 
 pub fn find(cx: &Context) -> Vec<Found> {
-    let kbi = kb_index(cx.kb);
-    let words = Words::of(cx.text, &kbi);
-    let f = Finder { w: &words, kb: &kbi, lx: lexicon(), mentions: cx.kb_mentions, entities: cx.kb.entities() };
+    let words = &cx.words;
+    let f = Finder { w: words, kb: &cx.index.persons, lx: lexicon(), mentions: cx.kb_mentions, entities: cx.kb.entities() };
     let mut names = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -810,13 +807,11 @@ impl Word {
 pub(super) struct Words<'a> {
     pub text: &'a str,
     /// Folded forms of the words that are not lower-case ASCII already.
-    folded: Rc<String>,
-    pub list: Rc<Vec<Word>>,
+    folded: String,
+    pub list: Vec<Word>,
     /// Each word's classes (`word_classes` and demonyms); none for `Words::new`.
-    classes: Rc<Vec<u32>>,
+    classes: Vec<u32>,
 }
-
-type Cached = (String, Arc<KbIndex>, Rc<String>, Rc<Vec<Word>>, Rc<Vec<u32>>);
 
 const SEPARATOR: u8 = 0;
 const LOWER_LETTER: u8 = 1;
@@ -848,30 +843,10 @@ static BYTE_CLASS: [u8; 256] = {
     t
 };
 
-thread_local! {
-    /// The last text read and its words: the three finders of this module family read the same
-    /// document one after the other, and `Context` carries only its text. The copy of the text
-    /// makes a hit exact; the index held keeps its address from being reused.
-    static LAST: RefCell<Option<Cached>> = const { RefCell::new(None) };
-}
-
 impl<'a> Words<'a> {
-    /// The words of `text` with their classes, read once per document, knowledge base and thread.
-    pub fn of(text: &'a str, kb: &Arc<KbIndex>) -> Words<'a> {
-        let hit = LAST.with_borrow(|last| match last {
-            Some((t, k, folded, list, classes)) if Arc::ptr_eq(k, kb) && t.as_str() == text => {
-                Some((Rc::clone(folded), Rc::clone(list), Rc::clone(classes)))
-            }
-            _ => None,
-        });
-        if let Some((folded, list, classes)) = hit {
-            return Words { text, folded, list, classes };
-        }
-        let w = Words::read(text, Some(&kb.classes));
-        LAST.with_borrow_mut(|last| {
-            *last = Some((text.to_owned(), Arc::clone(kb), Rc::clone(&w.folded), Rc::clone(&w.list), Rc::clone(&w.classes)));
-        });
-        w
+    /// The words of `text` with their classes in the finders' vocabulary.
+    pub fn classified(text: &'a str, kb: &KbIndex) -> Words<'a> {
+        Words::read(text, Some(&kb.classes))
     }
 
     pub fn class(&self, i: usize) -> u32 {
@@ -1000,7 +975,7 @@ impl<'a> Words<'a> {
             }
             list.push(word);
         }
-        Words { text, folded: Rc::new(folded), list: Rc::new(list), classes: Rc::new(classes) }
+        Words { text, folded, list, classes }
     }
 
     pub fn len(&self) -> usize {
@@ -1121,41 +1096,8 @@ pub(super) struct KbIndex {
     pub state_actors: Map<Vec<(usize, Vec<Vec<String>>)>>,
 }
 
-/// The index of `kb`, built on first use and kept while the same knowledge base is used: an
-/// index costs far more than a document, and extraction sees one knowledge base per process.
-pub(super) fn kb_index(kb: &KnowledgeBase) -> Arc<KbIndex> {
-    static CACHE: Mutex<Option<(KbKey, Arc<KbIndex>)>> = Mutex::new(None);
-    let key = KbKey::of(kb);
-    let mut cache = CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some((k, index)) = cache.as_ref()
-        && *k == key
-    {
-        return Arc::clone(index);
-    }
-    let index = Arc::new(KbIndex::new(kb));
-    *cache = Some((key, Arc::clone(&index)));
-    index
-}
-
-/// What tells two knowledge bases apart cheaply: where their entries live, how many there are,
-/// and the ids of the first, middle and last.
-#[derive(PartialEq)]
-struct KbKey {
-    at: usize,
-    len: usize,
-    ids: [String; 3],
-}
-
-impl KbKey {
-    fn of(kb: &KnowledgeBase) -> KbKey {
-        let e = kb.entities();
-        let id = |i: usize| e.get(i).map(|x| x.id.clone()).unwrap_or_default();
-        KbKey { at: e.as_ptr() as usize, len: e.len(), ids: [id(0), id(e.len() / 2), id(e.len().saturating_sub(1))] }
-    }
-}
-
 impl KbIndex {
-    fn new(kb: &KnowledgeBase) -> KbIndex {
+    pub(super) fn new(kb: &KnowledgeBase) -> KbIndex {
         let mut index = KbIndex {
             classes: word_classes().clone(),
             demonyms: Map::default(),
