@@ -522,17 +522,18 @@ impl WordSet {
     /// Call `f` with every whole word of `text` that is in the set, in order.
     pub fn scan(&self, text: &str, mut f: impl FnMut(Tok, u32)) {
         let b = text.as_bytes();
+        let alnum = |c: u8| crate::text::ALNUM[usize::from(c)];
         let n = b.len();
         let mut i = 0;
         while i < n {
             let c = b[i];
             if c < 0x80 {
-                if !c.is_ascii_alphanumeric() {
+                if !alnum(c) {
                     i += 1;
                     continue;
                 }
                 if c.is_ascii_digit() {
-                    while i < n && b[i].is_ascii_alphanumeric() {
+                    while i < n && alnum(b[i]) {
                         i += 1;
                     }
                     continue;
@@ -544,7 +545,7 @@ impl WordSet {
             // the end of the word
             let mut j = i;
             loop {
-                while j < n && b[j].is_ascii_alphanumeric() {
+                while j < n && alnum(b[j]) {
                     j += 1;
                 }
                 if j < n && b[j] >= 0x80 {
@@ -565,9 +566,8 @@ impl WordSet {
                 }
                 continue;
             }
-            let start_ok = i == 0
-                || (b[i - 1] < 0x80 && !b[i - 1].is_ascii_alphanumeric())
-                || (b[i - 1] >= 0x80 && !char_before(text, i).is_some_and(is_word));
+            let start_ok =
+                i == 0 || (b[i - 1] < 0x80 && !alnum(b[i - 1])) || (b[i - 1] >= 0x80 && !char_before(text, i).is_some_and(is_word));
             if start_ok {
                 let w = &text[i..j];
                 if let Some(k) = key3_fast(w)
