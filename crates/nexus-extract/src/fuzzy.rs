@@ -101,16 +101,17 @@ impl FuzzyNames {
         // Names are sorted by length: those within `allowed` of the span's length are a range.
         let lo = self.names.partition_point(|(n, _)| n.len() + allowed < folded.len());
         let hi = self.names.partition_point(|(n, _)| n.len() <= folded.len() + allowed);
-        let candidates: Vec<usize> = if allowed < words.len() {
+        // The names sharing a word with the span, or the whole range.
+        let (indexed, range) = if allowed < words.len() {
             let mut c: Vec<usize> =
                 words.iter().filter_map(|w| self.by_word.get(*w)).flatten().map(|&k| k as usize).filter(|k| (lo..hi).contains(k)).collect();
             c.sort_unstable();
             c.dedup();
-            c
+            (c, 0..0)
         } else {
-            (lo..hi).collect()
+            (Vec::new(), lo..hi)
         };
-        for k in candidates {
+        for k in indexed.into_iter().chain(range) {
             let (name, entity) = &self.names[k];
             if (self.masks[k] ^ span_mask).count_ones() as usize > 2 * allowed {
                 continue;

@@ -26,6 +26,12 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 /// Fold a token into a stack buffer; None when it is too long to be in any table.
 #[inline]
 pub(crate) fn fold_into<'b>(tok: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    if tok.is_ascii() {
+        let out = buf.get_mut(..tok.len())?;
+        out.copy_from_slice(tok.as_bytes());
+        out.make_ascii_lowercase();
+        return std::str::from_utf8(out).ok();
+    }
     let mut n = 0;
     for c in tok.chars() {
         let f = fold_char(c);
