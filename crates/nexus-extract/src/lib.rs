@@ -71,13 +71,13 @@ impl Extractor {
     pub fn extract(&self, text: &str, reference: Option<&str>) -> Extraction {
         let matched = self.matcher.find(&self.kb, text);
         let (mentions, learned) = discover::find(&discover::Context::new(text, &self.kb, &self.learned, &matched));
-        let lang = quantities::lex::DocLang::default();
-        let quantities = quantities::find_quantities_in(text, &lang).into_iter().map(|q| self.with_commodity(q, &mentions)).collect();
+        let doc = quantities::lex::DocLex::default();
+        let quantities = quantities::find_quantities_in(text, &doc).into_iter().map(|q| self.with_commodity(q, &mentions)).collect();
         Extraction {
             entities: entities::group(&self.kb, text, &mentions, &learned),
             relations: Vec::new(),
             quantities,
-            dates: dates::find_dates_in(text, reference, &lang),
+            dates: dates::find_dates_in(text, reference, &doc),
         }
     }
 

@@ -388,14 +388,32 @@ pub(crate) fn merged(tables: &FastMap<String, Table>, kinds: &[&str]) -> Table {
     t.build()
 }
 
-/// A document's language for the quantity and date finders: guessed when a rule first needs it,
-/// once per document.
+/// What the quantity and date finders read of a document, each found once, on first need: its
+/// language, and the words of their vocabularies (one scan for both).
 #[derive(Default)]
-pub(crate) struct DocLang(std::cell::OnceCell<u8>);
+pub(crate) struct DocLex {
+    lang: std::cell::OnceCell<u8>,
+    words: std::cell::OnceCell<[Vec<(Tok, u32)>; 2]>,
+}
 
-impl DocLang {
-    pub fn get(&self, text: &str) -> u8 {
-        *self.0.get_or_init(|| guess_lang(text))
+/// Which finder's words `DocLex::words` gives.
+pub(crate) const QUANTITY_WORDS: usize = 0;
+pub(crate) const DATE_WORDS: usize = 1;
+
+impl DocLex {
+    pub fn lang(&self, text: &str) -> u8 {
+        *self.lang.get_or_init(|| guess_lang(text))
+    }
+
+    /// The words of `text` in the quantity (`QUANTITY_WORDS`) or date (`DATE_WORDS`) vocabulary,
+    /// in order, with their values.
+    pub fn words(&self, text: &str, which: usize) -> &[(Tok, u32)] {
+        let words = self.words.get_or_init(|| {
+            let mut out = [Vec::new(), Vec::new()];
+            WordSet::scan(text, [&crate::quantities::lex().words, crate::dates::word_set()], |set, tok, v| out[set].push((tok, v)));
+            out
+        });
+        &words[which]
     }
 }
 
@@ -525,8 +543,9 @@ impl WordSet {
         set
     }
 
-    /// Call `f` with every whole word of `text` that is in the set, in order.
-    pub fn scan(&self, text: &str, mut f: impl FnMut(Tok, u32)) {
+    /// Call `f(set, word, value)` for every whole word of `text` in any of `sets`, in order: one
+    /// pass, one key and one folding per word for all sets.
+    pub fn scan<const N: usize>(text: &str, sets: [&WordSet; N], mut f: impl FnMut(usize, Tok, u32)) {
         let b = text.as_bytes();
         let alnum = |c: u8| crate::text::ALNUM[usize::from(c)];
         let n = b.len();
@@ -577,11 +596,15 @@ impl WordSet {
             if start_ok {
                 let w = &text[i..j];
                 if let Some(k) = key3_fast(w)
-                    && self.bits[k / 64] & (1 << (k % 64)) != 0
+                    && sets.iter().any(|s| s.bits[k / 64] & (1 << (k % 64)) != 0)
                 {
                     let mut buf = [0u8; 64];
-                    if let Some(&v) = fold_into(w, &mut buf).and_then(|key| self.words.get(key)) {
-                        f(Tok { start: i, end: j }, v);
+                    if let Some(key) = fold_into(w, &mut buf) {
+                        for (n, set) in sets.iter().enumerate() {
+                            if let Some(&v) = set.words.get(key) {
+                                f(n, Tok { start: i, end: j }, v);
+                            }
+                        }
                     }
                 }
             }
