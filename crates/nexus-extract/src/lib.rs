@@ -84,8 +84,12 @@ impl Extractor {
     /// The commodity a quantity measures: a commodity mention inside the words the quantity
     /// finder says are measured.
     fn with_commodity(&self, q: quantities::Quantity, mentions: &[matcher::KbMention]) -> ExtractedQuantity {
+        // Mentions are sorted by start (`discover::find`): those starting inside the measured
+        // words are a range, found by two binary searches rather than a scan per quantity.
+        debug_assert!(mentions.is_sorted_by_key(|m| m.start));
         let commodity = q.measured.and_then(|(s, e)| {
-            mentions
+            let inside = mentions.partition_point(|m| m.start < s)..mentions.partition_point(|m| m.start < e);
+            mentions[inside]
                 .iter()
                 .filter(|m| m.start >= s && m.end <= e)
                 .map(|m| &self.kb.entities()[m.entity])
