@@ -434,6 +434,23 @@ fn later_occurrences_are_whole_words_in_their_case() {
 }
 
 #[test]
+fn later_occurrences_in_a_long_report() {
+    // A long text with several defined surfaces is searched in one pass for all of them.
+    let defined = "The Maritime Interdiction Unit (MIU) met the Port Security Agency (PSA), the Financial Intelligence Office (FIO), \
+                   the Border Control Directorate (BCD) and the Coastal Watch Service (CWS).";
+    let later = "Later the MIU, the PSA, the FIO, the BCD and the CWS reported.";
+    let filler = "Nothing happened in the harbour that day. ".repeat(2000);
+    let count = |text: &str, acr: &str| defs(text, vec![]).iter().filter(|(s, _, _)| s == acr).count();
+    let short = format!("{defined} {later}");
+    let long = format!("{defined} {filler}{later} {defined} {later}");
+    assert!(long.len() > 80_000);
+    for acr in ["MIU", "PSA", "FIO", "BCD", "CWS"] {
+        assert_eq!(count(&short, acr), 2, "{acr} in the short text");
+        assert_eq!(count(&long, acr), 4, "{acr} in the long text");
+    }
+}
+
+#[test]
 fn a_translation_in_parentheses_is_one_entity() {
     let text = "The 48th Front (Frente 48) controls the river. Later the Frente 48 denied it.";
     let got = defs(text, vec![]);
