@@ -68,6 +68,11 @@ struct DLex {
     kinds: Vec<Vec<Anchor>>,
 }
 
+/// The words the date finder looks for.
+pub(crate) fn word_set() -> &'static lex::WordSet {
+    &dlex().words
+}
+
 fn dlex() -> &'static DLex {
     static L: OnceLock<DLex> = OnceLock::new();
     L.get_or_init(|| {
@@ -247,12 +252,12 @@ struct Pending {
 struct Ctx<'a> {
     text: &'a str,
     r: Option<Ref>,
-    lang: Option<u8>,
+    lex: &'a lex::DocLex,
 }
 
 impl Ctx<'_> {
     fn lang(&mut self) -> u8 {
-        *self.lang.get_or_insert_with(|| lex::guess_lang(self.text))
+        self.lex.lang(self.text)
     }
     /// The year of a day-month or a month written without a year.
     fn year_for(&self, m: u32) -> Option<i32> {
@@ -265,8 +270,13 @@ impl Ctx<'_> {
 }
 
 pub fn find_dates(text: &str, reference: Option<&str>) -> Vec<DateMention> {
+    find_dates_in(text, reference, &lex::DocLex::default())
+}
+
+/// `find_dates`, with what it reads of the document shared with the quantity finder.
+pub(crate) fn find_dates_in(text: &str, reference: Option<&str>, doc: &lex::DocLex) -> Vec<DateMention> {
     let dl = dlex();
-    let mut ctx = Ctx { text, r: reference.and_then(parse_ref), lang: None };
+    let mut ctx = Ctx { text, r: reference.and_then(parse_ref), lex: doc };
     let mut found: Vec<DateMention> = Vec::new();
     let mut later: Vec<(usize, usize, i64, &'static str)> = Vec::new();
     let mut pending: Vec<Pending> = Vec::new();
@@ -286,9 +296,7 @@ pub fn find_dates(text: &str, reference: Option<&str>) -> Vec<DateMention> {
             i += 1;
         }
     }
-    let mut anchors: Vec<(Tok, u32)> = Vec::new();
-    dl.words.scan(text, |tok, v| anchors.push((tok, v)));
-    for (tok, v) in anchors {
+    for &(tok, v) in doc.words(text, lex::DATE_WORDS) {
         let (s, e) = (tok.start, tok.end);
         let _ = s;
         for &kind in &dl.kinds[v as usize] {

@@ -16,12 +16,42 @@ pub mod unnamed;
 use crate::matcher::KbMention;
 use nexus_kb::{EntityType, KnowledgeBase};
 
-/// What every finder reads.
+/// What the finders read from the knowledge base: built once with the extractor, since an index
+/// costs far more than a document.
+pub struct Index {
+    persons: persons::KbIndex,
+    names: cue_names::KbIndex,
+}
+
+impl Index {
+    pub fn new(kb: &KnowledgeBase) -> Index {
+        Index { persons: persons::KbIndex::new(kb), names: cue_names::KbIndex::new(kb) }
+    }
+}
+
+/// What every finder reads: the document, the knowledge base and its mentions there, and the
+/// document's words, read once for all finders.
 pub struct Context<'a> {
     pub text: &'a str,
     pub kb: &'a KnowledgeBase,
     /// Knowledge-base mentions, sorted by start, non-overlapping.
     pub kb_mentions: &'a [KbMention],
+    index: &'a Index,
+    words: persons::Words<'a>,
+    cue_scan: std::cell::OnceCell<cue_names::Scan>,
+}
+
+impl<'a> Context<'a> {
+    /// `index` must be built from `kb`.
+    pub fn new(text: &'a str, kb: &'a KnowledgeBase, index: &'a Index, kb_mentions: &'a [KbMention]) -> Context<'a> {
+        let words = persons::Words::classified(text, &index.persons);
+        Context { text, kb, kb_mentions, index, words, cue_scan: std::cell::OnceCell::new() }
+    }
+
+    /// The cue vocabulary's phrases in the text, for `cue_names` and `definitions`.
+    fn cue_scan(&self) -> &cue_names::Scan {
+        self.cue_scan.get_or_init(|| cue_names::Scan::new(self.text))
+    }
 }
 
 /// One mention of an entity learned from the document.

@@ -45,7 +45,7 @@ pub fn group(kb: &KnowledgeBase, text: &str, mentions: &[KbMention], learned: &[
     }
     all.sort_by_key(|a| (a.0, std::cmp::Reverse(a.1)));
     let mut out: Vec<ExtractedEntity> = Vec::new();
-    let mut index = std::collections::HashMap::new();
+    let mut index = crate::hash::FxMap::default();
     for (start, end, key, f) in all {
         let slot = match index.get(&key) {
             Some(&slot) => slot,

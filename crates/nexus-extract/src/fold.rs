@@ -12,21 +12,27 @@ pub struct Folded {
 
 impl Folded {
     pub fn new(original: &str) -> Folded {
+        let bytes = original.as_bytes();
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len() + 1);
-        let mut buf = [0u8; 4];
-        for (at, c) in original.char_indices() {
-            if c.is_ascii() {
-                text.push(c.to_ascii_lowercase());
-                origin.push(at as u32);
+        let mut at = 0;
+        while at < bytes.len() {
+            // Runs of ASCII are copied whole and lower-cased at the end: folding never makes an
+            // upper-case ASCII letter.
+            let run = bytes[at..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |n| at + n);
+            if run > at {
+                text.push_str(&original[at..run]);
+                origin.extend(at as u32..run as u32);
+                at = run;
                 continue;
             }
-            for d in c.nfd().filter(|d| !unicode_normalization::char::is_combining_mark(*d)).flat_map(char::to_lowercase) {
-                let s = d.encode_utf8(&mut buf);
-                text.push_str(s);
-                origin.extend(std::iter::repeat_n(at as u32, s.len()));
-            }
+            let Some(c) = original[at..].chars().next() else { break };
+            let from = text.len();
+            fold_char_into(c, &mut text);
+            origin.extend(std::iter::repeat_n(at as u32, text.len() - from));
+            at += c.len_utf8();
         }
+        text.make_ascii_lowercase();
         origin.push(original.len() as u32);
         Folded { text, origin }
     }
@@ -46,12 +52,66 @@ pub fn fold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    s.chars().flat_map(|c| c.nfd()).filter(|d| !unicode_normalization::char::is_combining_mark(*d)).flat_map(char::to_lowercase).collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char_into(c, &mut out);
+    }
+    out
+}
+
+/// Append the folded form of `c`: decomposed, without combining marks, in lower case.
+/// The characters reports mostly write beyond ASCII come from tables.
+pub(crate) fn fold_char_into(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else if let Some(f) = tabled(c) {
+        out.push_str(f);
+    } else {
+        out.extend(decomposed(c));
+    }
+}
+
+fn decomposed(c: char) -> impl Iterator<Item = char> {
+    c.nfd().filter(|d| !unicode_normalization::char::is_combining_mark(*d)).flat_map(char::to_lowercase)
+}
+
+/// Accented Latin letters (U+0080–U+024F) and general punctuation (U+2000–U+206F: quotes,
+/// dashes, spaces).
+const TABLED: [(u32, u32); 2] = [(0x80, 0x250), (0x2000, 0x2070)];
+
+/// The folded form of `c` when the tables hold it.
+pub(crate) fn tabled(c: char) -> Option<&'static str> {
+    static TABLES: std::sync::OnceLock<[Vec<String>; 2]> = std::sync::OnceLock::new();
+    let tables = TABLES.get_or_init(|| {
+        TABLED.map(|(from, to)| (from..to).map(|u| char::from_u32(u).map(|c| decomposed(c).collect()).unwrap_or_default()).collect())
+    });
+    let u = c as u32;
+    TABLED.iter().zip(tables).find(|((from, to), _)| (*from..*to).contains(&u)).map(|((from, _), t)| t[(u - from) as usize].as_str())
+}
+
+/// Accented Latin letters by table: a Latin character folds to letters exactly when it is one.
+pub(crate) fn alphanumeric(c: char) -> bool {
+    match tabled(c) {
+        Some(f) if (c as u32) < TABLED[0].1 => f.chars().next().is_some_and(char::is_alphanumeric),
+        _ => c.is_alphanumeric(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tables_fold_as_decomposition_does() {
+        for (from, to) in TABLED {
+            for c in (from..to).filter_map(char::from_u32) {
+                assert_eq!(tabled(c), Some(decomposed(c).collect::<String>().as_str()), "{c:?}");
+            }
+        }
+        let t = "Ação “Nariño” — İstanbul ǅemal São PAULO ﬁ";
+        assert_eq!(Folded::new(t).text, fold(t));
+        assert_eq!(fold(t), t.chars().flat_map(decomposed).collect::<String>());
+    }
 
     #[test]
     fn spans_map_back_through_accents() {

@@ -18,7 +18,7 @@ pub struct FuzzyNames {
     masks: Vec<u64>,
     /// Word to the names (indices) containing it: with fewer edits than words, some word of the
     /// span is intact, so only names sharing a word need a distance.
-    by_word: std::collections::HashMap<String, Vec<u32>>,
+    by_word: crate::hash::FxMap<String, Vec<u32>>,
 }
 
 fn char_mask(s: &str) -> u64 {
@@ -74,7 +74,7 @@ impl FuzzyNames {
         names.dedup();
         let chars = names.iter().map(|(n, _)| n.chars().collect()).collect();
         let masks = names.iter().map(|(n, _)| char_mask(n)).collect();
-        let mut by_word: std::collections::HashMap<String, Vec<u32>> = std::collections::HashMap::new();
+        let mut by_word: crate::hash::FxMap<String, Vec<u32>> = Default::default();
         for (k, (n, _)) in names.iter().enumerate() {
             for w in n.split(' ').filter(|w| !w.is_empty()) {
                 let v = by_word.entry(w.to_owned()).or_default();
@@ -98,19 +98,21 @@ impl FuzzyNames {
         let (span_chars, span_mask): (Vec<char>, u64) = (folded.chars().collect(), char_mask(&folded));
         let (mut prev, mut cur) = (Vec::new(), Vec::new());
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-        let candidates: Vec<usize> = if allowed < words.len() {
-            let mut c: Vec<usize> = words.iter().filter_map(|w| self.by_word.get(*w)).flatten().map(|&k| k as usize).collect();
+        // Names are sorted by length: those within `allowed` of the span's length are a range.
+        let lo = self.names.partition_point(|(n, _)| n.len() + allowed < folded.len());
+        let hi = self.names.partition_point(|(n, _)| n.len() <= folded.len() + allowed);
+        // The names sharing a word with the span, or the whole range.
+        let (indexed, range) = if allowed < words.len() {
+            let mut c: Vec<usize> =
+                words.iter().filter_map(|w| self.by_word.get(*w)).flatten().map(|&k| k as usize).filter(|k| (lo..hi).contains(k)).collect();
             c.sort_unstable();
             c.dedup();
-            c
+            (c, 0..0)
         } else {
-            (0..self.names.len()).collect()
+            (Vec::new(), lo..hi)
         };
-        for k in candidates {
+        for k in indexed.into_iter().chain(range) {
             let (name, entity) = &self.names[k];
-            if name.len() + allowed < folded.len() || name.len() > folded.len() + allowed {
-                continue;
-            }
             if (self.masks[k] ^ span_mask).count_ones() as usize > 2 * allowed {
                 continue;
             }
@@ -138,23 +140,15 @@ impl FuzzyNames {
 /// Runs of two to six capitalised words (name particles allowed inside) that no exact match
 /// covers: the candidates for fuzzy lookup, as byte spans.
 pub fn capitalised_runs(text: &str, taken: &[(usize, usize)], is_particle: impl Fn(&str) -> bool) -> Vec<(usize, usize)> {
-    let mut words: Vec<(usize, usize)> = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        if c.is_alphabetic() || c == '-' {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            words.push((s, i));
-        }
-    }
-    if let Some(s) = start {
-        words.push((s, text.len()));
-    }
+    let words = letter_runs(text);
     let mut runs = Vec::new();
     let mut cursor = 0;
     let mut i = 0;
     while i < words.len() {
-        let cap = |w: (usize, usize)| text[w.0..w.1].chars().next().is_some_and(char::is_uppercase);
+        let cap = |w: (usize, usize)| match text.as_bytes()[w.0] {
+            b if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => text[w.0..w.1].chars().next().is_some_and(char::is_uppercase),
+        };
         if !cap(words[i]) {
             i += 1;
             continue;
@@ -181,6 +175,58 @@ pub fn capitalised_runs(text: &str, taken: &[(usize, usize)], is_particle: impl 
         i = j + 1;
     }
     runs
+}
+
+/// ASCII letters and the hyphen.
+static LETTER_OR_HYPHEN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphabetic() || b == b'-' as usize;
+        b += 1;
+    }
+    t
+};
+
+/// The spans of the runs of letters and hyphens of `text`; ASCII bytes without decoding.
+fn letter_runs(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let letter = |b: u8| LETTER_OR_HYPHEN[usize::from(b)];
+    // Whether the non-ASCII char at `i` is a letter, and its length.
+    let decode = |i: usize| text[i..].chars().next().map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8()));
+    let mut words = Vec::with_capacity(text.len() / 6);
+    let mut i = 0;
+    while i < bytes.len() {
+        while i < bytes.len() && bytes[i].is_ascii() && !letter(bytes[i]) {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            break;
+        }
+        if !bytes[i].is_ascii() {
+            let (alpha, n) = decode(i);
+            if !alpha {
+                i += n;
+                continue;
+            }
+        }
+        let start = i;
+        loop {
+            while i < bytes.len() && letter(bytes[i]) {
+                i += 1;
+            }
+            if i >= bytes.len() || bytes[i].is_ascii() {
+                break;
+            }
+            let (alpha, n) = decode(i);
+            if !alpha {
+                break;
+            }
+            i += n;
+        }
+        words.push((start, i));
+    }
+    words
 }
 
 #[cfg(test)]
@@ -211,6 +257,14 @@ mod tests {
                     assert_eq!(levenshtein_within(&ac, &bc, k, &mut p, &mut c), (d <= k).then_some(d), "{a} {b} {k}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn letter_runs_split_on_everything_else() {
+        for t in ["", "  a1-b ", "São Paulo—Brasil’s 2023 («x»)", "ü", "…año…", "x\u{2009}y-", "Ñ"] {
+            let want: Vec<&str> = t.split(|c: char| !(c.is_alphabetic() || c == '-')).filter(|w| !w.is_empty()).collect();
+            assert_eq!(letter_runs(t).iter().map(|&(s, e)| &t[s..e]).collect::<Vec<_>>(), want, "{t:?}");
         }
     }
 

@@ -12,11 +12,13 @@ pub mod entities;
 pub mod eval;
 mod fold;
 mod fuzzy;
+mod hash;
 mod lang;
 pub mod matcher;
 pub mod quantities;
 pub mod relations;
 pub mod sentences;
+mod text;
 
 pub use entities::{ExtractedEntity, Mention};
 pub use matcher::Matcher;
@@ -64,12 +66,14 @@ pub struct ExtractedQuantity {
 pub struct Extractor {
     kb: KnowledgeBase,
     matcher: Matcher,
+    learned: discover::Index,
 }
 
 impl Extractor {
     pub fn new(kb: KnowledgeBase) -> Extractor {
         let matcher = Matcher::new(&kb);
-        Extractor { kb, matcher }
+        let learned = discover::Index::new(&kb);
+        Extractor { kb, matcher, learned }
     }
 
     pub fn kb(&self) -> &KnowledgeBase {
@@ -80,11 +84,12 @@ impl Extractor {
     /// the document's date, for relative dates.
     pub fn extract(&self, text: &str, reference: Option<&str>) -> Extraction {
         let matched = self.matcher.find(&self.kb, text);
-        let (mentions, learned) = discover::find(&discover::Context { text, kb: &self.kb, kb_mentions: &matched });
+        let (mentions, learned) = discover::find(&discover::Context::new(text, &self.kb, &self.learned, &matched));
+        let doc = quantities::lex::DocLex::default();
         let quantities: Vec<ExtractedQuantity> =
-            quantities::find_quantities(text).into_iter().map(|q| self.with_commodity(q, &mentions)).collect();
+            quantities::find_quantities_in(text, &doc).into_iter().map(|q| self.with_commodity(q, &mentions)).collect();
         let entities = entities::group(&self.kb, text, &mentions, &learned);
-        let dates = dates::find_dates(text, reference);
+        let dates = dates::find_dates_in(text, reference, &doc);
         let relations = relations::find(text, &self.kb, &entities, &quantities, &dates);
         Extraction { entities, relations, quantities, dates }
     }
@@ -92,8 +97,12 @@ impl Extractor {
     /// The commodity a quantity measures: a commodity mention inside the words the quantity
     /// finder says are measured.
     fn with_commodity(&self, q: quantities::Quantity, mentions: &[matcher::KbMention]) -> ExtractedQuantity {
+        // Mentions are sorted by start (`discover::find`): those starting inside the measured
+        // words are a range, found by two binary searches rather than a scan per quantity.
+        debug_assert!(mentions.is_sorted_by_key(|m| m.start));
         let commodity = q.measured.and_then(|(s, e)| {
-            mentions
+            let inside = mentions.partition_point(|m| m.start < s)..mentions.partition_point(|m| m.start < e);
+            mentions[inside]
                 .iter()
                 .filter(|m| m.start >= s && m.end <= e)
                 .map(|m| &self.kb.entities()[m.entity])

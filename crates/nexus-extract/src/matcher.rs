@@ -5,10 +5,10 @@
 //! ambiguous (cities, "Ene", "Paita") need support from the document.
 
 use crate::fold::{Folded, fold};
+use crate::hash::FxMap;
 use crate::lang::{common_city_word, function_word, geographic_head, name_particle};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use nexus_kb::{Entity, EntityType, KnowledgeBase};
-use std::collections::HashMap;
 
 /// How far around an ambiguous name context is looked for, in bytes.
 const CUE_WINDOW: usize = 60;
@@ -43,10 +43,10 @@ pub struct Matcher {
     country_of: Vec<Option<String>>,
     /// Folded demonyms ("colombian", "peruano") to ISO country code: "the Colombian departments
     /// of Nariño and Cauca" supports Colombian readings of ambiguous names.
-    demonyms: HashMap<String, String>,
+    demonyms: FxMap<String, String>,
     /// Two-word activity names, folded ("illegal logging", "mineria ilegal"), for names a list
     /// elides: "illegal mining, logging and fishing" also names illegal logging.
-    activity_pairs: HashMap<String, usize>,
+    activity_pairs: FxMap<String, usize>,
     /// Bit `n` set: some demonym is `n` bytes long; and the first bytes demonyms start with.
     demonym_lens: u64,
     demonym_first: [bool; 256],
@@ -54,8 +54,8 @@ pub struct Matcher {
 
 impl Matcher {
     pub fn new(kb: &KnowledgeBase) -> Matcher {
-        let mut names: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut acronyms: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut names: FxMap<String, Vec<usize>> = FxMap::default();
+        let mut acronyms: FxMap<String, Vec<usize>> = FxMap::default();
         for (i, e) in kb.entities().iter().enumerate() {
             // A generated city is matched by its primary name: GeoNames' alternate names are
             // mostly exonyms in other languages, and they would triple the automaton.
@@ -75,17 +75,19 @@ impl Matcher {
         }
         let (name_patterns, name_entities): (Vec<String>, Vec<Vec<usize>>) = names.into_iter().unzip();
         let (acronym_patterns, acronym_entities): (Vec<String>, Vec<Vec<usize>>) = acronyms.into_iter().unzip();
-        let build = |p: &[String]| {
-            // A contiguous NFA builds in a fraction of a DFA's time over ~100k names and searches nearly as fast.
+        // Dense transitions to depth 3 (the default is 2): most of a search is spent near the
+        // root, and they cost ~1 MB and ~1 ms more to build.
+        let build = |p: &[String], kind: AhoCorasickKind| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .kind(Some(kind))
+                .dense_depth(3)
                 .build(p)
                 .expect("patterns are plain strings")
         };
         let country_of =
             kb.entities().iter().map(|e| if e.entity_type == EntityType::Country { e.iso2.clone() } else { e.country.clone() }).collect();
-        let mut demonyms = HashMap::new();
+        let mut demonyms = FxMap::default();
         for e in kb.entities().iter().filter(|e| e.entity_type == EntityType::Country) {
             if let Some(iso) = &e.iso2 {
                 for d in e.demonyms.values().flatten() {
@@ -93,7 +95,7 @@ impl Matcher {
                 }
             }
         }
-        let mut activity_pairs = HashMap::new();
+        let mut activity_pairs = FxMap::default();
         for (i, e) in kb.entities().iter().enumerate().filter(|(_, e)| e.entity_type == EntityType::Activity) {
             for n in e.names().map(fold).filter(|n| n.split(' ').count() == 2) {
                 activity_pairs.entry(n).or_insert(i);
@@ -113,9 +115,11 @@ impl Matcher {
                 t
             },
             demonyms,
-            names: build(&name_patterns),
+            // A contiguous NFA builds in a fraction of a DFA's time over ~100k names and searches nearly as fast.
+            names: build(&name_patterns, AhoCorasickKind::ContiguousNFA),
             name_entities,
-            acronyms: build(&acronym_patterns),
+            // Acronyms are few: a DFA builds in milliseconds and searches several times faster.
+            acronyms: build(&acronym_patterns, AhoCorasickKind::DFA),
             acronym_entities,
             country_of,
         }
@@ -251,8 +255,8 @@ impl Matcher {
 
     /// ISO codes of the countries the document names (capitalised) or refers to by demonym, with
     /// how often.
-    fn countries_mentioned(&self, kb: &KnowledgeBase, text: &str, folded: &str, spans: &[Span]) -> HashMap<String, usize> {
-        let mut counts = HashMap::new();
+    fn countries_mentioned<'m>(&'m self, kb: &KnowledgeBase, text: &str, folded: &str, spans: &[Span]) -> FxMap<&'m str, usize> {
+        let mut counts = FxMap::default();
         for span in spans {
             if !capitalised(&text[span.start..span.end]) {
                 continue;
@@ -265,17 +269,17 @@ impl Matcher {
                 _ => None,
             };
             if let Some(c) = country.or_else(unambiguous).and_then(|&i| self.country_of[i].as_ref()).filter(|c| c.as_str() != "XX") {
-                *counts.entry(c.clone()).or_insert(0) += 1;
+                *counts.entry(c.as_str()).or_insert(0) += 1;
             }
         }
         // Most words cannot be demonyms: test their length and first byte before hashing.
-        for w in folded.split(|c: char| !c.is_alphanumeric()) {
+        for w in crate::text::alphanumeric_runs(folded) {
             let Some(&first) = w.as_bytes().first() else { continue };
             if w.len() >= 64 || self.demonym_lens & (1 << w.len()) == 0 || !self.demonym_first[usize::from(first)] {
                 continue;
             }
             if let Some(c) = self.demonyms.get(w) {
-                *counts.entry(c.clone()).or_insert(0) += 1;
+                *counts.entry(c.as_str()).or_insert(0) += 1;
             }
         }
         counts
@@ -289,28 +293,27 @@ impl Matcher {
         start: usize,
         end: usize,
         candidates: &[usize],
-        countries: &HashMap<String, usize>,
+        countries: &FxMap<&str, usize>,
     ) -> Option<usize> {
         let entities = kb.entities();
         let surface = &text[start..end];
-        let plausible: Vec<usize> = candidates
-            .iter()
-            .copied()
-            .filter(|&i| {
-                let e = &entities[i];
-                (!proper_noun(e.entity_type) || title_cased(surface))
-                    && (!e.ambiguous
-                        || ((!proper_noun(e.entity_type) || !inside_a_name(text, start, end))
-                            && self.supported(e, i, text, start, end, countries)))
-            })
-            .collect();
+        // What the surface says is the same for every candidate: read it once, when needed.
+        let (title, inside) = (std::cell::OnceCell::new(), std::cell::OnceCell::new());
+        let title_cased = || *title.get_or_init(|| title_cased(surface));
+        let inside_a_name = || *inside.get_or_init(|| inside_a_name(text, start, end));
+        let plausible = candidates.iter().copied().filter(|&i| {
+            let e = &entities[i];
+            (!proper_noun(e.entity_type) || title_cased())
+                && (!e.ambiguous
+                    || ((!proper_noun(e.entity_type) || !inside_a_name()) && self.supported(e, i, text, start, end, countries)))
+        });
         // A country's name means the country ("Panama", not Panamá province); then prefer
         // entries in countries the document talks about, curated entries over generated cities,
         // and larger cities.
-        plausible.into_iter().max_by_key(|&i| {
+        plausible.max_by_key(|&i| {
             let e = &entities[i];
             let country = e.entity_type == EntityType::Country;
-            let in_context = self.country_of[i].as_ref().and_then(|c| countries.get(c)).copied().unwrap_or(0);
+            let in_context = self.country_of[i].as_ref().and_then(|c| countries.get(c.as_str())).copied().unwrap_or(0);
             let curated = e.kind.as_deref() != Some("city");
             (country, in_context, curated, e.population.unwrap_or(0))
         })
@@ -318,7 +321,7 @@ impl Matcher {
 
     /// An ambiguous name counts when the document supports it: a river cue nearby for rivers and
     /// valleys, its country named in the document (or a very large city) otherwise.
-    fn supported(&self, e: &Entity, i: usize, text: &str, start: usize, end: usize, countries: &HashMap<String, usize>) -> bool {
+    fn supported(&self, e: &Entity, i: usize, text: &str, start: usize, end: usize, countries: &FxMap<&str, usize>) -> bool {
         if !proper_noun(e.entity_type) {
             // "gold", "Mercury", "Coffee": the common noun is written in lower case; a capital
             // mid-sentence makes it a name.
@@ -328,10 +331,10 @@ impl Matcher {
             Some("river" | "valley") => cue_near(text, start, end),
             Some("city") if e.population.is_some_and(|p| p >= BIG_CITY) => true,
             Some("city") => {
-                self.country_of[i].as_ref().is_some_and(|c| countries.contains_key(c))
+                self.country_of[i].as_ref().is_some_and(|c| countries.contains_key(c.as_str()))
                     && !(common_city_word(&fold(&text[start..end])) && (sentence_initial(text, start) || ends_a_name(text, start)))
             }
-            _ => self.country_of[i].as_ref().is_some_and(|c| countries.contains_key(c)) || e.entity_type == EntityType::Country,
+            _ => self.country_of[i].as_ref().is_some_and(|c| countries.contains_key(c.as_str())) || e.entity_type == EntityType::Country,
         }
     }
 }

@@ -154,13 +154,13 @@ pub(crate) fn lex() -> &'static Lex {
 /// Per-document context computed only when a rule needs it.
 struct DocCtx<'a> {
     text: &'a str,
-    lang: Option<u8>,
+    lex: &'a lex::DocLex,
     peso: Option<Option<String>>,
 }
 
 impl DocCtx<'_> {
     fn lang(&mut self) -> u8 {
-        *self.lang.get_or_insert_with(|| lex::guess_lang(self.text))
+        self.lex.lang(self.text)
     }
     /// The ISO code of the peso of the most cited peso country, if any.
     fn peso(&mut self) -> Option<String> {
@@ -229,7 +229,11 @@ struct Q {
 }
 
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
-    let lx = lex();
+    find_quantities_in(text, &lex::DocLex::default())
+}
+
+/// `find_quantities`, with what it reads of the document shared with the date finder.
+pub(crate) fn find_quantities_in(text: &str, doc: &lex::DocLex) -> Vec<Quantity> {
     let bytes = text.as_bytes();
     let mut cands: Vec<usize> = Vec::new();
     let mut i = 0;
@@ -244,11 +248,11 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
         }
     }
     let n_digits = cands.len();
-    lx.words.scan(text, |t, _| cands.push(t.start));
+    cands.extend(doc.words(text, lex::QUANTITY_WORDS).iter().map(|(t, _)| t.start));
     if cands.len() > n_digits {
         cands.sort_unstable();
     }
-    let mut ctx = DocCtx { text, lang: None, peso: None };
+    let mut ctx = DocCtx { text, lex: doc, peso: None };
     let mut out: Vec<Quantity> = Vec::new();
     let mut last_end = 0;
     for c in cands {

@@ -3,34 +3,35 @@
 //! these tests in English, Spanish and Portuguese: new names, other countries, other phrasings,
 //! and the cases that must not be taken.
 
-use nexus_extract::discover::{Context, Found, cue_names, definitions};
+use nexus_extract::discover::{Context, Found, Index, cue_names, definitions};
 use nexus_extract::{Extractor, Matcher};
 use nexus_kb::{EntityType, KnowledgeBase};
 use std::path::Path;
 use std::sync::OnceLock;
 
-fn setup() -> &'static (KnowledgeBase, Matcher) {
-    static S: OnceLock<(KnowledgeBase, Matcher)> = OnceLock::new();
+fn setup() -> &'static (KnowledgeBase, Matcher, Index) {
+    static S: OnceLock<(KnowledgeBase, Matcher, Index)> = OnceLock::new();
     S.get_or_init(|| {
         let (kb, _) = KnowledgeBase::load(&[]);
         let m = Matcher::new(&kb);
-        (kb, m)
+        let index = Index::new(&kb);
+        (kb, m, index)
     })
 }
 
 /// (mention text, entity name, type) of what cue names find.
 fn cues(text: &str) -> Vec<(String, String, &'static str)> {
-    let (kb, m) = setup();
+    let (kb, m, index) = setup();
     let kb_mentions = m.find(kb, text);
-    let cx = Context { text, kb, kb_mentions: &kb_mentions };
+    let cx = Context::new(text, kb, index, &kb_mentions);
     show(text, &cue_names::find(&cx))
 }
 
 /// What definitions find, given the cue names and `extra` learned mentions (people).
 fn defs(text: &str, extra: Vec<Found>) -> Vec<(String, String, &'static str)> {
-    let (kb, m) = setup();
+    let (kb, m, index) = setup();
     let kb_mentions = m.find(kb, text);
-    let cx = Context { text, kb, kb_mentions: &kb_mentions };
+    let cx = Context::new(text, kb, index, &kb_mentions);
     let mut found = cue_names::find(&cx);
     found.extend(extra);
     show(text, &definitions::find(&cx, &found))
@@ -190,10 +191,10 @@ fn a_city_and_a_lower_case_cue_is_not_a_name() {
 
 #[test]
 fn a_knowledge_base_name_the_matcher_could_not_read() {
-    let (kb, m) = setup();
+    let (kb, m, index) = setup();
     let text = "Dutch police described them as the Balkan cartel, a loose alliance.";
     let kb_mentions = m.find(kb, text);
-    let cx = Context { text, kb, kb_mentions: &kb_mentions };
+    let cx = Context::new(text, kb, index, &kb_mentions);
     let found = cue_names::find(&cx);
     let f = found.iter().find(|f| &text[f.start..f.end] == "Balkan cartel").expect("found");
     assert_eq!(f.kb_entity.map(|i| kb.entities()[i].name.as_str()), Some("Balkan cartel"));
@@ -341,7 +342,7 @@ fn an_acronym_before_its_long_form() {
 
 #[test]
 fn an_acronym_of_a_knowledge_base_entry() {
-    let (kb, _) = setup();
+    let (kb, _, _) = setup();
     let text = "A Receita Federal (RF) apreendeu a carga. Depois, a RF multou o exportador.";
     let got = defs(text, vec![]);
     let name = kb.entities().iter().find(|e| e.names().any(|n| n == "Receita Federal")).map(|e| e.name.clone()).expect("in the kb");
@@ -433,6 +434,23 @@ fn later_occurrences_are_whole_words_in_their_case() {
 }
 
 #[test]
+fn later_occurrences_in_a_long_report() {
+    // A long text with several defined surfaces is searched in one pass for all of them.
+    let defined = "The Maritime Interdiction Unit (MIU) met the Port Security Agency (PSA), the Financial Intelligence Office (FIO), \
+                   the Border Control Directorate (BCD) and the Coastal Watch Service (CWS).";
+    let later = "Later the MIU, the PSA, the FIO, the BCD and the CWS reported.";
+    let filler = "Nothing happened in the harbour that day. ".repeat(2000);
+    let count = |text: &str, acr: &str| defs(text, vec![]).iter().filter(|(s, _, _)| s == acr).count();
+    let short = format!("{defined} {later}");
+    let long = format!("{defined} {filler}{later} {defined} {later}");
+    assert!(long.len() > 80_000);
+    for acr in ["MIU", "PSA", "FIO", "BCD", "CWS"] {
+        assert_eq!(count(&short, acr), 2, "{acr} in the short text");
+        assert_eq!(count(&long, acr), 4, "{acr} in the long text");
+    }
+}
+
+#[test]
 fn a_translation_in_parentheses_is_one_entity() {
     let text = "The 48th Front (Frente 48) controls the river. Later the Frente 48 denied it.";
     let got = defs(text, vec![]);
@@ -508,9 +526,9 @@ mod fuzz {
     use proptest::prelude::*;
 
     fn check(text: &str) {
-        let (kb, m) = setup();
+        let (kb, m, index) = setup();
         let kb_mentions = m.find(kb, text);
-        let cx = Context { text, kb, kb_mentions: &kb_mentions };
+        let cx = Context::new(text, kb, index, &kb_mentions);
         let mut found = cue_names::find(&cx);
         for f in &found {
             assert!(f.start < f.end && f.end <= text.len() && text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
@@ -624,14 +642,14 @@ fn demo_corpus_eval() {
 fn print_demo_learned() {
     use nexus_extract::discover;
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let (kb, m) = setup();
+    let (kb, m, index) = setup();
     let mut paths: Vec<_> = std::fs::read_dir(root.join("corpus/demo")).unwrap().map(|e| e.unwrap().path()).collect();
     paths.sort();
     for p in paths {
         let doc = nexus_ingest::read_file(&p, &nexus_ingest::Options::default()).unwrap();
         let text = doc.extraction_text();
         let kb_mentions = m.find(kb, &text);
-        let cx = Context { text: &text, kb, kb_mentions: &kb_mentions };
+        let cx = Context::new(&text, kb, index, &kb_mentions);
         let mut found = discover::persons::find(&cx);
         found.extend(discover::agencies::find(&cx));
         let learned = cue_names::find(&cx);
@@ -651,7 +669,7 @@ fn print_demo_learned() {
 fn throughput() {
     use std::time::Instant;
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let (kb, m) = setup();
+    let (kb, m, index) = setup();
     let texts: Vec<String> = std::fs::read_dir(root.join("corpus/demo"))
         .unwrap()
         .map(|e| nexus_ingest::read_file(&e.unwrap().path(), &nexus_ingest::Options::default()).unwrap().extraction_text().into_owned())
@@ -663,7 +681,7 @@ fn throughput() {
         let t0 = Instant::now();
         for _ in 0..rounds {
             for (text, kb_mentions) in texts.iter().zip(&mentions) {
-                f(&Context { text, kb, kb_mentions });
+                f(&Context::new(text, kb, index, kb_mentions));
             }
         }
         (bytes * rounds) as f64 / 1e6 / t0.elapsed().as_secs_f64()
@@ -685,7 +703,7 @@ fn throughput() {
 #[ignore]
 fn probe() {
     let text = std::env::var("NX_TEXT").unwrap_or_default();
-    let (kb, m) = setup();
+    let (kb, m, _) = setup();
     for k in m.find(kb, &text) {
         println!("kb {:?} {}", &text[k.start..k.end], kb.entities()[k.entity].id);
     }
@@ -697,14 +715,14 @@ fn probe() {
 #[test]
 #[ignore]
 fn print_dir_learned() {
-    let (kb, m) = setup();
+    let (kb, m, index) = setup();
     let dir = std::env::var("NX_DIR").unwrap_or_else(|_| "../../../shared/seeds".into());
     for e in std::fs::read_dir(dir).unwrap() {
         let p = e.unwrap().path();
         let doc = nexus_ingest::read_file(&p, &nexus_ingest::Options::default()).unwrap();
         let text = doc.extraction_text();
         let kb_mentions = m.find(kb, &text);
-        let cx = Context { text: &text, kb, kb_mentions: &kb_mentions };
+        let cx = Context::new(&text, kb, index, &kb_mentions);
         let mut found = nexus_extract::discover::persons::find(&cx);
         found.extend(nexus_extract::discover::agencies::find(&cx));
         let learned = cue_names::find(&cx);

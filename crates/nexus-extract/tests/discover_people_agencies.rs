@@ -4,24 +4,25 @@
 //! places and groups named after people, headings, generic "the police".
 
 use nexus_extract::Matcher;
-use nexus_extract::discover::{self, Context, Found};
+use nexus_extract::discover::{self, Context, Found, Index};
 use nexus_kb::{EntityType, KnowledgeBase};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
-fn kb() -> &'static (KnowledgeBase, Matcher) {
-    static KB: OnceLock<(KnowledgeBase, Matcher)> = OnceLock::new();
+fn kb() -> &'static (KnowledgeBase, Matcher, Index) {
+    static KB: OnceLock<(KnowledgeBase, Matcher, Index)> = OnceLock::new();
     KB.get_or_init(|| {
         let (kb, _) = KnowledgeBase::load(&[]);
         let matcher = Matcher::new(&kb);
-        (kb, matcher)
+        let index = Index::new(&kb);
+        (kb, matcher, index)
     })
 }
 
 fn run(text: &str, finder: fn(&Context) -> Vec<Found>) -> Vec<Found> {
-    let (kb, matcher) = kb();
+    let (kb, matcher, index) = kb();
     let mentions = matcher.find(kb, text);
-    finder(&Context { text, kb, kb_mentions: &mentions })
+    finder(&Context::new(text, kb, index, &mentions))
 }
 
 /// (mention text, entity name) of every finding.
@@ -188,7 +189,7 @@ fn agencies(text: &str) -> Vec<(String, String)> {
 }
 
 fn linked(text: &str) -> Vec<(String, Option<String>)> {
-    let (kb, _) = kb();
+    let (kb, _, _) = kb();
     run(text, discover::agencies::find)
         .into_iter()
         .map(|f| (text[f.start..f.end].to_owned(), f.kb_entity.map(|i| kb.entities()[i].id.clone())))

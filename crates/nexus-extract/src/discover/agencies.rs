@@ -21,7 +21,7 @@
 
 use super::persons::{
     ABBR, AND, CAP, COUNTRY, DEMONYM, DIGIT, FUNCTION, GIVEN, HEAD_START, IN, INITIAL, KILL, KILL_ARMY, KbIndex, LEAD, LINK, Map, POSS, TO,
-    UPPER, Words, kb_index, name_words, overlapping,
+    UPPER, Words, name_words, overlapping,
 };
 use super::{Context, Found};
 use crate::lang::lines;
@@ -46,9 +46,7 @@ const SELF: u8 = 32;
 const HEADS: u8 = HEAD | HEAD_EN | GEO;
 
 pub fn find(cx: &Context) -> Vec<Found> {
-    let kbi = kb_index(cx.kb);
-    let words = Words::of(cx.text, &kbi);
-    let a = Agencies { w: &words, kb: &kbi, lx: lexicon(), cx };
+    let a = Agencies { w: &cx.words, kb: &cx.index.persons, lx: lexicon(), cx };
     a.find()
 }
 

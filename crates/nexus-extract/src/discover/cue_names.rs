@@ -35,22 +35,24 @@ pub(crate) struct Hit {
     pub pattern: usize,
 }
 
-/// Every vocabulary phrase in `text`, in order: those `find` scanned for the same text on this
-/// thread (definitions runs right after it on the same document), or a new scan.
-pub(crate) fn phrase_hits(text: &str) -> std::rc::Rc<Vec<Hit>> {
-    let cached = LAST_SCAN.with_borrow(|last| last.as_ref().filter(|(t, _)| t == text).map(|(_, h)| h.clone()));
-    cached.unwrap_or_else(|| std::rc::Rc::new(scan(text, false).0))
+/// The vocabulary phrases of a text, in order, and where a capitalised plural article opens a
+/// name: read once per document, for this finder and `definitions`.
+pub(crate) struct Scan {
+    pub hits: Vec<Hit>,
+    pub articles: Vec<usize>,
 }
 
-thread_local! {
-    /// The last text `find` scanned and its phrases.
-    static LAST_SCAN: std::cell::RefCell<Option<(String, std::rc::Rc<Vec<Hit>>)>> = const { std::cell::RefCell::new(None) };
+impl Scan {
+    pub fn new(text: &str) -> Scan {
+        let (hits, articles) = scan(text);
+        Scan { hits, articles }
+    }
 }
 
-/// One pass over the words of `text`: the vocabulary phrases, and (when `articles`) where a
-/// capitalised plural article opens a name. A phrase is looked for only where a word starts
+/// One pass over the words of `text`: the vocabulary phrases, and where a capitalised plural
+/// article opens a name. A phrase is looked for only where a word starts
 /// with two bytes some phrase starts with, and there with an anchored search.
-fn scan(text: &str, articles: bool) -> (Vec<Hit>, Vec<usize>) {
+fn scan(text: &str) -> (Vec<Hit>, Vec<usize>) {
     use aho_corasick::{Anchored, Input};
     let v = vocab::get();
     let bytes = text.as_bytes();
@@ -76,7 +78,7 @@ fn scan(text: &str, articles: bool) -> (Vec<Hit>, Vec<usize>) {
                 continue;
             }
         }
-        if articles && bytes[i].is_ascii_uppercase() && v.articles.iter().any(|a| bytes[i..].starts_with(a.as_bytes())) {
+        if bytes[i].is_ascii_uppercase() && v.articles.iter().any(|a| bytes[i..].starts_with(a.as_bytes())) {
             opens.push(i);
         }
         i = end;
@@ -152,30 +154,20 @@ struct Cand {
 /// Every organization name the cues give, with its recurrences.
 pub fn find(cx: &Context) -> Vec<Found> {
     let v = vocab::get();
-    let text = cx.text;
-    let (hits, articles) = scan(text, true);
-    let hits = std::rc::Rc::new(hits);
-    LAST_SCAN.with_borrow_mut(|last| match last {
-        Some((t, h)) => {
-            t.clear();
-            t.push_str(text);
-            *h = hits.clone();
-        }
-        None => *last = Some((text.to_owned(), hits.clone())),
-    });
+    let Scan { hits, articles } = cx.cue_scan();
     let mut cands: Vec<Cand> = Vec::new();
     for (i, h) in hits.iter().enumerate() {
         for cue in v.pattern_cues[h.pattern].iter().map(|&c| &v.cues[c]) {
             match cue.kind {
-                Kind::Pre => cands.extend(opened(cx, &hits, h, cue)),
-                Kind::Post => cands.extend(closed(cx, &hits, h, cue)),
-                Kind::Classifier => cands.extend(classified(cx, &hits, i, cue)),
+                Kind::Pre => cands.extend(opened(cx, hits, h, cue)),
+                Kind::Post => cands.extend(closed(cx, hits, h, cue)),
+                Kind::Classifier => cands.extend(classified(cx, hits, i, cue)),
                 _ => {}
             }
         }
     }
-    for at in articles {
-        cands.extend(article_name(cx, &hits, at));
+    for &at in articles {
+        cands.extend(article_name(cx, hits, at));
     }
     settle(cx, cands)
 }
@@ -268,7 +260,7 @@ fn closed(cx: &Context, hits: &[Hit], h: &Hit, cue: &Cue) -> Vec<Cand> {
         // "the Guayaquil gang": a place and a lower-case cue name a gang only if the knowledge
         // base knows it.
         let place = kb_mention_at(cx.kb_mentions, s, e).is_some();
-        if place && !cue_capitalised && kb_lookup(cx.kb, &name).is_none() {
+        if place && !cue_capitalised && kb_lookup(cx, &name).is_none() {
             continue;
         }
         let (start, end) = if single { (s, h.end) } else { (s, e) };
@@ -611,7 +603,7 @@ fn run_back(cx: &Context, end: usize, numbers: bool) -> Option<(usize, usize)> {
     // Demonyms are evidence of a country, not names: "Montenegrin Kavač" is the Kavač clan.
     while let Some(&(s, e)) = words.first() {
         let w = &text[s..e];
-        let demonym = is_demonym(cx.kb, w.split('-').next().unwrap_or(w));
+        let demonym = is_demonym(cx, w.split('-').next().unwrap_or(w));
         let ordinary = sentence_initial(text, s) && ordinary_word(text, w);
         if demonym || ordinary {
             words.remove(0);
@@ -741,7 +733,7 @@ fn settle(cx: &Context, mut cands: Vec<Cand>) -> Vec<Found> {
     kept.extend(more);
     kept.sort_by_key(|c| c.start);
     // A name the knowledge base holds is its entry, with its type.
-    let known: std::collections::HashMap<&str, Option<usize>> = names.iter().map(|(n, _)| (n.as_str(), kb_lookup(cx.kb, n))).collect();
+    let known: std::collections::HashMap<&str, Option<usize>> = names.iter().map(|(n, _)| (n.as_str(), kb_lookup(cx, n))).collect();
     kept.into_iter()
         .map(|c| {
             let kb_entity = known.get(c.name.as_str()).copied().flatten();
@@ -809,50 +801,38 @@ fn place(kb: &KnowledgeBase, m: &KbMention) -> bool {
 
 /// The organization or agency of the knowledge base with this name (case and accents aside):
 /// names the matcher could not read as written ("the Balkan cartel").
-pub(crate) fn kb_lookup(kb: &KnowledgeBase, name: &str) -> Option<usize> {
-    index(kb).names.get(&crate::fold::fold(name)).copied()
+pub(crate) fn kb_lookup(cx: &Context, name: &str) -> Option<usize> {
+    cx.index.names.names.get(&crate::fold::fold(name)).copied()
 }
 
 /// A country's demonym ("Mexican", "Montenegrin"): evidence of a country, not part of a name.
-fn is_demonym(kb: &KnowledgeBase, w: &str) -> bool {
-    index(kb).demonyms.contains(&crate::fold::fold(w))
+fn is_demonym(cx: &Context, w: &str) -> bool {
+    cx.index.names.demonyms.contains(&crate::fold::fold(w))
 }
 
 /// Folded names of the knowledge base's organizations and agencies, and countries' demonyms.
-struct KbIndex {
-    names: std::collections::HashMap<String, usize>,
-    demonyms: std::collections::HashSet<String>,
+pub(super) struct KbIndex {
+    names: crate::hash::FxMap<String, usize>,
+    demonyms: crate::hash::FxSet<String>,
 }
 
-/// The index of `kb`, built at its first use and kept while the same knowledge base is used
-/// (recognised by its address, size and first and last ids). Extraction compiles its knowledge
-/// base once; this spares every document a pass over ~20,000 entries.
-fn index(kb: &KnowledgeBase) -> std::sync::Arc<KbIndex> {
-    type Key = (usize, usize, Option<String>, Option<String>);
-    static CACHE: std::sync::Mutex<Option<(Key, std::sync::Arc<KbIndex>)>> = std::sync::Mutex::new(None);
-    let e = kb.entities();
-    let key: Key = (e.as_ptr() as usize, e.len(), e.first().map(|x| x.id.clone()), e.last().map(|x| x.id.clone()));
-    let mut cache = CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some((k, ix)) = cache.as_ref().filter(|(k, _)| *k == key) {
-        let _ = k;
-        return ix.clone();
-    }
-    let mut names = std::collections::HashMap::new();
-    let mut demonyms = std::collections::HashSet::new();
-    for (i, ent) in e.iter().enumerate() {
-        match ent.entity_type {
-            EntityType::CriminalOrg | EntityType::ArmedGroup | EntityType::StateActor => {
-                for n in ent.names() {
-                    names.entry(crate::fold::fold(n)).or_insert(i);
+impl KbIndex {
+    pub(super) fn new(kb: &KnowledgeBase) -> KbIndex {
+        let mut names = crate::hash::FxMap::default();
+        let mut demonyms = crate::hash::FxSet::default();
+        for (i, ent) in kb.entities().iter().enumerate() {
+            match ent.entity_type {
+                EntityType::CriminalOrg | EntityType::ArmedGroup | EntityType::StateActor => {
+                    for n in ent.names() {
+                        names.entry(crate::fold::fold(n)).or_insert(i);
+                    }
                 }
+                EntityType::Country => demonyms.extend(ent.demonyms.values().flatten().map(|d| crate::fold::fold(d))),
+                _ => {}
             }
-            EntityType::Country => demonyms.extend(ent.demonyms.values().flatten().map(|d| crate::fold::fold(d))),
-            _ => {}
         }
+        KbIndex { names, demonyms }
     }
-    let ix = std::sync::Arc::new(KbIndex { names, demonyms });
-    *cache = Some((key, ix.clone()));
-    ix
 }
 
 /// "a Sinaloa cartel", "un cartel": an indefinite article makes the phrase generic.
@@ -947,9 +927,9 @@ const PARTICIPLES: [&str; 10] = ["ed", "ado", "ada", "ido", "ida", "ados", "adas
 pub(crate) mod vocab {
     use super::lines;
     use crate::fold::fold;
+    use crate::hash::{FxMap as HashMap, FxSet as HashSet};
     use aho_corasick::{AhoCorasick, MatchKind};
     use nexus_kb::EntityType;
-    use std::collections::{HashMap, HashSet};
     use std::sync::OnceLock;
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1076,11 +1056,11 @@ pub(crate) mod vocab {
         }
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_cues: Vec<Vec<usize>> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut index: HashMap<String, usize> = HashMap::default();
+        let mut by_word: HashMap<String, Vec<usize>> = HashMap::default();
         let mut articles = Vec::new();
         let mut endings = Vec::new();
-        let mut paren = HashMap::new();
+        let mut paren = HashMap::default();
         let mut cues = Vec::new();
         for (i, (form, cue)) in rows.into_iter().enumerate() {
             if !form.contains(' ') {

@@ -60,8 +60,8 @@ impl Who {
     }
 
     /// A new entity named `name`: the knowledge-base entry of that name if there is one.
-    fn named(kb: &KnowledgeBase, name: &str, ty: EntityType) -> Who {
-        match cue_names::kb_lookup(kb, name) {
+    fn named(cx: &Context, name: &str, ty: EntityType) -> Who {
+        match cue_names::kb_lookup(cx, name) {
             Some(i) => Who::Kb(i),
             None => Who::Learned { name: name.to_owned(), ty, kb: None },
         }
@@ -123,6 +123,8 @@ struct Def {
 struct Out<'a> {
     cx: &'a Context<'a>,
     found: Vec<Found>,
+    /// The spans of `found`, start → end: they never overlap.
+    taken: std::collections::BTreeMap<usize, usize>,
     defs: Vec<Def>,
     /// Learned names (type, folded name) the text says are another entity.
     renames: Vec<((EntityType, String), Who)>,
@@ -130,10 +132,12 @@ struct Out<'a> {
 
 impl Out<'_> {
     fn push(&mut self, who: &Who, start: usize, end: usize) -> bool {
-        if end <= start || self.found.iter().any(|f| f.start < end && start < f.end) {
+        // The spans do not overlap: only the last one starting before `end` can reach `start`.
+        if end <= start || self.taken.range(..end).next_back().is_some_and(|(_, &e)| e > start) {
             return false;
         }
         self.found.push(who.mention(self.cx.kb, start, end));
+        self.taken.insert(start, end);
         true
     }
 
@@ -150,10 +154,10 @@ impl Out<'_> {
 
 pub fn find(cx: &Context, found: &[Found]) -> Vec<Found> {
     let known = Known::new(cx, found);
-    let hits = cue_names::phrase_hits(cx.text);
-    let mut out = Out { cx, found: Vec::new(), defs: Vec::new(), renames: Vec::new() };
+    let hits = &cx.cue_scan().hits;
+    let mut out = Out { cx, found: Vec::new(), taken: Default::default(), defs: Vec::new(), renames: Vec::new() };
     parentheses(&known, &mut out);
-    aliases(&known, &hits, &mut out);
+    aliases(&known, hits, &mut out);
     nicknames(&known, found, &mut out);
     apposed_acronyms(&known, &mut out);
     recurrences(&known, found, &mut out);
@@ -258,7 +262,7 @@ fn long_form(known: &Known, out: &mut Out, end: usize, acr: (usize, usize), lett
         }
         let Some(ty) = type_long_form(&words) else { return false };
         let name = &text[s..end];
-        let who = Who::named(cx.kb, name, ty);
+        let who = Who::named(cx, name, ty);
         // The long form is a mention too, unless it holds knowledge-base mentions (a place in
         // an agency's name) that it would erase.
         if known.overlaps(s, end).next().is_none() {
@@ -291,7 +295,7 @@ fn description(known: &Known, out: &mut Out, end: usize, acr: (usize, usize)) {
         return;
     }
     if described_agency(text, end) {
-        let who = Who::named(cx.kb, acr_text, EntityType::StateActor);
+        let who = Who::named(cx, acr_text, EntityType::StateActor);
         out.define(&who, acr.0, acr.1);
     }
 }
@@ -352,7 +356,7 @@ fn apposed_acronyms(known: &Known, out: &mut Out) {
             _ => false,
         };
         if closes && described_agency(text, c) {
-            let who = Who::named(cx.kb, acr, EntityType::StateActor);
+            let who = Who::named(cx, acr, EntityType::StateActor);
             out.define(&who, s, e);
         }
     }
@@ -411,7 +415,7 @@ fn expansion(known: &Known, out: &mut Out, end: usize, inner: (usize, usize)) {
         return;
     }
     let Some(ty) = type_long_form(&words) else { return };
-    let who = Who::named(cx.kb, long, ty);
+    let who = Who::named(cx, long, ty);
     if known.overlaps(inner.0, inner.1).next().is_none() {
         out.push(&who, inner.0, inner.1);
     }
@@ -566,9 +570,53 @@ fn quoted(text: &str, at: usize) -> Option<(usize, usize)> {
 fn recurrences(known: &Known, found: &[Found], out: &mut Out) {
     let text = out.cx.text;
     let defs = std::mem::take(&mut out.defs);
+    // Where each surface occurs, found once from its first definition: a long report defines
+    // the same acronym again and again, and searching the rest of the text from each definition
+    // is quadratic. Many surfaces in a long text are found in one pass for all. A surface whose
+    // occurrences can overlap ("ABA") is searched from each definition, as before.
+    let mut slot: crate::hash::FxMap<&str, usize> = Default::default();
+    let (mut surfaces, mut firsts) = (Vec::new(), Vec::new());
+    for d in defs.iter().filter(|d| !self_overlapping(&d.surface)) {
+        let n = *slot.entry(d.surface.as_str()).or_insert_with(|| {
+            surfaces.push(d.surface.as_str());
+            firsts.push(d.from);
+            surfaces.len() - 1
+        });
+        firsts[n] = firsts[n].min(d.from);
+    }
+    let mut occurrences: Vec<Vec<usize>> = vec![Vec::new(); surfaces.len()];
+    let from = firsts.iter().copied().min().unwrap_or(text.len());
+    let one_pass = surfaces.len() >= ONE_PASS_SURFACES
+        && text.len() - from >= ONE_PASS_BYTES
+        && aho_corasick::AhoCorasick::builder().kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA)).build(&surfaces).is_ok_and(
+            |ac| {
+                for m in ac.find_overlapping_iter(&text[from..]) {
+                    let (n, at) = (m.pattern().as_usize(), from + m.start());
+                    if at >= firsts[n] {
+                        occurrences[n].push(at);
+                    }
+                }
+                occurrences.iter_mut().for_each(|o| o.sort_unstable());
+                true
+            },
+        );
+    if !one_pass {
+        for (n, surface) in surfaces.iter().enumerate() {
+            occurrences[n] = text[firsts[n]..].match_indices(surface).map(|(at, _)| firsts[n] + at).collect();
+        }
+    }
     for d in &defs {
-        for (at, _) in text[d.from..].match_indices(d.surface.as_str()) {
-            let (s, e) = (d.from + at, d.from + at + d.surface.len());
+        let surface = d.surface.as_str();
+        let own: Vec<usize>;
+        let starts: &[usize] = match slot.get(surface) {
+            Some(&n) => &occurrences[n][occurrences[n].partition_point(|&at| at < d.from)..],
+            None => {
+                own = text[d.from..].match_indices(surface).map(|(at, _)| d.from + at).collect();
+                &own
+            }
+        };
+        for &s in starts {
+            let e = s + surface.len();
             if boundary_before(text, s) && boundary_after(text, e) && known.clear(out.cx.kb, s, e) {
                 out.push(&d.who, s, e);
             }
@@ -585,6 +633,16 @@ fn recurrences(known: &Known, found: &[Found], out: &mut Out) {
 }
 
 /// The char boundary at or before `i`, within the text.
+/// Searching this many surfaces in this much text, one automaton costs less than a search each.
+const ONE_PASS_SURFACES: usize = 4;
+const ONE_PASS_BYTES: usize = 64 * 1024;
+
+/// Two occurrences of `s` can overlap: some proper prefix of it is also a suffix.
+fn self_overlapping(s: &str) -> bool {
+    let b = s.as_bytes();
+    (1..b.len()).any(|k| b[..k] == b[b.len() - k..])
+}
+
 fn floor(text: &str, i: usize) -> usize {
     let mut i = i.min(text.len());
     while !text.is_char_boundary(i) {

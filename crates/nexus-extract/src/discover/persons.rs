@@ -13,14 +13,12 @@
 //! `unnamed`: one pass over the text, folded words in one buffer, no allocation per word.
 
 use super::{Context, Found};
+use crate::fold::alphanumeric;
 use crate::lang::lines;
 use crate::matcher::KbMention;
 use nexus_kb::{EntityType, KnowledgeBase};
-use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasher, Hasher};
-use std::rc::Rc;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Most words a name has, particles and initials aside ("Jobanis de Jesús Ávila Villadiego").
 const MAX_NAME_WORDS: usize = 5;
@@ -38,9 +36,8 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
 }
 
 pub fn find(cx: &Context) -> Vec<Found> {
-    let kbi = kb_index(cx.kb);
-    let words = Words::of(cx.text, &kbi);
-    let f = Finder { w: &words, kb: &kbi, lx: lexicon(), mentions: cx.kb_mentions, entities: cx.kb.entities() };
+    let words = &cx.words;
+    let f = Finder { w: words, kb: &cx.index.persons, lx: lexicon(), mentions: cx.kb_mentions, entities: cx.kb.entities() };
     let mut names = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -674,54 +671,9 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
-/// A set of folded words, hashed fast: the finders look up most words of a document, and no
-/// document chooses what the sets hold.
-pub(super) type Set = HashSet<String, Fx>;
-pub(super) type Map<V> = HashMap<String, V, Fx>;
-
-/// The Fx hash (rustc's): a multiply and a rotate per eight bytes.
-#[derive(Default, Clone, Copy)]
-pub(super) struct Fx;
-
-pub(super) struct FxHasher(u64);
-
-impl BuildHasher for Fx {
-    type Hasher = FxHasher;
-    fn build_hasher(&self) -> FxHasher {
-        FxHasher(0)
-    }
-}
-
-impl FxHasher {
-    fn add(&mut self, v: u64) {
-        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut v = [0u8; 8];
-            v.copy_from_slice(c);
-            self.add(u64::from_le_bytes(v));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut v = [0u8; 8];
-            v[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(v));
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+/// Sets and maps of folded words (`crate::hash`): the finders look up most words of a document.
+pub(super) type Set = crate::hash::FxSet<String>;
+pub(super) type Map<V> = crate::hash::FxMap<String, V>;
 
 /// Function words of English, Spanish and Portuguese (`data/lang/function-words.tsv`), folded.
 pub(super) fn function_words() -> &'static Set {
@@ -855,13 +807,11 @@ impl Word {
 pub(super) struct Words<'a> {
     pub text: &'a str,
     /// Folded forms of the words that are not lower-case ASCII already.
-    folded: Rc<String>,
-    pub list: Rc<Vec<Word>>,
+    folded: String,
+    pub list: Vec<Word>,
     /// Each word's classes (`word_classes` and demonyms); none for `Words::new`.
-    classes: Rc<Vec<u32>>,
+    classes: Vec<u32>,
 }
-
-type Cached = (String, Arc<KbIndex>, Rc<String>, Rc<Vec<Word>>, Rc<Vec<u32>>);
 
 const SEPARATOR: u8 = 0;
 const LOWER_LETTER: u8 = 1;
@@ -893,30 +843,10 @@ static BYTE_CLASS: [u8; 256] = {
     t
 };
 
-thread_local! {
-    /// The last text read and its words: the three finders of this module family read the same
-    /// document one after the other, and `Context` carries only its text. The copy of the text
-    /// makes a hit exact; the index held keeps its address from being reused.
-    static LAST: RefCell<Option<Cached>> = const { RefCell::new(None) };
-}
-
 impl<'a> Words<'a> {
-    /// The words of `text` with their classes, read once per document, knowledge base and thread.
-    pub fn of(text: &'a str, kb: &Arc<KbIndex>) -> Words<'a> {
-        let hit = LAST.with_borrow(|last| match last {
-            Some((t, k, folded, list, classes)) if Arc::ptr_eq(k, kb) && t.as_str() == text => {
-                Some((Rc::clone(folded), Rc::clone(list), Rc::clone(classes)))
-            }
-            _ => None,
-        });
-        if let Some((folded, list, classes)) = hit {
-            return Words { text, folded, list, classes };
-        }
-        let w = Words::read(text, Some(&kb.classes));
-        LAST.with_borrow_mut(|last| {
-            *last = Some((text.to_owned(), Arc::clone(kb), Rc::clone(&w.folded), Rc::clone(&w.list), Rc::clone(&w.classes)));
-        });
-        w
+    /// The words of `text` with their classes in the finders' vocabulary.
+    pub fn classified(text: &'a str, kb: &KbIndex) -> Words<'a> {
+        Words::read(text, Some(&kb.classes))
     }
 
     pub fn class(&self, i: usize) -> u32 {
@@ -1045,7 +975,7 @@ impl<'a> Words<'a> {
             }
             list.push(word);
         }
-        Words { text, folded: Rc::new(folded), list: Rc::new(list), classes: Rc::new(classes) }
+        Words { text, folded, list, classes }
     }
 
     pub fn len(&self) -> usize {
@@ -1132,49 +1062,11 @@ fn fold_word(text: &str, word: &mut Word, ascii: bool, folded: &mut String) {
     word.folded_full = folded.len();
 }
 
-/// Append `s` folded as `crate::fold::fold` folds it: Latin letters by table, anything else
-/// decomposed.
+/// Append `s` folded as `crate::fold::fold` folds it.
 fn fold_into(s: &str, out: &mut String) {
-    use unicode_normalization::UnicodeNormalization;
-    let latin = latin_folds();
     for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if let Some(f) = latin.get((c as usize).wrapping_sub(LATIN_FROM)) {
-            out.push_str(f);
-        } else {
-            for d in c.nfd().filter(|d| !unicode_normalization::char::is_combining_mark(*d)) {
-                out.extend(d.to_lowercase());
-            }
-        }
+        crate::fold::fold_char_into(c, out);
     }
-}
-
-/// A letter or digit; accented Latin letters by table.
-fn alphanumeric(c: char) -> bool {
-    match latin_folds().get((c as usize).wrapping_sub(LATIN_FROM)) {
-        // A Latin character folds to letters exactly when it is one.
-        Some(f) => f.chars().next().is_some_and(char::is_alphanumeric),
-        None => c.is_alphanumeric(),
-    }
-}
-
-const LATIN_FROM: usize = 0x80;
-const LATIN_TO: usize = 0x250;
-
-/// The folded form of each character from U+0080 to U+024F (accented Latin letters): most of
-/// the non-ASCII text of Spanish and Portuguese reports.
-fn latin_folds() -> &'static [String] {
-    use unicode_normalization::UnicodeNormalization;
-    static TABLE: OnceLock<Vec<String>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        (LATIN_FROM..LATIN_TO)
-            .map(|u| {
-                let c = char::from_u32(u as u32).unwrap_or(' ');
-                c.nfd().filter(|d| !unicode_normalization::char::is_combining_mark(*d)).flat_map(char::to_lowercase).collect()
-            })
-            .collect()
-    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1204,41 +1096,8 @@ pub(super) struct KbIndex {
     pub state_actors: Map<Vec<(usize, Vec<Vec<String>>)>>,
 }
 
-/// The index of `kb`, built on first use and kept while the same knowledge base is used: an
-/// index costs far more than a document, and extraction sees one knowledge base per process.
-pub(super) fn kb_index(kb: &KnowledgeBase) -> Arc<KbIndex> {
-    static CACHE: Mutex<Option<(KbKey, Arc<KbIndex>)>> = Mutex::new(None);
-    let key = KbKey::of(kb);
-    let mut cache = CACHE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some((k, index)) = cache.as_ref()
-        && *k == key
-    {
-        return Arc::clone(index);
-    }
-    let index = Arc::new(KbIndex::new(kb));
-    *cache = Some((key, Arc::clone(&index)));
-    index
-}
-
-/// What tells two knowledge bases apart cheaply: where their entries live, how many there are,
-/// and the ids of the first, middle and last.
-#[derive(PartialEq)]
-struct KbKey {
-    at: usize,
-    len: usize,
-    ids: [String; 3],
-}
-
-impl KbKey {
-    fn of(kb: &KnowledgeBase) -> KbKey {
-        let e = kb.entities();
-        let id = |i: usize| e.get(i).map(|x| x.id.clone()).unwrap_or_default();
-        KbKey { at: e.as_ptr() as usize, len: e.len(), ids: [id(0), id(e.len() / 2), id(e.len().saturating_sub(1))] }
-    }
-}
-
 impl KbIndex {
-    fn new(kb: &KnowledgeBase) -> KbIndex {
+    pub(super) fn new(kb: &KnowledgeBase) -> KbIndex {
         let mut index = KbIndex {
             classes: word_classes().clone(),
             demonyms: Map::default(),

@@ -11,7 +11,7 @@
 //! Dissidents of a known group ("FARC dissidents", "disidencias de las FARC") are a named armed
 //! group: "<group> dissidents".
 
-use super::persons::{CAP, DEMONYM, GROUP_LINK, GROUP_START, KbIndex, Map, Words, kb_index, overlapping};
+use super::persons::{CAP, DEMONYM, GROUP_LINK, GROUP_START, KbIndex, Map, Words, overlapping};
 use super::{Context, Found};
 use crate::lang::lines;
 use nexus_kb::EntityType;
@@ -38,27 +38,26 @@ struct Phrase {
 }
 
 pub fn find(cx: &Context) -> Vec<Found> {
-    let kbi = kb_index(cx.kb);
-    let w = Words::of(cx.text, &kbi);
+    let (kbi, w) = (&cx.index.persons, &cx.words);
     let lx = lexicon();
     let demonym = |i: usize| w.is(i, DEMONYM);
     let mut out = Vec::new();
     let mut i = 0;
     while i < w.len() {
         // English: demonyms, then the noun.
-        if w.list[i].has(CAP) && demonym(i) && !inside_a_name(&w, i) {
-            let last_demonym = coordinated(&w, i, true, &demonym);
+        if w.list[i].has(CAP) && demonym(i) && !inside_a_name(w, i) {
+            let last_demonym = coordinated(w, i, true, &demonym);
             let n = last_demonym + 1;
             if n < w.len()
                 && w.gap(n) == " "
                 && !w.list[n].has(CAP)
-                && let Some((len, t)) = phrase_at(&w, lx, n, Order::DemonymFirst)
+                && let Some((len, t)) = phrase_at(w, lx, n, Order::DemonymFirst)
             {
                 let end = n + len - 1;
                 // "Colombian dissidents of the FARC" are the FARC's dissidents (`dissidents`).
                 let of_a_group = t == Group::Dissident && end + 1 < w.len() && w.is(end + 1, GROUP_LINK);
-                if !of_a_group && unnamed_here(&w, i, end, lx, Order::DemonymFirst) {
-                    out.push(actor(&w, i, end, t));
+                if !of_a_group && unnamed_here(w, i, end, lx, Order::DemonymFirst) {
+                    out.push(actor(w, i, end, t));
                     i = end + 1;
                     continue;
                 }
@@ -67,13 +66,13 @@ pub fn find(cx: &Context) -> Vec<Found> {
         // Spanish and Portuguese: the noun, then demonyms.
         if (!w.list[i].has(CAP) || w.sentence_start(i))
             && w.is(i, GROUP_START)
-            && let Some((len, t)) = phrase_at(&w, lx, i, Order::DemonymAfter)
+            && let Some((len, t)) = phrase_at(w, lx, i, Order::DemonymAfter)
         {
             let d = i + len;
             if d < w.len() && w.gap(d) == " " && !w.list[d].has(CAP) && demonym(d) {
-                let end = coordinated(&w, d, false, &demonym);
-                if unnamed_here(&w, i, end, lx, Order::DemonymAfter) {
-                    out.push(actor(&w, i, end, t));
+                let end = coordinated(w, d, false, &demonym);
+                if unnamed_here(w, i, end, lx, Order::DemonymAfter) {
+                    out.push(actor(w, i, end, t));
                     i = end + 1;
                     continue;
                 }
@@ -81,7 +80,7 @@ pub fn find(cx: &Context) -> Vec<Found> {
         }
         i += 1;
     }
-    out.extend(dissidents(cx, &w, lx, &kbi));
+    out.extend(dissidents(cx, w, lx, kbi));
     out.sort_by_key(|f| f.start);
     out
 }

@@ -26,6 +26,12 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 /// Fold a token into a stack buffer; None when it is too long to be in any table.
 #[inline]
 pub(crate) fn fold_into<'b>(tok: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    if tok.is_ascii() {
+        let out = buf.get_mut(..tok.len())?;
+        out.copy_from_slice(tok.as_bytes());
+        out.make_ascii_lowercase();
+        return std::str::from_utf8(out).ok();
+    }
     let mut n = 0;
     for c in tok.chars() {
         let f = fold_char(c);
@@ -382,13 +388,42 @@ pub(crate) fn merged(tables: &FastMap<String, Table>, kinds: &[&str]) -> Table {
     t.build()
 }
 
+/// What the quantity and date finders read of a document, each found once, on first need: its
+/// language, and the words of their vocabularies (one scan for both).
+#[derive(Default)]
+pub(crate) struct DocLex {
+    lang: std::cell::OnceCell<u8>,
+    words: std::cell::OnceCell<[Vec<(Tok, u32)>; 2]>,
+}
+
+/// Which finder's words `DocLex::words` gives.
+pub(crate) const QUANTITY_WORDS: usize = 0;
+pub(crate) const DATE_WORDS: usize = 1;
+
+impl DocLex {
+    pub fn lang(&self, text: &str) -> u8 {
+        *self.lang.get_or_init(|| guess_lang(text))
+    }
+
+    /// The words of `text` in the quantity (`QUANTITY_WORDS`) or date (`DATE_WORDS`) vocabulary,
+    /// in order, with their values.
+    pub fn words(&self, text: &str, which: usize) -> &[(Tok, u32)] {
+        let words = self.words.get_or_init(|| {
+            let mut out = [Vec::new(), Vec::new()];
+            WordSet::scan(text, [&crate::quantities::lex().words, crate::dates::word_set()], |set, tok, v| out[set].push((tok, v)));
+            out
+        });
+        &words[which]
+    }
+}
+
 /// A rough language guess from function words, for the few rules that depend on it (day-first
 /// numeric dates, bare "$", number words). Returns EN, ES or PT, or ANY when unsure.
 pub(crate) fn guess_lang(text: &str) -> u8 {
     let sample = &text[..floor_char(text, text.len().min(20_000))];
     let (mut en, mut es, mut pt) = (0, 0, 0);
-    for w in sample.split(|c: char| !c.is_alphanumeric()) {
-        if w.is_empty() || w.len() > 4 {
+    for w in crate::text::alphanumeric_runs(sample) {
+        if w.len() > 4 {
             continue;
         }
         match w {
@@ -439,7 +474,36 @@ fn letter_code(c: char) -> Option<usize> {
     }
 }
 
+/// Each ASCII byte's letter code (`letter_code`), `NO_CODE` for bytes that are not letters or
+/// digits and for non-ASCII bytes.
+const NO_CODE: u8 = u8::MAX;
+static ASCII_CODE: [u8; 256] = {
+    let mut t = [NO_CODE; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphabetic() {
+            t[b] = (c | 0x20) - b'a' + 1;
+        } else if c.is_ascii_digit() {
+            t[b] = 27;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// `key3` of a word whose first three bytes are ASCII letters or digits, by table; else `key3`.
 #[inline]
+fn key3_fast(word: &str) -> Option<usize> {
+    if let [a, b, c, ..] = *word.as_bytes() {
+        let (a, b, c) = (ASCII_CODE[usize::from(a)], ASCII_CODE[usize::from(b)], ASCII_CODE[usize::from(c)]);
+        if a != NO_CODE && b != NO_CODE && c != NO_CODE {
+            return Some((usize::from(a) * 32 + usize::from(b)) * 32 + usize::from(c));
+        }
+    }
+    key3(word)
+}
+
 fn key3(word: &str) -> Option<usize> {
     let b = word.as_bytes();
     let m = b.len().min(3);
@@ -479,20 +543,22 @@ impl WordSet {
         set
     }
 
-    /// Call `f` with every whole word of `text` that is in the set, in order.
-    pub fn scan(&self, text: &str, mut f: impl FnMut(Tok, u32)) {
+    /// Call `f(set, word, value)` for every whole word of `text` in any of `sets`, in order: one
+    /// pass, one key and one folding per word for all sets.
+    pub fn scan<const N: usize>(text: &str, sets: [&WordSet; N], mut f: impl FnMut(usize, Tok, u32)) {
         let b = text.as_bytes();
+        let alnum = |c: u8| crate::text::ALNUM[usize::from(c)];
         let n = b.len();
         let mut i = 0;
         while i < n {
             let c = b[i];
             if c < 0x80 {
-                if !c.is_ascii_alphanumeric() {
+                if !alnum(c) {
                     i += 1;
                     continue;
                 }
                 if c.is_ascii_digit() {
-                    while i < n && b[i].is_ascii_alphanumeric() {
+                    while i < n && alnum(b[i]) {
                         i += 1;
                     }
                     continue;
@@ -504,7 +570,7 @@ impl WordSet {
             // the end of the word
             let mut j = i;
             loop {
-                while j < n && b[j].is_ascii_alphanumeric() {
+                while j < n && alnum(b[j]) {
                     j += 1;
                 }
                 if j < n && b[j] >= 0x80 {
@@ -525,17 +591,20 @@ impl WordSet {
                 }
                 continue;
             }
-            let start_ok = i == 0
-                || (b[i - 1] < 0x80 && !b[i - 1].is_ascii_alphanumeric())
-                || (b[i - 1] >= 0x80 && !char_before(text, i).is_some_and(is_word));
+            let start_ok =
+                i == 0 || (b[i - 1] < 0x80 && !alnum(b[i - 1])) || (b[i - 1] >= 0x80 && !char_before(text, i).is_some_and(is_word));
             if start_ok {
                 let w = &text[i..j];
-                if let Some(k) = key3(w)
-                    && self.bits[k / 64] & (1 << (k % 64)) != 0
+                if let Some(k) = key3_fast(w)
+                    && sets.iter().any(|s| s.bits[k / 64] & (1 << (k % 64)) != 0)
                 {
                     let mut buf = [0u8; 64];
-                    if let Some(&v) = fold_into(w, &mut buf).and_then(|key| self.words.get(key)) {
-                        f(Tok { start: i, end: j }, v);
+                    if let Some(key) = fold_into(w, &mut buf) {
+                        for (n, set) in sets.iter().enumerate() {
+                            if let Some(&v) = set.words.get(key) {
+                                f(n, Tok { start: i, end: j }, v);
+                            }
+                        }
                     }
                 }
             }

@@ -1,0 +1,32 @@
+//! A driver for instruction counts, steadier than timings on a shared machine: builds the
+//! extractor, extracts once to warm up, then extracts the English demo documents (each with its
+//! date) ROUNDS times, or the ~1 MiB text of the `extract` bench with `1mib`:
+//! `valgrind --tool=callgrind --toggle-collect='*extract_all*' …/examples/profile_extract [ROUNDS] [1mib]`
+//! counts the extraction alone.
+
+#[path = "../benches/support/english.rs"]
+mod english;
+
+use nexus_extract::Extractor;
+use nexus_kb::KnowledgeBase;
+
+#[inline(never)]
+fn extract_all(extractor: &Extractor, docs: &[(String, Option<String>)]) -> usize {
+    docs.iter().map(|(text, date)| extractor.extract(std::hint::black_box(text), date.as_deref()).entities.len()).sum()
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let rounds = args.iter().find_map(|a| a.parse().ok()).unwrap_or(1);
+    let extractor = Extractor::new(KnowledgeBase::load(&[]).0);
+    let english = english::documents();
+    let docs: Vec<(String, Option<String>)> = if args.iter().any(|a| a == "1mib") {
+        vec![(english::english_text(&english), None)]
+    } else {
+        english.into_iter().map(|d| (d.text, d.published)).collect()
+    };
+    let bytes: usize = docs.iter().map(|d| d.0.len()).sum();
+    let warm = docs.first().map_or(0, |(text, _)| extractor.extract(text, None).entities.len());
+    let entities: usize = (0..rounds).map(|_| extract_all(&extractor, &docs)).sum();
+    eprintln!("{} documents, {bytes} bytes, {rounds} rounds, {entities} entities ({warm} warming up)", docs.len());
+}

@@ -1,0 +1,65 @@
+//! Scanning text for words byte by byte: ASCII, most of every report, without decoding characters.
+
+/// ASCII letters and digits: a table is cheaper than the comparisons.
+pub(crate) static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// The runs of letters and digits of `text` (`split` on the rest, empty pieces left out).
+pub(crate) fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let alnum = |b: u8| ALNUM[usize::from(b)];
+    // Whether the non-ASCII char at `i` is a letter or digit, and its length.
+    let decode = move |i: usize| text[i..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()));
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        loop {
+            while at < bytes.len() && bytes[at].is_ascii() && !alnum(bytes[at]) {
+                at += 1;
+            }
+            if at >= bytes.len() {
+                return None;
+            }
+            if bytes[at].is_ascii() {
+                break;
+            }
+            let (word, n) = decode(at);
+            if word {
+                break;
+            }
+            at += n;
+        }
+        let start = at;
+        loop {
+            while at < bytes.len() && alnum(bytes[at]) {
+                at += 1;
+            }
+            if at >= bytes.len() || bytes[at].is_ascii() {
+                break;
+            }
+            let (word, n) = decode(at);
+            if !word {
+                break;
+            }
+            at += n;
+        }
+        Some(&text[start..at])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn runs_are_split_on_everything_else() {
+        for t in ["", "  a1-b ", "São Paulo—Brasil’s 2023 («x»)", "ü", "…año…", "x\u{2009}y"] {
+            let want: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            assert_eq!(super::alphanumeric_runs(t).collect::<Vec<_>>(), want, "{t:?}");
+        }
+    }
+}
