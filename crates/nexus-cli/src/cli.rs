@@ -45,6 +45,10 @@ pub enum Command {
     /// Analyze the graph: central actors and brokers, supply chains per commodity, the
     /// crime–terror nexus, and what changed over time — every statement with its sources.
     Analyze(AnalyzeArgs),
+    /// The briefing: one self-contained HTML file (or Markdown with SVG figures beside it) with
+    /// the summary, key actors, network, route map, timeline, crime–terror nexus and supply
+    /// chains, every statement footnoted to its sentences and documents.
+    Report(ReportArgs),
     /// Export the graph: GraphML or GEXF (Gephi), CSV (i2 Analyst's Notebook, Maltego), events
     /// (ACLED-style CSV), node-link JSON or a STIX 2.1 bundle.
     Export(ExportArgs),
@@ -229,6 +233,36 @@ pub struct AnalyzeArgs {
     /// Your own knowledge-base directories (repeatable), for names, countries and kinds.
     #[arg(long = "kb")]
     pub kb: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Where to write it (whole or not at all); `-` for standard output.
+    #[arg(long, default_value = "nexus-report.html")]
+    pub out: PathBuf,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    pub format: ReportFormat,
+    /// Only what lies within two hops of this entity or country (name, alias, acronym or id).
+    #[arg(long)]
+    pub focus: Option<String>,
+    /// Only claims seen on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub since: Option<String>,
+    /// Only claims seen on or before this date.
+    #[arg(long, value_parser = parse_date)]
+    pub until: Option<String>,
+    /// The report's title (default: "Briefing", or "Briefing: FOCUS").
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Your own knowledge-base directories (repeatable), for names, countries and coordinates.
+    #[arg(long = "kb")]
+    pub kb: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Html,
+    Md,
 }
 
 #[derive(Debug, Args)]

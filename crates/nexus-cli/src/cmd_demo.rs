@@ -1,7 +1,8 @@
-//! `nexus demo`: the first thing a new user runs. Ingests the bundled corpus, then shows the
-//! store's contents, the entities it mentions most, and the commands to explore it.
+//! `nexus demo`: the first thing a new user runs. Ingests the bundled corpus, writes the
+//! briefing beside the store, then shows the store's contents, the entities it mentions most,
+//! and the commands to explore it.
 
-use crate::cli::{DemoArgs, IngestArgs};
+use crate::cli::{DemoArgs, IngestArgs, ReportArgs, ReportFormat};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -34,14 +35,23 @@ pub fn run(db: &Path, args: DemoArgs) -> anyhow::Result<ExitCode> {
         println!("\nthe entities most documents mention:");
         print!("{}", crate::cmd_entities::entity_table(&top));
     }
+    let report = db.with_file_name("nexus-report.html");
+    let report = crate::cmd_report::run(
+        db,
+        ReportArgs { out: report, format: ReportFormat::Html, focus: None, since: None, until: None, title: None, kb: Vec::new() },
+    )?;
     let db = db.display();
+    println!("\nthe briefing (one HTML file, opens offline): {}", report.display());
     println!("\nexplore it:");
     println!("  nexus --db {db} search Apurimac          # accent-insensitive full-text search");
     println!("  nexus --db {db} search '\"Clan del Golfo\" OR Urabeños'");
     println!("  nexus --db {db} doc ID                   # metadata, sources and near-duplicates of one document");
     println!("  nexus --db {db} doc ID --text            # its clean text");
     println!("  nexus --db {db} entities --type criminal_org   # organizations, with mention and document counts");
-    println!("  nexus --db {db} entity 'sendero luminoso'      # one entity: aliases, knowledge-base id, mentions in context");
+    println!("  nexus --db {db} entity 'sendero luminoso'      # one entity: aliases, knowledge-base id, relations, mentions in context");
+    println!("  nexus --db {db} claims --entity PCC            # what the corpus says of it, with support in works and evidence");
+    println!("  nexus --db {db} analyze                        # central actors, supply chains, the crime–terror nexus, changes");
+    println!("  nexus --db {db} report --focus Peru --out peru.html   # a briefing on one country or actor");
     println!("(with cargo: cargo run --release -- --db {db} search Apurimac)");
     Ok(code)
 }

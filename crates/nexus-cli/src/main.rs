@@ -11,6 +11,7 @@ mod cmd_extract;
 mod cmd_graph;
 mod cmd_ingest;
 mod cmd_kb;
+mod cmd_report;
 mod cmd_search;
 mod output;
 
@@ -56,6 +57,7 @@ fn run(args: cli::Cli) -> anyhow::Result<ExitCode> {
         Source(cli::SourceCommand::Grade(a)) => cmd_graph::grade(&args.db, a).map(|_| ExitCode::SUCCESS),
         Source(cli::SourceCommand::List(a)) => cmd_graph::sources(&args.db, a.json).map(|_| ExitCode::SUCCESS),
         Analyze(a) => cmd_analyze::run(&args.db, a).map(|_| ExitCode::SUCCESS),
+        Report(a) => cmd_report::run(&args.db, a).map(|_| ExitCode::SUCCESS),
         Export(a) => cmd_export::run(&args.db, a).map(|_| ExitCode::SUCCESS),
         Reextract(a) => cmd_ingest::reextract(&args.db, a),
         Regroup(a) => cmd_docs::regroup(&args.db, a).map(|_| ExitCode::SUCCESS),

@@ -8,6 +8,7 @@
 
 pub mod escape;
 mod fmt;
+mod from_analysis;
 mod geo;
 mod html;
 pub mod layout;
@@ -19,6 +20,7 @@ mod notes;
 mod svg;
 mod timeline;
 
+pub use from_analysis::model_from;
 pub use model::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
