@@ -34,6 +34,8 @@ pub(crate) struct Ctx<'a> {
     pub edges: Vec<Edge>,
     refs: RefCell<HashMap<u32, EntityRef>>,
     pub cited: RefCell<BTreeSet<u32>>,
+    /// Statements already built from a whole edge (one edge is cited from many places).
+    links: RefCell<HashMap<(u32, u16, u32), Link>>,
     pub focus: Option<u32>,
 }
 
@@ -68,6 +70,7 @@ impl<'a> Ctx<'a> {
             edges: Vec::new(),
             refs: RefCell::default(),
             cited: RefCell::default(),
+            links: RefCell::default(),
             focus: None,
         };
         if let Some(f) = &opts.focus {
@@ -127,13 +130,9 @@ impl<'a> Ctx<'a> {
             })
             .filter(|e| e.support >= self.opts.min_sources.max(1))
             .collect();
-        edges.sort_by(|a, b| {
-            (self.scan.key(a.s), self.scan.predicate(a.p), self.scan.key(a.o)).cmp(&(
-                self.scan.key(b.s),
-                self.scan.predicate(b.p),
-                self.scan.key(b.o),
-            ))
-        });
+        // Interned indices follow the store's scan order, so this order is the same for the same
+        // store; outputs sort by their own keys where order shows.
+        edges.sort_unstable_by_key(|e| (e.s, e.p, e.o));
         edges
     }
 
@@ -325,7 +324,12 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn edge_link(&self, e: &Edge) -> crate::Result<Link> {
-        self.link(&e.claims)
+        if let Some(l) = self.links.borrow().get(&(e.s, e.p, e.o)) {
+            return Ok(l.clone());
+        }
+        let l = self.link(&e.claims)?;
+        self.links.borrow_mut().insert((e.s, e.p, e.o), l.clone());
+        Ok(l)
     }
 
     /// At most `max_citations` claims: affirming before denying, one per work before a second of

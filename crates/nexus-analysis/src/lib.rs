@@ -77,7 +77,7 @@ impl Default for Options {
             limit: 50,
             timeline_limit: 200,
             max_citations: 3,
-            betweenness_max_nodes: 1500,
+            betweenness_max_nodes: 1000,
         }
     }
 }
@@ -88,14 +88,26 @@ pub fn analyze(store: &Store, kb: &KnowledgeBase, opts: &Options) -> Result<Anal
     for d in opts.since.iter().chain(&opts.until).chain(&opts.split) {
         nexus_store::check_date(d).map_err(|_| Error::BadDate(d.clone()))?;
     }
+    // Each phase's time at debug level (`RUST_LOG=nexus_analysis=debug`).
+    let mut clock = std::time::Instant::now();
+    let mut lap = |phase: &str| {
+        tracing::debug!(phase, ms = clock.elapsed().as_secs_f64() * 1000.0, "analysis phase done");
+        clock = std::time::Instant::now();
+    };
     let ctx = data::Ctx::load(store, kb, opts)?;
+    lap("load");
     let net = network::analyze(&ctx);
+    lap("network");
     let windows = opts.window_years.map(|y| network::windows(&ctx, y)).unwrap_or_default();
+    lap("windows");
     let supply_chains = supply::chains(&ctx)?;
+    lap("supply chains");
     let nexus = nexus::nexus(&ctx)?;
+    lap("nexus");
     let timeline = time::timeline(&ctx)?;
     let split = opts.split.clone().or_else(|| time::default_split(&ctx));
     let changes = split.as_deref().map(|s| time::changes(&ctx, s)).transpose()?;
+    lap("time");
 
     // Counts over what the scope keeps.
     let mut entities_by_type = std::collections::BTreeMap::new();
@@ -126,8 +138,8 @@ pub fn analyze(store: &Store, kb: &KnowledgeBase, opts: &Options) -> Result<Anal
         betweenness: net.betweenness_scope,
     };
     let cited = ctx.cited.borrow();
-    let cited: std::collections::HashSet<&str> = cited.iter().map(|&i| ctx.scan.docs[i as usize].id.as_str()).collect();
-    let documents = store.doc_citations()?.into_iter().filter(|d| cited.contains(d.id.as_str())).collect();
+    let cited: Vec<&str> = cited.iter().map(|&i| ctx.scan.docs[i as usize].id.as_str()).collect();
+    let documents = store.doc_citations_of(&cited)?;
     Ok(Analysis {
         scope: Scope {
             focus: ctx.focus.map(|f| ctx.entity(f)),

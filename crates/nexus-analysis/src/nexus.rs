@@ -32,10 +32,12 @@ fn weight(p: &str) -> f64 {
 }
 
 pub(crate) fn nexus(ctx: &Ctx) -> crate::Result<Nexus> {
-    let sigma = |e: &Edge| -> f64 {
+    let strength = |e: &Edge| -> f64 {
         let hedged = e.claims.iter().map(|&c| &ctx.scan.claims[c as usize]).filter(|c| !c.negated).all(|c| c.hedged);
         (if hedged { 0.5 } else { 1.0 }) * (1.0 + (e.support.max(1) as f64).ln())
     };
+    // σ of every edge the scores read, computed once.
+    let mut sigmas: HashMap<(u32, u16, u32), f64> = HashMap::new();
     // Per armed group: its economy edges and places; per place: who operates there.
     let mut economies: BTreeMap<u32, Vec<&Edge>> = BTreeMap::new();
     let mut places_of: BTreeMap<u32, Vec<&Edge>> = BTreeMap::new();
@@ -45,19 +47,39 @@ pub(crate) fn nexus(ctx: &Ctx) -> crate::Result<Nexus> {
     for e in &ctx.edges {
         let p = ctx.scan.predicate(e.p);
         let (ts, to) = (ctx.type_of(e.s), ctx.type_of(e.o));
-        match p {
-            "taxes" | "engages_in" | "traffics" if ts == "armed_group" => economies.entry(e.s).or_default().push(e),
-            "cooperates_with" if ts == "armed_group" && to == "criminal_org" => economies.entry(e.s).or_default().push(e),
-            "cooperates_with" if to == "armed_group" && ts == "criminal_org" => economies.entry(e.o).or_default().push(e),
+        let used = match p {
+            "taxes" | "engages_in" | "traffics" if ts == "armed_group" => {
+                economies.entry(e.s).or_default().push(e);
+                true
+            }
+            "cooperates_with" if ts == "armed_group" && to == "criminal_org" => {
+                economies.entry(e.s).or_default().push(e);
+                true
+            }
+            "cooperates_with" if to == "armed_group" && ts == "criminal_org" => {
+                economies.entry(e.o).or_default().push(e);
+                true
+            }
             "operates_in" if ts == "armed_group" => {
                 places_of.entry(e.s).or_default().push(e);
                 armed_at.entry(e.o).or_default().push(e);
+                true
             }
-            "operates_in" if ts == "criminal_org" => criminal_at.entry(e.o).or_default().push(e),
-            "engages_in" if ctx.is_place(e.s) => hosts.entry(e.s).or_default().push(e),
-            _ => {}
+            "operates_in" if ts == "criminal_org" => {
+                criminal_at.entry(e.o).or_default().push(e);
+                true
+            }
+            "engages_in" if ctx.is_place(e.s) => {
+                hosts.entry(e.s).or_default().push(e);
+                true
+            }
+            _ => false,
+        };
+        if used {
+            sigmas.insert((e.s, e.p, e.o), strength(e));
         }
     }
+    let sigma = |e: &Edge| -> f64 { sigmas[&(e.s, e.p, e.o)] };
     let econ_x = |g: u32| -> f64 { economies.get(&g).into_iter().flatten().map(|e| weight(ctx.scan.predicate(e.p)) * sigma(e)).sum() };
 
     // Armed groups, scored.

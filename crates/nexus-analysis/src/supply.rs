@@ -89,10 +89,21 @@ pub(crate) fn chains(ctx: &Ctx) -> crate::Result<Vec<SupplyChain>> {
     for ((o, d, k), (claims, basis)) in legs {
         legs_of.entry(k).or_default().push(((o, d), claims, basis));
     }
+    // Statements about each commodity, by predicate.
+    let mut about: HashMap<u32, [Vec<&Edge>; 4]> = HashMap::new();
+    for (i, list) in [&produces, &exports, &traffics, &seized].into_iter().enumerate() {
+        for &e in list {
+            about.entry(e.o).or_default()[i].push(e);
+        }
+    }
+    let mut traffics_of: HashMap<(u32, u32), &Edge> = HashMap::new();
+    for &e in &traffics {
+        traffics_of.insert((e.s, e.o), e);
+    }
     let mut ranked: Vec<(u64, u32)> = commodities
         .iter()
         .map(|&k| {
-            let s = produces.iter().chain(&exports).chain(&traffics).chain(&seized).filter(|e| e.o == k).map(|e| e.support).sum::<u64>()
+            let s = about.get(&k).into_iter().flatten().flatten().map(|e| e.support).sum::<u64>()
                 + legs_of.get(&k).into_iter().flatten().map(|(_, c, _)| ctx.support(c)).sum::<u64>();
             (s, k)
         })
@@ -102,8 +113,8 @@ pub(crate) fn chains(ctx: &Ctx) -> crate::Result<Vec<SupplyChain>> {
 
     let mut out = Vec::new();
     for (support, k) in ranked {
-        let of = |list: &[&Edge]| -> Vec<Edge> { list.iter().filter(|e| e.o == k).map(|&e| e.clone()).collect() };
-        let (prod, exp, traf, seiz) = (of(&produces), of(&exports), of(&traffics), of(&seized));
+        let of = |i: usize| -> Vec<Edge> { about.get(&k).map(|a| a[i].iter().map(|&e| e.clone()).collect()).unwrap_or_default() };
+        let (prod, exp, traf, seiz) = (of(0), of(1), of(2), of(3));
         let mut chain_legs = legs_of.remove(&k).unwrap_or_default();
         // Roles of the places in the chain.
         let mut roles: BTreeMap<u32, BTreeSet<Role>> = BTreeMap::new();
@@ -184,7 +195,7 @@ pub(crate) fn chains(ctx: &Ctx) -> crate::Result<Vec<SupplyChain>> {
                 methods: methods.into_iter().collect(),
                 basis: *basis,
                 link,
-                organizations: ties(ctx, &[*o, *d], k, &operates_at, &traf)?,
+                organizations: ties(ctx, &[*o, *d], k, &operates_at, &traffics_of)?,
             });
         }
         let mut markets: Vec<Market> = market_acc
@@ -224,7 +235,13 @@ pub(crate) fn chains(ctx: &Ctx) -> crate::Result<Vec<SupplyChain>> {
 
 /// Organizations placed at the ends of a leg (or in the countries of its ends), with their
 /// `traffics` claims for the commodity.
-fn ties(ctx: &Ctx, ends: &[u32], commodity: u32, operates_at: &HashMap<u32, Vec<&Edge>>, traffics: &[Edge]) -> crate::Result<Vec<OrgTie>> {
+fn ties(
+    ctx: &Ctx,
+    ends: &[u32],
+    commodity: u32,
+    operates_at: &HashMap<u32, Vec<&Edge>>,
+    traffics: &HashMap<(u32, u32), &Edge>,
+) -> crate::Result<Vec<OrgTie>> {
     // (support, organization, place, operates_in edge, traffics edge)
     let mut found: Vec<(u64, u32, u32, &Edge, Option<&Edge>)> = Vec::new();
     let mut seen: BTreeSet<(u32, u32)> = BTreeSet::new();
@@ -233,7 +250,7 @@ fn ties(ctx: &Ctx, ends: &[u32], commodity: u32, operates_at: &HashMap<u32, Vec<
         for place in places {
             for e in operates_at.get(&place).into_iter().flatten() {
                 if seen.insert((e.s, place)) {
-                    let t = traffics.iter().find(|t| t.s == e.s && t.o == commodity);
+                    let t = traffics.get(&(e.s, commodity)).copied();
                     found.push((e.support + t.map_or(0, |t| t.support), e.s, place, e, t));
                 }
             }

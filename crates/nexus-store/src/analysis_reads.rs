@@ -6,6 +6,7 @@
 //! query of one entity needs; an analysis of the whole graph reads every claim once and quotes
 //! only the few it cites. Nothing here writes.
 
+use crate::DocCitation;
 use crate::Store;
 use crate::claims::ordered;
 use crate::error::Result;
@@ -175,6 +176,30 @@ impl Store {
         let mut stmt = self.conn.prepare("SELECT DISTINCT key, type FROM doc_entities INDEXED BY doc_entities_key")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The citations of the documents with these ids (those found), by id.
+    pub fn doc_citations_of(&self, ids: &[&str]) -> Result<Vec<DocCitation>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT d.id, d.sha256, d.source, d.title, d.published, {PUBLISHER_SQL}, d.work_id FROM documents d WHERE d.id = ?1"
+        ))?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let mut rows = stmt.query([id])?;
+            if let Some(r) = rows.next()? {
+                out.push(DocCitation {
+                    id: r.get(0)?,
+                    sha256: r.get(1)?,
+                    source: r.get(2)?,
+                    title: r.get(3)?,
+                    published: r.get(4)?,
+                    publisher: r.get(5)?,
+                    work: r.get(6)?,
+                });
+            }
+        }
+        out.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(out)
     }
 
     /// The text of document `seq` between two byte offsets, newlines and tabs as spaces (empty
