@@ -2,9 +2,9 @@
 //! their ends take, the trigger phrases with their frames, and the small cue classes.
 
 use crate::fold::fold;
+use crate::hash::FxMap;
 use crate::lang::lines;
 use nexus_kb::EntityType;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// One predicate of ONTOLOGY.md.
@@ -60,39 +60,65 @@ impl Phrase {
     }
 }
 
-/// Phrases indexed by their first word (or first word's stem), found longest first.
+/// Phrases indexed by their first word, or by the first bytes of its stem ("incaut*"), so a
+/// lookup at a word reads only the phrases that can start there.
 #[derive(Debug, Default)]
 pub struct PhraseSet<V> {
-    exact: HashMap<String, Vec<(Phrase, V)>>,
-    stems: Vec<(Phrase, V)>,
+    exact: FxMap<String, Vec<(Phrase, V)>>,
+    stems: FxMap<String, Vec<(Phrase, V)>>,
+}
+
+/// How many leading bytes of a stem index it (stems are at least this long, or indexed whole).
+const STEM_KEY: usize = 3;
+
+fn stem_key(word: &str) -> &str {
+    let mut end = STEM_KEY.min(word.len());
+    while !word.is_char_boundary(end) {
+        end -= 1;
+    }
+    &word[..end]
 }
 
 impl<V: Copy> PhraseSet<V> {
     fn insert(&mut self, phrase: Phrase, value: V) {
         match phrase.words.first() {
-            Some(w) if w.ends_with('*') => self.stems.push((phrase, value)),
+            Some(w) if w.ends_with('*') => {
+                let stem = w.trim_end_matches('*');
+                self.stems.entry(stem_key(stem).to_owned()).or_default().push((phrase, value));
+            }
             Some(w) => self.exact.entry(w.clone()).or_default().push((phrase, value)),
             None => {}
         }
     }
 
+    fn candidates<'a>(&'a self, first: &str) -> impl Iterator<Item = &'a (Phrase, V)> {
+        let upto = if self.stems.is_empty() { 0 } else { STEM_KEY.min(first.len()) };
+        let stems = (1..=upto).filter(|&n| first.is_char_boundary(n)).filter_map(move |n| self.stems.get(&first[..n]));
+        self.exact.get(first).into_iter().chain(stems).flatten()
+    }
+
+    fn matches(p: &Phrase, words: &[&str]) -> bool {
+        p.words.len() <= words.len() && p.words.iter().zip(words).all(|(pat, w)| Phrase::word_matches(pat, w))
+    }
+
     /// Every phrase that starts at `words[0]`, as (length in words, value), longest first.
     pub fn matches_at(&self, words: &[&str]) -> Vec<(usize, V)> {
         let Some(first) = words.first() else { return Vec::new() };
-        let mut out: Vec<(usize, V)> = Vec::new();
-        let candidates = self.exact.get(*first).into_iter().flatten().chain(self.stems.iter());
-        for (p, v) in candidates {
-            if p.words.len() <= words.len() && p.words.iter().zip(words).all(|(pat, w)| Phrase::word_matches(pat, w)) {
-                out.push((p.words.len(), *v));
-            }
-        }
+        let mut out: Vec<(usize, V)> =
+            self.candidates(first).filter(|(p, _)| Self::matches(p, words)).map(|(p, v)| (p.words.len(), *v)).collect();
         out.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
         out
     }
 
+    /// Can a phrase start with `word`? A cheap test before building a window of words.
+    pub fn may_start(&self, word: &str) -> bool {
+        self.exact.contains_key(word) || self.candidates(word).next().is_some()
+    }
+
     /// The length of the longest phrase at `words[0]`, if any.
     pub fn longest_at(&self, words: &[&str]) -> Option<usize> {
-        self.matches_at(words).first().map(|(n, _)| *n)
+        let first = words.first()?;
+        self.candidates(first).filter(|(p, _)| Self::matches(p, words)).map(|(p, _)| p.words.len()).max()
     }
 }
 
@@ -120,7 +146,35 @@ pub enum Cue {
     PlaceHead,
 }
 
+/// How many cue classes there are, ranks included: the size of a per-token cache.
+pub const CUES: usize = 24;
+
 impl Cue {
+    /// A dense index for caches.
+    pub fn index(self) -> usize {
+        match self {
+            Cue::Hedge => 0,
+            Cue::Negation => 1,
+            Cue::Passive => 2,
+            Cue::Agent => 3,
+            Cue::Origin => 4,
+            Cue::Destination => 5,
+            Cue::Via => 6,
+            Cue::Concealment => 7,
+            Cue::Locative => 8,
+            Cue::Coordinator => 9,
+            Cue::NotSubject => 10,
+            Cue::ClauseBreak => 11,
+            Cue::Relative => 12,
+            Cue::AnaphorCountry => 13,
+            Cue::AnaphorOrg => 14,
+            Cue::AnaphorPlace => 15,
+            Cue::Naming => 16,
+            Cue::PlaceHead => 17,
+            Cue::Rank(r) => (18 + r as usize).min(CUES - 1),
+        }
+    }
+
     fn parse(role: &str) -> Option<Cue> {
         Some(match role {
             "hedge" => Cue::Hedge,
@@ -150,8 +204,8 @@ pub struct Tables {
     pub predicates: Vec<Predicate>,
     pub triggers: Vec<Trigger>,
     pub trigger_phrases: PhraseSet<usize>,
-    cues: HashMap<Cue, PhraseSet<()>>,
-    empty: PhraseSet<()>,
+    /// By `Cue::index`.
+    cues: Vec<PhraseSet<()>>,
 }
 
 impl Tables {
@@ -192,20 +246,20 @@ impl Tables {
                 trigger_phrases.insert(Phrase::parse(p), triggers.len() - 1);
             }
         }
-        let mut cues: HashMap<Cue, PhraseSet<()>> = HashMap::new();
+        let mut cues: Vec<PhraseSet<()>> = (0..CUES).map(|_| PhraseSet::default()).collect();
         for line in lines(include_str!("../../../../data/relations/cues.tsv")) {
             let Some((role, phrases)) = line.split_once('\t') else { panic!("cues.tsv: bad line {line:?}") };
             let cue = Cue::parse(role).unwrap_or_else(|| panic!("cues.tsv: unknown role {role}"));
-            let set = cues.entry(cue).or_default();
+            let set = &mut cues[cue.index()];
             for p in phrases.split(" | ") {
                 set.insert(Phrase::parse(p), ());
             }
         }
-        Tables { predicates, triggers, trigger_phrases, cues, empty: PhraseSet::default() }
+        Tables { predicates, triggers, trigger_phrases, cues }
     }
 
     pub fn cue(&self, c: Cue) -> &PhraseSet<()> {
-        self.cues.get(&c).unwrap_or(&self.empty)
+        &self.cues[c.index()]
     }
 
     pub fn predicate(&self, name: &str) -> Option<usize> {

@@ -113,9 +113,14 @@ fn resolve_anaphors(toks: &mut Vec<Tok>, mentions: &[Span]) {
         (Cue::AnaphorPlace, &[EntityType::Place]),
     ];
     let mut i = 0;
+    let mut norms: Vec<String> = toks.iter().map(|t| t.norm.clone()).collect();
     while i < toks.len() {
-        let norms: Vec<&str> = toks[i..].iter().take(4).map(|t| t.norm.as_str()).collect();
-        let hit = classes.iter().find_map(|(cue, types)| t.cue(*cue).longest_at(&norms).map(|n| (n, *types)));
+        if norms[i].is_empty() || !classes.iter().any(|(cue, _)| t.cue(*cue).may_start(&norms[i])) {
+            i += 1;
+            continue;
+        }
+        let window: Vec<&str> = norms[i..].iter().take(4).map(String::as_str).collect();
+        let hit = classes.iter().find_map(|(cue, types)| t.cue(*cue).longest_at(&window).map(|n| (n, *types)));
         let Some((n, types)) = hit else {
             i += 1;
             continue;
@@ -137,6 +142,7 @@ fn resolve_anaphors(toks: &mut Vec<Tok>, mentions: &[Span]) {
                     i..i + n,
                     [Tok { kind: Kind::Entity { entity: m.entity, ty: m.ty, anaphor: true }, start, end, norm: String::new() }],
                 );
+                norms.splice(i..i + n, [String::new()]);
                 i += 1;
             }
             None => i += n,

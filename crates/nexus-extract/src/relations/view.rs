@@ -1,9 +1,10 @@
 //! Reading a tokenized sentence: cue phrases at a position, parentheses, the subject before a
 //! trigger and the coordinated list after it. The frames are written with these.
 
-use super::table::{Cue, Tables};
+use super::table::{CUES, Cue, Tables};
 use super::tokens::Tok;
 use nexus_kb::EntityType;
+use std::cell::RefCell;
 
 pub struct View<'s> {
     pub toks: &'s [Tok],
@@ -13,7 +14,13 @@ pub struct View<'s> {
     /// Token `i` belongs to a trigger of goods moving (flow, supply, depart, arrive, import).
     pub flow_trigger: Vec<bool>,
     pub t: &'static Tables,
+    /// `cue_at` answers per token and cue class (`UNKNOWN` until asked): the frames ask the
+    /// same questions of the same tokens many times.
+    cues: RefCell<Vec<[u8; CUES]>>,
 }
+
+const UNKNOWN: u8 = u8::MAX;
+const NONE: u8 = 0;
 
 /// How many tokens may separate two items of one list.
 const LIST_GAP: usize = 6;
@@ -26,6 +33,7 @@ impl<'s> View<'s> {
             trigger: vec![false; toks.len()],
             flow_trigger: vec![false; toks.len()],
             t: Tables::get(),
+            cues: RefCell::new(vec![[UNKNOWN; CUES]; toks.len()]),
         }
     }
 
@@ -35,7 +43,18 @@ impl<'s> View<'s> {
 
     /// Length of the longest `cue` phrase starting at token `i`.
     pub fn cue_at(&self, i: usize, cue: Cue) -> Option<usize> {
-        self.t.cue(cue).longest_at(self.norms.get(i..).unwrap_or_default())
+        if i >= self.toks.len() {
+            return None;
+        }
+        let cached = self.cues.borrow()[i][cue.index()];
+        let n = if cached == UNKNOWN {
+            let n = self.t.cue(cue).longest_at(&self.norms[i..]).map_or(NONE, |n| n.min(UNKNOWN as usize - 1) as u8);
+            self.cues.borrow_mut()[i][cue.index()] = n;
+            n
+        } else {
+            cached
+        };
+        (n != NONE).then_some(n as usize)
     }
 
     /// Does a `cue` phrase end at token `i` (inclusive)?
