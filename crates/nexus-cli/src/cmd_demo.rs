@@ -40,6 +40,7 @@ pub fn run(db: &Path, args: DemoArgs) -> anyhow::Result<ExitCode> {
         db,
         ReportArgs { out: report, format: ReportFormat::Html, focus: None, since: None, until: None, title: None, kb: Vec::new() },
     )?;
+    let report = std::fs::canonicalize(&report).unwrap_or(report);
     let db = db.display();
     println!("\nthe briefing (one HTML file, opens offline): {}", report.display());
     println!("\nexplore it:");
