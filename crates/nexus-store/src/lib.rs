@@ -17,6 +17,7 @@ mod read;
 mod regroup;
 mod schema;
 mod search;
+mod summaries;
 mod write;
 
 pub use claims::{claim_id, ordered};
@@ -128,6 +129,7 @@ impl Store {
                 return Ok(());
             }
             tx.execute_batch(schema::MIGRATIONS[version as usize])?;
+            schema::after(&tx, version)?;
             tx.pragma_update(None, "user_version", version + 1)?;
             tx.commit()?;
         }
@@ -187,6 +189,8 @@ impl Store {
         if stale > 0 {
             problems.push(format!("{stale} claims whose work is not their document's"));
         }
+        // The edge summaries must be what the claims give (see `summaries`).
+        problems.extend(summaries::problems(&self.conn)?);
         if let Err(e) = self.conn.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1)", []) {
             problems.push(format!("full-text index: {e}"));
         }
