@@ -11,6 +11,7 @@ mod export_reads;
 mod extraction;
 mod grades;
 mod graph;
+mod lookup;
 mod lsh;
 mod merges;
 mod read;
