@@ -2,11 +2,11 @@
 //!
 //! An edge is (subject, predicate, object) over entity keys as merges read them (ends of a
 //! symmetric predicate sorted). Its support is the number of distinct works (near-duplicate
-//! groups) with a claim that affirms it, so two copies of one article count once. Edges are not
-//! stored: one entity's edges come from the claim indexes in one range scan per end, and the whole
-//! graph from one scan of a covering index. So (re-)extracting a document changes only its own
-//! claim rows, `regroup` only the work column of the claims of documents whose work changed, and
-//! a merge only its own row — there is no derived table to keep in step or rebuild.
+//! groups) with a claim that affirms it, so two copies of one article count once. Here edges are
+//! aggregated from their claims (the whole graph from one scan of a covering index); one entity's
+//! edges are read from the edge summaries (`summaries`, `lookup`), which each document's claims
+//! update as they are written or deleted, so (re-)extracting a document still changes only its own
+//! rows, `regroup` only those of documents whose work changed, and a merge only its own row.
 
 use crate::Store;
 use crate::claims::ordered;

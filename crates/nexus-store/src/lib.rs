@@ -94,6 +94,9 @@ impl Store {
 
     fn configure(&self) -> Result<()> {
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Writing a document with its extraction, claims and edge summaries, and answering a
+        // look-up, each use more statements than rusqlite's default cache of 16 keeps prepared.
+        self.conn.set_prepared_statement_cache_capacity(128);
         // A non-database file fails here, on the first read of the header.
         let mode: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(|e| self.classify(e))?;
         if !mode.eq_ignore_ascii_case("wal") {

@@ -24,6 +24,9 @@ use std::collections::{BTreeMap, HashSet};
 const PART_COLUMNS: &str = "subject, predicate, object, support, denials, denied_only, documents, claims, affirming, unhedged,
      publishers, max_unhedged, max_hedged, max_negated";
 
+/// (subject, predicate, object).
+type EdgeKey = (String, String, String);
+
 /// A stored edge's summary row.
 #[derive(Debug, Clone)]
 struct Part {
@@ -113,7 +116,7 @@ impl Store {
             }
         };
         // Stored edges to edges as merges read them; a stored edge whose ends became one is none.
-        let mut groups: BTreeMap<(String, String, String), Vec<Part>> = BTreeMap::new();
+        let mut groups: BTreeMap<EdgeKey, Vec<Part>> = BTreeMap::new();
         for part in parts {
             let (s, o) = (merges.canonical(&part.s), merges.canonical(&part.o));
             if s == o {
@@ -127,15 +130,22 @@ impl Store {
                 group.push(part);
             }
         }
-        let mut out: Vec<(EdgeClaims, Option<Part>)> = Vec::new();
+        // Support and confidence decide the order: for an edge with a summary, both come from
+        // its row (and its best claim when publishers are graded); the rest of it is read only
+        // if it makes the cut.
+        enum Pending {
+            Summary(Part),
+            Aggregated(EdgeClaims),
+        }
+        let mut ranked: Vec<((u64, u8), EdgeKey, Pending)> = Vec::new();
         for ((s, p, o), mut parts) in groups {
             if parts.len() == 1 {
                 let part = parts.pop().expect("one part");
                 if part.support < f.min_sources {
                     continue;
                 }
-                let edge = self.summary_edge(s, p, o, &part, &grades)?;
-                out.push((EdgeClaims { edge, claims: Vec::new() }, Some(part)));
+                let confidence = self.summary_confidence(&part, &grades)?;
+                ranked.push(((part.support, confidence), (s, p, o), Pending::Summary(part)));
             } else {
                 let mut claims: Vec<Claim> = Vec::new();
                 for part in &parts {
@@ -145,20 +155,26 @@ impl Store {
                         claims.push(c);
                     }
                 }
-                let edge = aggregate(s, p, o, &mut claims, &grades);
+                let edge = aggregate(s.clone(), p.clone(), o.clone(), &mut claims, &grades);
                 if edge.support < f.min_sources {
                     continue;
                 }
-                out.push((EdgeClaims { edge, claims }, None));
+                ranked.push(((edge.support, edge.confidence), (s, p, o), Pending::Aggregated(EdgeClaims { edge, claims })));
             }
         }
-        out.sort_by(|(a, _), (b, _)| {
-            (b.edge.support, b.edge.confidence).cmp(&(a.edge.support, a.edge.confidence)).then_with(|| {
-                (&a.edge.subject, &a.edge.predicate, &a.edge.object).cmp(&(&b.edge.subject, &b.edge.predicate, &b.edge.object))
-            })
-        });
+        ranked.sort_by(|(a, ka, _), (b, kb, _)| b.cmp(a).then_with(|| ka.cmp(kb)));
         if let Some(limit) = f.limit {
-            out.truncate(limit);
+            ranked.truncate(limit);
+        }
+        let mut out: Vec<(EdgeClaims, Option<Part>)> = Vec::with_capacity(ranked.len());
+        for ((_, confidence), (s, p, o), pending) in ranked {
+            out.push(match pending {
+                Pending::Summary(part) => {
+                    let edge = self.summary_edge(s, p, o, &part, confidence, &grades)?;
+                    (EdgeClaims { edge, claims: Vec::new() }, Some(part))
+                }
+                Pending::Aggregated(e) => (e, None),
+            });
         }
         // Best claims, names and evidence only for what is returned.
         let per_edge = f.per_edge.unwrap_or(usize::MAX);
@@ -251,12 +267,37 @@ impl Store {
         Ok(out)
     }
 
-    /// An edge from its summary row: everything but names and claims.
-    fn summary_edge(&self, subject: String, predicate: String, object: String, part: &Part, grades: &Grades) -> Result<Edge> {
+    /// The confidence of an edge with a summary: its best claim's (its best affirming one, when it
+    /// has any) — from the row's best extractor confidences when every publisher has one grade.
+    fn summary_confidence(&self, part: &Part, grades: &Grades) -> Result<u8> {
+        let support = part.support;
+        let standing = Standing { support, publishers: part.publishers, disputed: support > 0 && part.denied_only > 0 };
+        Ok(if grades.uniform() {
+            let r = grades.default_grade();
+            let best = |x: Option<f64>, negated: bool, hedged: bool| x.map(|x| confidence(r, standing.credibility(negated, hedged), x));
+            if support == 0 {
+                best(part.max_negated, true, false).unwrap_or(0)
+            } else {
+                best(part.max_unhedged, false, false).max(best(part.max_hedged, false, true)).unwrap_or(0)
+            }
+        } else {
+            self.rank_claims(part, standing, 1, grades)?.first().map(|r| r.confidence.0).unwrap_or(0)
+        })
+    }
+
+    /// An edge from its summary row and its confidence: everything but names and claims.
+    fn summary_edge(
+        &self,
+        subject: String,
+        predicate: String,
+        object: String,
+        part: &Part,
+        confidence: u8,
+        grades: &Grades,
+    ) -> Result<Edge> {
         let (s, p, o) = (part.s.as_str(), part.p.as_str(), part.o.as_str());
         let support = part.support;
         let disputed = support > 0 && part.denied_only > 0;
-        let standing = Standing { support, publishers: part.publishers, disputed };
         let all_hedged = part.affirming > 0 && part.unhedged == 0;
         let credibility = Credibility::of(support == 0, all_hedged, support, part.publishers, disputed);
         let mut figures: BTreeMap<(String, Option<String>), Vec<f64>> = BTreeMap::new();
@@ -299,18 +340,6 @@ impl Store {
                 found.push(grades.default_grade());
             }
             found.into_iter().min().unwrap_or(Reliability::F)
-        };
-        // Its best claim's confidence (its best affirming one, when it has any).
-        let confidence = if grades.uniform() {
-            let r = grades.default_grade();
-            let best = |x: Option<f64>, negated: bool, hedged: bool| x.map(|x| confidence(r, standing.credibility(negated, hedged), x));
-            if support == 0 {
-                best(part.max_negated, true, false).unwrap_or(0)
-            } else {
-                best(part.max_unhedged, false, false).max(best(part.max_hedged, false, true)).unwrap_or(0)
-            }
-        } else {
-            self.rank_claims(part, standing, 1, grades)?.first().map(|r| r.confidence.0).unwrap_or(0)
         };
         Ok(Edge {
             symmetric: symmetric(&predicate),
