@@ -228,7 +228,8 @@ ALTER TABLE claims ADD COLUMN publisher TEXT;
 -- what ranking them by graded confidence needs.
 CREATE INDEX claims_rank ON claims(subject, predicate, object, negated, confidence DESC, doc_seq, start, hedged, publisher);
 CREATE INDEX claims_seen ON claims(subject, predicate, object, seen) WHERE seen IS NOT NULL;
-CREATE INDEX claims_figures ON claims(subject, predicate, object, unit, date, value)
+-- `negated` is in the columns so that the partial index covers the figures query.
+CREATE INDEX claims_figures ON claims(subject, predicate, object, negated, unit, date, value)
     WHERE negated = 0 AND value IS NOT NULL AND unit IS NOT NULL;
 
 -- Claims of each edge in each work: affirming and negated. Support is the number of rows with
