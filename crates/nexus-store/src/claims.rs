@@ -10,6 +10,7 @@
 
 use crate::error::Result;
 use crate::extraction::entity_key;
+use crate::grades::PUBLISHER_SQL;
 use nexus_extract::Extraction;
 use nexus_extract::relations::{Relation, symmetric};
 use rusqlite::{Connection, params};
@@ -27,21 +28,22 @@ pub fn ordered<'a>(predicate: &str, subject: &'a str, object: &'a str) -> (&'a s
     if symmetric(predicate) && object < subject { (object, subject) } else { (subject, object) }
 }
 
-/// Write the claims of document `seq` (which has none stored) in the caller's transaction; the
-/// number written. A relation whose ends are not among the document's entities, or are one
+/// Write the claims of document `seq` (which has none stored) in the caller's transaction, and add
+/// them to the edge summaries; the number written. A relation whose ends are not among the document's entities, or are one
 /// entity under the corpus-wide key, is left out; two relations that are one claim are written once.
 pub(crate) fn write(conn: &Connection, seq: i64, x: &Extraction) -> Result<u64> {
     if x.relations.is_empty() {
         return Ok(0);
     }
-    let (doc_id, work_id, published): (String, String, Option<String>) = conn
-        .prepare_cached("SELECT id, work_id, published FROM documents WHERE seq = ?1")?
-        .query_row([seq], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let (doc_id, work_id, published, publisher): (String, String, Option<String>, String) = conn
+        .prepare_cached(&format!("SELECT d.id, d.work_id, d.published, {PUBLISHER_SQL} FROM documents d WHERE d.seq = ?1"))?
+        .query_row([seq], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    let publisher = crate::summaries::folded_publisher(&publisher);
     let keys: HashMap<&str, String> = x.entities.iter().map(|e| (e.id.as_str(), entity_key(e))).collect();
     let mut insert = conn.prepare_cached(
         "INSERT OR IGNORE INTO claims(doc_seq, id, work_id, subject, predicate, object, start, end, confidence, hedged, negated,
-                                      value, unit, bound, date, seen, qualifiers)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                                      value, unit, bound, date, seen, qualifiers, publisher)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
     )?;
     let mut written = 0;
     for r in &x.relations {
@@ -74,7 +76,12 @@ pub(crate) fn write(conn: &Connection, seq: i64, x: &Extraction) -> Result<u64> 
             date,
             seen,
             qualifiers_json(r, &keys),
+            publisher,
         ])? as u64;
+    }
+    // The edge summaries, in the same savepoint or transaction.
+    if written > 0 {
+        crate::summaries::add_doc(conn, seq)?;
     }
     Ok(written)
 }

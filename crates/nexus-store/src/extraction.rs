@@ -186,7 +186,9 @@ impl Store {
             .query_row("SELECT seq FROM documents WHERE id = ?1", [id], |r| r.get(0))
             .optional()?
             .ok_or_else(|| StoreError::NoSuchDocument(id.to_owned()))?;
-        for table in ["doc_entities", "mentions", "entity_names", "quantities", "dates", "claims"] {
+        // The claims leave the edge summaries as they are deleted: only this document's rows change.
+        crate::summaries::remove_doc(&tx, seq, true)?;
+        for table in ["doc_entities", "mentions", "entity_names", "quantities", "dates"] {
             tx.prepare_cached(&format!("DELETE FROM {table} WHERE doc_seq = ?1"))?.execute([seq])?;
         }
         tx.prepare_cached(

@@ -135,6 +135,36 @@ impl Grades {
     pub fn of(&self, publisher: &str) -> Reliability {
         self.by_publisher.get(&fold(publisher)).copied().unwrap_or(self.default)
     }
+
+    /// The grade of a publisher already folded (as claims store it); `None`, a document naming
+    /// none, has the default.
+    pub(crate) fn of_folded(&self, folded: Option<&str>) -> Reliability {
+        folded.and_then(|p| self.by_publisher.get(p)).copied().unwrap_or(self.default)
+    }
+
+    /// Every publisher has the default grade (none graded apart from it).
+    pub(crate) fn uniform(&self) -> bool {
+        self.by_publisher.is_empty()
+    }
+
+    pub(crate) fn default_grade(&self) -> Reliability {
+        self.default
+    }
+
+    /// The graded publishers (folded) with their grades.
+    pub(crate) fn graded(&self) -> impl Iterator<Item = (&str, Reliability)> {
+        self.by_publisher.iter().map(|(p, g)| (p.as_str(), *g))
+    }
+
+    /// The grade of greatest weight any publisher has: an upper bound for ranking claims.
+    pub(crate) fn best(&self) -> Reliability {
+        self.by_publisher
+            .values()
+            .copied()
+            .chain(std::iter::once(self.default))
+            .max_by(|a, b| a.weight().total_cmp(&b.weight()))
+            .unwrap_or(self.default)
+    }
 }
 
 impl Store {

@@ -2,16 +2,16 @@
 //!
 //! An edge is (subject, predicate, object) over entity keys as merges read them (ends of a
 //! symmetric predicate sorted). Its support is the number of distinct works (near-duplicate
-//! groups) with a claim that affirms it, so two copies of one article count once. Edges are not
-//! stored: one entity's edges come from the claim indexes in one range scan per end, and the whole
-//! graph from one scan of a covering index. So (re-)extracting a document changes only its own
-//! claim rows, `regroup` only the work column of the claims of documents whose work changed, and
-//! a merge only its own row — there is no derived table to keep in step or rebuild.
+//! groups) with a claim that affirms it, so two copies of one article count once. Here edges are
+//! aggregated from their claims (the whole graph from one scan of a covering index); one entity's
+//! edges are read from the edge summaries (`summaries`, `lookup`), which each document's claims
+//! update as they are written or deleted, so (re-)extracting a document still changes only its own
+//! rows, `regroup` only those of documents whose work changed, and a merge only its own row.
 
 use crate::Store;
 use crate::claims::ordered;
 use crate::error::{Result, StoreError};
-use crate::grades::{Credibility, Grades, PUBLISHER_SQL, Reliability, confidence};
+use crate::grades::{Credibility, Grades, Reliability, confidence};
 use crate::merges::Merges;
 use nexus_extract::relations::symmetric;
 use petgraph::graph::{NodeIndex, UnGraph};
@@ -63,7 +63,7 @@ pub struct Claim {
     /// 0–100, from reliability, credibility and the extractor's confidence (`grades::confidence`).
     pub confidence: u8,
     #[serde(skip)]
-    doc_seq: i64,
+    pub(crate) doc_seq: i64,
 }
 
 /// Stated figures of an edge in one unit, for one date (claims of different dates are different
@@ -146,6 +146,15 @@ impl Store {
         if let Some(since) = &f.since {
             check_date(since)?;
         }
+        // One entity's edges come from the edge summaries (`lookup`); the rest aggregate claims.
+        if let (Some(key), None, None, None) = (&f.entity, &f.subject, &f.object, &f.since) {
+            return self.entity_claims(key, f);
+        }
+        self.aggregated_claims(f)
+    }
+
+    /// `claims` by aggregating every claim of every edge the filter can select.
+    pub(crate) fn aggregated_claims(&self, f: &ClaimFilter) -> Result<Vec<EdgeClaims>> {
         let merges = self.merges()?;
         let grades = self.grades()?;
         // The claims of every edge the filter can select, deduplicated by id.
@@ -239,11 +248,7 @@ impl Store {
 
     /// Claims with one end in `end` (a column and the keys it may hold), or every claim.
     fn claim_rows(&self, end: Option<(&str, &[String])>, predicate: Option<&str>) -> Result<Vec<Claim>> {
-        let mut sql = format!(
-            "SELECT c.id, c.subject, c.predicate, c.object, c.doc_seq, d.id, d.title, {PUBLISHER_SQL}, d.published, c.work_id,
-                    c.start, c.end, c.hedged, c.negated, c.value, c.unit, c.bound, c.date, c.seen, c.qualifiers, c.confidence
-             FROM claims c JOIN documents d ON d.seq = c.doc_seq WHERE 1"
-        );
+        let mut sql = format!("SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.seq = c.doc_seq WHERE 1");
         let mut args: Vec<Value> = Vec::new();
         if let Some((column, keys)) = end {
             sql.push_str(&format!(" AND c.{column} IN ({})", vec!["?"; keys.len()].join(", ")));
@@ -254,41 +259,67 @@ impl Store {
             args.push(Value::Text(p.to_owned()));
         }
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
-            let value: Option<f64> = r.get(14)?;
-            let unit: Option<String> = r.get(15)?;
-            Ok(Claim {
-                id: r.get(0)?,
-                subject: r.get(1)?,
-                predicate: r.get(2)?,
-                object: r.get(3)?,
-                doc_seq: r.get(4)?,
-                doc: r.get(5)?,
-                title: r.get(6)?,
-                publisher: r.get(7)?,
-                published: r.get(8)?,
-                work: r.get(9)?,
-                start: r.get::<_, i64>(10)? as usize,
-                end: r.get::<_, i64>(11)? as usize,
-                hedged: r.get(12)?,
-                negated: r.get(13)?,
-                quantity: value.zip(unit).map(|(value, unit)| Figure { value, unit, bound: r.get::<_, Option<String>>(16).ok().flatten() }),
-                date: r.get(17)?,
-                seen: r.get(18)?,
-                qualifiers: serde_json::from_str(&r.get::<_, String>(19)?).unwrap_or_default(),
-                extraction_confidence: r.get(20)?,
-                evidence: String::new(),
-                reliability: Reliability::F,
-                credibility: Credibility(6),
-                confidence: 0,
-            })
-        })?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args), claim_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every claim of one stored edge (keys as written).
+    pub(crate) fn edge_claim_rows(&self, s: &str, p: &str, o: &str) -> Result<Vec<Claim>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.seq = c.doc_seq
+             WHERE c.subject = ?1 AND c.predicate = ?2 AND c.object = ?3"
+        ))?;
+        let rows = stmt.query_map([s, p, o], claim_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One claim by its document and id.
+    pub(crate) fn claim_by_id(&self, seq: i64, id: &str) -> Result<Claim> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.seq = c.doc_seq WHERE c.doc_seq = ?1 AND c.id = ?2"
+        ))?;
+        Ok(stmt.query_row(rusqlite::params![seq, id], claim_row)?)
     }
 }
 
+/// A claim with its document; the publisher as `grades::PUBLISHER_SQL` reads it.
+const CLAIM_COLUMNS: &str = "c.id, c.subject, c.predicate, c.object, c.doc_seq, d.id, d.title,
+    coalesce(nullif(d.venue, ''), nullif(d.site, ''), ''), d.published, c.work_id,
+    c.start, c.end, c.hedged, c.negated, c.value, c.unit, c.bound, c.date, c.seen, c.qualifiers, c.confidence";
+
+/// A claim as `CLAIM_COLUMNS` reads it, ungraded.
+fn claim_row(r: &rusqlite::Row) -> rusqlite::Result<Claim> {
+    let value: Option<f64> = r.get(14)?;
+    let unit: Option<String> = r.get(15)?;
+    Ok(Claim {
+        id: r.get(0)?,
+        subject: r.get(1)?,
+        predicate: r.get(2)?,
+        object: r.get(3)?,
+        doc_seq: r.get(4)?,
+        doc: r.get(5)?,
+        title: r.get(6)?,
+        publisher: r.get(7)?,
+        published: r.get(8)?,
+        work: r.get(9)?,
+        start: r.get::<_, i64>(10)? as usize,
+        end: r.get::<_, i64>(11)? as usize,
+        hedged: r.get(12)?,
+        negated: r.get(13)?,
+        quantity: value.zip(unit).map(|(value, unit)| Figure { value, unit, bound: r.get::<_, Option<String>>(16).ok().flatten() }),
+        date: r.get(17)?,
+        seen: r.get(18)?,
+        qualifiers: serde_json::from_str(&r.get::<_, String>(19)?).unwrap_or_default(),
+        extraction_confidence: r.get(20)?,
+        evidence: String::new(),
+        reliability: Reliability::F,
+        credibility: Credibility(6),
+        confidence: 0,
+    })
+}
+
 /// An edge from all its claims; grades each claim and sorts them best first.
-fn aggregate(subject: String, predicate: String, object: String, claims: &mut [Claim], grades: &Grades) -> Edge {
+pub(crate) fn aggregate(subject: String, predicate: String, object: String, claims: &mut [Claim], grades: &Grades) -> Edge {
     let affirming: Vec<&Claim> = claims.iter().filter(|c| !c.negated).collect();
     let works: BTreeSet<&str> = affirming.iter().map(|c| c.work.as_str()).collect();
     let denying: BTreeSet<&str> = claims.iter().filter(|c| c.negated).map(|c| c.work.as_str()).collect();
@@ -308,15 +339,7 @@ fn aggregate(subject: String, predicate: String, object: String, claims: &mut [C
             figures.entry((q.unit.clone(), c.date.clone())).or_default().push(q.value);
         }
     }
-    let figures: Vec<FigureRange> = figures
-        .into_iter()
-        .map(|((unit, date), mut values)| {
-            values.sort_by(f64::total_cmp);
-            values.dedup();
-            let (min, max) = (values[0], values[values.len() - 1]);
-            FigureRange { unit, date, min, max, conflict: max > min.abs() * (1.0 + CONFLICT_TOLERANCE) + f64::EPSILON, values }
-        })
-        .collect();
+    let figures = figure_ranges(figures);
     let first_seen = claims.iter().filter_map(|c| c.seen.clone()).min();
     let last_seen = claims.iter().filter_map(|c| c.seen.clone()).max();
     for c in claims.iter_mut() {
@@ -346,6 +369,19 @@ fn aggregate(subject: String, predicate: String, object: String, claims: &mut [C
         predicate,
         object,
     }
+}
+
+/// Figures grouped by (unit, date): each group's values kept, sorted, and checked for conflict.
+pub(crate) fn figure_ranges(figures: BTreeMap<(String, Option<String>), Vec<f64>>) -> Vec<FigureRange> {
+    figures
+        .into_iter()
+        .map(|((unit, date), mut values)| {
+            values.sort_by(f64::total_cmp);
+            values.dedup();
+            let (min, max) = (values[0], values[values.len() - 1]);
+            FigureRange { unit, date, min, max, conflict: max > min.abs() * (1.0 + CONFLICT_TOLERANCE) + f64::EPSILON, values }
+        })
+        .collect()
 }
 
 /// Is the ISO date prefix `date` on or after `since`? Compared to the precision of the less
@@ -382,10 +418,10 @@ pub fn check_date(s: &str) -> Result<()> {
 
 /// Display names of keys, looked up once each.
 #[derive(Default)]
-struct Names(HashMap<String, String>);
+pub(crate) struct Names(HashMap<String, String>);
 
 impl Names {
-    fn get(&mut self, store: &Store, key: &str) -> Result<String> {
+    pub(crate) fn get(&mut self, store: &Store, key: &str) -> Result<String> {
         if let Some(n) = self.0.get(key) {
             return Ok(n.clone());
         }
@@ -397,10 +433,10 @@ impl Names {
 
 /// Stored texts of documents, read once each, for quoting evidence.
 #[derive(Default)]
-struct Texts(HashMap<i64, String>);
+pub(crate) struct Texts(HashMap<i64, String>);
 
 impl Texts {
-    fn quote(&mut self, store: &Store, seq: i64, start: usize, end: usize) -> Result<String> {
+    pub(crate) fn quote(&mut self, store: &Store, seq: i64, start: usize, end: usize) -> Result<String> {
         let text = match self.0.entry(seq) {
             std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
             std::collections::hash_map::Entry::Vacant(e) => {

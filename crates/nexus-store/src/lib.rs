@@ -12,12 +12,14 @@ mod export_reads;
 mod extraction;
 mod grades;
 mod graph;
+mod lookup;
 mod lsh;
 mod merges;
 mod read;
 mod regroup;
 mod schema;
 mod search;
+mod summaries;
 mod write;
 
 pub use analysis_reads::{ClaimScan, ScanClaim, ScanDoc};
@@ -94,6 +96,9 @@ impl Store {
 
     fn configure(&self) -> Result<()> {
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Writing a document with its extraction, claims and edge summaries, and answering a
+        // look-up, each use more statements than rusqlite's default cache of 16 keeps prepared.
+        self.conn.set_prepared_statement_cache_capacity(128);
         // A non-database file fails here, on the first read of the header.
         let mode: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(|e| self.classify(e))?;
         if !mode.eq_ignore_ascii_case("wal") {
@@ -130,6 +135,7 @@ impl Store {
                 return Ok(());
             }
             tx.execute_batch(schema::MIGRATIONS[version as usize])?;
+            schema::after(&tx, version)?;
             tx.pragma_update(None, "user_version", version + 1)?;
             tx.commit()?;
         }
@@ -189,6 +195,8 @@ impl Store {
         if stale > 0 {
             problems.push(format!("{stale} claims whose work is not their document's"));
         }
+        // The edge summaries must be what the claims give (see `summaries`).
+        problems.extend(summaries::problems(&self.conn)?);
         if let Err(e) = self.conn.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1)", []) {
             problems.push(format!("full-text index: {e}"));
         }

@@ -37,6 +37,11 @@ impl Merges {
         out.into_iter().collect()
     }
 
+    /// Every key an active merge names, merged or merged into.
+    pub(crate) fn involved(&self) -> std::collections::HashSet<&str> {
+        self.into.iter().flat_map(|(a, b)| [a.as_str(), b.as_str()]).collect()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.into.is_empty()
     }

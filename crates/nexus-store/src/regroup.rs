@@ -45,7 +45,10 @@ impl Store {
                 };
                 if work != old_work {
                     summary.changed += 1;
+                    // The document's claims move to the new work in the edge summaries too.
+                    crate::summaries::remove_doc(&tx, seq, false)?;
                     claims.execute(params![seq, work])?;
+                    crate::summaries::add_doc(&tx, seq)?;
                 }
                 update.execute(params![seq, work, similarity])?;
                 summary.documents += 1;

@@ -2,7 +2,17 @@
 //! have run; each runs in its own transaction, so a store is always at one whole version.
 
 /// Migration `i` takes a store from version `i` to `i + 1`. Append only: never edit a released one.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+
+/// Work a migration needs beyond SQL, run in its transaction right after it: v4 folds each
+/// document's publisher into its claims (folding is Rust's) and builds the edge summaries.
+pub(crate) fn after(tx: &rusqlite::Connection, version: i64) -> crate::Result<()> {
+    if version == 3 {
+        crate::summaries::fill_publishers(tx)?;
+        crate::summaries::rebuild(tx)?;
+    }
+    Ok(())
+}
 
 const V1: &str = r#"
 CREATE TABLE documents (
@@ -202,6 +212,74 @@ CREATE TABLE entity_merges (
     undone_at  TEXT
 );
 CREATE UNIQUE INDEX entity_merges_active ON entity_merges(from_key) WHERE undone_at IS NULL;
+"#;
+
+/// Edge summaries (issue 4, look-ups at scale). One entity's edges were aggregated from all their
+/// claims on every query, which a hub entity (in a third of the documents) made take a second.
+/// These tables are maintained per document, in the savepoint or transaction that writes or
+/// replaces its claims (and by `regroup` for a document whose work changes), so a document
+/// touches only the rows of the edges it has claims on; `Store::check` compares them with the
+/// claims. Keys are the stored keys: merges are still applied when queried.
+const V4: &str = r#"
+-- The document's publisher (venue, else site), folded; NULL when it names neither. A copy, like
+-- `work_id`, so the best claims of an edge are ranked from one index without the documents.
+ALTER TABLE claims ADD COLUMN publisher TEXT;
+-- An edge's claims best first (affirming first, then by the extractor's confidence), covering
+-- what ranking them by graded confidence needs.
+CREATE INDEX claims_rank ON claims(subject, predicate, object, negated, confidence DESC, doc_seq, start, hedged, publisher);
+CREATE INDEX claims_seen ON claims(subject, predicate, object, seen) WHERE seen IS NOT NULL;
+-- `negated` is in the columns so that the partial index covers the figures query.
+CREATE INDEX claims_figures ON claims(subject, predicate, object, negated, unit, date, value)
+    WHERE negated = 0 AND value IS NOT NULL AND unit IS NOT NULL;
+
+-- Claims of each edge in each work: affirming and negated. Support is the number of rows with
+-- affirming > 0; a row goes when both reach 0.
+CREATE TABLE edge_works (
+    subject   TEXT NOT NULL,
+    predicate TEXT NOT NULL,
+    object    TEXT NOT NULL,
+    work_id   TEXT NOT NULL,
+    affirming INTEGER NOT NULL,
+    negated   INTEGER NOT NULL,
+    PRIMARY KEY (subject, predicate, object, work_id)
+) WITHOUT ROWID;
+
+-- Affirming claims of each edge per independent source: the folded publisher, or U+001F and the
+-- work for a document that names none (as `graph::aggregate` counts them).
+CREATE TABLE edge_sources (
+    subject   TEXT NOT NULL,
+    predicate TEXT NOT NULL,
+    object    TEXT NOT NULL,
+    source    TEXT NOT NULL,
+    affirming INTEGER NOT NULL,
+    PRIMARY KEY (subject, predicate, object, source)
+) WITHOUT ROWID;
+
+-- One row per stored edge (keys as written): support and denials in works, works that only deny
+-- it, documents, claims, affirming and affirming-unhedged claims, independent sources, and the
+-- best extractor confidence of its affirming-unhedged, affirming-hedged and negated claims.
+CREATE TABLE edges (
+    subject      TEXT NOT NULL,
+    predicate    TEXT NOT NULL,
+    object       TEXT NOT NULL,
+    support      INTEGER NOT NULL,
+    denials      INTEGER NOT NULL,
+    denied_only  INTEGER NOT NULL,
+    documents    INTEGER NOT NULL,
+    claims       INTEGER NOT NULL,
+    affirming    INTEGER NOT NULL,
+    unhedged     INTEGER NOT NULL,
+    publishers   INTEGER NOT NULL,
+    max_unhedged REAL,
+    max_hedged   REAL,
+    max_negated  REAL,
+    PRIMARY KEY (subject, object, predicate)
+) WITHOUT ROWID;
+-- An entity's edges from either end, most supported first, covering.
+CREATE INDEX edges_subject ON edges(subject, support DESC, object, predicate, denials, denied_only, documents, claims, affirming,
+                                    unhedged, publishers, max_unhedged, max_hedged, max_negated);
+CREATE INDEX edges_object ON edges(object, support DESC, subject, predicate, denials, denied_only, documents, claims, affirming,
+                                   unhedged, publishers, max_unhedged, max_hedged, max_negated);
 "#;
 
 #[cfg(test)]
