@@ -110,6 +110,12 @@ fn place(kb: &KnowledgeBase, e: &EntityRef) -> Place {
     }
 }
 
+/// The end of `l` that is not `e`: symmetric links store their ends in key order, so an armed
+/// group may be either.
+fn other_end<'a>(l: &'a Link, e: &EntityRef) -> &'a EntityRef {
+    if l.subject.key == e.key { &l.object } else { &l.subject }
+}
+
 /// The type of an entity key: the knowledge base's for its ids, else the `type:` prefix the
 /// store gives names learned from documents.
 fn key_type(kb: &KnowledgeBase, key: &str) -> String {
@@ -174,7 +180,8 @@ pub fn model_from(a: &Analysis, kb: &KnowledgeBase, edges: &[EdgeClaims], title:
         summary.push(Statement { text, cites: cited });
     }
     for g in a.nexus.armed_groups.iter().take(2) {
-        let economies: Vec<String> = g.economies.iter().take(3).map(|l| format!("{} {}", phrase(&l.predicate), l.object.name)).collect();
+        let economies: Vec<String> =
+            g.economies.iter().take(3).map(|l| format!("{} {}", phrase(&l.predicate), other_end(l, &g.group).name)).collect();
         let places: Vec<&str> = g.places.iter().take(3).map(|l| l.object.name.as_str()).collect();
         if economies.is_empty() && places.is_empty() {
             continue;
@@ -338,7 +345,7 @@ pub fn model_from(a: &Analysis, kb: &KnowledgeBase, edges: &[EdgeClaims], title:
             nexus.push(NexusRow {
                 armed_group: g.group.name.clone(),
                 relation: phrase(&l.predicate),
-                counterpart: l.object.name.clone(),
+                counterpart: other_end(l, &g.group).name.clone(),
                 place: if l.predicate == "operates_in" { None } else { place.clone() },
                 period: l.first_seen.as_ref().map(|f| format!("since {f}")),
                 support: u32::try_from(l.support).unwrap_or(u32::MAX),
