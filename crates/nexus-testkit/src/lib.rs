@@ -2,6 +2,8 @@
 //! from a seed so every run measures the same input. Not a knowledge base: the vocabulary only
 //! needs to look like report prose to a tokenizer and keep unrelated documents dissimilar.
 
+pub mod claims;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
