@@ -10,8 +10,12 @@ use nexus_kb::KnowledgeBase;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// How many of the best-supported edges the network figure may draw from.
-const NETWORK_EDGES: usize = 120;
+/// Around how many of the most central actors, and of the most central organizations, the
+/// network figure draws edges, and how many edges each.
+const CENTRAL_ACTORS: usize = 12;
+const CENTRAL_ORGS: usize = 8;
+const EDGES_PER_ACTOR: usize = 10;
+const ORG_TYPES: [&str; 2] = ["criminal_org", "armed_group"];
 
 pub fn run(db: &Path, args: ReportArgs) -> anyhow::Result<PathBuf> {
     let store = open(db)?;
@@ -22,15 +26,36 @@ pub fn run(db: &Path, args: ReportArgs) -> anyhow::Result<PathBuf> {
     if analysis.summary.edges == 0 {
         eprintln!("note: no relations in scope (no claims stored, or none in the period or around the focus); the report says so");
     }
-    // The network figure and the organizations' ties: the best-supported edges in scope.
-    let filter = nexus_store::ClaimFilter {
-        entity: analysis.scope.focus.as_ref().map(|f| f.key.clone()),
-        since: opts.since.clone(),
-        limit: Some(NETWORK_EDGES),
-        per_edge: Some(2),
-        ..Default::default()
+    // The network figure and the organizations' ties: the best-supported edges around the focus,
+    // or around the most central actors and organizations (one indexed look-up each; a scan of
+    // every edge of a large store would take longer than the analysis).
+    let centres: Vec<String> = match &analysis.scope.focus {
+        Some(f) => vec![f.key.clone()],
+        None => {
+            let central = analysis.actors.iter().take(CENTRAL_ACTORS);
+            let orgs = analysis.actors.iter().filter(|a| ORG_TYPES.contains(&a.entity.entity_type.as_str())).take(CENTRAL_ORGS);
+            let mut keys: Vec<String> = central.chain(orgs).map(|a| a.entity.key.clone()).collect();
+            keys.dedup();
+            keys
+        }
     };
-    let edges = store.claims(&filter).with_context(|| format!("cannot read the claims of {}", db.display()))?;
+    let mut edges: Vec<nexus_store::EdgeClaims> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for key in centres {
+        let filter = nexus_store::ClaimFilter {
+            entity: Some(key),
+            since: opts.since.clone(),
+            limit: Some(EDGES_PER_ACTOR),
+            per_edge: Some(2),
+            ..Default::default()
+        };
+        for e in store.claims(&filter).with_context(|| format!("cannot read the claims of {}", db.display()))? {
+            if seen.insert((e.edge.subject.clone(), e.edge.predicate.clone(), e.edge.object.clone())) {
+                edges.push(e);
+            }
+        }
+    }
+    edges.sort_by_key(|e| std::cmp::Reverse(e.edge.support));
     let model = nexus_report::model_from(&analysis, &kb, &edges, args.title.as_deref());
     let ropts = nexus_report::Options::default();
     let to_stdout = args.out.as_os_str() == "-";
