@@ -4,16 +4,13 @@
 
 use super::frames::Candidate;
 use super::qualify::Sentence;
+use super::table::Cue;
 use super::view::View;
 use crate::ExtractedEntity;
 use nexus_kb::{EntityType, KnowledgeBase};
 
 const ORGS: [EntityType; 2] = [EntityType::CriminalOrg, EntityType::ArmedGroup];
 const PLACES: [EntityType; 2] = [EntityType::Place, EntityType::Country];
-/// "in" and the words that fold it with an article, in the three languages.
-const IN: [&str; 7] = ["in", "en", "em", "no", "na", "nos", "nas"];
-const ARTICLES: [&str; 8] = ["the", "el", "la", "los", "las", "o", "a", "os"];
-const OF: [&str; 7] = ["of", "de", "del", "do", "da", "dos", "das"];
 /// Trigger-less readings are weaker than a stated verb.
 const STRENGTH: f64 = 0.7;
 
@@ -61,8 +58,8 @@ pub fn apply(v: &View, s: &Sentence, kb: &KnowledgeBase, entities: &[ExtractedEn
             continue;
         }
         // "the Urabá region of Antioquia"
-        if place_head(v, i + 1) && v.norms.get(i + 2).is_some_and(|w| OF.contains(w)) {
-            let k = if v.norms.get(i + 3).is_some_and(|a| ARTICLES.contains(a)) { i + 4 } else { i + 3 };
+        if place_head(v, i + 1) && v.is(i + 2, Cue::Of) {
+            let k = if v.is(i + 3, Cue::Article) { i + 4 } else { i + 3 };
             if v.fits(k, &PLACES) && v.entity(i) != v.entity(k) && contains(kb, entities, v.entity(k), v.entity(i)) != Some(false) {
                 out.push(Candidate::new(i, located_in, k, (i, k + 1), STRENGTH));
                 continue;
@@ -109,7 +106,7 @@ fn presence(v: &View, after: usize) -> Vec<usize> {
         if v.trigger[j] || matches!(v.norms[j], "," | ";" | ":" | "." | "(") || (j > after && v.toks[j].entity().is_some()) {
             break;
         }
-        if IN.contains(&v.norms[j]) {
+        if v.is(j, Cue::Inside) {
             return v.list_right(j + 1, &PLACES, 2).0;
         }
     }
@@ -133,7 +130,7 @@ fn cultivation(v: &View, s: &Sentence, out: &mut Vec<Candidate>) {
 
 /// A noun naming a kind of place ("province", "río") at token `k`.
 fn place_head(v: &View, k: usize) -> bool {
-    v.norms.get(k).is_some_and(|w| crate::lang::geographic_head(w)) || v.cue_at(k, super::table::Cue::PlaceHead) == Some(1)
+    v.norms.get(k).is_some_and(|w| crate::lang::geographic_head(w)) || v.cue_at(k, Cue::PlaceHead) == Some(1)
 }
 
 /// Is `outer` a first-level region of the country the knowledge base puts `inner` in?
@@ -145,12 +142,11 @@ fn same_country_region(kb: &KnowledgeBase, entities: &[ExtractedEntity], outer: 
 
 /// "in (the) <place>" at token `at`, or "in the district of <place>": the place's token.
 fn in_place(v: &View, at: usize) -> Option<usize> {
-    let w = v.norms.get(at)?;
-    if !IN.contains(w) {
+    if !v.is(at, Cue::Inside) {
         return None;
     }
-    let mut k = if v.norms.get(at + 1).is_some_and(|a| ARTICLES.contains(a)) { at + 2 } else { at + 1 };
-    if place_head(v, k) && v.norms.get(k + 1).is_some_and(|w| OF.contains(w)) {
+    let mut k = if v.is(at + 1, Cue::Article) { at + 2 } else { at + 1 };
+    if place_head(v, k) && v.is(k + 1, Cue::Of) {
         k += 2;
     }
     v.fits(k, &PLACES).then_some(k)

@@ -144,10 +144,13 @@ pub enum Cue {
     AnaphorPlace,
     Naming,
     PlaceHead,
+    Inside,
+    Article,
+    Of,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 24;
+pub const CUES: usize = 25;
 
 impl Cue {
     /// A dense index for caches.
@@ -171,7 +174,10 @@ impl Cue {
             Cue::AnaphorPlace => 15,
             Cue::Naming => 16,
             Cue::PlaceHead => 17,
-            Cue::Rank(r) => (18 + r as usize).min(CUES - 1),
+            Cue::Inside => 18,
+            Cue::Article => 19,
+            Cue::Of => 20,
+            Cue::Rank(r) => (20 + r as usize).min(CUES - 1),
         }
     }
 
@@ -195,6 +201,9 @@ impl Cue {
             "anaphor_place" => Cue::AnaphorPlace,
             "naming" => Cue::Naming,
             "place_head" => Cue::PlaceHead,
+            "inside" => Cue::Inside,
+            "article" => Cue::Article,
+            "of" => Cue::Of,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }

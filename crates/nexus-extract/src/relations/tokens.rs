@@ -126,7 +126,7 @@ fn resolve_anaphors(toks: &mut Vec<Tok>, mentions: &[Span]) {
             continue;
         };
         let next = toks.get(i + n);
-        let names_itself = next.is_some_and(|x| x.entity().is_some() || matches!(x.norm.as_str(), "of" | "de" | "del" | "do" | "da"))
+        let names_itself = next.is_some_and(|x| x.entity().is_some() || t.cue(Cue::Of).longest_at(&[x.norm.as_str()]).is_some())
             || t.cue(Cue::Naming).longest_at(&toks[i + n..].iter().take(3).map(|t| t.norm.as_str()).collect::<Vec<_>>()).is_some();
         let start = toks[i].start;
         let antecedent = if names_itself {

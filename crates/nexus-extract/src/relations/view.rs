@@ -57,6 +57,11 @@ impl<'s> View<'s> {
         (n != NONE).then_some(n as usize)
     }
 
+    /// Is token `i` a one-word `cue` ("in", "the", "of")?
+    pub fn is(&self, i: usize, cue: Cue) -> bool {
+        self.cue_at(i, cue) == Some(1)
+    }
+
     /// Does a `cue` phrase end at token `i` (inclusive)?
     pub fn cue_ends_at(&self, i: usize, cue: Cue) -> bool {
         (i.saturating_sub(3)..=i).any(|j| self.cue_at(j, cue) == Some(i - j + 1))
@@ -190,7 +195,7 @@ impl<'s> View<'s> {
             let of = i + n + 1;
             (i + 1..of).all(|k| {
                 self.toks.get(k).is_some_and(|t| t.entity().is_none() && t.norm.chars().all(char::is_alphabetic) && !t.norm.is_empty())
-            }) && self.norms.get(of).is_some_and(|w| matches!(*w, "of" | "de" | "del" | "do" | "da" | "dos" | "das"))
+            }) && self.is(of, Cue::Of)
                 && (of + 1..(of + 3).min(self.len())).any(|k| self.fits(k, types))
         })
     }
@@ -262,10 +267,10 @@ impl<'s> View<'s> {
 
     /// "in (the) <entity>" at `i`: the token after it.
     fn attached_place(&self, i: usize) -> Option<usize> {
-        if !matches!(self.norms[i], "in" | "en" | "em" | "no" | "na") {
+        if !self.is(i, Cue::Inside) {
             return None;
         }
-        let k = if self.norms.get(i + 1).is_some_and(|w| matches!(*w, "the" | "el" | "la" | "o" | "a")) { i + 2 } else { i + 1 };
+        let k = if self.is(i + 1, Cue::Article) { i + 2 } else { i + 1 };
         self.entity(k).map(|_| k + 1)
     }
 
