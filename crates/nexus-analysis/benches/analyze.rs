@@ -13,10 +13,8 @@
 //! Reports the time of `analyze` with the default options (median of 3, each run listed) and of
 //! serializing the analysis to JSON; `RUST_LOG=nexus_analysis=debug` adds each phase's time.
 
-use nexus_extract::Extraction;
-use nexus_ingest::{Document, Signature};
 use nexus_store::{NearDupConfig, Store};
-use nexus_testkit::claims::{KB_ENTITIES, Zipf, generate};
+use nexus_testkit::claims::{KB_ENTITIES, Zipf};
 use std::path::Path;
 use std::time::Instant;
 
@@ -27,15 +25,7 @@ fn build(path: &Path, n: usize) -> Result<(), Box<dyn std::error::Error>> {
     let zipf = Zipf::new(KB_ENTITIES);
     let mut previous: Option<String> = None;
     for batch in (0..n).collect::<Vec<_>>().chunks(1000) {
-        let docs: Vec<(Document, Extraction, Signature)> = batch
-            .iter()
-            .map(|&i| {
-                let (d, x) = generate(i, previous.as_deref(), &zipf, (n / 4).max(1));
-                previous = Some(d.text.clone());
-                let sig = Signature::of_text(&d.text);
-                (d, x, sig)
-            })
-            .collect();
+        let docs = nexus_testkit::claims::batch(batch, n, &zipf, &mut previous);
         let mut w = store.writer(NearDupConfig::default())?;
         for (d, x, sig) in &docs {
             w.add(d, sig, Some(x))?;

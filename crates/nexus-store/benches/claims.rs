@@ -13,11 +13,9 @@
 //! 1,000 entities drawn uniformly and 1,000 drawn by how many documents mention them, p50, p99
 //! and max, and the time of `Store::graph` (the whole support graph in petgraph).
 
-use nexus_extract::Extraction;
-use nexus_ingest::{Document, Signature};
 use nexus_store::{ClaimFilter, NearDupConfig, Store};
 use nexus_testkit::Rng;
-use nexus_testkit::claims::{KB_ENTITIES, Zipf, generate};
+use nexus_testkit::claims::{KB_ENTITIES, Zipf};
 use std::time::{Duration, Instant};
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -53,15 +51,7 @@ fn run(n: usize) -> Result<(), Box<dyn std::error::Error>> {
     let mut previous: Option<String> = None;
     let mut claims = 0u64;
     for batch in (0..n).collect::<Vec<_>>().chunks(1000) {
-        let docs: Vec<(Document, Extraction, Signature)> = batch
-            .iter()
-            .map(|&i| {
-                let (d, x) = generate(i, previous.as_deref(), &zipf, (n / 4).max(1));
-                previous = Some(d.text.clone());
-                let sig = Signature::of_text(&d.text);
-                (d, x, sig)
-            })
-            .collect();
+        let docs = nexus_testkit::claims::batch(batch, n, &zipf, &mut previous);
         let mut w = store.writer(NearDupConfig::default())?;
         for (d, x, sig) in &docs {
             w.add(d, sig, Some(x))?;

@@ -5,7 +5,7 @@
 
 use nexus_extract::relations::{DateQualifier, Evidence, Qualifiers, QuantityQualifier, Relation};
 use nexus_extract::{ExtractedEntity, Extraction, Mention};
-use nexus_ingest::{Document, Format, Language, Metadata};
+use nexus_ingest::{Document, Format, Language, Metadata, Signature};
 
 pub const KB_ENTITIES: usize = 3_000;
 pub const TYPES: [&str; 6] = ["criminal_org", "armed_group", "state_actor", "country", "place", "commodity"];
@@ -125,4 +125,18 @@ pub fn generate(i: usize, previous: Option<&str>, zipf: &Zipf, learned_pool: usi
         warnings: vec![],
     };
     (doc, Extraction { entities, relations, quantities: vec![], dates: vec![] })
+}
+
+/// Documents `range` of a store of `n`, with their extractions and signatures, ready for one
+/// writer batch; `previous` carries the last text across batches (near-duplicates copy it).
+pub fn batch(range: &[usize], n: usize, zipf: &Zipf, previous: &mut Option<String>) -> Vec<(Document, Extraction, Signature)> {
+    range
+        .iter()
+        .map(|&i| {
+            let (d, x) = generate(i, previous.as_deref(), zipf, (n / 4).max(1));
+            *previous = Some(d.text.clone());
+            let sig = Signature::of_text(&d.text);
+            (d, x, sig)
+        })
+        .collect()
 }
