@@ -70,11 +70,13 @@ fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
     let p = &v.t.predicates[predicate];
     if end - start == 1 && v.passive(start, end) {
         let Some(agent) = v.agent_right(end, &p.subject) else { return };
+        // "in a joint operation of the Army, the Police and the Air Force": every one acted.
+        let agents = v.list_right(agent, &p.subject, 1).0;
         let objects = match v.nearest_left(start, &p.object, 12) {
             Some(o) => with_coordinated(v, o, &p.object),
             None => v.list_right(end, &p.object, OBJECT_REACH).0,
         };
-        pairs(&[agent], &objects, predicate, (start, end), out, v);
+        pairs(&agents, &objects, predicate, (start, end), out, v);
         return;
     }
     // "cocaine produced in Colombia and Peru", "coca grown in the Chapare": the participle
@@ -89,6 +91,22 @@ fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
             pairs(&doers, &[start - 1], predicate, (start, end), out, v);
             return;
         }
+    }
+    // "a coca-producing zone", "the world's three coca producers": what is made stands right
+    // before the word, and the subject is found from there.
+    let made = match start {
+        s if s > 1 && v.norms[s - 1] == "-" => Some(s - 2),
+        s if s > 0 => Some(s - 1),
+        _ => None,
+    }
+    .filter(|&k| end - start == 1 && v.fits(k, &p.object) && p.object.iter().all(|t| *t == EntityType::Commodity))
+    // "taxes on coca growers": after a preposition the growers are someone's object.
+    .filter(|&k| k == 0 || !(v.trigger[k - 1] || [Cue::Locative, Cue::Of, Cue::Agent, Cue::Destination].iter().any(|&c| v.is(k - 1, c))));
+    if let Some(k) = made {
+        if let Some(s) = v.subject_left(k, &p.subject, SUBJECT_REACH) {
+            pairs(&with_coordinated(v, s, &p.subject), &[k], predicate, (start, end), out, v);
+        }
+        return;
     }
     let (objects, after) = v.list_right(end, &p.object, OBJECT_REACH);
     if objects.is_empty() {
@@ -164,7 +182,9 @@ fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end: usize, out
     }
     let mut commodity: Option<usize> = None;
     while i < v.len() && i < end + 30 {
-        if v.norms[i] == ";" || v.cue_at(i, Cue::ClauseBreak).is_some() {
+        // ", which links Peru to Rio Branco" starts a clause of its own.
+        let relative = i > 0 && v.norms[i - 1] == "," && v.cue_at(i, Cue::Relative).is_some();
+        if v.norms[i] == ";" || v.cue_at(i, Cue::ClauseBreak).is_some() || relative {
             break;
         }
         let role = [(Cue::Destination, 0), (Cue::Origin, 1), (Cue::Via, 2)].into_iter().find_map(|(c, r)| v.cue_at(i, c).map(|n| (r, n)));
@@ -202,6 +222,11 @@ fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end: usize, out
         _ if origins.is_empty() => origins = subject().unwrap_or_default(),
         _ => {}
     }
+    // "the cocaine produced in the VRAEM and in Loreto reaches Brazil": with no origin named,
+    // the goods come from where the sentence says they were made.
+    if origins.is_empty() && trigger.frame != Frame::Import {
+        origins = made_in(v, start, places);
+    }
     let commodity = commodity.or_else(|| (0..start).rev().find(|&k| v.fits(k, &commodity_type) && !concealed(v, k)));
     let method = (0..v.len()).find_map(|k| concealment_phrase(v, k));
     if dests.is_empty() && !matches!(trigger.frame, Frame::Import | Frame::Arrive) {
@@ -228,6 +253,21 @@ fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end: usize, out
             out.push(cand);
         }
     }
+}
+
+/// The places after "produced in" that follows a commodity shortly before token `before`.
+fn made_in(v: &View, before: usize, places: &[EntityType]) -> Vec<usize> {
+    for c in (before.saturating_sub(25)..before).rev() {
+        if !v.fits(c, &[EntityType::Commodity]) || c + 2 >= before || !v.trigger[c + 1] || v.flow_trigger[c + 1] {
+            continue;
+        }
+        // Only within the clause: "…, which links Peru to Rio Branco" moves nothing.
+        let clause_ends = (c + 1..before).any(|k| v.cue_at(k, Cue::Relative).is_some() || v.cue_at(k, Cue::ClauseBreak).is_some());
+        if let Some(n) = v.cue_at(c + 2, Cue::Locative).filter(|_| !clause_ends) {
+            return v.list_right(c + 2 + n, places, 5).0.into_iter().filter(|&k| k < before).collect();
+        }
+    }
+    Vec::new()
 }
 
 /// Is the commodity at `k` what hides the goods ("into blocks of coal")?

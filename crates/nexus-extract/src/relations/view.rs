@@ -111,6 +111,21 @@ impl<'s> View<'s> {
         0
     }
 
+    /// The comma opening a locative aside that the comma at `i` closes ("Madre de Dios, in
+    /// Peru's Amazon on the borders of Brazil and Bolivia, has been …"): places named in the
+    /// aside say where the subject is, they are not the subject.
+    fn aside_open(&self, i: usize) -> Option<usize> {
+        for k in (i.saturating_sub(20)..i).rev() {
+            if self.trigger[k] || (self.norms[k] != "," && self.cue_ends_at(k, Cue::ClauseBreak)) {
+                return None;
+            }
+            if self.norms[k] == "," {
+                return (k > 0 && self.cue_at(k + 1, Cue::Locative).is_some()).then_some(k);
+            }
+        }
+        None
+    }
+
     fn stops(&self, i: usize) -> bool {
         self.trigger[i] || self.cue_at(i, Cue::ClauseBreak).is_some() || matches!(self.norms[i], "." | "!" | "?")
     }
@@ -126,6 +141,12 @@ impl<'s> View<'s> {
             steps += 1;
             if matches!(self.norms[i], ")" | "]") {
                 i = self.before_parens(i);
+                continue;
+            }
+            if self.norms[i] == ","
+                && let Some(k) = self.aside_open(i)
+            {
+                i = k;
                 continue;
             }
             // "the cartel, which controls …": the entity right before the pronoun. With none
@@ -278,8 +299,10 @@ impl<'s> View<'s> {
     /// token `from` within a few tokens: the doer of a passive or nominal trigger.
     pub fn agent_right(&self, from: usize, types: &[EntityType]) -> Option<usize> {
         let mut i = from;
-        while i < self.len() && i < from + 12 {
-            if let Some(n) = self.cue_at(i, Cue::Agent) {
+        // A bare "by" stands near its verb; "in a joint operation of" may come after the when
+        // and where of the act.
+        while i < self.len() && i < from + 24 {
+            if let Some(n) = self.cue_at(i, Cue::Agent).filter(|&n| n >= 3 || i < from + 12) {
                 return (i + n..(i + n + 3).min(self.len())).find(|&k| self.fits(k, types));
             }
             if self.stops(i) {
