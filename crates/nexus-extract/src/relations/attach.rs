@@ -22,6 +22,7 @@ pub fn apply(v: &View, s: &Sentence, kb: &KnowledgeBase, entities: &[ExtractedEn
     let t = v.t;
     let (Some(operates_in), Some(located_in)) = (t.predicate("operates_in"), t.predicate("located_in")) else { return };
     cultivation(v, s, out);
+    known_containment(v, kb, entities, located_in, out);
     for i in 0..v.len() {
         if v.trigger[i] {
             continue;
@@ -94,6 +95,29 @@ pub fn apply(v: &View, s: &Sentence, kb: &KnowledgeBase, entities: &[ExtractedEn
             && contains(kb, entities, v.entity(k), v.entity(i)) != Some(false)
         {
             out.push(Candidate::new(i, located_in, k, (i, k + 1), STRENGTH));
+        }
+    }
+}
+
+/// How far apart, in tokens, a place and the region or country holding it may be named for
+/// the sentence to be read as placing one in the other.
+const CONTAINMENT_REACH: usize = 6;
+
+/// "massacres across northern Brazil, including in Manaus and Boa Vista": a place named near
+/// the region or country that the knowledge base says holds it. The sentence is the evidence;
+/// the knowledge base only confirms the reading, so the claim is weaker than a stated one.
+fn known_containment(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], located_in: usize, out: &mut Vec<Candidate>) {
+    for i in (0..v.len()).filter(|&i| v.fits(i, &[EntityType::Place])) {
+        let lo = i.saturating_sub(CONTAINMENT_REACH);
+        let hi = (i + CONTAINMENT_REACH + 1).min(v.len());
+        for k in (lo..hi).filter(|&k| k != i && v.fits(k, &PLACES) && v.entity(k) != v.entity(i)) {
+            let between = i.min(k) + 1..i.max(k);
+            if between.clone().any(|j| matches!(v.norms[j], ";" | ":" | "." | "?" | "!")) {
+                continue;
+            }
+            if contains(kb, entities, v.entity(k), v.entity(i)) == Some(true) {
+                out.push(Candidate::new(i, located_in, k, (i.min(k), i.max(k) + 1), STRENGTH - 0.15));
+            }
         }
     }
 }
