@@ -265,6 +265,13 @@ fn bad_corrections_are_refused_with_typed_errors() {
     store.undo_correction(c.id, "ana").unwrap();
     assert!(matches!(store.undo_correction(c.id, "ana"), Err(StoreError::AlreadyUndone { .. })));
     assert!(matches!(store.undo_correction(999, "ana"), Err(StoreError::NoSuchCorrection(999))));
+
+    // `check` finds state left by a correction no longer in force.
+    let n = store.correct(&Change::Note { target: ids[0].clone(), text: "y".into() }, "ana", None).unwrap();
+    clean(&store);
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    conn.execute("UPDATE corrections SET undone_at = 'now' WHERE id = ?1", [n.id]).unwrap();
+    assert!(store.check().unwrap().iter().any(|p| p.contains("correction state rows")), "{:?}", store.check().unwrap());
 }
 
 #[test]
