@@ -366,6 +366,17 @@ fn corrections_survive_reextraction_and_reingest() {
     assert_eq!(visible(&store), before, "claim ids are stable");
     check(&store, "after re-extraction");
 
+    // An extraction that no longer makes the rejected claim, then one that makes it again: the
+    // summaries stay what the claims give, and the rejection applies again.
+    let text = store.doc(&ids[0]).unwrap().text;
+    let mut without = extraction(&text);
+    without.relations.retain(|r| r.predicate != "traffics");
+    store.replace_extraction(&ids[0], &without).unwrap();
+    clean(&store);
+    assert_eq!(traffics(&store).unwrap().edge.support, 2);
+    store.replace_extraction(&ids[0], &extraction(&text)).unwrap();
+    check(&store, "after the rejected claim came back");
+
     // Re-ingest of the same bytes, into the same store and after the store is reopened.
     for (text, source) in [(A, "a2.txt"), (B, "b2.txt"), (C, "c2.txt")] {
         let doc = convert(text.as_bytes(), source, None).unwrap();
