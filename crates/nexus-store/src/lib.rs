@@ -6,6 +6,7 @@
 
 mod analysis_reads;
 mod claims;
+mod corrections;
 mod entities;
 mod error;
 mod export_reads;
@@ -24,6 +25,7 @@ mod write;
 
 pub use analysis_reads::{ClaimScan, ScanClaim, ScanDoc};
 pub use claims::{claim_id, ordered};
+pub use corrections::{AnalystNote, Change, ClaimStatus, Correction};
 pub use entities::{EntitySummary, MentionContext, sentence_around, suggest};
 pub use error::{Result, StoreError};
 pub use export_reads::DocCitation;
@@ -194,6 +196,18 @@ impl Store {
         )?;
         if stale > 0 {
             problems.push(format!("{stale} claims whose work is not their document's"));
+        }
+        // Correction state rows are set by a correction in force (an undo restores the previous
+        // one's rows, never leaves an undone one's).
+        let orphaned: i64 = self.conn.query_row(
+            "SELECT count(*) FROM (SELECT correction_id FROM entity_type_overrides UNION ALL SELECT correction_id FROM entity_aliases
+                                   UNION ALL SELECT correction_id FROM claim_reviews UNION ALL SELECT correction_id FROM analyst_notes) s
+             WHERE NOT EXISTS (SELECT 1 FROM corrections c WHERE c.id = s.correction_id AND c.undone_at IS NULL)",
+            [],
+            |r| r.get(0),
+        )?;
+        if orphaned > 0 {
+            problems.push(format!("{orphaned} correction state rows set by no correction in force"));
         }
         // The edge summaries must be what the claims give (see `summaries`).
         problems.extend(summaries::problems(&self.conn)?);
