@@ -64,8 +64,16 @@ pub(crate) struct NetworkResult {
     pub betweenness_scope: String,
 }
 
+/// The edges that tie actors together. Geographic containment (`located_in`) is left out: it
+/// joins places into the gazetteer's tree, says nothing of who deals with whom, and would make
+/// countries the brokers of every network.
+fn ties<'e>(ctx: &Ctx, edges: impl Iterator<Item = &'e Edge>) -> Vec<&'e Edge> {
+    let containment = ctx.predicate_index("located_in");
+    edges.filter(|e| Some(e.p) != containment).collect()
+}
+
 pub(crate) fn analyze(ctx: &Ctx) -> NetworkResult {
-    let edges: Vec<&Edge> = ctx.edges.iter().collect();
+    let edges = ties(ctx, ctx.edges.iter());
     let net = Net::of(&edges);
     let n = net.graph.node_count();
     if n == 0 {
@@ -231,7 +239,7 @@ pub(crate) fn windows(ctx: &Ctx, years: u32) -> Vec<WindowMetrics> {
         let to = from + years - 1;
         let claims: Vec<u32> = ctx.claims.iter().copied().filter(|&c| seen_year(c).is_some_and(|y| y >= from && y <= to)).collect();
         let edges = ctx.aggregate(&claims);
-        let refs: Vec<&Edge> = edges.iter().collect();
+        let refs = ties(ctx, edges.iter());
         let net = Net::of(&refs);
         let eigen = net.eigenvector();
         let mut order: Vec<usize> = (0..net.graph.node_count()).collect();
