@@ -210,9 +210,17 @@ fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end: usize, out
     }
     // A subject with another trigger between it and this one belongs to that trigger
     // ("shipped to Spain and Belgium, or smuggled into Puerto Rico"): no guess.
+    // "shipped to Spain and Belgium, or smuggled into Puerto Rico": with the verbs
+    // coordinated, a place after the first verb's to-word is where that movement ends, not
+    // where this one starts ("moved to Callao, from where it is shipped" is not coordinated).
+    let coordinated = start > 0 && v.norms[start - 1] != "," && v.is(start - 1, Cue::Coordinator);
+    let destination_of_other = |s: usize| {
+        coordinated
+            && (0..s).rev().find(|&k| v.flow_trigger[k]).is_some_and(|f| (f + 1..s).any(|k| v.cue_at(k, Cue::Destination).is_some()))
+    };
     let subject = || {
         v.subject_left(start, places, FLOW_SUBJECT_REACH)
-            .filter(|&s| !(s + 1..start).any(|k| v.flow_trigger[k]))
+            .filter(|&s| !(s + 1..start).any(|k| v.flow_trigger[k]) && !destination_of_other(s))
             .map(|s| with_coordinated(v, s, places))
     };
     match trigger.frame {
