@@ -104,13 +104,16 @@ pub fn find(
     spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
     let t = Tables::get();
     let mut out = Vec::new();
+    // Sentence tokens borrow ASCII words' folded forms from here, and reuse one buffer.
+    let lower = text.to_ascii_lowercase();
+    let mut toks = Vec::new();
     for range in crate::sentences::split(text) {
         let first = spans.partition_point(|s| s.end <= range.start);
         let mentioned = spans[first..].iter().take_while(|s| s.start < range.end).count();
         if mentioned == 0 {
             continue;
         }
-        let toks = tokens::tokenize(text, range.clone(), &spans);
+        tokens::tokenize(text, &lower, range.clone(), &spans, &mut toks);
         if toks.iter().filter(|t| t.entity().is_some()).count() < 2 {
             continue;
         }

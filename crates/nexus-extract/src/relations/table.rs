@@ -66,6 +66,9 @@ impl Phrase {
 pub struct PhraseSet<V> {
     exact: FxMap<String, Vec<(Phrase, V)>>,
     stems: FxMap<String, Vec<(Phrase, V)>>,
+    /// Bit `b` set: some phrase starts with byte `b`. Most words are rejected by it without
+    /// hashing.
+    first: [u64; 4],
 }
 
 /// How many leading bytes of a stem index it (stems are at least this long, or indexed whole).
@@ -81,6 +84,9 @@ fn stem_key(word: &str) -> &str {
 
 impl<V: Copy> PhraseSet<V> {
     fn insert(&mut self, phrase: Phrase, value: V) {
+        if let Some(&b) = phrase.words.first().and_then(|w| w.as_bytes().first()) {
+            self.first[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
         match phrase.words.first() {
             Some(w) if w.ends_with('*') => {
                 let stem = w.trim_end_matches('*');
@@ -91,10 +97,15 @@ impl<V: Copy> PhraseSet<V> {
         }
     }
 
+    fn can_start(&self, first: &str) -> bool {
+        first.as_bytes().first().is_some_and(|&b| self.first[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
+    }
+
     fn candidates<'a>(&'a self, first: &str) -> impl Iterator<Item = &'a (Phrase, V)> {
-        let upto = if self.stems.is_empty() { 0 } else { STEM_KEY.min(first.len()) };
+        let can = self.can_start(first);
+        let upto = if self.stems.is_empty() || !can { 0 } else { STEM_KEY.min(first.len()) };
         let stems = (1..=upto).filter(|&n| first.is_char_boundary(n)).filter_map(move |n| self.stems.get(&first[..n]));
-        self.exact.get(first).into_iter().chain(stems).flatten()
+        can.then(|| self.exact.get(first)).flatten().into_iter().chain(stems).flatten()
     }
 
     fn matches(p: &Phrase, words: &[&str]) -> bool {
@@ -112,7 +123,7 @@ impl<V: Copy> PhraseSet<V> {
 
     /// Can a phrase start with `word`? A cheap test before building a window of words.
     pub fn may_start(&self, word: &str) -> bool {
-        self.exact.contains_key(word) || self.candidates(word).next().is_some()
+        self.can_start(word) && (self.exact.contains_key(word) || self.candidates(word).next().is_some())
     }
 
     /// The length of the longest phrase at `words[0]`, if any.
