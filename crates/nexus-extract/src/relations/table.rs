@@ -66,9 +66,22 @@ impl Phrase {
 pub struct PhraseSet<V> {
     exact: FxMap<String, Vec<(Phrase, V)>>,
     stems: FxMap<String, Vec<(Phrase, V)>>,
-    /// Bit `b` set: some phrase starts with byte `b`. Most words are rejected by it without
-    /// hashing.
-    first: [u64; 4],
+    /// Bit `b` set: some exact first word, some stem, starts with byte `b`. Most words are
+    /// rejected by these without hashing.
+    exact_first: [u64; 4],
+    stem_first: [u64; 4],
+    /// Bit `n` set: some stem key is `n` bytes long (1 to `STEM_KEY`), the prefixes worth a lookup.
+    stem_key_lens: u8,
+}
+
+fn has_byte(set: &[u64; 4], word: &str) -> bool {
+    word.as_bytes().first().is_some_and(|&b| set[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
+}
+
+fn add_byte(set: &mut [u64; 4], word: &str) {
+    if let Some(&b) = word.as_bytes().first() {
+        set[usize::from(b >> 6)] |= 1 << (b & 63);
+    }
 }
 
 /// How many leading bytes of a stem index it (stems are at least this long, or indexed whole).
@@ -84,28 +97,28 @@ fn stem_key(word: &str) -> &str {
 
 impl<V: Copy> PhraseSet<V> {
     fn insert(&mut self, phrase: Phrase, value: V) {
-        if let Some(&b) = phrase.words.first().and_then(|w| w.as_bytes().first()) {
-            self.first[usize::from(b >> 6)] |= 1 << (b & 63);
-        }
         match phrase.words.first() {
             Some(w) if w.ends_with('*') => {
-                let stem = w.trim_end_matches('*');
-                self.stems.entry(stem_key(stem).to_owned()).or_default().push((phrase, value));
+                let key = stem_key(w.trim_end_matches('*')).to_owned();
+                add_byte(&mut self.stem_first, &key);
+                self.stem_key_lens |= 1 << key.len();
+                self.stems.entry(key).or_default().push((phrase, value));
             }
-            Some(w) => self.exact.entry(w.clone()).or_default().push((phrase, value)),
+            Some(w) => {
+                add_byte(&mut self.exact_first, w);
+                self.exact.entry(w.clone()).or_default().push((phrase, value));
+            }
             None => {}
         }
     }
 
-    fn can_start(&self, first: &str) -> bool {
-        first.as_bytes().first().is_some_and(|&b| self.first[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
-    }
-
     fn candidates<'a>(&'a self, first: &str) -> impl Iterator<Item = &'a (Phrase, V)> {
-        let can = self.can_start(first);
-        let upto = if self.stems.is_empty() || !can { 0 } else { STEM_KEY.min(first.len()) };
-        let stems = (1..=upto).filter(|&n| first.is_char_boundary(n)).filter_map(move |n| self.stems.get(&first[..n]));
-        can.then(|| self.exact.get(first)).flatten().into_iter().chain(stems).flatten()
+        let upto = if has_byte(&self.stem_first, first) { STEM_KEY.min(first.len()) } else { 0 };
+        let stems = (1..=upto)
+            .filter(|&n| self.stem_key_lens & (1 << n) != 0 && first.is_char_boundary(n))
+            .filter_map(move |n| self.stems.get(&first[..n]));
+        let exact = if has_byte(&self.exact_first, first) { self.exact.get(first) } else { None };
+        exact.into_iter().chain(stems).flatten()
     }
 
     fn matches(p: &Phrase, words: &[&str]) -> bool {
@@ -123,7 +136,10 @@ impl<V: Copy> PhraseSet<V> {
 
     /// Can a phrase start with `word`? A cheap test before building a window of words.
     pub fn may_start(&self, word: &str) -> bool {
-        self.can_start(word) && (self.exact.contains_key(word) || self.candidates(word).next().is_some())
+        (has_byte(&self.exact_first, word) && self.exact.contains_key(word))
+            || (has_byte(&self.stem_first, word)
+                && (1..=STEM_KEY.min(word.len()))
+                    .any(|n| self.stem_key_lens & (1 << n) != 0 && word.is_char_boundary(n) && self.stems.contains_key(&word[..n])))
     }
 
     /// The length of the longest phrase at `words[0]`, if any.

@@ -86,12 +86,15 @@ fn words<'d>(text: &'d str, lower: &'d str, from: usize, to: usize, out: &mut Ve
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = chars.peek() {
-                let next = s[j + d.len_utf8()..].chars().next();
-                let prev_digit = s[..j].chars().next_back().is_some_and(|p| p.is_ascii_digit());
-                // "narco-supply", and the decimal or thousands mark inside "7.6" or "1,200".
-                let joins = (d == '-' && next.is_some_and(char::is_alphanumeric))
-                    || (matches!(d, '.' | ',') && prev_digit && next.is_some_and(|n| n.is_ascii_digit()));
-                if d.is_alphanumeric() || joins {
+                // "narco-supply", and the decimal or thousands mark inside "7.6" or "1,200"; the
+                // characters around are read only for these three marks.
+                let joins = || {
+                    let next = s[j + d.len_utf8()..].chars().next();
+                    let prev_digit = s[..j].chars().next_back().is_some_and(|p| p.is_ascii_digit());
+                    (d == '-' && next.is_some_and(char::is_alphanumeric))
+                        || (matches!(d, '.' | ',') && prev_digit && next.is_some_and(|n| n.is_ascii_digit()))
+                };
+                if d.is_alphanumeric() || (matches!(d, '-' | '.' | ',') && joins()) {
                     end = j + d.len_utf8();
                     chars.next();
                 } else {
