@@ -242,6 +242,9 @@ pub struct Tables {
     pub trigger_phrases: PhraseSet<usize>,
     /// By `Cue::index`.
     cues: Vec<PhraseSet<()>>,
+    /// The last word of every anaphor phrase (a stem without its `*`): an ASCII sentence
+    /// without one of these inside cannot hold "the country" or its kin.
+    pub anaphor_heads: aho_corasick::AhoCorasick,
 }
 
 impl Tables {
@@ -283,15 +286,23 @@ impl Tables {
             }
         }
         let mut cues: Vec<PhraseSet<()>> = (0..CUES).map(|_| PhraseSet::default()).collect();
+        let mut heads: Vec<String> = Vec::new();
         for line in lines(include_str!("../../../../data/relations/cues.tsv")) {
             let Some((role, phrases)) = line.split_once('\t') else { panic!("cues.tsv: bad line {line:?}") };
             let cue = Cue::parse(role).unwrap_or_else(|| panic!("cues.tsv: unknown role {role}"));
             let set = &mut cues[cue.index()];
             for p in phrases.split(" | ") {
-                set.insert(Phrase::parse(p), ());
+                let phrase = Phrase::parse(p);
+                if matches!(cue, Cue::AnaphorCountry | Cue::AnaphorOrg | Cue::AnaphorPlace)
+                    && let Some(last) = phrase.words.last()
+                {
+                    heads.push(last.trim_end_matches('*').to_owned());
+                }
+                set.insert(phrase, ());
             }
         }
-        Tables { predicates, triggers, trigger_phrases, cues }
+        let anaphor_heads = aho_corasick::AhoCorasick::new(&heads).expect("plain words");
+        Tables { predicates, triggers, trigger_phrases, cues, anaphor_heads }
     }
 
     pub fn cue(&self, c: Cue) -> &PhraseSet<()> {

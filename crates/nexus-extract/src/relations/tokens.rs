@@ -76,6 +76,20 @@ pub fn tokenize<'d>(text: &'d str, lower: &'d str, range: std::ops::Range<usize>
     resolve_anaphors(toks, mentions);
 }
 
+/// How many mentions `tokenize` makes tokens of in `range` (before anaphors).
+pub fn mentions_inside(mentions: &[Span], range: std::ops::Range<usize>) -> usize {
+    let first = mentions.partition_point(|m| m.start < range.start);
+    let mut at = range.start;
+    let mut n = 0;
+    for m in mentions[first..].iter().take_while(|m| m.start < range.end).filter(|m| m.end <= range.end) {
+        if m.start >= at {
+            n += 1;
+            at = m.end;
+        }
+    }
+    n
+}
+
 fn words<'d>(text: &'d str, lower: &'d str, from: usize, to: usize, out: &mut Vec<Tok<'d>>) {
     let s = &text[from..to];
     let mut chars = s.char_indices().peekable();
