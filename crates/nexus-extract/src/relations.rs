@@ -116,13 +116,11 @@ pub fn find(
         // Fewer than two mentions and no anaphor ("the country") to add one: no relation, and
         // no need to tokenize. Anaphor words are looked for in the lower-cased text, which is
         // their folded form only where the sentence is ASCII.
-        if tokens::mentions_inside(&spans, range.clone()) < 2
-            && text[range.clone()].is_ascii()
-            && !t.anaphor_heads.is_match(&lower[range.clone()])
-        {
+        let anaphors = !text[range.clone()].is_ascii() || t.anaphor_heads.is_match(&lower[range.clone()]);
+        if !anaphors && tokens::mentions_inside(&spans, range.clone()) < 2 {
             continue;
         }
-        tokens::tokenize(text, &lower, range.clone(), &spans, &mut toks);
+        tokens::tokenize(text, &lower, range.clone(), &spans, anaphors, &mut toks);
         if toks.iter().filter(|t| t.entity().is_some()).count() < 2 {
             continue;
         }

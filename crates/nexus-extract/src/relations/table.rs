@@ -245,6 +245,8 @@ pub struct Tables {
     /// The last word of every anaphor phrase (a stem without its `*`): an ASCII sentence
     /// without one of these inside cannot hold "the country" or its kin.
     pub anaphor_heads: aho_corasick::AhoCorasick,
+    /// The three anaphor classes in one set: one look-up per word rejects most.
+    pub anaphors: PhraseSet<()>,
 }
 
 impl Tables {
@@ -287,6 +289,7 @@ impl Tables {
         }
         let mut cues: Vec<PhraseSet<()>> = (0..CUES).map(|_| PhraseSet::default()).collect();
         let mut heads: Vec<String> = Vec::new();
+        let mut anaphors = PhraseSet::default();
         for line in lines(include_str!("../../../../data/relations/cues.tsv")) {
             let Some((role, phrases)) = line.split_once('\t') else { panic!("cues.tsv: bad line {line:?}") };
             let cue = Cue::parse(role).unwrap_or_else(|| panic!("cues.tsv: unknown role {role}"));
@@ -297,12 +300,13 @@ impl Tables {
                     && let Some(last) = phrase.words.last()
                 {
                     heads.push(last.trim_end_matches('*').to_owned());
+                    anaphors.insert(phrase.clone(), ());
                 }
                 set.insert(phrase, ());
             }
         }
         let anaphor_heads = aho_corasick::AhoCorasick::new(&heads).expect("plain words");
-        Tables { predicates, triggers, trigger_phrases, cues, anaphor_heads }
+        Tables { predicates, triggers, trigger_phrases, cues, anaphor_heads, anaphors }
     }
 
     pub fn cue(&self, c: Cue) -> &PhraseSet<()> {

@@ -53,8 +53,16 @@ pub struct Span {
 const ANAPHOR_REACH: usize = 900;
 
 /// The tokens of `text[range]` into `toks` (cleared first); `lower` is `text` with ASCII
-/// lower-cased (the same offsets); `mentions` are all the document's mentions, sorted by start.
-pub fn tokenize<'d>(text: &'d str, lower: &'d str, range: std::ops::Range<usize>, mentions: &[Span], toks: &mut Vec<Tok<'d>>) {
+/// lower-cased (the same offsets); `mentions` are all the document's mentions, sorted by start;
+/// `anaphors` is false when the sentence cannot hold one (`Tables::anaphor_heads`).
+pub fn tokenize<'d>(
+    text: &'d str,
+    lower: &'d str,
+    range: std::ops::Range<usize>,
+    mentions: &[Span],
+    anaphors: bool,
+    toks: &mut Vec<Tok<'d>>,
+) {
     toks.clear();
     let first = mentions.partition_point(|m| m.start < range.start);
     let inside = mentions[first..].iter().take_while(|m| m.start < range.end).filter(|m| m.end <= range.end);
@@ -73,7 +81,9 @@ pub fn tokenize<'d>(text: &'d str, lower: &'d str, range: std::ops::Range<usize>
         at = m.end;
     }
     words(text, lower, at, range.end, toks);
-    resolve_anaphors(toks, mentions);
+    if anaphors {
+        resolve_anaphors(toks, mentions);
+    }
 }
 
 /// How many mentions `tokenize` makes tokens of in `range` (before anaphors).
@@ -142,12 +152,21 @@ fn resolve_anaphors(toks: &mut Vec<Tok>, mentions: &[Span]) {
     ];
     let mut i = 0;
     while i < toks.len() {
-        if toks[i].norm.is_empty() || !classes.iter().any(|(cue, _)| t.cue(*cue).may_start(&toks[i].norm)) {
+        if toks[i].norm.is_empty() || !t.anaphors.may_start(&toks[i].norm) {
             i += 1;
             continue;
         }
-        let window: Vec<&str> = toks[i..].iter().take(4).map(|t| t.norm.as_ref()).collect();
-        let hit = classes.iter().find_map(|(cue, types)| t.cue(*cue).longest_at(&window).map(|n| (n, *types)));
+        let mut words = [""; 4];
+        let len = (toks.len() - i).min(4);
+        for (w, t) in words.iter_mut().zip(&toks[i..i + len]) {
+            *w = t.norm.as_ref();
+        }
+        let window = &words[..len];
+        if t.anaphors.longest_at(window).is_none() {
+            i += 1;
+            continue;
+        }
+        let hit = classes.iter().find_map(|(cue, types)| t.cue(*cue).longest_at(window).map(|n| (n, *types)));
         let Some((n, types)) = hit else {
             i += 1;
             continue;
@@ -188,7 +207,7 @@ mod tests {
             Span { start: 13, end: 20, entity: 1, ty: EntityType::Commodity },
         ];
         let (lower, mut toks) = (text.to_ascii_lowercase(), Vec::new());
-        tokenize(text, &lower, 22..text.len(), &mentions, &mut toks);
+        tokenize(text, &lower, 22..text.len(), &mentions, true, &mut toks);
         let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_ref()).collect();
         assert_eq!(norms, ["by", "2014", "", "'", "s", "output", "rose", "."]);
         assert!(matches!(toks[2].kind, Kind::Entity { entity: 0, anaphor: true, .. }));
@@ -200,7 +219,7 @@ mod tests {
         let mentions =
             [Span { start: 0, end: 6, entity: 0, ty: EntityType::Place }, Span { start: 25, end: 30, entity: 1, ty: EntityType::Place }];
         let (lower, mut toks) = (text.to_ascii_lowercase(), Vec::new());
-        tokenize(text, &lower, 13..text.len(), &mentions, &mut toks);
+        tokenize(text, &lower, 13..text.len(), &mentions, true, &mut toks);
         assert!(toks.iter().filter(|t| matches!(t.kind, Kind::Entity { anaphor: true, .. })).count() == 0);
     }
 }
