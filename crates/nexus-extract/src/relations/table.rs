@@ -112,13 +112,25 @@ impl<V: Copy> PhraseSet<V> {
         }
     }
 
-    fn candidates<'a>(&'a self, first: &str) -> impl Iterator<Item = &'a (Phrase, V)> {
-        let upto = if has_byte(&self.stem_first, first) { STEM_KEY.min(first.len()) } else { 0 };
-        let stems = (1..=upto)
-            .filter(|&n| self.stem_key_lens & (1 << n) != 0 && first.is_char_boundary(n))
-            .filter_map(move |n| self.stems.get(&first[..n]));
-        let exact = if has_byte(&self.exact_first, first) { self.exact.get(first) } else { None };
-        exact.into_iter().chain(stems).flatten()
+    /// Call `f` on each phrase that may start at `first`: those under it exactly, then those
+    /// under its 1-, 2- and 3-byte stem keys. Loops rather than an iterator chain: this runs
+    /// for every word of every sentence read.
+    fn each_candidate(&self, first: &str, mut f: impl FnMut(&(Phrase, V))) {
+        if has_byte(&self.exact_first, first)
+            && let Some(list) = self.exact.get(first)
+        {
+            list.iter().for_each(&mut f);
+        }
+        if has_byte(&self.stem_first, first) {
+            for n in 1..=STEM_KEY.min(first.len()) {
+                if self.stem_key_lens & (1 << n) != 0
+                    && first.is_char_boundary(n)
+                    && let Some(list) = self.stems.get(&first[..n])
+                {
+                    list.iter().for_each(&mut f);
+                }
+            }
+        }
     }
 
     fn matches(p: &Phrase, words: &[&str]) -> bool {
@@ -128,8 +140,12 @@ impl<V: Copy> PhraseSet<V> {
     /// Every phrase that starts at `words[0]`, as (length in words, value), longest first.
     pub fn matches_at(&self, words: &[&str]) -> Vec<(usize, V)> {
         let Some(first) = words.first() else { return Vec::new() };
-        let mut out: Vec<(usize, V)> =
-            self.candidates(first).filter(|(p, _)| Self::matches(p, words)).map(|(p, v)| (p.words.len(), *v)).collect();
+        let mut out: Vec<(usize, V)> = Vec::new();
+        self.each_candidate(first, |(p, v)| {
+            if Self::matches(p, words) {
+                out.push((p.words.len(), *v));
+            }
+        });
         out.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
         out
     }
@@ -145,7 +161,13 @@ impl<V: Copy> PhraseSet<V> {
     /// The length of the longest phrase at `words[0]`, if any.
     pub fn longest_at(&self, words: &[&str]) -> Option<usize> {
         let first = words.first()?;
-        self.candidates(first).filter(|(p, _)| Self::matches(p, words)).map(|(p, _)| p.words.len()).max()
+        let mut longest = None;
+        self.each_candidate(first, |(p, _)| {
+            if Self::matches(p, words) {
+                longest = longest.max(Some(p.words.len()));
+            }
+        });
+        longest
     }
 }
 
