@@ -106,6 +106,7 @@ pub fn find(
     let mut out = Vec::new();
     // Sentence tokens borrow ASCII words' folded forms from here, and reuse one buffer.
     let lower = text.to_ascii_lowercase();
+    let sorted = quantities.is_sorted_by_key(|q| q.start) && dates.is_sorted_by_key(|d| d.start);
     let mut toks = Vec::new();
     for range in crate::sentences::split(text) {
         let first = spans.partition_point(|s| s.end <= range.start);
@@ -146,6 +147,15 @@ pub fn find(
                 frames::apply(&v, &t.triggers[tr], *start, *end, &mut candidates);
             }
         }
+        // Qualifiers and attachments read only the quantities and dates inside the sentence:
+        // give them those that start in it, not the document's.
+        let (quantities, dates) = if sorted {
+            let q = quantities.partition_point(|q| q.start < range.start)..quantities.partition_point(|q| q.start <= range.end);
+            let d = dates.partition_point(|d| d.start < range.start)..dates.partition_point(|d| d.start <= range.end);
+            (&quantities[q], &dates[d])
+        } else {
+            (quantities, dates)
+        };
         let sentence = qualify::Sentence { text, range: range.clone(), entities, quantities, dates };
         attach::apply(&v, &sentence, kb, entities, &mut candidates);
         let mut seen = std::collections::HashSet::new();
