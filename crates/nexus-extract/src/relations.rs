@@ -104,13 +104,24 @@ pub fn find(
     spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
     let t = Tables::get();
     let mut out = Vec::new();
+    // Sentence tokens borrow ASCII words' folded forms from here, and reuse one buffer.
+    let lower = text.to_ascii_lowercase();
+    let sorted = quantities.is_sorted_by_key(|q| q.start) && dates.is_sorted_by_key(|d| d.start);
+    let mut toks = Vec::new();
     for range in crate::sentences::split(text) {
         let first = spans.partition_point(|s| s.end <= range.start);
         let mentioned = spans[first..].iter().take_while(|s| s.start < range.end).count();
         if mentioned == 0 {
             continue;
         }
-        let toks = tokens::tokenize(text, range.clone(), &spans);
+        // Fewer than two mentions and no anaphor ("the country") to add one: no relation, and
+        // no need to tokenize. Anaphor words are looked for in the lower-cased text, which is
+        // their folded form only where the sentence is ASCII.
+        let anaphors = !text[range.clone()].is_ascii() || t.anaphor_heads.is_match(&lower[range.clone()]);
+        if !anaphors && tokens::mentions_inside(&spans, range.clone()) < 2 {
+            continue;
+        }
+        tokens::tokenize(text, &lower, range.clone(), &spans, anaphors, &mut toks);
         if toks.iter().filter(|t| t.entity().is_some()).count() < 2 {
             continue;
         }
@@ -136,6 +147,15 @@ pub fn find(
                 frames::apply(&v, &t.triggers[tr], *start, *end, &mut candidates);
             }
         }
+        // Qualifiers and attachments read only the quantities and dates inside the sentence:
+        // give them those that start in it, not the document's.
+        let (quantities, dates) = if sorted {
+            let q = quantities.partition_point(|q| q.start < range.start)..quantities.partition_point(|q| q.start <= range.end);
+            let d = dates.partition_point(|d| d.start < range.start)..dates.partition_point(|d| d.start <= range.end);
+            (&quantities[q], &dates[d])
+        } else {
+            (quantities, dates)
+        };
         let sentence = qualify::Sentence { text, range: range.clone(), entities, quantities, dates };
         attach::apply(&v, &sentence, kb, entities, &mut candidates);
         let mut seen = std::collections::HashSet::new();

@@ -66,6 +66,22 @@ impl Phrase {
 pub struct PhraseSet<V> {
     exact: FxMap<String, Vec<(Phrase, V)>>,
     stems: FxMap<String, Vec<(Phrase, V)>>,
+    /// Bit `b` set: some exact first word, some stem, starts with byte `b`. Most words are
+    /// rejected by these without hashing.
+    exact_first: [u64; 4],
+    stem_first: [u64; 4],
+    /// Bit `n` set: some stem key is `n` bytes long (1 to `STEM_KEY`), the prefixes worth a lookup.
+    stem_key_lens: u8,
+}
+
+fn has_byte(set: &[u64; 4], word: &str) -> bool {
+    word.as_bytes().first().is_some_and(|&b| set[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
+}
+
+fn add_byte(set: &mut [u64; 4], word: &str) {
+    if let Some(&b) = word.as_bytes().first() {
+        set[usize::from(b >> 6)] |= 1 << (b & 63);
+    }
 }
 
 /// How many leading bytes of a stem index it (stems are at least this long, or indexed whole).
@@ -83,18 +99,38 @@ impl<V: Copy> PhraseSet<V> {
     fn insert(&mut self, phrase: Phrase, value: V) {
         match phrase.words.first() {
             Some(w) if w.ends_with('*') => {
-                let stem = w.trim_end_matches('*');
-                self.stems.entry(stem_key(stem).to_owned()).or_default().push((phrase, value));
+                let key = stem_key(w.trim_end_matches('*')).to_owned();
+                add_byte(&mut self.stem_first, &key);
+                self.stem_key_lens |= 1 << key.len();
+                self.stems.entry(key).or_default().push((phrase, value));
             }
-            Some(w) => self.exact.entry(w.clone()).or_default().push((phrase, value)),
+            Some(w) => {
+                add_byte(&mut self.exact_first, w);
+                self.exact.entry(w.clone()).or_default().push((phrase, value));
+            }
             None => {}
         }
     }
 
-    fn candidates<'a>(&'a self, first: &str) -> impl Iterator<Item = &'a (Phrase, V)> {
-        let upto = if self.stems.is_empty() { 0 } else { STEM_KEY.min(first.len()) };
-        let stems = (1..=upto).filter(|&n| first.is_char_boundary(n)).filter_map(move |n| self.stems.get(&first[..n]));
-        self.exact.get(first).into_iter().chain(stems).flatten()
+    /// Call `f` on each phrase that may start at `first`: those under it exactly, then those
+    /// under its 1-, 2- and 3-byte stem keys. Loops rather than an iterator chain: this runs
+    /// for every word of every sentence read.
+    fn each_candidate(&self, first: &str, mut f: impl FnMut(&(Phrase, V))) {
+        if has_byte(&self.exact_first, first)
+            && let Some(list) = self.exact.get(first)
+        {
+            list.iter().for_each(&mut f);
+        }
+        if has_byte(&self.stem_first, first) {
+            for n in 1..=STEM_KEY.min(first.len()) {
+                if self.stem_key_lens & (1 << n) != 0
+                    && first.is_char_boundary(n)
+                    && let Some(list) = self.stems.get(&first[..n])
+                {
+                    list.iter().for_each(&mut f);
+                }
+            }
+        }
     }
 
     fn matches(p: &Phrase, words: &[&str]) -> bool {
@@ -104,21 +140,34 @@ impl<V: Copy> PhraseSet<V> {
     /// Every phrase that starts at `words[0]`, as (length in words, value), longest first.
     pub fn matches_at(&self, words: &[&str]) -> Vec<(usize, V)> {
         let Some(first) = words.first() else { return Vec::new() };
-        let mut out: Vec<(usize, V)> =
-            self.candidates(first).filter(|(p, _)| Self::matches(p, words)).map(|(p, v)| (p.words.len(), *v)).collect();
+        let mut out: Vec<(usize, V)> = Vec::new();
+        self.each_candidate(first, |(p, v)| {
+            if Self::matches(p, words) {
+                out.push((p.words.len(), *v));
+            }
+        });
         out.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
         out
     }
 
     /// Can a phrase start with `word`? A cheap test before building a window of words.
     pub fn may_start(&self, word: &str) -> bool {
-        self.exact.contains_key(word) || self.candidates(word).next().is_some()
+        (has_byte(&self.exact_first, word) && self.exact.contains_key(word))
+            || (has_byte(&self.stem_first, word)
+                && (1..=STEM_KEY.min(word.len()))
+                    .any(|n| self.stem_key_lens & (1 << n) != 0 && word.is_char_boundary(n) && self.stems.contains_key(&word[..n])))
     }
 
     /// The length of the longest phrase at `words[0]`, if any.
     pub fn longest_at(&self, words: &[&str]) -> Option<usize> {
         let first = words.first()?;
-        self.candidates(first).filter(|(p, _)| Self::matches(p, words)).map(|(p, _)| p.words.len()).max()
+        let mut longest = None;
+        self.each_candidate(first, |(p, _)| {
+            if Self::matches(p, words) {
+                longest = longest.max(Some(p.words.len()));
+            }
+        });
+        longest
     }
 }
 
@@ -215,6 +264,11 @@ pub struct Tables {
     pub trigger_phrases: PhraseSet<usize>,
     /// By `Cue::index`.
     cues: Vec<PhraseSet<()>>,
+    /// The last word of every anaphor phrase (a stem without its `*`): an ASCII sentence
+    /// without one of these inside cannot hold "the country" or its kin.
+    pub anaphor_heads: aho_corasick::AhoCorasick,
+    /// The three anaphor classes in one set: one look-up per word rejects most.
+    pub anaphors: PhraseSet<()>,
 }
 
 impl Tables {
@@ -256,15 +310,25 @@ impl Tables {
             }
         }
         let mut cues: Vec<PhraseSet<()>> = (0..CUES).map(|_| PhraseSet::default()).collect();
+        let mut heads: Vec<String> = Vec::new();
+        let mut anaphors = PhraseSet::default();
         for line in lines(include_str!("../../../../data/relations/cues.tsv")) {
             let Some((role, phrases)) = line.split_once('\t') else { panic!("cues.tsv: bad line {line:?}") };
             let cue = Cue::parse(role).unwrap_or_else(|| panic!("cues.tsv: unknown role {role}"));
             let set = &mut cues[cue.index()];
             for p in phrases.split(" | ") {
-                set.insert(Phrase::parse(p), ());
+                let phrase = Phrase::parse(p);
+                if matches!(cue, Cue::AnaphorCountry | Cue::AnaphorOrg | Cue::AnaphorPlace)
+                    && let Some(last) = phrase.words.last()
+                {
+                    heads.push(last.trim_end_matches('*').to_owned());
+                    anaphors.insert(phrase.clone(), ());
+                }
+                set.insert(phrase, ());
             }
         }
-        Tables { predicates, triggers, trigger_phrases, cues }
+        let anaphor_heads = aho_corasick::AhoCorasick::new(&heads).expect("plain words");
+        Tables { predicates, triggers, trigger_phrases, cues, anaphor_heads, anaphors }
     }
 
     pub fn cue(&self, c: Cue) -> &PhraseSet<()> {

@@ -5,6 +5,7 @@
 use super::table::{Cue, Tables};
 use crate::fold::fold;
 use nexus_kb::EntityType;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -20,15 +21,17 @@ pub enum Kind {
 }
 
 #[derive(Debug, Clone)]
-pub struct Tok {
+pub struct Tok<'d> {
     pub kind: Kind,
     pub start: usize,
     pub end: usize,
-    /// Folded word or punctuation; empty for entities, so no phrase runs across one.
-    pub norm: String,
+    /// Folded word or punctuation; empty for entities, so no phrase runs across one. Borrowed
+    /// from the document's lower-cased copy for ASCII words (most of them): a sentence is
+    /// tokenized without an allocation per word.
+    pub norm: Cow<'d, str>,
 }
 
-impl Tok {
+impl Tok<'_> {
     pub fn entity(&self) -> Option<(usize, EntityType)> {
         match self.kind {
             Kind::Entity { entity, ty, .. } => Some((entity, ty)),
@@ -49,9 +52,18 @@ pub struct Span {
 /// How far back an anaphor looks for the entity it stands for, in bytes.
 const ANAPHOR_REACH: usize = 900;
 
-/// The tokens of `text[range]`; `mentions` are all the document's mentions, sorted by start.
-pub fn tokenize(text: &str, range: std::ops::Range<usize>, mentions: &[Span]) -> Vec<Tok> {
-    let mut toks = Vec::new();
+/// The tokens of `text[range]` into `toks` (cleared first); `lower` is `text` with ASCII
+/// lower-cased (the same offsets); `mentions` are all the document's mentions, sorted by start;
+/// `anaphors` is false when the sentence cannot hold one (`Tables::anaphor_heads`).
+pub fn tokenize<'d>(
+    text: &'d str,
+    lower: &'d str,
+    range: std::ops::Range<usize>,
+    mentions: &[Span],
+    anaphors: bool,
+    toks: &mut Vec<Tok<'d>>,
+) {
+    toks.clear();
     let first = mentions.partition_point(|m| m.start < range.start);
     let inside = mentions[first..].iter().take_while(|m| m.start < range.end).filter(|m| m.end <= range.end);
     let mut at = range.start;
@@ -59,21 +71,36 @@ pub fn tokenize(text: &str, range: std::ops::Range<usize>, mentions: &[Span]) ->
         if m.start < at {
             continue;
         }
-        words(text, at, m.start, &mut toks);
+        words(text, lower, at, m.start, toks);
         toks.push(Tok {
             kind: Kind::Entity { entity: m.entity, ty: m.ty, anaphor: false },
             start: m.start,
             end: m.end,
-            norm: String::new(),
+            norm: Cow::Borrowed(""),
         });
         at = m.end;
     }
-    words(text, at, range.end, &mut toks);
-    resolve_anaphors(&mut toks, mentions);
-    toks
+    words(text, lower, at, range.end, toks);
+    if anaphors {
+        resolve_anaphors(toks, mentions);
+    }
 }
 
-fn words(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
+/// How many mentions `tokenize` makes tokens of in `range` (before anaphors).
+pub fn mentions_inside(mentions: &[Span], range: std::ops::Range<usize>) -> usize {
+    let first = mentions.partition_point(|m| m.start < range.start);
+    let mut at = range.start;
+    let mut n = 0;
+    for m in mentions[first..].iter().take_while(|m| m.start < range.end).filter(|m| m.end <= range.end) {
+        if m.start >= at {
+            n += 1;
+            at = m.end;
+        }
+    }
+    n
+}
+
+fn words<'d>(text: &'d str, lower: &'d str, from: usize, to: usize, out: &mut Vec<Tok<'d>>) {
     let s = &text[from..to];
     let mut chars = s.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -83,21 +110,32 @@ fn words(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = chars.peek() {
-                let next = s[j + d.len_utf8()..].chars().next();
-                let prev_digit = s[..j].chars().next_back().is_some_and(|p| p.is_ascii_digit());
-                // "narco-supply", and the decimal or thousands mark inside "7.6" or "1,200".
-                let joins = (d == '-' && next.is_some_and(char::is_alphanumeric))
-                    || (matches!(d, '.' | ',') && prev_digit && next.is_some_and(|n| n.is_ascii_digit()));
-                if d.is_alphanumeric() || joins {
+                // "narco-supply", and the decimal or thousands mark inside "7.6" or "1,200"; the
+                // characters around are read only for these three marks.
+                let joins = || {
+                    let next = s[j + d.len_utf8()..].chars().next();
+                    let prev_digit = s[..j].chars().next_back().is_some_and(|p| p.is_ascii_digit());
+                    (d == '-' && next.is_some_and(char::is_alphanumeric))
+                        || (matches!(d, '.' | ',') && prev_digit && next.is_some_and(|n| n.is_ascii_digit()))
+                };
+                if d.is_alphanumeric() || (matches!(d, '-' | '.' | ',') && joins()) {
                     end = j + d.len_utf8();
                     chars.next();
                 } else {
                     break;
                 }
             }
-            out.push(Tok { kind: Kind::Word, start: from + i, end: from + end, norm: fold(&s[i..end]) });
+            let word = &s[i..end];
+            let norm = if word.is_ascii() { Cow::Borrowed(&lower[from + i..from + end]) } else { Cow::Owned(fold(word)) };
+            out.push(Tok { kind: Kind::Word, start: from + i, end: from + end, norm });
         } else {
-            out.push(Tok { kind: Kind::Punct, start: from + i, end: from + i + c.len_utf8(), norm: c.to_string() });
+            // The character itself: folding is for words.
+            out.push(Tok {
+                kind: Kind::Punct,
+                start: from + i,
+                end: from + i + c.len_utf8(),
+                norm: Cow::Borrowed(&text[from + i..from + i + c.len_utf8()]),
+            });
         }
     }
 }
@@ -113,21 +151,29 @@ fn resolve_anaphors(toks: &mut Vec<Tok>, mentions: &[Span]) {
         (Cue::AnaphorPlace, &[EntityType::Place]),
     ];
     let mut i = 0;
-    let mut norms: Vec<String> = toks.iter().map(|t| t.norm.clone()).collect();
     while i < toks.len() {
-        if norms[i].is_empty() || !classes.iter().any(|(cue, _)| t.cue(*cue).may_start(&norms[i])) {
+        if toks[i].norm.is_empty() || !t.anaphors.may_start(&toks[i].norm) {
             i += 1;
             continue;
         }
-        let window: Vec<&str> = norms[i..].iter().take(4).map(String::as_str).collect();
-        let hit = classes.iter().find_map(|(cue, types)| t.cue(*cue).longest_at(&window).map(|n| (n, *types)));
+        let mut words = [""; 4];
+        let len = (toks.len() - i).min(4);
+        for (w, t) in words.iter_mut().zip(&toks[i..i + len]) {
+            *w = t.norm.as_ref();
+        }
+        let window = &words[..len];
+        if t.anaphors.longest_at(window).is_none() {
+            i += 1;
+            continue;
+        }
+        let hit = classes.iter().find_map(|(cue, types)| t.cue(*cue).longest_at(window).map(|n| (n, *types)));
         let Some((n, types)) = hit else {
             i += 1;
             continue;
         };
         let next = toks.get(i + n);
-        let names_itself = next.is_some_and(|x| x.entity().is_some() || t.cue(Cue::Of).longest_at(&[x.norm.as_str()]).is_some())
-            || t.cue(Cue::Naming).longest_at(&toks[i + n..].iter().take(3).map(|t| t.norm.as_str()).collect::<Vec<_>>()).is_some();
+        let names_itself = next.is_some_and(|x| x.entity().is_some() || t.cue(Cue::Of).longest_at(&[x.norm.as_ref()]).is_some())
+            || t.cue(Cue::Naming).longest_at(&toks[i + n..].iter().take(3).map(|t| t.norm.as_ref()).collect::<Vec<_>>()).is_some();
         let start = toks[i].start;
         let antecedent = if names_itself {
             None
@@ -140,9 +186,8 @@ fn resolve_anaphors(toks: &mut Vec<Tok>, mentions: &[Span]) {
                 let end = toks[i + n - 1].end;
                 toks.splice(
                     i..i + n,
-                    [Tok { kind: Kind::Entity { entity: m.entity, ty: m.ty, anaphor: true }, start, end, norm: String::new() }],
+                    [Tok { kind: Kind::Entity { entity: m.entity, ty: m.ty, anaphor: true }, start, end, norm: Cow::Borrowed("") }],
                 );
-                norms.splice(i..i + n, [String::new()]);
                 i += 1;
             }
             None => i += n,
@@ -161,8 +206,9 @@ mod tests {
             Span { start: 0, end: 4, entity: 0, ty: EntityType::Country },
             Span { start: 13, end: 20, entity: 1, ty: EntityType::Commodity },
         ];
-        let toks = tokenize(text, 22..text.len(), &mentions);
-        let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
+        let (lower, mut toks) = (text.to_ascii_lowercase(), Vec::new());
+        tokenize(text, &lower, 22..text.len(), &mentions, true, &mut toks);
+        let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_ref()).collect();
         assert_eq!(norms, ["by", "2014", "", "'", "s", "output", "rose", "."]);
         assert!(matches!(toks[2].kind, Kind::Entity { entity: 0, anaphor: true, .. }));
     }
@@ -172,7 +218,8 @@ mod tests {
         let text = "Callao grew. The port of Paita too.";
         let mentions =
             [Span { start: 0, end: 6, entity: 0, ty: EntityType::Place }, Span { start: 25, end: 30, entity: 1, ty: EntityType::Place }];
-        let toks = tokenize(text, 13..text.len(), &mentions);
+        let (lower, mut toks) = (text.to_ascii_lowercase(), Vec::new());
+        tokenize(text, &lower, 13..text.len(), &mentions, true, &mut toks);
         assert!(toks.iter().filter(|t| matches!(t.kind, Kind::Entity { anaphor: true, .. })).count() == 0);
     }
 }

@@ -7,7 +7,7 @@ use nexus_kb::EntityType;
 use std::cell::RefCell;
 
 pub struct View<'s> {
-    pub toks: &'s [Tok],
+    pub toks: &'s [Tok<'s>],
     pub norms: Vec<&'s str>,
     /// Token `i` belongs to a trigger phrase: lists and subjects do not run across one.
     pub trigger: Vec<bool>,
@@ -26,10 +26,10 @@ const NONE: u8 = 0;
 const LIST_GAP: usize = 6;
 
 impl<'s> View<'s> {
-    pub fn new(toks: &'s [Tok]) -> View<'s> {
+    pub fn new(toks: &'s [Tok<'s>]) -> View<'s> {
         View {
             toks,
-            norms: toks.iter().map(|t| t.norm.as_str()).collect(),
+            norms: toks.iter().map(|t| t.norm.as_ref()).collect(),
             trigger: vec![false; toks.len()],
             flow_trigger: vec![false; toks.len()],
             t: Tables::get(),
