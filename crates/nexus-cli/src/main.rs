@@ -3,6 +3,7 @@
 
 mod cli;
 mod cmd_analyze;
+mod cmd_correct;
 mod cmd_demo;
 mod cmd_docs;
 mod cmd_entities;
@@ -53,6 +54,8 @@ fn run(args: cli::Cli) -> anyhow::Result<ExitCode> {
         Entities(a) => cmd_entities::list(&args.db, a).map(|_| ExitCode::SUCCESS),
         Entity(a) => cmd_entities::entity(&args.db, a).map(|_| ExitCode::SUCCESS),
         Claims(a) => cmd_graph::claims(&args.db, a).map(|_| ExitCode::SUCCESS),
+        Correct(a) => cmd_correct::correct(&args.db, a).map(|_| ExitCode::SUCCESS),
+        Corrections(a) => cmd_correct::corrections(&args.db, a).map(|_| ExitCode::SUCCESS),
         Graph(cli::GraphCommand::Neighbors(a)) => cmd_graph::neighbors(&args.db, a).map(|_| ExitCode::SUCCESS),
         Graph(cli::GraphCommand::Path(a)) => cmd_graph::path(&args.db, a),
         Source(cli::SourceCommand::Grade(a)) => cmd_graph::grade(&args.db, a).map(|_| ExitCode::SUCCESS),

@@ -6,6 +6,7 @@
 
 mod analysis_reads;
 mod claims;
+mod corrections;
 mod entities;
 mod error;
 mod export_reads;
@@ -27,6 +28,7 @@ mod write;
 
 pub use analysis_reads::{ClaimScan, ScanClaim, ScanDoc};
 pub use claims::{claim_id, ordered};
+pub use corrections::{AnalystNote, Change, ClaimStatus, Correction};
 pub use entities::{EntitySummary, MentionContext, sentence_around, suggest};
 pub use error::{Result, StoreError};
 pub use export_reads::DocCitation;
