@@ -45,7 +45,17 @@ impl ApiError {
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> ApiError {
         match &e {
-            StoreError::NoSuchDocument(_) => ApiError::not_found(e.to_string()),
+            StoreError::NoSuchDocument(_)
+            | StoreError::UnknownEntity(_)
+            | StoreError::UnknownClaim(_)
+            | StoreError::UnknownTarget(_)
+            | StoreError::NoSuchCorrection(_) => ApiError::not_found(e.to_string()),
+            StoreError::UnknownType(_) | StoreError::EmptyText(_) | StoreError::SelfMerge(_) => {
+                ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string())
+            }
+            StoreError::Unchanged(_) | StoreError::AlreadyUndone { .. } | StoreError::CannotUndo { .. } => {
+                ApiError::new(StatusCode::CONFLICT, e.to_string())
+            }
             StoreError::AmbiguousId { .. } | StoreError::EmptyQuery | StoreError::BadQuery { .. } => ApiError::bad_request(e.to_string()),
             _ => {
                 tracing::error!("{e}");

@@ -31,6 +31,8 @@ pub struct Job {
     pub added: usize,
     pub duplicates: usize,
     pub errors: Vec<FileError>,
+    /// The documents stored (or found already stored) from this upload.
+    pub docs: Vec<String>,
 }
 
 /// Every job of this server's life (jobs are small; a server is restarted long before they add up).
@@ -39,7 +41,17 @@ pub struct Jobs(Arc<Mutex<HashMap<String, Job>>>);
 
 impl Jobs {
     pub fn create(&self, id: String, file: String) -> Job {
-        let job = Job { id: id.clone(), state: JobState::Queued, file, total: 1, done: 0, added: 0, duplicates: 0, errors: Vec::new() };
+        let job = Job {
+            id: id.clone(),
+            state: JobState::Queued,
+            file,
+            total: 1,
+            done: 0,
+            added: 0,
+            duplicates: 0,
+            errors: Vec::new(),
+            docs: Vec::new(),
+        };
         if let Ok(mut m) = self.0.lock() {
             m.insert(id, job.clone());
         }

@@ -66,6 +66,29 @@ pub async fn run(
     Ok(())
 }
 
+/// Ctrl-C, or SIGTERM where there is one (a service manager's stop).
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
 /// Start the server described by `config` on a runtime of its own and serve until Ctrl-C;
 /// `ready` is called with the bound address once it listens. A non-loopback bind needs a token.
 pub fn serve(config: Config, ready: impl FnOnce(SocketAddr)) -> Result<(), ServerError> {
@@ -78,9 +101,6 @@ pub fn serve(config: Config, ready: impl FnOnce(SocketAddr)) -> Result<(), Serve
         let listener =
             tokio::net::TcpListener::bind(config.bind).await.map_err(|source| ServerError::Bind { addr: config.bind, source })?;
         ready(listener.local_addr()?);
-        run(listener, state, async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
+        run(listener, state, stop_signal()).await
     })
 }

@@ -154,7 +154,13 @@ fn build() -> Value {
                  "description": "JSON API of `nexus serve`. Errors are {\"error\": message}."},
         "paths": paths,
         "components": {
-            "schemas": {"Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}},
+            "schemas": {
+                "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}},
+                "Correction": {"type": "object", "properties": {
+                    "id": {"type": "integer"}, "at": {"type": "string"}, "who": {"type": "string"}, "kind": {"type": "string"},
+                    "target": {"type": "string"}, "before": {}, "after": {}, "note": {"type": ["string", "null"]},
+                    "undone_at": {"type": ["string", "null"]}, "undone_by": {"type": ["string", "null"]}}},
+            },
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}, "cookie": {"type": "apiKey", "in": "cookie", "name": "nexus_token"}},
         },
         "security": [{}, {"bearer": []}, {"cookie": []}],

@@ -4,6 +4,7 @@
 //! keys; the caller applies merges (`Store::merges`).
 
 use crate::Store;
+use crate::corrections::{LIVE, LIVE_C};
 use crate::error::Result;
 use rusqlite::params;
 use serde::Serialize;
@@ -73,9 +74,9 @@ impl Store {
 
     /// When an edge was first and last seen (its claims' dates, else their documents').
     pub fn edge_seen(&self, subject: &str, predicate: &str, object: &str) -> Result<(Option<String>, Option<String>)> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT min(seen), max(seen) FROM claims WHERE subject = ?1 AND predicate = ?2 AND object = ?3 AND seen IS NOT NULL",
-        )?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT min(seen), max(seen) FROM claims WHERE subject = ?1 AND predicate = ?2 AND object = ?3 AND seen IS NOT NULL AND {LIVE}"
+        ))?;
         Ok(stmt.query_row(params![subject, predicate, object], |r| Ok((r.get(0)?, r.get(1)?)))?)
     }
 
@@ -85,13 +86,13 @@ impl Store {
         for d in [since, until].into_iter().flatten() {
             crate::graph::check_date(d)?;
         }
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT c.id, c.subject, c.predicate, c.object, json_extract(c.qualifiers, '$.commodity'), c.value, c.unit, c.work_id
              FROM edges e JOIN claims c ON c.subject = e.subject AND c.predicate = e.predicate AND c.object = e.object
-             WHERE e.predicate = ?1 AND e.support > 0 AND c.negated = 0
+             WHERE e.predicate = ?1 AND e.support > 0 AND c.negated = 0 AND {LIVE_C}
                AND (?2 IS NULL OR c.seen >= ?2) AND (?3 IS NULL OR substr(c.seen, 1, length(?3)) <= ?3)
-             ORDER BY c.subject, c.object, c.id",
-        )?;
+             ORDER BY c.subject, c.object, c.id"
+        ))?;
         let rows = stmt.query_map(params![predicate, since, until], |r| {
             Ok(Flow {
                 id: r.get(0)?,

@@ -154,7 +154,7 @@ impl Store {
     /// Every entity mention of document `id`, in text order.
     pub fn doc_mentions(&self, id: &str) -> Result<Vec<DocMention>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT m.start, m.end, m.key, e.name, e.type FROM documents d
+            "SELECT m.start, m.end, m.key, e.name, coalesce((SELECT o.type FROM entity_type_overrides o WHERE o.key = e.key), e.type) FROM documents d
              JOIN mentions m ON m.doc_seq = d.seq JOIN doc_entities e ON e.doc_seq = m.doc_seq AND e.key = m.key
              WHERE d.id = ?1 ORDER BY m.start, m.end",
         )?;
@@ -191,7 +191,9 @@ impl Store {
 
     /// Name and type of each key some document mentions (the first document's).
     pub fn names_of<'a>(&self, keys: impl IntoIterator<Item = &'a str>) -> Result<HashMap<String, (String, String)>> {
-        let mut stmt = self.conn.prepare_cached("SELECT name, type FROM doc_entities WHERE key = ?1 LIMIT 1")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT name, coalesce((SELECT o.type FROM entity_type_overrides o WHERE o.key = ?1), type) FROM doc_entities WHERE key = ?1 LIMIT 1",
+        )?;
         let mut out = HashMap::new();
         for k in keys {
             if out.contains_key(k) {
@@ -214,7 +216,7 @@ impl Store {
         offset: usize,
     ) -> Result<(u64, Vec<EntityRow>)> {
         self.ensure_kb_facts()?;
-        let filter = "(?1 IS NULL OR e.type = ?1) AND (?2 IS NULL OR f.country = ?2)";
+        let filter = "(?1 IS NULL OR coalesce((SELECT o.type FROM entity_type_overrides o WHERE o.key = e.key), e.type) = ?1) AND (?2 IS NULL OR f.country = ?2)";
         let total: i64 = self.conn.query_row(
             &format!("SELECT count(DISTINCT e.key) FROM doc_entities e LEFT JOIN temp.kb_facts f ON f.key = e.key WHERE {filter}"),
             params![entity_type, country],
@@ -249,7 +251,7 @@ impl Store {
     }
 
     pub(crate) fn entity_row(&self, key: &str, documents: u64, mentions: u64, country: Option<String>) -> Result<Option<EntityRow>> {
-        let mut stmt = self.conn.prepare_cached("SELECT id, name, type, in_kb FROM doc_entities WHERE key = ?1 LIMIT 1")?;
+        let mut stmt = self.conn.prepare_cached("SELECT id, name, coalesce((SELECT o.type FROM entity_type_overrides o WHERE o.key = ?1), type), in_kb FROM doc_entities WHERE key = ?1 LIMIT 1")?;
         Ok(stmt
             .query_row([key], |r| {
                 let in_kb: bool = r.get(3)?;
@@ -302,7 +304,7 @@ impl Store {
     /// most `limit`. For entities, at most [`TIMELINE_SCAN`] claims of each end are read.
     pub fn dated_claims(&self, keys: Option<&[String]>, since: Option<&str>, until: Option<&str>, limit: usize) -> Result<Vec<DatedClaim>> {
         const COLUMNS: &str = "c.id, c.date, c.predicate, c.subject, c.object, d.id, c.doc_seq, c.start, c.end, c.value, c.unit";
-        let window = "c.date IS NOT NULL AND (?2 IS NULL OR c.date >= ?2) AND (?3 IS NULL OR substr(c.date, 1, length(?3)) <= ?3)";
+        let window = "c.date IS NOT NULL AND NOT EXISTS (SELECT 1 FROM claim_reviews r WHERE r.claim_id = c.id AND r.status = 'rejected') AND (?2 IS NULL OR c.date >= ?2) AND (?3 IS NULL OR substr(c.date, 1, length(?3)) <= ?3)";
         let row = |r: &rusqlite::Row| {
             Ok(DatedClaim {
                 id: r.get(0)?,

@@ -3,6 +3,7 @@
 //! what the other filters leave (its own filter aside), so the UI can offer every value.
 
 use crate::Store;
+use crate::corrections::LIVE_C;
 use crate::error::{Result, StoreError};
 use crate::web_reads::EntityRow;
 use rusqlite::named_params;
@@ -140,11 +141,12 @@ impl Store {
         // Entities: by folded name prefix, or every entity for an empty query.
         let folded = crate::extraction::fold(w.q.trim());
         let matched = if folded.is_empty() {
-            "SELECT e.key, e.type, count(*) AS docs, sum(e.mentions) AS n FROM doc_entities e GROUP BY e.key".to_owned()
+            "SELECT e.key, coalesce((SELECT o.type FROM entity_type_overrides o WHERE o.key = e.key), e.type) AS type, count(*) AS docs, sum(e.mentions) AS n FROM doc_entities e GROUP BY e.key".to_owned()
         } else {
             format!(
-                "SELECT e.key, e.type, count(*) AS docs, sum(e.mentions) AS n
-                 FROM (SELECT DISTINCT key FROM entity_names WHERE folded >= :name AND folded < :name || char(1114111) LIMIT {NAME_MATCHES}) k
+                "SELECT e.key, coalesce((SELECT o.type FROM entity_type_overrides o WHERE o.key = e.key), e.type) AS type, count(*) AS docs, sum(e.mentions) AS n
+                 FROM (SELECT key FROM entity_names WHERE folded >= :name AND folded < :name || char(1114111)
+                       UNION SELECT key FROM entity_aliases WHERE folded >= :name AND folded < :name || char(1114111) LIMIT {NAME_MATCHES}) k
                  JOIN doc_entities e ON e.key = k.key GROUP BY e.key"
             )
         };
@@ -187,13 +189,13 @@ impl Store {
              UNION ALL SELECT subject, predicate, object, support FROM edges WHERE object = ?1 AND support > 0
              ORDER BY 4 DESC LIMIT ?2",
         )?;
-        let mut best = self.conn.prepare_cached(
+        let mut best = self.conn.prepare_cached(&format!(
             "SELECT c.id, c.doc_seq, c.start, c.end, c.seen, d.id FROM claims c JOIN documents d ON d.seq = c.doc_seq
-             WHERE c.subject = ?1 AND c.predicate = ?2 AND c.object = ?3 AND c.negated = 0
+             WHERE c.subject = ?1 AND c.predicate = ?2 AND c.object = ?3 AND c.negated = 0 AND {LIVE_C}
                AND (?4 IS NULL OR d.language = ?4) AND (?5 IS NULL OR c.seen >= ?5)
                AND (?6 IS NULL OR substr(c.seen, 1, length(?6)) <= ?6)
-             ORDER BY c.confidence DESC LIMIT 1",
-        )?;
+             ORDER BY c.confidence DESC LIMIT 1"
+        ))?;
         let mut out: Vec<ClaimHit> = Vec::new();
         for key in keys {
             let found: Vec<(String, String, String)> = edges

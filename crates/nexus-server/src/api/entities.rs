@@ -69,6 +69,7 @@ pub async fn profile(State(st): State<AppState>, P(key): P<String>) -> ApiResult
                 k.acronyms.iter().for_each(|a| push(a));
             }
             for m in &members {
+                s.analyst_aliases(m)?.iter().for_each(|a| push(a));
                 s.entity_aliases(m, ALIAS_DOCS)?.iter().for_each(|a| push(a));
             }
             let edges = s.claims(&ClaimFilter {

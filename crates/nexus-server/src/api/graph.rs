@@ -234,13 +234,14 @@ pub async fn map(State(st): State<AppState>, Q(p): Q<MapParams>) -> ApiResult<Js
         .pool
         .read(move |s| {
             let merges = s.merges()?;
-            let entity = entity.map(|e| merges.canonical(&e).to_owned());
-            if let Some(e) = &entity
-                && s.entity_summary(e)?.is_none()
-            {
-                return Err(ApiError::not_found(format!("no entity '{e}'")));
-            }
-            let commodity = commodity.map(|c| merges.canonical(&c).to_owned());
+            let entity = match entity {
+                Some(e) => Some(resolve(s, &merges, &e)?.ok_or_else(|| ApiError::not_found(format!("no entity '{e}'")))?),
+                None => None,
+            };
+            let commodity = match commodity {
+                Some(c) => Some(resolve(s, &merges, &c)?.ok_or_else(|| ApiError::not_found(format!("no commodity '{c}'")))?),
+                None => None,
+            };
             /// Per route: works (with the largest kg figure each stated), claim ids.
             type Route = (BTreeMap<String, f64>, Vec<String>);
             let mut routes: BTreeMap<(String, String, String, Option<String>), Route> = BTreeMap::new();
@@ -302,7 +303,7 @@ pub async fn map(State(st): State<AppState>, Q(p): Q<MapParams>) -> ApiResult<Js
                 out_routes.push(json!({
                     "from": {"key": from, "name": name(from), "lat": a.0, "lon": a.1},
                     "to": {"key": to, "name": name(to), "lat": b.0, "lon": b.1},
-                    "predicate": predicate, "commodity": c.as_ref().map(|c| json!({"key": c, "name": name(c)})),
+                    "predicate": predicate, "commodity": c.as_ref().map(|c| name(c)), "commodity_key": c,
                     "volume_kg": (volume > 0.0).then_some(volume), "support": works.len(), "claim_ids": ids,
                 }));
             }
@@ -316,6 +317,25 @@ pub async fn map(State(st): State<AppState>, Q(p): Q<MapParams>) -> ApiResult<Js
         .await?;
     st.cache.put(cache_key, generation, Arc::new(v.clone()));
     Ok(Json(v))
+}
+
+/// An entity parameter typed by hand: a key, else a name, alias or spelling (the most documented
+/// entity of that name), read through merges.
+fn resolve(s: &Store, merges: &Merges, text: &str) -> ApiResult<Option<String>> {
+    let canon = merges.canonical(text.trim()).to_owned();
+    if s.entity_summary(&canon)?.is_some() {
+        return Ok(Some(canon));
+    }
+    let mut best: Option<(u64, String)> = None;
+    for k in s.find_entities(text)? {
+        let k = merges.canonical(&k).to_owned();
+        if let Some(e) = s.entity_summary(&k)?
+            && best.as_ref().is_none_or(|b| e.documents > b.0)
+        {
+            best = Some((e.documents, k));
+        }
+    }
+    Ok(best.map(|b| b.1))
 }
 
 pub async fn countries(State(st): State<AppState>) -> Response {
@@ -344,10 +364,7 @@ pub async fn timeline(State(st): State<AppState>, Q(p): Q<TimelineParams>) -> Ap
             let members = match &entity {
                 Some(e) => {
                     let merges = s.merges()?;
-                    let canon = merges.canonical(e).to_owned();
-                    if s.entity_summary(&canon)?.is_none() {
-                        return Err(ApiError::not_found(format!("no entity '{e}'")));
-                    }
+                    let canon = resolve(s, &merges, e)?.ok_or_else(|| ApiError::not_found(format!("no entity '{e}'")))?;
                     Some(merges.members(&canon))
                 }
                 None => None,

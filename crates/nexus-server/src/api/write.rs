@@ -104,8 +104,14 @@ impl Observer for JobObserver {
         self.jobs.update(&self.id, |j| {
             j.done += 1;
             match event {
-                Event::Stored { outcome: AddOutcome::Duplicate { .. }, .. } => j.duplicates += 1,
-                Event::Stored { .. } => j.added += 1,
+                Event::Stored { outcome: AddOutcome::Duplicate { id, .. }, .. } => {
+                    j.duplicates += 1;
+                    j.docs.push(id.clone());
+                }
+                Event::Stored { outcome: AddOutcome::Added { id } | AddOutcome::NearDuplicate { id, .. }, .. } => {
+                    j.added += 1;
+                    j.docs.push(id.clone());
+                }
                 Event::Skipped(e) => j.errors.push(error(e.to_string())),
                 Event::Failed(msg) => j.errors.push(error(msg.clone())),
             }
@@ -145,11 +151,17 @@ pub async fn grade(State(st): State<AppState>, P(publisher): P<String>, J(g): J<
 }
 
 /// The analyst's word on claims ("confirmed"/"rejected"), for the ids given.
-pub(crate) fn claim_status<'a>(_store: &Store, _ids: impl Iterator<Item = &'a str>) -> nexus_store::Result<HashMap<String, String>> {
-    Ok(HashMap::new())
+pub(crate) fn claim_status<'a>(store: &Store, ids: impl Iterator<Item = &'a str>) -> nexus_store::Result<HashMap<String, String>> {
+    let mut out = HashMap::new();
+    for id in ids {
+        if let Some(s) = store.claim_status(id)? {
+            out.insert(id.to_owned(), s.as_str().to_owned());
+        }
+    }
+    Ok(out)
 }
 
 /// Analysts' notes on an entity, claim or document.
-pub(crate) fn notes_of(_store: &Store, _target: &str) -> nexus_store::Result<Vec<Value>> {
-    Ok(Vec::new())
+pub(crate) fn notes_of(store: &Store, target: &str) -> nexus_store::Result<Vec<Value>> {
+    Ok(store.entity_notes(target)?.iter().map(|n| json!({"id": n.correction, "text": n.text, "who": n.who, "at": n.at})).collect())
 }
