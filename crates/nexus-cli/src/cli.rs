@@ -69,6 +69,31 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Score extraction against gold files (precision, recall, F1; misses per document).
     Eval(EvalArgs),
+    /// The workbench: a web UI and JSON API over the store (search, entity profiles, graph,
+    /// map, timeline, uploads, corrections), on 127.0.0.1:8080 by default.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on. Anything but a loopback address requires a token.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub bind: std::net::SocketAddr,
+    /// The token clients must present (generated and printed when binding beyond loopback without one).
+    #[arg(long, env = "NEXUS_TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+    /// Who corrections are recorded as when the UI names nobody (default: $USER).
+    #[arg(long)]
+    pub analyst: Option<String>,
+    /// Largest upload accepted, in bytes.
+    #[arg(long, default_value_t = 50 * 1024 * 1024)]
+    pub max_upload: u64,
+    /// Your own knowledge-base directories for extracting uploads (repeatable).
+    #[arg(long = "kb")]
+    pub kb: Vec<PathBuf>,
+    /// Read-only database connections for concurrent reads.
+    #[arg(long, default_value_t = 4)]
+    pub readers: usize,
 }
 
 #[derive(Debug, Args)]

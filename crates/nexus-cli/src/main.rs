@@ -14,6 +14,7 @@ mod cmd_ingest;
 mod cmd_kb;
 mod cmd_report;
 mod cmd_search;
+mod cmd_serve;
 mod output;
 
 use clap::Parser;
@@ -67,5 +68,6 @@ fn run(args: cli::Cli) -> anyhow::Result<ExitCode> {
         Kb(cli::KbCommand::Check(a)) => cmd_kb::check(&args.db, a),
         Extract(a) => cmd_extract::extract(&args.db, a),
         Eval(a) => cmd_extract::eval(&args.db, a),
+        Serve(a) => cmd_serve::run(&args.db, a).map(|_| ExitCode::SUCCESS),
     }
 }

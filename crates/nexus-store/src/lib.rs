@@ -21,6 +21,9 @@ mod regroup;
 mod schema;
 mod search;
 mod summaries;
+mod web_graph;
+mod web_reads;
+mod web_search;
 mod write;
 
 pub use analysis_reads::{ClaimScan, ScanClaim, ScanDoc};
@@ -38,6 +41,9 @@ pub use merges::{MergeRecord, Merges};
 pub use read::{DocSummary, Stats, StoredDoc, WorkMember};
 pub use regroup::RegroupSummary;
 pub use search::Hit;
+pub use web_graph::{Flow, LightEdge, PlaceRow};
+pub use web_reads::{DatedClaim, DocClaim, DocMention, EntityRow, KbFact};
+pub use web_search::{ClaimHit, DocHit, Facets, WebQuery, WebResults};
 pub use write::{AddOutcome, NearDupConfig, Writer};
 
 use rusqlite::{Connection, OpenFlags};
