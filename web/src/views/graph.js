@@ -89,9 +89,12 @@ export async function render(root, ctx) {
     const lm = Math.log(1 + maxSupport);
     cy.batch(() => cy.edges().forEach((e) => e.data('w', 1 + (7 * Math.log(1 + (e.data('support') || 1))) / lm)));
   }
+  let maxDegree = 1;
   function nodeData(n) {
     const deg = n.degree || 0;
-    return { group: 'nodes', data: { id: n.id, name: n.name || n.id, type: n.type || '', country: n.country || '', degree: deg, size: Math.min(60, 14 + 5 * Math.log2(1 + deg)) } };
+    maxDegree = Math.max(maxDegree, deg);
+    const size = big ? Math.min(30, 6 + 3 * Math.log2(1 + deg)) : Math.min(60, 14 + 5 * Math.log2(1 + deg));
+    return { group: 'nodes', data: { id: n.id, name: n.name || n.id, type: n.type || '', country: n.country || '', degree: deg, size } };
   }
   function edgeData(e) {
     return { group: 'edges', data: { id: `e:${e.id}`, eid: e.id, source: e.source, target: e.target, predicate: e.predicate, support: e.support || 1, first_seen: e.first_seen || '', last_seen: e.last_seen || '', w: 1 } };
@@ -132,10 +135,9 @@ export async function render(root, ctx) {
     let opts;
     if (n <= COSE_MAX || force) {
       opts = { name: 'cose', animate: n <= 150 ? 'end' : false, animationDuration: 400, randomize: !force || n > COSE_MAX, nodeRepulsion: () => 9000, idealEdgeLength: () => 70, numIter: n > COSE_MAX ? 300 : 1000, fit: true, padding: 30 };
-    } else if (n <= 2000) {
-      opts = { name: 'concentric', concentric: (node) => node.data('degree'), levelWidth: () => 3, minNodeSpacing: 6, animate: false, fit: true, padding: 20 };
     } else {
-      opts = { name: 'grid', animate: false, fit: true, padding: 10, avoidOverlap: false };
+      // Rings by degree: linear time, hubs in the middle.
+      opts = { name: 'concentric', concentric: (node) => node.data('degree'), levelWidth: () => Math.max(1, maxDegree / 12), minNodeSpacing: 2, avoidOverlap: n <= 2000, animate: false, fit: true, padding: 20 };
     }
     running = cy.layout(opts);
     // A handful of nodes fitted to the screen would be drawn huge: cap the zoom.
@@ -217,6 +219,10 @@ export async function render(root, ctx) {
 
   await merge(data, null);
   if (ctx.signal.aborted) { cy.destroy(); return undefined; }
+  if (big) {
+    // Thousands of labels are unreadable and slow: name only the 60 best-connected nodes.
+    cy.batch(() => cy.nodes().sort((a, b) => b.data('degree') - a.data('degree')).slice(0, 60).addClass('lbl'));
+  }
   if (f.center) cy.getElementById(f.center).addClass('center');
   layout(false);
   showStatus();
@@ -229,9 +235,9 @@ export async function render(root, ctx) {
 function graphStyle(big) {
   const style = [
     { selector: 'node', style: {
-      'background-color': '#85929e', width: 'data(size)', height: 'data(size)', label: 'data(name)',
+      'background-color': '#85929e', width: 'data(size)', height: 'data(size)', label: big ? '' : 'data(name)',
       'font-size': 9, 'font-family': 'system-ui, sans-serif', color: '#1c2833', 'text-valign': 'bottom', 'text-margin-y': 2,
-      'min-zoomed-font-size': big ? 10 : 6, 'border-width': 1, 'border-color': '#ffffff', 'text-max-width': 120, 'text-wrap': 'ellipsis',
+      'min-zoomed-font-size': big ? 4 : 6, 'border-width': 1, 'border-color': '#ffffff', 'text-max-width': 120, 'text-wrap': 'ellipsis',
     } },
     { selector: 'edge', style: {
       width: 'data(w)', 'line-color': '#aab7c4', opacity: 0.75,
@@ -240,6 +246,7 @@ function graphStyle(big) {
     } },
     { selector: 'node.center', style: { 'border-width': 3, 'border-color': '#111' } },
     { selector: 'node.expanded', style: { 'border-width': 2, 'border-color': '#f39c12' } },
+    { selector: 'node.lbl, node.hover, node:selected, node.center, node.expanded', style: { label: 'data(name)' } },
     { selector: 'node.hover', style: { 'font-size': 11, 'font-weight': 'bold', 'z-index': 10 } },
     { selector: ':selected', style: { 'border-width': 3, 'border-color': '#f1c40f', 'line-color': '#f39c12', 'target-arrow-color': '#f39c12', opacity: 1 } },
     { selector: 'edge:selected', style: { label: 'data(predicate)', 'font-size': 8, 'text-rotation': 'autorotate', color: '#7e5109' } },
