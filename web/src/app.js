@@ -85,6 +85,15 @@ document.getElementById('quick').addEventListener('submit', (e) => {
   go(route('search', null, { q }));
 });
 
+// '/' jumps to the quick search, as in most analyst tools.
+document.addEventListener('keydown', (e) => {
+  const t = e.target;
+  if (e.key === '/' && !e.ctrlKey && !e.metaKey && !(t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement)) {
+    e.preventDefault();
+    document.getElementById('quick-q').focus();
+  }
+});
+
 window.addEventListener('hashchange', navigate);
 window.addEventListener('nexus:changed', stats);
 navigate();
