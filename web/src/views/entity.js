@@ -115,6 +115,7 @@ function evidenceList(r, root, ctx) {
   return h('ol', { class: 'evidence' }, ev.map((v) => h('li', { dataset: { claim: v.claim_id || '' } },
     h('blockquote', null, v.sentence || '(no sentence)'),
     h('div', { class: 'meta' },
+      statusBadge(v.status),
       v.negated ? h('span', { class: 'badge warn' }, 'negated') : null,
       v.hedged ? h('span', { class: 'badge warn' }, 'hedged') : null,
       v.doc_id ? docLink(v.doc_id, v.title || v.doc_id) : (v.title || ''),
