@@ -87,7 +87,8 @@ function draw(root, d, ctx) {
       panel('Metadata', null, meta),
       panel(`Claims (${claims.length})`, null, claimList),
       panel(`Entities (${ents.size})`, null, entList),
-      panel('Duplicates', null, dups))));
+      panel('Duplicates', null, dups),
+      panel(`Notes (${(d.notes || []).length})`, null, notes(d, root, ctx)))));
 }
 
 function row(label, value) {
@@ -100,4 +101,19 @@ function focusClaim(body, i) {
   for (const el of body.querySelectorAll('.claim-span.focus')) el.classList.remove('focus');
   spans.forEach((el) => el.classList.add('focus'));
   if (spans[0]) spans[0].scrollIntoView({ block: 'center', behavior: 'smooth' });
+}
+
+function notes(d, root, ctx) {
+  const text = h('textarea', { name: 'note', rows: 2, placeholder: 'A note on this document' });
+  return h('div', null,
+    (d.notes || []).length
+      ? h('ul', { class: 'notes' }, d.notes.map((n) => h('li', null, h('div', null, n.text), h('div', { class: 'meta' }, [n.who, n.at].filter(Boolean).join(' · ')))))
+      : null,
+    h('form', { class: 'note-form', onsubmit: async (ev) => {
+      ev.preventDefault();
+      const t = text.value.trim();
+      if (!t) return;
+      try { await correct('note', { target: d.id, text: t }); } catch { return; }
+      draw(root, await get(`/api/docs/${enc(ctx.arg)}`, null, { signal: ctx.signal }), ctx);
+    } }, text, h('button', { type: 'submit' }, 'Add note')));
 }

@@ -34,6 +34,8 @@ function draw(root, e, ctx) {
         h('span', { class: 'kv' }, h('b', null, 'key '), h('code', null, key)),
         e.kb_id ? h('span', { class: 'kv' }, h('b', null, 'KB '), h('code', null, e.kb_id)) : h('span', { class: 'kv muted' }, 'not in the knowledge base'),
         e.country ? h('span', { class: 'kv' }, h('b', null, 'country '), e.country) : null,
+        e.mentions != null ? h('span', { class: 'kv' }, h('b', null, 'mentions '), fmtNum(e.mentions)) : null,
+        e.documents != null ? h('span', { class: 'kv' }, h('b', null, 'documents '), fmtNum(e.documents)) : null,
         e.lat != null && e.lon != null ? h('span', { class: 'kv' }, h('b', null, 'at '), `${Number(e.lat).toFixed(2)}, ${Number(e.lon).toFixed(2)}`) : null),
       (e.aliases || []).length ? h('div', { class: 'aliases' }, h('b', null, 'Also: '), (e.aliases || []).map((a) => h('span', { class: 'alias' }, a))) : null,
       (e.merged_from || []).length ? h('div', { class: 'aliases' }, h('b', null, 'Merged from: '), e.merged_from.map((m) => h('code', { class: 'alias' }, m))) : null),
@@ -98,6 +100,8 @@ function relationsTable(rels, key, root, ctx) {
       h('td', { class: 'num muted', title: 'documents' }, fmtNum(r.documents)),
       h('td', { class: 'dates' }, [r.first_seen, r.last_seen].filter(Boolean).join(' – ') || '—'),
       h('td', null, confidenceBar(r.confidence), ' ', statusBadge(r.status),
+        r.disputed ? h('span', { class: 'badge warn', title: 'some sources deny it' }, 'disputed') : null,
+        r.denials ? h('span', { class: 'badge warn', title: 'works that deny it' }, `${r.denials} denial${r.denials === 1 ? '' : 's'}`) : null,
         claimIds.length ? h('span', { class: 'row-actions' },
           h('button', { type: 'button', class: 'icon ok', title: `confirm (${claimIds.length} claims)`, onclick: bulk('confirm_claim') }, '✓'),
           h('button', { type: 'button', class: 'icon bad', title: `reject (${claimIds.length} claims)`, onclick: bulk('reject_claim') }, '✗')) : null)));

@@ -51,6 +51,8 @@ export async function render(root, ctx) {
   }).addTo(map);
 
   const places = data.places || [];
+  // The server sends a route's commodity as {key, name} (the contract said a string): take either.
+  const commodity = (r) => (r.commodity && typeof r.commodity === 'object' ? r.commodity.name || r.commodity.key : r.commodity || '');
   const routes = data.routes || [];
   const maxM = Math.max(1, ...places.map((x) => x.mentions || 1));
   const weightOf = (r) => (r.volume_kg ? Math.log10(1 + r.volume_kg) : 0) + (r.support || 1);
@@ -63,7 +65,7 @@ export async function render(root, ctx) {
     const line = L.polyline(arc([r.from.lat, r.from.lon], [r.to.lat, r.to.lon]), { color: '#c0392b', weight: w, opacity: 0.65, className: 'route' });
     line.bindPopup(() => h('div', { class: 'popup' },
       h('div', null, h('b', null, r.from.name), ' → ', h('b', null, r.to.name)),
-      h('div', null, predicate(r.predicate), r.commodity ? ` · ${r.commodity}` : ''),
+      h('div', null, predicate(r.predicate), commodity(r) ? ` · ${commodity(r)}` : ''),
       h('div', { class: 'meta' }, r.volume_kg ? `${fmtNum(Math.round(r.volume_kg))} kg · ` : '', `support ${fmtNum(r.support)}`),
       (r.claim_ids || []).length ? h('div', { class: 'meta' }, `${r.claim_ids.length} claims`) : null,
       h('div', null, entityLink({ key: r.from.key, name: r.from.name }), ' · ', entityLink({ key: r.to.key, name: r.to.name }))));
@@ -103,7 +105,7 @@ export async function render(root, ctx) {
     h('h3', null, 'Routes'),
     topRoutes.length ? h('ol', { class: 'compact' }, topRoutes.map((r) => h('li', null,
       h('button', { type: 'button', class: 'link', onclick: () => map.fitBounds(L.latLngBounds([[r.from.lat, r.from.lon], [r.to.lat, r.to.lon]]).pad(0.3)) }, `${r.from.name} → ${r.to.name}`),
-      h('span', { class: 'muted' }, ` ${r.commodity || r.predicate.replace(/_/g, ' ')}${r.volume_kg ? ` · ${fmtNum(Math.round(r.volume_kg))} kg` : ''} · ×${r.support}`)))) : h('div', { class: 'muted' }, 'No routes.'),
+      h('span', { class: 'muted' }, ` ${commodity(r) || r.predicate.replace(/_/g, ' ')}${r.volume_kg ? ` · ${fmtNum(Math.round(r.volume_kg))} kg` : ''} · ×${r.support}`)))) : h('div', { class: 'muted' }, 'No routes.'),
     h('h3', null, 'Places'),
     topPlaces.length ? h('ol', { class: 'compact' }, topPlaces.map((pl) => h('li', null,
       h('button', { type: 'button', class: 'link', onclick: () => map.setView([pl.lat, pl.lon], Math.max(map.getZoom(), 5)) }, pl.name),

@@ -35,7 +35,7 @@ export async function render(root, ctx) {
     sel.addEventListener('change', save);
     note.addEventListener('change', save);
     const tr = h('tr', { dataset: { publisher: src.publisher } },
-      h('td', null, src.publisher), h('td', { class: 'num' }, fmtNum(src.documents)), h('td', null, h('span', { class: `grade g${src.reliability}` }, src.reliability), ' ', sel), h('td', null, note), h('td', null, state));
+      h('td', null, src.name && src.name !== src.publisher ? [src.name, h('div', { class: 'meta' }, src.publisher)] : src.publisher), h('td', { class: 'num' }, fmtNum(src.documents)), h('td', null, h('span', { class: `grade g${src.reliability}` }, src.reliability), ' ', sel), h('td', null, note), h('td', null, state));
     return tr;
   });
   replace(box, h('table', { class: 'grid sources' },

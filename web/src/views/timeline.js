@@ -105,6 +105,13 @@ function drawList(items) {
       h('td', null, it.subject ? entityLink(it.subject) : '—'),
       h('td', null, predicate(it.predicate)),
       h('td', null, it.object ? entityLink(it.object) : '—'),
-      h('td', null, it.quantity == null ? '' : typeof it.quantity === 'object' ? JSON.stringify(it.quantity) : String(it.quantity)),
+      h('td', { class: 'num' }, quantity(it.quantity)),
       h('td', { class: 'sentence' }, it.sentence ? h('span', null, it.sentence) : null, it.doc_id ? h('span', null, ' ', docLink(it.doc_id, '↗ doc')) : null)))));
+}
+
+/** `{value, unit}` (the server's shape) or a plain value. */
+function quantity(q) {
+  if (q == null) return '';
+  if (typeof q === 'object') return [q.value == null ? '' : fmtNum(q.value), q.unit || ''].join(' ').trim();
+  return String(q);
 }
