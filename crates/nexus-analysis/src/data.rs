@@ -27,6 +27,8 @@ pub(crate) struct Ctx<'a> {
     pub opts: &'a Options,
     pub scan: ClaimScan,
     types: HashMap<String, String>,
+    /// Types analysts set (`nexus correct set-type`), read before the knowledge base's.
+    overrides: HashMap<String, String>,
     keys: HashMap<String, u32>,
     /// Claims in scope (window and focus), indices into `scan.claims`.
     pub claims: Vec<u32>,
@@ -58,6 +60,7 @@ impl<'a> Ctx<'a> {
     pub fn load(store: &'a Store, kb: &'a KnowledgeBase, opts: &'a Options) -> crate::Result<Ctx<'a>> {
         let scan = store.claim_scan()?;
         let types = store.entity_types()?;
+        let overrides = store.type_overrides()?;
         let keys = scan.keys.iter().enumerate().map(|(i, k)| (k.clone(), i as u32)).collect();
         let mut ctx = Ctx {
             store,
@@ -65,6 +68,7 @@ impl<'a> Ctx<'a> {
             opts,
             scan,
             types,
+            overrides,
             keys,
             claims: Vec::new(),
             edges: Vec::new(),
@@ -167,10 +171,13 @@ impl<'a> Ctx<'a> {
                         .flatten()
                         .or_else(|| e.map(|e| e.name.clone()))
                         .unwrap_or_else(|| key.to_owned()),
-                    entity_type: e.map_or_else(
-                        || self.types.get(key).cloned().unwrap_or_else(|| "place".into()),
-                        |e| e.entity_type.as_str().to_owned(),
-                    ),
+                    entity_type: match self.overrides.get(key) {
+                        Some(t) => t.clone(),
+                        None => e.map_or_else(
+                            || self.types.get(key).cloned().unwrap_or_else(|| "place".into()),
+                            |e| e.entity_type.as_str().to_owned(),
+                        ),
+                    },
                     country: e.and_then(|e| match e.entity_type {
                         EntityType::Country => e.iso2.clone().or_else(|| Some(e.id.to_ascii_uppercase())),
                         _ => e.country.clone().filter(|c| c != "XX"),
@@ -190,10 +197,13 @@ impl<'a> Ctx<'a> {
         self.edges.iter().filter(move |e| Some(e.p) == p)
     }
 
-    /// The type of an entity key: the knowledge base's, else the stored extractions', else the
-    /// `type:` prefix of a learned key.
+    /// The type of an entity key: an analyst's, else the knowledge base's, else the stored
+    /// extractions', else the `type:` prefix of a learned key.
     pub fn type_of(&self, key: u32) -> &str {
         let k = self.scan.key(key);
+        if let Some(t) = self.overrides.get(k) {
+            return t;
+        }
         if let Some(e) = self.kb.get(k) {
             return e.entity_type.as_str();
         }

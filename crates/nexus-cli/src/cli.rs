@@ -36,6 +36,12 @@ pub enum Command {
     /// Relation claims with their evidence sentences and sources, grouped into edges with their
     /// corroboration (works), figures and grades.
     Claims(ClaimsArgs),
+    /// Correct what extraction got wrong: an entity's type, an alias, a claim confirmed or
+    /// rejected, a note. Logged (`nexus corrections`), undoable, and kept through re-extraction.
+    #[command(subcommand)]
+    Correct(CorrectCommand),
+    /// The log of analyst corrections (merges included), or undo one.
+    Corrections(CorrectionsArgs),
     /// The graph of entities and relations across documents.
     #[command(subcommand)]
     Graph(GraphCommand),
@@ -63,6 +69,31 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Score extraction against gold files (precision, recall, F1; misses per document).
     Eval(EvalArgs),
+    /// The workbench: a web UI and JSON API over the store (search, entity profiles, graph,
+    /// map, timeline, uploads, corrections), on 127.0.0.1:8080 by default.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on. Anything but a loopback address requires a token.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub bind: std::net::SocketAddr,
+    /// The token clients must present (generated and printed when binding beyond loopback without one).
+    #[arg(long, env = "NEXUS_TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+    /// Who corrections are recorded as when the UI names nobody (default: $USER).
+    #[arg(long)]
+    pub analyst: Option<String>,
+    /// Largest upload accepted, in bytes.
+    #[arg(long, default_value_t = 50 * 1024 * 1024)]
+    pub max_upload: u64,
+    /// Your own knowledge-base directories for extracting uploads (repeatable).
+    #[arg(long = "kb")]
+    pub kb: Vec<PathBuf>,
+    /// Read-only database connections for concurrent reads.
+    #[arg(long, default_value_t = 4)]
+    pub readers: usize,
 }
 
 #[derive(Debug, Args)]
@@ -187,6 +218,8 @@ pub struct MergeArgs {
     /// Why: what shows they are one (kept with the decision).
     #[arg(long, required = true)]
     pub evidence: String,
+    #[command(flatten)]
+    pub who: Who,
     #[arg(long)]
     pub json: bool,
 }
@@ -195,6 +228,112 @@ pub struct MergeArgs {
 pub struct UnmergeArgs {
     /// The merged entity, by the key `nexus entity merges` shows or a name.
     pub from: String,
+    #[command(flatten)]
+    pub who: Who,
+    /// Why (kept in the corrections log).
+    #[arg(long)]
+    pub note: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Who makes a correction.
+#[derive(Debug, Args)]
+pub struct Who {
+    /// Your name, for the corrections log.
+    #[arg(long = "who", env = "USER", default_value = "analyst")]
+    pub name: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CorrectCommand {
+    /// Give an entity (and every entity merged with it) another type.
+    SetType(SetTypeArgs),
+    /// Another name the entity is found by.
+    Alias(AliasArgs),
+    /// Mark a claim confirmed (by its id, as `nexus claims --json` shows it).
+    Confirm(ClaimIdArgs),
+    /// Leave a claim out of every view, export and analysis.
+    Reject(ClaimIdArgs),
+    /// Attach a note to an entity (name or key), a claim id or a document id.
+    Note(NoteArgs),
+}
+
+/// What every correction takes besides its own arguments.
+#[derive(Debug, Args)]
+pub struct CorrectionFlags {
+    #[command(flatten)]
+    pub who: Who,
+    /// Why (kept in the corrections log).
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Print the logged correction as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SetTypeArgs {
+    /// The entity: name, alias or key.
+    pub entity: String,
+    /// One of criminal_org, armed_group, state_actor, company, person, country, place,
+    /// commodity, activity.
+    #[arg(value_name = "TYPE")]
+    pub entity_type: String,
+    #[command(flatten)]
+    pub flags: CorrectionFlags,
+}
+
+#[derive(Debug, Args)]
+pub struct AliasArgs {
+    /// The entity: name, alias or key.
+    pub entity: String,
+    pub alias: String,
+    #[command(flatten)]
+    pub flags: CorrectionFlags,
+}
+
+#[derive(Debug, Args)]
+pub struct ClaimIdArgs {
+    pub claim_id: String,
+    #[command(flatten)]
+    pub flags: CorrectionFlags,
+}
+
+#[derive(Debug, Args)]
+pub struct NoteArgs {
+    /// An entity (name, alias or key), a claim id or a document id.
+    pub target: String,
+    /// The note; several words are one note.
+    #[arg(required = true)]
+    pub text: Vec<String>,
+    #[command(flatten)]
+    pub flags: CorrectionFlags,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct CorrectionsArgs {
+    #[command(subcommand)]
+    pub action: Option<CorrectionsAction>,
+    /// Only corrections of this entity key, claim id or document id.
+    #[arg(long)]
+    pub target: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CorrectionsAction {
+    /// Undo a correction by its id; it stays in the log, marked undone.
+    Undo(UndoArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct UndoArgs {
+    pub id: i64,
+    #[command(flatten)]
+    pub who: Who,
     #[arg(long)]
     pub json: bool,
 }

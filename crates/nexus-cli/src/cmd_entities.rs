@@ -5,7 +5,7 @@ use crate::cmd_docs::open;
 use crate::cmd_kb::analyst_dirs;
 use crate::output::{highlight, print_json, table, truncate};
 use nexus_kb::{Entity, KnowledgeBase};
-use nexus_store::{EdgeClaims, EntitySummary, MentionContext, Store, fold};
+use nexus_store::{AnalystNote, EdgeClaims, EntitySummary, MentionContext, Store, fold};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -87,6 +87,8 @@ struct EntityOut {
     also: Vec<EntitySummary>,
     /// Its edges in the graph, most supported first, each with its best claim.
     relations: Vec<EdgeClaims>,
+    /// Analysts' notes on it (`nexus correct note`), oldest first.
+    notes: Vec<AnalystNote>,
 }
 
 /// `nexus entity NAME` or one of its actions (merge, unmerge, merges).
@@ -130,7 +132,9 @@ pub fn show(db: &Path, args: EntityArgs) -> anyhow::Result<()> {
     let entry = e.kb_id.as_deref().and_then(|id| kb.get(id));
     let mut aliases: Vec<String> = Vec::new();
     let mut seen: BTreeSet<String> = BTreeSet::from([fold(&e.name)]);
-    for name in entry.into_iter().flat_map(Entity::names) {
+    // The knowledge base's names, then those analysts added (`nexus correct alias`).
+    let added = store.analyst_aliases(&e.id)?;
+    for name in entry.into_iter().flat_map(Entity::names).chain(added.iter().map(String::as_str)) {
         if seen.insert(fold(name)) {
             aliases.push(name.to_owned());
         }
@@ -152,6 +156,7 @@ pub fn show(db: &Path, args: EntityArgs) -> anyhow::Result<()> {
         documents: e.documents,
         also,
         relations: store.edges_of(&e.id, None)?,
+        notes: store.entity_notes(&e.id)?,
     };
     if args.json {
         return print_json(&out);
@@ -185,6 +190,9 @@ fn print_entity(e: &EntityOut) {
         println!("seen as:    {}", forms.join("; "));
     }
     println!("mentions:   {} in {} document{}", e.mentions, e.documents, if e.documents == 1 { "" } else { "s" });
+    for n in &e.notes {
+        println!("note:       {} ({}, {}; correction {})", n.text, n.who, n.at, n.correction);
+    }
     for other in &e.also {
         println!(
             "also:       {} ({}, {}; {} documents) — `nexus entity '{}'`",

@@ -13,11 +13,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// The store's key of the entity `name` names (as merges read it).
-fn key_of(store: &Store, kb: &KnowledgeBase, name: &str) -> anyhow::Result<String> {
+pub(crate) fn key_of(store: &Store, kb: &KnowledgeBase, name: &str) -> anyhow::Result<String> {
     Ok(resolve(store, kb, name)?.0.id)
 }
 
-fn kb(db: &Path, dirs: &[PathBuf]) -> KnowledgeBase {
+pub(crate) fn kb(db: &Path, dirs: &[PathBuf]) -> KnowledgeBase {
     KnowledgeBase::load(&analyst_dirs(db, dirs)).0
 }
 
@@ -126,8 +126,11 @@ fn print_edge_claims(e: &EdgeClaims) {
         if c.hedged {
             marks.push("hedged");
         }
+        if c.status == Some(nexus_store::ClaimStatus::Confirmed) {
+            marks.push("confirmed by an analyst");
+        }
         println!(
-            "  {} {} {} {}{} {:>3}{}  \"{}\"",
+            "  {} {} {} {}{} {:>3}{}  \"{}\"  (claim {})",
             &c.doc[..8.min(c.doc.len())],
             c.published.as_deref().unwrap_or("----"),
             truncate(publisher, 20),
@@ -135,7 +138,8 @@ fn print_edge_claims(e: &EdgeClaims) {
             c.credibility.0,
             c.confidence,
             if marks.is_empty() { String::new() } else { format!(" ({})", marks.join(", ")) },
-            truncate(&c.evidence, 200)
+            truncate(&c.evidence, 200),
+            c.id
         );
     }
     let hidden = e.edge.claim_count as usize - e.claims.len();
@@ -262,12 +266,20 @@ pub fn merge(db: &Path, args: MergeArgs) -> anyhow::Result<()> {
     let mut store = open(db)?;
     let kb = kb(db, &[]);
     let (from, into) = (key_of(&store, &kb, &args.from)?, key_of(&store, &kb, &args.into)?);
-    let m = store.merge(&from, &into, &args.evidence, "analyst")?;
+    // Through the corrections log, so merges are undone and listed like every correction.
+    let c = store.correct(&nexus_store::Change::Merge { from, into }, &args.who.name, Some(&args.evidence))?;
+    let m = merge_of(&store, &c)?;
     if args.json {
         return print_json(&m);
     }
-    println!("merged {} into {} ({}); `nexus entity unmerge '{}'` undoes it", m.from, m.into, m.entity_type, m.from);
+    println!("merged {} into {} ({}; correction {}); `nexus entity unmerge '{}'` undoes it", m.from, m.into, m.entity_type, c.id, m.from);
     Ok(())
+}
+
+/// The merge a merge or split correction made or undid.
+fn merge_of(store: &Store, c: &nexus_store::Correction) -> anyhow::Result<nexus_store::MergeRecord> {
+    let id = c.after["merge"].as_i64().or(c.before["merge"].as_i64());
+    store.merge_history()?.into_iter().find(|m| Some(m.id) == id).ok_or_else(|| anyhow::anyhow!("correction {} names no merge", c.id))
 }
 
 pub fn unmerge(db: &Path, args: UnmergeArgs) -> anyhow::Result<()> {
@@ -284,7 +296,8 @@ pub fn unmerge(db: &Path, args: UnmergeArgs) -> anyhow::Result<()> {
             }
         }
     };
-    let m = store.unmerge(&from)?;
+    let c = store.correct(&nexus_store::Change::Split { key: from }, &args.who.name, args.note.as_deref())?;
+    let m = merge_of(&store, &c)?;
     if args.json {
         return print_json(&m);
     }

@@ -3,6 +3,7 @@
 
 mod cli;
 mod cmd_analyze;
+mod cmd_correct;
 mod cmd_demo;
 mod cmd_docs;
 mod cmd_entities;
@@ -13,6 +14,7 @@ mod cmd_ingest;
 mod cmd_kb;
 mod cmd_report;
 mod cmd_search;
+mod cmd_serve;
 mod output;
 
 use clap::Parser;
@@ -52,6 +54,8 @@ fn run(args: cli::Cli) -> anyhow::Result<ExitCode> {
         Entities(a) => cmd_entities::list(&args.db, a).map(|_| ExitCode::SUCCESS),
         Entity(a) => cmd_entities::entity(&args.db, a).map(|_| ExitCode::SUCCESS),
         Claims(a) => cmd_graph::claims(&args.db, a).map(|_| ExitCode::SUCCESS),
+        Correct(a) => cmd_correct::correct(&args.db, a).map(|_| ExitCode::SUCCESS),
+        Corrections(a) => cmd_correct::corrections(&args.db, a).map(|_| ExitCode::SUCCESS),
         Graph(cli::GraphCommand::Neighbors(a)) => cmd_graph::neighbors(&args.db, a).map(|_| ExitCode::SUCCESS),
         Graph(cli::GraphCommand::Path(a)) => cmd_graph::path(&args.db, a),
         Source(cli::SourceCommand::Grade(a)) => cmd_graph::grade(&args.db, a).map(|_| ExitCode::SUCCESS),
@@ -64,5 +68,6 @@ fn run(args: cli::Cli) -> anyhow::Result<ExitCode> {
         Kb(cli::KbCommand::Check(a)) => cmd_kb::check(&args.db, a),
         Extract(a) => cmd_extract::extract(&args.db, a),
         Eval(a) => cmd_extract::eval(&args.db, a),
+        Serve(a) => cmd_serve::run(&args.db, a).map(|_| ExitCode::SUCCESS),
     }
 }

@@ -131,10 +131,12 @@ impl Store {
         let mut predicates = Interner::default();
         let mut strings = Interner::default();
         let mut claims = Vec::new();
-        let mut stmt = self.conn.prepare(
+        // Claims an analyst rejected are not read.
+        let mut stmt = self.conn.prepare(&format!(
             "SELECT doc_seq, id, subject, predicate, object, start, end, confidence, hedged, negated,
-                    value, unit, bound, date, seen, qualifiers FROM claims",
-        )?;
+                    value, unit, bound, date, seen, qualifiers FROM claims WHERE {}",
+            crate::corrections::LIVE
+        ))?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let Some(&doc) = by_seq.get(&r.get::<_, i64>(0)?) else { continue };
@@ -171,11 +173,17 @@ impl Store {
     }
 
     /// The type of every entity key the stored extractions name (from the covering index on
-    /// `doc_entities`): key → type.
+    /// `doc_entities`), as analysts corrected them: key → type.
     pub fn entity_types(&self) -> Result<HashMap<String, String>> {
         let mut stmt = self.conn.prepare("SELECT DISTINCT key, type FROM doc_entities INDEXED BY doc_entities_key")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut types: HashMap<String, String> = rows.collect::<rusqlite::Result<_>>()?;
+        for (key, ty) in self.type_overrides()? {
+            if let Some(t) = types.get_mut(&key) {
+                *t = ty;
+            }
+        }
+        Ok(types)
     }
 
     /// The citations of the documents with these ids (those found), by id.

@@ -41,13 +41,15 @@ pub struct MentionContext {
 const CONTEXT: usize = 160;
 
 impl Store {
-    /// Every entity of the corpus (of one type, when given): most documents first, then most
-    /// mentions, then by name.
+    /// Every entity of the corpus (of one type, when given, as analysts corrected types): most
+    /// documents first, then most mentions, then by name.
     pub fn entities(&self, entity_type: Option<&str>, limit: Option<usize>) -> Result<Vec<EntitySummary>> {
-        // Counting reads only the covering index; names are looked up for the entities kept.
+        // Counting reads only the covering index (and the few overrides); names are looked up for
+        // the entities kept.
         let mut counts = self.conn.prepare(
             "SELECT key, count(*) AS docs, sum(mentions) AS n FROM doc_entities
-             WHERE ?1 IS NULL OR type = ?1 GROUP BY key ORDER BY docs DESC, n DESC, key",
+             WHERE ?1 IS NULL OR coalesce((SELECT o.type FROM entity_type_overrides o WHERE o.key = doc_entities.key), type) = ?1
+             GROUP BY key ORDER BY docs DESC, n DESC, key",
         )?;
         let rows = counts.query_map(params![entity_type], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?)))?;
         let mut out = Vec::new();
@@ -77,7 +79,10 @@ impl Store {
     }
 
     fn describe(&self, key: &str, documents: u64, mentions: u64) -> Result<Option<EntitySummary>> {
-        let mut stmt = self.conn.prepare_cached("SELECT id, name, type, in_kb, unnamed FROM doc_entities WHERE key = ?1 LIMIT 1")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name, coalesce((SELECT type FROM entity_type_overrides WHERE key = ?1), type), in_kb, unnamed
+             FROM doc_entities WHERE key = ?1 LIMIT 1",
+        )?;
         Ok(stmt
             .query_row([key], |r| {
                 let in_kb: bool = r.get(3)?;
@@ -95,10 +100,13 @@ impl Store {
     }
 
     /// Keys of the entities called `name` in some document — by their name or a surface form,
-    /// folded (case, accents and spacing ignored) — or whose key is `name`.
+    /// folded (case, accents and spacing ignored) — or by an alias an analyst gave, or whose key
+    /// is `name`.
     pub fn find_entities(&self, name: &str) -> Result<Vec<String>> {
         let mut keys: BTreeSet<String> = BTreeSet::new();
-        let mut by_name = self.conn.prepare_cached("SELECT DISTINCT key FROM entity_names WHERE folded = ?1")?;
+        let mut by_name = self
+            .conn
+            .prepare_cached("SELECT key FROM entity_names WHERE folded = ?1 UNION SELECT key FROM entity_aliases WHERE folded = ?1")?;
         for k in by_name.query_map([fold(name)], |r| r.get(0))? {
             keys.insert(k?);
         }
@@ -116,10 +124,10 @@ impl Store {
         Ok(keys.into_iter().collect())
     }
 
-    /// Every folded name and surface form in the corpus with the entity it names (for
-    /// suggesting close names when a lookup finds nothing).
+    /// Every folded name, surface form and analyst alias in the corpus with the entity it names
+    /// (for suggesting close names when a lookup finds nothing).
     pub fn entity_names(&self) -> Result<Vec<(String, String)>> {
-        let mut stmt = self.conn.prepare("SELECT DISTINCT folded, key FROM entity_names")?;
+        let mut stmt = self.conn.prepare("SELECT folded, key FROM entity_names UNION SELECT folded, key FROM entity_aliases")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

@@ -10,6 +10,7 @@
 
 use crate::Store;
 use crate::claims::ordered;
+use crate::corrections::{ClaimStatus, LIVE, LIVE_C};
 use crate::error::{Result, StoreError};
 use crate::grades::{Credibility, Grades, Reliability, confidence};
 use crate::merges::Merges;
@@ -62,6 +63,10 @@ pub struct Claim {
     pub credibility: Credibility,
     /// 0–100, from reliability, credibility and the extractor's confidence (`grades::confidence`).
     pub confidence: u8,
+    /// `confirmed` when an analyst confirmed it (rejected claims are never read); a mark, not a
+    /// grade: grades stay what corroboration gives.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<ClaimStatus>,
     #[serde(skip)]
     pub(crate) doc_seq: i64,
 }
@@ -248,7 +253,7 @@ impl Store {
 
     /// Claims with one end in `end` (a column and the keys it may hold), or every claim.
     fn claim_rows(&self, end: Option<(&str, &[String])>, predicate: Option<&str>) -> Result<Vec<Claim>> {
-        let mut sql = format!("SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.seq = c.doc_seq WHERE 1");
+        let mut sql = format!("SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.seq = c.doc_seq WHERE {LIVE_C}");
         let mut args: Vec<Value> = Vec::new();
         if let Some((column, keys)) = end {
             sql.push_str(&format!(" AND c.{column} IN ({})", vec!["?"; keys.len()].join(", ")));
@@ -267,7 +272,7 @@ impl Store {
     pub(crate) fn edge_claim_rows(&self, s: &str, p: &str, o: &str) -> Result<Vec<Claim>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.seq = c.doc_seq
-             WHERE c.subject = ?1 AND c.predicate = ?2 AND c.object = ?3"
+             WHERE c.subject = ?1 AND c.predicate = ?2 AND c.object = ?3 AND {LIVE_C}"
         ))?;
         let rows = stmt.query_map([s, p, o], claim_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -285,7 +290,8 @@ impl Store {
 /// A claim with its document; the publisher as `grades::PUBLISHER_SQL` reads it.
 const CLAIM_COLUMNS: &str = "c.id, c.subject, c.predicate, c.object, c.doc_seq, d.id, d.title,
     coalesce(nullif(d.venue, ''), nullif(d.site, ''), ''), d.published, c.work_id,
-    c.start, c.end, c.hedged, c.negated, c.value, c.unit, c.bound, c.date, c.seen, c.qualifiers, c.confidence";
+    c.start, c.end, c.hedged, c.negated, c.value, c.unit, c.bound, c.date, c.seen, c.qualifiers, c.confidence,
+    (SELECT r.status FROM claim_reviews r WHERE r.claim_id = c.id)";
 
 /// A claim as `CLAIM_COLUMNS` reads it, ungraded.
 fn claim_row(r: &rusqlite::Row) -> rusqlite::Result<Claim> {
@@ -315,6 +321,7 @@ fn claim_row(r: &rusqlite::Row) -> rusqlite::Result<Claim> {
         reliability: Reliability::F,
         credibility: Credibility(6),
         confidence: 0,
+        status: r.get::<_, Option<String>>(21)?.as_deref().and_then(ClaimStatus::parse),
     })
 }
 
@@ -530,10 +537,10 @@ impl Store {
     /// claim index; denied claims support nothing. Linear in the number of claims.
     pub fn graph(&self, predicate: Option<&str>) -> Result<Graph> {
         let merges = self.merges()?;
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.conn.prepare(&format!(
             "SELECT subject, predicate, object, work_id FROM claims INDEXED BY claims_subject
-             WHERE negated = 0 AND (?1 IS NULL OR predicate = ?1)",
-        )?;
+             WHERE negated = 0 AND (?1 IS NULL OR predicate = ?1) AND {LIVE}"
+        ))?;
         // Interned: keys and works to numbers, edges to their distinct works.
         let mut keys: HashMap<String, u32> = HashMap::new();
         let mut names: Vec<String> = Vec::new();

@@ -6,6 +6,7 @@
 
 mod analysis_reads;
 mod claims;
+mod corrections;
 mod entities;
 mod error;
 mod export_reads;
@@ -20,10 +21,14 @@ mod regroup;
 mod schema;
 mod search;
 mod summaries;
+mod web_graph;
+mod web_reads;
+mod web_search;
 mod write;
 
 pub use analysis_reads::{ClaimScan, ScanClaim, ScanDoc};
 pub use claims::{claim_id, ordered};
+pub use corrections::{AnalystNote, Change, ClaimStatus, Correction};
 pub use entities::{EntitySummary, MentionContext, sentence_around, suggest};
 pub use error::{Result, StoreError};
 pub use export_reads::DocCitation;
@@ -36,6 +41,9 @@ pub use merges::{MergeRecord, Merges};
 pub use read::{DocSummary, Stats, StoredDoc, WorkMember};
 pub use regroup::RegroupSummary;
 pub use search::Hit;
+pub use web_graph::{Flow, LightEdge, PlaceRow};
+pub use web_reads::{DatedClaim, DocClaim, DocMention, EntityRow, KbFact};
+pub use web_search::{ClaimHit, DocHit, Facets, WebQuery, WebResults};
 pub use write::{AddOutcome, NearDupConfig, Writer};
 
 use rusqlite::{Connection, OpenFlags};

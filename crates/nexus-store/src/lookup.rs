@@ -14,6 +14,7 @@
 
 use crate::Store;
 use crate::claims::ordered;
+use crate::corrections::LIVE;
 use crate::error::Result;
 use crate::grades::{Credibility, Grades, Reliability, confidence};
 use crate::graph::{Claim, ClaimFilter, Edge, EdgeClaims, Names, Texts, aggregate, figure_ranges};
@@ -302,10 +303,11 @@ impl Store {
         let credibility = Credibility::of(support == 0, all_hedged, support, part.publishers, disputed);
         let mut figures: BTreeMap<(String, Option<String>), Vec<f64>> = BTreeMap::new();
         {
-            let mut stmt = self.conn.prepare_cached(
+            let mut stmt = self.conn.prepare_cached(&format!(
                 "SELECT unit, date, value FROM claims INDEXED BY claims_figures
-                 WHERE subject = ?1 AND predicate = ?2 AND object = ?3 AND negated = 0 AND value IS NOT NULL AND unit IS NOT NULL",
-            )?;
+                 WHERE subject = ?1 AND predicate = ?2 AND object = ?3 AND negated = 0 AND value IS NOT NULL AND unit IS NOT NULL
+                   AND {LIVE}"
+            ))?;
             let mut rows = stmt.query([s, p, o])?;
             while let Some(r) = rows.next()? {
                 figures.entry((r.get(0)?, r.get(1)?)).or_default().push(r.get(2)?);
@@ -314,12 +316,13 @@ impl Store {
         let figures = figure_ranges(figures);
         let (first_seen, last_seen): (Option<String>, Option<String>) = self
             .conn
-            .prepare_cached(
+            .prepare_cached(&format!(
                 "SELECT (SELECT seen FROM claims INDEXED BY claims_seen
-                         WHERE subject = ?1 AND predicate = ?2 AND object = ?3 AND seen IS NOT NULL ORDER BY seen LIMIT 1),
+                         WHERE subject = ?1 AND predicate = ?2 AND object = ?3 AND seen IS NOT NULL AND {LIVE} ORDER BY seen LIMIT 1),
                         (SELECT seen FROM claims INDEXED BY claims_seen
-                         WHERE subject = ?1 AND predicate = ?2 AND object = ?3 AND seen IS NOT NULL ORDER BY seen DESC LIMIT 1)",
-            )?
+                         WHERE subject = ?1 AND predicate = ?2 AND object = ?3 AND seen IS NOT NULL AND {LIVE}
+                         ORDER BY seen DESC LIMIT 1)"
+            ))?
             .query_row([s, p, o], |r| Ok((r.get(0)?, r.get(1)?)))?;
         // The best grade among the publishers of its affirming claims.
         let reliability = if part.affirming == 0 {
@@ -371,10 +374,10 @@ impl Store {
             return Ok(Vec::new());
         }
         let best = grades.best();
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT negated, confidence, doc_seq, start, hedged, publisher, id FROM claims INDEXED BY claims_rank
-             WHERE subject = ?1 AND predicate = ?2 AND object = ?3 ORDER BY negated, confidence DESC, doc_seq, start",
-        )?;
+             WHERE subject = ?1 AND predicate = ?2 AND object = ?3 AND {LIVE} ORDER BY negated, confidence DESC, doc_seq, start"
+        ))?;
         let mut rows = stmt.query([&part.s, &part.p, &part.o])?;
         let mut top: Vec<Rank> = Vec::new();
         while let Some(r) = rows.next()? {
@@ -576,19 +579,21 @@ mod tests {
         assert!(store.stats().unwrap().works < 240, "some near-duplicates");
         same_answers(&store, "as stored");
 
-        // The same store as version 3 left it: the v4 migration builds what writing maintained.
+        // The same store as version 3 left it: the v4 migration builds what writing maintained
+        // (the v5 tables go too: version 3 had no corrections).
         let path = store.path().to_path_buf();
         drop(store);
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
-            "DROP TABLE edges; DROP TABLE edge_works; DROP TABLE edge_sources;
+            "DROP TABLE analyst_notes; DROP TABLE claim_reviews; DROP TABLE entity_aliases; DROP TABLE entity_type_overrides;
+             DROP TABLE corrections; DROP TABLE edges; DROP TABLE edge_works; DROP TABLE edge_sources;
              DROP INDEX claims_rank; DROP INDEX claims_seen; DROP INDEX claims_figures;
              ALTER TABLE claims DROP COLUMN publisher; PRAGMA user_version = 3;",
         )
         .unwrap();
         drop(conn);
         let mut store = Store::open(&path).unwrap();
-        assert_eq!(store.schema_version().unwrap(), 4);
+        assert_eq!(store.schema_version().unwrap(), crate::schema::MIGRATIONS.len() as i64);
         same_answers(&store, "migrated from version 3");
 
         store.grade_source("the weekly", Reliability::A, None).unwrap();
@@ -601,6 +606,19 @@ mod tests {
         store.merge("criminal_org:learned group 10", "criminal_org:learned group 11", "test", "t").unwrap();
         store.merge("kb-2", "kb-4", "test", "t").unwrap();
         same_answers(&store, "merged");
+
+        // Analysts reject some claims (their edges' summaries recomputed) and confirm others; the
+        // reviews hold through the re-extraction and regroups below.
+        let scan = store.claim_scan().unwrap();
+        for (n, c) in scan.claims.iter().enumerate().filter(|(n, _)| n % 5 < 2) {
+            let change = if n % 5 == 0 {
+                crate::Change::RejectClaim { claim_id: c.id.clone() }
+            } else {
+                crate::Change::ConfirmClaim { claim_id: c.id.clone() }
+            };
+            store.correct(&change, "t", None).unwrap();
+        }
+        same_answers(&store, "reviewed");
 
         // Re-extract a third of the documents with other relations over the same text.
         for (id, text, i) in ids.iter().step_by(3) {

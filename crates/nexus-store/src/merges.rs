@@ -91,11 +91,16 @@ impl Store {
     /// Read the entity `from` as `into` from now on, with the `evidence` for the decision. Both
     /// must be entities of the store of one type; `from` must not be merged already, and `into`
     /// must not read as `from` (no loops).
+    /// Not logged as a correction: `Store::correct` with `Change::Merge` is the logged way.
     pub fn merge(&mut self, from: &str, into: &str, evidence: &str, decided_by: &str) -> Result<MergeRecord> {
+        self.merge_row(from, into, evidence, decided_by)
+    }
+
+    /// `merge`, in whatever transaction the caller has open.
+    pub(crate) fn merge_row(&self, from: &str, into: &str, evidence: &str, decided_by: &str) -> Result<MergeRecord> {
         let refuse = |message: String| Err(StoreError::BadQuery { query: format!("merge {from} into {into}"), message });
-        let type_of = |key: &str| -> Result<Option<String>> {
-            Ok(self.conn.query_row("SELECT type FROM doc_entities WHERE key = ?1 LIMIT 1", [key], |r| r.get(0)).optional()?)
-        };
+        // Types as analysts corrected them.
+        let type_of = |key: &str| crate::corrections::effective_type(&self.conn, key);
         let (Some(a), Some(b)) = (type_of(from)?, type_of(into)?) else {
             return refuse("both must be entities the documents mention".into());
         };
@@ -118,7 +123,13 @@ impl Store {
     }
 
     /// Undo the active merge of `from`; the decision stays in the history, marked undone.
+    /// Not logged as a correction: `Store::correct` with `Change::Split` is the logged way.
     pub fn unmerge(&mut self, from: &str) -> Result<MergeRecord> {
+        self.unmerge_row(from)
+    }
+
+    /// `unmerge`, in whatever transaction the caller has open.
+    pub(crate) fn unmerge_row(&self, from: &str) -> Result<MergeRecord> {
         let id: Option<i64> = self
             .conn
             .query_row("SELECT id FROM entity_merges WHERE from_key = ?1 AND undone_at IS NULL", [from], |r| r.get(0))

@@ -76,9 +76,9 @@ pub struct Stats {
     pub claims: u64,
 }
 
-const SUMMARY_COLUMNS: &str = "id, title, authors, published, venue, language, format, bytes, chars, work_id, source";
+pub(crate) const SUMMARY_COLUMNS: &str = "id, title, authors, published, venue, language, format, bytes, chars, work_id, source";
 
-fn summary(r: &Row) -> rusqlite::Result<DocSummary> {
+pub(crate) fn summary(r: &Row) -> rusqlite::Result<DocSummary> {
     Ok(DocSummary {
         id: r.get(0)?,
         title: r.get(1)?,

@@ -2,7 +2,7 @@
 //! have run; each runs in its own transaction, so a store is always at one whole version.
 
 /// Migration `i` takes a store from version `i` to `i + 1`. Append only: never edit a released one.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// Work a migration needs beyond SQL, run in its transaction right after it: v4 folds each
 /// document's publisher into its claims (folding is Rust's) and builds the edge summaries.
@@ -280,6 +280,64 @@ CREATE INDEX edges_subject ON edges(subject, support DESC, object, predicate, de
                                     unhedged, publishers, max_unhedged, max_hedged, max_negated);
 CREATE INDEX edges_object ON edges(object, support DESC, subject, predicate, denials, denied_only, documents, claims, affirming,
                                    unhedged, publishers, max_unhedged, max_hedged, max_negated);
+"#;
+
+/// Analyst corrections (the web workbench): an append-only log of who changed what, when, from
+/// what to what, and the state those changes leave. Every state row is keyed by what extraction
+/// reproduces — entity keys and claim ids — never by row ids a re-extraction renumbers, so a
+/// correction holds across `reextract` and re-ingest. Each state row names the correction that
+/// set it, which is how an undo knows whether a later correction has superseded it.
+const V5: &str = r#"
+-- `change` is the request as JSON (`corrections::Change`); `before`/`after` the state it
+-- replaced and set. `merge_id` is the merge a merge or split correction made or undid.
+CREATE TABLE corrections (
+    id        INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    who       TEXT NOT NULL,
+    kind      TEXT NOT NULL,
+    target    TEXT NOT NULL,
+    change    TEXT NOT NULL,
+    before    TEXT NOT NULL,
+    after     TEXT NOT NULL,
+    note      TEXT,
+    merge_id  INTEGER REFERENCES entity_merges(id),
+    undone_at TEXT,
+    undone_by TEXT
+);
+CREATE INDEX corrections_target ON corrections(target, id);
+
+-- The type an analyst gave an entity key, read instead of the extracted one everywhere.
+CREATE TABLE entity_type_overrides (
+    key           TEXT PRIMARY KEY,
+    type          TEXT NOT NULL,
+    correction_id INTEGER NOT NULL REFERENCES corrections(id)
+) WITHOUT ROWID;
+
+-- Names an analyst gave an entity; `folded` as `entity_names` folds, so look-ups find them.
+CREATE TABLE entity_aliases (
+    key           TEXT NOT NULL,
+    folded        TEXT NOT NULL,
+    alias         TEXT NOT NULL,
+    correction_id INTEGER NOT NULL REFERENCES corrections(id),
+    PRIMARY KEY (key, folded)
+) WITHOUT ROWID;
+CREATE INDEX entity_aliases_folded ON entity_aliases(folded, key);
+
+-- A claim an analyst confirmed or rejected. Rejected claims are left out of every read and of
+-- the edge summaries (the edge is recomputed when a review changes).
+CREATE TABLE claim_reviews (
+    claim_id      TEXT PRIMARY KEY,
+    status        TEXT NOT NULL CHECK (status IN ('confirmed', 'rejected')),
+    correction_id INTEGER NOT NULL REFERENCES corrections(id)
+) WITHOUT ROWID;
+
+-- Notes on an entity key, a claim id or a document id; undoing the correction deletes the row.
+CREATE TABLE analyst_notes (
+    correction_id INTEGER PRIMARY KEY REFERENCES corrections(id),
+    target        TEXT NOT NULL,
+    text          TEXT NOT NULL
+);
+CREATE INDEX analyst_notes_target ON analyst_notes(target, correction_id);
 "#;
 
 #[cfg(test)]

@@ -7,8 +7,8 @@ use serde::Serialize;
 
 /// Markers SQLite puts around matched terms in a snippet; private-use characters never found in
 /// stored text, turned into byte ranges before anything leaves the store.
-const HL_OPEN: char = '\u{E002}';
-const HL_CLOSE: char = '\u{E003}';
+pub(crate) const HL_OPEN: char = '\u{E002}';
+pub(crate) const HL_CLOSE: char = '\u{E003}';
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {
@@ -46,7 +46,7 @@ impl Store {
 
 /// Quote every bare word so punctuation in it can't be read as FTS5 syntax; keep phrases,
 /// prefixes and the capitalised operators.
-fn to_fts_query(query: &str) -> Option<String> {
+pub(crate) fn to_fts_query(query: &str) -> Option<String> {
     let mut parts = Vec::new();
     let mut rest = query.trim();
     while !rest.is_empty() {
@@ -82,7 +82,7 @@ fn to_fts_query(query: &str) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" "))
 }
 
-fn take_highlights(marked: &str) -> (String, Vec<(usize, usize)>) {
+pub(crate) fn take_highlights(marked: &str) -> (String, Vec<(usize, usize)>) {
     nexus_ingest::strip_markers(marked, HL_OPEN, HL_CLOSE)
 }
 

@@ -7,7 +7,12 @@
 //! document's work. Nothing else writes these tables and nothing needs a global rebuild;
 //! [`rebuild`] (the v4 migration) and [`problems`] (`Store::check`) compute the same contents
 //! from the claims in SQL.
+//!
+//! Claims an analyst rejected (`corrections`) are not counted: [`refresh_edge`] recomputes the
+//! one edge a review changes, and a document's delta leaves its rejected claims out, so what a
+//! re-extraction removes is what was added.
 
+use crate::corrections::LIVE;
 use crate::error::Result;
 use crate::extraction::fold;
 use crate::grades::PUBLISHER_SQL;
@@ -46,9 +51,9 @@ fn max_opt(a: Option<f64>, b: f64) -> Option<f64> {
 }
 
 fn deltas(conn: &Connection, seq: i64) -> Result<BTreeMap<(String, String, String), Delta>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT subject, predicate, object, work_id, publisher, negated, hedged, confidence FROM claims WHERE doc_seq = ?1",
-    )?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT subject, predicate, object, work_id, publisher, negated, hedged, confidence FROM claims WHERE doc_seq = ?1 AND {LIVE}"
+    ))?;
     let mut out: BTreeMap<(String, String, String), Delta> = BTreeMap::new();
     let mut rows = stmt.query([seq])?;
     while let Some(r) = rows.next()? {
@@ -116,7 +121,7 @@ pub(crate) fn remove_doc(conn: &Connection, seq: i64, delete: bool) -> Result<()
             let best = |filter: &str| {
                 format!(
                     "(SELECT confidence FROM claims INDEXED BY claims_rank
-                      WHERE subject = ?1 AND predicate = ?2 AND object = ?3 AND {filter} ORDER BY negated, confidence DESC LIMIT 1)"
+                      WHERE subject = ?1 AND predicate = ?2 AND object = ?3 AND {filter} AND {LIVE} ORDER BY negated, confidence DESC LIMIT 1)"
                 )
             };
             conn.prepare_cached(&format!(
@@ -226,7 +231,23 @@ const EXPECTED_EDGES: &str = "
 const EDGE_COLUMNS: &str = "subject, predicate, object, support, denials, denied_only, documents, claims, affirming, unhedged, publishers,
      max_unhedged, max_hedged, max_negated";
 
-/// Build the summaries from every claim (the v4 migration; also what `check` compares with).
+/// An `EXPECTED_*` query over the claims it counts: all of them before schema v5 (`reviews`
+/// false: no reviews yet), else those not rejected; of one edge (?1, ?2, ?3) with `one_edge`.
+fn expected(query: &str, reviews: bool, one_edge: bool) -> String {
+    let mut filter = vec![];
+    if reviews {
+        filter.push(LIVE);
+    }
+    if one_edge {
+        filter.push("subject = ?1 AND predicate = ?2 AND object = ?3");
+    }
+    if filter.is_empty() {
+        return query.to_owned();
+    }
+    query.replace("FROM claims", &format!("FROM (SELECT * FROM claims WHERE {}) AS claims", filter.join(" AND ")))
+}
+
+/// Build the summaries from every claim (the v4 migration, before claims could be rejected).
 pub(crate) fn rebuild(conn: &Connection) -> Result<()> {
     conn.execute_batch(&format!(
         "DELETE FROM edge_works; DELETE FROM edge_sources; DELETE FROM edges;
@@ -234,6 +255,24 @@ pub(crate) fn rebuild(conn: &Connection) -> Result<()> {
          INSERT INTO edge_sources(subject, predicate, object, source, affirming) {EXPECTED_SOURCES};
          INSERT INTO edges({EDGE_COLUMNS}) {EXPECTED_EDGES};"
     ))?;
+    Ok(())
+}
+
+/// Recompute the summary rows of one stored edge from its claims not rejected (a claim review
+/// changed): only that edge's rows change.
+pub(crate) fn refresh_edge(conn: &Connection, s: &str, p: &str, o: &str) -> Result<()> {
+    for table in ["edge_works", "edge_sources", "edges"] {
+        conn.prepare_cached(&format!("DELETE FROM {table} WHERE subject = ?1 AND predicate = ?2 AND object = ?3"))?
+            .execute(params![s, p, o])?;
+    }
+    let inserts = [
+        format!("INSERT INTO edge_works(subject, predicate, object, work_id, affirming, negated) {}", expected(EXPECTED_WORKS, true, true)),
+        format!("INSERT INTO edge_sources(subject, predicate, object, source, affirming) {}", expected(EXPECTED_SOURCES, true, true)),
+        format!("INSERT INTO edges({EDGE_COLUMNS}) {}", expected(EXPECTED_EDGES, true, true)),
+    ];
+    for sql in inserts {
+        conn.prepare_cached(&sql)?.execute(params![s, p, o])?;
+    }
     Ok(())
 }
 
@@ -257,7 +296,8 @@ pub(crate) fn problems(conn: &Connection) -> Result<Vec<String>> {
         ("edge_sources", "subject, predicate, object, source, affirming", EXPECTED_SOURCES),
         ("edges", EDGE_COLUMNS, EXPECTED_EDGES),
     ];
-    for (table, columns, expected) in tables {
+    for (table, columns, query) in tables {
+        let expected = expected(query, true, false);
         let differ: i64 = conn.query_row(
             &format!(
                 "SELECT (SELECT count(*) FROM (SELECT {columns} FROM {table} EXCEPT SELECT * FROM ({expected})))

@@ -69,7 +69,7 @@ fn schema_is_versioned_and_a_newer_store_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("n.db");
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 4);
+    assert_eq!(store.schema_version().unwrap(), 5);
     drop(store);
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.pragma_update(None, "user_version", 99).unwrap();
