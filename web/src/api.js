@@ -60,9 +60,38 @@ export const put = (path, body, opts = {}) => request('PUT', path, { ...opts, bo
 
 export const enc = encodeURIComponent;
 
-/** POST /api/corrections. */
-export function correct(kind, fields, note) {
-  return post('/api/corrections', { kind, ...fields, ...(note ? { note } : {}) });
+const DONE = {
+  merge: 'Merged', split: 'Split off', set_type: 'Type changed', add_alias: 'Alias added',
+  confirm_claim: 'Claim confirmed', reject_claim: 'Claim rejected (hidden from profiles and the graph)', note: 'Note added',
+};
+
+/** POST /api/corrections; the toast says what was done and offers to undo it. */
+export async function correct(kind, fields, note) {
+  const rec = await post('/api/corrections', { kind, ...fields, ...(note ? { note } : {}) });
+  if (rec && rec.id != null) toast(DONE[kind] || kind, rec.id);
+  window.dispatchEvent(new Event('nexus:changed'));
+  return rec;
+}
+
+/** A short-lived message at the bottom of the page, with Undo for a correction. */
+export function toast(message, undoId) {
+  let box = document.getElementById('toasts');
+  if (!box) {
+    box = h('div', { id: 'toasts', class: 'toasts', 'aria-live': 'polite' });
+    document.body.append(box);
+  }
+  const el = h('div', { class: 'toast' }, h('span', null, message));
+  if (undoId != null) {
+    el.append(h('button', { type: 'button', class: 'link', onclick: async () => {
+      try { await post(`/api/corrections/${encodeURIComponent(undoId)}/undo`, {}); } catch { return; }
+      el.remove();
+      toast('Undone');
+      window.dispatchEvent(new Event('nexus:changed'));
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    } }, 'Undo'));
+  }
+  box.append(el);
+  setTimeout(() => el.remove(), undoId != null ? 12000 : 3000);
 }
 
 /**

@@ -68,8 +68,10 @@ function statusBadge(status) {
 
 function confidenceBar(c) {
   if (c == null) return '—';
-  const pct = Math.round(Number(c) * 100);
-  return h('span', { class: 'conf', title: `confidence ${Number(c).toFixed(2)}` }, h('span', { class: 'confbar' }, h('i', { style: { width: `${pct}%` } })), `${pct}%`);
+  // The server sends 0–100 (the contract did not say); a 0–1 value is read as a fraction.
+  const v = Number(c);
+  const pct = Math.round(v > 1 ? v : v * 100);
+  return h('span', { class: 'conf', title: `confidence ${pct} / 100` }, h('span', { class: 'confbar' }, h('i', { style: { width: `${pct}%` } })), `${pct}%`);
 }
 
 function relationsTable(rels, key, root, ctx) {

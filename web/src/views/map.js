@@ -43,7 +43,7 @@ export async function render(root, ctx) {
   countries = geo;
   const touched = new Set();
   L.geoJSON(geo, {
-    style: () => ({ color: '#8a96a3', weight: 0.6, fillColor: '#e9edf1', fillOpacity: 1 }),
+    style: () => ({ color: '#8a96a3', weight: 0.6, fillColor: '#e9edf1', fillOpacity: 1, className: 'country' }),
     onEachFeature: (feat, layer) => {
       const name = (feat.properties && feat.properties.name) || '';
       layer.bindTooltip(h('span', null, name), { sticky: true, className: 'country-tip' });
