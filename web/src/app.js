@@ -18,6 +18,7 @@ const VIEWS = {
 
 let current = null; // { controller, cleanup }
 let seq = 0;
+let lastName = null;
 
 function parse() {
   const raw = location.hash.replace(/^#\/?/, '') || 'search';
@@ -39,6 +40,10 @@ async function navigate() {
   }
   clearError();
   const { name, arg, params } = parse();
+  // Undo offers belong to the page they were made on.
+  const toasts = document.getElementById('toasts');
+  if (toasts && name !== lastName) toasts.replaceChildren();
+  lastName = name;
   const root = document.getElementById('app');
   for (const a of document.querySelectorAll('#nav a')) {
     a.classList.toggle('active', a.dataset.view === name || (name === 'entity' && a.dataset.view === 'search'));

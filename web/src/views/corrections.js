@@ -46,8 +46,23 @@ function targetLink(c) {
   return h('a', { href: route('entity', t) }, h('code', null, t));
 }
 
+/** A record's before/after as `key: value` lines (leaves only, nulls left out), full JSON on hover. */
 function show(v) {
   if (v == null) return '';
-  if (typeof v === 'string') return v;
-  return h('code', null, JSON.stringify(v));
+  if (typeof v !== 'object') return String(v);
+  const lines = [];
+  const walk = (x, key) => {
+    if (x == null) return;
+    if (Array.isArray(x)) {
+      if (x.length && x.every((y) => typeof y !== 'object')) lines.push([key, x.join(', ')]);
+      else x.forEach((y) => walk(y, key));
+    } else if (typeof x === 'object') {
+      for (const [k, y] of Object.entries(x)) walk(y, k);
+    } else {
+      lines.push([key, String(x)]);
+    }
+  };
+  walk(v, '');
+  if (!lines.length) return h('span', { class: 'muted' }, '—');
+  return h('div', { class: 'kvs', title: JSON.stringify(v) }, lines.map(([k, x]) => h('div', null, k ? h('span', { class: 'muted' }, `${k.replace(/_/g, ' ')}: `) : null, x)));
 }

@@ -167,7 +167,9 @@ export async function render(root, ctx) {
     status.append(` · +${added} from ${node.data('name')}`);
     if (added && cy.nodes().length <= COSE_MAX) {
       if (running) running.stop();
-      running = cy.layout({ name: 'cose', animate: 'end', animationDuration: 350, randomize: false, fit: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 70, numIter: 400 });
+      const n = cy.nodes().length;
+      running = cy.layout({ name: 'cose', animate: 'end', animationDuration: 350, randomize: false, fit: n <= 80, padding: 30, nodeRepulsion: () => 9000, idealEdgeLength: () => 70, numIter: 400 });
+      running.one('layoutstop', () => { if (cy.zoom() > 1.3) { cy.zoom(1.3); cy.center(); } });
       running.run();
     }
     select(node);
