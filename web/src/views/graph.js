@@ -68,6 +68,8 @@ export async function render(root, ctx) {
   await loadScript('vendor/cytoscape.min.js');
   const data = await get('/api/graph', { center: f.center, depth: f.center ? f.depth : '', ...filters(), limit: f.limit }, { signal: ctx.signal });
   const big = (data.nodes || []).length > COSE_MAX;
+  // Past a few dozen nodes only the hubs are named (the rest on hover or selection).
+  const named = (data.nodes || []).length > 60;
 
   const cy = window.cytoscape({
     container: box,
@@ -78,7 +80,7 @@ export async function render(root, ctx) {
     textureOnViewport: big,
     hideEdgesOnViewport: big,
     pixelRatio: big ? 1 : 'auto',
-    style: graphStyle(big),
+    style: graphStyle(big, named),
   });
   window.nexusGraph = cy; // for the console and the end-to-end test
   const expanded = new Set();
@@ -221,9 +223,9 @@ export async function render(root, ctx) {
 
   await merge(data, null);
   if (ctx.signal.aborted) { cy.destroy(); return undefined; }
-  if (big) {
-    // Thousands of labels are unreadable and slow: name only the 60 best-connected nodes.
-    cy.batch(() => cy.nodes().sort((a, b) => b.data('degree') - a.data('degree')).slice(0, 60).addClass('lbl'));
+  if (named) {
+    // Hundreds of labels are unreadable (and slow): name only the best-connected nodes.
+    cy.batch(() => cy.nodes().sort((a, b) => b.data('degree') - a.data('degree')).slice(0, big ? 60 : 30).addClass('lbl'));
   }
   if (f.center) cy.getElementById(f.center).addClass('center');
   layout(false);
@@ -234,10 +236,10 @@ export async function render(root, ctx) {
   return () => { if (running) running.stop(); cy.destroy(); if (window.nexusGraph === cy) window.nexusGraph = null; };
 }
 
-function graphStyle(big) {
+function graphStyle(big, named) {
   const style = [
     { selector: 'node', style: {
-      'background-color': '#85929e', width: 'data(size)', height: 'data(size)', label: big ? '' : 'data(name)',
+      'background-color': '#85929e', width: 'data(size)', height: 'data(size)', label: named ? '' : 'data(name)',
       'font-size': 9, 'font-family': 'system-ui, sans-serif', color: '#1c2833', 'text-valign': 'bottom', 'text-margin-y': 2,
       'min-zoomed-font-size': big ? 4 : 6, 'border-width': 1, 'border-color': '#ffffff', 'text-max-width': 120, 'text-wrap': 'ellipsis',
     } },
@@ -249,6 +251,7 @@ function graphStyle(big) {
     { selector: 'node.center', style: { 'border-width': 3, 'border-color': '#111' } },
     { selector: 'node.expanded', style: { 'border-width': 2, 'border-color': '#f39c12' } },
     { selector: 'node.lbl, node.hover, node:selected, node.center, node.expanded', style: { label: 'data(name)' } },
+    { selector: 'node.lbl', style: { 'font-size': big ? 22 : 18, 'min-zoomed-font-size': 0, 'font-weight': 600, 'text-outline-color': '#ffffff', 'text-outline-width': big ? 3 : 2 } },
     { selector: 'node.hover', style: { 'font-size': 11, 'font-weight': 'bold', 'z-index': 10 } },
     { selector: ':selected', style: { 'border-width': 3, 'border-color': '#f1c40f', 'line-color': '#f39c12', 'target-arrow-color': '#f39c12', opacity: 1 } },
     { selector: 'edge:selected', style: { label: 'data(predicate)', 'font-size': 8, 'text-rotation': 'autorotate', color: '#7e5109' } },

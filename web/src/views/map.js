@@ -10,7 +10,7 @@ export async function render(root, ctx) {
   const p = ctx.params;
   const f = { entity: p.get('entity') || '', commodity: p.get('commodity') || '', since: p.get('since') || '', until: p.get('until') || '' };
   const input = (name, placeholder, size) => h('input', { type: 'text', name, value: f[name], placeholder, size });
-  const ent = input('entity', 'entity key', 18);
+  const ent = input('entity', 'entity (name or key)', 20);
   const com = input('commodity', 'commodity', 12);
   const since = input('since', 'since YYYY', 9);
   const until = input('until', 'until YYYY', 9);

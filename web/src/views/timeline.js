@@ -19,7 +19,7 @@ function yearOf(d) {
 export async function render(root, ctx) {
   const p = ctx.params;
   const f = { entity: p.get('entity') || '', since: p.get('since') || '', until: p.get('until') || '' };
-  const ent = h('input', { type: 'text', name: 'entity', value: f.entity, placeholder: 'entity key', size: 20 });
+  const ent = h('input', { type: 'text', name: 'entity', value: f.entity, placeholder: 'entity (name or key)', size: 22 });
   const since = h('input', { type: 'text', name: 'since', value: f.since, placeholder: 'since YYYY', size: 9 });
   const until = h('input', { type: 'text', name: 'until', value: f.until, placeholder: 'until YYYY', size: 9 });
   const pred = h('select', { name: 'predicate' }, h('option', { value: '' }, 'all predicates'), PREDICATES.map((x) => h('option', { value: x }, x.replace(/_/g, ' '))));
