@@ -219,14 +219,56 @@ async function main() {
   await shot('entity-corrected');
   fs.writeFileSync(statePath, JSON.stringify({ key, name, type: newType, claimId }));
 
+  // Alias (undone below from the audit log).
+  await page.fill('#add-alias input', 'E2E alias');
+  await page.click('#add-alias button');
+  await page.waitForFunction(() => [...document.querySelectorAll('.aliases .alias')].some((a) => a.textContent === 'E2E alias'));
+  check(true, 'alias added, shown in the profile');
+
+  // Merge another entity into this one by name, then split it off again.
+  const other = process.env.NEXUS_E2E_MERGE || 'Los Lobos';
+  await page.goto(`${base}/#/search?q=${encodeURIComponent(other)}`);
+  await visible('#r-entities');
+  await page.locator('#r-entities tbody tr td:first-child a').first().click();
+  await visible('h1.entity-name');
+  const otherKey = decodeURIComponent(page.url().split('#/entity/')[1]);
+  await page.fill('input[name="merge-q"]', QUERY);
+  await page.locator('.picker li button.link').first().waitFor();
+  await page.locator('.picker li button.link').first().click();
+  await page.click('.picker li.confirm button.danger');
+  await page.waitForURL((u) => decodeURIComponent(u.toString()).includes(`#/entity/${key}`));
+  await page.waitForSelector(`.aliases code.alias:text-is("${otherKey}")`);
+  check(true, `merged ${otherKey} into ${key}: listed under "Merged from"`);
+  await shot('entity-merged');
+  await page.click(`.corrections-form button:has-text("split ${otherKey}")`);
+  await page.waitForFunction((k) => ![...document.querySelectorAll('.aliases code.alias')].some((a) => a.textContent === k), otherKey);
+  check(true, `split ${otherKey} off again`);
+
   // 8. Audit log with undo, and sources.
   await page.goto(`${base}/#/corrections`);
   await visible('table.audit');
   const logged = await page.locator('table.audit tbody tr').count();
-  check(logged >= 2, `audit log lists ${logged} corrections`);
+  check(logged >= 6, `audit log lists ${logged} corrections`);
+  const aliasRow = page.locator('table.audit tbody tr[data-kind="add_alias"]').first();
+  await aliasRow.locator('button:has-text("Undo")').click();
+  await page.waitForSelector('table.audit tbody tr.undone[data-kind="add_alias"]');
+  check(true, 'the alias undone from the audit log');
   await shot('corrections');
+  await page.goto(`${base}/#/entity/${encodeURIComponent(key)}`);
+  await visible('h1.entity-name');
+  check(!(await page.locator('.aliases .alias:text-is("E2E alias")').count()), 'the undone alias is gone from the profile');
   await page.goto(`${base}/#/sources`);
   await page.waitForSelector('table.sources, .empty');
+  if (await page.locator('table.sources').count()) {
+    const row = page.locator('table.sources tbody tr:not([data-publisher=""])').first();
+    const grade = await row.locator('select').inputValue();
+    const next = grade === 'B' ? 'C' : 'B';
+    await row.locator('select').selectOption(next);
+    await row.locator('td:last-child:has-text("saved")').waitFor();
+    await page.reload();
+    await page.waitForSelector('table.sources');
+    check((await page.locator('table.sources tbody tr:not([data-publisher=""])').first().locator('select').inputValue()) === next, `a source graded ${grade} → ${next}, kept after reload`);
+  }
   await shot('sources');
 
   // 9. Hostile document: its markup is text.

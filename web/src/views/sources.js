@@ -21,21 +21,27 @@ export async function render(root, ctx) {
   const items = [...(list || [])].sort((a, b) => (b.documents || 0) - (a.documents || 0) || String(a.publisher).localeCompare(String(b.publisher)));
   if (!items.length) { replace(box, empty('No publishers yet.')); return; }
   const rows = items.map((src) => {
-    const sel = h('select', { name: 'reliability', 'aria-label': `grade of ${src.publisher}` }, GRADES.map(([g, label]) => h('option', { value: g, selected: g === src.reliability }, label)));
-    const note = h('input', { type: 'text', name: 'note', value: src.note || '', placeholder: 'why this grade', size: 30 });
-    const state = h('span', { class: 'muted' }, src.set_by_analyst ? 'set by analyst' : 'default');
+    // Documents that name no publisher share one row, which cannot be graded.
+    const anon = !src.publisher;
+    const sel = h('select', { name: 'reliability', disabled: anon, 'aria-label': `grade of ${src.publisher}` }, GRADES.map(([g, label]) => h('option', { value: g, selected: g === src.reliability }, label)));
+    const note = h('input', { type: 'text', name: 'note', value: src.note || '', placeholder: 'why this grade', size: 30, disabled: anon });
+    const state = h('span', { class: 'muted' }, anon ? '' : src.set_by_analyst ? 'set by analyst' : 'default');
+    const badge = h('span', { class: `grade g${src.reliability}` }, src.reliability);
     const save = async () => {
       state.textContent = 'saving…';
       try {
         const row = await put(`/api/sources/${enc(src.publisher)}`, { reliability: sel.value, note: note.value.trim() || undefined });
         state.textContent = row && row.set_by_analyst === false ? 'default' : 'saved';
+        badge.textContent = sel.value;
+        badge.className = `grade g${sel.value}`;
         tr.classList.add('saved');
       } catch { state.textContent = 'not saved'; }
     };
     sel.addEventListener('change', save);
     note.addEventListener('change', save);
     const tr = h('tr', { dataset: { publisher: src.publisher } },
-      h('td', null, src.name && src.name !== src.publisher ? [src.name, h('div', { class: 'meta' }, src.publisher)] : src.publisher), h('td', { class: 'num' }, fmtNum(src.documents)), h('td', null, h('span', { class: `grade g${src.reliability}` }, src.reliability), ' ', sel), h('td', null, note), h('td', null, state));
+      h('td', null, anon ? h('span', { class: 'muted' }, '(documents that name no publisher)') : src.name && src.name !== src.publisher ? [src.name, h('div', { class: 'meta' }, src.publisher)] : src.publisher),
+      h('td', { class: 'num' }, fmtNum(src.documents)), h('td', null, badge, ' ', sel), h('td', null, note), h('td', null, state));
     return tr;
   });
   replace(box, h('table', { class: 'grid sources' },
