@@ -100,7 +100,7 @@ function relationsTable(rels, key, root, ctx) {
       h('td', null, entityLink(other)),
       h('td', { class: 'num', title: 'independent works' }, fmtNum(r.works)),
       h('td', { class: 'num muted', title: 'documents' }, fmtNum(r.documents)),
-      h('td', { class: 'dates' }, [r.first_seen, r.last_seen].filter(Boolean).join(' – ') || '—'),
+      h('td', { class: 'dates' }, r.first_seen && r.first_seen === r.last_seen ? r.first_seen : [r.first_seen, r.last_seen].filter(Boolean).join(' – ') || '—'),
       h('td', null, confidenceBar(r.confidence), ' ', statusBadge(r.status),
         r.disputed ? h('span', { class: 'badge warn', title: 'some sources deny it' }, 'disputed') : null,
         r.denials ? h('span', { class: 'badge warn', title: 'works that deny it' }, `${r.denials} denial${r.denials === 1 ? '' : 's'}`) : null,
