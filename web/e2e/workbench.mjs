@@ -171,6 +171,14 @@ async function main() {
   await pngDownload.saveAs(pngPath);
   check(fs.statSync(pngPath).size > 1000, `PNG export (${pngPath})`);
 
+  // The overview: the best-supported nodes of the whole graph.
+  await page.goto(`${base}/#/graph`);
+  await page.waitForSelector('#graph-status[data-nodes]');
+  const overview = Number(await page.getAttribute('#graph-status', 'data-nodes'));
+  check(overview > before, `graph overview: ${overview} nodes`);
+  await page.waitForTimeout(500);
+  await shot('graph-overview');
+
   // 5. Map: country shapes (offline GeoJSON) and place markers.
   await page.goto(`${base}/#/map`);
   await page.waitForSelector('#map-status[data-places]');
