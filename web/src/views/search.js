@@ -87,15 +87,23 @@ export async function render(root, { params, signal }) {
       h('ol', { class: 'doclist' }, docs.map((d) => h('li', null,
         h('div', { class: 'title' }, docLink(d.id, d.title || '(untitled)')),
         h('div', { class: 'meta' }, [d.publisher, d.date, d.lang].filter(Boolean).join(' · ')),
-        d.snippet ? h('div', { class: 'snippet' }, d.snippet) : null)))));
+        d.snippet ? h('div', { class: 'snippet' }, marked(d.snippet, state.q)) : null)))));
   }
   if (claims.length) {
     results.append(h('section', { class: 'result-group', id: 'r-claims' },
       h('h2', null, 'Claims ', h('span', { class: 'count' }, claims.length)),
       h('ol', { class: 'claimlist' }, claims.map((c) => h('li', null,
         h('div', { class: 'triple' }, entityLink(c.subject), ' ', predicate(c.predicate), ' ', entityLink(c.object)),
-        c.sentence ? h('blockquote', null, c.sentence) : null,
+        c.sentence ? h('blockquote', null, marked(c.sentence, state.q)) : null,
         h('div', { class: 'meta' }, c.doc_id ? docLink(c.doc_id, 'document') : null, c.date ? ` · ${c.date}` : ''))))));
   }
   if (!ents.length && !docs.length && !claims.length) results.append(empty('Nothing matches. Try fewer words or remove a filter.'));
+}
+
+/** `text` with the query's words (3+ letters, any case) in <mark>, as text nodes only. */
+function marked(text, q) {
+  const words = (q.match(/[\p{L}\p{N}]{3,}/gu) || []).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (!words.length) return text;
+  const re = new RegExp(`(${words.join('|')})`, 'giu');
+  return text.split(re).map((part, i) => (i % 2 ? h('mark', null, part) : part));
 }
