@@ -178,6 +178,12 @@ async function main() {
   check(overview > before, `graph overview: ${overview} nodes`);
   await page.waitForTimeout(500);
   await shot('graph-overview');
+  await page.selectOption('.toolbar select[name="predicate"]', 'operates_in');
+  await page.click('.toolbar button[type="submit"]');
+  await page.waitForURL(/predicate=operates_in/);
+  await page.waitForSelector('#graph-status[data-edges]');
+  const preds = await page.evaluate(() => [...new Set(window.nexusGraph.edges().map((e) => e.data('predicate')))]);
+  check(preds.length === 1 && preds[0] === 'operates_in', `graph filter by predicate: only ${preds.join(', ')} edges`);
 
   // 5. Map: country shapes (offline GeoJSON) and place markers.
   await page.goto(`${base}/#/map`);
@@ -196,6 +202,10 @@ async function main() {
   const items = Number(await page.getAttribute('#timeline-status', 'data-items'));
   check(items > 0, `timeline shows ${items} dated items`);
   await shot('timeline');
+  await page.goto(`${base}/#/timeline?entity=${encodeURIComponent(key)}`);
+  await page.waitForSelector('#timeline-status[data-items]');
+  const mine = Number(await page.getAttribute('#timeline-status', 'data-items'));
+  check(mine < items, `timeline of ${name} alone: ${mine} items`);
 
   // 7. Corrections on the entity: change its type, reject a claim, add a note.
   await page.goto(`${base}/#/entity/${encodeURIComponent(key)}`);
@@ -297,11 +307,15 @@ async function main() {
   await page.goto(`${base}/#/upload`);
   const file = path.join(shots, 'e2e-upload.txt');
   fs.writeFileSync(file, 'E2E upload\n\nThe Clan del Golfo shipped cocaine from Turbo to Antwerp in 2024, according to prosecutors.\n');
-  await page.setInputFiles('#file-input', file);
-  await page.waitForSelector('tr.file-row.done, tr.file-row.failed', { timeout: 60000 });
-  const ok = await page.locator('tr.file-row.done').count();
-  const err = ok ? '' : await page.textContent('tr.file-row .result');
-  check(ok === 1, `upload ingested (${err})`);
+  const bad = path.join(shots, 'e2e-binary.bin');
+  fs.writeFileSync(bad, Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7]));
+  await page.setInputFiles('#file-input', [file, bad]);
+  await page.waitForFunction(() => document.querySelectorAll('tr.file-row.done, tr.file-row.failed').length === 2, null, { timeout: 60000 });
+  const good = page.locator('tr.file-row[data-name="e2e-upload.txt"]');
+  check(await good.evaluate((tr) => tr.classList.contains('done')), `upload ingested (${await good.locator('.result').textContent()})`);
+  const binary = page.locator('tr.file-row[data-name="e2e-binary.bin"]');
+  const why = (await binary.locator('.result').textContent()).trim();
+  check(await binary.evaluate((tr) => tr.classList.contains('failed')) && why.length > 0, `a binary file fails on its own row: ${why}`);
   await shot('upload');
 }
 

@@ -79,8 +79,8 @@ export async function render(root, ctx) {
         replace(result,
           job.added ? h('span', { class: 'ok' }, `${job.added} added`) : null,
           job.duplicates ? h('span', { class: 'muted' }, ` ${job.duplicates} already stored`) : null,
-          (job.docs || []).map((d) => h('span', null, ' ', docLink(d.id || d, d.title || 'open'))),
-          errs.map((e) => h('div', { class: 'err' }, e.file ? `${e.file}: ` : '', e.error)));
+          (job.docs || []).map((d) => h('span', null, ' · ', docLink(d.id || d, d.title || 'open document'))),
+          errs.map((e) => h('div', { class: 'err' }, e.file && !String(e.error).startsWith(e.file) ? `${e.file}: ` : '', e.error)));
         if (job.state === 'failed' || errs.length) tr.classList.add('failed');
         else tr.classList.add('done');
         window.dispatchEvent(new Event('nexus:changed'));
