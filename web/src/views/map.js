@@ -51,18 +51,24 @@ export async function render(root, ctx) {
   }).addTo(map);
 
   const places = data.places || [];
-  // The server sends a route's commodity as {key, name} (the contract said a string): take either.
+  // A route's commodity: its name (a string); an object {key, name} is read too.
   const commodity = (r) => (r.commodity && typeof r.commodity === 'object' ? r.commodity.name || r.commodity.key : r.commodity || '');
   const routes = data.routes || [];
   const maxM = Math.max(1, ...places.map((x) => x.mentions || 1));
   const weightOf = (r) => (r.volume_kg ? Math.log10(1 + r.volume_kg) : 0) + (r.support || 1);
   const maxW = Math.max(1, ...routes.map(weightOf));
 
+  // One colour per commodity (the most frequent first), grey for routes that name none.
+  const PALETTE = ['#c0392b', '#2471a3', '#b9770e', '#7d3c98', '#148f77', '#d35400', '#2e4053', '#a93226'];
+  const byCommodity = new Map();
+  for (const r of routes) { const c = commodity(r); if (c) byCommodity.set(c, (byCommodity.get(c) || 0) + 1); }
+  const colours = new Map([...byCommodity.entries()].sort((a, b) => b[1] - a[1]).slice(0, PALETTE.length).map(([c], i) => [c, PALETTE[i]]));
+  const colourOf = (r) => colours.get(commodity(r)) || '#7f8c8d';
   routesLayer = L.layerGroup();
   for (const r of routes) {
     if (!r.from || !r.to || r.from.lat == null || r.to.lat == null) continue;
     const w = 1.5 + (7 * weightOf(r)) / maxW;
-    const line = L.polyline(arc([r.from.lat, r.from.lon], [r.to.lat, r.to.lon]), { color: '#c0392b', weight: w, opacity: 0.65, className: 'route' });
+    const line = L.polyline(arc([r.from.lat, r.from.lon], [r.to.lat, r.to.lon]), { color: colourOf(r), weight: w, opacity: 0.6, className: 'route' });
     line.bindPopup(() => h('div', { class: 'popup' },
       h('div', null, h('b', null, r.from.name), ' → ', h('b', null, r.to.name)),
       h('div', null, predicate(r.predicate), commodity(r) ? ` · ${commodity(r)}` : ''),
@@ -70,7 +76,7 @@ export async function render(root, ctx) {
       (r.claim_ids || []).length ? h('div', { class: 'meta' }, `${r.claim_ids.length} claims`) : null,
       h('div', null, entityLink({ key: r.from.key, name: r.from.name }), ' · ', entityLink({ key: r.to.key, name: r.to.name }))));
     line.on('mouseover', () => line.setStyle({ opacity: 1 }));
-    line.on('mouseout', () => line.setStyle({ opacity: 0.65 }));
+    line.on('mouseout', () => line.setStyle({ opacity: 0.6 }));
     routesLayer.addLayer(line);
   }
   routesLayer.addTo(map);
@@ -102,6 +108,8 @@ export async function render(root, ctx) {
   const topRoutes = [...routes].sort((a, b) => weightOf(b) - weightOf(a)).slice(0, 30);
   const topPlaces = [...places].sort((a, b) => (b.mentions || 0) - (a.mentions || 0)).slice(0, 30);
   replace(list,
+    colours.size ? h('div', { class: 'legend map-legend' }, [...colours].map(([c, col]) => h('a', { href: route('map', null, { ...f, commodity: c }), title: `only ${c}` }, h('i', { class: 'swatch', style: { background: col } }), c)),
+      h('span', null, h('i', { class: 'swatch', style: { background: '#7f8c8d' } }), 'other or none')) : null,
     h('h3', null, 'Routes'),
     topRoutes.length ? h('ol', { class: 'compact' }, topRoutes.map((r) => h('li', null,
       h('button', { type: 'button', class: 'link', onclick: () => map.fitBounds(L.latLngBounds([[r.from.lat, r.from.lon], [r.to.lat, r.to.lon]]).pad(0.3)) }, `${r.from.name} → ${r.to.name}`),
