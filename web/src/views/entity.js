@@ -109,10 +109,28 @@ function relationsTable(rels, key, root, ctx) {
           h('button', { type: 'button', class: 'icon bad', title: `reject (${claimIds.length} claims)`, onclick: bulk('reject_claim') }, '✗')) : null)));
     tbody.append(evidenceRow);
   }
-  return h('table', { class: 'grid relations' },
+  const table = h('table', { class: 'grid relations' },
     h('thead', null, h('tr', null, h('th', null, ''), h('th', null, ''), h('th', null, 'Predicate'), h('th', null, 'Other end'),
       h('th', { class: 'num', title: 'independent works' }, 'Works'), h('th', { class: 'num' }, 'Docs'), h('th', null, 'Seen'), h('th', null, 'Confidence'))),
     tbody);
+  const counts = new Map();
+  for (const r of rels) counts.set(r.predicate, (counts.get(r.predicate) || 0) + 1);
+  if (rels.length <= 10 || counts.size < 2) return table;
+  // Many relations: chips filter them by predicate.
+  let only = null;
+  const chips = h('div', { class: 'chips pred-filter' });
+  const apply = () => {
+    for (const tr of tbody.querySelectorAll('tr.relation')) {
+      const hide = only != null && tr.dataset.predicate !== only;
+      tr.hidden = hide;
+      if (hide) tr.nextElementSibling.hidden = true;
+    }
+    for (const c of chips.children) c.classList.toggle('active', c.dataset.p === (only ?? ''));
+  };
+  const chip = (p, label, n) => h('button', { type: 'button', class: 'chip', dataset: { p }, onclick: () => { only = p || null; apply(); } }, label, h('span', { class: 'muted' }, ` ${n}`));
+  chips.append(chip('', 'all', rels.length), ...[...counts].sort((a, b) => b[1] - a[1]).map(([p, n]) => chip(p, p.replace(/_/g, ' '), n)));
+  apply();
+  return h('div', null, chips, table);
 }
 
 function evidenceList(r, root, ctx) {
