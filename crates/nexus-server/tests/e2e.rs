@@ -6,7 +6,8 @@
 //! the server runs and a second walk checks the corrections still show. Screenshots of every
 //! step are kept in `CARGO_TARGET_TMPDIR/screenshots`.
 //!
-//! Without /usr/bin/chromium (or NEXUS_CHROMIUM) or `node`, the test says SKIPPED and passes.
+//! Without /usr/bin/chromium (or NEXUS_CHROMIUM) or `node`, the test says SKIPPED and passes, unless
+//! NEXUS_INSTALL_BROWSER=1 lets it run `scripts/install_chromium.sh` first.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -22,6 +23,19 @@ fn repo_root() -> PathBuf {
 fn chromium() -> Option<PathBuf> {
     let candidates = [std::env::var_os("NEXUS_CHROMIUM").map(PathBuf::from), Some(PathBuf::from("/usr/bin/chromium"))];
     candidates.into_iter().flatten().find(|p| p.is_file())
+}
+
+/// Debian's chromium, installed first by `scripts/install_chromium.sh` when NEXUS_INSTALL_BROWSER=1.
+fn find_or_install() -> Option<PathBuf> {
+    if let Some(p) = chromium() {
+        return Some(p);
+    }
+    if std::env::var("NEXUS_INSTALL_BROWSER").as_deref() == Ok("1") {
+        let script = repo_root().join("scripts/install_chromium.sh");
+        let status = Command::new("bash").arg(&script).status();
+        eprintln!("{}: {status:?}", script.display());
+    }
+    chromium()
 }
 
 fn node_works() -> bool {
@@ -81,8 +95,10 @@ fn walk(base: &str, shots: &Path, phase: &str, browser: &Path, limit: Duration) 
 
 #[test]
 fn the_workbench_end_to_end_in_headless_chromium() {
-    let Some(browser) = chromium() else {
-        eprintln!("SKIPPED: no /usr/bin/chromium (run scripts/install_chromium.sh as root, or set NEXUS_CHROMIUM)");
+    let Some(browser) = find_or_install() else {
+        eprintln!(
+            "SKIPPED: no /usr/bin/chromium (run scripts/install_chromium.sh as root, set NEXUS_INSTALL_BROWSER=1, or set NEXUS_CHROMIUM)"
+        );
         return;
     };
     if !node_works() {
