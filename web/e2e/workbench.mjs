@@ -70,6 +70,17 @@ function check(cond, msg) {
 async function visible(sel) {
   await page.locator(sel).first().waitFor({ state: 'visible' });
 }
+/** Waits for the search view's answer to `q` (not the previous page's results). */
+async function results(q) {
+  await page.waitForFunction((want) => {
+    const el = document.querySelector('.results .summary');
+    return el && el.textContent.startsWith(`“${want}”`);
+  }, q);
+}
+/** Drops a status element's data attributes, so that waiting for them waits for the next view. */
+async function unmark(sel) {
+  await page.evaluate((x) => { const el = document.querySelector(x); if (el) for (const k of Object.keys(el.dataset)) delete el.dataset[k]; }, sel);
+}
 async function errorBar() {
   const el = page.locator('#error');
   return (await el.isVisible()) ? (await el.textContent()) : null;
@@ -91,6 +102,7 @@ async function main() {
   await page.fill('.searchbar input', QUERY);
   await page.press('.searchbar input', 'Enter');
   await page.waitForURL(/#\/search\?q=/);
+  await results(QUERY);
   await visible('#r-entities');
   const facetGroups = await page.locator('.facet-group').count();
   check(facetGroups >= 2, `search "${QUERY}" shows results and facets (${facetGroups} facet groups)`);
@@ -102,11 +114,13 @@ async function main() {
   await facet.click();
   await page.waitForURL(/type=/);
   await visible('.chip');
+  await visible('.facet a.active');
   check((await page.locator('.facet a.active').count()) === 1, `facet type=${facetValue} filters (chip and active facet)`);
   await shot('search-facet');
 
   // 3. Entity profile: the best match for the query.
   await page.goto(`${base}/#/search?q=${encodeURIComponent(QUERY)}`);
+  await results(QUERY);
   await visible('#r-entities');
   const rows = page.locator('#r-entities tbody tr');
   let pick = 0;
@@ -172,6 +186,7 @@ async function main() {
   check(fs.statSync(pngPath).size > 1000, `PNG export (${pngPath})`);
 
   // The overview: the best-supported nodes of the whole graph.
+  await unmark('#graph-status');
   await page.goto(`${base}/#/graph`);
   await page.waitForSelector('#graph-status[data-nodes]');
   const overview = Number(await page.getAttribute('#graph-status', 'data-nodes'));
@@ -179,6 +194,7 @@ async function main() {
   await page.waitForTimeout(500);
   await shot('graph-overview');
   await page.selectOption('.toolbar select[name="predicate"]', 'operates_in');
+  await unmark('#graph-status');
   await page.click('.toolbar button[type="submit"]');
   await page.waitForURL(/predicate=operates_in/);
   await page.waitForSelector('#graph-status[data-edges]');
@@ -202,6 +218,7 @@ async function main() {
   const items = Number(await page.getAttribute('#timeline-status', 'data-items'));
   check(items > 0, `timeline shows ${items} dated items`);
   await shot('timeline');
+  await unmark('#timeline-status');
   await page.goto(`${base}/#/timeline?entity=${encodeURIComponent(key)}`);
   await page.waitForSelector('#timeline-status[data-items]');
   const mine = Number(await page.getAttribute('#timeline-status', 'data-items'));
@@ -246,6 +263,7 @@ async function main() {
   // Merge another entity into this one by name, then split it off again.
   const other = process.env.NEXUS_E2E_MERGE || 'Los Lobos';
   await page.goto(`${base}/#/search?q=${encodeURIComponent(other)}`);
+  await results(other);
   await visible('#r-entities');
   await page.locator('#r-entities tbody tr td:first-child a').first().click();
   await visible('h1.entity-name');
@@ -291,6 +309,7 @@ async function main() {
 
   // 9. Hostile document: its markup is text.
   await page.goto(`${base}/#/search?q=${encodeURIComponent(HOSTILE)}`);
+  await results(HOSTILE);
   await visible('#r-documents');
   await page.locator('#r-documents .title a').first().click();
   await visible('#doc-text');
@@ -302,6 +321,11 @@ async function main() {
   const marks = await page.locator('#doc-text .mention').count();
   console.log(`  ${marks} mentions highlighted`);
   await shot('hostile-document');
+
+  // A stale link: an unknown entity says so and offers a search.
+  await page.goto(`${base}/#/entity/${encodeURIComponent('no-such-entity-e2e')}`);
+  await page.waitForSelector('#app h2:text-is("Not found")');
+  check(await page.locator('#app a.btn:has-text("Search for")').count() === 1, 'an unknown entity shows "Not found" with a search link');
 
   // 10. Upload a file: upload progress, then the ingest job.
   await page.goto(`${base}/#/upload`);

@@ -67,9 +67,18 @@ async function navigate() {
     else if (cleanup) cleanup();
   } catch (e) {
     if (e.name === 'AbortError' || my !== seq) return;
-    console.error(e);
-    if (!e.status) showError(`${name}: ${e.message}`);
-    replace(root, h('div', { class: 'empty' }, `Could not show this view: ${e.message}`));
+    if (e.status === 404) {
+      // An unknown id (a stale link, a merged entity): say so once, and offer a search.
+      clearError();
+      replace(root, h('div', { class: 'empty' }, h('h2', null, 'Not found'), h('p', null, e.message.replace(/^GET \S+: 404 /, '')),
+        arg ? h('a', { class: 'btn', href: route('search', null, { q: arg.replace(/^[a-z_]+:/, '') }) }, `Search for “${arg}”`) : null));
+      return;
+    }
+    if (e.status == null) {
+      console.error(e);
+      showError(`${name}: ${e.message}`);
+    }
+    replace(root, h('div', { class: 'empty' }, 'Could not show this view (see the message above).'));
   }
 }
 
