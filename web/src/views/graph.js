@@ -48,8 +48,10 @@ export async function render(root, ctx) {
   }, 200));
 
   const status = h('span', { id: 'graph-status', class: 'muted' }, 'loading…');
+  const centreChip = h('span', { class: 'chip centre', hidden: !f.center, title: 'the entity this graph starts from' }, 'centre: ', h('b', null, f.center));
   const btn = (label, title, fn) => h('button', { type: 'button', title, onclick: fn }, label);
   const toolbar = h('form', { class: 'toolbar', onsubmit: (e) => { e.preventDefault(); apply(); } },
+    centreChip,
     h('span', { class: 'picker-wrap' }, centerQ, picks),
     f.center ? h('a', { href: route('graph', null, { ...filters() }), class: 'btn', title: 'the best-supported nodes of the whole graph' }, 'Overview') : null,
     depth, pred, type, since, until, minSup, limit,
@@ -227,7 +229,11 @@ export async function render(root, ctx) {
     // Hundreds of labels are unreadable (and slow): name only the best-connected nodes.
     cy.batch(() => cy.nodes().sort((a, b) => b.data('degree') - a.data('degree')).slice(0, big ? 60 : 30).addClass('lbl'));
   }
-  if (f.center) cy.getElementById(f.center).addClass('center');
+  if (f.center) {
+    cy.getElementById(f.center).addClass('center');
+    const c = (data.nodes || []).find((n) => n.id === f.center);
+    if (c) replace(centreChip, 'centre: ', h('a', { href: route('entity', f.center) }, c.name || f.center));
+  }
   layout(false);
   showStatus();
   if (!cy.nodes().length) replace(info, h('div', { class: 'empty' }, 'No edges match these filters.'));
