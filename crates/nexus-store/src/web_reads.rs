@@ -278,13 +278,14 @@ impl Store {
             .flatten())
     }
 
-    /// An empty `temp.kb_facts` when none was loaded, so queries joining it still run.
+    /// An empty `temp.kb_facts` when none was loaded, so queries joining it still run. Checked
+    /// with a read: running even `CREATE ... IF NOT EXISTS` on every query expired every prepared
+    /// statement of the connection (SQLite re-prepared them all at their next step).
     pub(crate) fn ensure_kb_facts(&self) -> Result<()> {
-        self.conn
-            .prepare_cached(
-                "CREATE TEMP TABLE IF NOT EXISTS kb_facts (key TEXT PRIMARY KEY, country TEXT, lat REAL, lon REAL) WITHOUT ROWID",
-            )?
-            .execute([])?;
+        let exists = self.conn.prepare_cached("SELECT 1 FROM temp.sqlite_master WHERE type = 'table' AND name = 'kb_facts'")?.exists([])?;
+        if !exists {
+            self.conn.execute_batch("CREATE TEMP TABLE kb_facts (key TEXT PRIMARY KEY, country TEXT, lat REAL, lon REAL) WITHOUT ROWID")?;
+        }
         Ok(())
     }
 

@@ -97,46 +97,82 @@ impl Store {
         } else {
             "substr(d.text, 1, 200)".to_owned()
         };
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT d.id, d.title, d.language, d.published, {publisher}, {snippet} FROM {docs_from} AND {lang} AND {dates}
-             ORDER BY {order} LIMIT :limit",
-            publisher = crate::grades::PUBLISHER_SQL
-        ))?;
-        let p = named_params! {":q": fts, ":lang": w.lang, ":since": w.since, ":until": w.until, ":limit": limit};
-        let documents = stmt
-            .query_map(p, |r| {
-                let publisher: String = r.get(4)?;
-                let (snippet, _) = crate::search::take_highlights(&r.get::<_, String>(5)?);
-                Ok(DocHit {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    lang: r.get(2)?,
-                    date: r.get(3)?,
-                    publisher: (!publisher.is_empty()).then_some(publisher),
-                    snippet: snippet.replace(['\n', '\t'], " "),
-                })
+        let filtered = w.lang.is_some() || w.since.is_some() || w.until.is_some();
+        let row = |r: &rusqlite::Row| {
+            let publisher: String = r.get(4)?;
+            let (snippet, _) = crate::search::take_highlights(&r.get::<_, String>(5)?);
+            Ok(DocHit {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                lang: r.get(2)?,
+                date: r.get(3)?,
+                publisher: (!publisher.is_empty()).then_some(publisher),
+                snippet: snippet.replace(['\n', '\t'], " "),
             })
-            .map_err(bad)?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(bad)?;
+        };
+        let publisher = crate::grades::PUBLISHER_SQL;
+        let documents = if fts.is_some() && !filtered {
+            // Ranked inside the full-text index first: joining every match's (large) document row
+            // before the sort cost twice as much when a word is in most documents.
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT d.id, d.title, d.language, d.published, {publisher}, {snippet}
+                 FROM (SELECT rowid AS r, bm25(documents_fts, 5.0, 1.0) AS score FROM documents_fts
+                       WHERE documents_fts MATCH :q ORDER BY score LIMIT :limit) k
+                 JOIN documents_fts ON documents_fts.rowid = k.r AND documents_fts MATCH :q
+                 JOIN documents d ON d.seq = k.r ORDER BY k.score"
+            ))?;
+            stmt.query_map(named_params! {":q": fts, ":limit": limit}, row)
+                .map_err(bad)?
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(bad)?
+        } else {
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT d.id, d.title, d.language, d.published, {publisher}, {snippet} FROM {docs_from} AND {lang} AND {dates}
+                 ORDER BY {order} LIMIT :limit"
+            ))?;
+            let p = named_params! {":q": fts, ":lang": w.lang, ":since": w.since, ":until": w.until, ":limit": limit};
+            stmt.query_map(p, row).map_err(bad)?.collect::<rusqlite::Result<Vec<_>>>().map_err(bad)?
+        };
         let grouped = |sql: String, p: &[(&str, &dyn rusqlite::ToSql)]| -> Result<Vec<(String, u64)>> {
             let mut stmt = self.conn.prepare_cached(&sql)?;
             let rows = stmt.query_map(p, |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))).map_err(bad)?;
             rows.collect::<rusqlite::Result<Vec<_>>>().map_err(bad)
         };
-        let mut facets = Facets {
-            language: grouped(
-                format!("SELECT d.language, count(*) FROM {docs_from} AND {dates} GROUP BY 1 ORDER BY 2 DESC, 1"),
-                named_params! {":q": fts, ":since": w.since, ":until": w.until},
-            )?,
-            year: grouped(
-                format!(
-                    "SELECT substr(d.published, 1, 4), count(*) FROM {docs_from} AND {lang} AND d.published IS NOT NULL GROUP BY 1 ORDER BY 1"
-                ),
-                named_params! {":q": fts, ":lang": w.lang},
-            )?,
-            ..Facets::default()
+        // Language and year facets from one grouping of the matches by (language, date); each
+        // facet then counts the groups the other facet's filter keeps.
+        let matches = if fts.is_some() {
+            "documents d WHERE d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q)"
+        } else {
+            "documents d WHERE :q IS NULL"
         };
+        let mut stmt = self.conn.prepare_cached(&format!("SELECT d.language, d.published, count(*) FROM {matches} GROUP BY 1, 2"))?;
+        let groups: Vec<(String, Option<String>, i64)> = stmt
+            .query_map(named_params! {":q": fts}, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(bad)?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(bad)?;
+        let in_dates = |d: &Option<String>| {
+            let after = w.since.as_deref().is_none_or(|s| d.as_deref().is_some_and(|d| d >= s));
+            let before =
+                w.until.as_deref().is_none_or(|u| d.as_deref().is_some_and(|d| d.get(..u.len().min(d.len())).is_some_and(|p| p <= u)));
+            after && before
+        };
+        let mut languages: std::collections::BTreeMap<String, u64> = Default::default();
+        let mut years: std::collections::BTreeMap<String, u64> = Default::default();
+        for (lang, date, n) in &groups {
+            if in_dates(date) {
+                *languages.entry(lang.clone()).or_default() += *n as u64;
+            }
+            if let Some(d) = date
+                && w.lang.as_ref().is_none_or(|l| l == lang)
+                && let Some(y) = d.get(..4)
+            {
+                *years.entry(y.to_owned()).or_default() += *n as u64;
+            }
+        }
+        let mut language: Vec<(String, u64)> = languages.into_iter().collect();
+        language.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut facets = Facets { language, year: years.into_iter().collect(), ..Facets::default() };
 
         // Entities: by folded name prefix, or every entity for an empty query.
         let folded = crate::extraction::fold(w.q.trim());

@@ -3,6 +3,7 @@
 //! needs to look like report prose to a tokenizer and keep unrelated documents dissimilar.
 
 pub mod claims;
+pub mod reports;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -42,7 +42,7 @@ const RELATIONS: usize = 60;
 const EVIDENCE: usize = 3;
 const TIMELINE: usize = 100;
 /// Aliases are read from this many of the entity's documents.
-const ALIAS_DOCS: usize = 200;
+const ALIAS_DOCS: usize = 20;
 
 pub async fn profile(State(st): State<AppState>, P(key): P<String>) -> ApiResult<Json<Value>> {
     let state = st.clone();
