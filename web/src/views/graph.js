@@ -93,11 +93,9 @@ export async function render(root, ctx) {
     const lm = Math.log(1 + maxSupport);
     cy.batch(() => cy.edges().forEach((e) => e.data('w', 1 + (7 * Math.log(1 + (e.data('support') || 1))) / lm)));
   }
-  let maxDegree = 1;
   function nodeData(n) {
     const deg = n.degree || 0;
-    maxDegree = Math.max(maxDegree, deg);
-    const size = big ? Math.min(30, 6 + 3 * Math.log2(1 + deg)) : Math.min(60, 14 + 5 * Math.log2(1 + deg));
+    const size = big ? Math.min(18, 5 + 1.5 * Math.log2(1 + deg)) : Math.min(60, 14 + 5 * Math.log2(1 + deg));
     return { group: 'nodes', data: { id: n.id, name: n.name || n.id, type: n.type || '', country: n.country || '', degree: deg, size } };
   }
   function edgeData(e) {
@@ -140,8 +138,15 @@ export async function render(root, ctx) {
     if (n <= COSE_MAX || force) {
       opts = { name: 'cose', animate: n <= 150 ? 'end' : false, animationDuration: 400, randomize: !force || n > COSE_MAX, nodeRepulsion: () => 9000, idealEdgeLength: () => 70, numIter: n > COSE_MAX ? 300 : 1000, fit: true, padding: 30 };
     } else {
-      // Rings by degree: linear time, hubs in the middle.
-      opts = { name: 'concentric', concentric: (node) => node.data('degree'), levelWidth: () => Math.max(1, maxDegree / 12), minNodeSpacing: 2, avoidOverlap: n <= 2000, animate: false, fit: true, padding: 20 };
+      // A sunflower (phyllotaxis) spiral by degree: linear time, even density, hubs in the middle.
+      const order = cy.nodes().sort((a, b) => b.data('degree') - a.data('degree'));
+      const at = new Map();
+      order.forEach((node, k) => {
+        const r = 16 * Math.sqrt(k + 0.5);
+        const t = k * 2.39996323; // the golden angle
+        at.set(node.id(), { x: r * Math.cos(t), y: r * Math.sin(t) });
+      });
+      opts = { name: 'preset', positions: (node) => at.get(node.id()), animate: false, fit: true, padding: 20 };
     }
     running = cy.layout(opts);
     // A handful of nodes fitted to the screen would be drawn huge: cap the zoom.
@@ -227,7 +232,7 @@ export async function render(root, ctx) {
   if (ctx.signal.aborted) { cy.destroy(); return undefined; }
   if (named) {
     // Hundreds of labels are unreadable (and slow): name only the best-connected nodes.
-    cy.batch(() => cy.nodes().sort((a, b) => b.data('degree') - a.data('degree')).slice(0, big ? 60 : 30).addClass('lbl'));
+    cy.batch(() => cy.nodes().sort((a, b) => b.data('degree') - a.data('degree')).slice(0, big ? 25 : 30).addClass('lbl'));
   }
   if (f.center) {
     cy.getElementById(f.center).addClass('center');
@@ -250,14 +255,14 @@ function graphStyle(big, named) {
       'min-zoomed-font-size': big ? 4 : 6, 'border-width': 1, 'border-color': '#ffffff', 'text-max-width': 120, 'text-wrap': 'ellipsis',
     } },
     { selector: 'edge', style: {
-      width: 'data(w)', 'line-color': '#aab7c4', opacity: 0.75,
+      width: 'data(w)', 'line-color': '#aab7c4', opacity: big ? 0.3 : 0.75,
       'curve-style': big ? 'haystack' : 'bezier',
       'target-arrow-shape': big ? 'none' : 'triangle', 'target-arrow-color': '#aab7c4', 'arrow-scale': 0.6,
     } },
     { selector: 'node.center', style: { 'border-width': 3, 'border-color': '#111' } },
     { selector: 'node.expanded', style: { 'border-width': 2, 'border-color': '#f39c12' } },
     { selector: 'node.lbl, node.hover, node:selected, node.center, node.expanded', style: { label: 'data(name)' } },
-    { selector: 'node.lbl', style: { 'font-size': big ? 22 : 18, 'min-zoomed-font-size': 0, 'font-weight': 600, 'text-outline-color': '#ffffff', 'text-outline-width': big ? 3 : 2 } },
+    { selector: 'node.lbl', style: { 'font-size': big ? 16 : 18, 'min-zoomed-font-size': 0, 'font-weight': 600, 'text-outline-color': '#ffffff', 'text-outline-width': big ? 3 : 2 } },
     { selector: 'node.hover', style: { 'font-size': 11, 'font-weight': 'bold', 'z-index': 10 } },
     { selector: ':selected', style: { 'border-width': 3, 'border-color': '#f1c40f', 'line-color': '#f39c12', 'target-arrow-color': '#f39c12', opacity: 1 } },
     { selector: 'edge:selected', style: { label: 'data(predicate)', 'font-size': 8, 'text-rotation': 'autorotate', color: '#7e5109' } },
