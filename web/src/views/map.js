@@ -53,10 +53,14 @@ export async function render(root, ctx) {
   const places = data.places || [];
   // A route's commodity: its name (a string); an object {key, name} is read too.
   const commodity = (r) => (r.commodity && typeof r.commodity === 'object' ? r.commodity.name || r.commodity.key : r.commodity || '');
-  const routes = data.routes || [];
+  const allRoutes = data.routes || [];
+  // Thousands of arcs hide each other (and cost seconds): only the heaviest are drawn.
+  const MAX_ROUTES = 600;
   const maxM = Math.max(1, ...places.map((x) => x.mentions || 1));
   const weightOf = (r) => (r.volume_kg ? Math.log10(1 + r.volume_kg) : 0) + (r.support || 1);
+  const routes = allRoutes.length > MAX_ROUTES ? [...allRoutes].sort((a, b) => weightOf(b) - weightOf(a)).slice(0, MAX_ROUTES) : allRoutes;
   const maxW = Math.max(1, ...routes.map(weightOf));
+  const opacity = routes.length > 150 ? 0.35 : 0.6;
 
   // One colour per commodity (the most frequent first), grey for routes that name none.
   const PALETTE = ['#c0392b', '#2471a3', '#b9770e', '#7d3c98', '#148f77', '#d35400', '#2e4053', '#a93226'];
@@ -68,7 +72,7 @@ export async function render(root, ctx) {
   for (const r of routes) {
     if (!r.from || !r.to || r.from.lat == null || r.to.lat == null) continue;
     const w = 1.5 + (7 * weightOf(r)) / maxW;
-    const line = L.polyline(arc([r.from.lat, r.from.lon], [r.to.lat, r.to.lon]), { color: colourOf(r), weight: w, opacity: 0.6, className: 'route' });
+    const line = L.polyline(arc([r.from.lat, r.from.lon], [r.to.lat, r.to.lon]), { color: colourOf(r), weight: w, opacity, className: 'route' });
     line.bindPopup(() => h('div', { class: 'popup' },
       h('div', null, h('b', null, r.from.name), ' → ', h('b', null, r.to.name)),
       h('div', null, predicate(r.predicate), commodity(r) ? ` · ${commodity(r)}` : ''),
@@ -76,7 +80,7 @@ export async function render(root, ctx) {
       (r.claim_ids || []).length ? h('div', { class: 'meta' }, `${r.claim_ids.length} claims`) : null,
       h('div', null, entityLink({ key: r.from.key, name: r.from.name }), ' · ', entityLink({ key: r.to.key, name: r.to.name }))));
     line.on('mouseover', () => line.setStyle({ opacity: 1 }));
-    line.on('mouseout', () => line.setStyle({ opacity: 0.6 }));
+    line.on('mouseout', () => line.setStyle({ opacity }));
     routesLayer.addLayer(line);
   }
   routesLayer.addTo(map);
@@ -100,7 +104,7 @@ export async function render(root, ctx) {
   for (const r of routes) { if (r.from && r.from.lat != null) bounds.push([r.from.lat, r.from.lon]); if (r.to && r.to.lat != null) bounds.push([r.to.lat, r.to.lon]); }
   if (bounds.length) map.fitBounds(L.latLngBounds(bounds).pad(0.15), { maxZoom: 6, animate: false });
 
-  status.textContent = `${fmtNum(places.length)} places · ${fmtNum(routes.length)} routes`;
+  status.textContent = `${fmtNum(places.length)} places · ${fmtNum(allRoutes.length)} routes${routes.length < allRoutes.length ? ` (the ${fmtNum(routes.length)} heaviest drawn)` : ''}`;
   status.dataset.places = String(places.length);
   status.dataset.routes = String(routes.length);
 
