@@ -1,7 +1,7 @@
 // An entity's profile: names, type, KB id, places, relations with their evidence, timeline,
 // notes, and the analyst's corrections (type, alias, merge, split, confirm/reject, note).
 import { h, route, go, replace, clear, typeBadge, entityLink, docLink, predicate, fmtNum, human, empty, panel, TYPES, debounce } from '../dom.js';
-import { get, correct, enc } from '../api.js';
+import { get, post, correct, enc } from '../api.js';
 
 export async function render(root, ctx) {
   const key = ctx.arg;
@@ -57,7 +57,8 @@ function draw(root, e, ctx) {
   const side = h('div', { class: 'profile-side' },
     panel('Places', null, places),
     panel('Corrections', null, corrections(e, root, ctx)),
-    panel(`Notes (${(e.notes || []).length})`, null, notes(e, root, ctx)));
+    panel(`Notes (${(e.notes || []).length})`, null, notes(e, root, ctx)),
+    panel('History', h('a', { href: route('corrections', null, { target: key }) }, 'all'), history(key, root, ctx)));
   replace(root, h('div', { class: 'profile' }, head, h('div', { class: 'profile-cols' }, main, side)));
 }
 
@@ -232,3 +233,22 @@ function notes(e, root, ctx) {
     } }, text, h('button', { type: 'submit' }, 'Add note')));
 }
 
+
+/** The last corrections of this entity, with undo (loaded after the profile is drawn). */
+function history(key, root, ctx) {
+  const box = h('div', { class: 'muted' }, 'Loading…');
+  get('/api/corrections', { target: key }, { signal: ctx.signal, quiet: true }).then((list) => {
+    const items = [...(list || [])].reverse().slice(0, 6);
+    if (!items.length) { replace(box, 'No corrections yet.'); return; }
+    box.className = '';
+    replace(box, h('ul', { class: 'history' }, items.map((c) => h('li', { class: c.undone_at ? 'undone' : null },
+      h('span', { class: 'badge' }, String(c.kind).replace(/_/g, ' ')), ' ',
+      h('span', { class: 'meta' }, [c.who, String(c.at || '').replace('T', ' ').replace('Z', '')].filter(Boolean).join(' · ')),
+      c.undone_at ? h('span', { class: 'meta' }, ' · undone')
+        : h('button', { type: 'button', class: 'small', onclick: async () => {
+          try { await post(`/api/corrections/${enc(c.id)}/undo`, {}); } catch { return; }
+          reload(root, ctx).catch(() => undefined);
+        } }, 'Undo')))));
+  }, () => replace(box, 'Could not load the history.'));
+  return box;
+}
