@@ -3,12 +3,16 @@
 //
 //   node web/e2e/workbench.mjs BASE_URL SCREENSHOT_DIR [main|recheck]
 //
-// `main` searches, opens an entity, expands a node in the graph, draws the map and the timeline,
-// applies corrections (type change, claim rejection, note), opens a hostile document (its
-// <script> and <img onerror> must show as text and run nothing) and uploads a file. It writes
-// what it corrected to SCREENSHOT_DIR/state.json; `recheck` (after the test re-extracted the
-// store) checks the corrections still show. Screenshots go to SCREENSHOT_DIR; each path is
-// printed. Exit status 0 = every check passed.
+// `main`: the first screen in under a second; search with a facet; an entity's profile and its
+// evidence; its graph, a node expanded by double-click, SVG and PNG export, the overview and a
+// predicate filter; the map (country shapes, markers, routes, no tiles); the timeline, whole and
+// for the entity; corrections (type change, claim rejection, note, alias, merge by name search
+// and split) shown in the profile; the audit log's undo; a source graded; a hostile document
+// (its <script> and <img onerror> show as text and run nothing, no dialog); an unknown entity;
+// an upload of a text file (ingested) and a binary one (fails on its own row). Page errors and
+// console errors fail the walk. It writes what it corrected to SCREENSHOT_DIR/state.json;
+// `recheck` (after the test re-extracted the store) checks the corrections still show.
+// Screenshots go to SCREENSHOT_DIR; each path is printed. Exit status 0 = every check passed.
 //
 // Environment: NEXUS_E2E_QUERY (default "Sendero"), NEXUS_E2E_HOSTILE (a word only the hostile
 // document contains; default "Xylophonist"), NEXUS_CHROMIUM (default /usr/bin/chromium).
