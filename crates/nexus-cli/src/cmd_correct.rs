@@ -56,12 +56,18 @@ pub fn corrections(db: &Path, args: CorrectionsArgs) -> anyhow::Result<()> {
         println!("undid correction {} ({} {}); it stays in the log, marked undone", c.id, c.kind, c.target);
         return Ok(());
     }
-    let log = open(db)?.corrections(args.target.as_deref())?;
+    let store = open(db)?;
+    // An entity may be named; a claim or document id (or a key) is taken as it is.
+    let target = match args.target {
+        Some(t) if store.corrections(Some(&t))?.is_empty() => Some(entity_key(&store, db, &t).unwrap_or(t)),
+        other => other,
+    };
+    let log = store.corrections(target.as_deref())?;
     if args.json {
         return print_json(&log);
     }
     if log.is_empty() {
-        eprintln!("no corrections{}", args.target.map(|t| format!(" of {t}")).unwrap_or_default());
+        eprintln!("no corrections{}", target.map(|t| format!(" of {t}")).unwrap_or_default());
         return Ok(());
     }
     let rows: Vec<Vec<String>> = log

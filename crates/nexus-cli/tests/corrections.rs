@@ -86,6 +86,7 @@ fn corrections_apply_everywhere_and_survive_reextract_and_reingest() {
     let kinds: Vec<&str> = log.iter().map(|c| c["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["set_type", "add_alias", "reject_claim", "confirm_claim", "note", "merge"]);
     assert_eq!(arr(json(nexus(&db).args(["corrections", "--target", "pe-sendero-luminoso", "--json"]))).len(), 3);
+    assert_eq!(arr(json(nexus(&db).args(["corrections", "--target", "Shining Path", "--json"]))).len(), 3);
     let table = run_ok(&["corrections"]);
     assert!(table.contains("set_type") && table.contains("in force"), "{table}");
     let id = reject["id"].as_i64().unwrap().to_string();

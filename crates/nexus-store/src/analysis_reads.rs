@@ -135,7 +135,7 @@ impl Store {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT doc_seq, id, subject, predicate, object, start, end, confidence, hedged, negated,
                     value, unit, bound, date, seen, qualifiers FROM claims WHERE {}",
-            crate::corrections::LIVE
+            self.unless_rejected(crate::corrections::LIVE)?
         ))?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {

@@ -26,6 +26,15 @@ pub(crate) const LIVE: &str = "NOT EXISTS (SELECT 1 FROM claim_reviews r WHERE r
 /// SQL: the claim (aliased `c`) is not rejected.
 pub(crate) const LIVE_C: &str = "NOT EXISTS (SELECT 1 FROM claim_reviews r WHERE r.claim_id = c.id AND r.status = 'rejected')";
 
+impl Store {
+    /// `filter` when some claim is rejected, else `1`: whole-store scans skip the per-claim
+    /// probe of `claim_reviews` while no analyst has rejected anything.
+    pub(crate) fn unless_rejected(&self, filter: &'static str) -> Result<&'static str> {
+        let any: bool = self.conn.prepare_cached("SELECT 1 FROM claim_reviews WHERE status = 'rejected' LIMIT 1")?.exists([])?;
+        Ok(if any { filter } else { "1" })
+    }
+}
+
 /// One correction an analyst asks for. Its JSON (tagged by `kind`) is what the HTTP API takes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]

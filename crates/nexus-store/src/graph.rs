@@ -253,7 +253,8 @@ impl Store {
 
     /// Claims with one end in `end` (a column and the keys it may hold), or every claim.
     fn claim_rows(&self, end: Option<(&str, &[String])>, predicate: Option<&str>) -> Result<Vec<Claim>> {
-        let mut sql = format!("SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.seq = c.doc_seq WHERE {LIVE_C}");
+        let live = self.unless_rejected(LIVE_C)?;
+        let mut sql = format!("SELECT {CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.seq = c.doc_seq WHERE {live}");
         let mut args: Vec<Value> = Vec::new();
         if let Some((column, keys)) = end {
             sql.push_str(&format!(" AND c.{column} IN ({})", vec!["?"; keys.len()].join(", ")));
@@ -539,7 +540,8 @@ impl Store {
         let merges = self.merges()?;
         let mut stmt = self.conn.prepare(&format!(
             "SELECT subject, predicate, object, work_id FROM claims INDEXED BY claims_subject
-             WHERE negated = 0 AND (?1 IS NULL OR predicate = ?1) AND {LIVE}"
+             WHERE negated = 0 AND (?1 IS NULL OR predicate = ?1) AND {}",
+            self.unless_rejected(LIVE)?
         ))?;
         // Interned: keys and works to numbers, edges to their distinct works.
         let mut keys: HashMap<String, u32> = HashMap::new();

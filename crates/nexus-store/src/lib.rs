@@ -203,6 +203,18 @@ impl Store {
         if stale > 0 {
             problems.push(format!("{stale} claims whose work is not their document's"));
         }
+        // Correction state rows are set by a correction in force (an undo restores the previous
+        // one's rows, never leaves an undone one's).
+        let orphaned: i64 = self.conn.query_row(
+            "SELECT count(*) FROM (SELECT correction_id FROM entity_type_overrides UNION ALL SELECT correction_id FROM entity_aliases
+                                   UNION ALL SELECT correction_id FROM claim_reviews UNION ALL SELECT correction_id FROM analyst_notes) s
+             WHERE NOT EXISTS (SELECT 1 FROM corrections c WHERE c.id = s.correction_id AND c.undone_at IS NULL)",
+            [],
+            |r| r.get(0),
+        )?;
+        if orphaned > 0 {
+            problems.push(format!("{orphaned} correction state rows set by no correction in force"));
+        }
         // The edge summaries must be what the claims give (see `summaries`).
         problems.extend(summaries::problems(&self.conn)?);
         if let Err(e) = self.conn.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1)", []) {

@@ -265,6 +265,13 @@ fn bad_corrections_are_refused_with_typed_errors() {
     store.undo_correction(c.id, "ana").unwrap();
     assert!(matches!(store.undo_correction(c.id, "ana"), Err(StoreError::AlreadyUndone { .. })));
     assert!(matches!(store.undo_correction(999, "ana"), Err(StoreError::NoSuchCorrection(999))));
+
+    // `check` finds state left by a correction no longer in force.
+    let n = store.correct(&Change::Note { target: ids[0].clone(), text: "y".into() }, "ana", None).unwrap();
+    clean(&store);
+    let conn = rusqlite::Connection::open(store.path()).unwrap();
+    conn.execute("UPDATE corrections SET undone_at = 'now' WHERE id = ?1", [n.id]).unwrap();
+    assert!(store.check().unwrap().iter().any(|p| p.contains("correction state rows")), "{:?}", store.check().unwrap());
 }
 
 #[test]
@@ -358,6 +365,17 @@ fn corrections_survive_reextraction_and_reingest() {
     }
     assert_eq!(visible(&store), before, "claim ids are stable");
     check(&store, "after re-extraction");
+
+    // An extraction that no longer makes the rejected claim, then one that makes it again: the
+    // summaries stay what the claims give, and the rejection applies again.
+    let text = store.doc(&ids[0]).unwrap().text;
+    let mut without = extraction(&text);
+    without.relations.retain(|r| r.predicate != "traffics");
+    store.replace_extraction(&ids[0], &without).unwrap();
+    clean(&store);
+    assert_eq!(traffics(&store).unwrap().edge.support, 2);
+    store.replace_extraction(&ids[0], &extraction(&text)).unwrap();
+    check(&store, "after the rejected claim came back");
 
     // Re-ingest of the same bytes, into the same store and after the store is reopened.
     for (text, source) in [(A, "a2.txt"), (B, "b2.txt"), (C, "c2.txt")] {
