@@ -138,14 +138,17 @@ impl Store {
             let rows = stmt.query_map(p, |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))).map_err(bad)?;
             rows.collect::<rusqlite::Result<Vec<_>>>().map_err(bad)
         };
-        // Language and year facets from one grouping of the matches by (language, date); each
-        // facet then counts the groups the other facet's filter keeps.
+        // Language and year facets from one grouping of the matches by (language, date), read
+        // from a small per-connection copy of those two columns (`temp.doc_facets`): reading them
+        // from `documents` touched one large row per match. Each facet then counts the groups
+        // the other facet's filter keeps.
+        self.sync_doc_facets()?;
         let matches = if fts.is_some() {
-            "documents d WHERE d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q)"
+            "temp.doc_facets f WHERE f.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q)"
         } else {
-            "documents d WHERE :q IS NULL"
+            "temp.doc_facets f WHERE :q IS NULL"
         };
-        let mut stmt = self.conn.prepare_cached(&format!("SELECT d.language, d.published, count(*) FROM {matches} GROUP BY 1, 2"))?;
+        let mut stmt = self.conn.prepare_cached(&format!("SELECT f.language, f.published, count(*) FROM {matches} GROUP BY 1, 2"))?;
         let groups: Vec<(String, Option<String>, i64)> = stmt
             .query_map(named_params! {":q": fts}, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .map_err(bad)?
@@ -215,6 +218,24 @@ impl Store {
         }
         let claims = self.search_claims(entities.iter().take(CLAIM_ENTITIES).map(|e| e.key.as_str()), w)?;
         Ok(WebResults { documents, entities, claims, facets })
+    }
+
+    /// Bring `temp.doc_facets` (seq, language, date of every document) up to date: documents are
+    /// only ever added, with growing `seq`, so the rows past the copy's last are appended (an
+    /// indexed range, empty when nothing was ingested).
+    fn sync_doc_facets(&self) -> Result<()> {
+        let exists =
+            self.conn.prepare_cached("SELECT 1 FROM temp.sqlite_master WHERE type = 'table' AND name = 'doc_facets'")?.exists([])?;
+        if !exists {
+            self.conn.execute_batch("CREATE TEMP TABLE doc_facets (seq INTEGER PRIMARY KEY, language TEXT NOT NULL, published TEXT)")?;
+        }
+        self.conn
+            .prepare_cached(
+                "INSERT INTO temp.doc_facets(seq, language, published)
+                 SELECT seq, language, published FROM documents WHERE seq > (SELECT coalesce(max(seq), 0) FROM temp.doc_facets)",
+            )?
+            .execute([])?;
+        Ok(())
     }
 
     /// The best affirming claim of each of the best-supported edges of each entity, in documents
