@@ -43,7 +43,9 @@ pub fn run(db: &Path, args: DemoArgs) -> anyhow::Result<ExitCode> {
     let report = std::fs::canonicalize(&report).unwrap_or(report);
     let db = db.display();
     println!("\nthe briefing (one HTML file, opens offline): {}", report.display());
-    println!("\nexplore it:");
+    println!("\nexplore it in the workbench (search, profiles, graph, map, timeline, corrections):");
+    println!("  nexus --db {db} serve                    # then open http://127.0.0.1:8080");
+    println!("\nor from the command line:");
     println!("  nexus --db {db} search Apurimac          # accent-insensitive full-text search");
     println!("  nexus --db {db} search '\"Clan del Golfo\" OR Urabeños'");
     println!("  nexus --db {db} doc ID                   # metadata, sources and near-duplicates of one document");
