@@ -17,6 +17,7 @@ use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use hashlink::LruCache;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, Weak};
@@ -97,6 +98,10 @@ struct Inner {
 pub struct ResponseCache {
     inner: Mutex<Inner>,
     max_bytes: usize,
+    /// Keys being answered now: a second request for one waits for the first answer instead of
+    /// running the same queries again (200 connections starting cold would otherwise queue
+    /// thousands of copies of the same profile behind the read pool).
+    flights: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
 }
 
 impl Default for ResponseCache {
@@ -107,7 +112,11 @@ impl Default for ResponseCache {
 
 impl ResponseCache {
     pub fn new(max_entries: usize, max_bytes: usize) -> ResponseCache {
-        ResponseCache { inner: Mutex::new(Inner { map: LruCache::new(max_entries.max(1)), bytes: 0 }), max_bytes }
+        ResponseCache {
+            inner: Mutex::new(Inner { map: LruCache::new(max_entries.max(1)), bytes: 0 }),
+            max_bytes,
+            flights: Mutex::new(HashMap::new()),
+        }
     }
 
     /// The answer kept for `key` if it was read under `generation`.
@@ -134,6 +143,21 @@ impl ResponseCache {
         }
         m.bytes += size;
         m.map.insert(key, Entry { generation, headers, body });
+    }
+
+    /// The lock of requests for `key` in flight.
+    fn flight(&self, key: &str) -> Option<Arc<tokio::sync::Mutex<()>>> {
+        let mut f = self.flights.lock().ok()?;
+        Some(Arc::clone(f.entry(key.to_owned()).or_default()))
+    }
+
+    /// Forget the lock of `key` when no other request holds or waits for it.
+    fn land(&self, key: &str, flight: Arc<tokio::sync::Mutex<()>>) {
+        if let Ok(mut f) = self.flights.lock()
+            && Arc::strong_count(&flight) == 2
+        {
+            f.remove(key);
+        }
     }
 
     /// Answers kept, and their bytes.
@@ -173,7 +197,35 @@ pub async fn respond(State(st): State<AppState>, req: Request, next: Next) -> Re
         *res.headers_mut() = headers;
         return res;
     }
+    let flight = st.cache.flight(&key);
+    let guard = match &flight {
+        Some(f) => Some(f.lock().await),
+        None => None,
+    };
+    // Another request for the same key may have answered while this one waited.
+    let generation = st.generation.get();
+    if guard.is_some()
+        && let Some((headers, body)) = st.cache.get(&key, generation)
+    {
+        drop(guard);
+        if let Some(f) = flight {
+            st.cache.land(&key, f);
+        }
+        let mut res = Body::from(body).into_response();
+        *res.headers_mut() = headers;
+        return res;
+    }
     let res = next.run(req).await;
+    let res = keep(&st, key.clone(), generation, res).await;
+    drop(guard);
+    if let Some(f) = flight {
+        st.cache.land(&key, f);
+    }
+    res
+}
+
+/// Keep a `200` answer (errors are never kept).
+async fn keep(st: &AppState, key: String, generation: u64, res: Response) -> Response {
     if res.status() != StatusCode::OK {
         return res;
     }
