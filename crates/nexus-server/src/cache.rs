@@ -145,24 +145,14 @@ impl ResponseCache {
         m.map.insert(key, Entry { generation, headers, body });
     }
 
-    /// The lock of requests for `key` in flight.
-    fn flight(&self, key: &str) -> Option<Arc<tokio::sync::Mutex<()>>> {
-        let mut f = self.flights.lock().ok()?;
-        Some(Arc::clone(f.entry(key.to_owned()).or_default()))
-    }
-
-    /// Forget the lock of `key` when no other request holds or waits for it.
-    fn land(&self, key: &str, flight: Arc<tokio::sync::Mutex<()>>) {
-        if let Ok(mut f) = self.flights.lock()
-            && Arc::strong_count(&flight) == 2
-        {
-            f.remove(key);
-        }
-    }
-
     /// Answers kept, and their bytes.
     pub fn len(&self) -> (usize, usize) {
         self.inner.lock().map(|m| (m.map.len(), m.bytes)).unwrap_or((0, 0))
+    }
+
+    /// Keys being answered now.
+    pub fn in_flight(&self) -> usize {
+        self.flights.lock().map(|f| f.len()).unwrap_or(0)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -197,31 +187,49 @@ pub async fn respond(State(st): State<AppState>, req: Request, next: Next) -> Re
         *res.headers_mut() = headers;
         return res;
     }
-    let flight = st.cache.flight(&key);
-    let guard = match &flight {
-        Some(f) => Some(f.lock().await),
+    // Held until this request ends, even if it is dropped (the client went away).
+    let flight = Flight::take(&st.cache, &key);
+    let _guard = match &flight {
+        Some(f) => Some(f.lock.lock().await),
         None => None,
     };
     // Another request for the same key may have answered while this one waited.
     let generation = st.generation.get();
-    if guard.is_some()
+    if flight.is_some()
         && let Some((headers, body)) = st.cache.get(&key, generation)
     {
-        drop(guard);
-        if let Some(f) = flight {
-            st.cache.land(&key, f);
-        }
         let mut res = Body::from(body).into_response();
         *res.headers_mut() = headers;
         return res;
     }
     let res = next.run(req).await;
-    let res = keep(&st, key.clone(), generation, res).await;
-    drop(guard);
-    if let Some(f) = flight {
-        st.cache.land(&key, f);
+    keep(&st, key, generation, res).await
+}
+
+/// One request's share of the lock of a key in flight; the key's entry is removed when the last
+/// request holding or waiting for it ends.
+struct Flight<'a> {
+    cache: &'a ResponseCache,
+    key: String,
+    lock: Arc<tokio::sync::Mutex<()>>,
+}
+
+impl<'a> Flight<'a> {
+    fn take(cache: &'a ResponseCache, key: &str) -> Option<Flight<'a>> {
+        let mut f = cache.flights.lock().ok()?;
+        let lock = Arc::clone(f.entry(key.to_owned()).or_default());
+        Some(Flight { cache, key: key.to_owned(), lock })
     }
-    res
+}
+
+impl Drop for Flight<'_> {
+    fn drop(&mut self) {
+        if let Ok(mut f) = self.cache.flights.lock()
+            && Arc::strong_count(&self.lock) == 2
+        {
+            f.remove(&self.key);
+        }
+    }
 }
 
 /// Keep a `200` answer (errors are never kept).

@@ -571,6 +571,10 @@ async fn cached_answers_follow_every_write() {
     let second = get(&app, uri).await;
     assert_eq!((second.status, &second.body), (StatusCode::OK, &first.body));
     assert_eq!(second.headers.get(header::CONTENT_TYPE), first.headers.get(header::CONTENT_TYPE));
+    // Concurrent misses of one key: one answer for all, and no lock left behind.
+    let graph = "/api/graph?center=pe-sendero-luminoso";
+    let many = futures_join(&app, graph, 8).await;
+    assert!(many.iter().all(|b| b == &many[0]) && state.cache.in_flight() == 0);
     // Parameters in another order are the same answer; errors are not kept.
     assert_eq!(get(&app, "/api/search?limit=5&q=cocaine").await.body, get(&app, "/api/search?q=cocaine&limit=5").await.body);
     let (kept, _) = state.cache.len();
@@ -605,4 +609,21 @@ async fn cached_answers_follow_every_write() {
         assert!(std::time::Instant::now() < deadline, "the other connection's ingest never showed: {now}");
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
+}
+
+/// `n` concurrent GETs of `uri`: their bodies.
+async fn futures_join(app: &Router, uri: &str, n: usize) -> Vec<Vec<u8>> {
+    let tasks: Vec<_> = (0..n)
+        .map(|_| {
+            let (app, uri) = (app.clone(), uri.to_owned());
+            tokio::spawn(async move { get(&app, &uri).await })
+        })
+        .collect();
+    let mut out = Vec::new();
+    for t in tasks {
+        let r = t.await.expect("request task");
+        assert_eq!(r.status, StatusCode::OK);
+        out.push(r.body);
+    }
+    out
 }
