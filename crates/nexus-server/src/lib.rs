@@ -9,6 +9,7 @@
 pub mod api;
 pub mod assets;
 mod auth;
+pub mod cache;
 pub mod config;
 pub mod error;
 mod extract;
@@ -51,6 +52,8 @@ pub fn router(state: AppState) -> Router {
     app.route("/", get(web::index))
         .route("/{*path}", get(web::asset))
         .layer(DefaultBodyLimit::max(JSON_LIMIT))
+        // Inside the token check: a request without the token never reaches a kept answer.
+        .layer(from_fn_with_state(state.clone(), cache::respond))
         .layer(from_fn_with_state(state.clone(), auth::require_token))
         .layer(from_fn(web::security_headers))
         .with_state(state)

@@ -1,5 +1,6 @@
 //! What every request handler shares.
 
+use crate::cache::{Generation, ResponseCache};
 use crate::config::Config;
 use crate::error::ServerError;
 use crate::jobs::Jobs;
@@ -7,9 +8,8 @@ use crate::pool::ReadPool;
 use crate::writer::Writer;
 use nexus_kb::{EntityType, KnowledgeBase};
 use nexus_store::KbFact;
-use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -28,7 +28,9 @@ pub struct AppState {
     /// Built on the first upload: compiling the knowledge base takes a while and most sessions
     /// upload nothing.
     pub extractor: Arc<OnceLock<nexus_extract::Extractor>>,
-    pub cache: Arc<Cache>,
+    /// Answers of `GET /api/*` as sent, valid while `generation` stays (see `cache`).
+    pub cache: Arc<ResponseCache>,
+    pub generation: Generation,
 }
 
 impl AppState {
@@ -38,7 +40,9 @@ impl AppState {
             tracing::warn!("{d}");
         }
         // The writer first: it migrates an older store, which read-only connections cannot.
-        let writer = Writer::start(config.db.clone())?;
+        let generation = Generation::default();
+        let writer = Writer::start(config.db.clone(), generation.clone())?;
+        generation.watch(config.db.clone())?;
         let facts = Arc::new(kb_facts(&kb));
         let pool = Arc::new(ReadPool::open(config.db.clone(), config.readers, facts)?);
         let uploads = tempfile::Builder::new().prefix("nexus-uploads-").tempdir()?;
@@ -54,7 +58,8 @@ impl AppState {
             uploads: Arc::new(uploads),
             kb_dirs: Arc::new(config.kb_dirs.clone()),
             extractor: Arc::new(OnceLock::new()),
-            cache: Arc::new(Cache::default()),
+            cache: Arc::new(ResponseCache::default()),
+            generation,
         })
     }
 
@@ -75,25 +80,4 @@ fn kb_country(e: &nexus_kb::Entity) -> Option<String> {
 /// Country and coordinates of every knowledge-base entry, for the read connections' `kb_facts`.
 fn kb_facts(kb: &KnowledgeBase) -> Vec<KbFact> {
     kb.entities().iter().map(|e| KbFact { key: e.id.clone(), country: kb_country(e), lat: e.lat, lon: e.lon }).collect()
-}
-
-/// Answers that read the whole corpus (the graph without a centre, the map, the empty search),
-/// kept until the next write.
-#[derive(Default)]
-pub struct Cache(Mutex<HashMap<String, (u64, Arc<serde_json::Value>)>>);
-
-impl Cache {
-    pub fn get(&self, key: &str, generation: u64) -> Option<Arc<serde_json::Value>> {
-        let m = self.0.lock().ok()?;
-        m.get(key).filter(|(g, _)| *g == generation).map(|(_, v)| Arc::clone(v))
-    }
-
-    pub fn put(&self, key: String, generation: u64, value: Arc<serde_json::Value>) {
-        if let Ok(mut m) = self.0.lock() {
-            if m.len() > 256 {
-                m.clear();
-            }
-            m.insert(key, (generation, value));
-        }
-    }
 }

@@ -556,3 +556,74 @@ fn the_real_server_answers_over_tcp() {
     stop.send(()).expect("stop");
     server.join().expect("server thread");
 }
+
+/// The response cache: a repeated GET is the same bytes without a read; the server's own write
+/// is seen by the next GET; a write by another connection (here a second pipeline run on the
+/// same file, as `nexus ingest` while serving) is seen once the data_version watcher notices.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cached_answers_follow_every_write() {
+    let db = scratch("cache");
+    let (app, state) = app_with(&db, |_| {});
+    let uri = "/api/entities/pe-sendero-luminoso";
+    let first = get(&app, uri).await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert!(!state.cache.is_empty(), "the answer is kept");
+    let second = get(&app, uri).await;
+    assert_eq!((second.status, &second.body), (StatusCode::OK, &first.body));
+    assert_eq!(second.headers.get(header::CONTENT_TYPE), first.headers.get(header::CONTENT_TYPE));
+    // Concurrent misses of one key: one answer for all, and no lock left behind.
+    let graph = "/api/graph?center=pe-sendero-luminoso";
+    let many = futures_join(&app, graph, 8).await;
+    assert!(many.iter().all(|b| b == &many[0]) && state.cache.in_flight() == 0);
+    // Parameters in another order are the same answer; errors are not kept.
+    assert_eq!(get(&app, "/api/search?limit=5&q=cocaine").await.body, get(&app, "/api/search?q=cocaine&limit=5").await.body);
+    let (kept, _) = state.cache.len();
+    assert_eq!(get(&app, "/api/entities/no-such-entity").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(state.cache.len().0, kept, "a 404 is not kept");
+
+    // The server's own write: seen by the very next GET.
+    assert_eq!(first.json()["type"], "armed_group");
+    let set = post_json(&app, "/api/corrections", &json!({"kind": "set_type", "key": "pe-sendero-luminoso", "type": "criminal_org"})).await;
+    assert_eq!(set.status, StatusCode::OK);
+    assert_eq!(get(&app, uri).await.json()["type"], "criminal_org");
+    let undo = post_json(&app, &format!("/api/corrections/{}/undo", set.json()["id"]), &json!({})).await;
+    assert_eq!(undo.status, StatusCode::OK);
+    assert_eq!(get(&app, uri).await.json()["type"], "armed_group");
+
+    // Another connection's ingest into the same file.
+    let before = get(&app, "/api/stats").await.json();
+    let docs = before["documents"].as_u64().expect("a document count");
+    let dir = db.parent().expect("scratch folder").join("more");
+    std::fs::create_dir_all(&dir).expect("folder");
+    std::fs::write(dir.join("late.txt"), "A late report\n\nThe Xylophonist network moved cocaine through Rotterdam in 2024.\n")
+        .expect("document");
+    let walked = nexus_ingest::expand(&[dir]);
+    let s = nexus_pipeline::run(&db, walked.inputs, walked.errors, &Default::default(), None, &mut nexus_pipeline::Quiet).expect("ingest");
+    assert_eq!(s.failed, 0, "{s:?}");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let now = get(&app, "/api/stats").await.json();
+        if now["documents"].as_u64() == Some(docs + 1) {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the other connection's ingest never showed: {now}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+/// `n` concurrent GETs of `uri`: their bodies.
+async fn futures_join(app: &Router, uri: &str, n: usize) -> Vec<Vec<u8>> {
+    let tasks: Vec<_> = (0..n)
+        .map(|_| {
+            let (app, uri) = (app.clone(), uri.to_owned());
+            tokio::spawn(async move { get(&app, &uri).await })
+        })
+        .collect();
+    let mut out = Vec::new();
+    for t in tasks {
+        let r = t.await.expect("request task");
+        assert_eq!(r.status, StatusCode::OK);
+        out.push(r.body);
+    }
+    out
+}

@@ -77,6 +77,12 @@ pub struct DatedClaim {
 const TIMELINE_SCAN: i64 = 5000;
 
 impl Store {
+    /// SQLite's `PRAGMA data_version` on this connection: it changes when another connection
+    /// (this process's or another's) commits.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// Open an existing store read-only (`SQLITE_OPEN_READ_ONLY`): nothing done through it can
     /// write, whatever the query. The schema must be the one this build knows (a writer migrates).
     pub fn open_read_only(path: &Path) -> Result<Store> {

@@ -16,7 +16,6 @@ use nexus_store::{Merges, Store};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::Arc;
 
 /// Predicates that move goods between places, drawn as routes. ONTOLOGY.md has one (`ships_to`:
 /// origin → destination, with commodity, via and quantity qualifiers).
@@ -106,11 +105,6 @@ pub async fn graph(State(st): State<AppState>, Q(p): Q<GraphParams>) -> ApiResul
     let min_support = p.min_support.unwrap_or(1);
     let predicate = some(p.predicate.clone());
     let center = some(p.center.clone());
-    let cache_key = center.is_none().then(|| format!("graph:{p:?}"));
-    let generation = st.writer.generation();
-    if let Some(v) = cache_key.as_ref().and_then(|k| st.cache.get(k, generation)) {
-        return Ok(Json((*v).clone()));
-    }
     let state = st.clone();
     let v = st
         .pool
@@ -200,9 +194,6 @@ pub async fn graph(State(st): State<AppState>, Q(p): Q<GraphParams>) -> ApiResul
             Ok(json!({"nodes": nodes, "edges": edges, "truncated": capped || total_nodes > n, "total_nodes": total_nodes}))
         })
         .await?;
-    if let Some(k) = cache_key {
-        st.cache.put(k, generation, Arc::new(v.clone()));
-    }
     Ok(Json(v))
 }
 
@@ -224,11 +215,6 @@ pub async fn map(State(st): State<AppState>, Q(p): Q<MapParams>) -> ApiResult<Js
     let (since, until) = (some(p.since.clone()), some(p.until.clone()));
     check_dates(&since, &until)?;
     let (entity, commodity) = (some(p.entity.clone()), some(p.commodity.clone()));
-    let cache_key = format!("map:{p:?}");
-    let generation = st.writer.generation();
-    if let Some(v) = st.cache.get(&cache_key, generation) {
-        return Ok(Json((*v).clone()));
-    }
     let state = st.clone();
     let v = st
         .pool
@@ -315,7 +301,6 @@ pub async fn map(State(st): State<AppState>, Q(p): Q<MapParams>) -> ApiResult<Js
             Ok(json!({"places": places, "routes": out_routes, "unplaced_routes": unplaced}))
         })
         .await?;
-    st.cache.put(cache_key, generation, Arc::new(v.clone()));
     Ok(Json(v))
 }
 

@@ -8,7 +8,6 @@ use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
-use std::sync::Arc;
 
 /// The entity types of ONTOLOGY.md.
 pub const TYPES: &[&str] =
@@ -51,12 +50,6 @@ pub async fn search(State(st): State<AppState>, Q(p): Q<Params>) -> ApiResult<Js
         until: some(p.until),
         limit: limit(p.limit, 20, 200),
     };
-    // The empty query reads the whole corpus: kept until the next write.
-    let cache_key = query.q.trim().is_empty().then(|| format!("search:{query:?}"));
-    let generation = st.writer.generation();
-    if let Some(v) = cache_key.as_ref().and_then(|k| st.cache.get(k, generation)) {
-        return Ok(Json((*v).clone()));
-    }
     let state = st.clone();
     let v = st
         .pool
@@ -83,8 +76,5 @@ pub async fn search(State(st): State<AppState>, Q(p): Q<Params>) -> ApiResult<Js
             }))
         })
         .await?;
-    if let Some(k) = cache_key {
-        st.cache.put(k, generation, Arc::new(v.clone()));
-    }
     Ok(Json(v))
 }

@@ -64,7 +64,7 @@ pub async fn upload(State(st): State<AppState>, Q(p): Q<UploadParams>, Body(byte
         st.jobs.update(&id, |j| j.state = JobState::Failed);
         return Err(ApiError::internal(format!("cannot keep the upload: {e}")));
     }
-    let (jobs, extractor, kb_dirs) = (st.jobs.clone(), st.extractor.clone(), st.kb_dirs.clone());
+    let (jobs, extractor, kb_dirs, generation) = (st.jobs.clone(), st.extractor.clone(), st.kb_dirs.clone(), st.generation.clone());
     let job_id = id.clone();
     st.writer.submit(move |_store: &mut Store, db: &std::path::Path| {
         jobs.update(&job_id, |j| j.state = JobState::Running);
@@ -72,6 +72,8 @@ pub async fn upload(State(st): State<AppState>, Q(p): Q<UploadParams>, Body(byte
         let mut observer = JobObserver { jobs: jobs.clone(), id: job_id.clone(), name: name.clone(), path: path.display().to_string() };
         let inputs = vec![nexus_ingest::Input::File { path: path.clone(), size }];
         let result = nexus_pipeline::run(db, inputs, Vec::new(), &nexus_pipeline::Options::default(), Some(extractor), &mut observer);
+        // Before the job shows as finished: a client polling it then reads the new store.
+        generation.bump();
         jobs.update(&job_id, |j| match result {
             Ok(_) => j.state = if j.errors.is_empty() { JobState::Done } else { JobState::Failed },
             Err(e) => {
