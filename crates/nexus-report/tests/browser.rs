@@ -6,7 +6,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use nexus_report::{Options, html};
 
@@ -51,20 +51,7 @@ fn screenshot(browser: &Path, page: &Path, png: &Path, profile: &Path, limit: Du
         .stderr(Stdio::null())
         .spawn()
         .map_err(|e| format!("starting {}: {e}", browser.display()))?;
-    let start = Instant::now();
-    loop {
-        match child.try_wait() {
-            Ok(Some(status)) if status.success() => return Ok(()),
-            Ok(Some(status)) => return Err(format!("chromium exited with {status}")),
-            Ok(None) if start.elapsed() > limit => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(format!("chromium took longer than {limit:?}"));
-            }
-            Ok(None) => std::thread::sleep(Duration::from_millis(100)),
-            Err(e) => return Err(e.to_string()),
-        }
-    }
+    nexus_testkit::wait_for(&mut child, limit, "chromium")
 }
 
 struct Pixels {

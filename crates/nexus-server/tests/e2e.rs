@@ -11,7 +11,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use nexus_extract::Extractor;
 use nexus_pipeline::{Options, Quiet};
@@ -77,20 +77,7 @@ fn walk(base: &str, shots: &Path, phase: &str, browser: &Path, limit: Duration) 
         .stdin(Stdio::null())
         .spawn()
         .map_err(|e| format!("starting node {}: {e}", script.display()))?;
-    let start = Instant::now();
-    loop {
-        match child.try_wait() {
-            Ok(Some(status)) if status.success() => return Ok(()),
-            Ok(Some(status)) => return Err(format!("workbench.mjs {phase} exited with {status}")),
-            Ok(None) if start.elapsed() > limit => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(format!("workbench.mjs {phase} took longer than {limit:?}"));
-            }
-            Ok(None) => std::thread::sleep(Duration::from_millis(100)),
-            Err(e) => return Err(e.to_string()),
-        }
-    }
+    nexus_testkit::wait_for(&mut child, limit, &format!("workbench.mjs {phase}"))
 }
 
 #[test]

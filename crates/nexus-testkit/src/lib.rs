@@ -113,21 +113,47 @@ pub fn perturb(text: &str, seed: u64, rate: f64) -> String {
 /// Write `docs` documents of about `words` words into `dir` as `doc-000000.txt`...; every
 /// `near_dup_every`-th document (when non-zero) is a perturbed copy of the one before it.
 pub fn write_corpus(dir: &Path, docs: usize, words: usize, near_dup_every: usize) -> std::io::Result<Vec<PathBuf>> {
+    write_documents(dir, docs, near_dup_every, |i| document(i, words))
+}
+
+/// Write `docs` documents made by `make(i)` into `dir` as `doc-000000.txt`...; every
+/// `near_dup_every`-th (when non-zero) is a perturbed copy of the one before it instead.
+pub fn write_documents(
+    dir: &Path,
+    docs: usize,
+    near_dup_every: usize,
+    mut make: impl FnMut(u64) -> String,
+) -> std::io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir)?;
     let mut paths = Vec::with_capacity(docs);
     let mut previous = String::new();
     for i in 0..docs {
-        let text = if near_dup_every > 0 && i > 0 && i % near_dup_every == 0 {
-            perturb(&previous, i as u64, 0.03)
-        } else {
-            document(i as u64, words)
-        };
+        let text = if near_dup_every > 0 && i > 0 && i % near_dup_every == 0 { perturb(&previous, i as u64, 0.03) } else { make(i as u64) };
         let path = dir.join(format!("doc-{i:06}.txt"));
         std::fs::File::create(&path)?.write_all(text.as_bytes())?;
         paths.push(path);
         previous = text;
     }
     Ok(paths)
+}
+
+/// Wait for `child` to exit successfully within `limit`, killing it when it takes longer; `what`
+/// names it in the error. Browser tests run a headless Chromium or a node script this way.
+pub fn wait_for(child: &mut std::process::Child, limit: std::time::Duration, what: &str) -> Result<(), String> {
+    let start = std::time::Instant::now();
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) if status.success() => return Ok(()),
+            Ok(Some(status)) => return Err(format!("{what} exited with {status}")),
+            Ok(None) if start.elapsed() > limit => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!("{what} took longer than {limit:?}"));
+            }
+            Ok(None) => std::thread::sleep(std::time::Duration::from_millis(100)),
+            Err(e) => return Err(format!("{what}: {e}")),
+        }
+    }
 }
 
 #[cfg(test)]

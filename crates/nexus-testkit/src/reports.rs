@@ -108,22 +108,7 @@ pub fn write_corpus(
     near_dup_every: usize,
     names: &Names,
 ) -> std::io::Result<Vec<std::path::PathBuf>> {
-    use std::io::Write;
-    std::fs::create_dir_all(dir)?;
-    let mut paths = Vec::with_capacity(docs);
-    let mut previous = String::new();
-    for i in 0..docs {
-        let text = if near_dup_every > 0 && i > 0 && i % near_dup_every == 0 {
-            crate::perturb(&previous, i as u64, 0.03)
-        } else {
-            document(i as u64, words, names)
-        };
-        let path = dir.join(format!("doc-{i:06}.txt"));
-        std::fs::File::create(&path)?.write_all(text.as_bytes())?;
-        paths.push(path);
-        previous = text;
-    }
-    Ok(paths)
+    crate::write_documents(dir, docs, near_dup_every, |i| document(i, words, names))
 }
 
 #[cfg(test)]
