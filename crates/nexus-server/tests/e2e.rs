@@ -55,11 +55,12 @@ fn extractor() -> Extractor {
     Extractor::new(kb)
 }
 
-fn ingest(db: &Path, paths: &[PathBuf], extractor: &Extractor) {
+/// Ingest `paths` into `db`; how many documents were new.
+fn ingest(db: &Path, paths: &[PathBuf], extractor: &Extractor) -> usize {
     let walked = nexus_ingest::expand(paths);
     let summary = nexus_pipeline::run(db, walked.inputs, walked.errors, &Options::default(), Some(extractor), &mut Quiet).expect("ingest");
     assert_eq!(summary.failed, 0, "{summary:?}");
-    assert!(summary.ingested > 20, "{summary:?}");
+    summary.ingested
 }
 
 /// `node web/e2e/workbench.mjs BASE SHOTS PHASE`, killed after `limit`; its output is echoed.
@@ -98,7 +99,8 @@ fn the_workbench_end_to_end_in_headless_chromium() {
     std::fs::create_dir_all(&extra).expect("extra dir");
     std::fs::write(extra.join("xylophonist-forum.txt"), HOSTILE).expect("write hostile document");
     let extractor = extractor();
-    ingest(&db, &[repo_root().join("corpus/demo"), extra], &extractor);
+    let sources = [repo_root().join("corpus/demo"), extra];
+    assert!(ingest(&db, &sources, &extractor) > 20);
 
     let server = start_server(&db);
     let base = server.base.clone();
@@ -109,12 +111,14 @@ fn the_workbench_end_to_end_in_headless_chromium() {
 
     walk(&base, &shots, "main", &browser, Duration::from_secs(300)).expect("the workbench walk");
 
-    // Extraction runs again over every stored document while the server is up: corrections
-    // are the analyst's and must survive it.
+    // Extraction runs again over every stored document while the server is up, then the
+    // files are ingested again: corrections are the analyst's and must survive both.
     let summary = nexus_pipeline::reextract(&db, &extractor, &Options::default(), &mut Quiet).expect("reextract");
     assert!(summary.documents > 20, "{summary:?}");
+    // And the same files ingested again, from another connection while the server runs.
+    ingest(&db, &sources, &extractor);
 
-    walk(&base, &shots, "recheck", &browser, Duration::from_secs(120)).expect("the corrections survive re-extraction");
+    walk(&base, &shots, "recheck", &browser, Duration::from_secs(120)).expect("the corrections survive re-extraction and re-ingest");
     drop(server);
 
     let mut pngs: Vec<_> = std::fs::read_dir(&shots)
