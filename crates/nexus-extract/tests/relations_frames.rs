@@ -95,3 +95,24 @@ fn a_sentence_without_a_trigger_states_nothing_between_far_names() {
     let x = extract("Mexico and Colombia signed a trade agreement with Spain in 2019.");
     assert!(x.relations.is_empty(), "{:?}", triples(&x));
 }
+
+#[test]
+fn a_place_based_organization_operates_there() {
+    let x = extract("Los Chapitos, a Culiacán-based faction of the Sinaloa Cartel, moved fentanyl north.");
+    find(&x, "Los Chapitos", "operates_in", "Culiacán");
+    assert!(!triples(&x).iter().any(|(s, p, _)| s == "Sinaloa Cartel" && p == "operates_in"), "{:?}", triples(&x));
+}
+
+#[test]
+fn a_place_confirmed_by_the_knowledge_base_near_its_country_is_in_it() {
+    let x = extract("Prison massacres spread across northern Brazil, including in Manaus, and reached Lima.");
+    find(&x, "Manaus", "located_in", "Brazil");
+    assert!(!triples(&x).iter().any(|(s, p, _)| s == "Lima" && p == "located_in"), "{:?}", triples(&x));
+}
+
+#[test]
+fn coordinated_movements_keep_their_own_origins() {
+    let x =
+        extract("Loads are consolidated in the Dominican Republic and then shipped to Spain and Belgium, or smuggled into Puerto Rico.");
+    assert!(!triples(&x).iter().any(|(s, _, o)| s == "Belgium" && o == "Puerto Rico"), "{:?}", triples(&x));
+}

@@ -55,6 +55,11 @@ pub fn apply(v: &View, s: &Sentence, kb: &KnowledgeBase, entities: &[ExtractedEn
                 }
             }
         }
+        if v.fits(i, &PLACES)
+            && let Some(org) = based_in(v, i)
+        {
+            out.push(Candidate::new(org, operates_in, i, (i.min(org), i.max(org) + 1), STRENGTH));
+        }
         if !v.fits(i, &[EntityType::Place]) {
             continue;
         }
@@ -120,6 +125,32 @@ fn known_containment(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity],
             }
         }
     }
+}
+
+/// "a Culiacán-based faction", "Amsterdam- and Antwerp-based criminal groups", "Los Chapitos,
+/// a Culiacán-based faction": the organization a "<place>-based" phrase describes, after it or
+/// in apposition before it.
+fn based_in(v: &View, i: usize) -> Option<usize> {
+    let mut k = i + 1;
+    // "Amsterdam- and Antwerp-based": step over the coordinated places to the one "-based".
+    while v.norms.get(k) == Some(&"-")
+        && v.norms.get(k + 1).is_some_and(|w| v.is(k + 1, Cue::Coordinator) && *w != ",")
+        && v.fits(k + 2, &PLACES)
+    {
+        k += 3;
+    }
+    if v.norms.get(k) != Some(&"-") || v.norms.get(k + 1) != Some(&"based") {
+        return None;
+    }
+    let after = k + 2;
+    // "a Culiacán-based faction of the Sinaloa Cartel": what follows "of" is not what is based.
+    let ahead = (after..(after + 4).min(v.len())).take_while(|&j| (v.toks[j].entity().is_none() && !v.is(j, Cue::Of)) || v.fits(j, &ORGS));
+    if let Some(org) = ahead.into_iter().find(|&j| v.fits(j, &ORGS)) {
+        return Some(org);
+    }
+    // An apposition: "<org>, a <place>-based …".
+    let comma = (i.saturating_sub(3)..i).rev().find(|&j| v.norms[j] == ",")?;
+    (comma > 0 && v.fits(comma - 1, &ORGS)).then_some(comma - 1)
 }
 
 /// The places an organization is said to be in: "in <places>" right after it or a few words
