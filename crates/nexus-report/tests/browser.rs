@@ -4,28 +4,11 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use nexus_report::{Options, html};
-
-fn chromium() -> Option<PathBuf> {
-    let candidates = [std::env::var_os("NEXUS_CHROMIUM").map(PathBuf::from), Some(PathBuf::from("/usr/bin/chromium"))];
-    candidates.into_iter().flatten().find(|p| p.is_file())
-}
-
-fn find_or_install() -> Option<PathBuf> {
-    if let Some(p) = chromium() {
-        return Some(p);
-    }
-    if std::env::var("NEXUS_INSTALL_BROWSER").as_deref() == Ok("1") {
-        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/install_chromium.sh");
-        let status = Command::new("bash").arg(&script).status();
-        eprintln!("{}: {status:?}", script.display());
-    }
-    chromium()
-}
 
 /// Runs the browser with the flags this machine needs (no sandbox as root, no background
 /// connections to a network that is not there), killing it after `limit`.
@@ -80,7 +63,7 @@ fn decode(png_path: &Path) -> Pixels {
 
 #[test]
 fn the_briefing_renders_in_headless_chromium() {
-    let Some(browser) = find_or_install() else {
+    let Some(browser) = nexus_testkit::browser::find_or_install() else {
         eprintln!("SKIPPED: no /usr/bin/chromium (run scripts/install_chromium.sh as root, or set NEXUS_INSTALL_BROWSER=1)");
         return;
     };

@@ -20,24 +20,6 @@ fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repo root")
 }
 
-fn chromium() -> Option<PathBuf> {
-    let candidates = [std::env::var_os("NEXUS_CHROMIUM").map(PathBuf::from), Some(PathBuf::from("/usr/bin/chromium"))];
-    candidates.into_iter().flatten().find(|p| p.is_file())
-}
-
-/// Debian's chromium, installed first by `scripts/install_chromium.sh` when NEXUS_INSTALL_BROWSER=1.
-fn find_or_install() -> Option<PathBuf> {
-    if let Some(p) = chromium() {
-        return Some(p);
-    }
-    if std::env::var("NEXUS_INSTALL_BROWSER").as_deref() == Ok("1") {
-        let script = repo_root().join("scripts/install_chromium.sh");
-        let status = Command::new("bash").arg(&script).status();
-        eprintln!("{}: {status:?}", script.display());
-    }
-    chromium()
-}
-
 fn node_works() -> bool {
     Command::new("node").arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success())
 }
@@ -83,7 +65,7 @@ fn walk(base: &str, shots: &Path, phase: &str, browser: &Path, limit: Duration) 
 
 #[test]
 fn the_workbench_end_to_end_in_headless_chromium() {
-    let Some(browser) = find_or_install() else {
+    let Some(browser) = nexus_testkit::browser::find_or_install() else {
         eprintln!(
             "SKIPPED: no /usr/bin/chromium (run scripts/install_chromium.sh as root, set NEXUS_INSTALL_BROWSER=1, or set NEXUS_CHROMIUM)"
         );

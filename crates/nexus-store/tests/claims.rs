@@ -2,10 +2,11 @@
 //! aggregated across documents with corroboration counted in works, symmetric ends in one order,
 //! conflicting figures kept and flagged, grades, merges that can be undone.
 
-use nexus_extract::relations::{DateQualifier, Evidence, Qualifiers, QuantityQualifier, Relation};
-use nexus_extract::{ExtractedEntity, Extraction, Mention};
+use nexus_extract::relations::{DateQualifier, Evidence, QuantityQualifier, Relation};
+use nexus_extract::{ExtractedEntity, Extraction};
 use nexus_ingest::{Signature, convert};
 use nexus_store::{AddOutcome, ClaimFilter, Credibility, NearDupConfig, Reliability, Store};
+use nexus_testkit::fixtures::{entity, relation};
 use std::path::Path;
 
 fn extractor() -> &'static nexus_extract::Extractor {
@@ -19,29 +20,6 @@ fn add_file(store: &mut Store, path: &Path) -> AddOutcome {
     let sig = Signature::of_text(&doc.extraction_text());
     let x = extractor().extract(&doc.extraction_text(), doc.meta.published.as_deref());
     store.add(&doc, &sig, Some(&x), NearDupConfig::default()).unwrap()
-}
-
-fn entity(id: &str, name: &str, ty: &'static str, in_kb: bool, text: &str) -> ExtractedEntity {
-    let start = text.find(name).unwrap_or_else(|| panic!("{name} in {text}"));
-    ExtractedEntity {
-        id: id.into(),
-        name: name.into(),
-        entity_type: ty,
-        in_kb,
-        unnamed: false,
-        mentions: vec![Mention { text: name.into(), start, end: start + name.len() }],
-    }
-}
-
-fn relation(s: &str, p: &str, o: &str, text: &str) -> Relation {
-    Relation {
-        subject: s.into(),
-        predicate: p.into(),
-        object: o.into(),
-        qualifiers: Qualifiers::default(),
-        confidence: 0.8,
-        evidence: Evidence { text: text.into(), start: 0, end: text.len() },
-    }
 }
 
 /// Store `text` (which must be unlike every other document of the test, so it is a work of its

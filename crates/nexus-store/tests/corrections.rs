@@ -1,33 +1,14 @@
 //! Analyst corrections: each kind applied, logged and undone; validation; the v4 → v5 migration;
 //! and corrections that keep applying after re-extraction and re-ingest of the same documents.
 
-use nexus_extract::relations::{Evidence, Qualifiers, Relation};
-use nexus_extract::{ExtractedEntity, Extraction, Mention};
+use nexus_extract::{ExtractedEntity, Extraction};
 use nexus_ingest::{Signature, convert};
 use nexus_store::{AddOutcome, Change, ClaimFilter, ClaimStatus, NearDupConfig, Store, StoreError};
+use nexus_testkit::fixtures::relation;
 use std::path::Path;
 
 fn entity(id: &str, name: &str, ty: &'static str, text: &str) -> ExtractedEntity {
-    let start = text.find(name).unwrap_or_else(|| panic!("{name} in {text}"));
-    ExtractedEntity {
-        id: id.into(),
-        name: name.into(),
-        entity_type: ty,
-        in_kb: true,
-        unnamed: false,
-        mentions: vec![Mention { text: name.into(), start, end: start + name.len() }],
-    }
-}
-
-fn relation(s: &str, p: &str, o: &str, text: &str) -> Relation {
-    Relation {
-        subject: s.into(),
-        predicate: p.into(),
-        object: o.into(),
-        qualifiers: Qualifiers::default(),
-        confidence: 0.8,
-        evidence: Evidence { text: text.into(), start: 0, end: text.len() },
-    }
+    nexus_testkit::fixtures::entity(id, name, ty, true, text)
 }
 
 const A: &str = "Venue: Insight Crime\n\nThe Gulf Clan works with the Sinaloa Cartel, moving cocaine through the Darien, say officials.";

@@ -2,7 +2,9 @@
 //! from a seed so every run measures the same input. Not a knowledge base: the vocabulary only
 //! needs to look like report prose to a tokenizer and keep unrelated documents dissimilar.
 
+pub mod browser;
 pub mod claims;
+pub mod fixtures;
 pub mod reports;
 
 use std::io::Write;
