@@ -3,10 +3,11 @@
 //! spreadsheet formula, and a seizure with a date, place and quantity.
 
 use nexus_export::{Format, Options, Snapshot};
+use nexus_extract::Extraction;
 use nexus_extract::relations::{DateQualifier, Evidence, Qualifiers, QuantityQualifier, Relation};
-use nexus_extract::{ExtractedEntity, Extraction, Mention};
 use nexus_ingest::{Signature, convert};
 use nexus_store::{NearDupConfig, Store};
+use nexus_testkit::fixtures::entity;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -14,18 +15,6 @@ const HOSTILE: &str = "Venue: The \"Evil\" <script>alert(1)</script> Times, Lima
 On 3 September 2014 the Policía Nacional del Perú seized 7.6 tons of cocaine in Paita from Los \"Malos\" <b>&Co</b>, \
 =HYPERLINK(\"x\") <script>alert('x')</script>, officials said.";
 const HOSTILE_NAME: &str = "Los \"Malos\" <b>&Co</b>";
-
-fn mention(id: &str, name: &str, ty: &'static str, in_kb: bool, text: &str) -> ExtractedEntity {
-    let start = text.find(name).unwrap_or_else(|| panic!("{name} in {text}"));
-    ExtractedEntity {
-        id: id.into(),
-        name: name.into(),
-        entity_type: ty,
-        in_kb,
-        unnamed: false,
-        mentions: vec![Mention { text: name.into(), start, end: start + name.len() }],
-    }
-}
 
 fn relation(s: &str, p: &str, o: &str, text: &str, qualifiers: Qualifiers) -> Relation {
     let start = text.find("On 3 September").unwrap_or(0);
@@ -68,10 +57,10 @@ fn add_hostile(store: &mut Store) {
         let doc = convert(HOSTILE.as_bytes(), "https://evil.example/a?b=1&c=<2>", None).unwrap();
         let text = doc.text.clone();
         let entities = vec![
-            mention("pe-pnp", "Policía Nacional del Perú", "state_actor", true, &text),
-            mention("cocaine", "cocaine", "commodity", true, &text),
-            mention("pe-paita", "Paita", "place", true, &text),
-            mention("doc:criminal_org:malos", HOSTILE_NAME, "criminal_org", false, &text),
+            entity("pe-pnp", "Policía Nacional del Perú", "state_actor", true, &text),
+            entity("cocaine", "cocaine", "commodity", true, &text),
+            entity("pe-paita", "Paita", "place", true, &text),
+            entity("doc:criminal_org:malos", HOSTILE_NAME, "criminal_org", false, &text),
         ];
         let seizure = Qualifiers {
             quantity: Some(QuantityQualifier { value: 7600.0, unit: "kg".into(), bound: nexus_extract::quantities::Bound::Exact }),

@@ -188,22 +188,12 @@ impl Store {
 
     /// The citations of the documents with these ids (those found), by id.
     pub fn doc_citations_of(&self, ids: &[&str]) -> Result<Vec<DocCitation>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT d.id, d.sha256, d.source, d.title, d.published, {PUBLISHER_SQL}, d.work_id FROM documents d WHERE d.id = ?1"
-        ))?;
+        let mut stmt = self.conn.prepare_cached(&format!("{} WHERE d.id = ?1", DocCitation::select()))?;
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
             let mut rows = stmt.query([id])?;
             if let Some(r) = rows.next()? {
-                out.push(DocCitation {
-                    id: r.get(0)?,
-                    sha256: r.get(1)?,
-                    source: r.get(2)?,
-                    title: r.get(3)?,
-                    published: r.get(4)?,
-                    publisher: r.get(5)?,
-                    work: r.get(6)?,
-                });
+                out.push(DocCitation::from_row(r)?);
             }
         }
         out.sort_by(|a, b| a.id.cmp(&b.id));
