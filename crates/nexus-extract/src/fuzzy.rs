@@ -17,7 +17,7 @@ pub struct FuzzyNames {
     chars: Vec<Vec<char>>,
     masks: Vec<u64>,
     /// Word to the names (indices) containing it: with fewer edits than words, some word of the
-    /// span is intact, so only names sharing a word need a distance.
+    /// span is intact, so only names sharing a word need a distance. Each list is ascending.
     by_word: crate::hash::FxMap<String, Vec<u32>>,
 }
 
@@ -103,8 +103,14 @@ impl FuzzyNames {
         let hi = self.names.partition_point(|(n, _)| n.len() <= folded.len() + allowed);
         // The names sharing a word with the span, or the whole range.
         let (indexed, range) = if allowed < words.len() {
+            // Posting lists are in name order, so by length: the names of about the span's
+            // length are a slice of each, found by binary search.
+            fn in_range(list: &[u32], lo: usize, hi: usize) -> &[u32] {
+                let (a, b) = (list.partition_point(|&k| (k as usize) < lo), list.partition_point(|&k| (k as usize) < hi));
+                list.get(a..b).unwrap_or_default()
+            }
             let mut c: Vec<usize> =
-                words.iter().filter_map(|w| self.by_word.get(*w)).flatten().map(|&k| k as usize).filter(|k| (lo..hi).contains(k)).collect();
+                words.iter().filter_map(|w| self.by_word.get(*w)).flat_map(|l| in_range(l, lo, hi)).map(|&k| k as usize).collect();
             c.sort_unstable();
             c.dedup();
             (c, 0..0)

@@ -7,7 +7,7 @@
 use crate::fold::{Folded, fold};
 use crate::hash::FxMap;
 use crate::lang::{common_city_word, function_word, geographic_head, name_particle};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use nexus_kb::{Entity, EntityType, KnowledgeBase};
 
 /// How far around an ambiguous name context is looked for, in bytes.
@@ -39,6 +39,8 @@ pub struct Matcher {
     name_entities: Vec<Vec<usize>>,
     acronyms: AhoCorasick,
     acronym_entities: Vec<Vec<usize>>,
+    /// The bytes acronyms start with (`matches_from_first_bytes`).
+    acronym_first: [bool; 256],
     /// Entry index to ISO country code (its own, for countries).
     country_of: Vec<Option<String>>,
     /// Folded demonyms ("colombian", "peruano") to ISO country code: "the Colombian departments
@@ -77,10 +79,11 @@ impl Matcher {
         let (acronym_patterns, acronym_entities): (Vec<String>, Vec<Vec<usize>>) = acronyms.into_iter().unzip();
         // Dense transitions to depth 3 (the default is 2): most of a search is spent near the
         // root, and they cost ~1 MB and ~1 ms more to build.
-        let build = |p: &[String], kind: AhoCorasickKind| {
+        let build = |p: &[String], kind: AhoCorasickKind, start: StartKind| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
                 .kind(Some(kind))
+                .start_kind(start)
                 .dense_depth(3)
                 .build(p)
                 .expect("patterns are plain strings")
@@ -116,10 +119,20 @@ impl Matcher {
             },
             demonyms,
             // A contiguous NFA builds in a fraction of a DFA's time over ~100k names and searches nearly as fast.
-            names: build(&name_patterns, AhoCorasickKind::ContiguousNFA),
+            names: build(&name_patterns, AhoCorasickKind::ContiguousNFA, StartKind::Unanchored),
             name_entities,
             // Acronyms are few: a DFA builds in milliseconds and searches several times faster.
-            acronyms: build(&acronym_patterns, AhoCorasickKind::DFA),
+            acronym_first: {
+                let mut t = [false; 256];
+                for a in &acronym_patterns {
+                    if let Some(&b) = a.as_bytes().first() {
+                        t[usize::from(b)] = true;
+                    }
+                }
+                t
+            },
+            // Searched anchored only (`matches_from_first_bytes`).
+            acronyms: build(&acronym_patterns, AhoCorasickKind::DFA, StartKind::Anchored),
             acronym_entities,
             country_of,
         }
@@ -129,7 +142,7 @@ impl Matcher {
     pub fn find(&self, kb: &KnowledgeBase, text: &str) -> Vec<KbMention> {
         let folded = Folded::new(text);
         let mut raw: Vec<Span> = self.name_spans(&folded, text, 0..folded.text.len());
-        for m in self.acronyms.find_iter(text) {
+        for m in matches_from_first_bytes(&self.acronyms, &self.acronym_first, text) {
             if at_word_boundary(text, m.start(), m.end()) {
                 raw.push(Span { start: m.start(), end: m.end(), folded: None, candidates: &self.acronym_entities[m.pattern().as_usize()] });
             }
@@ -390,6 +403,35 @@ fn ends_a_name(text: &str, start: usize) -> bool {
     particle && words.next().is_some_and(|w| capitalised(w) && !function_word(w))
 }
 
+/// The leftmost-longest matches of `ac` in `text`, as `find_iter` gives them, but searched only
+/// where a pattern can start (`first`, the patterns' first bytes): from each such byte the longest
+/// match starting there is the leftmost-longest match, and the search goes on after it, as
+/// `find_iter`'s does. For acronyms, whose first bytes (capitals) are a few percent of prose, an
+/// anchored search there costs far less than running the automaton over every byte. `ac` must
+/// support anchored searches.
+fn matches_from_first_bytes<'t>(
+    ac: &'t AhoCorasick,
+    first: &'t [bool; 256],
+    text: &'t str,
+) -> impl Iterator<Item = aho_corasick::Match> + 't {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            at = crate::text::next_in(bytes, at, first)?;
+            let input = aho_corasick::Input::new(text).span(at..text.len()).anchored(aho_corasick::Anchored::Yes);
+            match ac.find(input) {
+                Some(m) => {
+                    at = m.end();
+                    return Some(m);
+                }
+                None => at += 1,
+            }
+        }
+        None
+    })
+}
+
 fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
@@ -407,4 +449,41 @@ fn cue_near(text: &str, start: usize, end: usize) -> bool {
     }
     let window = fold(&text[from..to]);
     window.split(|c: char| !c.is_alphanumeric()).any(geographic_head)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Searching only from the patterns' first bytes finds what `find_iter` finds, including where
+    /// a match inside a word hides one that starts later, and where a longer pattern fails.
+    #[test]
+    fn first_byte_search_is_find_iter() {
+        let patterns = ["PCC", "PC", "CCA", "CJNG", "AB CD", "D", "DEA", "S.D. Fla.", "UIF-Perú", "Perú", "1st"];
+        let build = |start| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::DFA))
+                .start_kind(start)
+                .build(patterns)
+                .expect("plain strings")
+        };
+        let (anchored, unanchored) = (build(StartKind::Anchored), build(StartKind::Unanchored));
+        let mut first = [false; 256];
+        for p in patterns {
+            first[usize::from(p.as_bytes()[0])] = true;
+        }
+        for text in [
+            "",
+            "the PCC and the CJNG, with DEA agents",
+            "xPCCA PCCA PCC PC CCA",
+            "AB CDEA; AB CD EA; DDEA",
+            "S.D. Fla. and S.D. Flb. in Perú and UIF-Perú, the 1st",
+            "PCPCPCC CJN CJNGG ABCD D",
+        ] {
+            let got: Vec<_> = matches_from_first_bytes(&anchored, &first, text).map(|m| (m.start(), m.end(), m.pattern())).collect();
+            let want: Vec<_> = unanchored.find_iter(text).map(|m| (m.start(), m.end(), m.pattern())).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
 }

@@ -53,8 +53,38 @@ pub(crate) fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The first index from `from` on whose byte is in `set`. Eight bytes are tested at a time
+/// without a branch each: most of a text has none of a sparse set's bytes.
+pub(crate) fn next_in(bytes: &[u8], from: usize, set: &[bool; 256]) -> Option<usize> {
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        if chunk.iter().fold(false, |any, &b| any | set[usize::from(b)]) {
+            break;
+        }
+        at += 8;
+    }
+    bytes.get(at..)?.iter().position(|&b| set[usize::from(b)]).map(|n| at + n)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn next_in_finds_every_member() {
+        let mut set = [false; 256];
+        set[usize::from(b'A')] = true;
+        set[0xC3] = true;
+        for t in ["", "A", "xxxxxxxxxxxxxxxxA", "abcdefghAijklmnopA", "São Paulo A", "aaaaaaaaaaaaaaaaaaaaaaaaa"] {
+            let want: Vec<usize> = t.bytes().enumerate().filter(|(_, b)| set[usize::from(*b)]).map(|(i, _)| i).collect();
+            let mut got = Vec::new();
+            let mut at = 0;
+            while let Some(i) = super::next_in(t.as_bytes(), at, &set) {
+                got.push(i);
+                at = i + 1;
+            }
+            assert_eq!(got, want, "{t:?}");
+        }
+    }
+
     #[test]
     fn runs_are_split_on_everything_else() {
         for t in ["", "  a1-b ", "São Paulo—Brasil’s 2023 («x»)", "ü", "…año…", "x\u{2009}y"] {
