@@ -61,6 +61,72 @@ fn levenshtein_within(a: &[char], b: &[char], k: usize, prev: &mut Vec<usize>, c
     (prev[n] <= k).then_some(prev[n])
 }
 
+/// A string of at most 64 chars as the bit masks of Myers' bit-parallel edit distance: for each
+/// char, the positions where it occurs.
+struct BitPattern {
+    len: usize,
+    ascii: [u64; 128],
+    other: Vec<(char, u64)>,
+}
+
+impl BitPattern {
+    fn new(chars: &[char]) -> Option<BitPattern> {
+        if chars.is_empty() || chars.len() > 64 {
+            return None;
+        }
+        let mut p = BitPattern { len: chars.len(), ascii: [0; 128], other: Vec::new() };
+        for (i, &c) in chars.iter().enumerate() {
+            match p.ascii.get_mut(c as usize) {
+                Some(m) => *m |= 1 << i,
+                None => match p.other.iter_mut().find(|(d, _)| *d == c) {
+                    Some((_, m)) => *m |= 1 << i,
+                    None => p.other.push((c, 1 << i)),
+                },
+            }
+        }
+        Some(p)
+    }
+
+    fn eq(&self, c: char) -> u64 {
+        match self.ascii.get(c as usize) {
+            Some(&m) => m,
+            None => self.other.iter().find(|(d, _)| *d == c).map_or(0, |&(_, m)| m),
+        }
+    }
+
+    /// The Levenshtein distance of the pattern and `text` when it is at most `k`, as
+    /// `levenshtein_within` gives it: one column of the distance table per char of `text` in a
+    /// few word operations (Myers 1999, in Hyyrö's form for the global distance). The last
+    /// row's value can fall by at most one per column left, so it stops once it cannot reach k.
+    fn distance_within(&self, text: &[char], k: usize) -> Option<usize> {
+        if self.len.abs_diff(text.len()) > k {
+            return None;
+        }
+        let last = 1u64 << (self.len - 1);
+        let (mut pv, mut mv, mut score) = (!0u64, 0u64, self.len);
+        for (j, &c) in text.iter().enumerate() {
+            let eq = self.eq(c);
+            let xv = eq | mv;
+            let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+            let ph = mv | !(xh | pv);
+            let mh = pv & xh;
+            if ph & last != 0 {
+                score += 1;
+            } else if mh & last != 0 {
+                score -= 1;
+            }
+            if score > k + (text.len() - j - 1) {
+                return None;
+            }
+            let ph = (ph << 1) | 1;
+            let mh = mh << 1;
+            pv = mh | !(xv | ph);
+            mv = ph & xv;
+        }
+        (score <= k).then_some(score)
+    }
+}
+
 impl FuzzyNames {
     pub fn new(kb: &KnowledgeBase) -> FuzzyNames {
         let mut names: Vec<(String, usize)> = kb
@@ -97,6 +163,8 @@ impl FuzzyNames {
         let mut tie = false;
         let (span_chars, span_mask): (Vec<char>, u64) = (folded.chars().collect(), char_mask(&folded));
         let (mut prev, mut cur) = (Vec::new(), Vec::new());
+        // Spans of up to 64 chars (all but run-on headings) take the bit-parallel distance.
+        let bits = BitPattern::new(&span_chars);
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
         // Names are sorted by length: those within `allowed` of the span's length are a range.
         let lo = self.names.partition_point(|(n, _)| n.len() + allowed < folded.len());
@@ -126,7 +194,11 @@ impl FuzzyNames {
             if folded.starts_with(name.as_str()) || name.starts_with(folded.as_str()) {
                 continue;
             }
-            let Some(d) = levenshtein_within(&self.chars[k], &span_chars, allowed, &mut prev, &mut cur) else { continue };
+            let d = match &bits {
+                Some(b) => b.distance_within(&self.chars[k], allowed),
+                None => levenshtein_within(&self.chars[k], &span_chars, allowed, &mut prev, &mut cur),
+            };
+            let Some(d) = d else { continue };
             if d == 0 {
                 continue;
             }
@@ -264,6 +336,51 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn bit_parallel_distance_agrees_with_strsim() {
+        // Pseudo-random strings over a small alphabet (ASCII and not), so that distances are small.
+        let alphabet: Vec<char> = "aeinos rtñ-ãé".chars().collect();
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut pairs: Vec<(String, String)> = vec![("sendero luminoso".into(), "sendero luninoso".into()), ("a".into(), "".into())];
+        for _ in 0..3000 {
+            let a: String = (0..1 + next(64)).map(|_| alphabet[next(alphabet.len())]).collect();
+            // Half the time a few edits of `a`, else another random string.
+            let b: String = if next(2) == 0 {
+                let mut b: Vec<char> = a.chars().collect();
+                for _ in 0..next(5) {
+                    let at = next(b.len() + 1);
+                    match next(3) {
+                        0 => b.insert(at, alphabet[next(alphabet.len())]),
+                        1 if at < b.len() => {
+                            b.remove(at);
+                        }
+                        _ if at < b.len() => b[at] = alphabet[next(alphabet.len())],
+                        _ => {}
+                    }
+                }
+                b.into_iter().collect()
+            } else {
+                (0..next(70)).map(|_| alphabet[next(alphabet.len())]).collect()
+            };
+            pairs.push((a, b));
+        }
+        for (a, b) in pairs {
+            let (ac, bc): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let d = strsim::levenshtein(&a, &b);
+            let Some(p) = BitPattern::new(&ac) else { continue };
+            for k in 0..8 {
+                assert_eq!(p.distance_within(&bc, k), (d <= k).then_some(d), "{a:?} {b:?} {k}");
+            }
+        }
+        assert!(BitPattern::new(&['x'; 65]).is_none() && BitPattern::new(&[]).is_none());
     }
 
     #[test]
