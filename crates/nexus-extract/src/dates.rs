@@ -281,19 +281,9 @@ pub(crate) fn find_dates_in(text: &str, reference: Option<&str>, doc: &lex::DocL
     let mut later: Vec<(usize, usize, i64, &'static str)> = Vec::new();
     let mut pending: Vec<Pending> = Vec::new();
     // digit runs
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii_digit() {
-            let s = i;
-            while i < b.len() && b[i].is_ascii_digit() {
-                i += 1;
-            }
-            if let Some(m) = from_digits(text, s, i, &mut ctx) {
-                found.push(m);
-            }
-        } else {
-            i += 1;
+    for (s, e) in crate::text::digit_runs(text) {
+        if let Some(m) = from_digits(text, s, e, &mut ctx) {
+            found.push(m);
         }
     }
     for &(tok, v) in doc.words(text, lex::DATE_WORDS) {

@@ -53,6 +53,28 @@ pub(crate) fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The ASCII digits, for `next_in`.
+pub(crate) static DIGITS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = b'0';
+    while b <= b'9' {
+        t[b as usize] = true;
+        b += 1;
+    }
+    t
+};
+
+/// The runs of ASCII digits of `text`, as byte spans.
+pub(crate) fn digit_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = next_in(bytes, at, &DIGITS)?;
+        at = bytes[start..].iter().position(|b| !b.is_ascii_digit()).map_or(bytes.len(), |n| start + n);
+        Some((start, at))
+    })
+}
+
 /// The first index from `from` on whose byte is in `set`. Eight bytes are tested at a time
 /// without a branch each: most of a text has none of a sparse set's bytes.
 pub(crate) fn next_in(bytes: &[u8], from: usize, set: &[bool; 256]) -> Option<usize> {
@@ -68,6 +90,27 @@ pub(crate) fn next_in(bytes: &[u8], from: usize, set: &[bool; 256]) -> Option<us
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn digit_runs_are_the_runs_of_ascii_digits() {
+        for t in ["", "7", "a 12 b3c45 ٣ 2023-11-04", "1234567890123456789 x 9"] {
+            let mut want = Vec::new();
+            let b = t.as_bytes();
+            let mut i = 0;
+            while i < b.len() {
+                if b[i].is_ascii_digit() {
+                    let s = i;
+                    while i < b.len() && b[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                    want.push((s, i));
+                } else {
+                    i += 1;
+                }
+            }
+            assert_eq!(super::digit_runs(t).collect::<Vec<_>>(), want, "{t:?}");
+        }
+    }
+
     #[test]
     fn next_in_finds_every_member() {
         let mut set = [false; 256];
