@@ -216,44 +216,69 @@ impl FuzzyNames {
 }
 
 /// Runs of two to six capitalised words (name particles allowed inside) that no exact match
-/// covers: the candidates for fuzzy lookup, as byte spans.
+/// covers: the candidates for fuzzy lookup, as byte spans. Words are the runs of letters and
+/// hyphens (`letter_runs`); a run starts at a capitalised word and goes on while the next word
+/// follows after one space and is capitalised, or is a particle with a capitalised word after it.
+/// Only capitalised words can start a run, so the scan skips to capital letters (and non-ASCII
+/// characters, which may be capitals) eight bytes at a time instead of reading every word.
 pub fn capitalised_runs(text: &str, taken: &[(usize, usize)], is_particle: impl Fn(&str) -> bool) -> Vec<(usize, usize)> {
-    let words = letter_runs(text);
+    let bytes = text.as_bytes();
+    let cap = |w: (usize, usize)| match bytes[w.0] {
+        b if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => text[w.0..w.1].chars().next().is_some_and(char::is_uppercase),
+    };
     let mut runs = Vec::new();
     let mut cursor = 0;
-    let mut i = 0;
-    while i < words.len() {
-        let cap = |w: (usize, usize)| match text.as_bytes()[w.0] {
-            b if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => text[w.0..w.1].chars().next().is_some_and(char::is_uppercase),
+    let mut at = 0;
+    while let Some(p) = crate::text::next_in(bytes, at, &CAPITAL_OR_NON_ASCII) {
+        // A word starts at `p` when the char before is no letter or hyphen.
+        let starts = match text[..p].chars().next_back() {
+            None => true,
+            Some(c) if c.is_ascii() => !LETTER_OR_HYPHEN[c as usize],
+            Some(c) => !c.is_alphabetic(),
         };
-        if !cap(words[i]) {
-            i += 1;
+        let first =
+            text[p..].chars().next().map_or((false, 1), |c| (c.is_alphabetic() && (c.is_ascii() || c.is_uppercase()), c.len_utf8()));
+        if !starts || !first.0 {
+            at = p + first.1;
             continue;
         }
-        let mut j = i;
+        let (s, mut e) = (p, word_end(text, p));
+        let mut words = 1;
         // Extend while the next word follows after one space and is capitalised or a particle
         // followed by a capitalised word.
-        while j + 1 < words.len() && &text[words[j].1..words[j + 1].0] == " " {
-            let next = words[j + 1];
-            if cap(next) || (is_particle(&text[next.0..next.1]) && j + 2 < words.len() && cap(words[j + 2])) {
-                j += 1;
+        while bytes.get(e) == Some(&b' ') {
+            let Some(next) = next_word(text, e + 1).filter(|w| w.0 == e + 1) else { break };
+            if cap(next) || (is_particle(&text[next.0..next.1]) && next_word(text, next.1).is_some_and(cap)) {
+                e = next.1;
+                words += 1;
             } else {
                 break;
             }
         }
-        let (s, e) = (words[i].0, words[j].1);
         // `taken` is sorted and non-overlapping, and runs come in order: one cursor suffices.
         while cursor < taken.len() && taken[cursor].1 <= s {
             cursor += 1;
         }
-        if j > i && j - i < 6 && taken.get(cursor).is_none_or(|&(ts, _)| ts >= e) {
+        if words > 1 && words <= 6 && taken.get(cursor).is_none_or(|&(ts, _)| ts >= e) {
             runs.push((s, e));
         }
-        i = j + 1;
+        at = e;
     }
     runs
 }
+
+/// Capital ASCII letters and every byte of a non-ASCII character: where a capitalised word can
+/// start.
+static CAPITAL_OR_NON_ASCII: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_uppercase() || b >= 0x80;
+        b += 1;
+    }
+    t
+};
 
 /// ASCII letters and the hyphen.
 static LETTER_OR_HYPHEN: [bool; 256] = {
@@ -266,43 +291,53 @@ static LETTER_OR_HYPHEN: [bool; 256] = {
     t
 };
 
-/// The spans of the runs of letters and hyphens of `text`; ASCII bytes without decoding.
-fn letter_runs(text: &str) -> Vec<(usize, usize)> {
+/// The end of the run of letters and hyphens from `i`; ASCII bytes without decoding.
+fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
-    let letter = |b: u8| LETTER_OR_HYPHEN[usize::from(b)];
-    // Whether the non-ASCII char at `i` is a letter, and its length.
-    let decode = |i: usize| text[i..].chars().next().map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8()));
-    let mut words = Vec::with_capacity(text.len() / 6);
-    let mut i = 0;
-    while i < bytes.len() {
-        while i < bytes.len() && bytes[i].is_ascii() && !letter(bytes[i]) {
+    loop {
+        while i < bytes.len() && LETTER_OR_HYPHEN[usize::from(bytes[i])] {
+            i += 1;
+        }
+        if i >= bytes.len() || bytes[i].is_ascii() {
+            return i;
+        }
+        match text[i..].chars().next() {
+            Some(c) if c.is_alphabetic() => i += c.len_utf8(),
+            _ => return i,
+        }
+    }
+}
+
+/// The first run of letters and hyphens from `i` on (`i` at a char boundary, not inside a run).
+fn next_word(text: &str, mut i: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    loop {
+        while i < bytes.len() && bytes[i].is_ascii() && !LETTER_OR_HYPHEN[usize::from(bytes[i])] {
             i += 1;
         }
         if i >= bytes.len() {
+            return None;
+        }
+        if bytes[i].is_ascii() {
             break;
         }
-        if !bytes[i].is_ascii() {
-            let (alpha, n) = decode(i);
-            if !alpha {
-                i += n;
-                continue;
-            }
+        let c = text[i..].chars().next()?;
+        if c.is_alphabetic() {
+            break;
         }
-        let start = i;
-        loop {
-            while i < bytes.len() && letter(bytes[i]) {
-                i += 1;
-            }
-            if i >= bytes.len() || bytes[i].is_ascii() {
-                break;
-            }
-            let (alpha, n) = decode(i);
-            if !alpha {
-                break;
-            }
-            i += n;
-        }
-        words.push((start, i));
+        i += c.len_utf8();
+    }
+    Some((i, word_end(text, i)))
+}
+
+/// The spans of the runs of letters and hyphens of `text`.
+#[cfg(test)]
+fn letter_runs(text: &str) -> Vec<(usize, usize)> {
+    let mut words = Vec::new();
+    let mut at = 0;
+    while let Some(w) = next_word(text, at) {
+        words.push(w);
+        at = w.1;
     }
     words
 }
@@ -388,6 +423,56 @@ mod tests {
         for t in ["", "  a1-b ", "São Paulo—Brasil’s 2023 («x»)", "ü", "…año…", "x\u{2009}y-", "Ñ"] {
             let want: Vec<&str> = t.split(|c: char| !(c.is_alphabetic() || c == '-')).filter(|w| !w.is_empty()).collect();
             assert_eq!(letter_runs(t).iter().map(|&(s, e)| &t[s..e]).collect::<Vec<_>>(), want, "{t:?}");
+        }
+    }
+
+    /// What `capitalised_runs` computed from the list of every word before it skipped to capitals.
+    fn capitalised_runs_by_words(text: &str, taken: &[(usize, usize)], is_particle: impl Fn(&str) -> bool) -> Vec<(usize, usize)> {
+        let words = letter_runs(text);
+        let cap = |w: (usize, usize)| text[w.0..w.1].chars().next().is_some_and(char::is_uppercase);
+        let (mut runs, mut cursor, mut i) = (Vec::new(), 0, 0);
+        while i < words.len() {
+            if !cap(words[i]) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j + 1 < words.len() && &text[words[j].1..words[j + 1].0] == " " {
+                let next = words[j + 1];
+                if cap(next) || (is_particle(&text[next.0..next.1]) && j + 2 < words.len() && cap(words[j + 2])) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let (s, e) = (words[i].0, words[j].1);
+            while cursor < taken.len() && taken[cursor].1 <= s {
+                cursor += 1;
+            }
+            if j > i && j - i < 6 && taken.get(cursor).is_none_or(|&(ts, _)| ts >= e) {
+                runs.push((s, e));
+            }
+            i = j + 1;
+        }
+        runs
+    }
+
+    #[test]
+    fn runs_skip_to_capitals_as_the_word_list_did() {
+        let particle = |w: &str| matches!(w, "del" | "de" | "da" | "of" | "and");
+        for t in [
+            "",
+            "A B",
+            "the Sendero Luminoso and Clan del Golfo, with Ciudad del Este del; Juan de la Cruz",
+            "McDonald Ltd, São Paulo É Ñandú; ÉTAT Ágil-Óscar x-Ray X-Ray anti-Drug Squad",
+            "3Rivers Port Authority of the Guayas River (Ecuador) del Norte; Fuerza de, Tarea",
+            "One Two Three Four Five Six Seven Eight  Nine Ten\nEleven Twelve—Thirteen Fourteen",
+            "Clan del\nGolfo Clan del  Golfo Clan del Golfo's a Z",
+            "àÀ ñÑ ßẞ ǅemal ΣΑΣ Αθήνα Москва Кремль ’Ndrangheta Calabrese",
+        ] {
+            for taken in [vec![], vec![(0, 1)], vec![(4, 9), (20, 40)]] {
+                assert_eq!(capitalised_runs(t, &taken, particle), capitalised_runs_by_words(t, &taken, particle), "{t:?} {taken:?}");
+            }
         }
     }
 
