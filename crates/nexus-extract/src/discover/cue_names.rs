@@ -64,10 +64,12 @@ fn scan(text: &str) -> (Vec<Hit>, Vec<usize>) {
             i += 1;
             continue;
         }
-        let (word, len) = scan_char(text, i);
-        if !word {
-            i += len;
-            continue;
+        if b >= 0x80 {
+            let (word, len) = scan_char(text, i);
+            if !word {
+                i += len;
+                continue;
+            }
         }
         let end = scan_word(text, i);
         if v.starts(bytes[i], bytes.get(i + 1).copied().unwrap_or(0), end - i) {
