@@ -18,7 +18,9 @@ use std::path::PathBuf;
 #[derive(Debug, Default)]
 pub struct KnowledgeBase {
     entities: Vec<Entity>,
-    by_id: HashMap<String, usize>,
+    /// Id → entry, hashed with Fx: extraction looks entries up by id per relation, where SipHash
+    /// cost more than the lookup. Ids come from the bundled data and the analyst's own files.
+    by_id: rustc_hash::FxHashMap<String, usize>,
 }
 
 impl KnowledgeBase {
@@ -34,7 +36,7 @@ impl KnowledgeBase {
         for dir in extra {
             load::read_dir(dir, &mut entities, &mut diags);
         }
-        let mut by_id = HashMap::with_capacity(entities.len());
+        let mut by_id = rustc_hash::FxHashMap::with_capacity_and_hasher(entities.len(), Default::default());
         for (i, e) in entities.iter().enumerate() {
             by_id.entry(e.id.clone()).or_insert(i);
         }
