@@ -33,7 +33,7 @@
 //!   - a number or a roman numeral that opens its line is a list label ("1. First", "IV. Results");
 //!   - any other word ends the sentence unless a lower-case word follows.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FxMap as HashMap, FxSet as HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -363,7 +363,7 @@ const ACRONYM: u8 = 16;
 fn abbreviations() -> &'static HashMap<String, u8> {
     static MAP: OnceLock<HashMap<String, u8>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for line in include_str!("../../../data/lang/abbreviations.tsv").lines().filter(|l| !l.starts_with('#')) {
             let mut cols = line.split('\t').map(str::trim);
             let (Some(_lang), Some(abbr), Some(kind)) = (cols.next(), cols.next(), cols.next()) else { continue };
