@@ -81,7 +81,9 @@ fn scan(text: &str) -> (Vec<Hit>, Vec<usize>) {
             }
         }
         // The first byte before the rest: most capitalised words start no article.
-        if bytes[i].is_ascii_uppercase() && v.articles.iter().any(|a| a.as_bytes().first() == Some(&b) && bytes[i..].starts_with(a.as_bytes())) {
+        if bytes[i].is_ascii_uppercase()
+            && v.articles.iter().any(|a| a.as_bytes().first() == Some(&b) && bytes[i..].starts_with(a.as_bytes()))
+        {
             opens.push(i);
         }
         i = end;

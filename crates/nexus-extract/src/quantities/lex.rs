@@ -23,10 +23,17 @@ impl Hasher for Fnv {
 }
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
-/// Fold a token into a stack buffer; None when it is too long to be in any table.
+/// Fold a token into a stack buffer; None when it is too long to be in any table. A token that
+/// is lower-case ASCII already is its own folded form: it is returned as it is, not copied.
 #[inline]
-pub(crate) fn fold_into<'b>(tok: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+pub(crate) fn fold_into<'b>(tok: &'b str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
     if tok.is_ascii() {
+        if tok.len() > buf.len() {
+            return None;
+        }
+        if !tok.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Some(tok);
+        }
         let out = buf.get_mut(..tok.len())?;
         out.copy_from_slice(tok.as_bytes());
         out.make_ascii_lowercase();
@@ -610,5 +617,23 @@ impl WordSet {
             }
             i = j;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold_into;
+
+    /// Lower-case ASCII comes back as it is, anything else folded; too long is None either way.
+    #[test]
+    fn fold_into_borrows_only_what_is_folded_already() {
+        let mut buf = [0u8; 64];
+        for (tok, want) in [("tons", Some("tons")), ("Tons", Some("tons")), ("KG", Some("kg")), ("Año", Some("ano")), ("", Some(""))] {
+            assert_eq!(fold_into(tok, &mut buf), want, "{tok:?}");
+        }
+        let long = "a".repeat(65);
+        assert_eq!(fold_into(&long, &mut buf), None);
+        assert_eq!(fold_into(&long.to_uppercase(), &mut buf), None);
+        assert_eq!(fold_into(&long[..64], &mut buf), Some(&long[..64]));
     }
 }
