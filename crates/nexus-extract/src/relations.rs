@@ -7,9 +7,13 @@
 //! Per sentence: tokens with entity mentions as single tokens (`tokens`), triggers marked,
 //! frames applied (`frames`, `attach`), qualifiers and confidence added (`qualify`).
 
+mod agents;
+mod anaphora;
 mod attach;
 mod frames;
+mod places;
 mod qualify;
+mod roles;
 mod table;
 mod tokens;
 mod view;
@@ -108,20 +112,29 @@ pub fn find(
     let lower = text.to_ascii_lowercase();
     let sorted = quantities.is_sorted_by_key(|q| q.start) && dates.is_sorted_by_key(|d| d.start);
     let mut toks = Vec::new();
+    // The two sentences before this one: where a sentence-opening "Its"/"Su" looks for its
+    // organization.
+    let mut previous: [std::ops::Range<usize>; 2] = [0..0, 0..0];
     for range in crate::sentences::split(text) {
+        let before = if previous[0].is_empty() { previous[1].clone() } else { previous[0].start..previous[1].end };
+        previous = [previous[1].clone(), range.clone()];
         let first = spans.partition_point(|s| s.end <= range.start);
         let mentioned = spans[first..].iter().take_while(|s| s.start < range.end).count();
         if mentioned == 0 {
             continue;
         }
+        let possessive = anaphora::possessive_antecedent(text, range.clone(), before, &spans);
         // Fewer than two mentions and no anaphor ("the country") to add one: no relation, and
         // no need to tokenize. Anaphor words are looked for in the lower-cased text, which is
         // their folded form only where the sentence is ASCII.
         let anaphors = !text[range.clone()].is_ascii() || t.anaphor_heads.is_match(&lower[range.clone()]);
-        if !anaphors && tokens::mentions_inside(&spans, range.clone()) < 2 {
+        if !anaphors && possessive.is_none() && tokens::mentions_inside(&spans, range.clone()) < 2 {
             continue;
         }
         tokens::tokenize(text, &lower, range.clone(), &spans, anaphors, &mut toks);
+        if let Some((word, m)) = possessive {
+            anaphora::substitute(&mut toks, word, m);
+        }
         if toks.iter().filter(|t| t.entity().is_some()).count() < 2 {
             continue;
         }
@@ -158,6 +171,8 @@ pub fn find(
         };
         let sentence = qualify::Sentence { text, range: range.clone(), entities, quantities, dates };
         attach::apply(&v, &sentence, kb, entities, &mut candidates);
+        roles::apply(&v, &mut candidates);
+        places::apply(&v, kb, entities, &mut candidates);
         let mut seen = std::collections::HashSet::new();
         candidates.sort_by(|a, b| b.strength.total_cmp(&a.strength));
         let mut here = Vec::new();

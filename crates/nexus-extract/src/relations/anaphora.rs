@@ -1,0 +1,39 @@
+//! A possessive opening a sentence ("Its historic leader, X", "Su máximo cabecilla, X", "Seu
+//! fundador, X") stands for the organization the sentences before it spoke of — but only when
+//! they named exactly one: with two in view the reading is a guess, and no relation is made.
+
+use super::table::{Cue, Tables};
+use super::tokens::{Kind, Span, Tok};
+use nexus_kb::EntityType;
+use std::borrow::Cow;
+use std::ops::Range;
+
+const ORGS: [EntityType; 2] = [EntityType::CriminalOrg, EntityType::ArmedGroup];
+
+/// The organization a sentence-opening possessive in `text[range]` stands for: the one
+/// organization mentioned in `before` (the previous sentences), if exactly one is.
+pub fn possessive_antecedent(text: &str, range: Range<usize>, before: Range<usize>, mentions: &[Span]) -> Option<(Range<usize>, Span)> {
+    let s = &text[range.clone()];
+    let lead = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '«')).len();
+    let word_len = s[lead..].find(|c: char| !c.is_alphabetic()).unwrap_or(s.len() - lead);
+    let word = crate::fold::fold(&s[lead..lead + word_len]);
+    Tables::get().cue(Cue::Possessive).longest_at(&[word.as_str()])?;
+    let first = mentions.partition_point(|m| m.start < before.start);
+    let mut found: Option<Span> = None;
+    for m in mentions[first..].iter().take_while(|m| m.start < before.end).filter(|m| ORGS.contains(&m.ty)) {
+        match found {
+            Some(f) if f.entity != m.entity => return None,
+            _ => found = Some(*m),
+        }
+    }
+    let at = range.start + lead;
+    found.map(|m| (at..at + word_len, m))
+}
+
+/// Put the antecedent in place of the possessive's token.
+pub fn substitute(toks: &mut [Tok], word: Range<usize>, m: Span) {
+    if let Some(t) = toks.iter_mut().find(|t| t.start == word.start && t.end == word.end && matches!(t.kind, Kind::Word)) {
+        t.kind = Kind::Entity { entity: m.entity, ty: m.ty, anaphor: true };
+        t.norm = Cow::Borrowed("");
+    }
+}
