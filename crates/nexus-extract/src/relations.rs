@@ -115,15 +115,17 @@ pub fn find(
     // The two sentences before this one: where a sentence-opening "Its"/"Su" looks for its
     // organization.
     let mut previous: [std::ops::Range<usize>; 2] = [0..0, 0..0];
+    let mut subjects = Vec::new();
     for range in crate::sentences::split(text) {
         let before = if previous[0].is_empty() { previous[1].clone() } else { previous[0].start..previous[1].end };
+        let earlier = previous.clone();
         previous = [previous[1].clone(), range.clone()];
         let first = spans.partition_point(|s| s.end <= range.start);
         let mentioned = spans[first..].iter().take_while(|s| s.start < range.end).count();
         if mentioned == 0 {
             continue;
         }
-        let possessive = anaphora::possessive_antecedent(text, range.clone(), before, &spans);
+        let possessive = anaphora::possessive_antecedent(text, range.clone(), before.clone(), &spans);
         // Fewer than two mentions and no anaphor ("the country") to add one: no relation, and
         // no need to tokenize. Anaphor words are looked for in the lower-cased text, which is
         // their folded form only where the sentence is ASCII.
@@ -131,7 +133,8 @@ pub fn find(
         if !anaphors && possessive.is_none() && tokens::mentions_inside(&spans, range.clone()) < 2 {
             continue;
         }
-        tokens::tokenize(text, &lower, range.clone(), &spans, anaphors, &mut toks);
+        anaphora::subjects(text, &earlier, &spans, &mut subjects);
+        tokens::tokenize_preferring(text, &lower, range.clone(), &spans, anaphors, &subjects, &mut toks);
         if let Some((word, m)) = possessive {
             anaphora::substitute(&mut toks, word, m);
         }

@@ -1,3 +1,5 @@
+//! Who "the group", "la organización", "its" stand for, across sentences.
+//!
 //! A possessive opening a sentence ("Its historic leader, X", "Su máximo cabecilla, X", "Seu
 //! fundador, X") stands for the organization the sentences before it spoke of — but only when
 //! they named exactly one: with two in view the reading is a guess, and no relation is made.
@@ -36,4 +38,30 @@ pub fn substitute(toks: &mut [Tok], word: Range<usize>, m: Span) {
         t.kind = Kind::Entity { entity: m.entity, ty: m.ty, anaphor: true };
         t.norm = Cow::Borrowed("");
     }
+}
+
+/// How many words may come before the name that opens a sentence ("Since then the PCC …").
+const SUBJECT_LEAD: usize = 3;
+
+/// The names that open the sentences `sentences` (each the first mention of its sentence, with
+/// at most a few words before it): the subjects a definite anaphor in the next sentence most
+/// likely stands for ("Catatumbo has seen … massacres in La Gabarra and Tibú. The region …").
+pub fn subjects(text: &str, sentences: &[Range<usize>], mentions: &[Span], out: &mut Vec<Span>) {
+    out.clear();
+    for r in sentences.iter().filter(|r| !r.is_empty()) {
+        let first = mentions.partition_point(|m| m.start < r.start);
+        let Some(m) = mentions.get(first).filter(|m| m.end <= r.end) else { continue };
+        let lead = text[r.start..m.start].split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        let clause = text[r.start..m.start].contains([',', ':', ';']);
+        if lead <= SUBJECT_LEAD && !clause {
+            out.push(*m);
+        }
+    }
+}
+
+/// The one entity of `types` among `subjects`, if exactly one.
+pub fn one_subject<'a>(subjects: &'a [Span], types: &[EntityType]) -> Option<&'a Span> {
+    let mut fitting = subjects.iter().filter(|m| types.contains(&m.ty));
+    let first = fitting.next()?;
+    fitting.all(|m| m.entity == first.entity).then_some(first)
 }
