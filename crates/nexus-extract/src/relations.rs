@@ -135,9 +135,7 @@ pub fn find(
         }
         anaphora::subjects(text, &earlier, &spans, &mut subjects);
         tokens::tokenize_preferring(text, &lower, range.clone(), &spans, anaphors, &subjects, &mut toks);
-        if let Some((word, m)) = possessive {
-            anaphora::substitute(&mut toks, word, m);
-        }
+        let possessive_at = possessive.and_then(|(word, m)| anaphora::substitute(&mut toks, word, m));
         if toks.iter().filter(|t| t.entity().is_some()).count() < 2 {
             continue;
         }
@@ -181,6 +179,11 @@ pub fn find(
         let mut here = Vec::new();
         for c in &candidates {
             let (Some(s), Some(o)) = (v.entity(c.subject), v.entity(c.object)) else { continue };
+            if possessive_at
+                .is_some_and(|k| (c.subject == k || c.object == k) && !anaphora::POSSESSIVE_READS.contains(&t.predicates[c.predicate].name))
+            {
+                continue;
+            }
             if s == o || !seen.insert((s, c.predicate, o)) {
                 continue;
             }

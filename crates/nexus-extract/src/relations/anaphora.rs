@@ -32,12 +32,17 @@ pub fn possessive_antecedent(text: &str, range: Range<usize>, before: Range<usiz
     found.map(|m| (at..at + word_len, m))
 }
 
-/// Put the antecedent in place of the possessive's token.
-pub fn substitute(toks: &mut [Tok], word: Range<usize>, m: Span) {
-    if let Some(t) = toks.iter_mut().find(|t| t.start == word.start && t.end == word.end && matches!(t.kind, Kind::Word)) {
-        t.kind = Kind::Entity { entity: m.entity, ty: m.ty, anaphor: true };
-        t.norm = Cow::Borrowed("");
-    }
+/// What a possessive's organization may be read into: "its leader, X", "its members", "its
+/// armed wing". Other frames would take it as the subject of anything the sentence says ("Its
+/// leader was arrested in coordination with the police" is no alliance).
+pub const POSSESSIVE_READS: [&str; 3] = ["leads", "member_of", "part_of"];
+
+/// Put the antecedent in place of the possessive's token; the token's index.
+pub fn substitute(toks: &mut [Tok], word: Range<usize>, m: Span) -> Option<usize> {
+    let k = toks.iter().position(|t| t.start == word.start && t.end == word.end && matches!(t.kind, Kind::Word))?;
+    toks[k].kind = Kind::Entity { entity: m.entity, ty: m.ty, anaphor: true };
+    toks[k].norm = Cow::Borrowed("");
+    Some(k)
 }
 
 /// How many words may come before the name that opens a sentence ("Since then the PCC …").

@@ -196,7 +196,7 @@ fn same_country_region(kb: &KnowledgeBase, entities: &[ExtractedEntity], outer: 
 }
 
 /// "in (the) <place>" at token `at`, or "in the district of <place>": the place's token.
-fn in_place(v: &View, at: usize) -> Option<usize> {
+pub(super) fn in_place(v: &View, at: usize) -> Option<usize> {
     if !v.is(at, Cue::Inside) {
         return None;
     }

@@ -117,7 +117,9 @@ fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
     }
     let subjects = match v.subject_left(start, &p.subject, SUBJECT_REACH) {
         Some(s) => with_coordinated(v, s, &p.subject),
-        None => v.agent_right(after, &p.subject).or_else(|| super::agents::agent_before(v, &p.subject, end, objects[0])).into_iter().collect(),
+        None => {
+            v.agent_right(after, &p.subject).or_else(|| super::agents::agent_before(v, &p.subject, end, objects[0])).into_iter().collect()
+        }
     };
     pairs(&subjects, &objects, predicate, (start, end), out, v);
 }

@@ -3,7 +3,7 @@
 //! in Madre de Dios" (located_in); "the last redoubt of the Shining Path", "bastión del Clan
 //! del Golfo" (the organization operates_in the place).
 
-use super::attach::{contains, place_head};
+use super::attach::{contains, in_place, place_head};
 use super::frames::Candidate;
 use super::table::Cue;
 use super::view::View;
@@ -28,6 +28,18 @@ pub fn apply(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &m
         {
             out.push(Candidate::new(i, located_in, k, (i, k + 1), STRENGTH));
         }
+        // "La Penitenciaría del Litoral, en Guayaquil, fue …": a place set off by commas.
+        if v.fits(i, &[EntityType::Place])
+            && v.norms.get(i + 1) == Some(&",")
+            && let Some(k) = in_place(v, i + 2)
+            && matches!(v.norms.get(k + 1), None | Some(&",") | Some(&".") | Some(&";"))
+            // "in Tumaco, in Buenaventura and in Cali" lists places; it does not nest them.
+            && !(v.is(k + 2, Cue::Inside) || (v.is(k + 2, Cue::Coordinator) && v.is(k + 3, Cue::Inside)))
+            && v.entity(k) != v.entity(i)
+            && contains(kb, entities, v.entity(k), v.entity(i)) != Some(false)
+        {
+            out.push(Candidate::new(i, located_in, k, (i, k + 1), STRENGTH - 0.1));
+        }
         if let Some(n) = v.cue_at(i, Cue::Stronghold) {
             let (orgs, _) = v.list_right(i + n, &ORGS, 5);
             if orgs.is_empty() {
@@ -50,7 +62,10 @@ fn described_in(v: &View, i: usize) -> Option<usize> {
     if v.norms.get(k) == Some(&"(") {
         k = (k..v.len()).find(|&j| v.norms[j] == ")")? + 1;
     }
-    if v.norms.get(k) == Some(&",") {
+    if v.norms.get(k) == Some(&",") && v.cue_at(k + 1, Cue::Copula).is_some() {
+        // "the VRAEM, known by its acronym, remains the …" (the aside already skipped)
+        k += 1 + v.cue_at(k + 1, Cue::Copula)?;
+    } else if v.norms.get(k) == Some(&",") {
         k += 1;
         if !v.is(k, Cue::Article) && !matches!(v.norms.get(k), Some(&"un") | Some(&"una") | Some(&"um") | Some(&"uma") | Some(&"an")) {
             return None;

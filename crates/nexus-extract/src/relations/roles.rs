@@ -163,7 +163,8 @@ fn members_listed(v: &View, from: usize, leads: usize, member_of: usize, out: &m
     };
     // The organization's name closes the phrase, quotes aside ("la organización criminal
     // «Los Estibadores del Norte»:").
-    let Some(org) = (from..colon).rev().find(|&k| !matches!(v.norms[k], "\"" | "”" | "»" | "'" | "’")).filter(|&k| v.fits(k, &GROUPS)) else {
+    let Some(org) = (from..colon).rev().find(|&k| !matches!(v.norms[k], "\"" | "”" | "»" | "'" | "’")).filter(|&k| v.fits(k, &GROUPS))
+    else {
         return;
     };
     let people: Vec<usize> = (colon + 1..v.len()).filter(|&k| v.fits(k, &PERSON)).collect();
@@ -173,9 +174,11 @@ fn members_listed(v: &View, from: usize, leads: usize, member_of: usize, out: &m
             continue;
         }
         let next = people[n + 1..].iter().copied().find(|&q| v.entity(q) != v.entity(p)).unwrap_or(v.len());
-        let described_as_leader = (p + 1..next)
-            .take_while(|&k| v.norms[k] != ";")
-            .any(|k| v.is(k, Cue::LeaderRole) && !v.is(k + 1, Cue::Of) && !v.trigger[k]);
+        // "señalado como cabecilla", "apontado como chefe do grupo" (the group itself), but
+        // not "jefe de seguridad".
+        let of_the_org = |k: usize| (k + 2..(k + 4).min(v.len())).any(|j| v.entity(j) == v.entity(org));
+        let described_as_leader =
+            (p + 1..next).take_while(|&k| v.norms[k] != ";").any(|k| v.is(k, Cue::LeaderRole) && (!v.is(k + 1, Cue::Of) || of_the_org(k)));
         let predicate = if described_as_leader { leads } else { member_of };
         out.push(Candidate::new(p, predicate, org, (colon, p + 1), STRENGTH));
     }
