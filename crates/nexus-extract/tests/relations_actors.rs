@@ -128,3 +128,21 @@ fn the_region_is_the_place_that_opened_the_sentence_before() {
     assert_has(&x, "Comandos de la Frontera", "operates_in", "Putumayo");
     assert!(!has(&x, "Comandos de la Frontera", "operates_in", "Puerto Asís"), "{:?}", triples(&x));
 }
+
+#[test]
+fn a_coordinator_before_of_does_not_make_a_name_a_modifier() {
+    let x = extract("A droga foi apreendida em ações conjuntas da Polícia Federal e da Receita Federal no porto de Itajaí.");
+    assert_has(&x, "Polícia Federal", "cooperates_with", "Receita Federal");
+}
+
+#[test]
+fn rivals_heads_and_founders_named_without_of() {
+    let x = extract("The Comando Vermelho and its rival Primeiro Comando da Capital fought for the prisons of Roraima.");
+    assert_has(&x, "Comando Vermelho", "conflicts_with", "Primeiro Comando da Capital");
+    let x = extract("Authorities described the rival Los Lobos and Los Choneros gangs as the main threat.");
+    assert_has(&x, "Los Lobos", "conflicts_with", "Los Choneros");
+    let x = extract("Según la Fiscalía, Ramiro Castañeda Olvera sigue al frente del Cártel Jalisco Nueva Generación.");
+    assert_has(&x, "Ramiro Castañeda Olvera", "leads", "Cártel de Jalisco Nueva Generación");
+    let x = extract("In 2008 Hernán Darío Velasco Cruz helped found Los Rastrojos with former paramilitaries.");
+    assert_has(&x, "Hernán Darío Velasco Cruz", "member_of", "Los Rastrojos");
+}

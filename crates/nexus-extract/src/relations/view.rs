@@ -236,8 +236,10 @@ impl<'s> View<'s> {
     fn modifies_next(&self, i: usize, types: &[EntityType]) -> bool {
         (1..=2).any(|n| {
             let of = i + n + 1;
+            // "the PF and the Receita Federal": a coordinator joins two names, it modifies neither.
             (i + 1..of).all(|k| {
                 self.toks.get(k).is_some_and(|t| t.entity().is_none() && t.norm.chars().all(char::is_alphabetic) && !t.norm.is_empty())
+                    && !self.is(k, Cue::Coordinator)
             }) && self.is(of, Cue::Of)
                 && (of + 1..(of + 3).min(self.len())).any(|k| self.fits(k, types))
         })
