@@ -136,6 +136,7 @@ pub fn find(
         anaphora::subjects(text, &earlier, &spans, &mut subjects);
         tokens::tokenize_preferring(text, &lower, range.clone(), &spans, anaphors, &subjects, &mut toks);
         let possessive_at = possessive.and_then(|(word, m)| anaphora::substitute(&mut toks, word, m));
+        anaphora::zero_subject(&mut toks, &subjects, range.start);
         if toks.iter().filter(|t| t.entity().is_some()).count() < 2 {
             continue;
         }

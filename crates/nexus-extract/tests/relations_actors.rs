@@ -146,3 +146,13 @@ fn rivals_heads_and_founders_named_without_of() {
     let x = extract("In 2008 Hernán Darío Velasco Cruz helped found Los Rastrojos with former paramilitaries.");
     assert_has(&x, "Hernán Darío Velasco Cruz", "member_of", "Los Rastrojos");
 }
+
+#[test]
+fn a_sentence_without_a_subject_continues_the_one_organization_before_it() {
+    let x = extract("O Comando Vermelho cresceu nas prisões do Rio de Janeiro. No Amazonas, está presente em Manaus e Tabatinga.");
+    assert_has(&x, "Comando Vermelho", "operates_in", "Manaus");
+    assert_has(&x, "Comando Vermelho", "operates_in", "Tabatinga");
+    // Two organizations opened the sentence before: no guess.
+    let x = extract("Los Rastrojos y el Clan del Golfo se disputan la frontera. Opera en Cúcuta.");
+    assert!(!triples(&x).iter().any(|(_, p, o)| p == "operates_in" && o == "Cúcuta"), "{:?}", triples(&x));
+}

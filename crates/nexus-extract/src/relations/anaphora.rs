@@ -1,5 +1,9 @@
 //! Who "the group", "la organización", "its" stand for, across sentences.
 //!
+//! A sentence whose verb has no subject ("No Paraguai, está presente em Pedro Juan Caballero",
+//! "Opera desde Tumaco") continues the organization that opened the sentences before, when
+//! they opened with exactly one.
+//!
 //! A possessive opening a sentence ("Its historic leader, X", "Su máximo cabecilla, X", "Seu
 //! fundador, X") stands for the organization the sentences before it spoke of — but only when
 //! they named exactly one: with two in view the reading is a guess, and no relation is made.
@@ -60,6 +64,24 @@ pub fn subjects(text: &str, sentences: &[Range<usize>], mentions: &[Span], out: 
         let clause = text[r.start..m.start].contains([',', ':', ';']);
         if lead <= SUBJECT_LEAD && !clause {
             out.push(*m);
+            // "Los Rastrojos y el Clan del Golfo se disputan …": a coordinated subject is two
+            // candidates, not one.
+            let mut prev = *m;
+            for n in mentions[first + 1..].iter().take_while(|n| n.end <= r.end) {
+                // A name inside the one before ("Valley of the Apurímac" and "Apurímac").
+                if n.start < prev.end {
+                    continue;
+                }
+                let gap = crate::fold::fold(&text[prev.end..n.start]);
+                let joined = gap.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).all(|w| {
+                    matches!(w, "and" | "y" | "e" | "or" | "o" | "ou" | "&" | "the" | "el" | "la" | "los" | "las" | "a" | "os" | "as")
+                });
+                if !joined {
+                    break;
+                }
+                out.push(*n);
+                prev = *n;
+            }
         }
     }
 }
@@ -69,4 +91,32 @@ pub fn one_subject<'a>(subjects: &'a [Span], types: &[EntityType]) -> Option<&'a
     let mut fitting = subjects.iter().filter(|m| types.contains(&m.ty));
     let first = fitting.next()?;
     fitting.all(|m| m.entity == first.entity).then_some(first)
+}
+
+/// How many words may stand between a fronted phrase's comma (or the sentence start) and the
+/// verb of a sentence without a subject ("está presente em").
+const VERB_LEAD: usize = 1;
+
+/// Give a sentence that opens with its verb — after at most a fronted phrase closed by a comma
+/// ("No Paraguai, está presente em …") — the one organization that opened the sentences before
+/// as its subject: a token of no width at the sentence start. Nothing is named before the verb
+/// outside the fronted phrase, so no stated subject is overridden.
+pub fn zero_subject(toks: &mut Vec<Tok>, subjects: &[Span], at: usize) -> bool {
+    let Some(m) = one_subject(subjects, &ORGS).copied() else { return false };
+    let t = Tables::get();
+    let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_ref()).collect();
+    let Some(verb) = (0..toks.len()).find(|&k| !norms[k].is_empty() && !t.trigger_phrases.matches_at(&norms[k..]).is_empty()) else {
+        return false;
+    };
+    let fronted = (0..verb).rev().find(|&k| norms[k] == ",").map_or(0, |k| k + 1);
+    let opens = verb - fronted <= VERB_LEAD && (fronted..verb).all(|k| toks[k].entity().is_none() && matches!(toks[k].kind, Kind::Word));
+    // A fronted phrase names a place or a time, not a doer: "Según la DEA, opera …" is hedged
+    // speech with its own subject in view.
+    let fronted_clean =
+        (0..fronted).all(|k| !toks[k].entity().is_some_and(|(_, ty)| !matches!(ty, EntityType::Place | EntityType::Country)));
+    if !opens || !fronted_clean {
+        return false;
+    }
+    toks.insert(0, Tok { kind: Kind::Entity { entity: m.entity, ty: m.ty, anaphor: true }, start: at, end: at, norm: Cow::Borrowed("") });
+    true
 }
