@@ -156,3 +156,22 @@ fn a_sentence_without_a_subject_continues_the_one_organization_before_it() {
     let x = extract("Los Rastrojos y el Clan del Golfo se disputan la frontera. Opera en Cúcuta.");
     assert!(!triples(&x).iter().any(|(_, p, o)| p == "operates_in" && o == "Cúcuta"), "{:?}", triples(&x));
 }
+
+#[test]
+fn spanish_and_portuguese_passive_arrests_take_their_agent() {
+    let x = extract("Marcos Antônio Ferreira Lima foi preso pela Polícia Federal em Santos.");
+    assert_has(&x, "Polícia Federal", "arrested", "Marcos Antônio Ferreira Lima");
+    let x = extract("Juan Carlos Huamán Rojas fue detenido por agentes de la DIRANDRO en el Callao.");
+    assert_has(&x, "Dirección Antidrogas", "arrested", "Juan Carlos Huamán Rojas");
+}
+
+#[test]
+fn people_listed_after_a_colon_are_the_objects_of_an_arrest() {
+    let x = extract(
+        "A Polícia Federal prendeu quatro integrantes do Primeiro Comando da Capital: Marcos Antônio Ferreira Lima, 39 anos; João Batista Souza Neto, 28; e Carlos Eduardo Prado Lopes, 45.",
+    );
+    for p in ["Marcos Antônio Ferreira Lima", "João Batista Souza Neto", "Carlos Eduardo Prado Lopes"] {
+        assert_has(&x, "Polícia Federal", "arrested", p);
+        assert_has(&x, p, "member_of", "Primeiro Comando da Capital");
+    }
+}

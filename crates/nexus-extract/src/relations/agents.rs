@@ -1,6 +1,7 @@
 //! Who acted, when the plain active clause does not say: a trigger phrase that is itself
 //! passive ("led by", "liderado por", "chefiada pela"), and a doer named between a verb and
-//! its objects ("arrested two men, identified by the DNCD as A and B").
+//! its objects ("arrested two men, identified by the DNCD as A and B"), and people listed after
+//! a colon ("prendeu quatro integrantes do PCC: A, B, C e D").
 
 use super::frames::{Candidate, pairs, with_coordinated};
 use super::table::Cue;
@@ -39,4 +40,37 @@ pub fn passive_phrase(v: &View, predicate: usize, start: usize, end: usize, out:
 /// object is the doer.
 pub fn agent_before(v: &View, types: &[EntityType], end: usize, first_object: usize) -> Option<usize> {
     v.agent_right(end, types).filter(|&a| a < first_object)
+}
+
+/// How many tokens a colon may stand after a verb for the people listed after it to be its
+/// objects ("detained five alleged members of the X gang: …").
+const COLON_REACH: usize = 12;
+
+/// "A Polícia Federal prendeu quatro integrantes do PCC: A, 39 anos, …; B, 28; e C": with no
+/// person right after the verb, the people listed after a colon that follows it, each once.
+/// Only for people: a colon before places or goods opens anything.
+pub fn listed_after_colon(v: &View, end: usize, types: &[EntityType]) -> (Vec<usize>, usize) {
+    if types != [EntityType::Person] {
+        return (Vec::new(), end);
+    }
+    let Some(colon) =
+        (end..(end + COLON_REACH).min(v.len())).take_while(|&k| !matches!(v.norms[k], ";" | ".")).find(|&k| v.norms[k] == ":")
+    else {
+        return (Vec::new(), end);
+    };
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for k in colon + 1..v.len() {
+        if v.trigger[k] {
+            break;
+        }
+        if let Some(e) = v.entity(k).filter(|_| v.fits(k, types))
+            && !seen.contains(&e)
+        {
+            seen.push(e);
+            out.push(k);
+        }
+    }
+    let after = out.last().map_or(end, |&k| k + 1);
+    (out, after)
 }

@@ -111,7 +111,10 @@ fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
         }
         return;
     }
-    let (objects, after) = v.list_right(end, &p.object, OBJECT_REACH);
+    let (mut objects, mut after) = v.list_right(end, &p.object, OBJECT_REACH);
+    if objects.is_empty() {
+        (objects, after) = super::agents::listed_after_colon(v, end, &p.object);
+    }
     if objects.is_empty() {
         return;
     }
