@@ -175,3 +175,17 @@ fn people_listed_after_a_colon_are_the_objects_of_an_arrest() {
         assert_has(&x, p, "member_of", "Primeiro Comando da Capital");
     }
 }
+
+#[test]
+fn an_organization_described_by_its_activity_engages_in_it() {
+    let x = extract("Los Rastrojos, a drug-trafficking organization based in Valle del Cauca, lost ground.");
+    assert_has(&x, "Los Rastrojos", "engages_in", "drug trafficking");
+    let x =
+        extract("El Clan del Golfo, considerado por las autoridades la principal organización narcotraficante del país, opera en Urabá.");
+    assert_has(&x, "Clan del Golfo", "engages_in", "drug trafficking");
+    let x = extract("O Comando Vermelho, maior organização de tráfico de drogas do Rio, domina favelas.");
+    assert_has(&x, "Comando Vermelho", "engages_in", "drug trafficking");
+    // The description belongs to the rival named after "rival of".
+    let x = extract("Los Lobos, a rival of the drug-trafficking organization Los Choneros, grew fast.");
+    assert!(!has(&x, "Los Lobos", "engages_in", "drug trafficking"), "{:?}", triples(&x));
+}

@@ -3,7 +3,9 @@
 //! (leads, member_of); "Customs and Border Protection's Air and Marine Operations", "the
 //! National Police's anti-drug directorate, DIRANDRO", "la Dirección Antidrogas (DIRANDRO) de
 //! la Policía Nacional", "la Policía Nacional, a través de la DIRANDRO" (part_of); "five members
-//! of the X gang: A, B and C" (member_of, and leads for the one called its leader).
+//! of the X gang: A, B and C" (member_of, and leads for the one called its leader); "the Clan
+//! del Golfo, considered the main drug-trafficking organization", "Los Lobos, una banda
+//! dedicada a la minería ilegal" (engages_in: the activity names the kind of organization).
 
 use super::frames::Candidate;
 use super::table::{Cue, Frame};
@@ -30,6 +32,13 @@ pub fn apply(v: &View, out: &mut Vec<Candidate>) {
                 for p in v.list_right(person, &PERSON, 0).0 {
                     out.push(Candidate::new(p, predicate, i, (i, p + 1), STRENGTH));
                 }
+            }
+        }
+        if v.fits(i, &GROUPS)
+            && let Some(engages_in) = t.predicate("engages_in")
+        {
+            for a in described_activity(v, i) {
+                out.push(Candidate::new(i, engages_in, a, (i, a + 1), STRENGTH));
             }
         }
         if v.fits(i, &STATE) {
@@ -182,4 +191,55 @@ fn members_listed(v: &View, from: usize, leads: usize, member_of: usize, out: &m
         let predicate = if described_as_leader { leads } else { member_of };
         out.push(Candidate::new(p, predicate, org, (colon, p + 1), STRENGTH));
     }
+}
+
+/// How far an apposition or predicate describing an organization may run, in tokens.
+const DESCRIPTION: usize = 10;
+
+/// "<org>, (considered) the main drug-trafficking organization", "<org> is a drug trafficking
+/// group", "<org>, maior organização de tráfico de drogas": activities named right beside an
+/// organization noun in an apposition or after a copula describing the organization.
+fn described_activity(v: &View, org: usize) -> Vec<usize> {
+    let mut k = org + 1;
+    if v.norms.get(k) == Some(&"(") {
+        let Some(close) = (k..v.len()).find(|&j| v.norms[j] == ")") else { return Vec::new() };
+        k = close + 1;
+    }
+    if v.norms.get(k) == Some(&",") {
+        k += 1;
+    } else if let Some(n) = v.cue_at(k, Cue::Copula) {
+        k += n;
+    } else {
+        return Vec::new();
+    }
+    let activity = [EntityType::Activity];
+    let mut out = Vec::new();
+    for j in k..(k + DESCRIPTION).min(v.len()) {
+        if matches!(v.norms[j], "," | ";" | ":" | "." | "(") || (v.toks[j].entity().is_some() && !v.fits(j, &activity)) {
+            break;
+        }
+        // "Los Lobos, a rival of the drug-trafficking organization …": another relation's
+        // words start; what follows describes its object.
+        if v.trigger[j] {
+            let engages = v.t.predicate("engages_in");
+            let hits = v.t.trigger_phrases.matches_at(&v.norms[j..]);
+            if !hits.is_empty() && hits.iter().all(|(_, tr)| Some(v.t.triggers[*tr].predicate) != engages) {
+                break;
+            }
+        }
+        if !v.fits(j, &activity) {
+            continue;
+        }
+        // "organización narcotraficante", "drug-trafficking organization", "organização de
+        // tráfico de drogas", "banda dedicada a la minería".
+        let noun_at = |m: usize| v.is(m, Cue::OrgNoun);
+        let beside = noun_at(j + 1)
+            || (j >= 1 && noun_at(j - 1))
+            || (j >= 2 && noun_at(j - 2) && (v.is(j - 1, Cue::Of) || v.trigger[j - 1]))
+            || (j >= 3 && noun_at(j - 3) && v.trigger[j - 2]);
+        if beside {
+            out.push(j);
+        }
+    }
+    out
 }

@@ -203,10 +203,11 @@ pub enum Cue {
     Stronghold,
     Copula,
     Possessive,
+    OrgNoun,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 32;
+pub const CUES: usize = 33;
 
 impl Cue {
     /// A dense index for caches.
@@ -242,6 +243,7 @@ impl Cue {
             Cue::Stronghold => 29,
             Cue::Copula => 30,
             Cue::Possessive => 31,
+            Cue::OrgNoun => 32,
         }
     }
 
@@ -275,6 +277,7 @@ impl Cue {
             "stronghold" => Cue::Stronghold,
             "copula" => Cue::Copula,
             "possessive" => Cue::Possessive,
+            "org_noun" => Cue::OrgNoun,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }
