@@ -137,6 +137,7 @@ pub fn find(
         tokens::tokenize_preferring(text, &lower, range.clone(), &spans, anaphors, &subjects, &mut toks);
         let possessive_at = possessive.and_then(|(word, m)| anaphora::substitute(&mut toks, word, m));
         anaphora::zero_subject(&mut toks, &subjects, range.start);
+        let plural = anaphora::plural_orgs(&mut toks, earlier[1].clone(), &spans);
         if toks.iter().filter(|t| t.entity().is_some()).count() < 2 {
             continue;
         }
@@ -185,24 +186,31 @@ pub fn find(
             {
                 continue;
             }
-            if s == o || !seen.insert((s, c.predicate, o)) {
-                continue;
+            // "Todos estos grupos": the relation holds for each organization the phrase stands for.
+            let each = |k: usize, e: usize| match &plural {
+                Some((at, all)) if *at == k => all.clone(),
+                _ => vec![e],
+            };
+            for (s, o) in each(c.subject, s).into_iter().flat_map(|s| each(c.object, o).into_iter().map(move |o| (s, o))) {
+                if s == o || !seen.insert((s, c.predicate, o)) {
+                    continue;
+                }
+                if t.predicates[c.predicate].symmetric {
+                    seen.insert((o, c.predicate, s));
+                }
+                let (qualifiers, confidence) = qualify::qualifiers(&v, &sentence, c);
+                here.push((
+                    c.trigger.0,
+                    Relation {
+                        subject: entities[s].id.clone(),
+                        predicate: t.predicates[c.predicate].name.to_owned(),
+                        object: entities[o].id.clone(),
+                        qualifiers,
+                        confidence,
+                        evidence: Evidence { text: text[range.clone()].to_owned(), start: range.start, end: range.end },
+                    },
+                ));
             }
-            if t.predicates[c.predicate].symmetric {
-                seen.insert((o, c.predicate, s));
-            }
-            let (qualifiers, confidence) = qualify::qualifiers(&v, &sentence, c);
-            here.push((
-                c.trigger.0,
-                Relation {
-                    subject: entities[s].id.clone(),
-                    predicate: t.predicates[c.predicate].name.to_owned(),
-                    object: entities[o].id.clone(),
-                    qualifiers,
-                    confidence,
-                    evidence: Evidence { text: text[range.clone()].to_owned(), start: range.start, end: range.end },
-                },
-            ));
         }
         here.sort_by_key(|(at, _)| *at);
         out.extend(here.into_iter().map(|(_, r)| r));

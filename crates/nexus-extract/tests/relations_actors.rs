@@ -189,3 +189,20 @@ fn an_organization_described_by_its_activity_engages_in_it() {
     let x = extract("Los Lobos, a rival of the drug-trafficking organization Los Choneros, grew fast.");
     assert!(!has(&x, "Los Lobos", "engages_in", "drug trafficking"), "{:?}", triples(&x));
 }
+
+#[test]
+fn both_groups_stands_for_every_organization_the_sentence_before_named() {
+    let x =
+        extract("Los Rastrojos y Los Urabeños se disputan el Bajo Cauca. Ambos grupos se financian con la minería ilegal y la extorsión.");
+    for org in ["Los Rastrojos", "Clan del Golfo"] {
+        assert_has(&x, org, "engages_in", "illegal mining");
+        assert_has(&x, org, "engages_in", "extortion");
+    }
+    let x =
+        extract("The Comando Vermelho and the Primeiro Comando da Capital clashed in Roraima. Both groups are involved in illegal mining.");
+    assert_has(&x, "Comando Vermelho", "engages_in", "illegal mining");
+    assert_has(&x, "Primeiro Comando da Capital", "engages_in", "illegal mining");
+    // Only one organization before: "ambos grupos" has nothing to stand for.
+    let x = extract("Los Rastrojos dominan el Bajo Cauca. Ambos grupos se financian con la extorsión.");
+    assert!(!has(&x, "Los Rastrojos", "engages_in", "extortion"), "{:?}", triples(&x));
+}

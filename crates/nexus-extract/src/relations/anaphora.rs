@@ -4,6 +4,9 @@
 //! "Opera desde Tumaco") continues the organization that opened the sentences before, when
 //! they opened with exactly one.
 //!
+//! "Todos estos grupos", "both groups" stand for every organization the sentence before named
+//! (two at least); the relation is read once and given to each.
+//!
 //! A possessive opening a sentence ("Its historic leader, X", "Su máximo cabecilla, X", "Seu
 //! fundador, X") stands for the organization the sentences before it spoke of — but only when
 //! they named exactly one: with two in view the reading is a guess, and no relation is made.
@@ -119,4 +122,30 @@ pub fn zero_subject(toks: &mut Vec<Tok>, subjects: &[Span], at: usize) -> bool {
     }
     toks.insert(0, Tok { kind: Kind::Entity { entity: m.entity, ty: m.ty, anaphor: true }, start: at, end: at, norm: Cow::Borrowed("") });
     true
+}
+
+/// Replace the first "all these groups" / "ambos grupos" phrase in `toks` with one token for
+/// the organizations named in `previous` (the sentence before), when it named two or more.
+/// Returns the token's index and every organization it stands for.
+pub fn plural_orgs(toks: &mut Vec<Tok>, previous: Range<usize>, mentions: &[Span]) -> Option<(usize, Vec<usize>)> {
+    let t = Tables::get();
+    let set = t.cue(Cue::AnaphorOrgs);
+    let (i, n) = (0..toks.len()).find_map(|i| {
+        let words: Vec<&str> = toks[i..(i + 4).min(toks.len())].iter().map(|t| t.norm.as_ref()).collect();
+        if words.first().is_none_or(|w| w.is_empty()) { None } else { set.longest_at(&words).map(|n| (i, n)) }
+    })?;
+    let first = mentions.partition_point(|m| m.start < previous.start);
+    let mut named: Vec<Span> = Vec::new();
+    for m in mentions[first..].iter().take_while(|m| m.end <= previous.end).filter(|m| ORGS.contains(&m.ty)) {
+        if !named.iter().any(|x| x.entity == m.entity) {
+            named.push(*m);
+        }
+    }
+    if named.len() < 2 {
+        return None;
+    }
+    let (start, end) = (toks[i].start, toks[i + n - 1].end);
+    let m = named[0];
+    toks.splice(i..i + n, [Tok { kind: Kind::Entity { entity: m.entity, ty: m.ty, anaphor: true }, start, end, norm: Cow::Borrowed("") }]);
+    Some((i, named.iter().map(|m| m.entity).collect()))
 }

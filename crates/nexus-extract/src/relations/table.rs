@@ -204,10 +204,11 @@ pub enum Cue {
     Copula,
     Possessive,
     OrgNoun,
+    AnaphorOrgs,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 33;
+pub const CUES: usize = 34;
 
 impl Cue {
     /// A dense index for caches.
@@ -244,6 +245,7 @@ impl Cue {
             Cue::Copula => 30,
             Cue::Possessive => 31,
             Cue::OrgNoun => 32,
+            Cue::AnaphorOrgs => 33,
         }
     }
 
@@ -278,6 +280,7 @@ impl Cue {
             "copula" => Cue::Copula,
             "possessive" => Cue::Possessive,
             "org_noun" => Cue::OrgNoun,
+            "anaphor_orgs" => Cue::AnaphorOrgs,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }
