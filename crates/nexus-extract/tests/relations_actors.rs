@@ -206,3 +206,13 @@ fn both_groups_stands_for_every_organization_the_sentence_before_named() {
     let x = extract("Los Rastrojos dominan el Bajo Cauca. Ambos grupos se financian con la extorsión.");
     assert!(!has(&x, "Los Rastrojos", "engages_in", "extortion"), "{:?}", triples(&x));
 }
+
+#[test]
+fn a_rival_named_beside_an_organization_is_in_conflict_with_it() {
+    let x = extract(
+        "O Primeiro Comando da Capital nasceu em 1993 em Taubaté. Seu principal rival, o Comando Vermelho, surgiu no Rio de Janeiro.",
+    );
+    assert_has(&x, "Primeiro Comando da Capital", "conflicts_with", "Comando Vermelho");
+    let x = extract("The Clan del Golfo's arch-rival, the ELN, controls the river.");
+    assert_has(&x, "Clan del Golfo", "conflicts_with", "Ejército de Liberación Nacional");
+}

@@ -40,9 +40,9 @@ pub fn possessive_antecedent(text: &str, range: Range<usize>, before: Range<usiz
 }
 
 /// What a possessive's organization may be read into: "its leader, X", "its members", "its
-/// armed wing". Other frames would take it as the subject of anything the sentence says ("Its
+/// armed wing", "its older rival, the CV". Other frames would take it as the subject of anything the sentence says ("Its
 /// leader was arrested in coordination with the police" is no alliance).
-pub const POSSESSIVE_READS: [&str; 3] = ["leads", "member_of", "part_of"];
+pub const POSSESSIVE_READS: [&str; 4] = ["leads", "member_of", "part_of", "conflicts_with"];
 
 /// Put the antecedent in place of the possessive's token; the token's index.
 pub fn substitute(toks: &mut [Tok], word: Range<usize>, m: Span) -> Option<usize> {

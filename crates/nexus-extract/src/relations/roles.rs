@@ -28,9 +28,16 @@ pub fn apply(v: &View, out: &mut Vec<Candidate>) {
     for i in 0..v.len() {
         if v.fits(i, &GROUPS) {
             if let Some((role, person)) = role_after(v, i) {
-                let predicate = if role == Cue::LeaderRole { leads } else { member_of };
-                for p in v.list_right(person, &PERSON, 0).0 {
-                    out.push(Candidate::new(p, predicate, i, (i, p + 1), STRENGTH));
+                if role == Cue::RivalRole {
+                    // "Its older rival, the Comando Vermelho": symmetric, one pair.
+                    if let Some(conflicts_with) = t.predicate("conflicts_with") {
+                        out.push(Candidate::new(i, conflicts_with, person, (i, person + 1), STRENGTH));
+                    }
+                } else {
+                    let predicate = if role == Cue::LeaderRole { leads } else { member_of };
+                    for p in v.list_right(person, &PERSON, 0).0 {
+                        out.push(Candidate::new(p, predicate, i, (i, p + 1), STRENGTH));
+                    }
                 }
             }
         }
@@ -63,7 +70,8 @@ fn past_possessive(v: &View, k: usize) -> usize {
     if matches!(v.norms.get(k), Some(&"'") | Some(&"’")) && v.norms.get(k + 1) == Some(&"s") { k + 2 } else { k }
 }
 
-/// "<org> ('s) [modifiers] leader [modifiers] (,) <person>": the role and the person.
+/// "<org> ('s) [modifiers] leader [modifiers] (,) <person>": the role and the person; for a
+/// rival ("its older rival, the CV"), the other organization.
 fn role_after(v: &View, org: usize) -> Option<(Cue, usize)> {
     let mut k = past_possessive(v, org + 1);
     let mut role = None;
@@ -75,6 +83,8 @@ fn role_after(v: &View, org: usize) -> Option<(Cue, usize)> {
             role = Some(Cue::LeaderRole);
         } else if v.is(k, Cue::MemberRole) {
             role = Some(Cue::MemberRole);
+        } else if v.is(k, Cue::RivalRole) {
+            role = Some(Cue::RivalRole);
         }
         k += 1;
         if role.is_some() {
@@ -82,9 +92,11 @@ fn role_after(v: &View, org: usize) -> Option<(Cue, usize)> {
         }
     }
     let role = role?;
+    // A rival is another organization; leaders and members are people.
+    let target: &[EntityType] = if role == Cue::RivalRole { &GROUPS } else { &PERSON };
     // "su máximo cabecilla histórico, X": Spanish and Portuguese put adjectives after.
     for _ in 0..2 {
-        if v.fits(k, &PERSON) || v.norms.get(k) == Some(&",") {
+        if v.fits(k, target) || v.norms.get(k) == Some(&",") {
             break;
         }
         if !word(v, k) || v.is(k, Cue::Of) || v.trigger[k] {
@@ -95,7 +107,10 @@ fn role_after(v: &View, org: usize) -> Option<(Cue, usize)> {
     if v.norms.get(k) == Some(&",") {
         k += 1;
     }
-    v.fits(k, &PERSON).then_some((role, k))
+    if role == Cue::RivalRole && v.is(k, Cue::Article) {
+        k += 1;
+    }
+    (v.fits(k, target) && v.entity(k) != v.entity(org)).then_some((role, k))
 }
 
 /// Units of the agency at `i`: "<agency>'s <unit>", "<agency>'s anti-drug directorate,

@@ -205,10 +205,11 @@ pub enum Cue {
     Possessive,
     OrgNoun,
     AnaphorOrgs,
+    RivalRole,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 34;
+pub const CUES: usize = 35;
 
 impl Cue {
     /// A dense index for caches.
@@ -246,6 +247,7 @@ impl Cue {
             Cue::Possessive => 31,
             Cue::OrgNoun => 32,
             Cue::AnaphorOrgs => 33,
+            Cue::RivalRole => 34,
         }
     }
 
@@ -281,6 +283,7 @@ impl Cue {
             "possessive" => Cue::Possessive,
             "org_noun" => Cue::OrgNoun,
             "anaphor_orgs" => Cue::AnaphorOrgs,
+            "rival_role" => Cue::RivalRole,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }
