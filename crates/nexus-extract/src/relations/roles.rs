@@ -26,18 +26,18 @@ pub fn apply(v: &View, out: &mut Vec<Candidate>) {
         return;
     };
     for i in 0..v.len() {
-        if v.fits(i, &GROUPS) {
-            if let Some((role, person)) = role_after(v, i) {
-                if role == Cue::RivalRole {
-                    // "Its older rival, the Comando Vermelho": symmetric, one pair.
-                    if let Some(conflicts_with) = t.predicate("conflicts_with") {
-                        out.push(Candidate::new(i, conflicts_with, person, (i, person + 1), STRENGTH));
-                    }
-                } else {
-                    let predicate = if role == Cue::LeaderRole { leads } else { member_of };
-                    for p in v.list_right(person, &PERSON, 0).0 {
-                        out.push(Candidate::new(p, predicate, i, (i, p + 1), STRENGTH));
-                    }
+        if v.fits(i, &GROUPS)
+            && let Some((role, person)) = role_after(v, i)
+        {
+            if role == Cue::RivalRole {
+                // "Its older rival, the Comando Vermelho": symmetric, one pair.
+                if let Some(conflicts_with) = t.predicate("conflicts_with") {
+                    out.push(Candidate::new(i, conflicts_with, person, (i, person + 1), STRENGTH));
+                }
+            } else {
+                let predicate = if role == Cue::LeaderRole { leads } else { member_of };
+                for p in v.list_right(person, &PERSON, 0).0 {
+                    out.push(Candidate::new(p, predicate, i, (i, p + 1), STRENGTH));
                 }
             }
         }
@@ -153,7 +153,7 @@ fn units_of(v: &View, i: usize) -> Vec<usize> {
         }
         if v.is(of, Cue::Of) && of > 0 {
             let mut u = of - 1;
-            if v.norms[u] == ")" && u >= 2 && v.norms[u - 2] == "(" && v.fits(u - 1, &STATE) {
+            if v.norms[u] == ")" && u >= 3 && v.norms[u - 2] == "(" && v.fits(u - 1, &STATE) {
                 u -= 3;
             }
             if v.fits(u, &STATE) {
