@@ -7,9 +7,13 @@
 //! Per sentence: tokens with entity mentions as single tokens (`tokens`), triggers marked,
 //! frames applied (`frames`, `attach`), qualifiers and confidence added (`qualify`).
 
+mod agents;
+mod anaphora;
 mod attach;
 mod frames;
+mod places;
 mod qualify;
+mod roles;
 mod table;
 mod tokens;
 mod view;
@@ -108,20 +112,32 @@ pub fn find(
     let lower = text.to_ascii_lowercase();
     let sorted = quantities.is_sorted_by_key(|q| q.start) && dates.is_sorted_by_key(|d| d.start);
     let mut toks = Vec::new();
+    // The two sentences before this one: where a sentence-opening "Its"/"Su" looks for its
+    // organization.
+    let mut previous: [std::ops::Range<usize>; 2] = [0..0, 0..0];
+    let mut subjects = Vec::new();
     for range in crate::sentences::split(text) {
+        let before = if previous[0].is_empty() { previous[1].clone() } else { previous[0].start..previous[1].end };
+        let earlier = previous.clone();
+        previous = [previous[1].clone(), range.clone()];
         let first = spans.partition_point(|s| s.end <= range.start);
         let mentioned = spans[first..].iter().take_while(|s| s.start < range.end).count();
         if mentioned == 0 {
             continue;
         }
+        let possessive = anaphora::possessive_antecedent(text, range.clone(), before.clone(), &spans);
         // Fewer than two mentions and no anaphor ("the country") to add one: no relation, and
         // no need to tokenize. Anaphor words are looked for in the lower-cased text, which is
         // their folded form only where the sentence is ASCII.
         let anaphors = !text[range.clone()].is_ascii() || t.anaphor_heads.is_match(&lower[range.clone()]);
-        if !anaphors && tokens::mentions_inside(&spans, range.clone()) < 2 {
+        if !anaphors && possessive.is_none() && tokens::mentions_inside(&spans, range.clone()) < 2 {
             continue;
         }
-        tokens::tokenize(text, &lower, range.clone(), &spans, anaphors, &mut toks);
+        anaphora::subjects(text, &earlier, &spans, &mut subjects);
+        tokens::tokenize_preferring(text, &lower, range.clone(), &spans, anaphors, &subjects, &mut toks);
+        let possessive_at = possessive.and_then(|(word, m)| anaphora::substitute(&mut toks, word, m));
+        anaphora::zero_subject(&mut toks, &subjects, range.start);
+        let plural = anaphora::plural_orgs(&mut toks, earlier[1].clone(), &spans);
         if toks.iter().filter(|t| t.entity().is_some()).count() < 2 {
             continue;
         }
@@ -158,29 +174,43 @@ pub fn find(
         };
         let sentence = qualify::Sentence { text, range: range.clone(), entities, quantities, dates };
         attach::apply(&v, &sentence, kb, entities, &mut candidates);
+        roles::apply(&v, &mut candidates);
+        places::apply(&v, kb, entities, &mut candidates);
         let mut seen = std::collections::HashSet::new();
         candidates.sort_by(|a, b| b.strength.total_cmp(&a.strength));
         let mut here = Vec::new();
         for c in &candidates {
             let (Some(s), Some(o)) = (v.entity(c.subject), v.entity(c.object)) else { continue };
-            if s == o || !seen.insert((s, c.predicate, o)) {
+            if possessive_at
+                .is_some_and(|k| (c.subject == k || c.object == k) && !anaphora::POSSESSIVE_READS.contains(&t.predicates[c.predicate].name))
+            {
                 continue;
             }
-            if t.predicates[c.predicate].symmetric {
-                seen.insert((o, c.predicate, s));
+            // "Todos estos grupos": the relation holds for each organization the phrase stands for.
+            let each = |k: usize, e: usize| match &plural {
+                Some((at, all)) if *at == k => all.clone(),
+                _ => vec![e],
+            };
+            for (s, o) in each(c.subject, s).into_iter().flat_map(|s| each(c.object, o).into_iter().map(move |o| (s, o))) {
+                if s == o || !seen.insert((s, c.predicate, o)) {
+                    continue;
+                }
+                if t.predicates[c.predicate].symmetric {
+                    seen.insert((o, c.predicate, s));
+                }
+                let (qualifiers, confidence) = qualify::qualifiers(&v, &sentence, c);
+                here.push((
+                    c.trigger.0,
+                    Relation {
+                        subject: entities[s].id.clone(),
+                        predicate: t.predicates[c.predicate].name.to_owned(),
+                        object: entities[o].id.clone(),
+                        qualifiers,
+                        confidence,
+                        evidence: Evidence { text: text[range.clone()].to_owned(), start: range.start, end: range.end },
+                    },
+                ));
             }
-            let (qualifiers, confidence) = qualify::qualifiers(&v, &sentence, c);
-            here.push((
-                c.trigger.0,
-                Relation {
-                    subject: entities[s].id.clone(),
-                    predicate: t.predicates[c.predicate].name.to_owned(),
-                    object: entities[o].id.clone(),
-                    qualifiers,
-                    confidence,
-                    evidence: Evidence { text: text[range.clone()].to_owned(), start: range.start, end: range.end },
-                },
-            ));
         }
         here.sort_by_key(|(at, _)| *at);
         out.extend(here.into_iter().map(|(_, r)| r));

@@ -184,7 +184,7 @@ fn cultivation(v: &View, s: &Sentence, out: &mut Vec<Candidate>) {
 }
 
 /// A noun naming a kind of place ("province", "río") at token `k`.
-fn place_head(v: &View, k: usize) -> bool {
+pub(super) fn place_head(v: &View, k: usize) -> bool {
     v.norms.get(k).is_some_and(|w| crate::lang::geographic_head(w)) || v.cue_at(k, Cue::PlaceHead) == Some(1)
 }
 
@@ -196,7 +196,7 @@ fn same_country_region(kb: &KnowledgeBase, entities: &[ExtractedEntity], outer: 
 }
 
 /// "in (the) <place>" at token `at`, or "in the district of <place>": the place's token.
-fn in_place(v: &View, at: usize) -> Option<usize> {
+pub(super) fn in_place(v: &View, at: usize) -> Option<usize> {
     if !v.is(at, Cue::Inside) {
         return None;
     }
@@ -209,7 +209,7 @@ fn in_place(v: &View, at: usize) -> Option<usize> {
 
 /// Does the knowledge base put entity `inner` inside entity `outer`? `None` when it cannot
 /// tell (either is not in it, or says nothing of where it lies).
-fn contains(kb: &KnowledgeBase, entities: &[ExtractedEntity], outer: Option<usize>, inner: Option<usize>) -> Option<bool> {
+pub(super) fn contains(kb: &KnowledgeBase, entities: &[ExtractedEntity], outer: Option<usize>, inner: Option<usize>) -> Option<bool> {
     let (outer, inner) = (entities.get(outer?)?, entities.get(inner?)?);
     if !outer.in_kb || !inner.in_kb {
         return None;

@@ -49,7 +49,7 @@ fn strength(distance: usize) -> f64 {
     (0.95 - 0.01 * distance.saturating_sub(3) as f64).max(0.5)
 }
 
-fn pairs(subjects: &[usize], objects: &[usize], predicate: usize, span: (usize, usize), out: &mut Vec<Candidate>, v: &View) {
+pub(super) fn pairs(subjects: &[usize], objects: &[usize], predicate: usize, span: (usize, usize), out: &mut Vec<Candidate>, v: &View) {
     for &s in subjects {
         for &o in objects {
             if v.entity(s) != v.entity(o) {
@@ -60,7 +60,7 @@ fn pairs(subjects: &[usize], objects: &[usize], predicate: usize, span: (usize, 
     }
 }
 
-fn with_coordinated(v: &View, first: usize, types: &[EntityType]) -> Vec<usize> {
+pub(super) fn with_coordinated(v: &View, first: usize, types: &[EntityType]) -> Vec<usize> {
     let mut all = vec![first];
     all.extend(v.list_left(first, types));
     all
@@ -68,6 +68,9 @@ fn with_coordinated(v: &View, first: usize, types: &[EntityType]) -> Vec<usize> 
 
 fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
     let p = &v.t.predicates[predicate];
+    if super::agents::passive_phrase(v, predicate, start, end, out) {
+        return;
+    }
     if end - start == 1 && v.passive(start, end) {
         let Some(agent) = v.agent_right(end, &p.subject) else { return };
         // "in a joint operation of the Army, the Police and the Air Force": every one acted.
@@ -108,13 +111,18 @@ fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
         }
         return;
     }
-    let (objects, after) = v.list_right(end, &p.object, OBJECT_REACH);
+    let (mut objects, mut after) = v.list_right(end, &p.object, OBJECT_REACH);
+    if objects.is_empty() {
+        (objects, after) = super::agents::listed_after_colon(v, end, &p.object);
+    }
     if objects.is_empty() {
         return;
     }
     let subjects = match v.subject_left(start, &p.subject, SUBJECT_REACH) {
         Some(s) => with_coordinated(v, s, &p.subject),
-        None => v.agent_right(after, &p.subject).into_iter().collect(),
+        None => {
+            v.agent_right(after, &p.subject).or_else(|| super::agents::agent_before(v, &p.subject, end, objects[0])).into_iter().collect()
+        }
     };
     pairs(&subjects, &objects, predicate, (start, end), out, v);
 }

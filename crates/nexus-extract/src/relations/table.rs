@@ -196,10 +196,20 @@ pub enum Cue {
     Inside,
     Article,
     Of,
+    LeaderRole,
+    MemberRole,
+    UnitHead,
+    Through,
+    Stronghold,
+    Copula,
+    Possessive,
+    OrgNoun,
+    AnaphorOrgs,
+    RivalRole,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 25;
+pub const CUES: usize = 35;
 
 impl Cue {
     /// A dense index for caches.
@@ -226,7 +236,18 @@ impl Cue {
             Cue::Inside => 18,
             Cue::Article => 19,
             Cue::Of => 20,
-            Cue::Rank(r) => (20 + r as usize).min(CUES - 1),
+            // Ranks 1 to 3 take 21 to 23; 24 is left for a fourth.
+            Cue::Rank(r) => (20 + r as usize).min(24),
+            Cue::LeaderRole => 25,
+            Cue::MemberRole => 26,
+            Cue::UnitHead => 27,
+            Cue::Through => 28,
+            Cue::Stronghold => 29,
+            Cue::Copula => 30,
+            Cue::Possessive => 31,
+            Cue::OrgNoun => 32,
+            Cue::AnaphorOrgs => 33,
+            Cue::RivalRole => 34,
         }
     }
 
@@ -253,6 +274,16 @@ impl Cue {
             "inside" => Cue::Inside,
             "article" => Cue::Article,
             "of" => Cue::Of,
+            "leader_role" => Cue::LeaderRole,
+            "member_role" => Cue::MemberRole,
+            "unit_head" => Cue::UnitHead,
+            "through" => Cue::Through,
+            "stronghold" => Cue::Stronghold,
+            "copula" => Cue::Copula,
+            "possessive" => Cue::Possessive,
+            "org_noun" => Cue::OrgNoun,
+            "anaphor_orgs" => Cue::AnaphorOrgs,
+            "rival_role" => Cue::RivalRole,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }

@@ -55,12 +55,28 @@ const ANAPHOR_REACH: usize = 900;
 /// The tokens of `text[range]` into `toks` (cleared first); `lower` is `text` with ASCII
 /// lower-cased (the same offsets); `mentions` are all the document's mentions, sorted by start;
 /// `anaphors` is false when the sentence cannot hold one (`Tables::anaphor_heads`).
+#[cfg(test)]
 pub fn tokenize<'d>(
     text: &'d str,
     lower: &'d str,
     range: std::ops::Range<usize>,
     mentions: &[Span],
     anaphors: bool,
+    toks: &mut Vec<Tok<'d>>,
+) {
+    tokenize_preferring(text, lower, range, mentions, anaphors, &[], toks);
+}
+
+/// `tokenize`, where an anaphor stands for the one entity of its type among `subjects` (the
+/// names that opened the sentences before, `anaphora::subjects`) when there is exactly one,
+/// and for the nearest fitting name otherwise.
+pub fn tokenize_preferring<'d>(
+    text: &'d str,
+    lower: &'d str,
+    range: std::ops::Range<usize>,
+    mentions: &[Span],
+    anaphors: bool,
+    subjects: &[Span],
     toks: &mut Vec<Tok<'d>>,
 ) {
     toks.clear();
@@ -82,7 +98,7 @@ pub fn tokenize<'d>(
     }
     words(text, lower, at, range.end, toks);
     if anaphors {
-        resolve_anaphors(toks, mentions);
+        resolve_anaphors(toks, mentions, subjects);
     }
 }
 
@@ -143,7 +159,7 @@ fn words<'d>(text: &'d str, lower: &'d str, from: usize, to: usize, out: &mut Ve
 /// Replace "the country" and its kin with the nearest entity of a fitting type named before
 /// them, unless the phrase introduces a name itself ("the port of Callao", "the group Los
 /// Pulpos").
-fn resolve_anaphors(toks: &mut Vec<Tok>, mentions: &[Span]) {
+fn resolve_anaphors(toks: &mut Vec<Tok>, mentions: &[Span], subjects: &[Span]) {
     let t = Tables::get();
     let classes: [(Cue, &[EntityType]); 3] = [
         (Cue::AnaphorCountry, &[EntityType::Country]),
@@ -179,7 +195,8 @@ fn resolve_anaphors(toks: &mut Vec<Tok>, mentions: &[Span]) {
             None
         } else {
             let before = mentions.partition_point(|m| m.start < start);
-            mentions[..before].iter().rev().take_while(|m| m.end + ANAPHOR_REACH >= start).find(|m| types.contains(&m.ty))
+            super::anaphora::one_subject(subjects, types)
+                .or_else(|| mentions[..before].iter().rev().take_while(|m| m.end + ANAPHOR_REACH >= start).find(|m| types.contains(&m.ty)))
         };
         match antecedent {
             Some(m) => {

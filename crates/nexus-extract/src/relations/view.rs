@@ -126,7 +126,7 @@ impl<'s> View<'s> {
         None
     }
 
-    fn stops(&self, i: usize) -> bool {
+    pub fn stops(&self, i: usize) -> bool {
         self.trigger[i] || self.cue_at(i, Cue::ClauseBreak).is_some() || matches!(self.norms[i], "." | "!" | "?")
     }
 
@@ -153,7 +153,7 @@ impl<'s> View<'s> {
             // there, "que"/"that" only complements a verb ("la Armada informó que incautó"),
             // and the subject of the verb before it is still the one sought.
             if self.cue_ends_at(i, Cue::Relative)
-                && let Some(k) = (i.saturating_sub(3)..i).rev().find(|&k| self.fits(k, types))
+                && let Some(k) = (i.saturating_sub(3)..i).rev().find(|&k| self.fits(k, types)).or_else(|| self.apposed_before(i, types))
             {
                 return Some(k);
             }
@@ -170,6 +170,28 @@ impl<'s> View<'s> {
             }
         }
         None
+    }
+
+    /// "the PCC, a group that …", "el PCC (…), organización que …": the name a short noun
+    /// apposition right before the relative pronoun at `i` describes.
+    fn apposed_before(&self, i: usize, types: &[EntityType]) -> Option<usize> {
+        let start = i + 1 - self.cue_ends_at_len(i, Cue::Relative)?;
+        let comma = (start.saturating_sub(4)..start).rev().find(|&k| self.norms[k] == ",")?;
+        if !(comma + 1..start)
+            .all(|k| self.toks[k].entity().is_none() && !self.trigger[k] && self.norms[k].chars().all(char::is_alphabetic))
+        {
+            return None;
+        }
+        let mut k = comma.checked_sub(1)?;
+        if matches!(self.norms[k], ")" | "]") {
+            k = self.before_parens(k).checked_sub(1)?;
+        }
+        self.fits(k, types).then_some(k)
+    }
+
+    /// The length of a `cue` phrase ending at token `i` (inclusive).
+    fn cue_ends_at_len(&self, i: usize, cue: Cue) -> Option<usize> {
+        (i.saturating_sub(3)..=i).find(|&j| self.cue_at(j, cue) == Some(i - j + 1)).map(|j| i - j + 1)
     }
 
     /// Entities of `types` coordinated with the one at `i`, going left ("Callao and Paita
@@ -214,8 +236,10 @@ impl<'s> View<'s> {
     fn modifies_next(&self, i: usize, types: &[EntityType]) -> bool {
         (1..=2).any(|n| {
             let of = i + n + 1;
+            // "the PF and the Receita Federal": a coordinator joins two names, it modifies neither.
             (i + 1..of).all(|k| {
                 self.toks.get(k).is_some_and(|t| t.entity().is_none() && t.norm.chars().all(char::is_alphabetic) && !t.norm.is_empty())
+                    && !self.is(k, Cue::Coordinator)
             }) && self.is(of, Cue::Of)
                 && (of + 1..(of + 3).min(self.len())).any(|k| self.fits(k, types))
         })

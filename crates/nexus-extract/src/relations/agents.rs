@@ -1,0 +1,76 @@
+//! Who acted, when the plain active clause does not say: a trigger phrase that is itself
+//! passive ("led by", "liderado por", "chefiada pela"), and a doer named between a verb and
+//! its objects ("arrested two men, identified by the DNCD as A and B"), and people listed after
+//! a colon ("prendeu quatro integrantes do PCC: A, B, C e D").
+
+use super::frames::{Candidate, pairs, with_coordinated};
+use super::table::Cue;
+use super::view::View;
+use nexus_kb::EntityType;
+
+/// How many tokens after a passive phrase its agent may stand ("led by figures such as X").
+const AGENT_REACH: usize = 5;
+/// How far before a passive phrase the thing acted on may stand, in tokens.
+const OBJECT_REACH: usize = 12;
+
+/// A trigger phrase ending in an agent word ("led by", "encabezada por") puts the doer after
+/// it and what is acted on before it: read it so and return true. When no doer of the
+/// subject's type follows, return false and let the active reading try ("financed by drug
+/// trafficking" names the activity, not a doer). Symmetric predicates read the same either way.
+pub fn passive_phrase(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Candidate>) -> bool {
+    let p = &v.t.predicates[predicate];
+    if end - start < 2 || p.symmetric || v.t.cue(Cue::Agent).longest_at(&v.norms[end - 1..end]).is_none() {
+        return false;
+    }
+    let Some(agent) = (end..(end + AGENT_REACH).min(v.len()))
+        .take_while(|&k| v.fits(k, &p.subject) || (v.toks[k].entity().is_none() && !v.trigger[k] && !matches!(v.norms[k], "." | ";" | ":")))
+        .find(|&k| v.fits(k, &p.subject))
+    else {
+        return false;
+    };
+    let agents = v.list_right(agent, &p.subject, 1).0;
+    if let Some(o) = v.nearest_left(start, &p.object, OBJECT_REACH) {
+        pairs(&agents, &with_coordinated(v, o, &p.object), predicate, (start, end), out, v);
+    }
+    true
+}
+
+/// "Dominican authorities arrested two men, identified by the DNCD as A and B": with no
+/// subject named before the verb, an agent ("by the DNCD") between the verb and its first
+/// object is the doer.
+pub fn agent_before(v: &View, types: &[EntityType], end: usize, first_object: usize) -> Option<usize> {
+    v.agent_right(end, types).filter(|&a| a < first_object)
+}
+
+/// How many tokens a colon may stand after a verb for the people listed after it to be its
+/// objects ("detained five alleged members of the X gang: …").
+const COLON_REACH: usize = 12;
+
+/// "A Polícia Federal prendeu quatro integrantes do PCC: A, 39 anos, …; B, 28; e C": with no
+/// person right after the verb, the people listed after a colon that follows it, each once.
+/// Only for people: a colon before places or goods opens anything.
+pub fn listed_after_colon(v: &View, end: usize, types: &[EntityType]) -> (Vec<usize>, usize) {
+    if types != [EntityType::Person] {
+        return (Vec::new(), end);
+    }
+    let Some(colon) =
+        (end..(end + COLON_REACH).min(v.len())).take_while(|&k| !matches!(v.norms[k], ";" | ".")).find(|&k| v.norms[k] == ":")
+    else {
+        return (Vec::new(), end);
+    };
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for k in colon + 1..v.len() {
+        if v.trigger[k] {
+            break;
+        }
+        if let Some(e) = v.entity(k).filter(|_| v.fits(k, types))
+            && !seen.contains(&e)
+        {
+            seen.push(e);
+            out.push(k);
+        }
+    }
+    let after = out.last().map_or(end, |&k| k + 1);
+    (out, after)
+}
