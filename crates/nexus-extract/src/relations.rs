@@ -8,6 +8,7 @@
 //! frames applied (`frames`, `attach`), qualifiers and confidence added (`qualify`).
 
 mod attach;
+mod discourse;
 mod frames;
 mod qualify;
 mod table;
@@ -108,21 +109,31 @@ pub fn find(
     let lower = text.to_ascii_lowercase();
     let sorted = quantities.is_sorted_by_key(|q| q.start) && dates.is_sorted_by_key(|d| d.start);
     let mut toks = Vec::new();
-    for range in crate::sentences::split(text) {
+    // Outlets and the places sentences end with, for flows whose origin is named before them.
+    let mut memory = discourse::Memory::default();
+    for (idx, range) in crate::sentences::split(text).into_iter().enumerate() {
         let first = spans.partition_point(|s| s.end <= range.start);
-        let mentioned = spans[first..].iter().take_while(|s| s.start < range.end).count();
-        if mentioned == 0 {
+        let here_spans = || spans[first..].iter().take_while(|s| s.start < range.end);
+        if here_spans().next().is_none() {
             continue;
         }
         // Fewer than two mentions and no anaphor ("the country") to add one: no relation, and
-        // no need to tokenize. Anaphor words are looked for in the lower-cased text, which is
-        // their folded form only where the sentence is ASCII.
-        let anaphors = !text[range.clone()].is_ascii() || t.anaphor_heads.is_match(&lower[range.clone()]);
-        if !anaphors && tokens::mentions_inside(&spans, range.clone()) < 2 {
+        // no need to tokenize — unless the sentence may name an outlet or say "from there", or
+        // an outlet named just before may be the origin of its flow. Anaphor words are looked
+        // for in the lower-cased text, which is their folded form only where the sentence is
+        // ASCII.
+        let ascii = text[range.clone()].is_ascii();
+        let anaphors = !ascii || t.anaphor_heads.is_match(&lower[range.clone()]);
+        let discourse = !ascii || memory.outlet_for(idx).is_some() || discourse::may_matter(&lower[range.clone()]);
+        if !anaphors && !discourse && tokens::mentions_inside(&spans, range.clone()) < 2 {
+            memory.read(idx, Vec::new(), here_spans().filter(|s| place(s.ty)).last().map(|s| s.entity).into_iter().collect());
             continue;
         }
         tokens::tokenize(text, &lower, range.clone(), &spans, anaphors, &mut toks);
-        if toks.iter().filter(|t| t.entity().is_some()).count() < 2 {
+        let named = toks.iter().filter(|t| t.entity().is_some()).count();
+        if named < 2 && !(discourse && named == 1) {
+            let last = toks.iter().rev().find_map(|t| t.entity().filter(|(_, ty)| place(*ty)));
+            memory.read(idx, Vec::new(), last.map(|(e, _)| e).into_iter().collect());
             continue;
         }
         let mut v = view::View::new(&toks);
@@ -162,30 +173,45 @@ pub fn find(
         candidates.sort_by(|a, b| b.strength.total_cmp(&a.strength));
         let mut here = Vec::new();
         for c in &candidates {
-            let (Some(s), Some(o)) = (v.entity(c.subject), v.entity(c.object)) else { continue };
-            if s == o || !seen.insert((s, c.predicate, o)) {
-                continue;
+            let Some(o) = v.entity(c.object) else { continue };
+            // A flow with no origin in its sentence takes the one earlier sentences left.
+            let (subjects, factor): (Vec<usize>, f64) = match c.orphan {
+                Some(orphan) => {
+                    let (from, factor) = memory.origins(idx, orphan);
+                    (from.to_vec(), factor)
+                }
+                None => (v.entity(c.subject).into_iter().collect(), 1.0),
+            };
+            for s in subjects {
+                if s == o || !seen.insert((s, c.predicate, o)) {
+                    continue;
+                }
+                if t.predicates[c.predicate].symmetric {
+                    seen.insert((o, c.predicate, s));
+                }
+                let (qualifiers, confidence) = qualify::qualifiers(&v, &sentence, c);
+                here.push((
+                    c.trigger.0,
+                    Relation {
+                        subject: entities[s].id.clone(),
+                        predicate: t.predicates[c.predicate].name.to_owned(),
+                        object: entities[o].id.clone(),
+                        qualifiers,
+                        confidence: (confidence * factor * 100.0).round() / 100.0,
+                        evidence: Evidence { text: text[range.clone()].to_owned(), start: range.start, end: range.end },
+                    },
+                ));
             }
-            if t.predicates[c.predicate].symmetric {
-                seen.insert((o, c.predicate, s));
-            }
-            let (qualifiers, confidence) = qualify::qualifiers(&v, &sentence, c);
-            here.push((
-                c.trigger.0,
-                Relation {
-                    subject: entities[s].id.clone(),
-                    predicate: t.predicates[c.predicate].name.to_owned(),
-                    object: entities[o].id.clone(),
-                    qualifiers,
-                    confidence,
-                    evidence: Evidence { text: text[range.clone()].to_owned(), start: range.start, end: range.end },
-                },
-            ));
         }
+        memory.read(idx, discourse::outlets(&v, &found), discourse::last_places(&v));
         here.sort_by_key(|(at, _)| *at);
         out.extend(here.into_iter().map(|(_, r)| r));
     }
     out
+}
+
+fn place(ty: EntityType) -> bool {
+    matches!(ty, EntityType::Place | EntityType::Country)
 }
 
 fn entity_type(name: &str) -> Option<EntityType> {

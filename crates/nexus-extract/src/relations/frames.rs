@@ -19,11 +19,23 @@ pub struct Candidate {
     pub via: Vec<usize>,
     /// Tokens of a concealment phrase ("into blocks of coal").
     pub method: Option<(usize, usize)>,
+    /// A flow whose destinations the sentence names but not its origin: `subject` is then the
+    /// trigger's first token, and `discourse` may find the origin in the sentence before.
+    pub orphan: Option<Orphan>,
+}
+
+/// Why a flow's origin is sought outside its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Orphan {
+    /// No origin named: a place the text just named as an outlet may be it.
+    Unnamed,
+    /// "There it is loaded …": the places the sentence before ended with.
+    There,
 }
 
 impl Candidate {
     pub fn new(subject: usize, predicate: usize, object: usize, trigger: (usize, usize), strength: f64) -> Candidate {
-        Candidate { subject, predicate, object, trigger, strength, commodity: None, via: Vec::new(), method: None }
+        Candidate { subject, predicate, object, trigger, strength, commodity: None, via: Vec::new(), method: None, orphan: None }
     }
 }
 
@@ -34,6 +46,9 @@ const SUBJECT_REACH: usize = 40;
 const FLOW_SUBJECT_REACH: usize = 25;
 /// How far after a verb its first object may stand, in tokens.
 const OBJECT_REACH: usize = 12;
+/// How far after "via"/"por" the place passed through may stand ("through the port of
+/// Callao"): "por carretera a laboratorios en Sinaloa" names where the goods go, not a way.
+const VIA_REACH: usize = 3;
 
 pub fn apply(v: &View, trigger: &Trigger, start: usize, end: usize, out: &mut Vec<Candidate>) {
     match trigger.frame {
@@ -41,11 +56,12 @@ pub fn apply(v: &View, trigger: &Trigger, start: usize, end: usize, out: &mut Ve
         Frame::Noun => noun(v, trigger.predicate, start, end, out),
         Frame::Between => between(v, trigger.predicate, start, end, out),
         Frame::Flow | Frame::Supply | Frame::Depart | Frame::Arrive | Frame::Import => flow(v, trigger, start, end, out),
+        Frame::Outlet => super::discourse::outlet(v, trigger.predicate, start, end, out),
     }
 }
 
 /// Closer ends make a stronger reading.
-fn strength(distance: usize) -> f64 {
+pub(super) fn strength(distance: usize) -> f64 {
     (0.95 - 0.01 * distance.saturating_sub(3) as f64).max(0.5)
 }
 
@@ -60,7 +76,7 @@ fn pairs(subjects: &[usize], objects: &[usize], predicate: usize, span: (usize, 
     }
 }
 
-fn with_coordinated(v: &View, first: usize, types: &[EntityType]) -> Vec<usize> {
+pub(super) fn with_coordinated(v: &View, first: usize, types: &[EntityType]) -> Vec<usize> {
     let mut all = vec![first];
     all.extend(v.list_left(first, types));
     all
@@ -160,7 +176,7 @@ fn between(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<C
 /// Goods moving: origins after from-words (or the subject before), destinations after
 /// to-words (or, for supply words, right after the trigger), the commodity that moves, what it
 /// passes through, and how it is hidden. With no destination, `exports` of the commodity.
-fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end: usize, out: &mut Vec<Candidate>) {
+pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end: usize, out: &mut Vec<Candidate>) {
     let t = v.t;
     let p = &t.predicates[trigger.predicate];
     let places = &p.subject;
@@ -189,7 +205,7 @@ fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end: usize, out
         }
         let role = [(Cue::Destination, 0), (Cue::Origin, 1), (Cue::Via, 2)].into_iter().find_map(|(c, r)| v.cue_at(i, c).map(|n| (r, n)));
         if let Some((role, n)) = role {
-            let (items, after) = v.list_right(i + n, places, 5);
+            let (items, after) = v.list_right(i + n, places, if role == 2 { VIA_REACH } else { 5 });
             if !items.is_empty() {
                 match role {
                     0 => dests.extend(items),
@@ -215,8 +231,12 @@ fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end: usize, out
     // where this one starts ("moved to Callao, from where it is shipped" is not coordinated).
     let coordinated = start > 0 && v.norms[start - 1] != "," && v.is(start - 1, Cue::Coordinator);
     let destination_of_other = |s: usize| {
-        coordinated
-            && (0..s).rev().find(|&k| v.flow_trigger[k]).is_some_and(|f| (f + 1..s).any(|k| v.cue_at(k, Cue::Destination).is_some()))
+        let Some(f) = (0..s).rev().find(|&k| v.flow_trigger[k]) else { return false };
+        // "containers to Asia, with shipments destined for Hong Kong": a place right after an
+        // earlier movement's to-word is where that one ends; "from where" names it again.
+        let right_after_to = (s.saturating_sub(3).max(f + 1)..s)
+            .any(|k| v.cue_at(k, Cue::Destination).is_some_and(|n| (k + n..s).all(|j| v.toks[j].entity().is_none())));
+        right_after_to || (coordinated && (f + 1..s).any(|k| v.cue_at(k, Cue::Destination).is_some()))
     };
     let subject = || {
         v.subject_left(start, places, FLOW_SUBJECT_REACH)
@@ -235,8 +255,28 @@ fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end: usize, out
     if origins.is_empty() && trigger.frame != Frame::Import {
         origins = made_in(v, start, places);
     }
+    // "… to Manaus and, from there, on to Belém": the origin is the place named before.
+    let mut there = false;
+    if origins.is_empty() && trigger.frame != Frame::Import {
+        match super::discourse::from_there(v, start, places) {
+            Some(super::discourse::There::Here(places)) => origins = places,
+            Some(super::discourse::There::Before) => there = true,
+            None => {}
+        }
+    }
     let commodity = commodity.or_else(|| (0..start).rev().find(|&k| v.fits(k, &commodity_type) && !concealed(v, k)));
     let method = (0..v.len()).find_map(|k| concealment_phrase(v, k));
+    if origins.is_empty() && !dests.is_empty() && !matches!(trigger.frame, Frame::Import) {
+        for &d in &dests {
+            let mut cand = Candidate::new(start, trigger.predicate, d, (start, end), strength(d.saturating_sub(end)));
+            cand.commodity = commodity;
+            cand.via = via.clone();
+            cand.method = method;
+            cand.orphan = Some(if there { Orphan::There } else { Orphan::Unnamed });
+            out.push(cand);
+        }
+        return;
+    }
     if dests.is_empty() && !matches!(trigger.frame, Frame::Import | Frame::Arrive) {
         let exports = t.predicate("exports");
         if let (Some(exports), Some(c)) = (exports, commodity.filter(|&c| c > start)) {
@@ -279,7 +319,7 @@ fn made_in(v: &View, before: usize, places: &[EntityType]) -> Vec<usize> {
 }
 
 /// Is the commodity at `k` what hides the goods ("into blocks of coal")?
-fn concealed(v: &View, k: usize) -> bool {
+pub(super) fn concealed(v: &View, k: usize) -> bool {
     concealment_phrase(v, k).is_some()
 }
 

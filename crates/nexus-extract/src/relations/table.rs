@@ -27,11 +27,14 @@ pub enum Frame {
     Depart,
     Arrive,
     Import,
+    /// "Callao is the main outlet", "a point of departure for": the subject is where goods
+    /// leave from (see `discourse`).
+    Outlet,
 }
 
 impl Frame {
     pub fn moves_goods(self) -> bool {
-        matches!(self, Frame::Flow | Frame::Supply | Frame::Depart | Frame::Arrive | Frame::Import)
+        matches!(self, Frame::Flow | Frame::Supply | Frame::Depart | Frame::Arrive | Frame::Import | Frame::Outlet)
     }
 }
 
@@ -196,10 +199,13 @@ pub enum Cue {
     Inside,
     Article,
     Of,
+    Copula,
+    FromThere,
+    Example,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 25;
+pub const CUES: usize = 27;
 
 impl Cue {
     /// A dense index for caches.
@@ -226,7 +232,10 @@ impl Cue {
             Cue::Inside => 18,
             Cue::Article => 19,
             Cue::Of => 20,
-            Cue::Rank(r) => (20 + r as usize).min(CUES - 1),
+            Cue::Copula => 21,
+            Cue::FromThere => 22,
+            Cue::Example => 23,
+            Cue::Rank(r) => (23 + r as usize).min(CUES - 1),
         }
     }
 
@@ -253,6 +262,9 @@ impl Cue {
             "inside" => Cue::Inside,
             "article" => Cue::Article,
             "of" => Cue::Of,
+            "copula" => Cue::Copula,
+            "from_there" => Cue::FromThere,
+            "example" => Cue::Example,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }
@@ -269,6 +281,14 @@ pub struct Tables {
     pub anaphor_heads: aho_corasick::AhoCorasick,
     /// The three anaphor classes in one set: one look-up per word rejects most.
     pub anaphors: PhraseSet<()>,
+    /// The longest word of each outlet trigger and "from there" cue (words of three letters
+    /// or more): an ASCII sentence without one cannot hold either (`discourse::may_matter`).
+    pub discourse_words: Vec<String>,
+}
+
+/// The longest word of a phrase, if it has one of three letters or more.
+fn key_word(phrase: &Phrase) -> Option<String> {
+    phrase.words.iter().map(|w| w.trim_end_matches('*')).filter(|w| w.len() > 2).max_by_key(|w| w.len()).map(str::to_owned)
 }
 
 impl Tables {
@@ -286,6 +306,7 @@ impl Tables {
         }
         let mut triggers = Vec::new();
         let mut trigger_phrases = PhraseSet::default();
+        let mut discourse_words = Vec::new();
         for line in lines(include_str!("../../../../data/relations/triggers.tsv")) {
             let cols: Vec<&str> = line.split('\t').collect();
             let [predicate, frame, phrases] = cols[..] else { panic!("triggers.tsv: bad line {line:?}") };
@@ -302,11 +323,16 @@ impl Tables {
                 "depart" => Frame::Depart,
                 "arrive" => Frame::Arrive,
                 "import" => Frame::Import,
+                "outlet" => Frame::Outlet,
                 f => panic!("triggers.tsv: unknown frame {f}"),
             };
             triggers.push(Trigger { predicate, frame });
             for p in phrases.split(" | ") {
-                trigger_phrases.insert(Phrase::parse(p), triggers.len() - 1);
+                let phrase = Phrase::parse(p);
+                if frame == Frame::Outlet {
+                    discourse_words.extend(key_word(&phrase));
+                }
+                trigger_phrases.insert(phrase, triggers.len() - 1);
             }
         }
         let mut cues: Vec<PhraseSet<()>> = (0..CUES).map(|_| PhraseSet::default()).collect();
@@ -318,6 +344,9 @@ impl Tables {
             let set = &mut cues[cue.index()];
             for p in phrases.split(" | ") {
                 let phrase = Phrase::parse(p);
+                if cue == Cue::FromThere {
+                    discourse_words.extend(key_word(&phrase));
+                }
                 if matches!(cue, Cue::AnaphorCountry | Cue::AnaphorOrg | Cue::AnaphorPlace)
                     && let Some(last) = phrase.words.last()
                 {
@@ -328,7 +357,7 @@ impl Tables {
             }
         }
         let anaphor_heads = aho_corasick::AhoCorasick::new(&heads).expect("plain words");
-        Tables { predicates, triggers, trigger_phrases, cues, anaphor_heads, anaphors }
+        Tables { predicates, triggers, trigger_phrases, cues, anaphor_heads, anaphors, discourse_words }
     }
 
     pub fn cue(&self, c: Cue) -> &PhraseSet<()> {

@@ -236,6 +236,13 @@ impl<'s> View<'s> {
                 gap += 1;
                 continue;
             }
+            // "to the ports of the North, such as Belém and Vila do Conde": the examples are
+            // items of the list, and the words introducing them do not count as distance.
+            if let Some(n) = self.cue_at(i, Cue::Example) {
+                coordinated = !out.is_empty();
+                i += n;
+                continue;
+            }
             if !out.is_empty()
                 && let Some(n) = self.cue_at(i, Cue::Coordinator)
             {

@@ -1,0 +1,186 @@
+//! Flows whose origin is named outside their own words: a place named as where goods leave
+//! from ("Callao is the main maritime outlet", "a point of departure for containers to Asia"),
+//! and "from there" pointing back to the place named just before ("… to Manaus and, from
+//! there, to Belém"; "… to the ports of Buenos Aires and Rosario. There it is transferred to
+//! vessels bound for Antwerp").
+//!
+//! Reports often state the outlet in one sentence and the destinations in the next. A general
+//! carry-over of the last origin to the next sentence misreads far more than it finds, so the
+//! origin is carried only from a sentence that explicitly names a place as an outlet (subject
+//! of an outlet phrase, joined by a copula), only to the next `OUTLET_SENTENCES` sentences, and
+//! only to flows that name no origin of their own.
+
+use super::frames::{Candidate, strength, with_coordinated};
+use super::table::{Cue, Frame, Tables};
+use super::view::View;
+use nexus_kb::EntityType;
+use std::sync::OnceLock;
+
+/// How far before an outlet phrase its subject may stand, in tokens ("The Pacific port of
+/// Callao (Lima) is the main maritime outlet").
+const OUTLET_SUBJECT_REACH: usize = 12;
+/// How many sentences after an outlet statement its place is still the origin of flows that
+/// name none.
+const OUTLET_SENTENCES: usize = 2;
+/// How far before a flow's trigger a "from there" may stand, in tokens.
+const THERE_REACH: usize = 15;
+/// How far before "from there" the place it points to may stand, in tokens.
+const ANTECEDENT_REACH: usize = 15;
+/// A carried origin is weaker than one named in the sentence.
+const CARRIED: f64 = 0.8;
+/// How far after an outlet phrase its destinations may be named, in tokens.
+const OUTLET_OBJECT_REACH: usize = 30;
+
+/// The places an outlet phrase at `start` names: its subject before, joined to it by a copula
+/// ("Guayaquil has become a point of departure"), with the places coordinated with it. "its
+/// terminals have made it the main departure point" names none.
+pub fn outlet_subject(v: &View, start: usize, places: &[EntityType]) -> Option<Vec<usize>> {
+    let s = v.subject_left(start, places, OUTLET_SUBJECT_REACH)?;
+    let linked = (s + 1..start).any(|k| v.cue_at(k, Cue::Copula).is_some());
+    linked.then(|| with_coordinated(v, s, places))
+}
+
+/// The outlet frame: "X is the main departure point for cocaine bound for Europe" — X ships to
+/// the places after to-words in the clause. Not "of": "las principales salidas de la cocaína
+/// producida en Colombia" names where the goods come from, not where they go.
+pub fn outlet(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
+    let places = &v.t.predicates[predicate].subject;
+    let Some(origins) = outlet_subject(v, start, places) else { return };
+    let (mut dests, mut via, mut commodity) = (Vec::new(), Vec::new(), None);
+    let mut i = end;
+    while i < v.len() && i < end + OUTLET_OBJECT_REACH {
+        let relative = i > 0 && v.norms[i - 1] == "," && v.cue_at(i, Cue::Relative).is_some();
+        if v.norms[i] == ";" || v.cue_at(i, Cue::ClauseBreak).is_some() || relative {
+            break;
+        }
+        let role = [(Cue::Destination, true), (Cue::Via, false)].into_iter().find_map(|(c, d)| v.cue_at(i, c).map(|n| (d, n)));
+        if let Some((dest, n)) = role {
+            let (items, after) = v.list_right(i + n, places, 5);
+            if !items.is_empty() {
+                if dest {
+                    dests.extend(items)
+                } else {
+                    via.extend(items)
+                }
+                i = after;
+                continue;
+            }
+        }
+        if commodity.is_none() && v.fits(i, &[EntityType::Commodity]) && !super::frames::concealed(v, i) {
+            commodity = Some(i);
+        }
+        i += 1;
+    }
+    for &o in &origins {
+        for &d in &dests {
+            if v.entity(o) == v.entity(d) {
+                continue;
+            }
+            let mut cand = Candidate::new(o, predicate, d, (start, end), strength(start.saturating_sub(o + 1)));
+            cand.commodity = commodity;
+            cand.via = via.clone();
+            out.push(cand);
+        }
+    }
+}
+
+/// Where "from there" before a flow's trigger points.
+pub enum There {
+    /// To places named earlier in the sentence (token positions).
+    Here(Vec<usize>),
+    /// To the sentence before: none is named earlier in this one.
+    Before,
+}
+
+/// A "from there" shortly before the trigger at `start`, in its clause and with no place
+/// between: the places named right before it, or the sentence before when it opens the
+/// sentence.
+pub fn from_there(v: &View, start: usize, places: &[EntityType]) -> Option<There> {
+    let k = (start.saturating_sub(THERE_REACH)..start)
+        .rev()
+        .take_while(|&k| !v.fits(k, places) && v.norms[k] != ";" && v.norms[k] != ".")
+        .find(|&k| v.cue_at(k, Cue::FromThere).is_some())?;
+    if (0..k).all(|j| !v.fits(j, places)) {
+        return Some(There::Before);
+    }
+    let p = v.nearest_left(k, places, ANTECEDENT_REACH)?;
+    Some(There::Here(with_coordinated(v, p, places)))
+}
+
+/// What earlier sentences left for the next ones: the places named as outlets and the places
+/// a sentence ended with, by sentence index.
+#[derive(Default)]
+pub struct Memory {
+    outlet: Option<(usize, Vec<usize>)>,
+    last_places: Option<(usize, Vec<usize>)>,
+}
+
+impl Memory {
+    /// Is an outlet still carried into sentence `idx`?
+    pub fn outlet_for(&self, idx: usize) -> Option<&[usize]> {
+        self.outlet.as_ref().filter(|(at, _)| *at < idx && idx <= at + OUTLET_SENTENCES).map(|(_, e)| e.as_slice())
+    }
+
+    /// The places sentence `idx - 1` ended with.
+    pub fn places_before(&self, idx: usize) -> &[usize] {
+        self.last_places.as_ref().filter(|(at, _)| at + 1 == idx).map_or(&[], |(_, e)| e.as_slice())
+    }
+
+    /// Sentence `idx`, read: the entities (indices) it named as outlets, and the places it
+    /// ended with.
+    pub fn read(&mut self, idx: usize, outlets: Vec<usize>, last_places: Vec<usize>) {
+        if !outlets.is_empty() {
+            self.outlet = Some((idx, outlets));
+        }
+        self.last_places = (!last_places.is_empty()).then_some((idx, last_places));
+    }
+
+    /// The origins of an orphan flow in sentence `idx`, with the factor its strength takes.
+    pub fn origins(&self, idx: usize, orphan: super::frames::Orphan) -> (&[usize], f64) {
+        match orphan {
+            super::frames::Orphan::There => (self.places_before(idx), CARRIED),
+            super::frames::Orphan::Unnamed => (self.outlet_for(idx).unwrap_or(&[]), CARRIED),
+        }
+    }
+}
+
+/// The entities of sentence `v` named as outlets by its outlet phrases (`found`: trigger spans
+/// with the triggers at each).
+pub fn outlets(v: &View, found: &[(usize, usize, Vec<usize>)]) -> Vec<usize> {
+    let t = v.t;
+    let mut out = Vec::new();
+    for (start, _, triggers) in found {
+        for &tr in triggers {
+            if t.triggers[tr].frame != Frame::Outlet {
+                continue;
+            }
+            let places = &t.predicates[t.triggers[tr].predicate].subject;
+            for k in outlet_subject(v, *start, places).unwrap_or_default() {
+                out.extend(v.entity(k).filter(|e| !out.contains(e)));
+            }
+        }
+    }
+    out
+}
+
+/// The last place named in sentence `v` and the places coordinated with it (entity indices).
+pub fn last_places(v: &View) -> Vec<usize> {
+    let places = [EntityType::Place, EntityType::Country];
+    // "Manzanillo (Colima) y Lázaro Cárdenas (Michoacán).": not the region in parentheses.
+    let bracketed = |k: usize| k > 0 && v.norms[k - 1] == "(" && v.norms.get(k + 1) == Some(&")");
+    let Some(p) = (0..v.len()).rev().find(|&k| v.fits(k, &places) && !bracketed(k)) else { return Vec::new() };
+    let mut out: Vec<usize> = Vec::new();
+    for k in with_coordinated(v, p, &places) {
+        out.extend(v.entity(k).filter(|e| !out.contains(e)));
+    }
+    out
+}
+
+/// Could an ASCII sentence (lower-cased) hold an outlet phrase or a "from there"? Sentences
+/// with a single mention are read only then, or when an outlet is carried into them. (Words
+/// folded from accented ones are not found here, but a sentence holding one is not ASCII and
+/// is read anyway.)
+pub fn may_matter(lower: &str) -> bool {
+    static WORDS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    WORDS.get_or_init(|| aho_corasick::AhoCorasick::new(&Tables::get().discourse_words).expect("plain words")).is_match(lower)
+}
