@@ -97,12 +97,15 @@ fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
     }
     // "cocaine produced in Colombia and Peru", "coca grown in the Chapare": the participle
     // follows its object and the doers come after "in".
+    // "grown mainly in the Chapare", "cultivada principalmente no Cauca": an adverb may stand
+    // between the participle and "in".
+    let at = if adverb(v, end) { end + 1 } else { end };
     if end - start == 1
         && start > 0
         && v.fits(start - 1, &p.object)
-        && let Some(n) = v.cue_at(end, Cue::Locative)
+        && let Some(n) = v.cue_at(at, Cue::Locative)
     {
-        let (doers, _) = v.list_right(end + n, &p.subject, 2);
+        let (doers, _) = v.list_right(at + n, &p.subject, 2);
         if !doers.is_empty() {
             pairs(&doers, &[start - 1], predicate, (start, end), out, v);
             return;
@@ -133,6 +136,11 @@ fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
         None => v.agent_right(after, &p.subject).into_iter().collect(),
     };
     pairs(&subjects, &objects, predicate, (start, end), out, v);
+}
+
+/// An adverb of manner or degree at token `k` ("mainly", "principalmente", "sobretudo").
+fn adverb(v: &View, k: usize) -> bool {
+    v.norms.get(k).is_some_and(|w| (w.len() > 5 && (w.ends_with("ly") || w.ends_with("mente"))) || matches!(*w, "sobretudo" | "mostly"))
 }
 
 /// "Otoniel, the leader of the Clan del Golfo"; "the anti-drug command of the National Police,

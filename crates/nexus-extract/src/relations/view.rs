@@ -271,7 +271,13 @@ impl<'s> View<'s> {
                 break;
             }
             if self.fits(i, types) && (out.is_empty() || coordinated) {
-                let starts_clause = !out.is_empty() && (i + 1..(i + 3).min(self.len())).any(|k| self.trigger[k]);
+                // "… in Colombia and Peru ships", "the PNP, DIRANDRO, seized": the item is the
+                // subject of the next verb; not in "produced in Colombia and Peru and shipped",
+                // where a word coordinator comes first.
+                let starts_clause = !out.is_empty()
+                    && (i + 1..(i + 3).min(self.len()))
+                        .take_while(|&k| self.norms[k] == "," || self.cue_at(k, Cue::Coordinator).is_none())
+                        .any(|k| self.trigger[k]);
                 if starts_clause {
                     break;
                 }
