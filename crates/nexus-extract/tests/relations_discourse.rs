@@ -96,3 +96,13 @@ fn a_place_passed_through_stands_right_after_via() {
     let r = x.relations.iter().find(|r| r.predicate == "ships_to").expect("a flow");
     assert!(r.qualifiers.via.is_empty(), "{:?}", r.qualifiers.via);
 }
+
+#[test]
+fn an_outlet_with_no_destination_exports_its_goods_but_a_transit_point_does_not() {
+    let x = extract("El puerto de Guayaquil es el principal punto de salida de la cocaína del país.");
+    assert!(has(&x, "Guayaquil", "exports", "cocaine"), "{:?}", triples(&x));
+    let x = extract("Panama is a transit point for cocaine.");
+    assert!(!has(&x, "Panama", "exports", "cocaine"), "{:?}", triples(&x));
+    let x = extract("Panama is a transit point for cocaine bound for Rotterdam.");
+    assert!(has(&x, "Panama", "ships_to", "Rotterdam"), "{:?}", triples(&x));
+}

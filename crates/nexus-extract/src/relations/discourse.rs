@@ -11,7 +11,7 @@
 //! only to flows that name no origin of their own.
 
 use super::frames::{Candidate, strength, with_coordinated};
-use super::table::{Cue, Frame, Tables};
+use super::table::{Cue, Frame, Tables, Trigger};
 use super::view::View;
 use nexus_kb::EntityType;
 use std::sync::OnceLock;
@@ -43,7 +43,8 @@ pub fn outlet_subject(v: &View, start: usize, places: &[EntityType]) -> Option<V
 /// The outlet frame: "X is the main departure point for cocaine bound for Europe" — X ships to
 /// the places after to-words in the clause. Not "of": "las principales salidas de la cocaína
 /// producida en Colombia" names where the goods come from, not where they go.
-pub fn outlet(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
+pub fn outlet(v: &View, trigger: &Trigger, start: usize, end: usize, out: &mut Vec<Candidate>) {
+    let predicate = trigger.predicate;
     let places = &v.t.predicates[predicate].subject;
     let Some(origins) = outlet_subject(v, start, places) else { return };
     let (mut dests, mut via, mut commodity) = (Vec::new(), Vec::new(), None);
@@ -70,6 +71,18 @@ pub fn outlet(v: &View, predicate: usize, start: usize, end: usize, out: &mut Ve
             commodity = Some(i);
         }
         i += 1;
+    }
+    // "Buenaventura and Tumaco are the main departure points of cocaine": with no
+    // destination, the outlet exports the goods it names.
+    if dests.is_empty() {
+        if let (Frame::Outlet, Some(exports), Some(c)) = (trigger.frame, v.t.predicate("exports"), commodity) {
+            for &o in &origins {
+                let mut cand = Candidate::new(o, exports, c, (start, end), strength(start.saturating_sub(o + 1)));
+                cand.via = via.clone();
+                out.push(cand);
+            }
+        }
+        return;
     }
     for &o in &origins {
         for &d in &dests {
@@ -151,7 +164,7 @@ pub fn outlets(v: &View, found: &[(usize, usize, Vec<usize>)]) -> Vec<usize> {
     let mut out = Vec::new();
     for (start, _, triggers) in found {
         for &tr in triggers {
-            if t.triggers[tr].frame != Frame::Outlet {
+            if !matches!(t.triggers[tr].frame, Frame::Outlet | Frame::Transit) {
                 continue;
             }
             let places = &t.predicates[t.triggers[tr].predicate].subject;

@@ -30,11 +30,14 @@ pub enum Frame {
     /// "Callao is the main outlet", "a point of departure for": the subject is where goods
     /// leave from (see `discourse`).
     Outlet,
+    /// "Panama is a transit point for cocaine bound for Europe": like `Outlet`, but a place
+    /// goods pass through does not export them.
+    Transit,
 }
 
 impl Frame {
     pub fn moves_goods(self) -> bool {
-        matches!(self, Frame::Flow | Frame::Supply | Frame::Depart | Frame::Arrive | Frame::Import | Frame::Outlet)
+        matches!(self, Frame::Flow | Frame::Supply | Frame::Depart | Frame::Arrive | Frame::Import | Frame::Outlet | Frame::Transit)
     }
 }
 
@@ -202,10 +205,11 @@ pub enum Cue {
     Copula,
     FromThere,
     Example,
+    Reporting,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 27;
+pub const CUES: usize = 28;
 
 impl Cue {
     /// A dense index for caches.
@@ -235,7 +239,8 @@ impl Cue {
             Cue::Copula => 21,
             Cue::FromThere => 22,
             Cue::Example => 23,
-            Cue::Rank(r) => (23 + r as usize).min(CUES - 1),
+            Cue::Reporting => 24,
+            Cue::Rank(r) => (24 + r as usize).min(CUES - 1),
         }
     }
 
@@ -265,6 +270,7 @@ impl Cue {
             "copula" => Cue::Copula,
             "from_there" => Cue::FromThere,
             "example" => Cue::Example,
+            "reporting" => Cue::Reporting,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }
@@ -324,12 +330,13 @@ impl Tables {
                 "arrive" => Frame::Arrive,
                 "import" => Frame::Import,
                 "outlet" => Frame::Outlet,
+                "transit" => Frame::Transit,
                 f => panic!("triggers.tsv: unknown frame {f}"),
             };
             triggers.push(Trigger { predicate, frame });
             for p in phrases.split(" | ") {
                 let phrase = Phrase::parse(p);
-                if frame == Frame::Outlet {
+                if matches!(frame, Frame::Outlet | Frame::Transit) {
                     discourse_words.extend(key_word(&phrase));
                 }
                 trigger_phrases.insert(phrase, triggers.len() - 1);
