@@ -178,7 +178,12 @@ pub fn find(
             let (subjects, factor): (Vec<usize>, f64) = match c.orphan {
                 Some(orphan) => {
                     let (from, factor) = memory.origins(idx, orphan);
-                    (from.to_vec(), factor)
+                    if from.is_empty() && orphan == frames::Orphan::Unnamed {
+                        // "Colombian cocaine bound for Europe": the goods' demonym names it.
+                        (discourse::demonym_origins(&v, c.commodity, c.trigger.0, kb, entities), discourse::DEMONYM)
+                    } else {
+                        (from.to_vec(), factor)
+                    }
                 }
                 None => (v.entity(c.subject).into_iter().collect(), 1.0),
             };

@@ -106,3 +106,26 @@ fn an_outlet_with_no_destination_exports_its_goods_but_a_transit_point_does_not(
     let x = extract("Panama is a transit point for cocaine bound for Rotterdam.");
     assert!(has(&x, "Panama", "ships_to", "Rotterdam"), "{:?}", triples(&x));
 }
+
+#[test]
+fn goods_from_a_place_that_arrive_come_from_it() {
+    let x = extract("Shipments from Ecuador arrive in Rotterdam every week.");
+    assert!(has(&x, "Ecuador", "ships_to", "Rotterdam"), "{:?}", triples(&x));
+    let x = extract("In northern Guatemala, light aircraft from Venezuela and Colombia land on strips cut into the forests of Petén.");
+    assert!(has(&x, "Venezuela", "ships_to", "Petén"), "{:?}", triples(&x));
+    assert!(has(&x, "Colombia", "ships_to", "Petén"), "{:?}", triples(&x));
+    // "llegaron desde": the place after the from-word is the origin, never the destination.
+    let x = extract("Los precursores que llegaron desde Shanghái a Manzanillo fueron asegurados.");
+    assert!(!has(&x, "Manzanillo", "ships_to", "Shanghai"), "{:?}", triples(&x));
+}
+
+#[test]
+fn a_demonym_beside_the_goods_names_their_origin_when_the_country_is_named() {
+    let x = extract("Colombia remains the largest producer. Colombian cocaine bound for Rotterdam and Hamburg is often hidden in bananas.");
+    assert!(has(&x, "Colombia", "ships_to", "Rotterdam"), "{:?}", triples(&x));
+    let r = x.relations.iter().find(|r| r.predicate == "ships_to").expect("a flow");
+    assert_eq!(r.qualifiers.commodity.as_deref(), Some("cocaine"));
+    // The country is never named: the demonym alone makes no entity and no relation.
+    let x = extract("Colombian cocaine bound for Rotterdam is often hidden in bananas.");
+    assert!(x.relations.iter().all(|r| r.predicate != "ships_to"), "{:?}", triples(&x));
+}

@@ -13,7 +13,8 @@
 use super::frames::{Candidate, strength, with_coordinated};
 use super::table::{Cue, Frame, Tables, Trigger};
 use super::view::View;
-use nexus_kb::EntityType;
+use crate::ExtractedEntity;
+use nexus_kb::{EntityType, KnowledgeBase};
 use std::sync::OnceLock;
 
 /// How far before an outlet phrase its subject may stand, in tokens ("The Pacific port of
@@ -196,4 +197,52 @@ pub fn last_places(v: &View) -> Vec<usize> {
 pub fn may_matter(lower: &str) -> bool {
     static WORDS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     WORDS.get_or_init(|| aho_corasick::AhoCorasick::new(&Tables::get().discourse_words).expect("plain words")).is_match(lower)
+}
+
+/// An origin read from a demonym is weaker than a named one.
+pub const DEMONYM: f64 = 0.75;
+
+/// The countries the demonyms beside the goods of a flow name ("Colombian and Peruvian
+/// cocaine", "cocaína colombiana e peruana"): the flow's commodity (token `commodity`), else
+/// the goods named before its trigger (token `trigger`). Only among the document's entities: a
+/// demonym is evidence for a country the document names, not a mention of it (ONTOLOGY.md), so
+/// a country the document never names is not made an origin.
+pub fn demonym_origins(v: &View, commodity: Option<usize>, trigger: usize, kb: &KnowledgeBase, entities: &[ExtractedEntity]) -> Vec<usize> {
+    let before = (0..trigger).rev().filter(|&k| v.fits(k, &[EntityType::Commodity]));
+    commodity.into_iter().chain(before).map(|c| beside(v, c, kb, entities)).find(|o| !o.is_empty()).unwrap_or_default()
+}
+
+/// The document's countries named by demonyms right before or after token `c`.
+fn beside(v: &View, c: usize, kb: &KnowledgeBase, entities: &[ExtractedEntity]) -> Vec<usize> {
+    let country = |w: &str| -> Option<usize> {
+        if w.len() < 4 {
+            return None;
+        }
+        entities.iter().position(|e| {
+            e.entity_type == "country"
+                && e.in_kb
+                && kb.get(&e.id).is_some_and(|k| k.demonyms.values().flatten().any(|d| crate::fold::fold(d) == w))
+        })
+    };
+    let mut out: Vec<usize> = Vec::new();
+    // Before the goods, walking left over coordinators; after them, walking right.
+    let mut k = c;
+    while k > 0 {
+        k -= 1;
+        match country(v.norms[k]) {
+            Some(e) => out.extend((!out.contains(&e)).then_some(e)),
+            None if v.is(k, Cue::Coordinator) && v.norms[k] != "," && !out.is_empty() => {}
+            None => break,
+        }
+    }
+    let mut k = c + 1;
+    while k < v.len() {
+        match country(v.norms[k]) {
+            Some(e) => out.extend((!out.contains(&e)).then_some(e)),
+            None if v.is(k, Cue::Coordinator) && v.norms[k] != "," && !out.is_empty() => {}
+            None => break,
+        }
+        k += 1;
+    }
+    out
 }

@@ -219,6 +219,9 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
         Frame::Arrive => Some(&mut dests),
         _ => None,
     };
+    // "llegaron desde Shanghái", "arrived from Ecuador": a from-word after the verb names the
+    // origin, which the scan below reads; the bare list would take it for the destination.
+    let bare = bare.filter(|_| trigger.frame != Frame::Arrive || v.cue_at(end, Cue::Origin).is_none_or(|_| v.is(end, Cue::Of)));
     if let Some(side) = bare {
         let at = if trigger.frame == Frame::Arrive { v.cue_at(end, Cue::Locative).map_or(end, |n| end + n) } else { end };
         let (items, after) = v.list_right(at, places, 6);
@@ -275,7 +278,9 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
     match trigger.frame {
         // "Bolivia imports paste from Peru": the subject receives.
         Frame::Import if dests.is_empty() => dests = subject().unwrap_or_default(),
-        Frame::Import | Frame::Arrive => {}
+        Frame::Arrive if origins.is_empty() => origins = origin_before(v, start, places),
+        Frame::Arrive => {}
+        Frame::Import => {}
         _ if origins.is_empty() => origins = subject().unwrap_or_default(),
         _ => {}
     }
@@ -332,6 +337,31 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
     }
 }
 
+/// How far before an arrival verb a from-phrase may start, in tokens.
+const ORIGIN_BEFORE_REACH: usize = 8;
+
+/// "light aircraft from Venezuela and Colombia land on …", "shipments from Ecuador arrive in
+/// Antwerp": the places of a from-phrase that ends right before the arrival verb. Not "de"/"do"
+/// alone, which before a verb is mostly "of" ("los cargamentos de la organización llegaron").
+fn origin_before(v: &View, start: usize, places: &[EntityType]) -> Vec<usize> {
+    for k in (start.saturating_sub(ORIGIN_BEFORE_REACH)..start).rev() {
+        if v.stops(k) {
+            break;
+        }
+        let Some(n) = v.cue_at(k, Cue::Origin).filter(|&n| n > 1 || !v.is(k, Cue::Of)) else { continue };
+        let (mut items, after) = v.list_right(k + n, places, 2);
+        // A list reads "Colombia land" as the subject of the verb and stops before it.
+        if !items.is_empty() && after + 2 == start && v.is(after, Cue::Coordinator) && v.fits(after + 1, places) {
+            items.push(after + 1);
+            return items;
+        }
+        if !items.is_empty() && after + 2 >= start && after <= start {
+            return items;
+        }
+    }
+    Vec::new()
+}
+
 /// The places after "produced in" that follows a commodity shortly before token `before`.
 fn made_in(v: &View, before: usize, places: &[EntityType]) -> Vec<usize> {
     for c in (before.saturating_sub(25)..before).rev() {
@@ -360,6 +390,10 @@ fn concealment_phrase(v: &View, k: usize) -> Option<(usize, usize)> {
     }
     let j = (k.saturating_sub(4)..k)
         .find(|&j| v.cue_at(j, Cue::Concealment).is_some_and(|n| j + n <= k) && (j + 1..k).all(|m| v.toks[m].entity().is_none()))?;
-    let hides = (j.saturating_sub(3)..j).any(|m| v.fits(m, &[EntityType::Commodity]));
+    // A bare "in" hides goods named just before it; "hidden in", "oculta en" say so whatever
+    // stands between ("cocaine bound for Rotterdam is often hidden in bananas").
+    let explicit = v.cue_at(j, Cue::Concealment).is_some_and(|n| n > 1);
+    let from = if explicit { 0 } else { j.saturating_sub(3) };
+    let hides = (from..j).any(|m| v.fits(m, &[EntityType::Commodity]));
     hides.then_some((j, k + 1))
 }

@@ -126,7 +126,7 @@ impl<'s> View<'s> {
         None
     }
 
-    fn stops(&self, i: usize) -> bool {
+    pub fn stops(&self, i: usize) -> bool {
         self.trigger[i] || self.cue_at(i, Cue::ClauseBreak).is_some() || matches!(self.norms[i], "." | "!" | "?")
     }
 
