@@ -172,12 +172,13 @@ pub fn find(
         let mut seen = std::collections::HashSet::new();
         candidates.sort_by(|a, b| b.strength.total_cmp(&a.strength));
         let mut here = Vec::new();
+        let goods_first = discourse::opens_with_goods(&v);
         for c in &candidates {
             let Some(o) = v.entity(c.object) else { continue };
             // A flow with no origin in its sentence takes the one earlier sentences left.
             let (subjects, factor): (Vec<usize>, f64) = match c.orphan {
                 Some(orphan) => {
-                    let (from, factor) = memory.origins(idx, orphan);
+                    let (from, factor) = memory.origins(idx, orphan, goods_first);
                     if from.is_empty() && orphan == frames::Orphan::Unnamed {
                         // "Colombian cocaine bound for Europe": the goods' demonym names it.
                         (discourse::demonym_origins(&v, c.commodity, c.trigger.0, kb, entities), discourse::DEMONYM)
@@ -209,6 +210,18 @@ pub fn find(
             }
         }
         memory.read(idx, discourse::outlets(&v, &found), discourse::last_places(&v));
+        let seized_at = here
+            .iter()
+            .filter(|(_, r)| r.predicate == "seized")
+            .filter_map(|(_, r)| r.qualifiers.place.as_ref())
+            .filter_map(|p| entities.iter().position(|e| &e.id == p))
+            .fold(Vec::new(), |mut all, e| {
+                if !all.contains(&e) {
+                    all.push(e);
+                }
+                all
+            });
+        memory.seized(idx, seized_at);
         here.sort_by_key(|(at, _)| *at);
         out.extend(here.into_iter().map(|(_, r)| r));
     }

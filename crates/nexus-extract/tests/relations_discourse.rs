@@ -129,3 +129,22 @@ fn a_demonym_beside_the_goods_names_their_origin_when_the_country_is_named() {
     let x = extract("Colombian cocaine bound for Rotterdam is often hidden in bananas.");
     assert!(x.relations.iter().all(|r| r.predicate != "ships_to"), "{:?}", triples(&x));
 }
+
+#[test]
+fn goods_seized_at_a_port_were_leaving_from_it() {
+    let seized = "A Polícia Federal apreendeu 900 quilos de cocaína escondidos em um contêiner no porto de Itajaí.";
+    let x = extract(&format!("{seized} A carga seria enviada para Lisboa e Hamburgo."));
+    assert!(has(&x, "Itajaí", "ships_to", "Lisbon"), "{:?}", triples(&x));
+    assert!(has(&x, "Itajaí", "ships_to", "Hamburg"), "{:?}", triples(&x));
+    // The next sentence speaks of other goods: no carry-over.
+    let x = extract(&format!("{seized} Segundo a PF, traficantes enviam cargas para Lisboa e Hamburgo."));
+    assert!(!has(&x, "Itajaí", "ships_to", "Lisbon"), "{:?}", triples(&x));
+}
+
+#[test]
+fn where_a_destination_lies_is_not_another_destination() {
+    let x = extract("Police in Guayaquil say cocaine is shipped to Antwerp, in Belgium, and Hamburg, in Germany.");
+    assert!(has(&x, "Guayaquil", "ships_to", "Antwerp"), "{:?}", triples(&x));
+    assert!(has(&x, "Guayaquil", "ships_to", "Hamburg"), "{:?}", triples(&x));
+    assert!(!has(&x, "Guayaquil", "ships_to", "Belgium"), "{:?}", triples(&x));
+}

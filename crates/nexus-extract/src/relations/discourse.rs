@@ -127,6 +127,8 @@ pub fn from_there(v: &View, start: usize, places: &[EntityType]) -> Option<There
 pub struct Memory {
     outlet: Option<(usize, Vec<usize>)>,
     last_places: Option<(usize, Vec<usize>)>,
+    /// Where a sentence's seizures were made (the place qualifier).
+    seized_at: Option<(usize, Vec<usize>)>,
 }
 
 impl Memory {
@@ -149,11 +151,26 @@ impl Memory {
         self.last_places = (!last_places.is_empty()).then_some((idx, last_places));
     }
 
+    /// Sentence `idx` reported seizures at these places (entity indices).
+    pub fn seized(&mut self, idx: usize, places: Vec<usize>) {
+        if !places.is_empty() {
+            self.seized_at = Some((idx, places));
+        }
+    }
+
     /// The origins of an orphan flow in sentence `idx`, with the factor its strength takes.
-    pub fn origins(&self, idx: usize, orphan: super::frames::Orphan) -> (&[usize], f64) {
+    /// `goods_first`: the sentence opens with the goods ("The cargo was to be shipped to …"),
+    /// which after a seizure at a port are the goods seized there, so their flow starts there.
+    pub fn origins(&self, idx: usize, orphan: super::frames::Orphan, goods_first: bool) -> (&[usize], f64) {
         match orphan {
             super::frames::Orphan::There => (self.places_before(idx), CARRIED),
-            super::frames::Orphan::Unnamed => (self.outlet_for(idx).unwrap_or(&[]), CARRIED),
+            super::frames::Orphan::Unnamed => match self.outlet_for(idx) {
+                Some(o) => (o, CARRIED),
+                None if goods_first => {
+                    (self.seized_at.as_ref().filter(|(at, _)| at + 1 == idx).map_or(&[], |(_, e)| e.as_slice()), CARRIED)
+                }
+                None => (&[], CARRIED),
+            },
         }
     }
 }
@@ -245,4 +262,10 @@ fn beside(v: &View, c: usize, kb: &KnowledgeBase, entities: &[ExtractedEntity]) 
         k += 1;
     }
     out
+}
+
+/// Does the sentence open with the goods: "The cargo …", "La droga …", "A cocaína …"?
+pub fn opens_with_goods(v: &View) -> bool {
+    let first = if v.is(0, Cue::Article) { 1 } else { 0 };
+    v.cue_at(0, Cue::Goods).is_some() || v.fits(first, &[EntityType::Commodity])
 }

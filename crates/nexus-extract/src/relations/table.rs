@@ -206,10 +206,11 @@ pub enum Cue {
     FromThere,
     Example,
     Reporting,
+    Goods,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 28;
+pub const CUES: usize = 29;
 
 impl Cue {
     /// A dense index for caches.
@@ -240,7 +241,8 @@ impl Cue {
             Cue::FromThere => 22,
             Cue::Example => 23,
             Cue::Reporting => 24,
-            Cue::Rank(r) => (24 + r as usize).min(CUES - 1),
+            Cue::Goods => 25,
+            Cue::Rank(r) => (25 + r as usize).min(CUES - 1),
         }
     }
 
@@ -271,6 +273,7 @@ impl Cue {
             "from_there" => Cue::FromThere,
             "example" => Cue::Example,
             "reporting" => Cue::Reporting,
+            "goods" => Cue::Goods,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }

@@ -270,6 +270,13 @@ impl<'s> View<'s> {
             if coordinated && self.toks[i].entity().is_some() && !self.fits(i, types) {
                 break;
             }
+            // "Antuérpia, na Bélgica, e Roterdã": ", in <place>," after an item says where the
+            // item lies; it is not another item.
+            let k = if i > 0 && self.is(i - 1, Cue::Article) { i - 1 } else { i };
+            if !out.is_empty() && k >= 2 && self.is(k - 1, Cue::Inside) && self.norms[k - 2] == "," && self.entity(i).is_some() {
+                i += 1;
+                continue;
+            }
             if self.fits(i, types) && (out.is_empty() || coordinated) {
                 // "… in Colombia and Peru ships", "the PNP, DIRANDRO, seized": the item is the
                 // subject of the next verb; not in "produced in Colombia and Peru and shipped",
