@@ -148,3 +148,17 @@ fn where_a_destination_lies_is_not_another_destination() {
     assert!(has(&x, "Guayaquil", "ships_to", "Hamburg"), "{:?}", triples(&x));
     assert!(!has(&x, "Guayaquil", "ships_to", "Belgium"), "{:?}", triples(&x));
 }
+
+#[test]
+fn the_destinations_of_goods_from_a_named_country() {
+    let x = extract("Bolivia exports little. Brazil and Argentina have been the main destinations of Bolivian cocaine in recent years.");
+    assert!(has(&x, "Bolivia", "ships_to", "Brazil"), "{:?}", triples(&x));
+    assert!(has(&x, "Bolivia", "ships_to", "Argentina"), "{:?}", triples(&x));
+    let x = extract("Bolivia produce menos coca. Los principales destinos de la cocaína boliviana son Brasil y Argentina.");
+    assert!(has(&x, "Bolivia", "ships_to", "Brazil"), "{:?}", triples(&x));
+    let x = extract("A Bolívia produz menos coca. O Brasil e a Argentina são os principais destinos da cocaína boliviana.");
+    assert!(has(&x, "Bolivia", "ships_to", "Argentina"), "{:?}", triples(&x));
+    // With the country never named, no origin.
+    let x = extract("Brazil and Argentina have been the main destinations of Bolivian cocaine in recent years.");
+    assert!(x.relations.iter().all(|r| r.predicate != "ships_to"), "{:?}", triples(&x));
+}

@@ -269,3 +269,28 @@ pub fn opens_with_goods(v: &View) -> bool {
     let first = if v.is(0, Cue::Article) { 1 } else { 0 };
     v.cue_at(0, Cue::Goods).is_some() || v.fits(first, &[EntityType::Commodity])
 }
+
+/// How far after "destinations of" the goods may be named, in tokens.
+const GOODS_REACH: usize = 4;
+
+/// "Switzerland, India and Canada have been the main destinations of Peruvian gold exports",
+/// "los principales destinos del oro peruano son Suiza y la India": the places joined to the
+/// words by a copula, before or after them, are where the goods go. The origin is not in these
+/// words: the flows are left for a demonym beside the goods (or an outlet just named) to start.
+pub fn destinations(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
+    let places = &v.t.predicates[predicate].subject;
+    let commodity = (end..(end + GOODS_REACH).min(v.len())).find(|&k| v.fits(k, &[EntityType::Commodity]));
+    let Some(goods) = commodity else { return };
+    let before = outlet_subject(v, start, places);
+    let after = || {
+        let copula = (goods + 1..(goods + GOODS_REACH).min(v.len())).find(|&k| v.cue_at(k, Cue::Copula).is_some())?;
+        let n = v.cue_at(copula, Cue::Copula)?;
+        Some(v.list_right(copula + n, places, 3).0).filter(|l| !l.is_empty())
+    };
+    for d in before.or_else(after).unwrap_or_default() {
+        let mut cand = Candidate::new(start, predicate, d, (start, end), strength(start.abs_diff(d)));
+        cand.commodity = Some(goods);
+        cand.orphan = Some(super::frames::Orphan::Unnamed);
+        out.push(cand);
+    }
+}

@@ -57,6 +57,7 @@ pub fn apply(v: &View, trigger: &Trigger, start: usize, end: usize, out: &mut Ve
         Frame::Between => between(v, trigger.predicate, start, end, out),
         Frame::Flow | Frame::Supply | Frame::Depart | Frame::Arrive | Frame::Import => flow(v, trigger, start, end, out),
         Frame::Outlet | Frame::Transit => super::discourse::outlet(v, trigger, start, end, out),
+        Frame::Destinations => super::discourse::destinations(v, trigger.predicate, start, end, out),
     }
 }
 

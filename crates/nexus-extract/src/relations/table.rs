@@ -33,11 +33,24 @@ pub enum Frame {
     /// "Panama is a transit point for cocaine bound for Europe": like `Outlet`, but a place
     /// goods pass through does not export them.
     Transit,
+    /// "Switzerland and India are the main destinations of Peruvian gold": the places joined
+    /// to the words by a copula are destinations; the origin is found beside the goods.
+    Destinations,
 }
 
 impl Frame {
     pub fn moves_goods(self) -> bool {
-        matches!(self, Frame::Flow | Frame::Supply | Frame::Depart | Frame::Arrive | Frame::Import | Frame::Outlet | Frame::Transit)
+        matches!(
+            self,
+            Frame::Flow
+                | Frame::Supply
+                | Frame::Depart
+                | Frame::Arrive
+                | Frame::Import
+                | Frame::Outlet
+                | Frame::Transit
+                | Frame::Destinations
+        )
     }
 }
 
@@ -334,6 +347,7 @@ impl Tables {
                 "import" => Frame::Import,
                 "outlet" => Frame::Outlet,
                 "transit" => Frame::Transit,
+                "destinations" => Frame::Destinations,
                 f => panic!("triggers.tsv: unknown frame {f}"),
             };
             triggers.push(Trigger { predicate, frame });
