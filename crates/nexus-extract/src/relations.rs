@@ -10,6 +10,7 @@
 mod agents;
 mod anaphora;
 mod attach;
+mod discourse;
 mod frames;
 mod places;
 mod qualify;
@@ -116,21 +117,28 @@ pub fn find(
     // organization.
     let mut previous: [std::ops::Range<usize>; 2] = [0..0, 0..0];
     let mut subjects = Vec::new();
-    for range in crate::sentences::split(text) {
+    // Outlets and the places sentences end with, for flows whose origin is named before them.
+    let mut memory = discourse::Memory::default();
+    for (idx, range) in crate::sentences::split(text).into_iter().enumerate() {
         let before = if previous[0].is_empty() { previous[1].clone() } else { previous[0].start..previous[1].end };
         let earlier = previous.clone();
         previous = [previous[1].clone(), range.clone()];
         let first = spans.partition_point(|s| s.end <= range.start);
-        let mentioned = spans[first..].iter().take_while(|s| s.start < range.end).count();
-        if mentioned == 0 {
+        let here_spans = || spans[first..].iter().take_while(|s| s.start < range.end);
+        if here_spans().next().is_none() {
             continue;
         }
         let possessive = anaphora::possessive_antecedent(text, range.clone(), before.clone(), &spans);
         // Fewer than two mentions and no anaphor ("the country") to add one: no relation, and
-        // no need to tokenize. Anaphor words are looked for in the lower-cased text, which is
-        // their folded form only where the sentence is ASCII.
-        let anaphors = !text[range.clone()].is_ascii() || t.anaphor_heads.is_match(&lower[range.clone()]);
-        if !anaphors && possessive.is_none() && tokens::mentions_inside(&spans, range.clone()) < 2 {
+        // no need to tokenize — unless the sentence may name an outlet or say "from there", or
+        // an outlet named just before may be the origin of its flow. Anaphor words are looked
+        // for in the lower-cased text, which is their folded form only where the sentence is
+        // ASCII.
+        let ascii = text[range.clone()].is_ascii();
+        let anaphors = !ascii || t.anaphor_heads.is_match(&lower[range.clone()]);
+        let discourse = !ascii || memory.outlet_for(idx).is_some() || discourse::may_matter(&lower[range.clone()]);
+        if !anaphors && !discourse && possessive.is_none() && tokens::mentions_inside(&spans, range.clone()) < 2 {
+            memory.read(idx, Vec::new(), here_spans().filter(|s| place(s.ty)).last().map(|s| s.entity).into_iter().collect());
             continue;
         }
         anaphora::subjects(text, &earlier, &spans, &mut subjects);
@@ -138,7 +146,10 @@ pub fn find(
         let possessive_at = possessive.and_then(|(word, m)| anaphora::substitute(&mut toks, word, m));
         anaphora::zero_subject(&mut toks, &subjects, range.start);
         let plural = anaphora::plural_orgs(&mut toks, earlier[1].clone(), &spans);
-        if toks.iter().filter(|t| t.entity().is_some()).count() < 2 {
+        let named = toks.iter().filter(|t| t.entity().is_some()).count();
+        if named < 2 && !(discourse && named == 1) {
+            let last = toks.iter().rev().find_map(|t| t.entity().filter(|(_, ty)| place(*ty)));
+            memory.read(idx, Vec::new(), last.map(|(e, _)| e).into_iter().collect());
             continue;
         }
         let mut v = view::View::new(&toks);
@@ -179,8 +190,9 @@ pub fn find(
         let mut seen = std::collections::HashSet::new();
         candidates.sort_by(|a, b| b.strength.total_cmp(&a.strength));
         let mut here = Vec::new();
+        let goods_first = discourse::opens_with_goods(&v);
         for c in &candidates {
-            let (Some(s), Some(o)) = (v.entity(c.subject), v.entity(c.object)) else { continue };
+            let Some(o) = v.entity(c.object) else { continue };
             if possessive_at
                 .is_some_and(|k| (c.subject == k || c.object == k) && !anaphora::POSSESSIVE_READS.contains(&t.predicates[c.predicate].name))
             {
@@ -191,7 +203,20 @@ pub fn find(
                 Some((at, all)) if *at == k => all.clone(),
                 _ => vec![e],
             };
-            for (s, o) in each(c.subject, s).into_iter().flat_map(|s| each(c.object, o).into_iter().map(move |o| (s, o))) {
+            // A flow with no origin in its sentence takes the one earlier sentences left.
+            let (origins, factor): (Vec<usize>, f64) = match c.orphan {
+                Some(orphan) => {
+                    let (from, factor) = memory.origins(idx, orphan, goods_first);
+                    if from.is_empty() && orphan == frames::Orphan::Unnamed {
+                        // "Colombian cocaine bound for Europe": the goods' demonym names it.
+                        (discourse::demonym_origins(&v, c.commodity, c.trigger.0, kb, entities), discourse::DEMONYM)
+                    } else {
+                        (from.to_vec(), factor)
+                    }
+                }
+                None => (v.entity(c.subject).map_or_else(Vec::new, |s| each(c.subject, s)), 1.0),
+            };
+            for (s, o) in origins.into_iter().flat_map(|s| each(c.object, o).into_iter().map(move |o| (s, o))) {
                 if s == o || !seen.insert((s, c.predicate, o)) {
                     continue;
                 }
@@ -206,16 +231,33 @@ pub fn find(
                         predicate: t.predicates[c.predicate].name.to_owned(),
                         object: entities[o].id.clone(),
                         qualifiers,
-                        confidence,
+                        confidence: (confidence * factor * 100.0).round() / 100.0,
                         evidence: Evidence { text: text[range.clone()].to_owned(), start: range.start, end: range.end },
                     },
                 ));
             }
         }
+        memory.read(idx, discourse::outlets(&v, &found), discourse::last_places(&v));
+        let seized_at = here
+            .iter()
+            .filter(|(_, r)| r.predicate == "seized")
+            .filter_map(|(_, r)| r.qualifiers.place.as_ref())
+            .filter_map(|p| entities.iter().position(|e| &e.id == p))
+            .fold(Vec::new(), |mut all, e| {
+                if !all.contains(&e) {
+                    all.push(e);
+                }
+                all
+            });
+        memory.seized(idx, seized_at);
         here.sort_by_key(|(at, _)| *at);
         out.extend(here.into_iter().map(|(_, r)| r));
     }
     out
+}
+
+fn place(ty: EntityType) -> bool {
+    matches!(ty, EntityType::Place | EntityType::Country)
 }
 
 fn entity_type(name: &str) -> Option<EntityType> {

@@ -19,11 +19,23 @@ pub struct Candidate {
     pub via: Vec<usize>,
     /// Tokens of a concealment phrase ("into blocks of coal").
     pub method: Option<(usize, usize)>,
+    /// A flow whose destinations the sentence names but not its origin: `subject` is then the
+    /// trigger's first token, and `discourse` may find the origin in the sentence before.
+    pub orphan: Option<Orphan>,
+}
+
+/// Why a flow's origin is sought outside its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Orphan {
+    /// No origin named: a place the text just named as an outlet may be it.
+    Unnamed,
+    /// "There it is loaded …": the places the sentence before ended with.
+    There,
 }
 
 impl Candidate {
     pub fn new(subject: usize, predicate: usize, object: usize, trigger: (usize, usize), strength: f64) -> Candidate {
-        Candidate { subject, predicate, object, trigger, strength, commodity: None, via: Vec::new(), method: None }
+        Candidate { subject, predicate, object, trigger, strength, commodity: None, via: Vec::new(), method: None, orphan: None }
     }
 }
 
@@ -34,6 +46,9 @@ const SUBJECT_REACH: usize = 40;
 const FLOW_SUBJECT_REACH: usize = 25;
 /// How far after a verb its first object may stand, in tokens.
 const OBJECT_REACH: usize = 12;
+/// How far after "via"/"por" the place passed through may stand ("through the port of
+/// Callao"): "por carretera a laboratorios en Sinaloa" names where the goods go, not a way.
+const VIA_REACH: usize = 3;
 
 pub fn apply(v: &View, trigger: &Trigger, start: usize, end: usize, out: &mut Vec<Candidate>) {
     match trigger.frame {
@@ -41,11 +56,13 @@ pub fn apply(v: &View, trigger: &Trigger, start: usize, end: usize, out: &mut Ve
         Frame::Noun => noun(v, trigger.predicate, start, end, out),
         Frame::Between => between(v, trigger.predicate, start, end, out),
         Frame::Flow | Frame::Supply | Frame::Depart | Frame::Arrive | Frame::Import => flow(v, trigger, start, end, out),
+        Frame::Outlet | Frame::Transit => super::discourse::outlet(v, trigger, start, end, out),
+        Frame::Destinations => super::discourse::destinations(v, trigger.predicate, start, end, out),
     }
 }
 
 /// Closer ends make a stronger reading.
-fn strength(distance: usize) -> f64 {
+pub(super) fn strength(distance: usize) -> f64 {
     (0.95 - 0.01 * distance.saturating_sub(3) as f64).max(0.5)
 }
 
@@ -84,12 +101,15 @@ fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
     }
     // "cocaine produced in Colombia and Peru", "coca grown in the Chapare": the participle
     // follows its object and the doers come after "in".
+    // "grown mainly in the Chapare", "cultivada principalmente no Cauca": an adverb may stand
+    // between the participle and "in".
+    let at = if adverb(v, end) { end + 1 } else { end };
     if end - start == 1
         && start > 0
         && v.fits(start - 1, &p.object)
-        && let Some(n) = v.cue_at(end, Cue::Locative)
+        && let Some(n) = v.cue_at(at, Cue::Locative)
     {
-        let (doers, _) = v.list_right(end + n, &p.subject, 2);
+        let (doers, _) = v.list_right(at + n, &p.subject, 2);
         if !doers.is_empty() {
             pairs(&doers, &[start - 1], predicate, (start, end), out, v);
             return;
@@ -120,11 +140,40 @@ fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
     }
     let subjects = match v.subject_left(start, &p.subject, SUBJECT_REACH) {
         Some(s) => with_coordinated(v, s, &p.subject),
-        None => {
-            v.agent_right(after, &p.subject).or_else(|| super::agents::agent_before(v, &p.subject, end, objects[0])).into_iter().collect()
-        }
+        None => v
+            .agent_right(after, &p.subject)
+            .or_else(|| super::agents::agent_before(v, &p.subject, end, objects[0]))
+            .or_else(|| reporter(v, after, &p.subject))
+            .into_iter()
+            .collect(),
     };
     pairs(&subjects, &objects, predicate, (start, end), out, v);
+}
+
+/// How far after a verb's objects the body reporting the act may be named, in tokens.
+const REPORTER_REACH: usize = 40;
+
+/// "Investigators have seized 8 tonnes of cocaine …, the Belgian Federal Police said":
+/// with no subject named before the verb, a state body that reports the act in the same
+/// sentence ("X said", "according to X", "informó X") is the one that did it. Only state
+/// bodies: a gang does not report its own deeds.
+fn reporter(v: &View, from: usize, types: &[EntityType]) -> Option<usize> {
+    if !types.contains(&EntityType::StateActor) {
+        return None;
+    }
+    let state = [EntityType::StateActor];
+    (from..(from + REPORTER_REACH).min(v.len())).find_map(|k| {
+        let n = v.cue_at(k, Cue::Reporting)?;
+        // "X said", "X informó"; "according to X", "said X", "informó la X".
+        let before = (k.saturating_sub(2)..k).rev().find(|&j| v.fits(j, &state));
+        let after = (k + n..(k + n + 3).min(v.len())).find(|&j| v.fits(j, &state));
+        before.or(after)
+    })
+}
+
+/// An adverb of manner or degree at token `k` ("mainly", "principalmente", "sobretudo").
+fn adverb(v: &View, k: usize) -> bool {
+    v.norms.get(k).is_some_and(|w| (w.len() > 5 && (w.ends_with("ly") || w.ends_with("mente"))) || matches!(*w, "sobretudo" | "mostly"))
 }
 
 /// "Otoniel, the leader of the Clan del Golfo"; "the anti-drug command of the National Police,
@@ -168,7 +217,7 @@ fn between(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<C
 /// Goods moving: origins after from-words (or the subject before), destinations after
 /// to-words (or, for supply words, right after the trigger), the commodity that moves, what it
 /// passes through, and how it is hidden. With no destination, `exports` of the commodity.
-fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end: usize, out: &mut Vec<Candidate>) {
+pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end: usize, out: &mut Vec<Candidate>) {
     let t = v.t;
     let p = &t.predicates[trigger.predicate];
     let places = &p.subject;
@@ -182,6 +231,9 @@ fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end: usize, out
         Frame::Arrive => Some(&mut dests),
         _ => None,
     };
+    // "llegaron desde Shanghái", "arrived from Ecuador": a from-word after the verb names the
+    // origin, which the scan below reads; the bare list would take it for the destination.
+    let bare = bare.filter(|_| trigger.frame != Frame::Arrive || v.cue_at(end, Cue::Origin).is_none_or(|_| v.is(end, Cue::Of)));
     if let Some(side) = bare {
         let at = if trigger.frame == Frame::Arrive { v.cue_at(end, Cue::Locative).map_or(end, |n| end + n) } else { end };
         let (items, after) = v.list_right(at, places, 6);
@@ -197,7 +249,7 @@ fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end: usize, out
         }
         let role = [(Cue::Destination, 0), (Cue::Origin, 1), (Cue::Via, 2)].into_iter().find_map(|(c, r)| v.cue_at(i, c).map(|n| (r, n)));
         if let Some((role, n)) = role {
-            let (items, after) = v.list_right(i + n, places, 5);
+            let (items, after) = v.list_right(i + n, places, if role == 2 { VIA_REACH } else { 5 });
             if !items.is_empty() {
                 match role {
                     0 => dests.extend(items),
@@ -223,8 +275,12 @@ fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end: usize, out
     // where this one starts ("moved to Callao, from where it is shipped" is not coordinated).
     let coordinated = start > 0 && v.norms[start - 1] != "," && v.is(start - 1, Cue::Coordinator);
     let destination_of_other = |s: usize| {
-        coordinated
-            && (0..s).rev().find(|&k| v.flow_trigger[k]).is_some_and(|f| (f + 1..s).any(|k| v.cue_at(k, Cue::Destination).is_some()))
+        let Some(f) = (0..s).rev().find(|&k| v.flow_trigger[k]) else { return false };
+        // "containers to Asia, with shipments destined for Hong Kong": a place right after an
+        // earlier movement's to-word is where that one ends; "from where" names it again.
+        let right_after_to = (s.saturating_sub(3).max(f + 1)..s)
+            .any(|k| v.cue_at(k, Cue::Destination).is_some_and(|n| (k + n..s).all(|j| v.toks[j].entity().is_none())));
+        right_after_to || (coordinated && (f + 1..s).any(|k| v.cue_at(k, Cue::Destination).is_some()))
     };
     let subject = || {
         v.subject_left(start, places, FLOW_SUBJECT_REACH)
@@ -234,7 +290,9 @@ fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end: usize, out
     match trigger.frame {
         // "Bolivia imports paste from Peru": the subject receives.
         Frame::Import if dests.is_empty() => dests = subject().unwrap_or_default(),
-        Frame::Import | Frame::Arrive => {}
+        Frame::Arrive if origins.is_empty() => origins = origin_before(v, start, places),
+        Frame::Arrive => {}
+        Frame::Import => {}
         _ if origins.is_empty() => origins = subject().unwrap_or_default(),
         _ => {}
     }
@@ -243,8 +301,28 @@ fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end: usize, out
     if origins.is_empty() && trigger.frame != Frame::Import {
         origins = made_in(v, start, places);
     }
+    // "… to Manaus and, from there, on to Belém": the origin is the place named before.
+    let mut there = false;
+    if origins.is_empty() && trigger.frame != Frame::Import {
+        match super::discourse::from_there(v, start, places) {
+            Some(super::discourse::There::Here(places)) => origins = places,
+            Some(super::discourse::There::Before) => there = true,
+            None => {}
+        }
+    }
     let commodity = commodity.or_else(|| (0..start).rev().find(|&k| v.fits(k, &commodity_type) && !concealed(v, k)));
     let method = (0..v.len()).find_map(|k| concealment_phrase(v, k));
+    if origins.is_empty() && !dests.is_empty() && !matches!(trigger.frame, Frame::Import) {
+        for &d in &dests {
+            let mut cand = Candidate::new(start, trigger.predicate, d, (start, end), strength(d.saturating_sub(end)));
+            cand.commodity = commodity;
+            cand.via = via.clone();
+            cand.method = method;
+            cand.orphan = Some(if there { Orphan::There } else { Orphan::Unnamed });
+            out.push(cand);
+        }
+        return;
+    }
     if dests.is_empty() && !matches!(trigger.frame, Frame::Import | Frame::Arrive) {
         let exports = t.predicate("exports");
         if let (Some(exports), Some(c)) = (exports, commodity.filter(|&c| c > start)) {
@@ -271,6 +349,31 @@ fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end: usize, out
     }
 }
 
+/// How far before an arrival verb a from-phrase may start, in tokens.
+const ORIGIN_BEFORE_REACH: usize = 8;
+
+/// "light aircraft from Venezuela and Colombia land on …", "shipments from Ecuador arrive in
+/// Antwerp": the places of a from-phrase that ends right before the arrival verb. Not "de"/"do"
+/// alone, which before a verb is mostly "of" ("los cargamentos de la organización llegaron").
+fn origin_before(v: &View, start: usize, places: &[EntityType]) -> Vec<usize> {
+    for k in (start.saturating_sub(ORIGIN_BEFORE_REACH)..start).rev() {
+        if v.stops(k) {
+            break;
+        }
+        let Some(n) = v.cue_at(k, Cue::Origin).filter(|&n| n > 1 || !v.is(k, Cue::Of)) else { continue };
+        let (mut items, after) = v.list_right(k + n, places, 2);
+        // A list reads "Colombia land" as the subject of the verb and stops before it.
+        if !items.is_empty() && after + 2 == start && v.is(after, Cue::Coordinator) && v.fits(after + 1, places) {
+            items.push(after + 1);
+            return items;
+        }
+        if !items.is_empty() && after + 2 >= start && after <= start {
+            return items;
+        }
+    }
+    Vec::new()
+}
+
 /// The places after "produced in" that follows a commodity shortly before token `before`.
 fn made_in(v: &View, before: usize, places: &[EntityType]) -> Vec<usize> {
     for c in (before.saturating_sub(25)..before).rev() {
@@ -287,7 +390,7 @@ fn made_in(v: &View, before: usize, places: &[EntityType]) -> Vec<usize> {
 }
 
 /// Is the commodity at `k` what hides the goods ("into blocks of coal")?
-fn concealed(v: &View, k: usize) -> bool {
+pub(super) fn concealed(v: &View, k: usize) -> bool {
     concealment_phrase(v, k).is_some()
 }
 
@@ -299,6 +402,10 @@ fn concealment_phrase(v: &View, k: usize) -> Option<(usize, usize)> {
     }
     let j = (k.saturating_sub(4)..k)
         .find(|&j| v.cue_at(j, Cue::Concealment).is_some_and(|n| j + n <= k) && (j + 1..k).all(|m| v.toks[m].entity().is_none()))?;
-    let hides = (j.saturating_sub(3)..j).any(|m| v.fits(m, &[EntityType::Commodity]));
+    // A bare "in" hides goods named just before it; "hidden in", "oculta en" say so whatever
+    // stands between ("cocaine bound for Rotterdam is often hidden in bananas").
+    let explicit = v.cue_at(j, Cue::Concealment).is_some_and(|n| n > 1);
+    let from = if explicit { 0 } else { j.saturating_sub(3) };
+    let hides = (from..j).any(|m| v.fits(m, &[EntityType::Commodity]));
     hides.then_some((j, k + 1))
 }

@@ -27,11 +27,30 @@ pub enum Frame {
     Depart,
     Arrive,
     Import,
+    /// "Callao is the main outlet", "a point of departure for": the subject is where goods
+    /// leave from (see `discourse`).
+    Outlet,
+    /// "Panama is a transit point for cocaine bound for Europe": like `Outlet`, but a place
+    /// goods pass through does not export them.
+    Transit,
+    /// "Switzerland and India are the main destinations of Peruvian gold": the places joined
+    /// to the words by a copula are destinations; the origin is found beside the goods.
+    Destinations,
 }
 
 impl Frame {
     pub fn moves_goods(self) -> bool {
-        matches!(self, Frame::Flow | Frame::Supply | Frame::Depart | Frame::Arrive | Frame::Import)
+        matches!(
+            self,
+            Frame::Flow
+                | Frame::Supply
+                | Frame::Depart
+                | Frame::Arrive
+                | Frame::Import
+                | Frame::Outlet
+                | Frame::Transit
+                | Frame::Destinations
+        )
     }
 }
 
@@ -206,10 +225,14 @@ pub enum Cue {
     OrgNoun,
     AnaphorOrgs,
     RivalRole,
+    FromThere,
+    Example,
+    Reporting,
+    Goods,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 35;
+pub const CUES: usize = 39;
 
 impl Cue {
     /// A dense index for caches.
@@ -248,6 +271,10 @@ impl Cue {
             Cue::OrgNoun => 32,
             Cue::AnaphorOrgs => 33,
             Cue::RivalRole => 34,
+            Cue::FromThere => 35,
+            Cue::Example => 36,
+            Cue::Reporting => 37,
+            Cue::Goods => 38,
         }
     }
 
@@ -284,6 +311,10 @@ impl Cue {
             "org_noun" => Cue::OrgNoun,
             "anaphor_orgs" => Cue::AnaphorOrgs,
             "rival_role" => Cue::RivalRole,
+            "from_there" => Cue::FromThere,
+            "example" => Cue::Example,
+            "reporting" => Cue::Reporting,
+            "goods" => Cue::Goods,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }
@@ -300,6 +331,14 @@ pub struct Tables {
     pub anaphor_heads: aho_corasick::AhoCorasick,
     /// The three anaphor classes in one set: one look-up per word rejects most.
     pub anaphors: PhraseSet<()>,
+    /// The longest word of each outlet trigger and "from there" cue (words of three letters
+    /// or more): an ASCII sentence without one cannot hold either (`discourse::may_matter`).
+    pub discourse_words: Vec<String>,
+}
+
+/// The longest word of a phrase, if it has one of three letters or more.
+fn key_word(phrase: &Phrase) -> Option<String> {
+    phrase.words.iter().map(|w| w.trim_end_matches('*')).filter(|w| w.len() > 2).max_by_key(|w| w.len()).map(str::to_owned)
 }
 
 impl Tables {
@@ -317,6 +356,7 @@ impl Tables {
         }
         let mut triggers = Vec::new();
         let mut trigger_phrases = PhraseSet::default();
+        let mut discourse_words = Vec::new();
         for line in lines(include_str!("../../../../data/relations/triggers.tsv")) {
             let cols: Vec<&str> = line.split('\t').collect();
             let [predicate, frame, phrases] = cols[..] else { panic!("triggers.tsv: bad line {line:?}") };
@@ -333,11 +373,18 @@ impl Tables {
                 "depart" => Frame::Depart,
                 "arrive" => Frame::Arrive,
                 "import" => Frame::Import,
+                "outlet" => Frame::Outlet,
+                "transit" => Frame::Transit,
+                "destinations" => Frame::Destinations,
                 f => panic!("triggers.tsv: unknown frame {f}"),
             };
             triggers.push(Trigger { predicate, frame });
             for p in phrases.split(" | ") {
-                trigger_phrases.insert(Phrase::parse(p), triggers.len() - 1);
+                let phrase = Phrase::parse(p);
+                if matches!(frame, Frame::Outlet | Frame::Transit) {
+                    discourse_words.extend(key_word(&phrase));
+                }
+                trigger_phrases.insert(phrase, triggers.len() - 1);
             }
         }
         let mut cues: Vec<PhraseSet<()>> = (0..CUES).map(|_| PhraseSet::default()).collect();
@@ -349,6 +396,9 @@ impl Tables {
             let set = &mut cues[cue.index()];
             for p in phrases.split(" | ") {
                 let phrase = Phrase::parse(p);
+                if cue == Cue::FromThere {
+                    discourse_words.extend(key_word(&phrase));
+                }
                 if matches!(cue, Cue::AnaphorCountry | Cue::AnaphorOrg | Cue::AnaphorPlace)
                     && let Some(last) = phrase.words.last()
                 {
@@ -359,7 +409,7 @@ impl Tables {
             }
         }
         let anaphor_heads = aho_corasick::AhoCorasick::new(&heads).expect("plain words");
-        Tables { predicates, triggers, trigger_phrases, cues, anaphor_heads, anaphors }
+        Tables { predicates, triggers, trigger_phrases, cues, anaphor_heads, anaphors, discourse_words }
     }
 
     pub fn cue(&self, c: Cue) -> &PhraseSet<()> {

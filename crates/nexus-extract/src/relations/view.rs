@@ -260,6 +260,13 @@ impl<'s> View<'s> {
                 gap += 1;
                 continue;
             }
+            // "to the ports of the North, such as Belém and Vila do Conde": the examples are
+            // items of the list, and the words introducing them do not count as distance.
+            if let Some(n) = self.cue_at(i, Cue::Example) {
+                coordinated = !out.is_empty();
+                i += n;
+                continue;
+            }
             if !out.is_empty()
                 && let Some(n) = self.cue_at(i, Cue::Coordinator)
             {
@@ -287,8 +294,21 @@ impl<'s> View<'s> {
             if coordinated && self.toks[i].entity().is_some() && !self.fits(i, types) {
                 break;
             }
+            // "Antuérpia, na Bélgica, e Roterdã": ", in <place>," after an item says where the
+            // item lies; it is not another item.
+            let k = if i > 0 && self.is(i - 1, Cue::Article) { i - 1 } else { i };
+            if !out.is_empty() && k >= 2 && self.is(k - 1, Cue::Inside) && self.norms[k - 2] == "," && self.entity(i).is_some() {
+                i += 1;
+                continue;
+            }
             if self.fits(i, types) && (out.is_empty() || coordinated) {
-                let starts_clause = !out.is_empty() && (i + 1..(i + 3).min(self.len())).any(|k| self.trigger[k]);
+                // "… in Colombia and Peru ships", "the PNP, DIRANDRO, seized": the item is the
+                // subject of the next verb; not in "produced in Colombia and Peru and shipped",
+                // where a word coordinator comes first.
+                let starts_clause = !out.is_empty()
+                    && (i + 1..(i + 3).min(self.len()))
+                        .take_while(|&k| self.norms[k] == "," || self.cue_at(k, Cue::Coordinator).is_none())
+                        .any(|k| self.trigger[k]);
                 if starts_clause {
                     break;
                 }
