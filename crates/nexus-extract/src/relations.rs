@@ -119,6 +119,7 @@ pub fn find(
     let mut subjects = Vec::new();
     // Outlets and the places sentences end with, for flows whose origin is named before them.
     let mut memory = discourse::Memory::default();
+    let demonyms = std::cell::OnceCell::new();
     for (idx, range) in crate::sentences::split(text).into_iter().enumerate() {
         let before = if previous[0].is_empty() { previous[1].clone() } else { previous[0].start..previous[1].end };
         let earlier = previous.clone();
@@ -209,7 +210,15 @@ pub fn find(
                     let (from, factor) = memory.origins(idx, orphan, goods_first);
                     if from.is_empty() && orphan == frames::Orphan::Unnamed {
                         // "Colombian cocaine bound for Europe": the goods' demonym names it.
-                        (discourse::demonym_origins(&v, c.commodity, c.trigger.0, kb, entities), discourse::DEMONYM)
+                        (
+                            discourse::demonym_origins(
+                                &v,
+                                c.commodity,
+                                c.trigger.0,
+                                demonyms.get_or_init(|| discourse::demonyms(kb, entities)),
+                            ),
+                            discourse::DEMONYM,
+                        )
                     } else {
                         (from.to_vec(), factor)
                     }

@@ -130,10 +130,12 @@ pub fn zero_subject(toks: &mut Vec<Tok>, subjects: &[Span], at: usize) -> bool {
 pub fn plural_orgs(toks: &mut Vec<Tok>, previous: Range<usize>, mentions: &[Span]) -> Option<(usize, Vec<usize>)> {
     let t = Tables::get();
     let set = t.cue(Cue::AnaphorOrgs);
-    let (i, n) = (0..toks.len()).find_map(|i| {
-        let words: Vec<&str> = toks[i..(i + 4).min(toks.len())].iter().map(|t| t.norm.as_ref()).collect();
-        if words.first().is_none_or(|w| w.is_empty()) { None } else { set.longest_at(&words).map(|n| (i, n)) }
-    })?;
+    // One list of the sentence's words for every start: a list per token cost more than the
+    // look-ups.
+    let words: Vec<&str> = toks.iter().map(|t| t.norm.as_ref()).collect();
+    let (i, n) = (0..words.len())
+        .find_map(|i| if words[i].is_empty() { None } else { set.longest_at(&words[i..(i + 4).min(words.len())]).map(|n| (i, n)) })?;
+    drop(words);
     let first = mentions.partition_point(|m| m.start < previous.start);
     let mut named: Vec<Span> = Vec::new();
     for m in mentions[first..].iter().take_while(|m| m.end <= previous.end).filter(|m| ORGS.contains(&m.ty)) {

@@ -224,22 +224,34 @@ pub const DEMONYM: f64 = 0.75;
 /// the goods named before its trigger (token `trigger`). Only among the document's entities: a
 /// demonym is evidence for a country the document names, not a mention of it (ONTOLOGY.md), so
 /// a country the document never names is not made an origin.
-pub fn demonym_origins(v: &View, commodity: Option<usize>, trigger: usize, kb: &KnowledgeBase, entities: &[ExtractedEntity]) -> Vec<usize> {
+pub fn demonym_origins(v: &View, commodity: Option<usize>, trigger: usize, demonyms: &[(String, usize)]) -> Vec<usize> {
+    if demonyms.is_empty() {
+        return Vec::new();
+    }
     let before = (0..trigger).rev().filter(|&k| v.fits(k, &[EntityType::Commodity]));
-    commodity.into_iter().chain(before).map(|c| beside(v, c, kb, entities)).find(|o| !o.is_empty()).unwrap_or_default()
+    commodity.into_iter().chain(before).map(|c| beside(v, c, demonyms)).find(|o| !o.is_empty()).unwrap_or_default()
 }
 
-/// The document's countries named by demonyms right before or after token `c`.
-fn beside(v: &View, c: usize, kb: &KnowledgeBase, entities: &[ExtractedEntity]) -> Vec<usize> {
+/// The folded demonyms of the document's countries, with their entity index: built once per
+/// document, on the first flow that needs it.
+pub fn demonyms(kb: &KnowledgeBase, entities: &[ExtractedEntity]) -> Vec<(String, usize)> {
+    entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.entity_type == "country" && e.in_kb)
+        .filter_map(|(i, e)| kb.get(&e.id).map(|k| (i, k)))
+        .flat_map(|(i, k)| k.demonyms.values().flatten().map(move |d| (crate::fold::fold(d), i)))
+        .collect()
+}
+
+/// The document's countries named by demonyms (`demonyms`, folded, with their entity) right
+/// before or after token `c`.
+fn beside(v: &View, c: usize, demonyms: &[(String, usize)]) -> Vec<usize> {
     let country = |w: &str| -> Option<usize> {
         if w.len() < 4 {
             return None;
         }
-        entities.iter().position(|e| {
-            e.entity_type == "country"
-                && e.in_kb
-                && kb.get(&e.id).is_some_and(|k| k.demonyms.values().flatten().any(|d| crate::fold::fold(d) == w))
-        })
+        demonyms.iter().find(|(d, _)| d == w).map(|(_, e)| *e)
     };
     let mut out: Vec<usize> = Vec::new();
     // Before the goods, walking left over coordinators; after them, walking right.
