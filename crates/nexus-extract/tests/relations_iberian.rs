@@ -165,3 +165,43 @@ fn spanish_sowing_verb() {
 fn portuguese_destroyed_by_burning() {
     has("A Polícia Federal incinerou duas toneladas de maconha em Ponta Porã.", "Polícia Federal", "seized", "cannabis");
 }
+
+#[test]
+fn spanish_leader_at_the_head() {
+    has(
+        "Fausto Ramiro Medina Toala, al frente de Los Tiguerones, fue trasladado a otra cárcel.",
+        "Fausto Ramiro Medina Toala",
+        "leads",
+        "Los Tiguerones",
+    );
+}
+
+#[test]
+fn portuguese_leader_at_the_head() {
+    has("Marcos Antônio Rezende Pires, à frente do Comando Vermelho, fugiu.", "Marcos Antônio Rezende Pires", "leads", "Comando Vermelho");
+}
+
+#[test]
+fn spanish_control_preterite() {
+    has("El Clan del Golfo dominó Urabá durante una década.", "Clan del Golfo", "operates_in", "Urabá");
+}
+
+#[test]
+fn portuguese_control_imperfect() {
+    has("O Comando Vermelho dominava Manaus antes de 2015.", "Comando Vermelho", "operates_in", "Manaus");
+}
+
+#[test]
+fn portuguese_activity_noun() {
+    has("A 'Ndrangheta, com atuação em Antuérpia, comprava a droga.", "'Ndrangheta", "operates_in", "Antwerp");
+}
+
+#[test]
+fn spanish_buying_is_trafficking() {
+    has("El Cártel de Sinaloa compró cocaína en Colombia.", "Cártel de Sinaloa", "traffics", "cocaine");
+}
+
+#[test]
+fn spanish_came_from_then_arrived() {
+    has("La pasta básica provenía de Puno y llegaba a Cochabamba.", "Puno", "ships_to", "Cochabamba");
+}
