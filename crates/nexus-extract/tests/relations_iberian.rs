@@ -1,0 +1,207 @@
+//! Spanish and Portuguese relation vocabulary (data/relations/triggers.tsv and cues.tsv, the
+//! `es/pt` blocks): agreement forms, article contractions and the tenses and nouns that reporting
+//! in those languages uses. Each sentence is written for this test and relies on a phrase from
+//! those blocks, so it fails without them.
+
+use nexus_extract::{Extraction, Extractor};
+use nexus_kb::KnowledgeBase;
+use std::sync::OnceLock;
+
+fn extract(text: &str) -> Extraction {
+    static EX: OnceLock<Extractor> = OnceLock::new();
+    EX.get_or_init(|| Extractor::new(KnowledgeBase::load(&[]).0)).extract(text, None)
+}
+
+fn name(x: &Extraction, id: &str) -> String {
+    x.entities.iter().find(|e| e.id == id).map_or(id.to_owned(), |e| e.name.clone())
+}
+
+fn triples(x: &Extraction) -> Vec<(String, String, String)> {
+    x.relations.iter().map(|r| (name(x, &r.subject), r.predicate.clone(), name(x, &r.object))).collect()
+}
+
+fn has(text: &str, s: &str, p: &str, o: &str) {
+    let x = extract(text);
+    let t = triples(&x);
+    assert!(t.iter().any(|(a, b, c)| a == s && b == p && c == o), "no {s} {p} {o} in {t:?}\n  {text}");
+}
+
+#[test]
+fn spanish_expansion_perfect() {
+    has("El Tren de Aragua se ha expandido hacia Chile en los últimos años.", "Tren de Aragua", "operates_in", "Chile");
+}
+
+#[test]
+fn portuguese_operates_from() {
+    has("O Comando Vermelho atua a partir de Manaus, segundo a polícia.", "Comando Vermelho", "operates_in", "Manaus");
+}
+
+#[test]
+fn spanish_rivalry_noun() {
+    has(
+        "Los Choneros mantienen una rivalidad con Los Lobos por el control de las cárceles.",
+        "Los Choneros",
+        "conflicts_with",
+        "Los Lobos",
+    );
+}
+
+#[test]
+fn portuguese_rivalry_noun() {
+    has(
+        "O Primeiro Comando da Capital tem rivalidade com o Comando Vermelho nas prisões.",
+        "Primeiro Comando da Capital",
+        "conflicts_with",
+        "Comando Vermelho",
+    );
+}
+
+#[test]
+fn spanish_allied_with_contraction() {
+    has(
+        "Los Lobos, aliados del Cártel Jalisco Nueva Generación, controlan las rutas del sur.",
+        "Los Lobos",
+        "cooperates_with",
+        "Cártel de Jalisco Nueva Generación",
+    );
+}
+
+#[test]
+fn portuguese_joint_work() {
+    has(
+        "A Polícia Federal, em conjunto com a Receita Federal, fiscalizou os contêineres.",
+        "Polícia Federal",
+        "cooperates_with",
+        "Receita Federal",
+    );
+}
+
+#[test]
+fn spanish_attached_unit() {
+    has(
+        "La DIJIN, adscrita a la Policía Nacional de Colombia, dirigió la investigación.",
+        "Dirección de Investigación Criminal e INTERPOL",
+        "part_of",
+        "Policía Nacional de Colombia",
+    );
+}
+
+#[test]
+fn spanish_moved_participle_with_cues() {
+    has("La cocaína era trasladada desde Tumaco hacia Guatemala en lanchas rápidas.", "Tumaco", "ships_to", "Guatemala");
+}
+
+#[test]
+fn portuguese_forwarded_participle() {
+    has("A droga era reenviada de Lomé para Lisboa em contêineres de frutas.", "Lomé", "ships_to", "Lisbon");
+}
+
+#[test]
+fn portuguese_onward_destination() {
+    has("A cocaína saiu de Paranaguá e seguiria para Antuérpia.", "Paranaguá", "ships_to", "Antwerp");
+}
+
+#[test]
+fn spanish_arrest_participle() {
+    has(
+        "Ramiro Esteban Quintero Lozada fue detenido por la Policía Nacional del Perú en Tumbes.",
+        "Policía Nacional del Perú",
+        "arrested",
+        "Ramiro Esteban Quintero Lozada",
+    );
+}
+
+#[test]
+fn portuguese_arrest_participle() {
+    has(
+        "Márcio Henrique Lopes Vieira foi preso pela Polícia Federal em Santos.",
+        "Polícia Federal",
+        "arrested",
+        "Márcio Henrique Lopes Vieira",
+    );
+}
+
+#[test]
+fn spanish_charge_participle() {
+    has(
+        "Juan Pablo Herrera Salazar fue imputado por la Fiscalía General de la Nación en Bogotá.",
+        "Fiscalía General de la Nación",
+        "indicted",
+        "Juan Pablo Herrera Salazar",
+    );
+}
+
+#[test]
+fn portuguese_killing_participle() {
+    has(
+        "Paulo Roberto Nogueira Campos foi assassinado pelo Comando Vermelho em Manaus.",
+        "Comando Vermelho",
+        "killed",
+        "Paulo Roberto Nogueira Campos",
+    );
+}
+
+#[test]
+fn spanish_levy_on_an_activity() {
+    has("Los Lobos imponen cuotas a la minería ilegal de oro en Azuay.", "Los Lobos", "taxes", "illegal mining");
+}
+
+#[test]
+fn portuguese_extortion_imperfect() {
+    has("O Comando Vermelho extorquia o garimpo ilegal em Roraima.", "Comando Vermelho", "taxes", "illegal mining");
+}
+
+#[test]
+fn portuguese_tolls_plural() {
+    has("O Comando Vermelho cobra pedágios do tráfico de drogas no rio Solimões.", "Comando Vermelho", "taxes", "drug trafficking");
+}
+
+#[test]
+fn spanish_sowing_verb() {
+    has("Bolivia siembra hoja de coca en los Yungas.", "Bolivia", "produces", "coca leaf");
+}
+
+#[test]
+fn portuguese_destroyed_by_burning() {
+    has("A Polícia Federal incinerou duas toneladas de maconha em Ponta Porã.", "Polícia Federal", "seized", "cannabis");
+}
+
+#[test]
+fn spanish_leader_at_the_head() {
+    has(
+        "Fausto Ramiro Medina Toala, al frente de Los Tiguerones, fue trasladado a otra cárcel.",
+        "Fausto Ramiro Medina Toala",
+        "leads",
+        "Los Tiguerones",
+    );
+}
+
+#[test]
+fn portuguese_leader_at_the_head() {
+    has("Marcos Antônio Rezende Pires, à frente do Comando Vermelho, fugiu.", "Marcos Antônio Rezende Pires", "leads", "Comando Vermelho");
+}
+
+#[test]
+fn spanish_control_preterite() {
+    has("El Clan del Golfo dominó Urabá durante una década.", "Clan del Golfo", "operates_in", "Urabá");
+}
+
+#[test]
+fn portuguese_control_imperfect() {
+    has("O Comando Vermelho dominava Manaus antes de 2015.", "Comando Vermelho", "operates_in", "Manaus");
+}
+
+#[test]
+fn portuguese_activity_noun() {
+    has("A 'Ndrangheta, com atuação em Antuérpia, comprava a droga.", "'Ndrangheta", "operates_in", "Antwerp");
+}
+
+#[test]
+fn spanish_buying_is_trafficking() {
+    has("El Cártel de Sinaloa compró cocaína en Colombia.", "Cártel de Sinaloa", "traffics", "cocaine");
+}
+
+#[test]
+fn spanish_came_from_then_arrived() {
+    has("La pasta básica provenía de Puno y llegaba a Cochabamba.", "Puno", "ships_to", "Cochabamba");
+}
