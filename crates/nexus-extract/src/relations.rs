@@ -208,7 +208,7 @@ pub fn find(
             let (origins, factor): (Vec<usize>, f64) = match c.orphan {
                 Some(orphan) => {
                     let (from, factor) = memory.origins(idx, orphan, goods_first);
-                    if from.is_empty() && orphan == frames::Orphan::Unnamed {
+                    if from.is_empty() && matches!(orphan, frames::Orphan::Unnamed | frames::Orphan::Arriving) {
                         // "Colombian cocaine bound for Europe": the goods' demonym names it.
                         (
                             discourse::demonym_origins(
@@ -226,7 +226,11 @@ pub fn find(
                 None => (v.entity(c.subject).map_or_else(Vec::new, |s| each(c.subject, s)), 1.0),
             };
             for (s, o) in origins.into_iter().flat_map(|s| each(c.object, o).into_iter().map(move |o| (s, o))) {
-                if s == o || !seen.insert((s, c.predicate, o)) {
+                if s == o
+                    || route(kb, &entities[s], &t.predicates[c.predicate])
+                    || route(kb, &entities[o], &t.predicates[c.predicate])
+                    || !seen.insert((s, c.predicate, o))
+                {
                     continue;
                 }
                 if t.predicates[c.predicate].symmetric {
@@ -263,6 +267,13 @@ pub fn find(
         out.extend(here.into_iter().map(|(_, r)| r));
     }
     out
+}
+
+/// Is `e` a place of a kind `predicate` never takes as an end (a river for `ships_to`)?
+fn route(kb: &KnowledgeBase, e: &ExtractedEntity, predicate: &table::Predicate) -> bool {
+    !predicate.not_ends.is_empty()
+        && e.in_kb
+        && kb.get(&e.id).and_then(|k| k.kind.as_deref()).is_some_and(|k| predicate.not_ends.contains(&k))
 }
 
 fn place(ty: EntityType) -> bool {

@@ -162,3 +162,23 @@ fn the_destinations_of_goods_from_a_named_country() {
     let x = extract("Brazil and Argentina have been the main destinations of Bolivian cocaine in recent years.");
     assert!(x.relations.iter().all(|r| r.predicate != "ships_to"), "{:?}", triples(&x));
 }
+
+#[test]
+fn an_outlet_is_not_where_arriving_goods_come_from() {
+    let x = extract(
+        "Puerto Bolívar, en la provincia de El Oro, es la principal salida de la cocaína producida en Colombia. La \
+         droga ingresa por la frontera norte, en Carchi y Esmeraldas, y se almacena cerca del puerto.",
+    );
+    assert!(!has(&x, "Puerto Bolívar", "ships_to", "Carchi"), "{:?}", triples(&x));
+    assert!(!has(&x, "Puerto Bolívar", "ships_to", "Esmeraldas"), "{:?}", triples(&x));
+}
+
+#[test]
+fn a_waterway_is_a_route_not_an_end() {
+    let x = extract(
+        "Desde Puerto Quijarro la cocaína ingresaba a la Hidrovía Paraguay-Paraná. Desde allí, oculta en barcazas, \
+         descendía hasta Asunción y Villeta.",
+    );
+    let waterway = |(s, p, o): &(String, String, String)| p == "ships_to" && (s.contains("Waterway") || o.contains("Waterway"));
+    assert!(!triples(&x).iter().any(waterway), "{:?}", triples(&x));
+}

@@ -85,17 +85,12 @@ pub fn outlet(v: &View, trigger: &Trigger, start: usize, end: usize, out: &mut V
         }
         return;
     }
-    for &o in &origins {
-        for &d in &dests {
-            if v.entity(o) == v.entity(d) {
-                continue;
-            }
-            let mut cand = Candidate::new(o, predicate, d, (start, end), strength(start.saturating_sub(o + 1)));
-            cand.commodity = commodity;
-            cand.via = via.clone();
-            out.push(cand);
-        }
-    }
+    super::frames::route_pairs(v, &origins, &dests, out, |o, d| {
+        let mut cand = Candidate::new(o, predicate, d, (start, end), strength(start.saturating_sub(o + 1)));
+        cand.commodity = commodity;
+        cand.via = via.clone();
+        cand
+    });
 }
 
 /// Where "from there" before a flow's trigger points.
@@ -164,6 +159,7 @@ impl Memory {
     pub fn origins(&self, idx: usize, orphan: super::frames::Orphan, goods_first: bool) -> (&[usize], f64) {
         match orphan {
             super::frames::Orphan::There => (self.places_before(idx), CARRIED),
+            super::frames::Orphan::Arriving => (&[], CARRIED),
             super::frames::Orphan::Unnamed => match self.outlet_for(idx) {
                 Some(o) => (o, CARRIED),
                 None if goods_first => {

@@ -31,6 +31,9 @@ pub enum Orphan {
     Unnamed,
     /// "There it is loaded …": the places the sentence before ended with.
     There,
+    /// An arrival with no origin ("La droga ingresa por Carchi"): an outlet named before is
+    /// where goods leave, not where arriving goods come from, so only a demonym may name it.
+    Arriving,
 }
 
 impl Candidate {
@@ -70,7 +73,7 @@ pub(super) fn pairs(subjects: &[usize], objects: &[usize], predicate: usize, spa
     for &s in subjects {
         for &o in objects {
             if v.entity(s) != v.entity(o) {
-                let distance = span.0.saturating_sub(s + 1).min(s.saturating_sub(span.1)) + o.saturating_sub(span.1);
+                let distance = span.0.saturating_sub(s + 1).max(s.saturating_sub(span.1)) + o.saturating_sub(span.1);
                 out.push(Candidate::new(s, predicate, o, span, strength(distance)));
             }
         }
@@ -318,7 +321,11 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
             cand.commodity = commodity;
             cand.via = via.clone();
             cand.method = method;
-            cand.orphan = Some(if there { Orphan::There } else { Orphan::Unnamed });
+            cand.orphan = Some(match (there, trigger.frame) {
+                (true, _) => Orphan::There,
+                (false, Frame::Arrive) => Orphan::Arriving,
+                (false, _) => Orphan::Unnamed,
+            });
             out.push(cand);
         }
         return;
@@ -334,17 +341,23 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
         }
         return;
     }
-    for &o in &origins {
-        for &d in &dests {
-            if v.entity(o) == v.entity(d) {
-                continue;
+    route_pairs(v, &origins, &dests, out, |o, d| {
+        let mut cand =
+            Candidate::new(o, trigger.predicate, d, (start, end), strength(start.saturating_sub(o + 1).max(o.saturating_sub(end))));
+        cand.commodity = commodity;
+        cand.via = via.clone();
+        cand.method = method;
+        cand
+    });
+}
+
+/// One candidate per origin → destination pair, made by `make`; never a place to itself.
+pub fn route_pairs(v: &View, origins: &[usize], dests: &[usize], out: &mut Vec<Candidate>, make: impl Fn(usize, usize) -> Candidate) {
+    for &o in origins {
+        for &d in dests {
+            if v.entity(o) != v.entity(d) {
+                out.push(make(o, d));
             }
-            let mut cand =
-                Candidate::new(o, trigger.predicate, d, (start, end), strength(start.saturating_sub(o + 1).min(o.saturating_sub(end))));
-            cand.commodity = commodity;
-            cand.via = via.clone();
-            cand.method = method;
-            out.push(cand);
         }
     }
 }

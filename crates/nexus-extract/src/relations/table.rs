@@ -14,6 +14,9 @@ pub struct Predicate {
     pub symmetric: bool,
     pub subject: Vec<EntityType>,
     pub object: Vec<EntityType>,
+    /// Knowledge-base place kinds that are never an end ("river", "corridor" for `ships_to`:
+    /// goods move along them, not from or to them).
+    pub not_ends: Vec<&'static str>,
 }
 
 /// How the ends of a relation are found around its trigger (see `triggers.tsv`).
@@ -351,8 +354,18 @@ impl Tables {
         let mut predicates = Vec::new();
         for line in lines(include_str!("../../../../data/relations/predicates.tsv")) {
             let cols: Vec<&str> = line.split('\t').collect();
-            let [name, symmetric, subject, object] = cols[..] else { panic!("predicates.tsv: bad line {line:?}") };
-            predicates.push(Predicate { name: leak(name), symmetric: symmetric == "yes", subject: types(subject), object: types(object) });
+            let (name, symmetric, subject, object, not_ends) = match cols[..] {
+                [name, symmetric, subject, object] => (name, symmetric, subject, object, ""),
+                [name, symmetric, subject, object, not_ends] => (name, symmetric, subject, object, not_ends),
+                _ => panic!("predicates.tsv: bad line {line:?}"),
+            };
+            predicates.push(Predicate {
+                name: leak(name),
+                symmetric: symmetric == "yes",
+                subject: types(subject),
+                object: types(object),
+                not_ends: not_ends.split(',').filter(|k| !k.is_empty()).map(leak).collect(),
+            });
         }
         let mut triggers = Vec::new();
         let mut trigger_phrases = PhraseSet::default();
