@@ -116,3 +116,16 @@ fn coordinated_movements_keep_their_own_origins() {
         extract("Loads are consolidated in the Dominican Republic and then shipped to Spain and Belgium, or smuggled into Puerto Rico.");
     assert!(!triples(&x).iter().any(|(s, _, o)| s == "Belgium" && o == "Puerto Rico"), "{:?}", triples(&x));
 }
+
+/// Confidence falls with the words between a subject and its trigger.
+#[test]
+fn a_subject_far_from_its_trigger_is_less_certain() {
+    let confidence = |text: &str| {
+        let x = extract(text);
+        let r = x.relations.iter().find(|r| r.predicate == "operates_in").unwrap_or_else(|| panic!("none in {:?}", triples(&x)));
+        r.confidence
+    };
+    let near = confidence("The Gulf Clan operates in Córdoba.");
+    let far = confidence("The Gulf Clan, for years the largest and best armed of the country's many criminal groups, operates in Córdoba.");
+    assert!(far < near, "near {near}, far {far}");
+}
