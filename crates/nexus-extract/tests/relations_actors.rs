@@ -3,28 +3,8 @@
 //! place descriptions, strongholds, and anaphors across sentences. Sentences are written for
 //! these tests, in English, Spanish and Portuguese.
 
-use nexus_extract::{Extraction, Extractor};
-use nexus_kb::KnowledgeBase;
-use std::sync::OnceLock;
-
-fn extract(text: &str) -> Extraction {
-    static EX: OnceLock<Extractor> = OnceLock::new();
-    EX.get_or_init(|| Extractor::new(KnowledgeBase::load(&[]).0)).extract(text, None)
-}
-
-fn triples(x: &Extraction) -> Vec<(String, String, String)> {
-    let name = |id: &str| x.entities.iter().find(|e| e.id == id).map_or(id.to_owned(), |e| e.name.clone());
-    x.relations.iter().map(|r| (name(&r.subject), r.predicate.clone(), name(&r.object))).collect()
-}
-
-fn has(x: &Extraction, s: &str, p: &str, o: &str) -> bool {
-    triples(x).iter().any(|(a, b, c)| a == s && b == p && c == o)
-}
-
-#[track_caller]
-fn assert_has(x: &Extraction, s: &str, p: &str, o: &str) {
-    assert!(has(x, s, p, o), "no {s} {p} {o} in {:?}", triples(x));
-}
+mod support;
+use support::*;
 
 #[test]
 fn a_passive_trigger_phrase_takes_the_doer_after_it() {

@@ -3,26 +3,8 @@
 //! and place lists continued by "such as"/"including"/"como". Fresh sentences in English,
 //! Spanish and Portuguese, with the bundled knowledge base.
 
-use nexus_extract::{Extraction, Extractor};
-use nexus_kb::KnowledgeBase;
-use std::sync::OnceLock;
-
-fn extract(text: &str) -> Extraction {
-    static EX: OnceLock<Extractor> = OnceLock::new();
-    EX.get_or_init(|| Extractor::new(KnowledgeBase::load(&[]).0)).extract(text, None)
-}
-
-fn name(x: &Extraction, id: &str) -> String {
-    x.entities.iter().find(|e| e.id == id).map_or(id.to_owned(), |e| e.name.clone())
-}
-
-fn triples(x: &Extraction) -> Vec<(String, String, String)> {
-    x.relations.iter().map(|r| (name(x, &r.subject), r.predicate.clone(), name(x, &r.object))).collect()
-}
-
-fn has(x: &Extraction, s: &str, p: &str, o: &str) -> bool {
-    triples(x).iter().any(|(a, b, c)| a == s && b == p && c == o)
-}
+mod support;
+use support::*;
 
 #[test]
 fn a_departure_point_ships_to_the_places_after_it() {

@@ -2,30 +2,8 @@
 //! knowledge base: each case names the relations (subject, predicate, object by name) a reader
 //! agrees the sentence states, and the qualifiers that matter.
 
-use nexus_extract::relations::Relation;
-use nexus_extract::{Extraction, Extractor};
-use nexus_kb::KnowledgeBase;
-use std::sync::OnceLock;
-
-fn extract(text: &str) -> Extraction {
-    static EX: OnceLock<Extractor> = OnceLock::new();
-    EX.get_or_init(|| Extractor::new(KnowledgeBase::load(&[]).0)).extract(text, None)
-}
-
-fn name(x: &Extraction, id: &str) -> String {
-    x.entities.iter().find(|e| e.id == id).map_or(id.to_owned(), |e| e.name.clone())
-}
-
-fn triples(x: &Extraction) -> Vec<(String, String, String)> {
-    x.relations.iter().map(|r| (name(x, &r.subject), r.predicate.clone(), name(x, &r.object))).collect()
-}
-
-fn find<'a>(x: &'a Extraction, s: &str, p: &str, o: &str) -> &'a Relation {
-    x.relations
-        .iter()
-        .find(|r| name(x, &r.subject) == s && r.predicate == p && name(x, &r.object) == o)
-        .unwrap_or_else(|| panic!("no {s} {p} {o} in {:?}", triples(x)))
-}
+mod support;
+use support::*;
 
 #[test]
 fn spanish_seizure_with_quantity_and_date() {
