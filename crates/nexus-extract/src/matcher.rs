@@ -227,11 +227,21 @@ impl Matcher {
     /// Name matches at word boundaries in `range` of the folded text.
     fn name_spans<'m>(&'m self, folded: &Folded, text: &str, range: std::ops::Range<usize>) -> Vec<Span<'m>> {
         let mut out = Vec::new();
-        let input = aho_corasick::Input::new(&folded.text).range(range);
-        for m in self.names.find_iter(input) {
-            if let Some((s, e, pattern)) = self.bounded_at(&folded.text, m.start(), m.end(), m.pattern().as_usize()) {
-                let (start, end) = folded.original_span(s, e, text);
-                out.push(Span { start, end, folded: Some((s, e)), candidates: &self.name_entities[pattern] });
+        let mut at = range.start;
+        while let Some(m) = self.names.find(aho_corasick::Input::new(&folded.text).range(at..range.end)) {
+            match self.bounded_at(&folded.text, m.start(), m.end(), m.pattern().as_usize()) {
+                Some((s, e, pattern)) => {
+                    let (start, end) = folded.original_span(s, e, text);
+                    out.push(Span { start, end, folded: Some((s, e)), candidates: &self.name_entities[pattern] });
+                    at = m.end();
+                }
+                // A match that starts inside a word ("el callao" in "del callao") must not hide
+                // the names after it: search again from the next word.
+                None => at = next_word(&folded.text, m.start()).min(m.end()).max(m.start() + 1),
+            }
+            // Never search from inside a character.
+            while at < range.end && !folded.text.is_char_boundary(at) {
+                at += 1;
             }
         }
         out
@@ -449,6 +459,14 @@ fn cue_near(text: &str, start: usize, end: usize) -> bool {
     }
     let window = fold(&text[from..to]);
     window.split(|c: char| !c.is_alphanumeric()).any(geographic_head)
+}
+
+/// Where the word after the one containing byte `at` starts (or the end of `text`).
+fn next_word(text: &str, at: usize) -> usize {
+    let rest = &text[at..];
+    let gap = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+    let after = &rest[gap..];
+    at + gap + after.find(char::is_alphanumeric).unwrap_or(after.len())
 }
 
 #[cfg(test)]

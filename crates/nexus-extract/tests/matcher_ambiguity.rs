@@ -128,3 +128,11 @@ fn a_list_can_elide_the_shared_word_of_activities() {
     let f = found("The illegal mining sector, workers and traders grew.");
     assert_eq!(f.len(), 1, "{f:?}");
 }
+
+/// "del Callao" holds the alias "El Callao" starting inside "del"; that rejected match must not
+/// hide "Callao" itself (Spanish and Portuguese glue articles to prepositions: del, al, do, da).
+#[test]
+fn a_name_after_a_contracted_article_is_found() {
+    let text = "Los contenedores fueron inspeccionados en el terminal portuario del Callao antes de zarpar.";
+    assert_eq!(found(text).iter().filter(|(n, _)| n == "Callao").count(), 1, "{:?}", names(text));
+}
