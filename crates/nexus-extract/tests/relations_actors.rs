@@ -196,3 +196,19 @@ fn a_rival_named_beside_an_organization_is_in_conflict_with_it() {
     let x = extract("The Clan del Golfo's arch-rival, the ELN, controls the river.");
     assert_has(&x, "Clan del Golfo", "conflicts_with", "Ejército de Liberación Nacional");
 }
+
+/// Whether the relation holds between the two knowledge-base ids.
+fn has_ids(x: &nexus_extract::Extraction, s: &str, p: &str, o: &str) -> bool {
+    x.relations.iter().any(|r| r.subject == s && r.predicate == p && r.object == o)
+}
+
+#[test]
+fn an_organization_acting_after_a_fronted_place_operates_there() {
+    let x = extract("En Norte de Santander, Los Rastrojos cobran extorsiones a los comerciantes desde hace años.");
+    assert!(has_ids(&x, "co-los-rastrojos", "operates_in", "co-norte-de-santander"), "{:?}", triples(&x));
+    let x = extract("In Honduras, MS-13 extorts bus drivers and shopkeepers.");
+    assert!(has_ids(&x, "sv-ms-13", "operates_in", "hn"), "{:?}", triples(&x));
+    // The organization is not the subject: nothing is said about where it acts.
+    let x = extract("En Honduras, la presencia de la MS-13 preocupa a los comerciantes.");
+    assert!(!has_ids(&x, "sv-ms-13", "operates_in", "hn"), "{:?}", triples(&x));
+}
