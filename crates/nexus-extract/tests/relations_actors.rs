@@ -212,3 +212,14 @@ fn an_organization_acting_after_a_fronted_place_operates_there() {
     let x = extract("En Honduras, la presencia de la MS-13 preocupa a los comerciantes.");
     assert!(!has_ids(&x, "sv-ms-13", "operates_in", "hn"), "{:?}", triples(&x));
 }
+
+#[test]
+fn a_participle_after_a_plural_common_noun_describes_that_noun() {
+    // The cells and factions are linked to the gang, not the body that found them.
+    let x = extract("La Polícia Federal identificou células ligadas ao Comando Vermelho em Manaus.");
+    assert!(!x.relations.iter().any(|r| r.predicate == "cooperates_with"), "{:?}", triples(&x));
+    let x = extract("The FBI has identified several cells linked to MS-13 in Virginia.");
+    assert!(!x.relations.iter().any(|r| r.predicate == "cooperates_with"), "{:?}", triples(&x));
+    let x = extract("La Policía Nacional del Perú ha identificado varias facciones vinculadas al Tren de Aragua en Lima.");
+    assert!(!x.relations.iter().any(|r| r.predicate == "cooperates_with"), "{:?}", triples(&x));
+}
