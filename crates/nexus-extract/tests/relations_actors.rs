@@ -223,3 +223,17 @@ fn a_participle_after_a_plural_common_noun_describes_that_noun() {
     let x = extract("La Policía Nacional del Perú ha identificado varias facciones vinculadas al Tren de Aragua en Lima.");
     assert!(!x.relations.iter().any(|r| r.predicate == "cooperates_with"), "{:?}", triples(&x));
 }
+
+#[test]
+fn a_passive_arrest_with_its_agent_takes_the_people_listed_after_a_colon() {
+    let x = extract(
+        "Foram presas pela Polícia Federal quatro pessoas: Marcos Antônio Ribeiro, 34; Felipe Duarte Campos, 29; e Júlio César Nogueira, 51.",
+    );
+    assert!(has_ids(&x, "br-policia-federal", "arrested", "doc:person:marcos-antonio-ribeiro"), "{:?}", triples(&x));
+    assert!(has_ids(&x, "br-policia-federal", "arrested", "doc:person:julio-cesar-nogueira"), "{:?}", triples(&x));
+    let x = extract(
+        "Fueron detenidos por la Policía Nacional de Colombia tres hombres: Camilo Ortiz Ruiz, Pedro Salas Mora y Andrés Felipe Rojas Mena.",
+    );
+    assert!(has_ids(&x, "co-policia-nacional", "arrested", "doc:person:camilo-ortiz-ruiz"), "{:?}", triples(&x));
+    assert!(has_ids(&x, "co-policia-nacional", "arrested", "doc:person:andres-felipe-rojas-mena"), "{:?}", triples(&x));
+}

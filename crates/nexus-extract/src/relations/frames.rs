@@ -95,10 +95,15 @@ fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
         let Some(agent) = v.agent_right(end, &p.subject) else { return };
         // "in a joint operation of the Army, the Police and the Air Force": every one acted.
         let agents = v.list_right(agent, &p.subject, 1).0;
-        let objects = match v.nearest_left(start, &p.object, 12) {
+        let mut objects = match v.nearest_left(start, &p.object, 12) {
             Some(o) => with_coordinated(v, o, &p.object),
             None => v.list_right(end, &p.object, OBJECT_REACH).0,
         };
+        // "Foram presas pela PF quatro pessoas: A; B; e C": a counted noun, then the people
+        // listed after a colon.
+        if objects.is_empty() {
+            objects = super::agents::listed_after_colon(v, end, &p.object).0;
+        }
         pairs(&agents, &objects, predicate, (start, end), out, v);
         return;
     }
