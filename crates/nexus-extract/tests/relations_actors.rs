@@ -196,3 +196,44 @@ fn a_rival_named_beside_an_organization_is_in_conflict_with_it() {
     let x = extract("The Clan del Golfo's arch-rival, the ELN, controls the river.");
     assert_has(&x, "Clan del Golfo", "conflicts_with", "Ejército de Liberación Nacional");
 }
+
+/// Whether the relation holds between the two knowledge-base ids.
+fn has_ids(x: &nexus_extract::Extraction, s: &str, p: &str, o: &str) -> bool {
+    x.relations.iter().any(|r| r.subject == s && r.predicate == p && r.object == o)
+}
+
+#[test]
+fn an_organization_acting_after_a_fronted_place_operates_there() {
+    let x = extract("En Norte de Santander, Los Rastrojos cobran extorsiones a los comerciantes desde hace años.");
+    assert!(has_ids(&x, "co-los-rastrojos", "operates_in", "co-norte-de-santander"), "{:?}", triples(&x));
+    let x = extract("In Honduras, MS-13 extorts bus drivers and shopkeepers.");
+    assert!(has_ids(&x, "sv-ms-13", "operates_in", "hn"), "{:?}", triples(&x));
+    // The organization is not the subject: nothing is said about where it acts.
+    let x = extract("En Honduras, la presencia de la MS-13 preocupa a los comerciantes.");
+    assert!(!has_ids(&x, "sv-ms-13", "operates_in", "hn"), "{:?}", triples(&x));
+}
+
+#[test]
+fn a_participle_after_a_plural_common_noun_describes_that_noun() {
+    // The cells and factions are linked to the gang, not the body that found them.
+    let x = extract("La Polícia Federal identificou células ligadas ao Comando Vermelho em Manaus.");
+    assert!(!x.relations.iter().any(|r| r.predicate == "cooperates_with"), "{:?}", triples(&x));
+    let x = extract("The FBI has identified several cells linked to MS-13 in Virginia.");
+    assert!(!x.relations.iter().any(|r| r.predicate == "cooperates_with"), "{:?}", triples(&x));
+    let x = extract("La Policía Nacional del Perú ha identificado varias facciones vinculadas al Tren de Aragua en Lima.");
+    assert!(!x.relations.iter().any(|r| r.predicate == "cooperates_with"), "{:?}", triples(&x));
+}
+
+#[test]
+fn a_passive_arrest_with_its_agent_takes_the_people_listed_after_a_colon() {
+    let x = extract(
+        "Foram presas pela Polícia Federal quatro pessoas: Marcos Antônio Ribeiro, 34; Felipe Duarte Campos, 29; e Júlio César Nogueira, 51.",
+    );
+    assert!(has_ids(&x, "br-policia-federal", "arrested", "doc:person:marcos-antonio-ribeiro"), "{:?}", triples(&x));
+    assert!(has_ids(&x, "br-policia-federal", "arrested", "doc:person:julio-cesar-nogueira"), "{:?}", triples(&x));
+    let x = extract(
+        "Fueron detenidos por la Policía Nacional de Colombia tres hombres: Camilo Ortiz Ruiz, Pedro Salas Mora y Andrés Felipe Rojas Mena.",
+    );
+    assert!(has_ids(&x, "co-policia-nacional", "arrested", "doc:person:camilo-ortiz-ruiz"), "{:?}", triples(&x));
+    assert!(has_ids(&x, "co-policia-nacional", "arrested", "doc:person:andres-felipe-rojas-mena"), "{:?}", triples(&x));
+}

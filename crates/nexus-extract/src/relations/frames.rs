@@ -95,10 +95,15 @@ fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
         let Some(agent) = v.agent_right(end, &p.subject) else { return };
         // "in a joint operation of the Army, the Police and the Air Force": every one acted.
         let agents = v.list_right(agent, &p.subject, 1).0;
-        let objects = match v.nearest_left(start, &p.object, 12) {
+        let mut objects = match v.nearest_left(start, &p.object, 12) {
             Some(o) => with_coordinated(v, o, &p.object),
             None => v.list_right(end, &p.object, OBJECT_REACH).0,
         };
+        // "Foram presas pela PF quatro pessoas: A; B; e C": a counted noun, then the people
+        // listed after a colon.
+        if objects.is_empty() {
+            objects = super::agents::listed_after_colon(v, end, &p.object).0;
+        }
         pairs(&agents, &objects, predicate, (start, end), out, v);
         return;
     }
@@ -141,6 +146,9 @@ fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
     if objects.is_empty() {
         return;
     }
+    if modified_noun_before(v, start, end) {
+        return;
+    }
     let subjects = match v.subject_left(start, &p.subject, SUBJECT_REACH) {
         Some(s) => with_coordinated(v, s, &p.subject),
         None => v
@@ -151,6 +159,32 @@ fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
             .collect(),
     };
     pairs(&subjects, &objects, predicate, (start, end), out, v);
+}
+
+/// Words ending in "s" that are not plural nouns heading a participle phrase.
+const NOT_HEADS: [&str; 14] =
+    ["ambos", "ambas", "todos", "todas", "ellos", "ellas", "estos", "estas", "esses", "essas", "eles", "elas", "menos", "apenas"];
+
+/// "la PNP ha identificado varias facciones vinculadas al Tren de Aragua", "células ligadas ao
+/// CV", "cells linked to MS-13": a participle phrase ("vinculadas a", "linked to") right after a
+/// plural common noun describes that noun, which is its subject; the named body further left is
+/// not. The trigger must be a participle followed by its preposition, so a plain verb after a
+/// plural noun ("authorities arrested") is untouched.
+fn modified_noun_before(v: &View, start: usize, end: usize) -> bool {
+    let w = v.norms[start];
+    let participle = end - start >= 2 && ["ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas", "ed"].iter().any(|s| w.ends_with(s));
+    if !participle || start == 0 {
+        return false;
+    }
+    let k = start - 1;
+    let head = v.norms[k];
+    v.toks[k].entity().is_none()
+        && !v.trigger[k]
+        && head.chars().count() >= 5
+        && head.chars().all(char::is_alphabetic)
+        && head.ends_with('s')
+        && !head.ends_with("mente")
+        && !NOT_HEADS.contains(&head)
 }
 
 /// How far after a verb's objects the body reporting the act may be named, in tokens.

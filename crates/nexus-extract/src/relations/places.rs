@@ -52,6 +52,37 @@ pub fn apply(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &m
             }
         }
     }
+    if let Some((place, orgs)) = fronted_place(v) {
+        for o in orgs {
+            out.push(Candidate::new(o, operates_in, place, (0, place + 1), STRENGTH));
+        }
+    }
+}
+
+/// "No Ceará, o CV divide o território …", "In Colombia, the Gulf Clan controls …": a sentence
+/// that opens with exactly "in <place>," and goes on with an organization as its subject says
+/// the organization acts there. Only that shape: a place named anywhere else, or an
+/// organization that is not the first thing after the comma ("la presencia del grupo"), says
+/// nothing about where it operates.
+fn fronted_place(v: &View) -> Option<(usize, Vec<usize>)> {
+    if !v.is(0, Cue::Inside) {
+        return None;
+    }
+    let place = if v.is(1, Cue::Article) { 2 } else { 1 };
+    if !v.fits(place, &PLACES) || v.norms.get(place + 1) != Some(&",") {
+        return None;
+    }
+    let org = if v.is(place + 2, Cue::Article) { place + 3 } else { place + 2 };
+    if !v.fits(org, &ORGS) {
+        return None;
+    }
+    let (orgs, mut after) = v.list_right(org, &ORGS, 1);
+    if v.norms.get(after) == Some(&"(") {
+        after = v.past_parens(after);
+    }
+    // The subject is followed by its verb, not by a comma opening an aside or a list of places.
+    let next = v.toks.get(after)?;
+    (next.entity().is_none() && next.norm.chars().next().is_some_and(char::is_alphabetic)).then_some((place, orgs))
 }
 
 /// "<place> is|remains (the) … zone in <place>" or "<place>, the … area in <place>": the

@@ -76,7 +76,7 @@ impl<'s> View<'s> {
     }
 
     /// The token after the parenthesis that opens at `i`.
-    fn past_parens(&self, i: usize) -> usize {
+    pub fn past_parens(&self, i: usize) -> usize {
         let mut depth = 0usize;
         for k in i..self.len() {
             match self.norms[k] {
