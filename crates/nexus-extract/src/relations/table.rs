@@ -180,6 +180,17 @@ impl<V: Copy> PhraseSet<V> {
                     .any(|n| self.stem_key_lens & (1 << n) != 0 && word.is_char_boundary(n) && self.stems.contains_key(&word[..n])))
     }
 
+    /// The values of every phrase that may start at `first` (its first word matches; the rest
+    /// is not checked), or-ed together as bits: which sets are worth asking about this word.
+    fn bits_at(&self, first: &str) -> u64
+    where
+        V: Into<u64>,
+    {
+        let mut bits = 0;
+        self.each_candidate(first, |&(_, v)| bits |= 1 << v.into());
+        bits
+    }
+
     /// The length of the longest phrase at `words[0]`, if any.
     pub fn longest_at(&self, words: &[&str]) -> Option<usize> {
         let first = words.first()?;
@@ -236,6 +247,7 @@ pub enum Cue {
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
 pub const CUES: usize = 39;
+const _: () = assert!(CUES < 64, "cue masks are u64 with one bit kept for 'not yet read'");
 
 impl Cue {
     /// A dense index for caches.
@@ -329,6 +341,9 @@ pub struct Tables {
     pub trigger_phrases: PhraseSet<usize>,
     /// By `Cue::index`.
     cues: Vec<PhraseSet<()>>,
+    /// Every cue phrase at once, valued by its `Cue::index`: one look-up per word says which
+    /// cue classes can start there, so the frames' questions about the others cost nothing.
+    cue_starts: PhraseSet<u8>,
     /// The last word of every anaphor phrase (a stem without its `*`): an ASCII sentence
     /// without one of these inside cannot hold "the country" or its kin.
     pub anaphor_heads: aho_corasick::AhoCorasick,
@@ -401,6 +416,9 @@ impl Tables {
             }
         }
         let mut cues: Vec<PhraseSet<()>> = (0..CUES).map(|_| PhraseSet::default()).collect();
+        // Only first words matter to `cues_starting`: one entry per (first word, cue class).
+        let mut cue_starts = PhraseSet::default();
+        let mut cue_firsts: std::collections::HashSet<(String, usize)> = std::collections::HashSet::new();
         let mut heads: Vec<String> = Vec::new();
         let mut anaphors = PhraseSet::default();
         for line in lines(include_str!("../../../../data/relations/cues.tsv")) {
@@ -418,15 +436,25 @@ impl Tables {
                     heads.push(last.trim_end_matches('*').to_owned());
                     anaphors.insert(phrase.clone(), ());
                 }
+                if let Some(first) = phrase.words.first()
+                    && cue_firsts.insert((first.clone(), cue.index()))
+                {
+                    cue_starts.insert(Phrase { words: vec![first.clone()] }, cue.index() as u8);
+                }
                 set.insert(phrase, ());
             }
         }
         let anaphor_heads = aho_corasick::AhoCorasick::new(&heads).expect("plain words");
-        Tables { predicates, triggers, trigger_phrases, cues, anaphor_heads, anaphors, discourse_words }
+        Tables { predicates, triggers, trigger_phrases, cues, cue_starts, anaphor_heads, anaphors, discourse_words }
     }
 
     pub fn cue(&self, c: Cue) -> &PhraseSet<()> {
         &self.cues[c.index()]
+    }
+
+    /// Bit `Cue::index` set: some phrase of that cue class starts with `word`.
+    pub fn cues_starting(&self, word: &str) -> u64 {
+        self.cue_starts.bits_at(word)
     }
 
     pub fn predicate(&self, name: &str) -> Option<usize> {

@@ -17,7 +17,12 @@ pub struct View<'s> {
     /// `cue_at` answers per token and cue class (`UNKNOWN` until asked): the frames ask the
     /// same questions of the same tokens many times.
     cues: RefCell<Vec<[u8; CUES]>>,
+    /// Per token, the cue classes that have a phrase starting at its word (`MASK_UNKNOWN`
+    /// until read): most questions are about cues that cannot start there.
+    starts: RefCell<Vec<u64>>,
 }
+
+const MASK_UNKNOWN: u64 = 1 << 63;
 
 const UNKNOWN: u8 = u8::MAX;
 const NONE: u8 = 0;
@@ -34,6 +39,7 @@ impl<'s> View<'s> {
             flow_trigger: vec![false; toks.len()],
             t: Tables::get(),
             cues: RefCell::new(vec![[UNKNOWN; CUES]; toks.len()]),
+            starts: RefCell::new(vec![MASK_UNKNOWN; toks.len()]),
         }
     }
 
@@ -46,6 +52,9 @@ impl<'s> View<'s> {
         if i >= self.toks.len() {
             return None;
         }
+        if self.starts_at(i) & (1 << cue.index()) == 0 {
+            return None;
+        }
         let cached = self.cues.borrow()[i][cue.index()];
         let n = if cached == UNKNOWN {
             let n = self.t.cue(cue).longest_at(&self.norms[i..]).map_or(NONE, |n| n.min(UNKNOWN as usize - 1) as u8);
@@ -55,6 +64,17 @@ impl<'s> View<'s> {
             cached
         };
         (n != NONE).then_some(n as usize)
+    }
+
+    /// The cue classes with a phrase starting at token `i` (`i` in range).
+    fn starts_at(&self, i: usize) -> u64 {
+        let known = self.starts.borrow()[i];
+        if known != MASK_UNKNOWN {
+            return known;
+        }
+        let mask = self.t.cues_starting(self.norms[i]);
+        self.starts.borrow_mut()[i] = mask;
+        mask
     }
 
     /// Is token `i` a one-word `cue` ("in", "the", "of")?
