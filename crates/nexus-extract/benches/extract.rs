@@ -17,6 +17,10 @@ use std::time::Duration;
 #[path = "support/english.rs"]
 mod english;
 
+/// The allocator the `nexus` binary uses, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn bench(c: &mut Criterion) {
     let mut ready = c.benchmark_group("kb_ready");
     ready.sample_size(20).measurement_time(Duration::from_secs(10));
