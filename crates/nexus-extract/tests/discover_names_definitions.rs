@@ -284,6 +284,35 @@ fn places_are_not_gangs() {
     assert!(cues("La banda criminal se refugió en Los Laureles, cerca del río.").is_empty());
 }
 
+// ---- cue names: companies ----
+
+#[test]
+fn a_company_after_its_classifier_keeps_its_legal_form() {
+    let got = cues("Customs traced the containers to the exporter Mariscos del Sur S.A.C., based in Paita.");
+    assert!(has(&got, "Mariscos del Sur S.A.C.", "Mariscos del Sur S.A.C.", "company"), "{got:?}");
+    let got = cues("La fiscalía allanó las oficinas de la empresa Logística Andina Ltda. en Cartagena.");
+    assert!(has(&got, "Logística Andina Ltda.", "Logística Andina Ltda.", "company"), "{got:?}");
+}
+
+#[test]
+fn front_and_shipping_companies_in_three_languages() {
+    let got = cues("Según los investigadores, la empresa de fachada Inversiones Costa Verde movió el efectivo.");
+    assert!(has(&got, "Inversiones Costa Verde", "Inversiones Costa Verde", "company"), "{got:?}");
+    let got = cues("A PF identificou a transportadora Rodovias do Cerrado como responsável pelo frete.");
+    assert!(has(&got, "Rodovias do Cerrado", "Rodovias do Cerrado", "company"), "{got:?}");
+    let got = cues("The shipping company Baltic Reefer Lines denied knowing what the containers held.");
+    assert!(has(&got, "Baltic Reefer Lines", "Baltic Reefer Lines", "company"), "{got:?}");
+}
+
+#[test]
+fn a_company_classifier_with_no_name_after_it_takes_nothing() {
+    let got = cues("The company said it was cooperating with investigators in Panama.");
+    assert!(got.iter().all(|(_, _, t)| *t != "company"), "{got:?}");
+    // A legal form is read only where it closes the name: "S.A." inside a later word is not one.
+    let got = cues("The exporter Frutas Tropicales sent S.A.R.A. samples to the laboratory.");
+    assert!(has(&got, "Frutas Tropicales", "Frutas Tropicales", "company"), "{got:?}");
+}
+
 #[test]
 fn a_bare_name_after_a_classifier_that_types_nothing() {
     assert!(cues("El grupo Santander anunció beneficios récord.").is_empty());

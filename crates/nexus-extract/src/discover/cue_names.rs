@@ -18,6 +18,7 @@ use super::{Context, Found};
 use crate::lang::{geographic_head, lines};
 use crate::matcher::KbMention;
 use nexus_kb::{EntityType, KnowledgeBase};
+use std::sync::OnceLock;
 use vocab::{Cue, Kind};
 use words::*;
 
@@ -276,6 +277,24 @@ fn closed(cx: &Context, hits: &[Hit], h: &Hit, cue: &Cue) -> Vec<Cand> {
 
 /// "la banda Los Lobos", "la facção acreana Bonde dos 13", "la facción conocida como 'Tren del
 /// Coro'", and the apposition "Os Crias, grupo formado por…".
+/// The end of a company's name with the legal form that closes it ("Frutas del Pacífico S.A.":
+/// the name's run stops at the first period, inside the form).
+fn with_legal_form(text: &str, start: usize, end: usize) -> usize {
+    static FORMS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let forms = FORMS.get_or_init(|| lines(include_str!("../../../../data/lang/legal-forms.txt")).collect());
+    let last_word = text[start..end].rfind(' ').map_or(start, |i| start + i + 1);
+    let after = [(" ", end), (", ", end)].into_iter().filter(|(sep, at)| text[*at..].starts_with(sep)).map(|(sep, at)| at + sep.len());
+    for base in std::iter::once(last_word).chain(after) {
+        for form in forms {
+            let form_end = base + form.len();
+            if text[base..].starts_with(form) && form_end > end && !text[form_end..].starts_with(|c: char| c.is_alphanumeric()) {
+                return form_end;
+            }
+        }
+    }
+    end
+}
+
 fn classified(cx: &Context, hits: &[Hit], i: usize, cue: &Cue) -> Vec<Cand> {
     let text = cx.text;
     let h = &hits[i];
@@ -324,7 +343,10 @@ fn classified(cx: &Context, hits: &[Hit], i: usize, cue: &Cue) -> Vec<Cand> {
             // not "la banda El Salvador…").
             let opens = !possessive(w) && (article.is_some() || (capitalised(w) && !function_word(w)) || (quoted && capitalised(w)));
             if opens && !starts_kb_mention(cx.kb_mentions, start) && (article.is_none() || !starts_kb_mention(cx.kb_mentions, from)) {
-                let end = name_run(cx, fe, true);
+                let mut end = name_run(cx, fe, true);
+                if cue.ty == Some(EntityType::Company) {
+                    end = with_legal_form(text, start, end);
+                }
                 let closes = !quoted || text[end..].starts_with(|c: char| QUOTES.contains(&c));
                 // A bare name after a classifier that types nothing ("el grupo Santander") is
                 // not taken.
@@ -1016,6 +1038,7 @@ pub(crate) mod vocab {
             "criminal_org" => Some(EntityType::CriminalOrg),
             "armed_group" => Some(EntityType::ArmedGroup),
             "state_actor" => Some(EntityType::StateActor),
+            "company" => Some(EntityType::Company),
             _ => None,
         }
     }
