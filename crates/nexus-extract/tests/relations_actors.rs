@@ -225,6 +225,17 @@ fn a_participle_after_a_plural_common_noun_describes_that_noun() {
 }
 
 #[test]
+fn a_participle_after_a_singular_noun_with_its_article_describes_that_noun() {
+    let x = extract("A Polícia Federal deflagrou uma operação para desarticular um grupo ligado ao Comando Vermelho no Amazonas.");
+    assert!(!x.relations.iter().any(|r| r.predicate == "cooperates_with"), "{:?}", triples(&x));
+    let x = extract("La Fiscalía acusó a una red vinculada al Cártel de Sinaloa de lavar dinero en Guatemala.");
+    assert!(!x.relations.iter().any(|r| r.predicate == "cooperates_with"), "{:?}", triples(&x));
+    // Without an article the word before is no noun of its own: the named subject stays.
+    let x = extract("Los Choneros, reportedly linked to the Sinaloa Cartel, control the prisons of Guayaquil.");
+    assert!(has(&x, "Los Choneros", "cooperates_with", "Cártel de Sinaloa"), "{:?}", triples(&x));
+}
+
+#[test]
 fn a_passive_arrest_with_its_agent_takes_the_people_listed_after_a_colon() {
     let x = extract(
         "Foram presas pela Polícia Federal quatro pessoas: Marcos Antônio Ribeiro, 34; Felipe Duarte Campos, 29; e Júlio César Nogueira, 51.",

@@ -167,7 +167,7 @@ const NOT_HEADS: [&str; 14] =
 
 /// "la PNP ha identificado varias facciones vinculadas al Tren de Aragua", "células ligadas ao
 /// CV", "cells linked to MS-13": a participle phrase ("vinculadas a", "linked to") right after a
-/// plural common noun describes that noun, which is its subject; the named body further left is
+/// plural common noun, or a singular one after its article, describes that noun, which is its subject; the named body further left is
 /// not. The trigger must be a participle followed by its preposition, so a plain verb after a
 /// plural noun ("authorities arrested") is untouched.
 fn modified_noun_before(v: &View, start: usize, end: usize) -> bool {
@@ -178,13 +178,12 @@ fn modified_noun_before(v: &View, start: usize, end: usize) -> bool {
     }
     let k = start - 1;
     let head = v.norms[k];
-    v.toks[k].entity().is_none()
-        && !v.trigger[k]
-        && head.chars().count() >= 5
-        && head.chars().all(char::is_alphabetic)
-        && head.ends_with('s')
-        && !head.ends_with("mente")
-        && !NOT_HEADS.contains(&head)
+    let noun = v.toks[k].entity().is_none() && !v.trigger[k] && head.chars().all(char::is_alphabetic);
+    // "um grupo ligado ao PCC", "a man linked to the cartel": a singular noun counts when an
+    // article opens it (an adverb, "reportedly linked to", never has one).
+    let singular = k > 0 && v.is(k - 1, Cue::Article) && head.chars().count() >= 3;
+    let plural = head.chars().count() >= 5 && head.ends_with('s') && !head.ends_with("mente") && !NOT_HEADS.contains(&head);
+    noun && (singular || plural)
 }
 
 /// How far after a verb's objects the body reporting the act may be named, in tokens.
