@@ -313,6 +313,9 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
     let coordinated = start > 0 && v.norms[start - 1] != "," && v.is(start - 1, Cue::Coordinator);
     let destination_of_other = |s: usize| {
         let Some(f) = (0..s).rev().find(|&k| v.flow_trigger[k]) else { return false };
+        if opens_clause_after(v, s).is_some() {
+            return false;
+        }
         // "containers to Asia, with shipments destined for Hong Kong": a place right after an
         // earlier movement's to-word is where that one ends; "from where" names it again.
         let right_after_to = (s.saturating_sub(3).max(f + 1)..s)
@@ -322,6 +325,7 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
     let subject = || {
         v.subject_left(start, places, FLOW_SUBJECT_REACH)
             .filter(|&s| !(s + 1..start).any(|k| v.flow_trigger[k]) && !destination_of_other(s))
+            .filter(|&s| opens_clause_after(v, s).is_none_or(|k| !(k..start).any(|j| v.trigger[j])))
             .map(|s| with_coordinated(v, s, places))
     };
     match trigger.frame {
@@ -383,6 +387,15 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
         cand.method = method;
         cand
     });
+}
+
+/// "… to Central America and Mexico, where it is moved into the United States", "…, donde era
+/// cargada con destino a …": a relative word right after the place at `s` (its position is
+/// returned) makes that place the subject of the clause it opens, so an earlier movement ending
+/// there does not claim it. The subject of that clause's own verb only: "Santa Cruz, onde negocia
+/// … e controla o fluxo que segue até Santos" is not where the flow starts.
+fn opens_clause_after(v: &View, s: usize) -> Option<usize> {
+    (s + 1..(s + 3).min(v.len())).take_while(|&k| v.toks[k].entity().is_none()).find(|&k| v.cue_at(k, Cue::Relative).is_some())
 }
 
 /// One candidate per origin → destination pair, made by `make`; never a place to itself.

@@ -1,0 +1,77 @@
+//! Goods moving between places and the groups that buy them: seas as the way rather than an
+//! end, a place handing itself to the clause that "where" opens, crossing into a country,
+//! and buying as trafficking. Fresh sentences in English, Spanish and
+//! Portuguese, with the bundled knowledge base.
+
+mod support;
+use support::*;
+
+fn ships_to_sea(x: &nexus_extract::Extraction) -> bool {
+    triples(x).iter().any(|(_, p, o)| p == "ships_to" && (o.ends_with("Ocean") || o.ends_with("Sea")))
+}
+
+#[test]
+fn a_sea_is_the_way_not_an_end() {
+    let x = extract("Cocaine base paste from Peru converges in Bolivia before moving toward the Atlantic.");
+    assert!(!ships_to_sea(&x), "{:?}", triples(&x));
+    let x = extract("Las lanchas salen de Tumaco rumbo al Pacífico con cargamentos de cocaína.");
+    assert!(!ships_to_sea(&x), "{:?}", triples(&x));
+}
+
+#[test]
+fn a_flow_across_a_sea_still_reads_its_ends() {
+    let x = extract("The cocaine was shipped from Colombia across the Atlantic to Spain.");
+    assert_has(&x, "Colombia", "ships_to", "Spain");
+}
+
+#[test]
+fn where_hands_the_place_to_the_next_movement() {
+    let x = extract("The cocaine travels by boat to Honduras, where it is loaded onto trucks bound for Mexico.");
+    assert_has(&x, "Honduras", "ships_to", "Mexico");
+    // After a list, "where" speaks of every place in it.
+    let x = extract("The cocaine is shipped from Colombia to Guatemala and Honduras, where it is loaded onto trucks bound for Mexico.");
+    assert_has(&x, "Guatemala", "ships_to", "Mexico");
+    assert_has(&x, "Honduras", "ships_to", "Mexico");
+    let x = extract("La droga llega por tierra a Paraguay, donde es embarcada en contenedores con destino a Hamburgo.");
+    assert_has(&x, "Paraguay", "ships_to", "Hamburg");
+    let x = extract("A cocaína chega de barco a Belém, onde é embarcada em contêineres com destino a Roterdã.");
+    assert_has(&x, "Belém", "ships_to", "Rotterdam");
+}
+
+#[test]
+fn a_where_clause_with_a_verb_of_its_own_does_not_start_a_later_flow() {
+    let x = extract(
+        "Segundo a PF, a facção mantém integrantes em Cochabamba, onde negocia com fornecedores e controla o fluxo que segue até o porto de Santos.",
+    );
+    assert!(!has(&x, "Cochabamba", "ships_to", "Santos"), "{:?}", triples(&x));
+}
+
+#[test]
+fn without_where_the_end_of_one_movement_does_not_start_the_next() {
+    let x = extract("The cocaine was shipped from Colombia to Honduras and smuggled into Mexico.");
+    assert!(!has(&x, "Honduras", "ships_to", "Mexico"), "{:?}", triples(&x));
+}
+
+#[test]
+fn goods_crossing_into_a_country_go_there_from_the_place_named_first() {
+    let x = extract("From Mexico, the fentanyl crosses into the United States hidden in private cars.");
+    assert_has(&x, "Mexico", "ships_to", "United States");
+    let x = extract("Desde Sinaloa, la metanfetamina cruza hacia Estados Unidos oculta en camiones de carga.");
+    assert_has(&x, "Sinaloa", "ships_to", "United States");
+}
+
+#[test]
+fn buying_goods_is_trafficking_them() {
+    let x = extract("The Sinaloa Cartel bought cocaine from suppliers on the Pacific coast.");
+    assert_has(&x, "Cártel de Sinaloa", "traffics", "cocaine");
+    let x = extract("La red trabajaba con emisarios del Cártel de Sinaloa, que adquirían la cocaína en la costa.");
+    assert_has(&x, "Cártel de Sinaloa", "traffics", "cocaine");
+    let x = extract("O PCC comprou cocaína de produtores bolivianos.");
+    assert_has(&x, "Primeiro Comando da Capital", "traffics", "cocaine");
+}
+
+#[test]
+fn a_state_body_buying_is_not_trafficking() {
+    let x = extract("The Colombian Navy purchased new patrol boats to intercept cocaine shipments.");
+    assert!(!triples(&x).iter().any(|(_, p, _)| p == "traffics"), "{:?}", triples(&x));
+}
