@@ -12,6 +12,7 @@ mod anaphora;
 mod attach;
 mod discourse;
 mod frames;
+mod origins;
 mod places;
 mod qualify;
 mod roles;

@@ -75,3 +75,39 @@ fn a_state_body_buying_is_not_trafficking() {
     let x = extract("The Colombian Navy purchased new patrol boats to intercept cocaine shipments.");
     assert!(!triples(&x).iter().any(|(_, p, _)| p == "traffics"), "{:?}", triples(&x));
 }
+
+#[test]
+fn a_from_word_before_a_number_measures_and_names_no_origin() {
+    let x = extract("A droga sai de Tabatinga em barcos que percorrem cerca de 1.100 quilômetros até Manaus.");
+    assert_has(&x, "Tabatinga", "ships_to", "Manaus");
+    let x = extract("La cocaína sale de Tumaco en lanchas con cargas de 500 a 800 kilos hacia Guatemala.");
+    assert_has(&x, "Tumaco", "ships_to", "Guatemala");
+    assert!(!has(&x, "Guatemala", "exports", "cocaine"), "{:?}", triples(&x));
+    let x = extract("The network shipped from 300 to 500 kilos of cocaine from Callao to Antwerp.");
+    assert_has(&x, "Callao", "ships_to", "Antwerp");
+}
+
+#[test]
+fn the_movers_base_is_where_their_shipments_start() {
+    let x = extract(
+        "Police described a network of Serbian brokers, several of them based in Guayaquil, who buy cocaine from local gangs and \
+         organize its shipment to Rotterdam and Hamburg.",
+    );
+    assert_has(&x, "Guayaquil", "ships_to", "Rotterdam");
+    assert_has(&x, "Guayaquil", "ships_to", "Hamburg");
+    let x = extract("Los emisarios, radicados en Guayaquil, coordinaban el envío de la droga hacia Amberes.");
+    assert_has(&x, "Guayaquil", "ships_to", "Antwerp");
+    // A place where a group only keeps members is not said to be where its shipments start.
+    let x = extract("A facção mantém integrantes em Cochabamba e controla o envio de cocaína para Roterdã.");
+    assert!(!has(&x, "Cochabamba", "ships_to", "Rotterdam"), "{:?}", triples(&x));
+}
+
+#[test]
+fn a_purpose_clause_keeps_earlier_places_from_a_later_flow() {
+    let x =
+        extract("A quadrilha abriu empresas no Paraguai e em Portugal, para esconder o lucro obtido com o envio de cocaína para a Europa.");
+    assert!(!has(&x, "Portugal", "ships_to", "Europe"), "{:?}", triples(&x));
+    assert!(!has(&x, "Paraguay", "ships_to", "Europe"), "{:?}", triples(&x));
+    let x = extract("A quadrilha enviava cocaína do Paraguai para Portugal, escondida em cargas de madeira.");
+    assert_has(&x, "Paraguay", "ships_to", "Portugal");
+}

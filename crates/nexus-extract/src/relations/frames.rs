@@ -284,10 +284,14 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
         if v.norms[i] == ";" || v.cue_at(i, Cue::ClauseBreak).is_some() || relative {
             break;
         }
-        let role = [(Cue::Destination, 0), (Cue::Origin, 1), (Cue::Via, 2)].into_iter().find_map(|(c, r)| v.cue_at(i, c).map(|n| (r, n)));
+        let role = [(Cue::Destination, 0), (Cue::Origin, 1), (Cue::Via, 2)]
+            .into_iter()
+            .find_map(|(c, r)| v.cue_at(i, c).map(|n| (r, n)))
+            .filter(|&(_, n)| !measure(v, i + n));
         if let Some((role, n)) = role {
             let (items, after) = v.list_right(i + n, places, if role == 2 { VIA_REACH } else { 5 });
-            if !items.is_empty() {
+            let goods_of = role == 1 && items.first().is_some_and(|&f| of_before_destination(v, i, n, f));
+            if !items.is_empty() && !goods_of {
                 match role {
                     0 => dests.extend(items),
                     1 => origins.extend(items),
@@ -326,6 +330,7 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
         v.subject_left(start, places, FLOW_SUBJECT_REACH)
             .filter(|&s| !(s + 1..start).any(|k| v.flow_trigger[k]) && !destination_of_other(s))
             .filter(|&s| opens_clause_after(v, s).is_none_or(|k| !(k..start).any(|j| v.trigger[j])))
+            .filter(|&s| !purpose_between(v, s, start))
             .map(|s| with_coordinated(v, s, places))
     };
     match trigger.frame {
@@ -341,6 +346,10 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
     // the goods come from where the sentence says they were made.
     if origins.is_empty() && trigger.frame != Frame::Import {
         origins = made_in(v, start, places);
+    }
+    // "brokers based in Guayaquil, who … arrange its shipment to Antwerp": where the movers are.
+    if origins.is_empty() && !dests.is_empty() && !matches!(trigger.frame, Frame::Import | Frame::Arrive) {
+        origins = super::origins::based_in(v, start, places);
     }
     // "… to Manaus and, from there, on to Belém": the origin is the place named before.
     let mut there = false;
@@ -396,6 +405,28 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
 /// … e controla o fluxo que segue até Santos" is not where the flow starts.
 fn opens_clause_after(v: &View, s: usize) -> Option<usize> {
     (s + 1..(s + 3).min(v.len())).take_while(|&k| v.toks[k].entity().is_none()).find(|&k| v.cue_at(k, Cue::Relative).is_some())
+}
+
+/// "por cerca de 1.100 quilômetros até Manaus", "from 50 to 300 kilos", "de 2019 a 2023": a
+/// from- or to-word right before a number measures or ranges, and the place further on is not
+/// its end.
+fn measure(v: &View, k: usize) -> bool {
+    v.norms.get(k).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// "el envío de la droga hacia Amberes": an "of" that is also a from-word ("de", "do"), with a
+/// to-word between it and the place after, names what moves, and the place is where it goes.
+fn of_before_destination(v: &View, i: usize, n: usize, first: usize) -> bool {
+    n == 1 && v.is(i, Cue::Of) && (i + n..first).any(|k| v.cue_at(k, Cue::Destination).is_some())
+}
+
+/// "… sociedades no Paraguai e em Portugal, para ocultar a origem do dinheiro obtido com o envio
+/// de cocaína para a Europa": a purpose clause (", para" + infinitive) between a place and a
+/// flow's words starts a clause of its own, so the place is not the flow's origin.
+fn purpose_between(v: &View, s: usize, start: usize) -> bool {
+    let infinitive = |w: &str| w.len() > 4 && ["ar", "er", "ir"].iter().any(|e| w.ends_with(e));
+    (s + 2..start.saturating_sub(1))
+        .any(|k| v.norms[k - 1] == "," && v.cue_at(k, Cue::Destination) == Some(1) && v.norms.get(k + 1).is_some_and(|w| infinitive(w)))
 }
 
 /// One candidate per origin → destination pair, made by `make`; never a place to itself.

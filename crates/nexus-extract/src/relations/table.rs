@@ -232,10 +232,11 @@ pub enum Cue {
     Example,
     Reporting,
     Goods,
+    Based,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 39;
+pub const CUES: usize = 40;
 
 impl Cue {
     /// A dense index for caches.
@@ -278,6 +279,7 @@ impl Cue {
             Cue::Example => 36,
             Cue::Reporting => 37,
             Cue::Goods => 38,
+            Cue::Based => 39,
         }
     }
 
@@ -318,6 +320,7 @@ impl Cue {
             "example" => Cue::Example,
             "reporting" => Cue::Reporting,
             "goods" => Cue::Goods,
+            "based" => Cue::Based,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }
