@@ -111,3 +111,18 @@ fn a_purpose_clause_keeps_earlier_places_from_a_later_flow() {
     let x = extract("A quadrilha enviava cocaína do Paraguai para Portugal, escondida em cargas de madeira.");
     assert_has(&x, "Paraguay", "ships_to", "Portugal");
 }
+
+#[test]
+fn a_comma_set_container_only_qualifies_the_end_of_a_flow() {
+    let x = extract(
+        "The network bought precursors from a supplier in Hubei province, China, and shipped them to a laboratory in Culiacán, Sinaloa.",
+    );
+    assert_has(&x, "Hubei", "ships_to", "Culiacán");
+    assert!(!has(&x, "China", "ships_to", "Culiacán"), "{:?}", triples(&x));
+    assert!(!has(&x, "Hubei", "ships_to", "Sinaloa"), "{:?}", triples(&x));
+    let x = extract("La cocaína salía de Guayaquil, Ecuador, con destino a Valencia, España.");
+    assert!(!has(&x, "Ecuador", "ships_to", "Spain"), "{:?}", triples(&x));
+    // A list of countries is no apposition.
+    let x = extract("The cocaine is shipped from Colombia, Ecuador and Peru to Spain.");
+    assert_has(&x, "Ecuador", "ships_to", "Spain");
+}
