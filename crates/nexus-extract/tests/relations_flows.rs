@@ -126,3 +126,15 @@ fn a_comma_set_container_only_qualifies_the_end_of_a_flow() {
     let x = extract("The cocaine is shipped from Colombia, Ecuador and Peru to Spain.");
     assert_has(&x, "Ecuador", "ships_to", "Spain");
 }
+
+#[test]
+fn from_there_starts_a_second_leg_at_the_first_legs_end() {
+    let x = extract("Investigators said the cocaine was bound for Panama and, from there, for Spain and Italy.");
+    assert_has(&x, "Panama", "ships_to", "Spain");
+    assert_has(&x, "Panama", "ships_to", "Italy");
+    assert!(!has(&x, "Spain", "ships_to", "Panama"), "{:?}", triples(&x));
+    let x = extract("La droga era enviada desde Colombia a Panamá y, desde allí, a Estados Unidos.");
+    assert_has(&x, "Colombia", "ships_to", "Panama");
+    assert_has(&x, "Panama", "ships_to", "United States");
+    assert!(!has(&x, "Colombia", "ships_to", "United States"), "{:?}", triples(&x));
+}

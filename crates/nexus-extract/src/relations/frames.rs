@@ -278,11 +278,19 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
         i = after.max(end);
     }
     let mut commodity: Option<usize> = None;
+    // Where "from there" split the destinations: those after it are a second leg's.
+    let mut onward: Option<usize> = None;
     while i < v.len() && i < end + 30 {
         // ", which links Peru to Rio Branco" starts a clause of its own.
         let relative = i > 0 && v.norms[i - 1] == "," && v.cue_at(i, Cue::Relative).is_some();
         if v.norms[i] == ";" || v.cue_at(i, Cue::ClauseBreak).is_some() || relative {
             break;
+        }
+        // "destined for Puerto Rico and, from there, for the United States": not an origin.
+        if let Some(n) = v.cue_at(i, Cue::FromThere).filter(|_| !dests.is_empty() && onward.is_none()) {
+            onward = Some(dests.len());
+            i += n;
+            continue;
         }
         let role = [(Cue::Destination, 0), (Cue::Origin, 1), (Cue::Via, 2)]
             .into_iter()
@@ -362,6 +370,15 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
     }
     let commodity = commodity.or_else(|| (0..start).rev().find(|&k| v.fits(k, &commodity_type) && !concealed(v, k)));
     let method = (0..v.len()).find_map(|k| concealment_phrase(v, k));
+    // A list may run on over "and, from there, to": split it where the words stand.
+    let onward = onward.or_else(|| {
+        let there = (end..v.len()).find(|&k| v.cue_at(k, Cue::FromThere).is_some() && dests.iter().any(|&d| d < k))?;
+        dests.iter().position(|&d| d > there)
+    });
+    if let Some(m) = onward {
+        let second = dests.split_off(m);
+        onward_leg(v, trigger.predicate, (start, end), &dests, &second, commodity, out);
+    }
     if origins.is_empty() && !dests.is_empty() && !matches!(trigger.frame, Frame::Import) {
         for &d in &dests {
             let mut cand = Candidate::new(start, trigger.predicate, d, (start, end), strength(d.saturating_sub(end)));
@@ -427,6 +444,25 @@ fn purpose_between(v: &View, s: usize, start: usize) -> bool {
     let infinitive = |w: &str| w.len() > 4 && ["ar", "er", "ir"].iter().any(|e| w.ends_with(e));
     (s + 2..start.saturating_sub(1))
         .any(|k| v.norms[k - 1] == "," && v.cue_at(k, Cue::Destination) == Some(1) && v.norms.get(k + 1).is_some_and(|w| infinitive(w)))
+}
+
+/// "destined for Puerto Rico and, from there, for the United States and Europe", "enviada a
+/// Panamá y, desde allí, a Estados Unidos": the goods go on from the first leg's destinations
+/// (`hops`) to the places named after "from there".
+fn onward_leg(
+    v: &View,
+    predicate: usize,
+    span: (usize, usize),
+    hops: &[usize],
+    dests: &[usize],
+    commodity: Option<usize>,
+    out: &mut Vec<Candidate>,
+) {
+    route_pairs(v, hops, dests, out, |o, d| {
+        let mut cand = Candidate::new(o, predicate, d, span, strength(d.saturating_sub(o)));
+        cand.commodity = commodity;
+        cand
+    });
 }
 
 /// One candidate per origin → destination pair, made by `make`; never a place to itself.
