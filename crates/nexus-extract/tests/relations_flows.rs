@@ -138,3 +138,13 @@ fn from_there_starts_a_second_leg_at_the_first_legs_end() {
     assert_has(&x, "Panama", "ships_to", "United States");
     assert!(!has(&x, "Colombia", "ships_to", "United States"), "{:?}", triples(&x));
 }
+
+#[test]
+fn bare_hydrochloride_is_cocaine_in_spanish_and_portuguese() {
+    let x = extract("Según la fiscalía, el Cártel de Sinaloa sigue comprando clorhidrato en Ecuador.");
+    assert_has(&x, "Cártel de Sinaloa", "traffics", "cocaine");
+    let x = extract("O Primeiro Comando da Capital comprava cloridrato diretamente de produtores bolivianos.");
+    assert_has(&x, "Primeiro Comando da Capital", "traffics", "cocaine");
+    let x = extract("La Policía Nacional compró equipos para detectar clorhidrato en los puertos.");
+    assert!(!triples(&x).iter().any(|(_, p, _)| p == "traffics"), "{:?}", triples(&x));
+}
