@@ -148,3 +148,14 @@ fn bare_hydrochloride_is_cocaine_in_spanish_and_portuguese() {
     let x = extract("La Policía Nacional compró equipos para detectar clorhidrato en los puertos.");
     assert!(!triples(&x).iter().any(|(_, p, _)| p == "traffics"), "{:?}", triples(&x));
 }
+
+#[test]
+fn a_where_clause_about_an_unnamed_place_does_not_start_at_an_earlier_one() {
+    let x = extract(
+        "La droga entra por Tumbes y Loja, y se almacena en galpones cercanos al puerto, donde se oculta en cajas de banano con destino a Amberes.",
+    );
+    assert!(!has(&x, "Loja", "ships_to", "Antwerp"), "{:?}", triples(&x));
+    assert!(!has(&x, "Tumbes", "ships_to", "Antwerp"), "{:?}", triples(&x));
+    let x = extract("La droga llega por tierra a Paraguay, donde es embarcada en contenedores con destino a Hamburgo.");
+    assert_has(&x, "Paraguay", "ships_to", "Hamburg");
+}

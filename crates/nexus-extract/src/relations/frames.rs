@@ -339,6 +339,7 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
             .filter(|&s| !(s + 1..start).any(|k| v.flow_trigger[k]) && !destination_of_other(s))
             .filter(|&s| opens_clause_after(v, s).is_none_or(|k| !(k..start).any(|j| v.trigger[j])))
             .filter(|&s| !purpose_between(v, s, start))
+            .filter(|&s| !where_about_other(v, s, start))
             .map(|s| with_coordinated(v, s, places))
     };
     match trigger.frame {
@@ -463,6 +464,14 @@ fn onward_leg(
         cand.commodity = commodity;
         cand
     });
+}
+
+/// "La droga ingresa por Carchi y Esmeraldas, y se acopia en bodegas cercanas a los terminales,
+/// donde se contamina la carga con destino a Europa": a where-word between the place at `s` and
+/// the flow's words, not right after that place, opens a clause about another place.
+fn where_about_other(v: &View, s: usize, start: usize) -> bool {
+    let handed = opens_clause_after(v, s);
+    (s + 1..start).any(|k| v.cue_at(k, Cue::Where).is_some() && handed != Some(k))
 }
 
 /// One candidate per origin → destination pair, made by `make`; never a place to itself.

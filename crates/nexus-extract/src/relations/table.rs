@@ -233,10 +233,11 @@ pub enum Cue {
     Reporting,
     Goods,
     Based,
+    Where,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 40;
+pub const CUES: usize = 41;
 
 impl Cue {
     /// A dense index for caches.
@@ -280,6 +281,7 @@ impl Cue {
             Cue::Reporting => 37,
             Cue::Goods => 38,
             Cue::Based => 39,
+            Cue::Where => 40,
         }
     }
 
@@ -321,6 +323,7 @@ impl Cue {
             "reporting" => Cue::Reporting,
             "goods" => Cue::Goods,
             "based" => Cue::Based,
+            "where" => Cue::Where,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }
