@@ -159,3 +159,19 @@ fn a_where_clause_about_an_unnamed_place_does_not_start_at_an_earlier_one() {
     let x = extract("La droga llega por tierra a Paraguay, donde es embarcada en contenedores con destino a Hamburgo.");
     assert_has(&x, "Paraguay", "ships_to", "Hamburg");
 }
+
+#[test]
+fn a_place_completing_another_noun_does_not_move_goods() {
+    let x = extract("O garimpo na Terra Yanomami, a maior reserva do Brasil, abastece compradores em Boa Vista e Manaus.");
+    assert!(!has(&x, "Brazil", "ships_to", "Manaus"), "{:?}", triples(&x));
+    let x = extract("The port of Guayaquil ships cocaine to Rotterdam and Hamburg.");
+    assert_has(&x, "Guayaquil", "ships_to", "Rotterdam");
+    let x = extract("La cocaína de Colombia se envía a Europa en contenedores.");
+    assert_has(&x, "Colombia", "ships_to", "Europe");
+}
+
+#[test]
+fn the_ports_of_a_place_are_that_place() {
+    let x = extract("As facções passaram a usar os portos do Ceará como rota alternativa para enviar cocaína à Europa.");
+    assert_has(&x, "Ceará", "ships_to", "Europe");
+}

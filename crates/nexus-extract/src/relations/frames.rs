@@ -340,6 +340,7 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
             .filter(|&s| opens_clause_after(v, s).is_none_or(|k| !(k..start).any(|j| v.trigger[j])))
             .filter(|&s| !purpose_between(v, s, start))
             .filter(|&s| !where_about_other(v, s, start))
+            .filter(|&s| !complement_of_noun(v, s))
             .map(|s| with_coordinated(v, s, places))
     };
     match trigger.frame {
@@ -472,6 +473,21 @@ fn onward_leg(
 fn where_about_other(v: &View, s: usize, start: usize) -> bool {
     let handed = opens_clause_after(v, s);
     (s + 1..start).any(|k| v.cue_at(k, Cue::Where).is_some() && handed != Some(k))
+}
+
+/// "Vale do Javari, a segunda maior do Brasil, abastece mercados em Tabatinga": a place after
+/// "of"/"do" that follows a common word completes that word's noun phrase and is not the one
+/// moving goods. Not after a kind of place ("the port of Santos", "la costa de Nariño") or the
+/// goods ("la cocaína de Colombia"), which the place names or owns.
+fn complement_of_noun(v: &View, s: usize) -> bool {
+    let k = if s > 0 && v.is(s - 1, Cue::Article) { s - 1 } else { s };
+    if k < 2 || !v.is(k - 1, Cue::Of) {
+        return false;
+    }
+    let head = k - 2;
+    // "os portos do Nordeste": a plural kind of place too.
+    let plural_kind = v.norms[head].strip_suffix('s').is_some_and(|sg| !v.t.cue(Cue::PlaceHead).matches_at(&[sg]).is_empty());
+    v.toks[head].entity().is_none() && !super::attach::place_head(v, head) && !plural_kind && v.norms[head].chars().all(char::is_alphabetic)
 }
 
 /// One candidate per origin → destination pair, made by `make`; never a place to itself.
