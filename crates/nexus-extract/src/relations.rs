@@ -12,6 +12,7 @@ mod anaphora;
 mod attach;
 mod discourse;
 mod frames;
+mod origins;
 mod places;
 mod qualify;
 mod roles;
@@ -186,6 +187,7 @@ pub fn find(
         };
         let sentence = qualify::Sentence { text, range: range.clone(), entities, quantities, dates };
         attach::apply(&v, &sentence, kb, entities, &mut candidates);
+        origins::apposed_containers(&v, &mut candidates);
         roles::apply(&v, &mut candidates);
         places::apply(&v, kb, entities, &mut candidates);
         let mut seen = std::collections::HashSet::new();

@@ -277,16 +277,28 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
         i = after.max(end);
     }
     let mut commodity: Option<usize> = None;
+    // Where "from there" split the destinations: those after it are a second leg's.
+    let mut onward: Option<usize> = None;
     while i < v.len() && i < end + 30 {
         // ", which links Peru to Rio Branco" starts a clause of its own.
         let relative = i > 0 && v.norms[i - 1] == "," && v.cue_at(i, Cue::Relative).is_some();
         if v.norms[i] == ";" || v.cue_at(i, Cue::ClauseBreak).is_some() || relative {
             break;
         }
-        let role = [(Cue::Destination, 0), (Cue::Origin, 1), (Cue::Via, 2)].into_iter().find_map(|(c, r)| v.cue_at(i, c).map(|n| (r, n)));
+        // "destined for Puerto Rico and, from there, for the United States": not an origin.
+        if let Some(n) = v.cue_at(i, Cue::FromThere).filter(|_| !dests.is_empty() && onward.is_none()) {
+            onward = Some(dests.len());
+            i += n;
+            continue;
+        }
+        let role = [(Cue::Destination, 0), (Cue::Origin, 1), (Cue::Via, 2)]
+            .into_iter()
+            .find_map(|(c, r)| v.cue_at(i, c).map(|n| (r, n)))
+            .filter(|&(_, n)| !measure(v, i + n));
         if let Some((role, n)) = role {
             let (items, after) = v.list_right(i + n, places, if role == 2 { VIA_REACH } else { 5 });
-            if !items.is_empty() {
+            let goods_of = role == 1 && items.first().is_some_and(|&f| of_before_destination(v, i, n, f));
+            if !items.is_empty() && !goods_of {
                 match role {
                     0 => dests.extend(items),
                     1 => origins.extend(items),
@@ -312,6 +324,9 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
     let coordinated = start > 0 && v.norms[start - 1] != "," && v.is(start - 1, Cue::Coordinator);
     let destination_of_other = |s: usize| {
         let Some(f) = (0..s).rev().find(|&k| v.flow_trigger[k]) else { return false };
+        if opens_clause_after(v, s).is_some() {
+            return false;
+        }
         // "containers to Asia, with shipments destined for Hong Kong": a place right after an
         // earlier movement's to-word is where that one ends; "from where" names it again.
         let right_after_to = (s.saturating_sub(3).max(f + 1)..s)
@@ -321,6 +336,10 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
     let subject = || {
         v.subject_left(start, places, FLOW_SUBJECT_REACH)
             .filter(|&s| !(s + 1..start).any(|k| v.flow_trigger[k]) && !destination_of_other(s))
+            .filter(|&s| opens_clause_after(v, s).is_none_or(|k| !(k..start).any(|j| v.trigger[j])))
+            .filter(|&s| !purpose_between(v, s, start))
+            .filter(|&s| !where_about_other(v, s, start))
+            .filter(|&s| !complement_of_noun(v, s))
             .map(|s| with_coordinated(v, s, places))
     };
     match trigger.frame {
@@ -337,6 +356,10 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
     if origins.is_empty() && trigger.frame != Frame::Import {
         origins = made_in(v, start, places);
     }
+    // "brokers based in Guayaquil, who … arrange its shipment to Antwerp": where the movers are.
+    if origins.is_empty() && !dests.is_empty() && !matches!(trigger.frame, Frame::Import | Frame::Arrive) {
+        origins = super::origins::based_in(v, start, places);
+    }
     // "… to Manaus and, from there, on to Belém": the origin is the place named before.
     let mut there = false;
     if origins.is_empty() && trigger.frame != Frame::Import {
@@ -348,6 +371,15 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
     }
     let commodity = commodity.or_else(|| (0..start).rev().find(|&k| v.fits(k, &commodity_type) && !concealed(v, k)));
     let method = (0..v.len()).find_map(|k| concealment_phrase(v, k));
+    // A list may run on over "and, from there, to": split it where the words stand.
+    let onward = onward.or_else(|| {
+        let there = (end..v.len()).find(|&k| v.cue_at(k, Cue::FromThere).is_some() && dests.iter().any(|&d| d < k))?;
+        dests.iter().position(|&d| d > there)
+    });
+    if let Some(m) = onward {
+        let second = dests.split_off(m);
+        onward_leg(v, trigger.predicate, (start, end), &dests, &second, commodity, out);
+    }
     if origins.is_empty() && !dests.is_empty() && !matches!(trigger.frame, Frame::Import) {
         for &d in &dests {
             let mut cand = Candidate::new(start, trigger.predicate, d, (start, end), strength(d.saturating_sub(end)));
@@ -382,6 +414,79 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
         cand.method = method;
         cand
     });
+}
+
+/// "… to Central America and Mexico, where it is moved into the United States", "…, donde era
+/// cargada con destino a …": a relative word right after the place at `s` (its position is
+/// returned) makes that place the subject of the clause it opens, so an earlier movement ending
+/// there does not claim it. The subject of that clause's own verb only: "Santa Cruz, onde negocia
+/// … e controla o fluxo que segue até Santos" is not where the flow starts.
+fn opens_clause_after(v: &View, s: usize) -> Option<usize> {
+    (s + 1..(s + 3).min(v.len())).take_while(|&k| v.toks[k].entity().is_none()).find(|&k| v.cue_at(k, Cue::Relative).is_some())
+}
+
+/// "por cerca de 1.100 quilômetros até Manaus", "from 50 to 300 kilos", "de 2019 a 2023": a
+/// from- or to-word right before a number measures or ranges, and the place further on is not
+/// its end.
+fn measure(v: &View, k: usize) -> bool {
+    v.norms.get(k).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// "el envío de la droga hacia Amberes": an "of" that is also a from-word ("de", "do"), with a
+/// to-word between it and the place after, names what moves, and the place is where it goes.
+fn of_before_destination(v: &View, i: usize, n: usize, first: usize) -> bool {
+    n == 1 && v.is(i, Cue::Of) && (i + n..first).any(|k| v.cue_at(k, Cue::Destination).is_some())
+}
+
+/// "… sociedades no Paraguai e em Portugal, para ocultar a origem do dinheiro obtido com o envio
+/// de cocaína para a Europa": a purpose clause (", para" + infinitive) between a place and a
+/// flow's words starts a clause of its own, so the place is not the flow's origin.
+fn purpose_between(v: &View, s: usize, start: usize) -> bool {
+    let infinitive = |w: &str| w.len() > 4 && ["ar", "er", "ir"].iter().any(|e| w.ends_with(e));
+    (s + 2..start.saturating_sub(1))
+        .any(|k| v.norms[k - 1] == "," && v.cue_at(k, Cue::Destination) == Some(1) && v.norms.get(k + 1).is_some_and(|w| infinitive(w)))
+}
+
+/// "destined for Puerto Rico and, from there, for the United States and Europe", "enviada a
+/// Panamá y, desde allí, a Estados Unidos": the goods go on from the first leg's destinations
+/// (`hops`) to the places named after "from there".
+fn onward_leg(
+    v: &View,
+    predicate: usize,
+    span: (usize, usize),
+    hops: &[usize],
+    dests: &[usize],
+    commodity: Option<usize>,
+    out: &mut Vec<Candidate>,
+) {
+    route_pairs(v, hops, dests, out, |o, d| {
+        let mut cand = Candidate::new(o, predicate, d, span, strength(d.saturating_sub(o)));
+        cand.commodity = commodity;
+        cand
+    });
+}
+
+/// "La droga ingresa por Carchi y Esmeraldas, y se acopia en bodegas cercanas a los terminales,
+/// donde se contamina la carga con destino a Europa": a where-word between the place at `s` and
+/// the flow's words, not right after that place, opens a clause about another place.
+fn where_about_other(v: &View, s: usize, start: usize) -> bool {
+    let handed = opens_clause_after(v, s);
+    (s + 1..start).any(|k| v.cue_at(k, Cue::Where).is_some() && handed != Some(k))
+}
+
+/// "Vale do Javari, a segunda maior do Brasil, abastece mercados em Tabatinga": a place after
+/// "of"/"do" that follows a common word completes that word's noun phrase and is not the one
+/// moving goods. Not after a kind of place ("the port of Santos", "la costa de Nariño") or the
+/// goods ("la cocaína de Colombia"), which the place names or owns.
+fn complement_of_noun(v: &View, s: usize) -> bool {
+    let k = if s > 0 && v.is(s - 1, Cue::Article) { s - 1 } else { s };
+    if k < 2 || !v.is(k - 1, Cue::Of) {
+        return false;
+    }
+    let head = k - 2;
+    // "os portos do Nordeste": a plural kind of place too.
+    let plural_kind = v.norms[head].strip_suffix('s').is_some_and(|sg| !v.t.cue(Cue::PlaceHead).matches_at(&[sg]).is_empty());
+    v.toks[head].entity().is_none() && !super::attach::place_head(v, head) && !plural_kind && v.norms[head].chars().all(char::is_alphabetic)
 }
 
 /// One candidate per origin → destination pair, made by `make`; never a place to itself.

@@ -243,10 +243,12 @@ pub enum Cue {
     Example,
     Reporting,
     Goods,
+    Based,
+    Where,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 39;
+pub const CUES: usize = 41;
 const _: () = assert!(CUES < 64, "cue masks are u64 with one bit kept for 'not yet read'");
 
 impl Cue {
@@ -290,6 +292,8 @@ impl Cue {
             Cue::Example => 36,
             Cue::Reporting => 37,
             Cue::Goods => 38,
+            Cue::Based => 39,
+            Cue::Where => 40,
         }
     }
 
@@ -330,6 +334,8 @@ impl Cue {
             "example" => Cue::Example,
             "reporting" => Cue::Reporting,
             "goods" => Cue::Goods,
+            "based" => Cue::Based,
+            "where" => Cue::Where,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }
