@@ -13,6 +13,7 @@ mod attach;
 mod discourse;
 mod frames;
 mod places;
+mod production;
 mod qualify;
 mod roles;
 mod table;

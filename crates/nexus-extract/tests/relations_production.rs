@@ -18,3 +18,42 @@ fn a_coordinated_verb_does_not_cut_the_list_of_places() {
     assert!(has(&x, "Bolivia", "produces", "cocaine"), "{:?}", triples(&x));
     assert!(has(&x, "Peru", "produces", "cocaine"), "{:?}", triples(&x));
 }
+
+#[test]
+fn growers_named_after_the_goods_are_where_they_are_made() {
+    let x = extract("The network bought its cocaine from coca growers in the Chapare, according to prosecutors.");
+    assert_has(&x, "Chapare", "produces", "coca leaf");
+    let x = extract("Os traficantes compram a droga de produtores de cocaína do Chapare e a levam ao Paraná.");
+    assert_has(&x, "Chapare", "produces", "cocaine");
+    let x = extract("El clan compraba la droga a productores de coca del Chapare desde 2019.");
+    assert_has(&x, "Chapare", "produces", "coca leaf");
+}
+
+#[test]
+fn a_producer_noun_with_an_article_describes_the_name_before_it() {
+    // "the main producer … in South America" says what Paraguay is, not what South America grows.
+    let x = extract("Paraguay, the main producer of cannabis in South America, shares a long border with Brazil.");
+    assert_has(&x, "Paraguay", "produces", "cannabis");
+    assert!(!has(&x, "South America", "produces", "cannabis"), "{:?}", triples(&x));
+    let x = extract("O Paraguai, principal produtor de maconha da América do Sul, abastece o Brasil.");
+    assert!(!has(&x, "South America", "produces", "cannabis"), "{:?}", triples(&x));
+}
+
+#[test]
+fn an_adjective_may_follow_the_producer_noun() {
+    let x = extract("A Bolívia e o Peru, dois produtores mundiais de folha de coca, vigiam a fronteira.");
+    assert_has(&x, "Bolivia", "produces", "coca leaf");
+    assert_has(&x, "Peru", "produces", "coca leaf");
+}
+
+#[test]
+fn a_short_description_may_stand_between_the_goods_and_their_participle() {
+    let x = extract("Agents seized a potent cannabis variety grown in Paraguay, police in Brazil said.");
+    assert_has(&x, "Paraguay", "produces", "cannabis");
+    // The place of the reporting police is not where the goods grow.
+    assert!(!has(&x, "Brazil", "produces", "cannabis"), "{:?}", triples(&x));
+    let x = extract("A polícia apreendeu uma variedade de maconha de alta potência produzida na Colômbia.");
+    assert_has(&x, "Colombia", "produces", "cannabis");
+    let x = extract("La policía halló cocaína de alta pureza producida en Colombia.");
+    assert_has(&x, "Colombia", "produces", "cocaine");
+}
