@@ -7,6 +7,7 @@
 //! Per sentence: tokens with entity mentions as single tokens (`tokens`), triggers marked,
 //! frames applied (`frames`, `attach`), qualifiers and confidence added (`qualify`).
 
+mod activities;
 mod agents;
 mod anaphora;
 mod attach;
@@ -189,6 +190,7 @@ pub fn find(
         attach::apply(&v, &sentence, kb, entities, &mut candidates);
         roles::apply(&v, &mut candidates);
         places::apply(&v, kb, entities, &mut candidates);
+        activities::apply(&v, &mut candidates);
         let mut seen = std::collections::HashSet::new();
         candidates.sort_by(|a, b| b.strength.total_cmp(&a.strength));
         let mut here = Vec::new();
