@@ -57,3 +57,24 @@ fn a_short_description_may_stand_between_the_goods_and_their_participle() {
     let x = extract("La policía halló cocaína de alta pureza producida en Colombia.");
     assert_has(&x, "Colombia", "produces", "cocaine");
 }
+
+#[test]
+fn a_noun_naming_the_making_takes_the_place_after_its_goods() {
+    let x = extract("Officials said the production of cocaine in Bolivia rose for a third year.");
+    assert_has(&x, "Bolivia", "produces", "cocaine");
+    let x = extract("La producción de hoja de coca en el departamento de Norte de Santander creció en 2022, según la UNODC.");
+    assert_has(&x, "Norte de Santander", "produces", "coca leaf");
+    let x = extract("A produção de cocaína na Bolívia cresceu, segundo a polícia do Brasil.");
+    assert_has(&x, "Bolivia", "produces", "cocaine");
+    assert!(!has(&x, "Brazil", "produces", "cocaine"), "{:?}", triples(&x));
+}
+
+#[test]
+fn goods_right_before_cultivation_in_are_made_by_the_places_after_it() {
+    let x = extract("The area under coca bush cultivation in Colombia, Peru and Bolivia grew in 2021.");
+    assert_has(&x, "Colombia", "produces", "coca leaf");
+    assert_has(&x, "Bolivia", "produces", "coca leaf");
+    // A source is not a making: the market named after it does not grow the goods.
+    let x = extract("Colombia, the main source of cocaine in Europe, faces new pressure.");
+    assert!(!has(&x, "Europe", "produces", "cocaine"), "{:?}", triples(&x));
+}

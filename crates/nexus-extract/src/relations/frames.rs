@@ -126,6 +126,10 @@ fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
             return;
         }
     }
+    if let Some((goods, makers)) = super::production::goods_before_in(v, start, end, &p.object, &p.subject) {
+        pairs(&makers, &[goods], predicate, (start, end), out, v);
+        return;
+    }
     // "a coca-producing zone", "the world's three coca producers": what is made stands right
     // before the word, and the subject is found from there.
     let made = match start {
@@ -156,9 +160,10 @@ fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
     if modified_noun_before(v, start, end) {
         return;
     }
-    // "produtores de cocaína do Chapare": the place after the goods grows them.
+    // "produtores de cocaína do Chapare", "cultivos de coca en el Cauca": the place after the
+    // goods makes them.
     if let Some(&last) = objects.last()
-        && super::production::bare_producers(v, start, start)
+        && super::production::place_after_goods(v, start, end)
     {
         let growers = super::production::producer_place(v, last + 1, &p.subject);
         if !growers.is_empty() {

@@ -57,7 +57,11 @@ const NUMBERS: [&str; 9] = ["two", "three", "four", "dos", "tres", "cuatro", "do
 pub(super) fn producer_place(v: &View, after: usize, places: &[EntityType]) -> Vec<usize> {
     let joined = [Cue::Inside, Cue::Of, Cue::Origin].iter().find_map(|&c| v.cue_at(after, c));
     let Some(n) = joined else { return Vec::new() };
-    let at = if v.is(after + n, Cue::Article) { after + n + 1 } else { after + n };
+    let mut at = if v.is(after + n, Cue::Article) { after + n + 1 } else { after + n };
+    // "en el departamento de Putumayo"
+    if super::attach::place_head(v, at) && v.is(at + 1, Cue::Of) {
+        at += 2;
+    }
     if !v.fits(at, places) {
         return Vec::new();
     }
@@ -78,4 +82,34 @@ pub(super) fn described_goods(v: &View, start: usize, goods: &[EntityType]) -> O
     let k = (from..start).rev().find(|&k| v.toks[k].entity().is_some())?;
     let plain = (k + 1..start).all(|j| !v.trigger[j] && v.norms[j].chars().all(char::is_alphabetic) && !v.stops(j));
     (plain && v.fits(k, goods)).then_some(k)
+}
+
+/// Endings of nouns naming the making itself ("production", "cultivation", "producción",
+/// "produção" folded to "producao", "cultivo"): like a bare producer noun, such a noun takes
+/// the place after its goods ("the cultivation of coca in Putumayo", "los cultivos de coca en
+/// el Cauca"), article or not.
+const MAKING_ENDINGS: [&str; 5] = ["tion", "cion", "cao", "ivo", "ivos"];
+
+/// Is the place after the goods of trigger `start..end` where they are made? For a bare plural
+/// producer noun or a noun naming the making, followed by "of"/"de".
+pub(super) fn place_after_goods(v: &View, start: usize, end: usize) -> bool {
+    let making = v.norms.get(start).is_some_and(|w| MAKING_ENDINGS.iter().any(|s| w.ends_with(s)));
+    bare_producers(v, start, start) || (making && end > start + 1 && v.is(end - 1, Cue::Of))
+}
+
+/// "coca bush cultivation in Colombia, Peru and Bolivia": a trigger ending in "in" right after
+/// the goods; the places after it make them.
+pub(super) fn goods_before_in(
+    v: &View,
+    start: usize,
+    end: usize,
+    goods: &[EntityType],
+    places: &[EntityType],
+) -> Option<(usize, Vec<usize>)> {
+    if start == 0 || end < start + 2 || !v.is(end - 1, Cue::Inside) || !v.fits(start - 1, goods) {
+        return None;
+    }
+    let at = if v.is(end, Cue::Article) { end + 1 } else { end };
+    let makers = tight_list(v, at, places, 0);
+    (!makers.is_empty() && makers[0] == at).then_some((start - 1, makers))
 }
