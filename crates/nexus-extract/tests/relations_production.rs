@@ -78,3 +78,18 @@ fn goods_right_before_cultivation_in_are_made_by_the_places_after_it() {
     let x = extract("Colombia, the main source of cocaine in Europe, faces new pressure.");
     assert!(!has(&x, "Europe", "produces", "cocaine"), "{:?}", triples(&x));
 }
+
+#[test]
+fn one_adjective_may_follow_the_goods_of_a_making_noun() {
+    let x = extract("La producción de fentanilo ilícito en México depende de la química, según la DEA.");
+    assert_has(&x, "Mexico", "produces", "fentanyl");
+    // A participle that states another relation is no adjective of the goods.
+    let x = extract("Officials said the production of cocaine seized in Spain could not be traced.");
+    assert!(!has(&x, "Spain", "produces", "cocaine"), "{:?}", triples(&x));
+}
+
+#[test]
+fn five_plain_words_may_describe_the_goods_before_their_participle() {
+    let x = extract("O skunk, maconha de alto teor de THC cultivada principalmente na Colômbia, chega ao Brasil.");
+    assert_has(&x, "Colombia", "produces", "cannabis");
+}

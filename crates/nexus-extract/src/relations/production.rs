@@ -7,9 +7,9 @@ use super::table::Cue;
 use super::view::View;
 use nexus_kb::EntityType;
 
-/// How many plain words may describe the goods before their participle ("uma variedade de
-/// maconha de alta potência produzida"): a longer stretch is rarely one noun phrase.
-const DESCRIPTION_GAP: usize = 4;
+/// How many plain words may describe the goods before their participle ("maconha de alto teor
+/// de THC cultivada"): a longer stretch is rarely one noun phrase.
+const DESCRIPTION_GAP: usize = 5;
 
 /// Plural endings of agent nouns ("producers", "growers", "productores", "cultivadoras").
 const AGENT_ENDINGS: [&str; 3] = ["ers", "ores", "oras"];
@@ -55,6 +55,8 @@ const NUMBERS: [&str; 9] = ["two", "three", "four", "dos", "tres", "cuatro", "do
 /// a producer noun names: "cocaine producers in the Chapare", "produtores de cocaína do
 /// Chapare", "growers of coca from the Yungas and the Chapare".
 pub(super) fn producer_place(v: &View, after: usize, places: &[EntityType]) -> Vec<usize> {
+    // One adjective may follow the goods: "la producción de fentanilo ilícito en México".
+    let after = if adjective(v, after) { after + 1 } else { after };
     let joined = [Cue::Inside, Cue::Of, Cue::Origin].iter().find_map(|&c| v.cue_at(after, c));
     let Some(n) = joined else { return Vec::new() };
     let mut at = if v.is(after + n, Cue::Article) { after + n + 1 } else { after + n };
@@ -88,7 +90,7 @@ pub(super) fn described_goods(v: &View, start: usize, goods: &[EntityType]) -> O
 /// "produção" folded to "producao", "cultivo"): like a bare producer noun, such a noun takes
 /// the place after its goods ("the cultivation of coca in Putumayo", "los cultivos de coca en
 /// el Cauca"), article or not.
-const MAKING_ENDINGS: [&str; 5] = ["tion", "cion", "cao", "ivo", "ivos"];
+const MAKING_ENDINGS: [&str; 8] = ["tion", "tions", "cion", "ciones", "cao", "coes", "ivo", "ivos"];
 
 /// Is the place after the goods of trigger `start..end` where they are made? For a bare plural
 /// producer noun or a noun naming the making, followed by "of"/"de".
@@ -112,4 +114,13 @@ pub(super) fn goods_before_in(
     let at = if v.is(end, Cue::Article) { end + 1 } else { end };
     let makers = tight_list(v, at, places, 0);
     (!makers.is_empty() && makers[0] == at).then_some((start - 1, makers))
+}
+
+/// A plain word at `k` that is no entity, trigger or joining word: an adjective after goods.
+fn adjective(v: &View, k: usize) -> bool {
+    let plain = v.norms.get(k).is_some_and(|w| w.chars().count() > 3 && w.chars().all(char::is_alphabetic));
+    plain
+        && v.toks[k].entity().is_none()
+        && !v.trigger[k]
+        && ![Cue::Inside, Cue::Of, Cue::Origin, Cue::Coordinator, Cue::Article].iter().any(|&c| v.cue_at(k, c).is_some())
 }
