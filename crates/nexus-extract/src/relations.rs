@@ -7,6 +7,7 @@
 //! Per sentence: tokens with entity mentions as single tokens (`tokens`), triggers marked,
 //! frames applied (`frames`, `attach`), qualifiers and confidence added (`qualify`).
 
+mod activities;
 mod agents;
 mod anaphora;
 mod attach;
@@ -14,6 +15,7 @@ mod discourse;
 mod frames;
 mod origins;
 mod places;
+mod production;
 mod qualify;
 mod roles;
 mod table;
@@ -190,6 +192,7 @@ pub fn find(
         origins::apposed_containers(&v, &mut candidates);
         roles::apply(&v, &mut candidates);
         places::apply(&v, kb, entities, &mut candidates);
+        activities::apply(&v, &mut candidates);
         let mut seen = std::collections::HashSet::new();
         candidates.sort_by(|a, b| b.strength.total_cmp(&a.strength));
         let mut here = Vec::new();

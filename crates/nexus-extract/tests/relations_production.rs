@@ -18,3 +18,78 @@ fn a_coordinated_verb_does_not_cut_the_list_of_places() {
     assert!(has(&x, "Bolivia", "produces", "cocaine"), "{:?}", triples(&x));
     assert!(has(&x, "Peru", "produces", "cocaine"), "{:?}", triples(&x));
 }
+
+#[test]
+fn growers_named_after_the_goods_are_where_they_are_made() {
+    let x = extract("The network bought its cocaine from coca growers in the Chapare, according to prosecutors.");
+    assert_has(&x, "Chapare", "produces", "coca leaf");
+    let x = extract("Os traficantes compram a droga de produtores de cocaína do Chapare e a levam ao Paraná.");
+    assert_has(&x, "Chapare", "produces", "cocaine");
+    let x = extract("El clan compraba la droga a productores de coca del Chapare desde 2019.");
+    assert_has(&x, "Chapare", "produces", "coca leaf");
+}
+
+#[test]
+fn a_producer_noun_with_an_article_describes_the_name_before_it() {
+    // "the main producer … in South America" says what Paraguay is, not what South America grows.
+    let x = extract("Paraguay, the main producer of cannabis in South America, shares a long border with Brazil.");
+    assert_has(&x, "Paraguay", "produces", "cannabis");
+    assert!(!has(&x, "South America", "produces", "cannabis"), "{:?}", triples(&x));
+    let x = extract("O Paraguai, principal produtor de maconha da América do Sul, abastece o Brasil.");
+    assert!(!has(&x, "South America", "produces", "cannabis"), "{:?}", triples(&x));
+}
+
+#[test]
+fn an_adjective_may_follow_the_producer_noun() {
+    let x = extract("A Bolívia e o Peru, dois produtores mundiais de folha de coca, vigiam a fronteira.");
+    assert_has(&x, "Bolivia", "produces", "coca leaf");
+    assert_has(&x, "Peru", "produces", "coca leaf");
+}
+
+#[test]
+fn a_short_description_may_stand_between_the_goods_and_their_participle() {
+    let x = extract("Agents seized a potent cannabis variety grown in Paraguay, police in Brazil said.");
+    assert_has(&x, "Paraguay", "produces", "cannabis");
+    // The place of the reporting police is not where the goods grow.
+    assert!(!has(&x, "Brazil", "produces", "cannabis"), "{:?}", triples(&x));
+    let x = extract("A polícia apreendeu uma variedade de maconha de alta potência produzida na Colômbia.");
+    assert_has(&x, "Colombia", "produces", "cannabis");
+    let x = extract("La policía halló cocaína de alta pureza producida en Colombia.");
+    assert_has(&x, "Colombia", "produces", "cocaine");
+}
+
+#[test]
+fn a_noun_naming_the_making_takes_the_place_after_its_goods() {
+    let x = extract("Officials said the production of cocaine in Bolivia rose for a third year.");
+    assert_has(&x, "Bolivia", "produces", "cocaine");
+    let x = extract("La producción de hoja de coca en el departamento de Norte de Santander creció en 2022, según la UNODC.");
+    assert_has(&x, "Norte de Santander", "produces", "coca leaf");
+    let x = extract("A produção de cocaína na Bolívia cresceu, segundo a polícia do Brasil.");
+    assert_has(&x, "Bolivia", "produces", "cocaine");
+    assert!(!has(&x, "Brazil", "produces", "cocaine"), "{:?}", triples(&x));
+}
+
+#[test]
+fn goods_right_before_cultivation_in_are_made_by_the_places_after_it() {
+    let x = extract("The area under coca bush cultivation in Colombia, Peru and Bolivia grew in 2021.");
+    assert_has(&x, "Colombia", "produces", "coca leaf");
+    assert_has(&x, "Bolivia", "produces", "coca leaf");
+    // A source is not a making: the market named after it does not grow the goods.
+    let x = extract("Colombia, the main source of cocaine in Europe, faces new pressure.");
+    assert!(!has(&x, "Europe", "produces", "cocaine"), "{:?}", triples(&x));
+}
+
+#[test]
+fn one_adjective_may_follow_the_goods_of_a_making_noun() {
+    let x = extract("La producción de fentanilo ilícito en México depende de la química, según la DEA.");
+    assert_has(&x, "Mexico", "produces", "fentanyl");
+    // A participle that states another relation is no adjective of the goods.
+    let x = extract("Officials said the production of cocaine seized in Spain could not be traced.");
+    assert!(!has(&x, "Spain", "produces", "cocaine"), "{:?}", triples(&x));
+}
+
+#[test]
+fn five_plain_words_may_describe_the_goods_before_their_participle() {
+    let x = extract("O skunk, maconha de alto teor de THC cultivada principalmente na Colômbia, chega ao Brasil.");
+    assert_has(&x, "Colombia", "produces", "cannabis");
+}

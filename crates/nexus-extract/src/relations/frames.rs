@@ -113,15 +113,22 @@ fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
     // between the participle and "in".
     let at = if adverb(v, end) { end + 1 } else { end };
     if end - start == 1
-        && start > 0
-        && v.fits(start - 1, &p.object)
+        && let Some(goods) = super::production::described_goods(v, start, &p.object)
         && let Some(n) = v.cue_at(at, Cue::Locative)
     {
-        let (doers, _) = v.list_right(at + n, &p.subject, 2);
+        let doers = if p.object.iter().all(|t| *t == EntityType::Commodity) {
+            super::production::tight_list(v, at + n, &p.subject, 2)
+        } else {
+            v.list_right(at + n, &p.subject, 2).0
+        };
         if !doers.is_empty() {
-            pairs(&doers, &[start - 1], predicate, (start, end), out, v);
+            pairs(&doers, &[goods], predicate, (start, end), out, v);
             return;
         }
+    }
+    if let Some((goods, makers)) = super::production::goods_before_in(v, start, end, &p.object, &p.subject) {
+        pairs(&makers, &[goods], predicate, (start, end), out, v);
+        return;
     }
     // "a coca-producing zone", "the world's three coca producers": what is made stands right
     // before the word, and the subject is found from there.
@@ -134,7 +141,11 @@ fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
     // "taxes on coca growers": after a preposition the growers are someone's object.
     .filter(|&k| k == 0 || !(v.trigger[k - 1] || [Cue::Locative, Cue::Of, Cue::Agent, Cue::Destination].iter().any(|&c| v.is(k - 1, c))));
     if let Some(k) = made {
-        if let Some(s) = v.subject_left(k, &p.subject, SUBJECT_REACH) {
+        // "cocaine producers in the Chapare": the place after the producers grows the goods.
+        let growers = super::production::producer_place(v, end, &p.subject);
+        if !growers.is_empty() && super::production::bare_producers(v, k, start) {
+            pairs(&growers, &[k], predicate, (start, end), out, v);
+        } else if let Some(s) = v.subject_left(k, &p.subject, SUBJECT_REACH) {
             pairs(&with_coordinated(v, s, &p.subject), &[k], predicate, (start, end), out, v);
         }
         return;
@@ -148,6 +159,17 @@ fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
     }
     if modified_noun_before(v, start, end) {
         return;
+    }
+    // "produtores de cocaína do Chapare", "cultivos de coca en el Cauca": the place after the
+    // goods makes them.
+    if let Some(&last) = objects.last()
+        && super::production::place_after_goods(v, start, end)
+    {
+        let growers = super::production::producer_place(v, last + 1, &p.subject);
+        if !growers.is_empty() {
+            pairs(&growers, &objects, predicate, (start, end), out, v);
+            return;
+        }
     }
     let subjects = match v.subject_left(start, &p.subject, SUBJECT_REACH) {
         Some(s) => with_coordinated(v, s, &p.subject),

@@ -1,0 +1,126 @@
+//! Where goods are made, read from the words around a production trigger: the grower named
+//! after a producer noun ("coca growers in the Chapare", "productores de cocaína del Chapare")
+//! and goods described before their participle ("a cannabis variety grown in Paraguay",
+//! "maconha de alta potência produzida na Colômbia").
+
+use super::table::Cue;
+use super::view::View;
+use nexus_kb::EntityType;
+
+/// How many plain words may describe the goods before their participle ("maconha de alto teor
+/// de THC cultivada"): a longer stretch is rarely one noun phrase.
+const DESCRIPTION_GAP: usize = 5;
+
+/// Plural endings of agent nouns ("producers", "growers", "productores", "cultivadoras").
+const AGENT_ENDINGS: [&str; 3] = ["ers", "ores", "oras"];
+
+/// Does token `noun` hold a bare plural agent noun opening a phrase at `first` ("com
+/// produtores de", "from cocaine producers")? Growers spoken of that way are someone's
+/// trading partners; with an article or number ("Paraguay, the main producer of cannabis in
+/// South America", "the three coca producers") the noun describes a name before it instead.
+pub(super) fn bare_producers(v: &View, first: usize, noun: usize) -> bool {
+    let Some(w) = v.norms.get(noun) else { return false };
+    let agent = w.chars().count() > 4 && w.ends_with('s') && AGENT_ENDINGS.iter().any(|e| w.ends_with(e));
+    if !agent || first == 0 {
+        return false;
+    }
+    let before = v.norms[first - 1];
+    // A singular article ("a", "o") before a plural noun is a preposition: "a productores".
+    let article = v.is(first - 1, Cue::Article) && (before == "the" || before.ends_with('s'));
+    let word = before.chars().all(char::is_alphabetic) && v.toks[first - 1].entity().is_none();
+    word && !article && !NUMBERS.contains(&before)
+}
+
+/// The first place of the list at `at`, and those joined to it only by coordinators, articles
+/// and "in" ("in Colombia, Peru and Bolivia", "no VRAEM e em Loreto"): a place further on,
+/// after other words ("grown in Paraguay, police in Brazil said"), is not one of them.
+pub(super) fn tight_list(v: &View, at: usize, places: &[EntityType], reach: usize) -> Vec<usize> {
+    let (all, _) = v.list_right(at, places, reach);
+    let mut out: Vec<usize> = Vec::new();
+    for k in all {
+        let joined =
+            out.last().is_none_or(|&prev| (prev + 1..k).all(|j| [Cue::Coordinator, Cue::Article, Cue::Inside].iter().any(|&c| v.is(j, c))));
+        if !joined {
+            break;
+        }
+        out.push(k);
+    }
+    out
+}
+
+/// Number words that determine a plural noun ("the three producers", "os três produtores").
+const NUMBERS: [&str; 9] = ["two", "three", "four", "dos", "tres", "cuatro", "dois", "duas", "quatro"];
+
+/// The places right after token `after` when a from-word, "in" or "of" joins them to the goods
+/// a producer noun names: "cocaine producers in the Chapare", "produtores de cocaína do
+/// Chapare", "growers of coca from the Yungas and the Chapare".
+pub(super) fn producer_place(v: &View, after: usize, places: &[EntityType]) -> Vec<usize> {
+    // One adjective may follow the goods: "la producción de fentanilo ilícito en México".
+    let after = if adjective(v, after) { after + 1 } else { after };
+    let joined = [Cue::Inside, Cue::Of, Cue::Origin].iter().find_map(|&c| v.cue_at(after, c));
+    let Some(n) = joined else { return Vec::new() };
+    let mut at = if v.is(after + n, Cue::Article) { after + n + 1 } else { after + n };
+    // "en el departamento de Putumayo"
+    if super::attach::place_head(v, at) && v.is(at + 1, Cue::Of) {
+        at += 2;
+    }
+    if !v.fits(at, places) {
+        return Vec::new();
+    }
+    tight_list(v, at, places, 0)
+}
+
+/// The goods a participle at `start` describes: the word right before it, or goods a few
+/// plain words before ("a cannabis variety produced in", "cocaína de alta pureza producida
+/// en"). Only goods: an organization or place before the words is not described by them.
+pub(super) fn described_goods(v: &View, start: usize, goods: &[EntityType]) -> Option<usize> {
+    if start > 0 && v.fits(start - 1, goods) {
+        return Some(start - 1);
+    }
+    if !goods.iter().all(|t| *t == EntityType::Commodity) {
+        return None;
+    }
+    let from = start.saturating_sub(DESCRIPTION_GAP + 1);
+    let k = (from..start).rev().find(|&k| v.toks[k].entity().is_some())?;
+    let plain = (k + 1..start).all(|j| !v.trigger[j] && v.norms[j].chars().all(char::is_alphabetic) && !v.stops(j));
+    (plain && v.fits(k, goods)).then_some(k)
+}
+
+/// Endings of nouns naming the making itself ("production", "cultivation", "producción",
+/// "produção" folded to "producao", "cultivo"): like a bare producer noun, such a noun takes
+/// the place after its goods ("the cultivation of coca in Putumayo", "los cultivos de coca en
+/// el Cauca"), article or not.
+const MAKING_ENDINGS: [&str; 8] = ["tion", "tions", "cion", "ciones", "cao", "coes", "ivo", "ivos"];
+
+/// Is the place after the goods of trigger `start..end` where they are made? For a bare plural
+/// producer noun or a noun naming the making, followed by "of"/"de".
+pub(super) fn place_after_goods(v: &View, start: usize, end: usize) -> bool {
+    let making = v.norms.get(start).is_some_and(|w| MAKING_ENDINGS.iter().any(|s| w.ends_with(s)));
+    bare_producers(v, start, start) || (making && end > start + 1 && v.is(end - 1, Cue::Of))
+}
+
+/// "coca bush cultivation in Colombia, Peru and Bolivia": a trigger ending in "in" right after
+/// the goods; the places after it make them.
+pub(super) fn goods_before_in(
+    v: &View,
+    start: usize,
+    end: usize,
+    goods: &[EntityType],
+    places: &[EntityType],
+) -> Option<(usize, Vec<usize>)> {
+    if start == 0 || end < start + 2 || !v.is(end - 1, Cue::Inside) || !v.fits(start - 1, goods) {
+        return None;
+    }
+    let at = if v.is(end, Cue::Article) { end + 1 } else { end };
+    let makers = tight_list(v, at, places, 0);
+    (!makers.is_empty() && makers[0] == at).then_some((start - 1, makers))
+}
+
+/// A plain word at `k` that is no entity, trigger or joining word: an adjective after goods.
+fn adjective(v: &View, k: usize) -> bool {
+    let plain = v.norms.get(k).is_some_and(|w| w.chars().count() > 3 && w.chars().all(char::is_alphabetic));
+    plain
+        && v.toks[k].entity().is_none()
+        && !v.trigger[k]
+        && ![Cue::Inside, Cue::Of, Cue::Origin, Cue::Coordinator, Cue::Article].iter().any(|&c| v.cue_at(k, c).is_some())
+}
