@@ -188,6 +188,7 @@ pub fn find(
         attach::apply(&v, &sentence, kb, entities, &mut candidates);
         roles::apply(&v, &mut candidates);
         places::apply(&v, kb, entities, &mut candidates);
+        attach::known_containment(&v, kb, entities, &mut candidates);
         let mut seen = std::collections::HashSet::new();
         candidates.sort_by(|a, b| b.strength.total_cmp(&a.strength));
         let mut here = Vec::new();
