@@ -230,6 +230,7 @@ pub fn find(
                 if s == o
                     || route(kb, &entities[s], &t.predicates[c.predicate])
                     || route(kb, &entities[o], &t.predicates[c.predicate])
+                    || never_subject(kb, &entities[s], &t.predicates[c.predicate])
                     || !seen.insert((s, c.predicate, o))
                 {
                     continue;
@@ -275,6 +276,11 @@ fn route(kb: &KnowledgeBase, e: &ExtractedEntity, predicate: &table::Predicate) 
     !predicate.not_ends.is_empty()
         && e.in_kb
         && kb.get(&e.id).and_then(|k| k.kind.as_deref()).is_some_and(|k| predicate.not_ends.contains(&k))
+}
+
+/// Is `e` a place of a kind `predicate` never takes as its subject (a sea for `located_in`)?
+fn never_subject(kb: &KnowledgeBase, e: &ExtractedEntity, predicate: &table::Predicate) -> bool {
+    e.in_kb && kb.get(&e.id).and_then(|k| k.kind.as_deref()).is_some_and(|k| predicate.not_subjects.contains(&k))
 }
 
 fn place(ty: EntityType) -> bool {

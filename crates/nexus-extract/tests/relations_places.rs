@@ -76,3 +76,22 @@ fn a_place_controlled_by_a_group() {
     let x = extract("A Polícia Federal fez uma entrega controlada em Santos para identificar o PCC.");
     assert!(!has(&x, "Primeiro Comando da Capital", "operates_in", "Santos"), "{:?}", triples(&x));
 }
+
+#[test]
+fn the_interior_of_a_place_is_in_it() {
+    let x = extract("A polícia prendeu dois suspeitos em Campinas, no interior de São Paulo, na terça-feira.");
+    assert_has(&x, "Campinas", "located_in", "São Paulo");
+    let x = extract("Los detenidos vivían en Yapacaní, en el interior de Santa Cruz, desde 2019.");
+    assert_has(&x, "Yapacaní", "located_in", "Santa Cruz");
+}
+
+#[test]
+fn a_sea_or_world_region_lies_in_no_one_place() {
+    let x = extract("Tankers leave the Pacific port of Buenaventura in Colombia every week.");
+    assert!(!has(&x, "Pacific Ocean", "located_in", "Buenaventura"), "{:?}", triples(&x));
+    assert_has(&x, "Buenaventura", "located_in", "Colombia");
+    let x = extract("Panama's Caribbean terminals handle most of the transshipment.");
+    assert!(!has(&x, "Caribbean", "located_in", "Panama"), "{:?}", triples(&x));
+    let x = extract("Los cargamentos salen del Pacífico colombiano y de los terminales del Caribe de Panamá.");
+    assert!(!has(&x, "Caribbean", "located_in", "Panama"), "{:?}", triples(&x));
+}

@@ -63,8 +63,9 @@ pub fn apply(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &m
 }
 
 /// "… in Buenaventura and in Cali": after the comma at `k - 1`, another "in <place>" goes on.
+/// Not "…, na terça-feira": the next "in" must name a place.
 fn lists_places(v: &View, k: usize) -> bool {
-    v.is(k, Cue::Inside) || (v.is(k, Cue::Coordinator) && v.is(k + 1, Cue::Inside))
+    in_place(v, k).is_some() || (v.is(k, Cue::Coordinator) && in_place(v, k + 1).is_some())
 }
 
 /// The token at `k`, or the one after the parentheses that open there.
