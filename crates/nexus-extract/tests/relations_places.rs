@@ -95,3 +95,14 @@ fn a_sea_or_world_region_lies_in_no_one_place() {
     let x = extract("Los cargamentos salen del Pacífico colombiano y de los terminales del Caribe de Panamá.");
     assert!(!has(&x, "Caribbean", "located_in", "Panama"), "{:?}", triples(&x));
 }
+
+#[test]
+fn a_place_described_as_the_zone_with_the_most_of_something_in_a_place() {
+    let x = extract("El Chapare, la zona con mayor producción de hoja de coca de Bolivia, sigue bajo presión.");
+    assert_has(&x, "Chapare", "located_in", "Bolivia");
+    let x = extract("The Chapare, the area with the largest coca crop in Bolivia, saw new eradication.");
+    assert_has(&x, "Chapare", "located_in", "Bolivia");
+    // The place noun must come first: a description without one says nothing of where.
+    let x = extract("El Chapare, con mayor superficie de coca que nunca, preocupa a Bolivia.");
+    assert!(!has(&x, "Chapare", "located_in", "Bolivia"), "{:?}", triples(&x));
+}

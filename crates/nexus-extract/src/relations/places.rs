@@ -15,6 +15,8 @@ const PLACES: [EntityType; 2] = [EntityType::Place, EntityType::Country];
 const STRENGTH: f64 = 0.7;
 /// Words between "is the" and the place noun ("single largest coca-producing").
 const DESCRIPTION: usize = 7;
+/// Words a description may run on after its place noun ("zona con mayor producción de …").
+const HEAD_TAIL: usize = 4;
 /// How far back the place a stronghold phrase describes may stand, in tokens.
 const HOLDER_REACH: usize = 30;
 
@@ -161,11 +163,23 @@ fn described_in(v: &View, i: usize) -> Option<usize> {
         k += v.cue_at(k, Cue::Copula)?;
     }
     let goods = [EntityType::Commodity, EntityType::Activity];
-    for _ in 0..DESCRIPTION {
+    // "la zona con mayor producción de hoja de coca del Perú": after the place noun, what it
+    // is known for may come before "of <place>".
+    let mut head = false;
+    for step in 0..DESCRIPTION + HEAD_TAIL {
         let tok = v.toks.get(k)?;
-        if place_head(v, k) && (v.is(k + 1, Cue::Inside) || v.is(k + 1, Cue::Of)) {
+        if step >= DESCRIPTION && !head {
+            return None;
+        }
+        head |= place_head(v, k);
+        if head && (v.is(k + 1, Cue::Inside) || v.is(k + 1, Cue::Of)) {
             let j = if v.is(k + 2, Cue::Article) { k + 3 } else { k + 2 };
-            return v.fits(j, &PLACES).then_some(j);
+            if v.fits(j, &PLACES) {
+                return Some(j);
+            }
+            if place_head(v, k) {
+                return None;
+            }
         }
         let word = tok.entity().is_none() && tok.norm.chars().next().is_some_and(char::is_alphanumeric);
         if !(word || v.fits(k, &goods) || tok.norm == "-") || v.cue_at(k, Cue::ClauseBreak).is_some() {
