@@ -106,3 +106,16 @@ fn a_place_described_as_the_zone_with_the_most_of_something_in_a_place() {
     let x = extract("El Chapare, con mayor superficie de coca que nunca, preocupa a Bolivia.");
     assert!(!has(&x, "Chapare", "located_in", "Bolivia"), "{:?}", triples(&x));
 }
+
+#[test]
+fn parentheses_after_two_coordinated_places_hold_both() {
+    let x = extract("La policía allanó casas en Portoviejo y en Manta (Manabí) el martes.");
+    assert_has(&x, "Portoviejo", "located_in", "Manabí");
+    // Stated by the parentheses, not only guessed from the knowledge base (at most 0.55).
+    assert!(find(&x, "Manta", "located_in", "Manabí").confidence > 0.55);
+    let x = extract("Police raided homes in Manta and in Portoviejo (Manabí) on Tuesday.");
+    assert!(find(&x, "Manta", "located_in", "Manabí").confidence > 0.55);
+    // The knowledge base knows Rotterdam is not in Belgium.
+    let x = extract("Customs officers in Rotterdam and Antwerp (Belgium) seized the containers.");
+    assert!(!has(&x, "Rotterdam", "located_in", "Belgium"), "{:?}", triples(&x));
+}

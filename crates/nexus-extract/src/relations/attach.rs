@@ -80,6 +80,14 @@ pub fn apply(v: &View, s: &Sentence, kb: &KnowledgeBase, entities: &[ExtractedEn
             out.push(Candidate::new(i, located_in, inner, (i, inner + 2), STRENGTH));
             continue;
         }
+        // "en San Juan de Lurigancho y en Los Olivos (Lima)": the parentheses after the second
+        // of two coordinated places hold both, unless the knowledge base says otherwise.
+        if let Some(k) = shared_parens(v, i)
+            && v.entity(k) != v.entity(i)
+            && contains(kb, entities, v.entity(k), v.entity(i)) != Some(false)
+        {
+            out.push(Candidate::new(i, located_in, k, (i, k + 2), STRENGTH - 0.1));
+        }
         // "Guayaquil, Ecuador", "Hubei province, China", "Nogales, Arizona": where the knowledge
         // base agrees, or places a city and a region in one country and no list goes on, since
         // a comma also lists.
@@ -105,6 +113,24 @@ pub fn apply(v: &View, s: &Sentence, kb: &KnowledgeBase, entities: &[ExtractedEn
             out.push(Candidate::new(i, located_in, k, (i, k + 1), STRENGTH));
         }
     }
+}
+
+/// "<place> and (in) <place> (<place>)": the place in the parentheses, for the first place
+/// at `i`.
+fn shared_parens(v: &View, i: usize) -> Option<usize> {
+    let n = v.cue_at(i + 1, Cue::Coordinator).filter(|_| v.norms[i + 1] != ",")?;
+    let mut j = i + 1 + n;
+    if v.is(j, Cue::Inside) {
+        j += 1;
+    }
+    if v.is(j, Cue::Article) {
+        j += 1;
+    }
+    if !v.fits(j, &[EntityType::Place]) || v.norms.get(j + 1) != Some(&"(") {
+        return None;
+    }
+    let inner = if v.is(j + 2, Cue::Article) { j + 3 } else { j + 2 };
+    (v.fits(inner, &PLACES) && v.norms.get(inner + 1) == Some(&")")).then_some(inner)
 }
 
 /// How far apart, in tokens, a place and the region or country holding it may be named for
