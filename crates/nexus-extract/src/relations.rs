@@ -193,6 +193,7 @@ pub fn find(
         roles::apply(&v, &mut candidates);
         places::apply(&v, kb, entities, &mut candidates);
         activities::apply(&v, &mut candidates);
+        attach::known_containment(&v, kb, entities, &mut candidates);
         let mut seen = std::collections::HashSet::new();
         candidates.sort_by(|a, b| b.strength.total_cmp(&a.strength));
         let mut here = Vec::new();
@@ -234,6 +235,7 @@ pub fn find(
                 if s == o
                     || route(kb, &entities[s], &t.predicates[c.predicate])
                     || route(kb, &entities[o], &t.predicates[c.predicate])
+                    || never_subject(kb, &entities[s], &t.predicates[c.predicate])
                     || !seen.insert((s, c.predicate, o))
                 {
                     continue;
@@ -279,6 +281,11 @@ fn route(kb: &KnowledgeBase, e: &ExtractedEntity, predicate: &table::Predicate) 
     !predicate.not_ends.is_empty()
         && e.in_kb
         && kb.get(&e.id).and_then(|k| k.kind.as_deref()).is_some_and(|k| predicate.not_ends.contains(&k))
+}
+
+/// Is `e` a place of a kind `predicate` never takes as its subject (a sea for `located_in`)?
+fn never_subject(kb: &KnowledgeBase, e: &ExtractedEntity, predicate: &table::Predicate) -> bool {
+    e.in_kb && kb.get(&e.id).and_then(|k| k.kind.as_deref()).is_some_and(|k| predicate.not_subjects.contains(&k))
 }
 
 fn place(ty: EntityType) -> bool {

@@ -22,7 +22,6 @@ pub fn apply(v: &View, s: &Sentence, kb: &KnowledgeBase, entities: &[ExtractedEn
     let t = v.t;
     let (Some(operates_in), Some(located_in)) = (t.predicate("operates_in"), t.predicate("located_in")) else { return };
     cultivation(v, s, out);
-    known_containment(v, kb, entities, located_in, out);
     for i in 0..v.len() {
         if v.trigger[i] {
             continue;
@@ -71,11 +70,23 @@ pub fn apply(v: &View, s: &Sentence, kb: &KnowledgeBase, entities: &[ExtractedEn
                 continue;
             }
         }
-        // "Callao (Lima)"
-        if v.norms.get(i + 1) == Some(&"(") && v.fits(i + 2, &PLACES) && v.norms.get(i + 3) == Some(&")") && v.entity(i) != v.entity(i + 2)
+        // "Callao (Lima)", "Rotterdam (the Netherlands)"
+        let inner = if v.is(i + 2, Cue::Article) { i + 3 } else { i + 2 };
+        if v.norms.get(i + 1) == Some(&"(")
+            && v.fits(inner, &PLACES)
+            && v.norms.get(inner + 1) == Some(&")")
+            && v.entity(i) != v.entity(inner)
         {
-            out.push(Candidate::new(i, located_in, i + 2, (i, i + 4), STRENGTH));
+            out.push(Candidate::new(i, located_in, inner, (i, inner + 2), STRENGTH));
             continue;
+        }
+        // "en San Juan de Lurigancho y en Los Olivos (Lima)": the parentheses after the second
+        // of two coordinated places hold both, unless the knowledge base says otherwise.
+        if let Some(k) = shared_parens(v, i)
+            && v.entity(k) != v.entity(i)
+            && contains(kb, entities, v.entity(k), v.entity(i)) != Some(false)
+        {
+            out.push(Candidate::new(i, located_in, k, (i, k + 2), STRENGTH - 0.1));
         }
         // "Guayaquil, Ecuador", "Hubei province, China", "Nogales, Arizona": where the knowledge
         // base agrees, or places a city and a region in one country and no list goes on, since
@@ -104,6 +115,24 @@ pub fn apply(v: &View, s: &Sentence, kb: &KnowledgeBase, entities: &[ExtractedEn
     }
 }
 
+/// "<place> and (in) <place> (<place>)": the place in the parentheses, for the first place
+/// at `i`.
+fn shared_parens(v: &View, i: usize) -> Option<usize> {
+    let n = v.cue_at(i + 1, Cue::Coordinator).filter(|_| v.norms[i + 1] != ",")?;
+    let mut j = i + 1 + n;
+    if v.is(j, Cue::Inside) {
+        j += 1;
+    }
+    if v.is(j, Cue::Article) {
+        j += 1;
+    }
+    if !v.fits(j, &[EntityType::Place]) || v.norms.get(j + 1) != Some(&"(") {
+        return None;
+    }
+    let inner = if v.is(j + 2, Cue::Article) { j + 3 } else { j + 2 };
+    (v.fits(inner, &PLACES) && v.norms.get(inner + 1) == Some(&")")).then_some(inner)
+}
+
 /// How far apart, in tokens, a place and the region or country holding it may be named for
 /// the sentence to be read as placing one in the other.
 const CONTAINMENT_REACH: usize = 6;
@@ -111,13 +140,19 @@ const CONTAINMENT_REACH: usize = 6;
 /// "massacres across northern Brazil, including in Manaus and Boa Vista": a place named near
 /// the region or country that the knowledge base says holds it. The sentence is the evidence;
 /// the knowledge base only confirms the reading, so the claim is weaker than a stated one.
-fn known_containment(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], located_in: usize, out: &mut Vec<Candidate>) {
-    for i in (0..v.len()).filter(|&i| v.fits(i, &[EntityType::Place])) {
+/// Runs after the stated readings: a place the sentence itself already puts somewhere
+/// ("Tumaco in Nariño", "Cúcuta (Norte de Santander)") is not also put in a wider place named
+/// nearby, and items of one list ("Cusco, Puno y Juliaca") are peers, not container and
+/// contained.
+pub fn known_containment(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &mut Vec<Candidate>) {
+    let Some(located_in) = v.t.predicate("located_in") else { return };
+    let stated: Vec<usize> = out.iter().filter(|c| c.predicate == located_in).map(|c| c.subject).collect();
+    for i in (0..v.len()).filter(|&i| v.fits(i, &[EntityType::Place]) && !stated.contains(&i)) {
         let lo = i.saturating_sub(CONTAINMENT_REACH);
         let hi = (i + CONTAINMENT_REACH + 1).min(v.len());
         for k in (lo..hi).filter(|&k| k != i && v.fits(k, &PLACES) && v.entity(k) != v.entity(i)) {
             let between = i.min(k) + 1..i.max(k);
-            if between.clone().any(|j| matches!(v.norms[j], ";" | ":" | "." | "?" | "!")) {
+            if between.clone().any(|j| matches!(v.norms[j], ";" | ":" | "." | "?" | "!")) || same_list(v, i.min(k), i.max(k)) {
                 continue;
             }
             if contains(kb, entities, v.entity(k), v.entity(i)) == Some(true) {
@@ -125,6 +160,26 @@ fn known_containment(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity],
             }
         }
     }
+}
+
+/// Are the places at `a` < `b` items of one coordinated list ("Cusco, Puno y Juliaca", "the
+/// Madre de Dios, Inambari and Tambopata rivers")? Only commas, coordinators and places stand
+/// between them, and a coordinator joins the run between them or right after `b`.
+fn same_list(v: &View, a: usize, b: usize) -> bool {
+    let joiner = |j: usize| v.norms[j] != "," && v.cue_at(j, Cue::Coordinator) == Some(1);
+    let item_gap = |j: usize| v.norms[j] == "," || joiner(j) || v.fits(j, &PLACES);
+    if !(a + 1..b).all(item_gap) {
+        return false;
+    }
+    if (a + 1..b).any(joiner) {
+        return true;
+    }
+    // "Madre de Dios, Inambari, Malinowski and Tambopata": the list goes on after `b`.
+    let mut j = b + 1;
+    while j + 1 < v.len() && v.norms[j] == "," && v.fits(j + 1, &PLACES) {
+        j += 2;
+    }
+    j + 1 < v.len() && joiner(j) && v.fits(j + 1, &PLACES)
 }
 
 /// "a Culiacán-based faction", "Amsterdam- and Antwerp-based criminal groups", "Los Chapitos,

@@ -91,7 +91,9 @@ fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
     if super::agents::passive_phrase(v, predicate, start, end, out) {
         return;
     }
-    if end - start == 1 && v.passive(start, end) {
+    // "controlada majoritariamente pelo CV": an adverb may stand before the agent.
+    let adverb_agent = adverb(v, end) && v.cue_at(end + 1, Cue::Agent).is_some();
+    if end - start == 1 && (v.passive(start, end) || adverb_agent) {
         let Some(agent) = v.agent_right(end, &p.subject) else { return };
         // "in a joint operation of the Army, the Police and the Air Force": every one acted.
         let agents = v.list_right(agent, &p.subject, 1).0;

@@ -15,6 +15,8 @@ const PLACES: [EntityType; 2] = [EntityType::Place, EntityType::Country];
 const STRENGTH: f64 = 0.7;
 /// Words between "is the" and the place noun ("single largest coca-producing").
 const DESCRIPTION: usize = 7;
+/// Words a description may run on after its place noun ("zona con mayor producción de …").
+const HEAD_TAIL: usize = 4;
 /// How far back the place a stronghold phrase describes may stand, in tokens.
 const HOLDER_REACH: usize = 30;
 
@@ -28,13 +30,16 @@ pub fn apply(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &m
         {
             out.push(Candidate::new(i, located_in, k, (i, k + 1), STRENGTH));
         }
-        // "La Penitenciaría del Litoral, en Guayaquil, fue …": a place set off by commas.
+        // "La Penitenciaría del Litoral, en Guayaquil, fue …": a place set off by commas; an
+        // acronym or a state's code may stand in parentheses after either ("el Complejo
+        // Penitenciario (Compaj), em Manaus,", "Pecém, em São Gonçalo do Amarante (CE),").
+        let comma = if v.norms.get(i + 1) == Some(&"(") { v.past_parens(i + 1) } else { i + 1 };
         if v.fits(i, &[EntityType::Place])
-            && v.norms.get(i + 1) == Some(&",")
-            && let Some(k) = in_place(v, i + 2)
-            && matches!(v.norms.get(k + 1), None | Some(&",") | Some(&".") | Some(&";"))
+            && v.norms.get(comma) == Some(&",")
+            && let Some(k) = in_place(v, comma + 1)
+            && matches!(v.norms.get(after_parens(v, k + 1)), None | Some(&",") | Some(&".") | Some(&";"))
             // "in Tumaco, in Buenaventura and in Cali" lists places; it does not nest them.
-            && !(v.is(k + 2, Cue::Inside) || (v.is(k + 2, Cue::Coordinator) && v.is(k + 3, Cue::Inside)))
+            && !lists_places(v, after_parens(v, k + 1) + 1)
             && v.entity(k) != v.entity(i)
             && contains(kb, entities, v.entity(k), v.entity(i)) != Some(false)
         {
@@ -59,6 +64,17 @@ pub fn apply(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &m
     }
 }
 
+/// "… in Buenaventura and in Cali": after the comma at `k - 1`, another "in <place>" goes on.
+/// Not "…, na terça-feira": the next "in" must name a place.
+fn lists_places(v: &View, k: usize) -> bool {
+    in_place(v, k).is_some() || (v.is(k, Cue::Coordinator) && in_place(v, k + 1).is_some())
+}
+
+/// The token at `k`, or the one after the parentheses that open there.
+fn after_parens(v: &View, k: usize) -> usize {
+    if v.norms.get(k) == Some(&"(") { v.past_parens(k) } else { k }
+}
+
 /// "No Ceará, o CV divide o território …", "In Colombia, the Gulf Clan controls …": a sentence
 /// that opens with exactly "in <place>," and goes on with an organization as its subject says
 /// the organization acts there. Only that shape: a place named anywhere else, or an
@@ -72,17 +88,59 @@ fn fronted_place(v: &View) -> Option<(usize, Vec<usize>)> {
     if !v.fits(place, &PLACES) || v.norms.get(place + 1) != Some(&",") {
         return None;
     }
-    let org = if v.is(place + 2, Cue::Article) { place + 3 } else { place + 2 };
+    let mut org = if v.is(place + 2, Cue::Article) { place + 3 } else { place + 2 };
+    // "En Ecuador, bandas como Los Choneros y Los Lobos han pasado …": the subject is a kind of
+    // group and the examples that name its members.
+    if let Some(at) = examples_of_groups(v, org) {
+        org = if v.is(at, Cue::Article) { at + 1 } else { at };
+    }
     if !v.fits(org, &ORGS) {
         return None;
     }
-    let (orgs, mut after) = v.list_right(org, &ORGS, 1);
-    if v.norms.get(after) == Some(&"(") {
-        after = v.past_parens(after);
-    }
+    let (orgs, after) = subject_list(v, org);
     // The subject is followed by its verb, not by a comma opening an aside or a list of places.
     let next = v.toks.get(after)?;
     (next.entity().is_none() && next.norm.chars().next().is_some_and(char::is_alphabetic)).then_some((place, orgs))
+}
+
+/// The organizations coordinated from `first` ("el Clan del Golfo, las disidencias de las FARC y
+/// el ELN (…)") and the token after them. Here the list is the subject, so the verb right
+/// after its last item does not end it early.
+fn subject_list(v: &View, first: usize) -> (Vec<usize>, usize) {
+    // Past an acronym in parentheses, or the "de las FARC" that a name ("las disidencias")
+    // leaves outside its mention.
+    let past = |k: usize| {
+        if v.norms.get(k) == Some(&"(") {
+            return v.past_parens(k);
+        }
+        let word = if v.is(k, Cue::Of) && v.is(k + 1, Cue::Article) { k + 2 } else { k + 1 };
+        if v.is(k, Cue::Of) && v.toks.get(word).is_some_and(|t| t.norm.chars().all(char::is_alphanumeric) && !t.norm.is_empty()) {
+            word + 1
+        } else {
+            k
+        }
+    };
+    let (mut orgs, mut after) = (vec![first], past(first + 1));
+    while let Some(n) = v.cue_at(after, Cue::Coordinator) {
+        let j = if v.is(after + n, Cue::Article) { after + n + 1 } else { after + n };
+        if !v.fits(j, &ORGS) {
+            break;
+        }
+        orgs.push(j);
+        after = past(j + 1);
+    }
+    (orgs, after)
+}
+
+/// Words a sentence's subject may take before the organizations it names: "bandas como",
+/// "criminal groups such as", "grupos criminosos como". A noun for a kind of group (and a word
+/// beside it) then an example word; the token after the example word.
+fn examples_of_groups(v: &View, from: usize) -> Option<usize> {
+    (from + 1..(from + 4).min(v.len())).find_map(|j| {
+        let n = v.cue_at(j, Cue::Example)?;
+        let words = (from..j).all(|k| v.toks[k].entity().is_none() && v.toks[k].norm.chars().all(char::is_alphabetic));
+        (words && (from..j).any(|k| v.is(k, Cue::OrgNoun))).then_some(j + n)
+    })
 }
 
 /// "<place> is|remains (the) … zone in <place>" or "<place>, the … area in <place>": the
@@ -105,11 +163,23 @@ fn described_in(v: &View, i: usize) -> Option<usize> {
         k += v.cue_at(k, Cue::Copula)?;
     }
     let goods = [EntityType::Commodity, EntityType::Activity];
-    for _ in 0..DESCRIPTION {
+    // "la zona con mayor producción de hoja de coca del Perú": after the place noun, what it
+    // is known for may come before "of <place>".
+    let mut head = false;
+    for step in 0..DESCRIPTION + HEAD_TAIL {
         let tok = v.toks.get(k)?;
-        if place_head(v, k) && (v.is(k + 1, Cue::Inside) || v.is(k + 1, Cue::Of)) {
+        if step >= DESCRIPTION && !head {
+            return None;
+        }
+        head |= place_head(v, k);
+        if head && (v.is(k + 1, Cue::Inside) || v.is(k + 1, Cue::Of)) {
             let j = if v.is(k + 2, Cue::Article) { k + 3 } else { k + 2 };
-            return v.fits(j, &PLACES).then_some(j);
+            if v.fits(j, &PLACES) {
+                return Some(j);
+            }
+            if place_head(v, k) {
+                return None;
+            }
         }
         let word = tok.entity().is_none() && tok.norm.chars().next().is_some_and(char::is_alphanumeric);
         if !(word || v.fits(k, &goods) || tok.norm == "-") || v.cue_at(k, Cue::ClauseBreak).is_some() {

@@ -17,6 +17,9 @@ pub struct Predicate {
     /// Knowledge-base place kinds that are never an end ("river", "corridor" for `ships_to`:
     /// goods move along them, not from or to them).
     pub not_ends: Vec<&'static str>,
+    /// Knowledge-base place kinds that are never the subject ("sea", "world_region" for
+    /// `located_in`: an ocean or a region spanning countries lies in no one place).
+    pub not_subjects: Vec<&'static str>,
 }
 
 /// How the ends of a relation are found around its trigger (see `triggers.tsv`).
@@ -375,9 +378,10 @@ impl Tables {
         let mut predicates = Vec::new();
         for line in lines(include_str!("../../../../data/relations/predicates.tsv")) {
             let cols: Vec<&str> = line.split('\t').collect();
-            let (name, symmetric, subject, object, not_ends) = match cols[..] {
-                [name, symmetric, subject, object] => (name, symmetric, subject, object, ""),
-                [name, symmetric, subject, object, not_ends] => (name, symmetric, subject, object, not_ends),
+            let (name, symmetric, subject, object, not_ends, not_subjects) = match cols[..] {
+                [name, symmetric, subject, object] => (name, symmetric, subject, object, "", ""),
+                [name, symmetric, subject, object, not_ends] => (name, symmetric, subject, object, not_ends, ""),
+                [name, symmetric, subject, object, not_ends, not_subjects] => (name, symmetric, subject, object, not_ends, not_subjects),
                 _ => panic!("predicates.tsv: bad line {line:?}"),
             };
             predicates.push(Predicate {
@@ -386,6 +390,7 @@ impl Tables {
                 subject: types(subject),
                 object: types(object),
                 not_ends: not_ends.split(',').filter(|k| !k.is_empty()).map(leak).collect(),
+                not_subjects: not_subjects.split(',').filter(|k| !k.is_empty()).map(leak).collect(),
             });
         }
         let mut triggers = Vec::new();
