@@ -11,6 +11,7 @@ mod agents;
 mod anaphora;
 mod attach;
 mod discourse;
+mod events;
 mod frames;
 mod places;
 mod qualify;
@@ -120,6 +121,8 @@ pub fn find(
     // Outlets and the places sentences end with, for flows whose origin is named before them.
     let mut memory = discourse::Memory::default();
     let demonyms = std::cell::OnceCell::new();
+    // The agencies of the document's operation, for arrests and seizures told without them.
+    let mut operation = events::Operation::default();
     for (idx, range) in crate::sentences::split(text).into_iter().enumerate() {
         let before = if previous[0].is_empty() { previous[1].clone() } else { previous[0].start..previous[1].end };
         let earlier = previous.clone();
@@ -138,7 +141,9 @@ pub fn find(
         let ascii = text[range.clone()].is_ascii();
         let anaphors = !ascii || t.anaphor_heads.is_match(&lower[range.clone()]);
         let discourse = !ascii || memory.outlet_for(idx).is_some() || discourse::may_matter(&lower[range.clone()]);
-        if !anaphors && !discourse && possessive.is_none() && tokens::mentions_inside(&spans, range.clone()) < 2 {
+        // One name and an arrest or seizure in the passive: the operation's agency is the other.
+        let doer = operation.live(idx);
+        if !anaphors && !discourse && !doer && possessive.is_none() && tokens::mentions_inside(&spans, range.clone()) < 2 {
             memory.read(idx, Vec::new(), here_spans().filter(|s| place(s.ty)).last().map(|s| s.entity).into_iter().collect());
             continue;
         }
@@ -148,7 +153,7 @@ pub fn find(
         anaphora::zero_subject(&mut toks, &subjects, range.start);
         let plural = anaphora::plural_orgs(&mut toks, earlier[1].clone(), &spans);
         let named = toks.iter().filter(|t| t.entity().is_some()).count();
-        if named < 2 && !(discourse && named == 1) {
+        if named < 2 && !((discourse || doer) && named == 1) {
             let last = toks.iter().rev().find_map(|t| t.entity().filter(|(_, ty)| place(*ty)));
             memory.read(idx, Vec::new(), last.map(|(e, _)| e).into_iter().collect());
             continue;
@@ -206,6 +211,7 @@ pub fn find(
             };
             // A flow with no origin in its sentence takes the one earlier sentences left.
             let (origins, factor): (Vec<usize>, f64) = match c.orphan {
+                Some(frames::Orphan::Doer) => (operation.doers(idx, &v, dates).to_vec(), events::CARRIED),
                 Some(orphan) => {
                     let (from, factor) = memory.origins(idx, orphan, goods_first);
                     if from.is_empty() && matches!(orphan, frames::Orphan::Unnamed | frames::Orphan::Arriving) {
@@ -251,6 +257,7 @@ pub fn find(
             }
         }
         memory.read(idx, discourse::outlets(&v, &found), discourse::last_places(&v));
+        operation.read(idx, &v, &found, &candidates, dates);
         let seized_at = here
             .iter()
             .filter(|(_, r)| r.predicate == "seized")

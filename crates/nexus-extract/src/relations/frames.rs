@@ -34,6 +34,9 @@ pub enum Orphan {
     /// An arrival with no origin ("La droga ingresa por Carchi"): an outlet named before is
     /// where goods leave, not where arriving goods come from, so only a demonym may name it.
     Arriving,
+    /// An arrest or seizure in the passive with no agent ("Four people were arrested"): the
+    /// agency of the document's operation did it (`relations/events.rs`).
+    Doer,
 }
 
 impl Candidate {
@@ -92,7 +95,10 @@ fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
         return;
     }
     if end - start == 1 && v.passive(start, end) {
-        let Some(agent) = v.agent_right(end, &p.subject) else { return };
+        let Some(agent) = v.agent_right(end, &p.subject) else {
+            super::events::agentless(v, predicate, start, end, out);
+            return;
+        };
         // "in a joint operation of the Army, the Police and the Air Force": every one acted.
         let agents = v.list_right(agent, &p.subject, 1).0;
         let mut objects = match v.nearest_left(start, &p.object, 12) {
