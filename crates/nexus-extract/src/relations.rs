@@ -129,7 +129,9 @@ pub fn find(
         previous = [previous[1].clone(), range.clone()];
         let first = spans.partition_point(|s| s.end <= range.start);
         let here_spans = || spans[first..].iter().take_while(|s| s.start < range.end);
-        if here_spans().next().is_none() {
+        // A sentence ending in a colon may announce a roster ("Los señalados son:").
+        let announces = text[range.clone()].trim_end().ends_with(':');
+        if here_spans().next().is_none() && !announces {
             continue;
         }
         let possessive = anaphora::possessive_antecedent(text, range.clone(), before.clone(), &spans);
@@ -141,8 +143,9 @@ pub fn find(
         let ascii = text[range.clone()].is_ascii();
         let anaphors = !ascii || t.anaphor_heads.is_match(&lower[range.clone()]);
         let discourse = !ascii || memory.outlet_for(idx).is_some() || discourse::may_matter(&lower[range.clone()]);
-        // One name and an arrest or seizure in the passive: the operation's agency is the other.
-        let doer = operation.live(idx);
+        // One name and an arrest or seizure in the passive, or a roster ("The defendants are:"):
+        // the document's agency is the other.
+        let doer = operation.live(idx) || announces;
         if !anaphors && !discourse && !doer && possessive.is_none() && tokens::mentions_inside(&spans, range.clone()) < 2 {
             memory.read(idx, Vec::new(), here_spans().filter(|s| place(s.ty)).last().map(|s| s.entity).into_iter().collect());
             continue;
@@ -154,6 +157,7 @@ pub fn find(
         let plural = anaphora::plural_orgs(&mut toks, earlier[1].clone(), &spans);
         let named = toks.iter().filter(|t| t.entity().is_some()).count();
         if named < 2 && !((discourse || doer) && named == 1) {
+            operation.roster_items(idx, &view::View::new(&toks), &mut Vec::new());
             let last = toks.iter().rev().find_map(|t| t.entity().filter(|(_, ty)| place(*ty)));
             memory.read(idx, Vec::new(), last.map(|(e, _)| e).into_iter().collect());
             continue;
@@ -180,6 +184,7 @@ pub fn find(
                 frames::apply(&v, &t.triggers[tr], *start, *end, &mut candidates);
             }
         }
+        operation.roster_items(idx, &v, &mut candidates);
         // Qualifiers and attachments read only the quantities and dates inside the sentence:
         // give them those that start in it, not the document's.
         let (quantities, dates) = if sorted {
@@ -211,7 +216,7 @@ pub fn find(
             };
             // A flow with no origin in its sentence takes the one earlier sentences left.
             let (origins, factor): (Vec<usize>, f64) = match c.orphan {
-                Some(frames::Orphan::Doer) => (operation.doers(idx, &v, dates).to_vec(), events::CARRIED),
+                Some(frames::Orphan::Doer | frames::Orphan::Roster) => (operation.doers(idx, c, &v, dates).to_vec(), events::CARRIED),
                 Some(orphan) => {
                     let (from, factor) = memory.origins(idx, orphan, goods_first);
                     if from.is_empty() && matches!(orphan, frames::Orphan::Unnamed | frames::Orphan::Arriving) {

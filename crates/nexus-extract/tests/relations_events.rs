@@ -77,3 +77,49 @@ fn no_agency_is_guessed_when_the_reading_is_unsafe() {
     let x = extract("The Guardia Civil arrested Carlos Alberto Mendoza Ruiz in Algeciras. The drugs were found in a truck.");
     assert!(!has(&x, "Guardia Civil", "seized", "drugs"), "{:?}", triples(&x));
 }
+
+fn charges(x: &nexus_extract::Extraction) -> Vec<(String, String, String)> {
+    triples(x).into_iter().filter(|(_, p, _)| p == "indicted").collect()
+}
+
+#[test]
+fn a_roster_of_defendants_takes_the_agency_that_charged_them() {
+    let x = extract(
+        "The Fiscalía General de la Nación charged four members of the Clan del Golfo on Monday. \
+         The defendants are Carlos Alberto Mendoza Ruiz, 41, alleged financial chief of the network; and Javier Ortega Salinas, 35.",
+    );
+    assert_has(&x, "Fiscalía General de la Nación", "indicted", "Carlos Alberto Mendoza Ruiz");
+    assert_has(&x, "Fiscalía General de la Nación", "indicted", "Javier Ortega Salinas");
+}
+
+#[test]
+fn a_bulleted_roster_after_a_colon_gives_each_item_its_person() {
+    let x = extract(
+        "O Ministério Público Federal denunciou cinco integrantes do Primeiro Comando da Capital.\n\n\
+         Os denunciados são:\n\n\
+         - Marcos Antônio Ribeiro, 33, apontado como chefe do grupo.\n\
+         - Paulo César Nogueira, 47, motorista.\n",
+    );
+    assert_has(&x, "Ministério Público Federal", "indicted", "Marcos Antônio Ribeiro");
+    assert_has(&x, "Ministério Público Federal", "indicted", "Paulo César Nogueira");
+}
+
+#[test]
+fn no_roster_is_read_without_its_words_or_its_doer() {
+    // A roster in a document where no agency charged anyone.
+    let x = extract("Los imputados son: Carlos Alberto Mendoza Ruiz, de 41 años; y Javier Ortega Salinas, de 35 años.");
+    assert!(charges(&x).is_empty(), "{:?}", charges(&x));
+    // A bulleted list not announced as a roster.
+    let x = extract(
+        "O Ministério Público Federal denunciou cinco integrantes do Primeiro Comando da Capital.\n\n\
+         Os investigadores ouviram:\n\n\
+         - Marcos Antônio Ribeiro, 33, motorista.\n",
+    );
+    assert!(!has(&x, "Ministério Público Federal", "indicted", "Marcos Antônio Ribeiro"), "{:?}", triples(&x));
+    // Another agency named in the roster's sentence.
+    let x = extract(
+        "The Fiscalía General de la Nación charged four members of the Clan del Golfo on Monday. \
+         The defendants are Carlos Alberto Mendoza Ruiz and Javier Ortega Salinas, according to the Policía Nacional de Colombia.",
+    );
+    assert!(charges(&x).iter().all(|(_, _, o)| o != "Javier Ortega Salinas"), "{:?}", charges(&x));
+}

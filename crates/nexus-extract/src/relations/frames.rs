@@ -37,6 +37,8 @@ pub enum Orphan {
     /// An arrest or seizure in the passive with no agent ("Four people were arrested"): the
     /// agency of the document's operation did it (`relations/events.rs`).
     Doer,
+    /// A person of a roster ("The defendants are A; B"): the document's first doer of the act.
+    Roster,
 }
 
 impl Candidate {
@@ -64,6 +66,7 @@ pub fn apply(v: &View, trigger: &Trigger, start: usize, end: usize, out: &mut Ve
         Frame::Flow | Frame::Supply | Frame::Depart | Frame::Arrive | Frame::Import => flow(v, trigger, start, end, out),
         Frame::Outlet | Frame::Transit => super::discourse::outlet(v, trigger, start, end, out),
         Frame::Destinations => super::discourse::destinations(v, trigger.predicate, start, end, out),
+        Frame::Roster => super::events::roster(v, trigger.predicate, end, out),
     }
 }
 

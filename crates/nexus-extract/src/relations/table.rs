@@ -39,6 +39,9 @@ pub enum Frame {
     /// "Switzerland and India are the main destinations of Peruvian gold": the places joined
     /// to the words by a copula are destinations; the origin is found beside the goods.
     Destinations,
+    /// "The defendants are A; B; …", "Los señalados son:" and a bulleted list: the people
+    /// listed are the objects, the document's doer of the act the subject (`events`).
+    Roster,
 }
 
 impl Frame {
@@ -389,6 +392,7 @@ impl Tables {
                 "outlet" => Frame::Outlet,
                 "transit" => Frame::Transit,
                 "destinations" => Frame::Destinations,
+                "roster" => Frame::Roster,
                 f => panic!("triggers.tsv: unknown frame {f}"),
             };
             triggers.push(Trigger { predicate, frame });
