@@ -217,6 +217,7 @@ pub fn find(
             // A flow with no origin in its sentence takes the one earlier sentences left.
             let (origins, factor): (Vec<usize>, f64) = match c.orphan {
                 Some(frames::Orphan::Doer | frames::Orphan::Roster) => (operation.doers(idx, c, &v, dates).to_vec(), events::CARRIED),
+                Some(frames::Orphan::Group) => (v.entity(c.subject).into_iter().collect(), events::CARRIED),
                 Some(orphan) => {
                     let (from, factor) = memory.origins(idx, orphan, goods_first);
                     if from.is_empty() && matches!(orphan, frames::Orphan::Unnamed | frames::Orphan::Arriving) {
@@ -236,7 +237,9 @@ pub fn find(
                 }
                 None => (v.entity(c.subject).map_or_else(Vec::new, |s| each(c.subject, s)), 1.0),
             };
-            for (s, o) in origins.into_iter().flat_map(|s| each(c.object, o).into_iter().map(move |o| (s, o))) {
+            // A roster's person: the organization is the case's, remembered.
+            let objects = if c.orphan == Some(frames::Orphan::Group) { operation.group().to_vec() } else { each(c.object, o) };
+            for (s, o) in origins.into_iter().flat_map(|s| objects.clone().into_iter().map(move |o| (s, o))) {
                 if s == o
                     || route(kb, &entities[s], &t.predicates[c.predicate])
                     || route(kb, &entities[o], &t.predicates[c.predicate])

@@ -90,6 +90,19 @@ fn a_roster_of_defendants_takes_the_agency_that_charged_them() {
     );
     assert_has(&x, "Fiscalía General de la Nación", "indicted", "Carlos Alberto Mendoza Ruiz");
     assert_has(&x, "Fiscalía General de la Nación", "indicted", "Javier Ortega Salinas");
+    // The people counted as members of the gang are the roster's people.
+    assert_has(&x, "Carlos Alberto Mendoza Ruiz", "member_of", "Clan del Golfo");
+    assert_has(&x, "Javier Ortega Salinas", "member_of", "Clan del Golfo");
+}
+
+#[test]
+fn a_roster_gives_no_membership_when_the_charge_counted_none() {
+    let x = extract(
+        "The Fiscalía General de la Nación charged four people in Medellín on Monday, months after the Clan del Golfo lost a shipment. \
+         The defendants are Carlos Alberto Mendoza Ruiz, 41; and Javier Ortega Salinas, 35.",
+    );
+    assert_has(&x, "Fiscalía General de la Nación", "indicted", "Carlos Alberto Mendoza Ruiz");
+    assert!(!has(&x, "Carlos Alberto Mendoza Ruiz", "member_of", "Clan del Golfo"), "{:?}", triples(&x));
 }
 
 #[test]
@@ -102,6 +115,7 @@ fn a_bulleted_roster_after_a_colon_gives_each_item_its_person() {
     );
     assert_has(&x, "Ministério Público Federal", "indicted", "Marcos Antônio Ribeiro");
     assert_has(&x, "Ministério Público Federal", "indicted", "Paulo César Nogueira");
+    assert_has(&x, "Paulo César Nogueira", "member_of", "Primeiro Comando da Capital");
 }
 
 #[test]

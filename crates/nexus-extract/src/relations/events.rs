@@ -107,6 +107,9 @@ pub struct Operation {
     /// A roster announced by a sentence ending in its colon ("Los señalados son:"): its
     /// predicate, and the last sentence that announced or continued it.
     roster: Option<(usize, usize)>,
+    /// The organization the first charge or act gave its people as members ("imputó cargos a
+    /// seis presuntos integrantes del Clan del Golfo"): a roster's people are those members.
+    group: Option<Vec<usize>>,
 }
 
 impl Operation {
@@ -175,13 +178,35 @@ impl Operation {
                 }
             }
         }
+        let first = self.acts.all.is_empty() && self.charges.all.is_empty() && !(acts.is_empty() && charges.is_empty());
+        if first {
+            self.group = Some(members_of(v, found));
+        }
         self.acts.learn(idx, v, acts, dates);
         self.charges.learn(idx, v, charges, dates);
+    }
+
+    /// The organizations a roster's people are members of (see `group`).
+    pub fn group(&self) -> &[usize] {
+        self.group.as_deref().unwrap_or_default()
     }
 
     /// Note whether sentence `idx` announces a roster in its last words ("Los señalados
     /// son:"), or continues one as an item of a bulleted list; give each item its person.
     pub fn roster_items(&mut self, idx: usize, v: &View, out: &mut Vec<Candidate>) {
+        self.bullets(idx, v, out);
+        // Each person of a roster is a member of the case's organization.
+        if let Some(member_of) = v.t.predicate("member_of").filter(|_| !self.group().is_empty()) {
+            let people: Vec<usize> = out.iter().filter(|c| c.orphan == Some(Orphan::Roster)).map(|c| c.object).collect();
+            for k in people {
+                let mut c = Candidate::new(k, member_of, k, (k, k + 1), 0.85);
+                c.orphan = Some(Orphan::Group);
+                out.push(c);
+            }
+        }
+    }
+
+    fn bullets(&mut self, idx: usize, v: &View, out: &mut Vec<Candidate>) {
         let continued = self.roster.filter(|&(_, at)| at + 1 == idx && v.len() > 1 && BULLETS.contains(&v.norms[0]));
         self.roster = None;
         if let Some((predicate, _)) = continued {
@@ -245,6 +270,36 @@ pub fn roster(v: &View, predicate: usize, end: usize, out: &mut Vec<Candidate>) 
         }
     }
 }
+
+/// "charged seven alleged members and associates of the Sinaloa Cartel", "imputó cargos a seis
+/// presuntos integrantes del Clan del Golfo": the organizations after a member noun that
+/// follows an act or charge verb closely, its people unnamed.
+fn members_of(v: &View, found: &[(usize, usize, Vec<usize>)]) -> Vec<usize> {
+    let t = v.t;
+    let orgs = [EntityType::CriminalOrg, EntityType::ArmedGroup];
+    let is = |tr: usize, frame: Frame, names: &[&str]| {
+        t.triggers[tr].frame == frame && names.contains(&t.predicates[t.triggers[tr].predicate].name)
+    };
+    let verb = found.iter().find(|(_, _, trs)| trs.iter().any(|&tr| is(tr, Frame::Verb, &["arrested", "indicted"])));
+    let Some(&(_, verb_end, _)) = verb else {
+        return Vec::new();
+    };
+    for (start, end, trs) in found {
+        if *start < verb_end || *start > verb_end + MEMBER_REACH || !trs.iter().any(|&tr| is(tr, Frame::Noun, &["member_of"])) {
+            continue;
+        }
+        // "members of the Sinaloa Cartel", not "members of the cartel, A and B".
+        if (verb_end..*start).any(|k| v.toks[k].entity().is_some()) {
+            return Vec::new();
+        }
+        return v.list_right(*end, &orgs, 4).0.into_iter().filter_map(|k| v.entity(k)).collect();
+    }
+    Vec::new()
+}
+
+/// How many tokens may stand between an act's verb and the member noun of its count ("charged
+/// seven alleged members and associates of").
+const MEMBER_REACH: usize = 6;
 
 /// The doer before an active act at `start`: the nearest agency before it, but not one after
 /// "in" ("A federal grand jury in the Southern District of California returned …": the court

@@ -39,6 +39,9 @@ pub enum Orphan {
     Doer,
     /// A person of a roster ("The defendants are A; B"): the document's first doer of the act.
     Roster,
+    /// A roster's person, member of the organization the case's first sentence counted its
+    /// people in ("seis presuntos integrantes del Clan del Golfo"): the object is remembered.
+    Group,
 }
 
 impl Candidate {
