@@ -13,6 +13,7 @@ mod attach;
 mod discourse;
 mod events;
 mod frames;
+mod mutual;
 mod places;
 mod qualify;
 mod roles;

@@ -137,3 +137,19 @@ fn no_roster_is_read_without_its_words_or_its_doer() {
     );
     assert!(charges(&x).iter().all(|(_, _, o)| o != "Javier Ortega Salinas"), "{:?}", charges(&x));
 }
+
+#[test]
+fn a_reciprocal_predicate_relates_its_coordinated_subjects() {
+    let x = extract("Police say Los Choneros and Los Lobos are fighting over the port of Guayaquil.");
+    assert_has(&x, "Los Choneros", "conflicts_with", "Los Lobos");
+    let x = extract("Segundo a polícia, o Comando Vermelho e a Família do Norte disputam a rota do Solimões.");
+    assert_has(&x, "Comando Vermelho", "conflicts_with", "Família do Norte");
+    let x = extract("El Cártel de Sinaloa y el Clan del Golfo mantienen una alianza desde hace una década.");
+    assert_has(&x, "Cártel de Sinaloa", "cooperates_with", "Clan del Golfo");
+    // A second party after the words: the plain verb reading, not the pair before.
+    let x = extract("Los Tiguerones, con presencia en Esmeraldas, están en guerra con Los Choneros.");
+    assert_has(&x, "Los Tiguerones", "conflicts_with", "Los Choneros");
+    // One subject only: no pair.
+    let x = extract("Los Lobos se disputan el control de las cárceles de Guayaquil.");
+    assert!(!triples(&x).iter().any(|(_, p, _)| p == "conflicts_with"), "{:?}", triples(&x));
+}

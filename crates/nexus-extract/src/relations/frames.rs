@@ -70,6 +70,7 @@ pub fn apply(v: &View, trigger: &Trigger, start: usize, end: usize, out: &mut Ve
         Frame::Outlet | Frame::Transit => super::discourse::outlet(v, trigger, start, end, out),
         Frame::Destinations => super::discourse::destinations(v, trigger.predicate, start, end, out),
         Frame::Roster => super::events::roster(v, trigger.predicate, end, out),
+        Frame::Mutual => super::mutual::apply(v, trigger.predicate, start, end, out),
     }
 }
 
@@ -95,7 +96,7 @@ pub(super) fn with_coordinated(v: &View, first: usize, types: &[EntityType]) -> 
     all
 }
 
-fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
+pub(super) fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
     let p = &v.t.predicates[predicate];
     if super::agents::passive_phrase(v, predicate, start, end, out) {
         return;

@@ -42,6 +42,9 @@ pub enum Frame {
     /// "The defendants are A; B; …", "Los señalados son:" and a bulleted list: the people
     /// listed are the objects, the document's doer of the act the subject (`events`).
     Roster,
+    /// "Los Choneros and Los Lobos are fighting over", "o PCC e o CV disputam": a reciprocal
+    /// predicate after coordinated subjects relates each pair of them (`mutual`).
+    Mutual,
 }
 
 impl Frame {
@@ -393,6 +396,7 @@ impl Tables {
                 "transit" => Frame::Transit,
                 "destinations" => Frame::Destinations,
                 "roster" => Frame::Roster,
+                "mutual" => Frame::Mutual,
                 f => panic!("triggers.tsv: unknown frame {f}"),
             };
             triggers.push(Trigger { predicate, frame });
