@@ -153,3 +153,16 @@ fn a_reciprocal_predicate_relates_its_coordinated_subjects() {
     let x = extract("Los Lobos se disputan el control de las cárceles de Guayaquil.");
     assert!(!triples(&x).iter().any(|(_, p, _)| p == "conflicts_with"), "{:?}", triples(&x));
 }
+
+#[test]
+fn both_parties_of_a_joint_action_acted() {
+    let x = extract(
+        "Em março, uma ação conjunta da Polícia Federal com a Marinha do Brasil interceptou perto de Tefé um barco com 500 quilos de cocaína.",
+    );
+    assert_has(&x, "Polícia Federal", "seized", "cocaine");
+    assert_has(&x, "Marinha do Brasil", "seized", "cocaine");
+    assert_has(&x, "Polícia Federal", "cooperates_with", "Marinha do Brasil");
+    // Not joint: the agency before "with" is not a doer of the act.
+    let x = extract("The Guardia Civil met with the Policía Nacional de España, which seized 500 kilograms of cocaine in Vigo.");
+    assert!(!has(&x, "Guardia Civil", "seized", "cocaine"), "{:?}", triples(&x));
+}

@@ -163,7 +163,11 @@ pub(super) fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &m
         return;
     }
     let subjects = match v.subject_left(start, &p.subject, SUBJECT_REACH) {
-        Some(s) => with_coordinated(v, s, &p.subject),
+        Some(s) => {
+            let mut all = with_coordinated(v, s, &p.subject);
+            all.extend(super::mutual::joint_partner(v, s, &p.subject));
+            all
+        }
         None => v
             .agent_right(after, &p.subject)
             .or_else(|| super::agents::agent_before(v, &p.subject, end, objects[0]))
@@ -254,7 +258,11 @@ fn noun(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
 /// "the alliance between the Sinaloa Cartel and the CJNG": every pair of the list after.
 fn between(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
     let p = &v.t.predicates[predicate];
-    let (items, _) = v.list_right(end, &p.subject, 4);
+    let (mut items, _) = v.list_right(end, &p.subject, 4);
+    // "ação conjunta da PF com a Marinha": the second party after a with-word.
+    if let [first] = items[..] {
+        items.extend(super::mutual::partner_after(v, first, &p.subject));
+    }
     for (n, &a) in items.iter().enumerate() {
         for &b in &items[n + 1..] {
             if v.fits(b, &p.object) && v.entity(a) != v.entity(b) {

@@ -5,6 +5,7 @@
 
 use super::frames::{Candidate, strength, with_coordinated};
 use super::view::View;
+use nexus_kb::EntityType;
 
 /// How far before the words the nearest of the coordinated subjects may stand, in tokens
 /// ("o Comando Vermelho (CV) disputam").
@@ -32,4 +33,46 @@ pub fn apply(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec
             }
         }
     }
+}
+
+/// The words that join the second party of a joint act ("com a Marinha", "with the Navy").
+const JOINT_WITH: [&str; 3] = ["with", "con", "com"];
+
+/// Skip an article before token `k` going left; the token before it.
+fn before_article(v: &View, k: usize) -> Option<usize> {
+    let k = k.checked_sub(1)?;
+    if v.is(k, super::table::Cue::Article) { k.checked_sub(1) } else { Some(k) }
+}
+
+/// "da PF com a Marinha": the party named right after a with-word that follows `first`.
+pub fn partner_after(v: &View, first: usize, types: &[EntityType]) -> Option<usize> {
+    let mut k = if v.norms.get(first + 1) == Some(&"(") { v.past_parens(first + 1) } else { first + 1 };
+    if !v.norms.get(k).is_some_and(|w| JOINT_WITH.contains(w)) {
+        return None;
+    }
+    k += 1;
+    if v.is(k, super::table::Cue::Article) {
+        k += 1;
+    }
+    v.fits(k, types).then_some(k)
+}
+
+/// "uma ação conjunta da PF com a Marinha interceptou …", "a joint operation of the DEA with
+/// the Colombian police seized …": the subject found before the verb is the second party of a
+/// joint act; the first, before the with-word, acted too.
+pub fn joint_partner(v: &View, s: usize, types: &[EntityType]) -> Option<usize> {
+    let with = before_article(v, s)?;
+    if !JOINT_WITH.contains(&v.norms[with]) {
+        return None;
+    }
+    let mut first = with.checked_sub(1)?;
+    if v.norms[first] == ")" && first >= 2 && v.norms[first - 2] == "(" {
+        first -= 3;
+    }
+    if !v.fits(first, types) {
+        return None;
+    }
+    // "conjunta da", "joint operation of the": the joint word a few tokens before the first.
+    let joint = (first.saturating_sub(5)..first).any(|k| v.norms[k].starts_with("conjunt") || v.norms[k] == "joint");
+    joint.then_some(first)
 }
