@@ -12,8 +12,10 @@ mod agents;
 mod anaphora;
 mod attach;
 mod discourse;
+mod events;
 mod frames;
 mod origins;
+mod mutual;
 mod places;
 mod production;
 mod qualify;
@@ -123,13 +125,17 @@ pub fn find(
     // Outlets and the places sentences end with, for flows whose origin is named before them.
     let mut memory = discourse::Memory::default();
     let demonyms = std::cell::OnceCell::new();
+    // The agencies of the document's operation, for arrests and seizures told without them.
+    let mut operation = events::Operation::default();
     for (idx, range) in crate::sentences::split(text).into_iter().enumerate() {
         let before = if previous[0].is_empty() { previous[1].clone() } else { previous[0].start..previous[1].end };
         let earlier = previous.clone();
         previous = [previous[1].clone(), range.clone()];
         let first = spans.partition_point(|s| s.end <= range.start);
         let here_spans = || spans[first..].iter().take_while(|s| s.start < range.end);
-        if here_spans().next().is_none() {
+        // A sentence ending in a colon may announce a roster ("Los señalados son:").
+        let announces = text[range.clone()].trim_end().ends_with(':');
+        if here_spans().next().is_none() && !announces {
             continue;
         }
         let possessive = anaphora::possessive_antecedent(text, range.clone(), before.clone(), &spans);
@@ -141,7 +147,10 @@ pub fn find(
         let ascii = text[range.clone()].is_ascii();
         let anaphors = !ascii || t.anaphor_heads.is_match(&lower[range.clone()]);
         let discourse = !ascii || memory.outlet_for(idx).is_some() || discourse::may_matter(&lower[range.clone()]);
-        if !anaphors && !discourse && possessive.is_none() && tokens::mentions_inside(&spans, range.clone()) < 2 {
+        // One name and an arrest or seizure in the passive, or a roster ("The defendants are:"):
+        // the document's agency is the other.
+        let doer = operation.live(idx) || announces;
+        if !anaphors && !discourse && !doer && possessive.is_none() && tokens::mentions_inside(&spans, range.clone()) < 2 {
             memory.read(idx, Vec::new(), here_spans().filter(|s| place(s.ty)).last().map(|s| s.entity).into_iter().collect());
             continue;
         }
@@ -151,7 +160,8 @@ pub fn find(
         anaphora::zero_subject(&mut toks, &subjects, range.start);
         let plural = anaphora::plural_orgs(&mut toks, earlier[1].clone(), &spans);
         let named = toks.iter().filter(|t| t.entity().is_some()).count();
-        if named < 2 && !(discourse && named == 1) {
+        if named < 2 && !((discourse || doer) && named == 1) {
+            operation.roster_items(idx, &view::View::new(&toks), &mut Vec::new());
             let last = toks.iter().rev().find_map(|t| t.entity().filter(|(_, ty)| place(*ty)));
             memory.read(idx, Vec::new(), last.map(|(e, _)| e).into_iter().collect());
             continue;
@@ -178,6 +188,7 @@ pub fn find(
                 frames::apply(&v, &t.triggers[tr], *start, *end, &mut candidates);
             }
         }
+        operation.roster_items(idx, &v, &mut candidates);
         // Qualifiers and attachments read only the quantities and dates inside the sentence:
         // give them those that start in it, not the document's.
         let (quantities, dates) = if sorted {
@@ -212,6 +223,8 @@ pub fn find(
             };
             // A flow with no origin in its sentence takes the one earlier sentences left.
             let (origins, factor): (Vec<usize>, f64) = match c.orphan {
+                Some(frames::Orphan::Doer | frames::Orphan::Roster) => (operation.doers(idx, c, &v, dates).to_vec(), events::CARRIED),
+                Some(frames::Orphan::Group) => (v.entity(c.subject).into_iter().collect(), events::CARRIED),
                 Some(orphan) => {
                     let (from, factor) = memory.origins(idx, orphan, goods_first);
                     if from.is_empty() && matches!(orphan, frames::Orphan::Unnamed | frames::Orphan::Arriving) {
@@ -231,7 +244,9 @@ pub fn find(
                 }
                 None => (v.entity(c.subject).map_or_else(Vec::new, |s| each(c.subject, s)), 1.0),
             };
-            for (s, o) in origins.into_iter().flat_map(|s| each(c.object, o).into_iter().map(move |o| (s, o))) {
+            // A roster's person: the organization is the case's, remembered.
+            let objects = if c.orphan == Some(frames::Orphan::Group) { operation.group().to_vec() } else { each(c.object, o) };
+            for (s, o) in origins.into_iter().flat_map(|s| objects.clone().into_iter().map(move |o| (s, o))) {
                 if s == o
                     || route(kb, &entities[s], &t.predicates[c.predicate])
                     || route(kb, &entities[o], &t.predicates[c.predicate])
@@ -258,6 +273,7 @@ pub fn find(
             }
         }
         memory.read(idx, discourse::outlets(&v, &found), discourse::last_places(&v));
+        operation.read(idx, &v, &found, &candidates, dates);
         let seized_at = here
             .iter()
             .filter(|(_, r)| r.predicate == "seized")

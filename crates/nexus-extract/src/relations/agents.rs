@@ -60,9 +60,19 @@ pub fn listed_after_colon(v: &View, end: usize, types: &[EntityType]) -> (Vec<us
     };
     let mut seen = Vec::new();
     let mut out = Vec::new();
+    // "A (41), señalado como cabecilla; B (35), operario de …; y C": each item names its person
+    // first and describes them after; a trigger in the description ends the item, not the list.
+    // Without a semicolon the list is one item, and the first trigger ends it.
+    let mut described = false;
     for k in colon + 1..v.len() {
-        if v.trigger[k] {
-            break;
+        match v.norms[k] {
+            "." => break,
+            ";" => described = false,
+            _ if v.trigger[k] => described = true,
+            _ => {}
+        }
+        if described {
+            continue;
         }
         if let Some(e) = v.entity(k).filter(|_| v.fits(k, types))
             && !seen.contains(&e)

@@ -159,7 +159,10 @@ impl Memory {
     pub fn origins(&self, idx: usize, orphan: super::frames::Orphan, goods_first: bool) -> (&[usize], f64) {
         match orphan {
             super::frames::Orphan::There => (self.places_before(idx), CARRIED),
-            super::frames::Orphan::Arriving => (&[], CARRIED),
+            super::frames::Orphan::Arriving
+            | super::frames::Orphan::Doer
+            | super::frames::Orphan::Roster
+            | super::frames::Orphan::Group => (&[], CARRIED),
             super::frames::Orphan::Unnamed => match self.outlet_for(idx) {
                 Some(o) => (o, CARRIED),
                 None if goods_first => {

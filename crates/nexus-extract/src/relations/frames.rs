@@ -34,6 +34,14 @@ pub enum Orphan {
     /// An arrival with no origin ("La droga ingresa por Carchi"): an outlet named before is
     /// where goods leave, not where arriving goods come from, so only a demonym may name it.
     Arriving,
+    /// An arrest or seizure in the passive with no agent ("Four people were arrested"): the
+    /// agency of the document's operation did it (`relations/events.rs`).
+    Doer,
+    /// A person of a roster ("The defendants are A; B"): the document's first doer of the act.
+    Roster,
+    /// A roster's person, member of the organization the case's first sentence counted its
+    /// people in ("seis presuntos integrantes del Clan del Golfo"): the object is remembered.
+    Group,
 }
 
 impl Candidate {
@@ -61,6 +69,8 @@ pub fn apply(v: &View, trigger: &Trigger, start: usize, end: usize, out: &mut Ve
         Frame::Flow | Frame::Supply | Frame::Depart | Frame::Arrive | Frame::Import => flow(v, trigger, start, end, out),
         Frame::Outlet | Frame::Transit => super::discourse::outlet(v, trigger, start, end, out),
         Frame::Destinations => super::discourse::destinations(v, trigger.predicate, start, end, out),
+        Frame::Roster => super::events::roster(v, trigger.predicate, end, out),
+        Frame::Mutual => super::mutual::apply(v, trigger.predicate, start, end, out),
     }
 }
 
@@ -86,7 +96,7 @@ pub(super) fn with_coordinated(v: &View, first: usize, types: &[EntityType]) -> 
     all
 }
 
-fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
+pub(super) fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
     let p = &v.t.predicates[predicate];
     if super::agents::passive_phrase(v, predicate, start, end, out) {
         return;
@@ -94,7 +104,10 @@ fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
     // "controlada majoritariamente pelo CV": an adverb may stand before the agent.
     let adverb_agent = adverb(v, end) && v.cue_at(end + 1, Cue::Agent).is_some();
     if end - start == 1 && (v.passive(start, end) || adverb_agent) {
-        let Some(agent) = v.agent_right(end, &p.subject) else { return };
+        let Some(agent) = v.agent_right(end, &p.subject) else {
+            super::events::agentless(v, predicate, start, end, out);
+            return;
+        };
         // "in a joint operation of the Army, the Police and the Air Force": every one acted.
         let agents = v.list_right(agent, &p.subject, 1).0;
         let mut objects = match v.nearest_left(start, &p.object, 12) {
@@ -174,7 +187,11 @@ fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
         }
     }
     let subjects = match v.subject_left(start, &p.subject, SUBJECT_REACH) {
-        Some(s) => with_coordinated(v, s, &p.subject),
+        Some(s) => {
+            let mut all = with_coordinated(v, s, &p.subject);
+            all.extend(super::mutual::joint_partner(v, s, &p.subject));
+            all
+        }
         None => v
             .agent_right(after, &p.subject)
             .or_else(|| super::agents::agent_before(v, &p.subject, end, objects[0]))
@@ -264,7 +281,11 @@ fn noun(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
 /// "the alliance between the Sinaloa Cartel and the CJNG": every pair of the list after.
 fn between(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
     let p = &v.t.predicates[predicate];
-    let (items, _) = v.list_right(end, &p.subject, 4);
+    let (mut items, _) = v.list_right(end, &p.subject, 4);
+    // "ação conjunta da PF com a Marinha": the second party after a with-word.
+    if let [first] = items[..] {
+        items.extend(super::mutual::partner_after(v, first, &p.subject));
+    }
     for (n, &a) in items.iter().enumerate() {
         for &b in &items[n + 1..] {
             if v.fits(b, &p.object) && v.entity(a) != v.entity(b) {

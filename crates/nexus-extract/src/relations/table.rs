@@ -42,6 +42,12 @@ pub enum Frame {
     /// "Switzerland and India are the main destinations of Peruvian gold": the places joined
     /// to the words by a copula are destinations; the origin is found beside the goods.
     Destinations,
+    /// "The defendants are A; B; …", "Los señalados son:" and a bulleted list: the people
+    /// listed are the objects, the document's doer of the act the subject (`events`).
+    Roster,
+    /// "Los Choneros and Los Lobos are fighting over", "o PCC e o CV disputam": a reciprocal
+    /// predicate after coordinated subjects relates each pair of them (`mutual`).
+    Mutual,
 }
 
 impl Frame {
@@ -415,6 +421,8 @@ impl Tables {
                 "outlet" => Frame::Outlet,
                 "transit" => Frame::Transit,
                 "destinations" => Frame::Destinations,
+                "roster" => Frame::Roster,
+                "mutual" => Frame::Mutual,
                 f => panic!("triggers.tsv: unknown frame {f}"),
             };
             triggers.push(Trigger { predicate, frame });
