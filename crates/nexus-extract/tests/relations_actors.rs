@@ -248,3 +248,16 @@ fn a_passive_arrest_with_its_agent_takes_the_people_listed_after_a_colon() {
     assert!(has_ids(&x, "co-policia-nacional", "arrested", "doc:person:camilo-ortiz-ruiz"), "{:?}", triples(&x));
     assert!(has_ids(&x, "co-policia-nacional", "arrested", "doc:person:andres-felipe-rojas-mena"), "{:?}", triples(&x));
 }
+
+#[test]
+fn competing_for_routes_is_a_conflict() {
+    let x = extract("In Zacatecas the CJNG competes with the Sinaloa Cartel for control of the routes north.");
+    assert_has(&x, "Cártel de Jalisco Nueva Generación", "conflicts_with", "Cártel de Sinaloa");
+    let x = extract("En el Putumayo, los Comandos de la Frontera compiten con el Frente Carolina Ramírez por los cultivos.");
+    assert!(x.relations.iter().any(|r| r.predicate == "conflicts_with"), "{:?}", triples(&x));
+    let x = extract("No Amazonas, o Comando Vermelho compete com a Família do Norte pelas rotas do rio Solimões.");
+    assert!(x.relations.iter().any(|r| r.predicate == "conflicts_with"), "{:?}", triples(&x));
+    // Competing prices say nothing about two groups.
+    let x = extract("Peruvian cocaine competes with Colombian cocaine on price in European markets.");
+    assert!(!x.relations.iter().any(|r| r.predicate == "conflicts_with"), "{:?}", triples(&x));
+}
