@@ -93,3 +93,15 @@ fn five_plain_words_may_describe_the_goods_before_their_participle() {
     let x = extract("O skunk, maconha de alto teor de THC cultivada principalmente na Colômbia, chega ao Brasil.");
     assert_has(&x, "Colombia", "produces", "cannabis");
 }
+
+#[test]
+fn english_goods_production_in_places() {
+    let x = extract("The Sinaloa Cartel has expanded methamphetamine production in Michoacán and Jalisco.");
+    assert_has(&x, "Michoacán", "produces", "methamphetamine");
+    assert_has(&x, "Jalisco", "produces", "methamphetamine");
+    let x = extract("Fentanyl manufacturing in Sinaloa relies on precursors shipped from Asia.");
+    assert_has(&x, "Sinaloa", "produces", "fentanyl");
+    // With no goods before the words, nothing is made there.
+    let x = extract("Investment in Peru and the production in its factories rose in 2023.");
+    assert!(!x.relations.iter().any(|r| r.predicate == "produces"), "{:?}", triples(&x));
+}
