@@ -339,7 +339,7 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
         let role = [(Cue::Destination, 0), (Cue::Origin, 1), (Cue::Via, 2)]
             .into_iter()
             .find_map(|(c, r)| v.cue_at(i, c).map(|n| (r, n)))
-            .filter(|&(_, n)| !measure(v, i + n));
+            .filter(|&(_, n)| !measure(v, i + n) && !rate(v, i + n));
         if let Some((role, n)) = role {
             let (items, after) = v.list_right(i + n, places, if role == 2 { VIA_REACH } else { 5 });
             let goods_of = role == 1 && items.first().is_some_and(|&f| of_before_destination(v, i, n, f));
@@ -475,6 +475,14 @@ fn opens_clause_after(v: &View, s: usize) -> Option<usize> {
 /// its end.
 fn measure(v: &View, k: usize) -> bool {
     v.norms.get(k).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// "500 kilos a month from Callao", "dos toneladas al mes desde Guayaquil", "uma tonelada ao
+/// mês": a to-word (English "a" is also Spanish and Portuguese "to") before a unit of time, with
+/// or without an article ("a la semana"), states a rate, and the place further on is not its end.
+fn rate(v: &View, k: usize) -> bool {
+    let k = if v.is(k, Cue::Article) { k + 1 } else { k };
+    v.is(k, Cue::Period)
 }
 
 /// "el envío de la droga hacia Amberes": an "of" that is also a from-word ("de", "do"), with a

@@ -1,0 +1,31 @@
+//! The role words of a flow read in context: a to-word before a unit of time states a rate
+//! ("a month", "al mes", "ao mês"), not where the goods go. Fresh sentences in English, Spanish
+//! and Portuguese, with the bundled knowledge base.
+
+mod support;
+use support::*;
+
+fn goes_to(x: &nexus_extract::Extraction, place: &str) -> bool {
+    triples(x).iter().any(|(_, p, o)| p == "ships_to" && o == place)
+}
+
+#[test]
+fn a_rate_is_not_a_destination() {
+    let x = extract("The cartel shipped 500 kilos of cocaine a month from Callao to Antwerp.");
+    assert_has(&x, "Callao", "ships_to", "Antwerp");
+    assert!(!goes_to(&x, "Callao"), "{:?}", triples(&x));
+    let x = extract("La red enviaba dos toneladas de cocaína al mes desde Guayaquil hacia Valencia.");
+    assert_has(&x, "Guayaquil", "ships_to", "Valencia");
+    assert!(!goes_to(&x, "Guayaquil"), "{:?}", triples(&x));
+    let x = extract("A quadrilha enviava uma tonelada de cocaína ao mês do porto de Paranaguá para Lisboa.");
+    assert_has(&x, "Paranaguá", "ships_to", "Lisbon");
+    assert!(!goes_to(&x, "Paranaguá"), "{:?}", triples(&x));
+}
+
+#[test]
+fn a_to_word_before_a_place_still_names_the_destination() {
+    let x = extract("La cocaína sale de Guayaquil a Amberes en contenedores de banano.");
+    assert_has(&x, "Guayaquil", "ships_to", "Antwerp");
+    let x = extract("A droga é enviada de Paranaguá a Lisboa em contêineres.");
+    assert_has(&x, "Paranaguá", "ships_to", "Lisbon");
+}
