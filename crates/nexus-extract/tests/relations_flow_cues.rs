@@ -29,3 +29,18 @@ fn a_to_word_before_a_place_still_names_the_destination() {
     let x = extract("A droga é enviada de Paranaguá a Lisboa em contêineres.");
     assert_has(&x, "Paranaguá", "ships_to", "Lisbon");
 }
+
+#[test]
+fn goods_before_the_relative_pronoun_are_what_arrives() {
+    let x = extract(
+        "Perú, Bolivia y Colombia producen casi toda la cocaína del mundo. Los puertos chilenos reciben cocaína boliviana que entra por Arica, y en menor medida cocaína peruana que cruza por Tacna.",
+    );
+    assert_has(&x, "Bolivia", "ships_to", "Arica");
+    assert!(!has(&x, "Peru", "ships_to", "Arica"), "{:?}", triples(&x));
+    let x = extract(
+        "Peru, Bolívia e Colômbia produzem quase toda a cocaína. Os portos do Nordeste recebem cocaína boliviana que entra por Corumbá, e em menor escala cocaína peruana que chega por Tabatinga.",
+    );
+    assert_has(&x, "Bolivia", "ships_to", "Corumbá");
+    assert_has(&x, "Peru", "ships_to", "Tabatinga");
+    assert!(!has(&x, "Peru", "ships_to", "Corumbá"), "{:?}", triples(&x));
+}

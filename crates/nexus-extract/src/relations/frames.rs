@@ -414,7 +414,8 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
             None => {}
         }
     }
-    let commodity = commodity.or_else(|| (0..start).rev().find(|&k| v.fits(k, &commodity_type) && !concealed(v, k)));
+    let commodity =
+        relative_goods(v, start).or(commodity).or_else(|| (0..start).rev().find(|&k| v.fits(k, &commodity_type) && !concealed(v, k)));
     let method = (0..v.len()).find_map(|k| concealment_phrase(v, k));
     // A list may run on over "and, from there, to": split it where the words stand.
     let onward = onward.or_else(|| {
@@ -468,6 +469,17 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
 /// … e controla o fluxo que segue até Santos" is not where the flow starts.
 fn opens_clause_after(v: &View, s: usize) -> Option<usize> {
     (s + 1..(s + 3).min(v.len())).take_while(|&k| v.toks[k].entity().is_none()).find(|&k| v.cue_at(k, Cue::Relative).is_some())
+}
+
+/// "cocaína colombiana que ingresa por Esmeraldas, y … cocaína peruana que cruza por Tumbes",
+/// "cocaine that is shipped to Antwerp": goods right before the relative pronoun that opens the
+/// flow's clause are what moves, not goods named later in the sentence.
+fn relative_goods(v: &View, start: usize) -> Option<usize> {
+    let rel = (start.saturating_sub(3)..start)
+        .find(|&k| v.cue_at(k, Cue::Relative) == Some(1) && (k + 1..start).all(|j| v.toks[j].entity().is_none() && !v.trigger[j]))?;
+    (rel.saturating_sub(3)..rel).rev().take_while(|&k| v.toks[k].entity().is_none() || v.fits(k, &[EntityType::Commodity])).find(|&k| {
+        v.fits(k, &[EntityType::Commodity]) && !concealed(v, k) && (k + 1..rel).all(|j| v.norms[j].chars().all(char::is_alphabetic))
+    })
 }
 
 /// "por cerca de 1.100 quilômetros até Manaus", "from 50 to 300 kilos", "de 2019 a 2023": a
