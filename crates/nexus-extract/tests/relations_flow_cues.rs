@@ -44,3 +44,26 @@ fn goods_before_the_relative_pronoun_are_what_arrives() {
     assert_has(&x, "Peru", "ships_to", "Tabatinga");
     assert!(!has(&x, "Peru", "ships_to", "Corumbá"), "{:?}", triples(&x));
 }
+
+#[test]
+fn an_apposition_does_not_break_a_list_of_outlets() {
+    let x = extract(
+        "Colombia's port of Cartagena, the busiest on the coast, and Barranquilla are the main departure points for cocaine bound for Europe.",
+    );
+    assert_has(&x, "Cartagena", "ships_to", "Europe");
+    assert_has(&x, "Barranquilla", "ships_to", "Europe");
+    let x = extract(
+        "En Colombia, el puerto de Buenaventura, el más activo del país, y Tumaco son las principales salidas de la cocaína hacia Centroamérica.",
+    );
+    assert_has(&x, "Buenaventura", "ships_to", "Central America");
+    assert_has(&x, "Tumaco", "ships_to", "Central America");
+    let x = extract("O porto de Paranaguá, o segundo maior do país, e Itajaí são as principais saídas da cocaína para a Europa.");
+    assert_has(&x, "Paranaguá", "ships_to", "Europe");
+    assert_has(&x, "Itajaí", "ships_to", "Europe");
+    // After a preposition the place says where a clause happens; it heads no list.
+    let x = extract(
+        "En Colombia, frente a Buenaventura, la Armada patrulla el litoral, y Tumaco es la principal salida de la cocaína hacia Centroamérica.",
+    );
+    assert_has(&x, "Tumaco", "ships_to", "Central America");
+    assert!(!has(&x, "Buenaventura", "ships_to", "Central America"), "{:?}", triples(&x));
+}
