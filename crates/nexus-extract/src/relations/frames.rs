@@ -339,7 +339,7 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
         let role = [(Cue::Destination, 0), (Cue::Origin, 1), (Cue::Via, 2)]
             .into_iter()
             .find_map(|(c, r)| v.cue_at(i, c).map(|n| (r, n)))
-            .filter(|&(_, n)| !measure(v, i + n));
+            .filter(|&(_, n)| !measure(v, i + n) && !rate(v, i + n));
         if let Some((role, n)) = role {
             let (items, after) = v.list_right(i + n, places, if role == 2 { VIA_REACH } else { 5 });
             let goods_of = role == 1 && items.first().is_some_and(|&f| of_before_destination(v, i, n, f));
@@ -414,7 +414,8 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
             None => {}
         }
     }
-    let commodity = commodity.or_else(|| (0..start).rev().find(|&k| v.fits(k, &commodity_type) && !concealed(v, k)));
+    let commodity =
+        relative_goods(v, start).or(commodity).or_else(|| (0..start).rev().find(|&k| v.fits(k, &commodity_type) && !concealed(v, k)));
     let method = (0..v.len()).find_map(|k| concealment_phrase(v, k));
     // A list may run on over "and, from there, to": split it where the words stand.
     let onward = onward.or_else(|| {
@@ -470,11 +471,30 @@ fn opens_clause_after(v: &View, s: usize) -> Option<usize> {
     (s + 1..(s + 3).min(v.len())).take_while(|&k| v.toks[k].entity().is_none()).find(|&k| v.cue_at(k, Cue::Relative).is_some())
 }
 
+/// "cocaína colombiana que ingresa por Esmeraldas, y … cocaína peruana que cruza por Tumbes",
+/// "cocaine that is shipped to Antwerp": goods right before the relative pronoun that opens the
+/// flow's clause are what moves, not goods named later in the sentence.
+fn relative_goods(v: &View, start: usize) -> Option<usize> {
+    let rel = (start.saturating_sub(3)..start)
+        .find(|&k| v.cue_at(k, Cue::Relative) == Some(1) && (k + 1..start).all(|j| v.toks[j].entity().is_none() && !v.trigger[j]))?;
+    (rel.saturating_sub(3)..rel).rev().take_while(|&k| v.toks[k].entity().is_none() || v.fits(k, &[EntityType::Commodity])).find(|&k| {
+        v.fits(k, &[EntityType::Commodity]) && !concealed(v, k) && (k + 1..rel).all(|j| v.norms[j].chars().all(char::is_alphabetic))
+    })
+}
+
 /// "por cerca de 1.100 quilômetros até Manaus", "from 50 to 300 kilos", "de 2019 a 2023": a
 /// from- or to-word right before a number measures or ranges, and the place further on is not
 /// its end.
 fn measure(v: &View, k: usize) -> bool {
     v.norms.get(k).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// "500 kilos a month from Callao", "dos toneladas al mes desde Guayaquil", "uma tonelada ao
+/// mês": a to-word (English "a" is also Spanish and Portuguese "to") before a unit of time, with
+/// or without an article ("a la semana"), states a rate, and the place further on is not its end.
+fn rate(v: &View, k: usize) -> bool {
+    let k = if v.is(k, Cue::Article) { k + 1 } else { k };
+    v.is(k, Cue::Period)
 }
 
 /// "el envío de la droga hacia Amberes": an "of" that is also a from-word ("de", "do"), with a

@@ -254,10 +254,11 @@ pub enum Cue {
     Goods,
     Based,
     Where,
+    Period,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 41;
+pub const CUES: usize = 42;
 const _: () = assert!(CUES < 64, "cue masks are u64 with one bit kept for 'not yet read'");
 
 impl Cue {
@@ -303,6 +304,7 @@ impl Cue {
             Cue::Goods => 38,
             Cue::Based => 39,
             Cue::Where => 40,
+            Cue::Period => 41,
         }
     }
 
@@ -345,6 +347,7 @@ impl Cue {
             "goods" => Cue::Goods,
             "based" => Cue::Based,
             "where" => Cue::Where,
+            "period" => Cue::Period,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }

@@ -227,6 +227,15 @@ impl<'s> View<'s> {
                 k = self.before_parens(k);
                 continue;
             }
+            // "El puerto de Guayaquil, el más importante del país, y Puerto Bolívar": an
+            // apposition between two items does not end the list.
+            if self.norms[k] == ","
+                && coordinated
+                && let Some(open) = self.apposition_open(k)
+            {
+                k = open;
+                continue;
+            }
             if self.cue_ends_at(k, Cue::Coordinator) {
                 // A comma alone does not open a list leftwards: "in the middle of South
                 // America, Peru supplies …"; "Callao, Paita and Tumbes" starts with a word.
@@ -249,6 +258,34 @@ impl<'s> View<'s> {
             gap += 1;
         }
         out
+    }
+
+    /// The comma opening a short apposition that the comma at `close` ends (", the busiest in
+    /// the country,", ", el más importante del país,", ", o maior do país,"): an article after
+    /// it, a name before it, and no name, trigger or clause break inside.
+    fn apposition_open(&self, close: usize) -> Option<usize> {
+        for j in (close.saturating_sub(9)..close).rev() {
+            if self.norms[j] == "," {
+                return (j + 1 < close && j > 0 && self.is(j + 1, Cue::Article) && self.list_head(j - 1)).then_some(j);
+            }
+            // Not `stops`: "más" folds to Portuguese "mas" ("but"), a clause break.
+            let inside = self.toks[j].entity().is_none() && !self.trigger[j] && self.cue_at(j, Cue::Relative).is_none();
+            if !inside || matches!(self.norms[j], ")" | "]" | "(" | "[" | ";" | ":" | "." | "!" | "?") {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Can the entity at `i` head a list item? Not after a preposition other than "of" ("Frente
+    /// a Buenaventura, la Armada patrulla …": the place is where the clause happens; "a" is
+    /// an article only in Portuguese).
+    fn list_head(&self, i: usize) -> bool {
+        self.toks[i].entity().is_some()
+            && (i == 0
+                || self.is(i - 1, Cue::Of)
+                || (self.is(i - 1, Cue::Article) && !self.is(i - 1, Cue::Destination))
+                || matches!(self.norms[i - 1], "," | "'s"))
     }
 
     /// Is the entity at `i` only a modifier of a name after it ("the Pacific Coast ports of
