@@ -326,7 +326,7 @@ impl Matcher {
         let inside_a_name = || *inside.get_or_init(|| inside_a_name(text, start, end));
         let plausible = candidates.iter().copied().filter(|&i| {
             let e = &entities[i];
-            (!proper_noun(e.entity_type) || title_cased())
+            (!proper_noun(e.entity_type) || title_cased() || cased_as_named(e, surface))
                 && (!e.ambiguous
                     || ((!proper_noun(e.entity_type) || !inside_a_name()) && self.supported(e, i, text, start, end, countries)))
         });
@@ -383,6 +383,28 @@ fn capitalised(s: &str) -> bool {
 /// Golfo") and geographic heads ("the Mantaro river"): "El segundo" is not the town of El Segundo.
 fn title_cased(s: &str) -> bool {
     capitalised(s) && s.split([' ', '-']).filter(|w| !w.is_empty()).all(|w| capitalised(w) || name_particle(w) || geographic_head(&fold(w)))
+}
+
+/// The surface is capitalised wherever one of the entry's own names is, but for the short
+/// lower-case links a name has ("Gracias a Dios", "Côte d'Ivoire"): those are part of the name,
+/// not a sign that a common phrase was matched. Lower-case nouns ("Pacific route") stay out: there
+/// the capitalised part is the name.
+fn cased_as_named(e: &Entity, surface: &str) -> bool {
+    let words = |s: &str| s.split([' ', '-']).filter(|w| !w.is_empty()).map(str::to_owned).collect::<Vec<_>>();
+    let seen = words(surface);
+    let folded = fold(surface);
+    capitalised(surface)
+        && e.names().filter(|n| fold(n) == folded).any(|n| {
+            let named = words(n);
+            named.len() == seen.len() && named.iter().zip(&seen).all(|(n, s)| capitalised(s) || (n == s && lower_link(n)))
+        })
+}
+
+/// A short lower-case word inside a name ("a", "de"), or an elided article before a capital
+/// ("d'Ivoire", "l'Aquila").
+fn lower_link(w: &str) -> bool {
+    let elided = w.split_once(['\'', '’']).is_some_and(|(art, rest)| art.chars().count() == 1 && capitalised(rest));
+    elided || (w.chars().count() <= 3 && w.chars().all(char::is_lowercase))
 }
 
 /// A capitalised word right before or after the name (not a function word), or a particle and a

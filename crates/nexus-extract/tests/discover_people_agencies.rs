@@ -383,3 +383,18 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_shared_surname_alone_means_the_name_introduced_first() {
+    // The subject is named first; a relative named in a later sentence does not take the surname.
+    let got = people(
+        "Wilmer Arcila Pabón ran the smuggling cell for a decade. His cousin, Jhon Arcila, handled the money. Arcila was extradited in 2022.",
+    );
+    assert!(got.contains(&("Arcila".to_owned(), "Wilmer Arcila Pabón".to_owned())), "{got:?}");
+    let got =
+        people("Fue capturado Edilson Henao Galeano, cabecilla de la red. Su hermano, Duván Henao, sigue prófugo. Henao será extraditado.");
+    assert!(got.contains(&("Henao".to_owned(), "Edilson Henao Galeano".to_owned())), "{got:?}");
+    // Named together, neither is the subject: the surname alone stays open.
+    let got = people("Wilmer Arcila Pabón and Jhon Arcila were detained together. Arcila said nothing.");
+    assert!(!got.iter().any(|(s, _)| s == "Arcila"), "{got:?}");
+}

@@ -136,3 +136,17 @@ fn a_name_after_a_contracted_article_is_found() {
     let text = "Los contenedores fueron inspeccionados en el terminal portuario del Callao antes de zarpar.";
     assert_eq!(found(text).iter().filter(|(n, _)| n == "Callao").count(), 1, "{:?}", names(text));
 }
+
+#[test]
+fn lower_case_words_of_a_name_are_read_as_the_name_writes_them() {
+    // The "d'" and the "a" are lower case in the names themselves.
+    assert!(has("Fishing boats carried the cocaine on to Ghana and Côte d'Ivoire.", "Côte d'Ivoire", "country"));
+    assert!(has("Las lanchas llegaron al departamento hondureño de Gracias a Dios.", "Gracias a Dios", "place"));
+    assert!(has("The boats landed in the Honduran department of Gracias a Dios last year.", "Gracias a Dios", "place"));
+    // A capital the name has stays required: "côte d'ivoire" is not written so, and the phrase
+    // "gracias a dios" is thanks, not the department.
+    assert!(!names("He said, gracias a dios, the Honduran crew survived.").iter().any(|n| n == "Gracias a Dios"));
+    assert!(!names("Gracias a dios, the Honduran crew survived.").iter().any(|n| n == "Gracias a Dios"));
+    // A lower-case noun is not a link word: "Pacific route" names the ocean, not the route.
+    assert!(!names("Most boats now take the Pacific route north.").iter().any(|n| n == "Pacific route"));
+}

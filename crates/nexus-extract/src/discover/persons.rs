@@ -434,7 +434,8 @@ impl Finder<'_> {
 
     /// The names, with later mentions by surname alone: the last word of a name, its last two
     /// words or its penultimate word when it has three or more (Hispanic double surnames:
-    /// "Úsuga" of "Dairo Antonio Úsuga David"), when no other name in the document ends so. A
+    /// "Úsuga" of "Dairo Antonio Úsuga David"); when two names share the word, the one the
+    /// document names first (`first_introduced`). A
     /// surname that is also a place, a given name, or part of a longer capitalised run is left
     /// alone. A single surname after a title ("Judge Irizarry") takes the full name it ends.
     fn with_surnames(&self, mut names: Vec<Name>) -> Vec<Found> {
@@ -465,6 +466,11 @@ impl Finder<'_> {
         let mut order: Vec<usize> = (0..names.len()).filter(|&n| names[n].words.len() >= 2 && !names[n].weak).collect();
         order.sort_by_key(|&n| std::cmp::Reverse(names[n].words.len()));
         let mut suffix_of = Vec::new();
+        let mut first_seen: Map<usize> = Map::default();
+        for n in &names {
+            let at = first_seen.entry(n.folded.clone()).or_insert(n.start);
+            *at = (*at).min(n.start);
+        }
         for n in order {
             let name = &names[n];
             let f: Vec<&str> = name.words.iter().map(|&i| w.folded(i)).collect();
@@ -477,8 +483,10 @@ impl Finder<'_> {
             }
             let mut add = |key: String| {
                 let slot = keys.entry(key).or_insert(Some(n));
-                if slot.is_some_and(|other| names[other].folded != name.folded) {
-                    *slot = None;
+                if let Some(other) = *slot
+                    && names[other].folded != name.folded
+                {
+                    *slot = first_introduced(w.text, &first_seen, &names, other, n);
                 }
             };
             let given = |at: usize| self.given(name.words[at]);
@@ -1168,6 +1176,18 @@ impl KbIndex {
 pub(super) fn name_words(name: &str) -> Vec<String> {
     let w = Words::new(name);
     (0..w.len()).map(|i| w.folded_full(i).to_owned()).collect()
+}
+
+/// Which of two full names sharing a surname a bare surname means: the one the document names
+/// first, when the other comes in a later sentence. Reports name their subject first and then tell
+/// relatives and namesakes apart by full name ("his brother, Juan de Dios Úsuga"), keeping the
+/// bare surname for the subject; two names introduced together ("Jorge Quispe Mamani and Rosa
+/// Quispe Huanca") leave it open.
+fn first_introduced(text: &str, first_seen: &Map<usize>, names: &[Name], a: usize, b: usize) -> Option<usize> {
+    let at = |n: usize| first_seen.get(&names[n].folded).copied().unwrap_or(names[n].start);
+    let (early, late) = if at(a) <= at(b) { (a, b) } else { (b, a) };
+    let between = text.get(at(early)..at(late))?;
+    (between.contains('\n') || between.contains(". ")).then_some(early)
 }
 
 #[cfg(test)]
