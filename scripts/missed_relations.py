@@ -56,9 +56,16 @@ def main():
                 continue
             text = run([a.nexus, "--db", db, "doc", ids[name], "--text"])
             ex = json.loads(run([a.nexus, "extract", os.path.join(a.docs, name), "--json"]).splitlines()[0])
+            # The extractor's offsets are UTF-8 bytes; Python slices characters.
+            char_at = {}
+            b = 0
+            for i, ch in enumerate(text):
+                char_at[b] = i
+                b += len(ch.encode())
+            char_at[b] = len(text)
             spans = {}
             for e in ex["entities"]:
-                spans.setdefault(e["name"], []).extend((m["start"], m["end"]) for m in e["mentions"])
+                spans.setdefault(e["name"], []).extend((char_at.get(m["start"], 0), char_at.get(m["end"], 0)) for m in e["mentions"])
             sents = list(sentences(text))
             print(f"=== {name}")
             for rel in rels:
