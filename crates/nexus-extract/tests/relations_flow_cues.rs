@@ -67,3 +67,22 @@ fn an_apposition_does_not_break_a_list_of_outlets() {
     assert_has(&x, "Tumaco", "ships_to", "Central America");
     assert!(!has(&x, "Buenaventura", "ships_to", "Central America"), "{:?}", triples(&x));
 }
+
+fn exports(x: &nexus_extract::Extraction, place: &str) -> bool {
+    triples(x).iter().any(|(s, p, _)| p == "exports" && s == place)
+}
+
+#[test]
+fn a_to_word_before_the_first_place_takes_it() {
+    let x = extract("The gang shipped cocaine from the jungle to Antwerp.");
+    assert!(!exports(&x, "Antwerp"), "{:?}", triples(&x));
+    let x = extract("La banda enviaba cocaína desde la selva hacia Amberes.");
+    assert!(!exports(&x, "Antwerp"), "{:?}", triples(&x));
+    let x = extract("A quadrilha enviava cocaína a partir da selva rumo a Roterdã.");
+    assert!(!exports(&x, "Rotterdam"), "{:?}", triples(&x));
+    // "of" between the from-word and the place names the place.
+    let x = extract("La banda enviaba cocaína desde el puerto de Guayaquil hacia Amberes.");
+    assert_has(&x, "Guayaquil", "ships_to", "Antwerp");
+    let x = extract("The gang shipped cocaine from the port of Callao to Antwerp.");
+    assert_has(&x, "Callao", "ships_to", "Antwerp");
+}

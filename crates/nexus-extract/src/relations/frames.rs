@@ -343,7 +343,8 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
         if let Some((role, n)) = role {
             let (items, after) = v.list_right(i + n, places, if role == 2 { VIA_REACH } else { 5 });
             let goods_of = role == 1 && items.first().is_some_and(|&f| of_before_destination(v, i, n, f));
-            if !items.is_empty() && !goods_of {
+            let crossed = items.first().is_some_and(|&f| role_word_between(v, i + n, f));
+            if !items.is_empty() && !goods_of && !crossed {
                 match role {
                     0 => dests.extend(items),
                     1 => origins.extend(items),
@@ -495,6 +496,13 @@ fn measure(v: &View, k: usize) -> bool {
 fn rate(v: &View, k: usize) -> bool {
     let k = if v.is(k, Cue::Article) { k + 1 } else { k };
     v.is(k, Cue::Period)
+}
+
+/// "cocaine from the jungle to Antwerp", "cocaína desde la selva hacia Amberes": another to-,
+/// from- or via-word between a role word and the first place of its list opens a list of its
+/// own, which takes the place. Not "of", "de": "from the port of Callao" names the place.
+fn role_word_between(v: &View, from: usize, first: usize) -> bool {
+    (from..first).any(|k| !v.is(k, Cue::Of) && [Cue::Destination, Cue::Origin, Cue::Via].iter().any(|&c| v.cue_at(k, c).is_some()))
 }
 
 /// "el envío de la droga hacia Amberes": an "of" that is also a from-word ("de", "do"), with a
