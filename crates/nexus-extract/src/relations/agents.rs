@@ -46,25 +46,16 @@ pub fn agent_before(v: &View, types: &[EntityType], end: usize, first_object: us
 /// objects ("detained five alleged members of the X gang: …").
 const COLON_REACH: usize = 12;
 
-/// "A Polícia Federal prendeu quatro integrantes do PCC: A, 39 anos, …; B, 28; e C": with no
-/// person right after the verb, the people listed after a colon that follows it, each once.
-/// Only for people: a colon before places or goods opens anything.
-pub fn listed_after_colon(v: &View, end: usize, types: &[EntityType]) -> (Vec<usize>, usize) {
-    if types != [EntityType::Person] {
-        return (Vec::new(), end);
-    }
-    let Some(colon) =
-        (end..(end + COLON_REACH).min(v.len())).take_while(|&k| !matches!(v.norms[k], ";" | ".")).find(|&k| v.norms[k] == ":")
-    else {
-        return (Vec::new(), end);
-    };
+/// The people of a list starting at token `from`, each once, up to the sentence's end: "A
+/// (41), señalado como cabecilla; B (35), operario de …; y C" — each item names its person
+/// first and describes them after; a trigger in the description ends the item, not the list.
+/// Without a semicolon the list is one item, and the first trigger ends it. Shared by the
+/// colon lists here and the rosters of `events`.
+pub(super) fn people_listed(v: &View, from: usize, types: &[EntityType]) -> Vec<usize> {
     let mut seen = Vec::new();
     let mut out = Vec::new();
-    // "A (41), señalado como cabecilla; B (35), operario de …; y C": each item names its person
-    // first and describes them after; a trigger in the description ends the item, not the list.
-    // Without a semicolon the list is one item, and the first trigger ends it.
     let mut described = false;
-    for k in colon + 1..v.len() {
+    for k in from..v.len() {
         match v.norms[k] {
             "." => break,
             ";" => described = false,
@@ -81,6 +72,22 @@ pub fn listed_after_colon(v: &View, end: usize, types: &[EntityType]) -> (Vec<us
             out.push(k);
         }
     }
+    out
+}
+
+/// "A Polícia Federal prendeu quatro integrantes do PCC: A, 39 anos, …; B, 28; e C": with no
+/// person right after the verb, the people listed after a colon that follows it, each once.
+/// Only for people: a colon before places or goods opens anything.
+pub fn listed_after_colon(v: &View, end: usize, types: &[EntityType]) -> (Vec<usize>, usize) {
+    if types != [EntityType::Person] {
+        return (Vec::new(), end);
+    }
+    let Some(colon) =
+        (end..(end + COLON_REACH).min(v.len())).take_while(|&k| !matches!(v.norms[k], ";" | ".")).find(|&k| v.norms[k] == ":")
+    else {
+        return (Vec::new(), end);
+    };
+    let out = people_listed(v, colon + 1, types);
     let after = out.last().map_or(end, |&k| k + 1);
     (out, after)
 }

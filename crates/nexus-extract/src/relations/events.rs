@@ -250,24 +250,8 @@ pub fn roster(v: &View, predicate: usize, end: usize, out: &mut Vec<Candidate>) 
     if !(from..(from + 2).min(v.len())).any(|k| v.fits(k, people)) {
         return;
     }
-    let mut described = false;
-    let mut seen = Vec::new();
-    for k in from..v.len() {
-        match v.norms[k] {
-            "." => break,
-            ";" => described = false,
-            _ if v.trigger[k] => described = true,
-            _ => {}
-        }
-        if described {
-            continue;
-        }
-        if let Some(e) = v.entity(k).filter(|_| v.fits(k, people))
-            && !seen.contains(&e)
-        {
-            seen.push(e);
-            out.push(roster_candidate(predicate, k, (end - 1, end)));
-        }
+    for k in super::agents::people_listed(v, from, people) {
+        out.push(roster_candidate(predicate, k, (end - 1, end)));
     }
 }
 
