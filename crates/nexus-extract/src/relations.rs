@@ -246,6 +246,8 @@ pub fn find(
             };
             // A roster's person: the organization is the case's, remembered.
             let objects = if c.orphan == Some(frames::Orphan::Group) { operation.group().to_vec() } else { each(c.object, o) };
+            // The qualifiers are the candidate's, read once for all the pairs it gives.
+            let read = std::cell::OnceCell::new();
             for (s, o) in origins.into_iter().flat_map(|s| objects.clone().into_iter().map(move |o| (s, o))) {
                 if s == o
                     || route(kb, &entities[s], &t.predicates[c.predicate])
@@ -258,7 +260,7 @@ pub fn find(
                 if t.predicates[c.predicate].symmetric {
                     seen.insert((o, c.predicate, s));
                 }
-                let (qualifiers, confidence) = qualify::qualifiers(&v, &sentence, c);
+                let (qualifiers, confidence) = read.get_or_init(|| qualify::qualifiers(&v, &sentence, c)).clone();
                 here.push((
                     c.trigger.0,
                     Relation {
