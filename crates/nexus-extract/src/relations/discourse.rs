@@ -51,8 +51,7 @@ pub fn outlet(v: &View, trigger: &Trigger, start: usize, end: usize, out: &mut V
     let (mut dests, mut via, mut commodity) = (Vec::new(), Vec::new(), None);
     let mut i = end;
     while i < v.len() && i < end + OUTLET_OBJECT_REACH {
-        let relative = i > 0 && v.norms[i - 1] == "," && v.cue_at(i, Cue::Relative).is_some();
-        if v.norms[i] == ";" || v.cue_at(i, Cue::ClauseBreak).is_some() || relative {
+        if v.ends_movement(i) {
             break;
         }
         let role = [(Cue::Destination, true), (Cue::Via, false)].into_iter().find_map(|(c, d)| v.cue_at(i, c).map(|n| (d, n)));

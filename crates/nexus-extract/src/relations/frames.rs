@@ -325,9 +325,7 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
     // Where "from there" split the destinations: those after it are a second leg's.
     let mut onward: Option<usize> = None;
     while i < v.len() && i < end + 30 {
-        // ", which links Peru to Rio Branco" starts a clause of its own.
-        let relative = i > 0 && v.norms[i - 1] == "," && v.cue_at(i, Cue::Relative).is_some();
-        if v.norms[i] == ";" || v.cue_at(i, Cue::ClauseBreak).is_some() || relative {
+        if v.ends_movement(i) {
             break;
         }
         // "destined for Puerto Rico and, from there, for the United States": not an origin.

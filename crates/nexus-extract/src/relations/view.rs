@@ -146,6 +146,13 @@ impl<'s> View<'s> {
         None
     }
 
+    /// Does the clause of goods moving end at token `i`: ";", a clause break, or a relative
+    /// after a comma (", which links Peru to Rio Branco" starts a clause of its own)?
+    pub fn ends_movement(&self, i: usize) -> bool {
+        let relative = i > 0 && self.norms[i - 1] == "," && self.cue_at(i, Cue::Relative).is_some();
+        self.norms[i] == ";" || self.cue_at(i, Cue::ClauseBreak).is_some() || relative
+    }
+
     pub fn stops(&self, i: usize) -> bool {
         self.trigger[i] || self.cue_at(i, Cue::ClauseBreak).is_some() || matches!(self.norms[i], "." | "!" | "?")
     }
