@@ -21,7 +21,7 @@ use clap::Parser;
 use std::process::ExitCode;
 
 /// Extraction allocates many small, short-lived vectors per sentence; mimalloc serves them with
-/// about a tenth fewer instructions per document than the system allocator (BENCHMARKS.md).
+/// about 6% fewer instructions per document than the system allocator (BENCHMARKS.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
