@@ -25,6 +25,12 @@ pub(crate) fn geographic_head(folded: &str) -> bool {
     set(&WORDS, include_str!("../../../data/lang/geographic-heads.txt")).contains(folded)
 }
 
+/// Definite articles, `definite-articles.txt`, lower case.
+pub(crate) fn definite_article(w: &str) -> bool {
+    static WORDS: OnceLock<FxSet<&'static str>> = OnceLock::new();
+    set(&WORDS, include_str!("../../../data/lang/definite-articles.txt")).contains(w)
+}
+
 /// City names that are also ordinary words ("much", "pueblo"), `city-common-words.txt`, folded.
 pub(crate) fn common_city_word(folded: &str) -> bool {
     static WORDS: OnceLock<FxSet<&'static str>> = OnceLock::new();

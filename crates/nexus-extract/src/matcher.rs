@@ -6,7 +6,7 @@
 
 use crate::fold::{Folded, fold};
 use crate::hash::FxMap;
-use crate::lang::{common_city_word, function_word, geographic_head, name_particle};
+use crate::lang::{common_city_word, definite_article, function_word, geographic_head, name_particle};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use nexus_kb::{Entity, EntityType, KnowledgeBase};
 
@@ -330,15 +330,20 @@ impl Matcher {
                 && (!e.ambiguous
                     || ((!proper_noun(e.entity_type) || !inside_a_name()) && self.supported(e, i, text, start, end, countries)))
         });
-        // A country's name means the country ("Panama", not Panamá province); then prefer
-        // entries in countries the document talks about, curated entries over generated cities,
-        // and larger cities.
+        // A country's name means the country ("Panama", not Panamá province); an article before
+        // a name a sea shares means the sea ("o Atlântico", not the Colombian department); then
+        // prefer entries in countries the document talks about, curated entries over generated
+        // cities, and larger cities.
+        let after_article = || {
+            text[..start].strip_suffix(' ').and_then(|t| t.rsplit([' ', '\n']).next()).is_some_and(|w| definite_article(&w.to_lowercase()))
+        };
         plausible.max_by_key(|&i| {
             let e = &entities[i];
             let country = e.entity_type == EntityType::Country;
+            let sea = e.kind.as_deref() == Some("sea") && candidates.len() > 1 && after_article();
             let in_context = self.country_of[i].as_ref().and_then(|c| countries.get(c.as_str())).copied().unwrap_or(0);
             let curated = e.kind.as_deref() != Some("city");
-            (country, in_context, curated, e.population.unwrap_or(0))
+            (country, sea, in_context, curated, e.population.unwrap_or(0))
         })
     }
 
@@ -381,8 +386,16 @@ fn capitalised(s: &str) -> bool {
 
 /// Every word of a proper name is capitalised but its particles ("Ciudad del Este", "Clan del
 /// Golfo") and geographic heads ("the Mantaro river"): "El segundo" is not the town of El Segundo.
+/// Spanish and Portuguese put the head first in lower case ("el río Paraná", "o rio Solimões"):
+/// that name is read whole, not as the state its second word also names.
 fn title_cased(s: &str) -> bool {
-    capitalised(s) && s.split([' ', '-']).filter(|w| !w.is_empty()).all(|w| capitalised(w) || name_particle(w) || geographic_head(&fold(w)))
+    let mut words = s.split([' ', '-']).filter(|w| !w.is_empty()).peekable();
+    let head_first = words.peek().is_some_and(|w| !capitalised(w) && geographic_head(&fold(w)));
+    if head_first {
+        words.next();
+    }
+    (capitalised(s) || head_first && words.peek().is_some_and(|w| capitalised(w)))
+        && words.all(|w| capitalised(w) || name_particle(w) || geographic_head(&fold(w)))
 }
 
 /// The surface is capitalised wherever one of the entry's own names is, but for the short

@@ -150,3 +150,27 @@ fn lower_case_words_of_a_name_are_read_as_the_name_writes_them() {
     // A lower-case noun is not a link word: "Pacific route" names the ocean, not the route.
     assert!(!names("Most boats now take the Pacific route north.").iter().any(|n| n == "Pacific route"));
 }
+
+/// Spanish and Portuguese write a river's head noun first, in lower case: the whole name is the
+/// river, not the state or region its second word also names.
+#[test]
+fn a_lower_case_river_head_before_a_name_names_the_river() {
+    assert!(has("Las lanchas cruzan el río Paraná de noche hacia el lado brasileño.", "Paraná River", "place"));
+    assert!(!names("Las lanchas cruzan el río Paraná de noche hacia el lado brasileño.").iter().any(|n| n == "Paraná"));
+    assert!(has("As balsas descem o rio Paraná até a fronteira.", "Paraná River", "place"));
+    // The state, named without the head, stays the state.
+    assert!(has("A polícia do Paraná prendeu dois suspeitos em Curitiba, no sul do Brasil.", "Paraná", "place"));
+    // A head alone before a lower-case word names nothing.
+    assert!(!names("El río paraná es largo.").iter().any(|n| n == "Paraná River"));
+}
+
+/// A sea and a land region can share a name ("Atlántico" is also a Colombian department); an
+/// article right before it makes it the sea even when the document names the region's country.
+#[test]
+fn an_article_before_a_shared_sea_name_means_the_sea() {
+    let pt = "A carga fez escala em Cartagena, na Colômbia, antes de atravessar o Atlântico rumo a Sines.";
+    assert!(has(pt, "Atlantic Ocean", "place"), "{:?}", names(pt));
+    assert!(!names(pt).iter().any(|n| n == "Atlántico"));
+    let es = "La policía de Colombia capturó a tres hombres en Barranquilla, Atlántico, el martes.";
+    assert!(has(es, "Atlántico", "place"), "{:?}", names(es));
+}
