@@ -172,7 +172,7 @@ pub(super) fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &m
     if objects.is_empty() {
         return;
     }
-    if modified_noun_before(v, start, end) {
+    if modified_noun_before(v, start, end, &p.subject) {
         return;
     }
     // "produtores de cocaína do Chapare", "cultivos de coca en el Cauca": the place after the
@@ -211,13 +211,20 @@ const NOT_HEADS: [&str; 14] =
 /// plural common noun, or a singular one after its article, describes that noun, which is its subject; the named body further left is
 /// not. The trigger must be a participle followed by its preposition, so a plain verb after a
 /// plural noun ("authorities arrested") is untouched.
-fn modified_noun_before(v: &View, start: usize, end: usize) -> bool {
+fn modified_noun_before(v: &View, start: usize, end: usize, subjects: &[EntityType]) -> bool {
     let w = v.norms[start];
     let participle = end - start >= 2 && ["ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas", "ed"].iter().any(|s| w.ends_with(s));
     if !participle || start == 0 {
         return false;
     }
-    let k = start - 1;
+    // "redes de los Balcanes asentadas en Bélgica": a name after "of" that cannot be the
+    // subject completes the noun, which the participle still describes. One that can ("emisarios
+    // del Cártel de Sinaloa radicados en Medellín") acts through its people.
+    let of_name = |e: usize| {
+        let of = if e >= 2 && v.is(e - 1, Cue::Article) { e - 2 } else { e.checked_sub(1)? };
+        (v.toks[e].entity().is_some() && !v.fits(e, subjects) && v.is(of, Cue::Of)).then(|| of.checked_sub(1)).flatten()
+    };
+    let k = of_name(start - 1).unwrap_or(start - 1);
     let head = v.norms[k];
     let noun = v.toks[k].entity().is_none() && !v.trigger[k] && head.chars().all(char::is_alphabetic);
     // "um grupo ligado ao PCC", "a man linked to the cartel": a singular noun counts when an

@@ -255,10 +255,12 @@ pub enum Cue {
     Based,
     Where,
     Period,
+    Than,
+    Comparative,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 42;
+pub const CUES: usize = 44;
 const _: () = assert!(CUES < 64, "cue masks are u64 with one bit kept for 'not yet read'");
 
 impl Cue {
@@ -305,6 +307,8 @@ impl Cue {
             Cue::Based => 39,
             Cue::Where => 40,
             Cue::Period => 41,
+            Cue::Than => 42,
+            Cue::Comparative => 43,
         }
     }
 
@@ -348,6 +352,8 @@ impl Cue {
             "based" => Cue::Based,
             "where" => Cue::Where,
             "period" => Cue::Period,
+            "than" => Cue::Than,
+            "comparative" => Cue::Comparative,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }

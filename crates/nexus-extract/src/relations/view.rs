@@ -179,8 +179,15 @@ impl<'s> View<'s> {
             // "the cartel, which controls …": the entity right before the pronoun. With none
             // there, "que"/"that" only complements a verb ("la Armada informó que incautó"),
             // and the subject of the verb before it is still the one sought.
+            // Only punctuation may stand between that entity and the pronoun: in "la PF afirmó
+            // que …" the body is the reporter, and the clause after "que" has its own subject.
+            let antecedent = |k: usize| {
+                self.fits(k, types)
+                    && (k + 1..i + 1 - self.cue_ends_at_len(i, Cue::Relative).unwrap_or(1))
+                        .all(|j| matches!(self.norms[j], "," | ")" | "]"))
+            };
             if self.cue_ends_at(i, Cue::Relative)
-                && let Some(k) = (i.saturating_sub(3)..i).rev().find(|&k| self.fits(k, types)).or_else(|| self.apposed_before(i, types))
+                && let Some(k) = (i.saturating_sub(3)..i).rev().find(|&k| antecedent(k)).or_else(|| self.apposed_before(i, types))
             {
                 return Some(k);
             }
@@ -190,13 +197,40 @@ impl<'s> View<'s> {
             // An entity right after another trigger is that trigger's object ("the Comando
             // Vermelho, rival of the PCC, operates in Rio"), and one right after "replaced" or
             // "than" is compared, not acting.
-            let object_of_other =
-                (i.saturating_sub(3)..i).any(|k| self.trigger[k]) && (i.saturating_sub(3)..i).all(|k| self.toks[k].entity().is_none());
-            if self.fits(i, types) && !object_of_other && !(i > 0 && self.cue_ends_at(i - 1, Cue::NotSubject)) {
+            let after_trigger = |at: usize| {
+                (at.saturating_sub(3)..at).any(|k| self.trigger[k]) && (at.saturating_sub(3)..at).all(|k| self.toks[k].entity().is_none())
+            };
+            // "en alianza con estructuras como el Clan del Golfo": an example of another
+            // trigger's object is that object too.
+            let example = || {
+                let at = if i > 0 && self.is(i - 1, Cue::Article) { i - 1 } else { i };
+                at > 0 && self.cue_ends_at_len(at - 1, Cue::Example).is_some_and(|n| after_trigger(at - n))
+            };
+            if !self.fits(i, types) {
+                continue;
+            }
+            // "según la Policía ecuatoriana, han trabajado con …": the source of a report is not
+            // the doer of what it reports.
+            let source = self.right_after(i, Cue::Reporting);
+            let compared = i > 0 && (self.cue_ends_at(i - 1, Cue::NotSubject) || self.compared(i - 1));
+            if !(after_trigger(i) || example() || source || compared) {
                 return Some(i);
             }
         }
         None
+    }
+
+    /// Does a `cue` phrase end right before token `i`, or before its article ("como el Clan del
+    /// Golfo", "según la Policía")?
+    fn right_after(&self, i: usize, cue: Cue) -> bool {
+        (i > 0 && self.cue_ends_at(i - 1, cue)) || (i > 1 && self.is(i - 1, Cue::Article) && self.cue_ends_at(i - 2, cue))
+    }
+
+    /// Is token `i` the end of a "than" ("que", "do que") that follows a comparative ("más
+    /// poderoso que", "maior do que")? Only then is the name after it compared, not acting.
+    fn compared(&self, i: usize) -> bool {
+        self.cue_ends_at_len(i, Cue::Than)
+            .is_some_and(|n| (i.saturating_sub(n + 4)..(i + 1).saturating_sub(n)).any(|k| self.is(k, Cue::Comparative)))
     }
 
     /// "the PCC, a group that …", "el PCC (…), organización que …": the name a short noun
@@ -241,6 +275,12 @@ impl<'s> View<'s> {
                 && let Some(open) = self.apposition_open(k)
             {
                 k = open;
+                continue;
+            }
+            // "que o PCC": right before an item, a word that is both an article and a
+            // conjunction (Portuguese "o", Spanish "o" = "or") is the item's article.
+            if k + 1 == i && self.is(k, Cue::Article) {
+                gap += 1;
                 continue;
             }
             if self.cue_ends_at(k, Cue::Coordinator) {
