@@ -212,7 +212,7 @@ pub fn find(
         for c in &candidates {
             let Some(o) = v.entity(c.object) else { continue };
             if possessive_at
-                .is_some_and(|k| (c.subject == k || c.object == k) && !anaphora::POSSESSIVE_READS.contains(&t.predicates[c.predicate].name))
+                .is_some_and(|k| !anaphora::possessive_reads(t.predicates[c.predicate].name, c.subject, c.object, c.trigger.0, k))
             {
                 continue;
             }

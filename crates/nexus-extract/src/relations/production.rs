@@ -32,20 +32,57 @@ pub(super) fn bare_producers(v: &View, first: usize, noun: usize) -> bool {
 }
 
 /// The first place of the list at `at`, and those joined to it only by coordinators, articles
-/// and "in" ("in Colombia, Peru and Bolivia", "no VRAEM e em Loreto"): a place further on,
-/// after other words ("grown in Paraguay, police in Brazil said"), is not one of them.
+/// and "in" ("in Colombia, Peru and Bolivia", "no VRAEM e em Loreto"), or past an aside
+/// between commas after the coordinator ("en Colombia y, en menor medida, en el Perú"): a
+/// place further on, after other words ("grown in Paraguay, police in Brazil said"), is not one of
+/// them.
 pub(super) fn tight_list(v: &View, at: usize, places: &[EntityType], reach: usize) -> Vec<usize> {
     let (all, _) = v.list_right(at, places, reach);
     let mut out: Vec<usize> = Vec::new();
     for k in all {
-        let joined =
-            out.last().is_none_or(|&prev| (prev + 1..k).all(|j| [Cue::Coordinator, Cue::Article, Cue::Inside].iter().any(|&c| v.is(j, c))));
+        let joined = out.last().is_none_or(|&prev| (prev + 1..k).all(|j| joining(v, j)));
         if !joined {
             break;
         }
         out.push(k);
     }
+    if let Some(&last) = out.last()
+        && let Some(next) = past_aside(v, last + 1)
+        && v.fits(next, places)
+    {
+        out.extend(tight_list(v, next, places, 0));
+    }
     out
+}
+
+/// Is token `j` a coordinator, an article or "in"?
+fn joining(v: &View, j: usize) -> bool {
+    [Cue::Coordinator, Cue::Article, Cue::Inside].iter().any(|&c| v.is(j, c))
+}
+
+/// How many words an aside between two items of a list may have ("to a lesser extent",
+/// "cada vez más", "em menor escala").
+const ASIDE: usize = 4;
+
+/// "y, en menor medida, en el Perú": a word coordinator at `from`, a short aside of plain
+/// words between commas, then "in" and an article at most; the token after them.
+fn past_aside(v: &View, from: usize) -> Option<usize> {
+    if v.norms.get(from).is_none_or(|w| *w == ",") || !v.is(from, Cue::Coordinator) || v.norms.get(from + 1) != Some(&",") {
+        return None;
+    }
+    let close = (from + 2..(from + 3 + ASIDE).min(v.len())).find(|&j| v.norms[j] == ",")?;
+    let plain = (from + 2..close).all(|j| v.toks[j].entity().is_none() && !v.trigger[j] && v.norms[j].chars().all(char::is_alphabetic));
+    if close == from + 2 || !plain {
+        return None;
+    }
+    let mut at = close + 1;
+    if v.is(at, Cue::Inside) {
+        at += 1;
+    }
+    if v.is(at, Cue::Article) {
+        at += 1;
+    }
+    Some(at)
 }
 
 /// Number words that determine a plural noun ("the three producers", "os três produtores").

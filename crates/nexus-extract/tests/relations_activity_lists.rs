@@ -1,0 +1,56 @@
+//! What organizations do, read from lists of activities and from where their income comes.
+//! Fresh sentences, bundled knowledge base.
+
+mod support;
+use support::*;
+
+#[test]
+fn a_list_of_activities_goes_on_past_a_complement() {
+    let x = extract("Los Gallegos se financian con la extorsión a tenderos y mototaxistas, el secuestro y el sicariato.");
+    assert_has(&x, "Los Gallegos", "engages_in", "extortion");
+    assert_has(&x, "Los Gallegos", "engages_in", "kidnapping");
+    assert_has(&x, "Los Gallegos", "engages_in", "contract killing");
+    let x = extract("The Comando Vermelho is involved in extortion of shop owners in the favelas, kidnapping and money laundering.");
+    assert_has(&x, "Comando Vermelho", "engages_in", "kidnapping");
+    assert_has(&x, "Comando Vermelho", "engages_in", "money laundering");
+}
+
+#[test]
+fn an_activity_after_another_organization_is_not_continued() {
+    let x = extract("Los Gallegos se dedican a la extorsión de comerciantes, mientras Los Shottas prefieren el secuestro.");
+    assert_has(&x, "Los Gallegos", "engages_in", "extortion");
+    assert!(!has(&x, "Los Gallegos", "engages_in", "kidnapping"), "{:?}", triples(&x));
+}
+
+#[test]
+fn an_organizations_income_names_what_it_does() {
+    let text = "El Primeiro Comando da Capital nació en las cárceles paulistas. Sus ingresos provienen sobre todo \
+                del narcotráfico, la extorsión a comerciantes y el lavado de activos.";
+    let x = extract(text);
+    assert_has(&x, "Primeiro Comando da Capital", "engages_in", "drug trafficking");
+    assert_has(&x, "Primeiro Comando da Capital", "engages_in", "money laundering");
+    let x = extract("The Comando Vermelho was founded in a Rio prison in 1979. Its income comes mainly from extortion and kidnapping.");
+    assert_has(&x, "Comando Vermelho", "engages_in", "extortion");
+    assert_has(&x, "Comando Vermelho", "engages_in", "kidnapping");
+}
+
+#[test]
+fn a_possessive_with_two_organizations_in_view_reads_no_income() {
+    let text = "Según la policía, el Comando Vermelho y el Primeiro Comando da Capital se disputan el norte. Sus ingresos \
+                provienen de la extorsión.";
+    let x = extract(text);
+    assert!(!has(&x, "Comando Vermelho", "engages_in", "extortion"), "{:?}", triples(&x));
+    assert!(!has(&x, "Primeiro Comando da Capital", "engages_in", "extortion"), "{:?}", triples(&x));
+}
+
+#[test]
+fn a_production_list_goes_on_past_an_aside() {
+    let x = extract("El informe describe la marihuana producida en Paraguay y, en menor medida, en Colombia.");
+    assert_has(&x, "Paraguay", "produces", "cannabis");
+    assert_has(&x, "Colombia", "produces", "cannabis");
+    let x = extract("The report tracks the heroin produced in Mexico and, to a lesser extent, in Colombia.");
+    assert_has(&x, "Colombia", "produces", "heroin");
+    // A place after other words is not a producer.
+    let x = extract("The cannabis produced in Paraguay was seized, police in Argentina said.");
+    assert!(!has(&x, "Argentina", "produces", "cannabis"), "{:?}", triples(&x));
+}
