@@ -54,3 +54,14 @@ fn a_production_list_goes_on_past_an_aside() {
     let x = extract("The cannabis produced in Paraguay was seized, police in Argentina said.");
     assert!(!has(&x, "Argentina", "produces", "cannabis"), "{:?}", triples(&x));
 }
+
+#[test]
+fn a_place_named_after_its_kind_is_a_subject() {
+    let x = extract("The department of Cusco has long been a hub of illegal mining.");
+    assert_has(&x, "Cusco", "engages_in", "illegal mining");
+    let x = extract("El departamento de Antioquia es el epicentro del narcotráfico en el noroeste del país.");
+    assert_has(&x, "Antioquia", "engages_in", "drug trafficking");
+    // The nearest subject still wins.
+    let x = extract("The department of Cusco reported that the Comando Vermelho is involved in illegal mining.");
+    assert!(!has(&x, "Cusco", "engages_in", "illegal mining"), "{:?}", triples(&x));
+}

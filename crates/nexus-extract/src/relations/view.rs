@@ -190,13 +190,24 @@ impl<'s> View<'s> {
             // An entity right after another trigger is that trigger's object ("the Comando
             // Vermelho, rival of the PCC, operates in Rio"), and one right after "replaced" or
             // "than" is compared, not acting.
-            let object_of_other =
-                (i.saturating_sub(3)..i).any(|k| self.trigger[k]) && (i.saturating_sub(3)..i).all(|k| self.toks[k].entity().is_none());
+            let object_of_other = (i.saturating_sub(3)..i).any(|k| self.trigger[k])
+                && (i.saturating_sub(3)..i).all(|k| self.toks[k].entity().is_none())
+                && !self.named_by_kind(i);
             if self.fits(i, types) && !object_of_other && !(i > 0 && self.cue_ends_at(i - 1, Cue::NotSubject)) {
                 return Some(i);
             }
         }
         None
+    }
+
+    /// "The department of Madre de Dios has been …", "el departamento de Putumayo": a place
+    /// named after its kind and "of" is that place, though "department of" also reads as a
+    /// trigger (an agency's department).
+    fn named_by_kind(&self, i: usize) -> bool {
+        i >= 2
+            && self.is(i - 1, Cue::Of)
+            && super::attach::place_head(self, i - 2)
+            && self.fits(i, &[EntityType::Place, EntityType::Country])
     }
 
     /// "the PCC, a group that …", "el PCC (…), organización que …": the name a short noun
