@@ -65,3 +65,16 @@ fn a_place_named_after_its_kind_is_a_subject() {
     let x = extract("The department of Cusco reported that the Comando Vermelho is involved in illegal mining.");
     assert!(!has(&x, "Cusco", "engages_in", "illegal mining"), "{:?}", triples(&x));
 }
+
+#[test]
+fn places_listed_after_between_do_not_host_the_activity() {
+    let x = extract("The border between Brazil, Peru and Bolivia is a hub of contraband smuggling.");
+    assert!(!has(&x, "Brazil", "engages_in", "contraband smuggling"), "{:?}", triples(&x));
+    assert!(!has(&x, "Bolivia", "engages_in", "contraband smuggling"), "{:?}", triples(&x));
+    assert!(!has(&x, "Peru", "engages_in", "contraband smuggling"), "{:?}", triples(&x));
+    let x = extract("A fronteira entre o Paraguai e o Brasil é um polo de contrabando de cigarros.");
+    assert!(!has(&x, "Brazil", "engages_in", "contraband smuggling"), "{:?}", triples(&x));
+    // Without "between" the places are the subject.
+    let x = extract("Peru and Bolivia are a hub of contraband smuggling.");
+    assert_has(&x, "Bolivia", "engages_in", "contraband smuggling");
+}

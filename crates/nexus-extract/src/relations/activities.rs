@@ -15,6 +15,7 @@ const STRENGTH: f64 = 0.7;
 pub fn apply(v: &View, out: &mut Vec<Candidate>) {
     let Some(engages_in) = v.t.predicate("engages_in") else { return };
     continued_list(v, engages_in, out);
+    out.retain(|c| c.predicate != engages_in || !listed_after_between(v, c.subject));
     if let Some((places, activities)) = fronted_places(v) {
         for &p in &places {
             for &a in &activities {
@@ -106,4 +107,20 @@ fn activities_after(v: &View, from: usize) -> Vec<usize> {
         k += 1;
     }
     found
+}
+
+/// "A Tríplice Fronteira entre Foz do Iguaçu, Ciudad del Este e Puerto Iguazú é um polo de
+/// contrabando", "the border between Peru and Bolivia is a hub of smuggling": places listed
+/// after "between" say which stretch the noun before them is; that noun, not each place, is
+/// what the sentence describes.
+fn listed_after_between(v: &View, subject: usize) -> bool {
+    if !v.fits(subject, &PLACES) {
+        return false;
+    }
+    // Back over the list the subject is an item of: places, articles and coordinators.
+    let mut k = subject;
+    while k > 0 && (v.fits(k - 1, &PLACES) || v.is(k - 1, Cue::Coordinator) || v.is(k - 1, Cue::Article)) {
+        k -= 1;
+    }
+    k > 0 && v.is(k - 1, Cue::Between)
 }
