@@ -204,6 +204,7 @@ pub fn find(
         roles::apply(&v, &mut candidates);
         places::apply(&v, kb, entities, &mut candidates);
         activities::apply(&v, &mut candidates);
+        production::apply(&v, &mut candidates);
         attach::known_containment(&v, kb, entities, &mut candidates);
         let mut seen = std::collections::HashSet::new();
         candidates.sort_by(|a, b| b.strength.total_cmp(&a.strength));

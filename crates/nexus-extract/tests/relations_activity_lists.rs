@@ -78,3 +78,17 @@ fn places_listed_after_between_do_not_host_the_activity() {
     let x = extract("Peru and Bolivia are a hub of contraband smuggling.");
     assert_has(&x, "Bolivia", "engages_in", "contraband smuggling");
 }
+
+#[test]
+fn places_chained_before_areas_under_the_goods_make_them() {
+    let x = extract("Municipalities like Villa Tunari in Cochabamba and Caranavi in La Paz report the largest areas under coca.");
+    assert_has(&x, "Villa Tunari", "produces", "coca leaf");
+    assert_has(&x, "Cochabamba", "produces", "coca leaf");
+    assert_has(&x, "La Paz", "produces", "coca leaf");
+    let x = extract("Según el monitoreo, Antioquia tiene la mayor superficie cultivada con coca del país.");
+    assert_has(&x, "Antioquia", "produces", "coca leaf");
+    // A place fronted before a comma is not one of the makers.
+    let x = extract("In Bolivia, Cochabamba has the largest areas under coca.");
+    assert_has(&x, "Cochabamba", "produces", "coca leaf");
+    assert!(!has(&x, "Bolivia", "produces", "coca leaf"), "{:?}", triples(&x));
+}

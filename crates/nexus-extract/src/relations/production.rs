@@ -3,6 +3,7 @@
 //! and goods described before their participle ("a cannabis variety grown in Paraguay",
 //! "maconha de alta potência produzida na Colômbia").
 
+use super::frames::Candidate;
 use super::table::Cue;
 use super::view::View;
 use nexus_kb::EntityType;
@@ -160,4 +161,45 @@ fn adjective(v: &View, k: usize) -> bool {
         && v.toks[k].entity().is_none()
         && !v.trigger[k]
         && ![Cue::Inside, Cue::Of, Cue::Origin, Cue::Coordinator, Cue::Article].iter().any(|&c| v.cue_at(k, c).is_some())
+}
+
+/// "Tibú in Norte de Santander and Tumaco in Nariño have the largest areas under coca": a
+/// maker found before its trigger is the last of a chain of places joined by "in" and word
+/// coordinators; each place of the chain makes the goods too (a place and the region that
+/// holds it). Commas are not crossed: "In Colombia, Bolivia …" fronts a place that is not a
+/// maker.
+pub fn apply(v: &View, out: &mut Vec<Candidate>) {
+    let Some(produces) = v.t.predicate("produces") else { return };
+    let places = v.t.predicates[produces].subject.clone();
+    let mut more = Vec::new();
+    for c in out.iter().filter(|c| c.predicate == produces && c.orphan.is_none() && c.subject < c.trigger.0) {
+        for k in chained_left(v, c.subject, &places) {
+            if !out.iter().chain(&more).any(|o: &Candidate| o.predicate == produces && o.subject == k && o.object == c.object) {
+                more.push(Candidate::new(k, produces, c.object, c.trigger, c.strength));
+            }
+        }
+    }
+    out.extend(more);
+}
+
+/// The places before the one at `at` joined to it by "in", articles and word coordinators
+/// only.
+fn chained_left(v: &View, at: usize, places: &[EntityType]) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut k = at;
+    while k > 0 {
+        k -= 1;
+        let joining = v.norms[k] != "," && (v.is(k, Cue::Inside) || v.is(k, Cue::Coordinator) || v.is(k, Cue::Article));
+        if v.fits(k, places) {
+            found.push(k);
+        } else if !joining {
+            break;
+        }
+    }
+    // A chain that opens the sentence with "in" ("In Colombia and Peru …") is fronted, not
+    // named as the makers.
+    if v.is(k, Cue::Inside) && k == 0 {
+        return Vec::new();
+    }
+    found
 }
