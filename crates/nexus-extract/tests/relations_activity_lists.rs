@@ -92,3 +92,14 @@ fn places_chained_before_areas_under_the_goods_make_them() {
     assert_has(&x, "Cochabamba", "produces", "coca leaf");
     assert!(!has(&x, "Bolivia", "produces", "coca leaf"), "{:?}", triples(&x));
 }
+
+#[test]
+fn a_place_described_by_a_production_apposition_makes_the_goods() {
+    let x = extract("Llegamos a Antioquia, la zona con mayor producción de coca del país, en marzo.");
+    assert_has(&x, "Antioquia", "produces", "coca leaf");
+    let x = extract("The report covers Antioquia, the area with the largest cultivation of coca in the country.");
+    assert_has(&x, "Antioquia", "produces", "coca leaf");
+    // A place before a comma that opens no apposition is not described.
+    let x = extract("The army patrolled Antioquia, and production of coca in Bolivia rose.");
+    assert!(!has(&x, "Antioquia", "produces", "coca leaf"), "{:?}", triples(&x));
+}

@@ -172,8 +172,9 @@ pub fn apply(v: &View, out: &mut Vec<Candidate>) {
     let Some(produces) = v.t.predicate("produces") else { return };
     let places = v.t.predicates[produces].subject.clone();
     let mut more = Vec::new();
-    for c in out.iter().filter(|c| c.predicate == produces && c.orphan.is_none() && c.subject < c.trigger.0) {
-        for k in chained_left(v, c.subject, &places) {
+    for c in out.iter().filter(|c| c.predicate == produces && c.orphan.is_none()) {
+        let chain = if c.subject < c.trigger.0 { chained_left(v, c.subject, &places) } else { Vec::new() };
+        for k in chain.into_iter().chain(apposed_place(v, c.trigger.0, &places)) {
             if !out.iter().chain(&more).any(|o: &Candidate| o.predicate == produces && o.subject == k && o.object == c.object) {
                 more.push(Candidate::new(k, produces, c.object, c.trigger, c.strength));
             }
@@ -202,4 +203,27 @@ fn chained_left(v: &View, at: usize, places: &[EntityType]) -> Vec<usize> {
         return Vec::new();
     }
     found
+}
+
+/// How many plain words may open an apposition before its production noun ("la zona con mayor").
+const APPOSITION: usize = 4;
+
+/// "El VRAEM, la zona con mayor producción de hoja de coca del Perú", "the Chapare, the area
+/// with the largest cultivation of coca": the place a production noun's apposition describes —
+/// a comma, an article and a few plain words before the trigger at `start`.
+fn apposed_place(v: &View, start: usize, places: &[EntityType]) -> Option<usize> {
+    let making = v.norms.get(start).is_some_and(|w| MAKING_ENDINGS.iter().any(|s| w.ends_with(s)));
+    if !making {
+        return None;
+    }
+    let comma = (start.saturating_sub(APPOSITION + 2)..start).rev().find(|&k| v.norms[k] == ",")?;
+    let plain = (comma + 2..start).all(|k| v.toks[k].entity().is_none() && !v.trigger[k] && v.norms[k].chars().all(char::is_alphabetic));
+    if comma == 0 || !v.is(comma + 1, Cue::Article) || !plain {
+        return None;
+    }
+    let mut k = comma - 1;
+    if matches!(v.norms[k], ")" | "]") {
+        k = (0..k).rev().find(|&j| matches!(v.norms[j], "(" | "["))?.checked_sub(1)?;
+    }
+    v.fits(k, places).then_some(k)
 }
