@@ -204,6 +204,7 @@ pub fn find(
         roles::apply(&v, &mut candidates);
         places::apply(&v, kb, entities, &mut candidates);
         activities::apply(&v, &mut candidates);
+        production::apply(&v, &mut candidates);
         attach::known_containment(&v, kb, entities, &mut candidates);
         let mut seen = std::collections::HashSet::new();
         candidates.sort_by(|a, b| b.strength.total_cmp(&a.strength));
@@ -212,7 +213,7 @@ pub fn find(
         for c in &candidates {
             let Some(o) = v.entity(c.object) else { continue };
             if possessive_at
-                .is_some_and(|k| (c.subject == k || c.object == k) && !anaphora::POSSESSIVE_READS.contains(&t.predicates[c.predicate].name))
+                .is_some_and(|k| !anaphora::possessive_reads(t.predicates[c.predicate].name, c.subject, c.object, c.trigger.0, k))
             {
                 continue;
             }

@@ -1,6 +1,7 @@
 //! What places are given to, read from how a sentence opens: "No Acre e em Rondônia, a
 //! extração ilegal de madeira e o garimpo ilegal se sobrepõem …" (each place engages_in each
-//! activity).
+//! activity); and the activities a list goes on with after one that takes a complement ("la
+//! extorsión a comerciantes y transportistas, el secuestro y el sicariato").
 
 use super::frames::Candidate;
 use super::production::tight_list;
@@ -13,6 +14,8 @@ const STRENGTH: f64 = 0.7;
 
 pub fn apply(v: &View, out: &mut Vec<Candidate>) {
     let Some(engages_in) = v.t.predicate("engages_in") else { return };
+    continued_list(v, engages_in, out);
+    out.retain(|c| c.predicate != engages_in || !listed_after_between(v, c.subject));
     if let Some((places, activities)) = fronted_places(v) {
         for &p in &places {
             for &a in &activities {
@@ -47,4 +50,77 @@ fn fronted_places(v: &View) -> Option<(Vec<usize>, Vec<usize>)> {
     let next = v.toks.get(after)?;
     let verb = next.entity().is_none() && next.norm.chars().next().is_some_and(char::is_alphabetic);
     (verb || v.fits(after, &[EntityType::Commodity])).then_some((places, activities))
+}
+
+/// How many words (joining words aside) may describe an activity of a list before the next one ("la extorsión a
+/// comerciantes y transportistas, el secuestro"; "trafficking in women for sexual
+/// exploitation"): a longer stretch has left the list.
+const COMPLEMENT: usize = 6;
+
+/// Kinds of name a complement of an activity may hold ("extortion of shopkeepers in Lima",
+/// "smuggling of gold to Dubai"); a person or organization after it starts something else.
+const IN_COMPLEMENT: [EntityType; 3] = [EntityType::Place, EntityType::Country, EntityType::Commodity];
+
+/// "Se financian con el tráfico de drogas, la extorsión a comerciantes y transportistas, el
+/// secuestro y el sicariato": the frames' list of objects ends at the first activity that
+/// takes a complement; the activities after it, up to the end of the clause, are given to the
+/// same subject by the same trigger.
+fn continued_list(v: &View, engages_in: usize, out: &mut Vec<Candidate>) {
+    let mut last: Vec<(usize, (usize, usize), usize)> = Vec::new();
+    for c in out.iter().filter(|c| c.predicate == engages_in && c.orphan.is_none() && c.object >= c.trigger.1) {
+        match last.iter_mut().find(|(s, t, _)| *s == c.subject && *t == c.trigger) {
+            Some(l) => l.2 = l.2.max(c.object),
+            None => last.push((c.subject, c.trigger, c.object)),
+        }
+    }
+    for (subject, trigger, from) in last {
+        for k in activities_after(v, from) {
+            out.push(Candidate::new(subject, engages_in, k, trigger, STRENGTH));
+        }
+    }
+}
+
+/// The activities after the activity at `from` in its clause, each within `COMPLEMENT` tokens
+/// of the one before.
+fn activities_after(v: &View, from: usize) -> Vec<usize> {
+    let mut found = Vec::new();
+    let (mut k, mut gap) = (from + 1, 0);
+    while k < v.len() && gap <= COMPLEMENT {
+        if matches!(v.norms[k], "(" | "[") {
+            k = v.past_parens(k);
+            gap += 1;
+            continue;
+        }
+        if v.stops(k) {
+            break;
+        }
+        match v.toks[k].entity() {
+            Some((_, EntityType::Activity)) => {
+                found.push(k);
+                gap = 0;
+            }
+            Some((_, ty)) if !IN_COMPLEMENT.contains(&ty) => break,
+            // Joining words do not lengthen the complement.
+            None if v.is(k, Cue::Coordinator) || v.is(k, Cue::Article) => {}
+            _ => gap += 1,
+        }
+        k += 1;
+    }
+    found
+}
+
+/// "A Tríplice Fronteira entre Foz do Iguaçu, Ciudad del Este e Puerto Iguazú é um polo de
+/// contrabando", "the border between Peru and Bolivia is a hub of smuggling": places listed
+/// after "between" say which stretch the noun before them is; that noun, not each place, is
+/// what the sentence describes.
+fn listed_after_between(v: &View, subject: usize) -> bool {
+    if !v.fits(subject, &PLACES) {
+        return false;
+    }
+    // Back over the list the subject is an item of: places, articles and coordinators.
+    let mut k = subject;
+    while k > 0 && (v.fits(k - 1, &PLACES) || v.is(k - 1, Cue::Coordinator) || v.is(k - 1, Cue::Article)) {
+        k -= 1;
+    }
+    k > 0 && v.is(k - 1, Cue::Between)
 }

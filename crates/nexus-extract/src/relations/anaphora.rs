@@ -44,6 +44,15 @@ pub fn possessive_antecedent(text: &str, range: Range<usize>, before: Range<usiz
 /// leader was arrested in coordination with the police" is no alliance).
 pub const POSSESSIVE_READS: [&str; 4] = ["leads", "member_of", "part_of", "conflicts_with"];
 
+/// May a candidate be read through the possessive at token `k`? The reads above, and the
+/// organization's income named by the possessive's own noun ("Its income comes from
+/// extortion", "Sus ingresos provienen de la extorsión", "Suas receitas vêm do tráfico"): the
+/// trigger starts right after the possessive, so the organization is what earns.
+pub fn possessive_reads(predicate: &str, subject: usize, object: usize, trigger: usize, k: usize) -> bool {
+    let through = subject == k || object == k;
+    !through || POSSESSIVE_READS.contains(&predicate) || (predicate == "engages_in" && subject == k && trigger == k + 1)
+}
+
 /// Put the antecedent in place of the possessive's token; the token's index.
 pub fn substitute(toks: &mut [Tok], word: Range<usize>, m: Span) -> Option<usize> {
     let k = toks.iter().position(|t| t.start == word.start && t.end == word.end && matches!(t.kind, Kind::Word))?;

@@ -3,6 +3,7 @@
 //! and goods described before their participle ("a cannabis variety grown in Paraguay",
 //! "maconha de alta potência produzida na Colômbia").
 
+use super::frames::Candidate;
 use super::table::Cue;
 use super::view::View;
 use nexus_kb::EntityType;
@@ -32,20 +33,57 @@ pub(super) fn bare_producers(v: &View, first: usize, noun: usize) -> bool {
 }
 
 /// The first place of the list at `at`, and those joined to it only by coordinators, articles
-/// and "in" ("in Colombia, Peru and Bolivia", "no VRAEM e em Loreto"): a place further on,
-/// after other words ("grown in Paraguay, police in Brazil said"), is not one of them.
+/// and "in" ("in Colombia, Peru and Bolivia", "no VRAEM e em Loreto"), or past an aside
+/// between commas after the coordinator ("en Colombia y, en menor medida, en el Perú"): a
+/// place further on, after other words ("grown in Paraguay, police in Brazil said"), is not one of
+/// them.
 pub(super) fn tight_list(v: &View, at: usize, places: &[EntityType], reach: usize) -> Vec<usize> {
     let (all, _) = v.list_right(at, places, reach);
     let mut out: Vec<usize> = Vec::new();
     for k in all {
-        let joined =
-            out.last().is_none_or(|&prev| (prev + 1..k).all(|j| [Cue::Coordinator, Cue::Article, Cue::Inside].iter().any(|&c| v.is(j, c))));
+        let joined = out.last().is_none_or(|&prev| (prev + 1..k).all(|j| joining(v, j)));
         if !joined {
             break;
         }
         out.push(k);
     }
+    if let Some(&last) = out.last()
+        && let Some(next) = past_aside(v, last + 1)
+        && v.fits(next, places)
+    {
+        out.extend(tight_list(v, next, places, 0));
+    }
     out
+}
+
+/// Is token `j` a coordinator, an article or "in"?
+fn joining(v: &View, j: usize) -> bool {
+    [Cue::Coordinator, Cue::Article, Cue::Inside].iter().any(|&c| v.is(j, c))
+}
+
+/// How many words an aside between two items of a list may have ("to a lesser extent",
+/// "cada vez más", "em menor escala").
+const ASIDE: usize = 4;
+
+/// "y, en menor medida, en el Perú": a word coordinator at `from`, a short aside of plain
+/// words between commas, then "in" and an article at most; the token after them.
+fn past_aside(v: &View, from: usize) -> Option<usize> {
+    if v.norms.get(from).is_none_or(|w| *w == ",") || !v.is(from, Cue::Coordinator) || v.norms.get(from + 1) != Some(&",") {
+        return None;
+    }
+    let close = (from + 2..(from + 3 + ASIDE).min(v.len())).find(|&j| v.norms[j] == ",")?;
+    let plain = (from + 2..close).all(|j| v.toks[j].entity().is_none() && !v.trigger[j] && v.norms[j].chars().all(char::is_alphabetic));
+    if close == from + 2 || !plain {
+        return None;
+    }
+    let mut at = close + 1;
+    if v.is(at, Cue::Inside) {
+        at += 1;
+    }
+    if v.is(at, Cue::Article) {
+        at += 1;
+    }
+    Some(at)
 }
 
 /// Number words that determine a plural noun ("the three producers", "os três produtores").
@@ -123,4 +161,69 @@ fn adjective(v: &View, k: usize) -> bool {
         && v.toks[k].entity().is_none()
         && !v.trigger[k]
         && ![Cue::Inside, Cue::Of, Cue::Origin, Cue::Coordinator, Cue::Article].iter().any(|&c| v.cue_at(k, c).is_some())
+}
+
+/// "Tibú in Norte de Santander and Tumaco in Nariño have the largest areas under coca": a
+/// maker found before its trigger is the last of a chain of places joined by "in" and word
+/// coordinators; each place of the chain makes the goods too (a place and the region that
+/// holds it). Commas are not crossed: "In Colombia, Bolivia …" fronts a place that is not a
+/// maker.
+pub fn apply(v: &View, out: &mut Vec<Candidate>) {
+    let Some(produces) = v.t.predicate("produces") else { return };
+    let places = v.t.predicates[produces].subject.clone();
+    let mut more = Vec::new();
+    for c in out.iter().filter(|c| c.predicate == produces && c.orphan.is_none()) {
+        let chain = if c.subject < c.trigger.0 { chained_left(v, c.subject, &places) } else { Vec::new() };
+        for k in chain.into_iter().chain(apposed_place(v, c.trigger.0, &places)) {
+            if !out.iter().chain(&more).any(|o: &Candidate| o.predicate == produces && o.subject == k && o.object == c.object) {
+                more.push(Candidate::new(k, produces, c.object, c.trigger, c.strength));
+            }
+        }
+    }
+    out.extend(more);
+}
+
+/// The places before the one at `at` joined to it by "in", articles and word coordinators
+/// only.
+fn chained_left(v: &View, at: usize, places: &[EntityType]) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut k = at;
+    while k > 0 {
+        k -= 1;
+        let joining = v.norms[k] != "," && (v.is(k, Cue::Inside) || v.is(k, Cue::Coordinator) || v.is(k, Cue::Article));
+        if v.fits(k, places) {
+            found.push(k);
+        } else if !joining {
+            break;
+        }
+    }
+    // A chain that opens the sentence with "in" ("In Colombia and Peru …") is fronted, not
+    // named as the makers.
+    if v.is(k, Cue::Inside) && k == 0 {
+        return Vec::new();
+    }
+    found
+}
+
+/// How many plain words may open an apposition before its production noun ("la zona con mayor").
+const APPOSITION: usize = 4;
+
+/// "El VRAEM, la zona con mayor producción de hoja de coca del Perú", "the Chapare, the area
+/// with the largest cultivation of coca": the place a production noun's apposition describes —
+/// a comma, an article and a few plain words before the trigger at `start`.
+fn apposed_place(v: &View, start: usize, places: &[EntityType]) -> Option<usize> {
+    let making = v.norms.get(start).is_some_and(|w| MAKING_ENDINGS.iter().any(|s| w.ends_with(s)));
+    if !making {
+        return None;
+    }
+    let comma = (start.saturating_sub(APPOSITION + 2)..start).rev().find(|&k| v.norms[k] == ",")?;
+    let plain = (comma + 2..start).all(|k| v.toks[k].entity().is_none() && !v.trigger[k] && v.norms[k].chars().all(char::is_alphabetic));
+    if comma == 0 || !v.is(comma + 1, Cue::Article) || !plain {
+        return None;
+    }
+    let mut k = comma - 1;
+    if matches!(v.norms[k], ")" | "]") {
+        k = (0..k).rev().find(|&j| matches!(v.norms[j], "(" | "["))?.checked_sub(1)?;
+    }
+    v.fits(k, places).then_some(k)
 }

@@ -257,10 +257,11 @@ pub enum Cue {
     Period,
     Than,
     Comparative,
+    Between,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 44;
+pub const CUES: usize = 45;
 const _: () = assert!(CUES < 64, "cue masks are u64 with one bit kept for 'not yet read'");
 
 impl Cue {
@@ -309,6 +310,7 @@ impl Cue {
             Cue::Period => 41,
             Cue::Than => 42,
             Cue::Comparative => 43,
+            Cue::Between => 44,
         }
     }
 
@@ -354,6 +356,7 @@ impl Cue {
             "period" => Cue::Period,
             "than" => Cue::Than,
             "comparative" => Cue::Comparative,
+            "between" => Cue::Between,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }

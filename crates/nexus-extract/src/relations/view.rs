@@ -213,7 +213,7 @@ impl<'s> View<'s> {
             // the doer of what it reports.
             let source = self.right_after(i, Cue::Reporting);
             let compared = i > 0 && (self.cue_ends_at(i - 1, Cue::NotSubject) || self.compared(i - 1));
-            if !(after_trigger(i) || example() || source || compared) {
+            if !((after_trigger(i) && !self.named_by_kind(i)) || example() || source || compared) {
                 return Some(i);
             }
         }
@@ -231,6 +231,16 @@ impl<'s> View<'s> {
     fn compared(&self, i: usize) -> bool {
         self.cue_ends_at_len(i, Cue::Than)
             .is_some_and(|n| (i.saturating_sub(n + 4)..(i + 1).saturating_sub(n)).any(|k| self.is(k, Cue::Comparative)))
+    }
+
+    /// "The department of Madre de Dios has been …", "el departamento de Putumayo": a place
+    /// named after its kind and "of" is that place, though "department of" also reads as a
+    /// trigger (an agency's department).
+    fn named_by_kind(&self, i: usize) -> bool {
+        i >= 2
+            && self.is(i - 1, Cue::Of)
+            && super::attach::place_head(self, i - 2)
+            && self.fits(i, &[EntityType::Place, EntityType::Country])
     }
 
     /// "the PCC, a group that …", "el PCC (…), organización que …": the name a short noun
