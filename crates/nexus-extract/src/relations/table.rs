@@ -48,6 +48,10 @@ pub enum Frame {
     /// "Los Choneros and Los Lobos are fighting over", "o PCC e o CV disputam": a reciprocal
     /// predicate after coordinated subjects relates each pair of them (`mutual`).
     Mutual,
+    /// "desce o rio Solimões até Manaus", "descendía por la hidrovía hasta Asunción": a verb of
+    /// going whose destination only an until-word marks (`routes`); other to-words after it
+    /// ("desce a hidrovia") name the way, not the end.
+    Until,
 }
 
 impl Frame {
@@ -62,6 +66,7 @@ impl Frame {
                 | Frame::Outlet
                 | Frame::Transit
                 | Frame::Destinations
+                | Frame::Until
         )
     }
 }
@@ -255,10 +260,11 @@ pub enum Cue {
     Based,
     Where,
     Period,
+    Until,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 42;
+pub const CUES: usize = 43;
 const _: () = assert!(CUES < 64, "cue masks are u64 with one bit kept for 'not yet read'");
 
 impl Cue {
@@ -305,6 +311,7 @@ impl Cue {
             Cue::Based => 39,
             Cue::Where => 40,
             Cue::Period => 41,
+            Cue::Until => 42,
         }
     }
 
@@ -348,6 +355,7 @@ impl Cue {
             "based" => Cue::Based,
             "where" => Cue::Where,
             "period" => Cue::Period,
+            "until" => Cue::Until,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }
@@ -426,6 +434,7 @@ impl Tables {
                 "destinations" => Frame::Destinations,
                 "roster" => Frame::Roster,
                 "mutual" => Frame::Mutual,
+                "until" => Frame::Until,
                 f => panic!("triggers.tsv: unknown frame {f}"),
             };
             triggers.push(Trigger { predicate, frame });
