@@ -66,3 +66,24 @@ fn a_possessive_place_gives_the_place_it_owns() {
     assert_has(&x, "Falcón", "ships_to", "Honduras");
     assert!(!has(&x, "Venezuela", "ships_to", "Honduras"), "{:?}", triples(&x));
 }
+
+#[test]
+fn goods_seized_on_their_way_left_from_where_they_were_seized() {
+    let x = extract("No Brasil, 300 quilos foram encontrados no Porto de Natal em uma carga de mamão que seguiria para Roterdã.");
+    assert_has(&x, "Natal", "ships_to", "Rotterdam");
+    assert!(!has(&x, "Brazil", "ships_to", "Rotterdam"), "{:?}", triples(&x));
+    let x = extract("En el Ecuador, agentes decomisaron en Guayaquil 900 kilos ocultos en un contenedor con destino a Valencia.");
+    assert_has(&x, "Guayaquil", "ships_to", "Valencia");
+    // A place that is no seizure's: the flow's own subject.
+    let x = extract("Officials in Lima said Callao ships cocaine to Antwerp.");
+    assert!(!has(&x, "Lima", "ships_to", "Antwerp"), "{:?}", triples(&x));
+}
+
+#[test]
+fn a_destination_phrase_ends_at_the_next_movement() {
+    let x = extract(
+        "A PF apreendeu cocaína no Porto de Salvador em um contêiner com destino a Lomé, e outros 200 quilos foram achados em Pecém numa carga que seguiria para Algeciras.",
+    );
+    assert_has(&x, "Salvador", "ships_to", "Lomé");
+    assert!(!has(&x, "Salvador", "ships_to", "Algeciras"), "{:?}", triples(&x));
+}

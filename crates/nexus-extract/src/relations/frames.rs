@@ -397,7 +397,9 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
         Frame::Arrive if origins.is_empty() => origins = origin_before(v, start, places),
         Frame::Arrive => {}
         Frame::Import => {}
-        _ if origins.is_empty() => origins = subject().unwrap_or_default(),
+        _ if origins.is_empty() => {
+            origins = super::routes::seized_at(v, start, places).map(|p| vec![p]).or_else(subject).unwrap_or_default()
+        }
         _ => {}
     }
     // "the cocaine produced in the VRAEM and in Loreto reaches Brazil": with no origin named,

@@ -55,8 +55,10 @@ fn possessed_place(v: &View, from: usize, places: &[EntityType]) -> Option<usize
 /// Does token `i` open the next movement after a verb of going's (`Frame::Until`, trigger
 /// ending at `end`)? "desce o rio até Manaus e, de lá, segue para Belém": the second verb's
 /// places are its own, whatever words stand before them.
+/// "con destino a Lomé, y … 480 kilos … que seguiría para Algeciras": so does a destination
+/// phrase's (`Frame::Supply`).
 pub fn next_verb(v: &View, frame: Frame, end: usize, i: usize) -> bool {
-    frame == Frame::Until && i >= end && v.flow_trigger[i]
+    matches!(frame, Frame::Until | Frame::Supply) && i >= end && v.flow_trigger[i]
 }
 
 /// How many of the `items` of a list read from token `from` come before a via-word ("até
@@ -64,4 +66,26 @@ pub fn next_verb(v: &View, frame: Frame, end: usize, i: usize) -> bool {
 /// not ends.
 pub fn before_via(v: &View, from: usize, items: &[usize]) -> usize {
     items.iter().position(|&k| (from..k).any(|j| v.cue_at(j, Cue::Via).is_some())).unwrap_or(items.len())
+}
+
+/// How far before a flow's words the place of a seizure may stand, in tokens.
+const SEIZED_REACH: usize = 15;
+/// How many words may stand between a seizure verb and its place ("found at the port of").
+const SEIZED_PLACE_WORDS: usize = 5;
+
+/// "480 quilos foram encontrados no Porto de Natal em uma carga que seguiria para Algeciras",
+/// "seized at Callao in a container bound for Rotterdam": goods seized at a place on their way
+/// to another left from there. The nearest place before the flow's words (token `start`), in
+/// its clause and with no other movement between, when a seizure verb stands right before it.
+pub fn seized_at(v: &View, start: usize, places: &[EntityType]) -> Option<usize> {
+    let p = (start.saturating_sub(SEIZED_REACH)..start)
+        .rev()
+        .take_while(|&k| !v.flow_trigger[k] && !matches!(v.norms[k], "." | ";") && v.cue_at(k, Cue::ClauseBreak).is_none())
+        .find(|&k| v.fits(k, places))?;
+    let seized = v.t.predicate("seized")?;
+    let last = (p.saturating_sub(SEIZED_PLACE_WORDS)..p).rev().take_while(|&k| v.toks[k].entity().is_none()).find(|&k| v.trigger[k])?;
+    // The trigger's first word: "seized at" is marked on both.
+    let verb = (0..=last).rev().take_while(|&k| v.trigger[k]).last().unwrap_or(last);
+    let said = v.t.trigger_phrases.matches_at(&v.norms[verb..]).iter().any(|&(_, tr)| v.t.triggers[tr].predicate == seized);
+    (said && (verb + 1..p).any(|k| v.is(k, Cue::Locative))).then_some(p)
 }
