@@ -87,3 +87,14 @@ fn a_destination_phrase_ends_at_the_next_movement() {
     assert_has(&x, "Salvador", "ships_to", "Lomé");
     assert!(!has(&x, "Salvador", "ships_to", "Algeciras"), "{:?}", triples(&x));
 }
+
+#[test]
+fn goods_seized_where_they_arrived_went_there_from_their_origin() {
+    let x = extract("En México, la Marina aseguró en Manzanillo dos toneladas de precursores químicos que llegaron desde Shanghái.");
+    assert_has(&x, "Shanghai", "ships_to", "Manzanillo");
+    let x = extract("In Mexico, marines seized at Manzanillo two tonnes of chemicals that arrived from Shanghai last week.");
+    assert_has(&x, "Shanghai", "ships_to", "Manzanillo");
+    // No seizure: where the goods arrived is not said.
+    let x = extract("En México, en Manzanillo, los precursores llegaron desde Shanghái.");
+    assert!(!has(&x, "Shanghai", "ships_to", "Mexico"), "{:?}", triples(&x));
+}

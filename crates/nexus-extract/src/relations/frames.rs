@@ -432,6 +432,11 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
         let second = dests.split_off(m);
         onward_leg(v, trigger.predicate, (start, end), &dests, &second, commodity, out);
     }
+    // "aseguró en Manzanillo sustancias que llegaron desde Shanghái": goods seized where they
+    // arrived.
+    if dests.is_empty() && !origins.is_empty() && matches!(trigger.frame, Frame::Arrive | Frame::Depart) {
+        dests.extend(super::routes::seized_at(v, start, places).filter(|p| !origins.contains(p)));
+    }
     if origins.is_empty() && !dests.is_empty() && !matches!(trigger.frame, Frame::Import) {
         for &d in &dests {
             let mut cand = Candidate::new(start, trigger.predicate, d, (start, end), strength(d.saturating_sub(end)));
