@@ -20,6 +20,7 @@ mod places;
 mod production;
 mod qualify;
 mod roles;
+mod routes;
 mod table;
 mod tokens;
 mod view;

@@ -66,7 +66,7 @@ pub fn apply(v: &View, trigger: &Trigger, start: usize, end: usize, out: &mut Ve
         Frame::Verb => verb(v, trigger.predicate, start, end, out),
         Frame::Noun => noun(v, trigger.predicate, start, end, out),
         Frame::Between => between(v, trigger.predicate, start, end, out),
-        Frame::Flow | Frame::Supply | Frame::Depart | Frame::Arrive | Frame::Import => flow(v, trigger, start, end, out),
+        Frame::Flow | Frame::Supply | Frame::Depart | Frame::Arrive | Frame::Import | Frame::Until => flow(v, trigger, start, end, out),
         Frame::Outlet | Frame::Transit => super::discourse::outlet(v, trigger, start, end, out),
         Frame::Destinations => super::discourse::destinations(v, trigger.predicate, start, end, out),
         Frame::Roster => super::events::roster(v, trigger.predicate, end, out),
@@ -324,15 +324,15 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
     let bare = bare.filter(|_| trigger.frame != Frame::Arrive || v.cue_at(end, Cue::Origin).is_none_or(|_| v.is(end, Cue::Of)));
     if let Some(side) = bare {
         let at = if trigger.frame == Frame::Arrive { v.cue_at(end, Cue::Locative).map_or(end, |n| end + n) } else { end };
-        let (items, after) = v.list_right(at, places, 6);
-        side.extend(items);
+        let (items, after) = v.list_right(super::routes::past_place_noun(v, at, places), places, 6);
+        side.extend(super::routes::owned(v, items, places));
         i = after.max(end);
     }
     let mut commodity: Option<usize> = None;
     // Where "from there" split the destinations: those after it are a second leg's.
     let mut onward: Option<usize> = None;
     while i < v.len() && i < end + 30 {
-        if v.ends_movement(i) {
+        if v.ends_movement(i) || super::routes::next_verb(v, trigger.frame, end, i) {
             break;
         }
         // "destined for Puerto Rico and, from there, for the United States": not an origin.
@@ -341,20 +341,25 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
             i += n;
             continue;
         }
-        let role = [(Cue::Destination, 0), (Cue::Origin, 1), (Cue::Via, 2)]
+        let role = [(Cue::Destination, 0), (Cue::Until, 0), (Cue::Origin, 1), (Cue::Via, 2)]
             .into_iter()
             .find_map(|(c, r)| v.cue_at(i, c).map(|n| (r, n)))
-            .filter(|&(_, n)| !measure(v, i + n) && !rate(v, i + n));
+            .filter(|&(_, n)| !measure(v, i + n) && !rate(v, i + n))
+            .filter(|&(r, _)| r != 0 || super::routes::may_end(v, trigger.frame, i));
         if let Some((role, n)) = role {
-            let (items, after) = v.list_right(i + n, places, if role == 2 { VIA_REACH } else { 5 });
+            let at = super::routes::past_place_noun(v, i + n, places);
+            let (mut items, after) = v.list_right(at, places, if role == 2 { VIA_REACH } else { 5 });
+            let passed = items.split_off(super::routes::before_via(v, at, &items));
             let goods_of = role == 1 && items.first().is_some_and(|&f| of_before_destination(v, i, n, f));
             let crossed = items.first().is_some_and(|&f| role_word_between(v, i + n, f));
             if !items.is_empty() && !goods_of && !crossed {
+                let items = super::routes::owned(v, items, places);
                 match role {
                     0 => dests.extend(items),
                     1 => origins.extend(items),
                     _ => via.extend(items),
                 }
+                via.extend(passed);
                 i = after;
                 continue;
             }
@@ -399,7 +404,9 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
         Frame::Arrive if origins.is_empty() => origins = origin_before(v, start, places),
         Frame::Arrive => {}
         Frame::Import => {}
-        _ if origins.is_empty() => origins = subject().unwrap_or_default(),
+        _ if origins.is_empty() => {
+            origins = super::routes::seized_at(v, start, places).map(|p| vec![p]).or_else(subject).unwrap_or_default()
+        }
         _ => {}
     }
     // "the cocaine produced in the VRAEM and in Loreto reaches Brazil": with no origin named,
@@ -432,6 +439,11 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
         let second = dests.split_off(m);
         onward_leg(v, trigger.predicate, (start, end), &dests, &second, commodity, out);
     }
+    // "aseguró en Manzanillo sustancias que llegaron desde Shanghái": goods seized where they
+    // arrived.
+    if dests.is_empty() && !origins.is_empty() && matches!(trigger.frame, Frame::Arrive | Frame::Depart) {
+        dests.extend(super::routes::seized_at(v, start, places).filter(|p| !origins.contains(p)));
+    }
     if origins.is_empty() && !dests.is_empty() && !matches!(trigger.frame, Frame::Import) {
         for &d in &dests {
             let mut cand = Candidate::new(start, trigger.predicate, d, (start, end), strength(d.saturating_sub(end)));
@@ -447,7 +459,7 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
         }
         return;
     }
-    if dests.is_empty() && !matches!(trigger.frame, Frame::Import | Frame::Arrive) {
+    if dests.is_empty() && !matches!(trigger.frame, Frame::Import | Frame::Arrive | Frame::Until) {
         let exports = t.predicate("exports");
         if let (Some(exports), Some(c)) = (exports, commodity.filter(|&c| c > start)) {
             for &o in &origins {

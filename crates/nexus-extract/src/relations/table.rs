@@ -48,6 +48,10 @@ pub enum Frame {
     /// "Los Choneros and Los Lobos are fighting over", "o PCC e o CV disputam": a reciprocal
     /// predicate after coordinated subjects relates each pair of them (`mutual`).
     Mutual,
+    /// "desce o rio Solimões até Manaus", "descendía por la hidrovía hasta Asunción": a verb of
+    /// going whose destination only an until-word marks (`routes`); other to-words after it
+    /// ("desce a hidrovia") name the way, not the end.
+    Until,
 }
 
 impl Frame {
@@ -62,6 +66,7 @@ impl Frame {
                 | Frame::Outlet
                 | Frame::Transit
                 | Frame::Destinations
+                | Frame::Until
         )
     }
 }
@@ -258,10 +263,11 @@ pub enum Cue {
     Than,
     Comparative,
     Between,
+    Until,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 45;
+pub const CUES: usize = 46;
 const _: () = assert!(CUES < 64, "cue masks are u64 with one bit kept for 'not yet read'");
 
 impl Cue {
@@ -311,6 +317,7 @@ impl Cue {
             Cue::Than => 42,
             Cue::Comparative => 43,
             Cue::Between => 44,
+            Cue::Until => 45,
         }
     }
 
@@ -357,6 +364,7 @@ impl Cue {
             "than" => Cue::Than,
             "comparative" => Cue::Comparative,
             "between" => Cue::Between,
+            "until" => Cue::Until,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }
@@ -435,6 +443,7 @@ impl Tables {
                 "destinations" => Frame::Destinations,
                 "roster" => Frame::Roster,
                 "mutual" => Frame::Mutual,
+                "until" => Frame::Until,
                 f => panic!("triggers.tsv: unknown frame {f}"),
             };
             triggers.push(Trigger { predicate, frame });

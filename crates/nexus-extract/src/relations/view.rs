@@ -211,7 +211,9 @@ impl<'s> View<'s> {
             }
             // "según la Policía ecuatoriana, han trabajado con …": the source of a report is not
             // the doer of what it reports.
-            let source = self.right_after(i, Cue::Reporting);
+            // A name after "said" that goes on with its own verb ("said Callao ships …") is not
+            // a source: only one the clause closes after is.
+            let source = self.right_after(i, Cue::Reporting) && self.norms.get(i + 1).is_none_or(|w| matches!(*w, "," | "." | ";" | ")"));
             let compared = i > 0 && (self.cue_ends_at(i - 1, Cue::NotSubject) || self.compared(i - 1));
             if !((after_trigger(i) && !self.named_by_kind(i)) || example() || source || compared) {
                 return Some(i);
