@@ -1,0 +1,23 @@
+//! More of where organizations act and places lie (`relations/view.rs` lists, `places.rs`,
+//! `attach.rs`): subjects joined by "and groups such as", the presence of a group in a place,
+//! where a group was founded, and places nested by how a sentence sets them. Every sentence is
+//! written for this test.
+
+mod support;
+use support::*;
+
+#[test]
+fn groups_such_as_after_and_joins_the_subjects() {
+    let x = extract("The Clan del Golfo and armed groups such as the ELN control mining areas in Chocó.");
+    assert_has(&x, "Clan del Golfo", "operates_in", "Chocó");
+    assert_has(&x, "Ejército de Liberación Nacional", "operates_in", "Chocó");
+    let x = extract("Los Zetas y otros grupos como el Cártel del Noreste controlan zonas rurales en Tamaulipas.");
+    assert_has(&x, "Los Zetas", "operates_in", "Tamaulipas");
+    assert_has(&x, "Cártel del Noreste", "operates_in", "Tamaulipas");
+    // "dissidências das FARC": the dissidents, not the FARC, are the first subject.
+    let x = extract("Segundo a polícia, dissidências das FARC e grupos como os Comandos de la Frontera controlam lavouras no Putumayo.");
+    assert_has(&x, "FARC dissidents", "operates_in", "Putumayo");
+    // A with-object of another verb is not a subject of the clause after it.
+    let x = extract("The Clan del Golfo fights groups such as the ELN, which control mining areas in Chocó.");
+    assert!(!has(&x, "Clan del Golfo", "operates_in", "Chocó"), "{:?}", triples(&x));
+}
