@@ -21,3 +21,20 @@ fn groups_such_as_after_and_joins_the_subjects() {
     let x = extract("The Clan del Golfo fights groups such as the ELN, which control mining areas in Chocó.");
     assert!(!has(&x, "Clan del Golfo", "operates_in", "Chocó"), "{:?}", triples(&x));
 }
+
+#[test]
+fn the_presence_of_a_group_in_a_place() {
+    let x = extract("The presence of the Sinaloa Cartel in Honduras and Guatemala has increased.");
+    assert_has(&x, "Cártel de Sinaloa", "operates_in", "Honduras");
+    assert_has(&x, "Cártel de Sinaloa", "operates_in", "Guatemala");
+    // A fronted place, a vague "in the north," and an anaphor after a contraction.
+    let x = extract("El Tren de Aragua creció. En Chile, la presencia del grupo fue advertida primero en el sur, en Arica y Tarapacá.");
+    assert_has(&x, "Tren de Aragua", "operates_in", "Chile");
+    assert_has(&x, "Tren de Aragua", "operates_in", "Arica");
+    assert_has(&x, "Tren de Aragua", "operates_in", "Tarapacá");
+    let x = extract("A atuação do PCC no Paraguai preocupa as autoridades.");
+    assert_has(&x, "Primeiro Comando da Capital", "operates_in", "Paraguay");
+    // Another name between the group and the place: the place is that name's.
+    let x = extract("The expansion of the PCC worried the Federal Police in Bolivia.");
+    assert!(!has(&x, "Primeiro Comando da Capital", "operates_in", "Bolivia"), "{:?}", triples(&x));
+}

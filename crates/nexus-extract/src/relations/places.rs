@@ -57,6 +57,13 @@ pub fn apply(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &m
             }
         }
     }
+    for i in 0..v.len() {
+        if let Some(org) = presence_of(v, i) {
+            for place in presence_places(v, org + 1) {
+                out.push(Candidate::new(org, operates_in, place, (i, place + 1), STRENGTH));
+            }
+        }
+    }
     if let Some((place, orgs)) = fronted_place(v) {
         for o in orgs {
             out.push(Candidate::new(o, operates_in, place, (0, place + 1), STRENGTH));
@@ -93,6 +100,10 @@ fn fronted_place(v: &View) -> Option<(usize, Vec<usize>)> {
     // group and the examples that name its members.
     if let Some(at) = examples_of_groups(v, org) {
         org = if v.is(at, Cue::Article) { at + 1 } else { at };
+    }
+    // "En Chile, la presencia del grupo se detectó …": the organization whose presence it is.
+    if let Some(j) = presence_of(v, org) {
+        org = j;
     }
     if !v.fits(org, &ORGS) {
         return None;
@@ -188,4 +199,36 @@ fn described_in(v: &View, i: usize) -> Option<usize> {
         k += 1;
     }
     None
+}
+
+/// How far after the organization a presence noun names the "in <place>" may start, in tokens.
+const PRESENCE_REACH: usize = 8;
+
+/// "presence of (the) <organization>", "la presencia del grupo", "a atuação do PCC": the
+/// organization's token, for the presence noun at `i`.
+fn presence_of(v: &View, i: usize) -> Option<usize> {
+    let n = v.cue_at(i, Cue::Presence)?;
+    if !v.is(i + n, Cue::Of) {
+        return None;
+    }
+    let org = if v.is(i + n + 1, Cue::Article) { i + n + 2 } else { i + n + 1 };
+    v.fits(org, &ORGS).then_some(org)
+}
+
+/// The places after a presence noun's organization: the first "in <places>" of the clause,
+/// past a vague "in the north," that names none ("se detectó primero en el norte, en Arica y
+/// Tarapacá"). Another name, or the end of the clause, ends the search.
+fn presence_places(v: &View, from: usize) -> Vec<usize> {
+    let from = if v.norms.get(from) == Some(&"(") { v.past_parens(from) } else { from };
+    let mut j = from;
+    while j < v.len() && j < from + PRESENCE_REACH {
+        if v.toks[j].entity().is_some() || v.stops(j) {
+            return Vec::new();
+        }
+        if let Some(k) = in_place(v, j) {
+            return v.list_right(k, &PLACES, 0).0;
+        }
+        j += 1;
+    }
+    Vec::new()
 }

@@ -255,10 +255,11 @@ pub enum Cue {
     Based,
     Where,
     Period,
+    Presence,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 42;
+pub const CUES: usize = 43;
 const _: () = assert!(CUES < 64, "cue masks are u64 with one bit kept for 'not yet read'");
 
 impl Cue {
@@ -305,6 +306,7 @@ impl Cue {
             Cue::Based => 39,
             Cue::Where => 40,
             Cue::Period => 41,
+            Cue::Presence => 42,
         }
     }
 
@@ -348,6 +350,7 @@ impl Cue {
             "based" => Cue::Based,
             "where" => Cue::Where,
             "period" => Cue::Period,
+            "presence" => Cue::Presence,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }

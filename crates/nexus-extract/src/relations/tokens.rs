@@ -200,7 +200,11 @@ fn resolve_anaphors(toks: &mut Vec<Tok>, mentions: &[Span], subjects: &[Span]) {
         };
         match antecedent {
             Some(m) => {
-                let end = toks[i + n - 1].end;
+                // "la presencia del grupo": the contraction keeps its "of"; the rest is the name.
+                let (at, n) = if n > 1 && t.cue(Cue::Of).longest_at(&[toks[i].norm.as_ref()]).is_some() { (i + 1, n - 1) } else { (i, n) };
+                let start = toks[at].start;
+                let end = toks[at + n - 1].end;
+                i = at;
                 toks.splice(
                     i..i + n,
                     [Tok { kind: Kind::Entity { entity: m.entity, ty: m.ty, anaphor: true }, start, end, norm: Cow::Borrowed("") }],
