@@ -38,3 +38,22 @@ fn the_presence_of_a_group_in_a_place() {
     let x = extract("The expansion of the PCC worried the Federal Police in Bolivia.");
     assert!(!has(&x, "Primeiro Comando da Capital", "operates_in", "Bolivia"), "{:?}", triples(&x));
 }
+
+#[test]
+fn a_fronted_place_with_its_region_an_aside_or_a_rivalry_as_subject() {
+    // A state's code and the region after the place; the parties of a rivalry are the subject;
+    // "a facção local X" names X, it does not refer back.
+    let x = extract(
+        "Em Cruzeiro do Sul (AC), na região do Juruá, a disputa entre o Comando Vermelho e a facção local Bonde dos 13 deixou mortos.",
+    );
+    assert_has(&x, "Comando Vermelho", "operates_in", "Cruzeiro do Sul");
+    assert_has(&x, "Bonde dos 13", "operates_in", "Cruzeiro do Sul");
+    // A short aside about the subject before its verb.
+    let x = extract("En Guayas, bandas como Los Lobos, aliados del CJNG, controlan las rutas hacia el puerto.");
+    assert_has(&x, "Los Lobos", "operates_in", "Guayas");
+    let x = extract("In Ecuador, Los Lobos, a rival of Los Choneros, extort miners.");
+    assert_has(&x, "Los Lobos", "operates_in", "Ecuador");
+    // A list of places after the comma is not an aside.
+    let x = extract("In Ecuador, Los Lobos, Manta and Esmeraldas were named in the report.");
+    assert!(!has(&x, "Los Lobos", "operates_in", "Ecuador"), "{:?}", triples(&x));
+}

@@ -92,10 +92,23 @@ fn fronted_place(v: &View) -> Option<(usize, Vec<usize>)> {
         return None;
     }
     let place = if v.is(1, Cue::Article) { 2 } else { 1 };
-    if !v.fits(place, &PLACES) || v.norms.get(place + 1) != Some(&",") {
+    // "Em Cruzeiro do Sul (AC), na região do Juruá, …": a state's code, and where the place
+    // lies, may stand before the comma that ends the fronted phrase.
+    let mut comma = if v.norms.get(place + 1) == Some(&"(") { v.past_parens(place + 1) } else { place + 1 };
+    if !v.fits(place, &PLACES) || v.norms.get(comma) != Some(&",") {
         return None;
     }
-    let mut org = if v.is(place + 2, Cue::Article) { place + 3 } else { place + 2 };
+    if let Some(k) = in_place(v, comma + 1).filter(|&k| v.norms.get(k + 1) == Some(&",")) {
+        comma = k + 1;
+    }
+    let mut org = if v.is(comma + 1, Cue::Article) { comma + 2 } else { comma + 1 };
+    // "Em X, a disputa entre o CV e a facção B13 provocou …": the parties of a rivalry or an
+    // alliance (a trigger of two or more words right before the first of them).
+    let words = (org..v.len()).take_while(|&j| v.trigger[j] && v.toks[j].entity().is_none()).count();
+    let parties = words >= 2;
+    if parties {
+        org = if v.is(org + words, Cue::Article) { org + words + 1 } else { org + words };
+    }
     // "En Ecuador, bandas como Los Choneros y Los Lobos han pasado …": the subject is a kind of
     // group and the examples that name its members.
     if let Some(at) = examples_of_groups(v, org) {
@@ -109,8 +122,13 @@ fn fronted_place(v: &View) -> Option<(usize, Vec<usize>)> {
         return None;
     }
     let (orgs, after) = subject_list(v, org);
-    // The subject is followed by its verb, not by a comma opening an aside or a list of places.
-    let next = v.toks.get(after)?;
+    // "la lucha contra la MS-13": one party is what is acted on, not who acts.
+    if parties && orgs.len() < 2 {
+        return None;
+    }
+    // The subject is followed by its verb, not by a comma opening a list of places; a short
+    // aside about the last item (", aliado do PCC,") may come between.
+    let next = v.toks.get(past_aside(v, after))?;
     (next.entity().is_none() && next.norm.chars().next().is_some_and(char::is_alphabetic)).then_some((place, orgs))
 }
 
@@ -133,7 +151,14 @@ fn subject_list(v: &View, first: usize) -> (Vec<usize>, usize) {
     };
     let (mut orgs, mut after) = (vec![first], past(first + 1));
     while let Some(n) = v.cue_at(after, Cue::Coordinator) {
-        let j = if v.is(after + n, Cue::Article) { after + n + 1 } else { after + n };
+        let mut j = if v.is(after + n, Cue::Article) { after + n + 1 } else { after + n };
+        // "e a facção acreana Bonde dos 13": a kind of group and a word may stand before a name.
+        if let Some(k) = (j + 1..(j + 3).min(v.len())).find(|&k| v.fits(k, &ORGS))
+            && (j..k).all(|m| v.toks[m].entity().is_none() && v.norms[m].chars().all(char::is_alphabetic))
+            && (j..k).any(|m| v.is(m, Cue::OrgNoun))
+        {
+            j = k;
+        }
         if !v.fits(j, &ORGS) {
             break;
         }
@@ -141,6 +166,23 @@ fn subject_list(v: &View, first: usize) -> (Vec<usize>, usize) {
         after = past(j + 1);
     }
     (orgs, after)
+}
+
+/// Words a short aside about a name may hold (", aliado do PCC,", ", a rival of the CV,").
+const ASIDE: usize = 5;
+
+/// The token after a short aside opening with the comma at `at` (or `at` itself): a few words,
+/// at most one name and no place, up to the comma that closes it.
+fn past_aside(v: &View, at: usize) -> usize {
+    if v.norms.get(at) != Some(&",") {
+        return at;
+    }
+    let close = (at + 1..(at + ASIDE + 2).min(v.len())).find(|&k| v.norms[k] == ",");
+    let Some(close) = close else { return at };
+    let names = (at + 1..close).filter(|&k| v.toks[k].entity().is_some()).count();
+    let plain =
+        (at + 1..close).all(|k| !v.fits(k, &PLACES) && (v.toks[k].entity().is_some() || v.norms[k].chars().all(char::is_alphabetic)));
+    if close > at + 1 && names <= 1 && plain { close + 1 } else { at }
 }
 
 /// Words a sentence's subject may take before the organizations it names: "bandas como",
