@@ -57,3 +57,20 @@ fn a_fronted_place_with_its_region_an_aside_or_a_rivalry_as_subject() {
     let x = extract("In Ecuador, Los Lobos, Manta and Esmeraldas were named in the report.");
     assert!(!has(&x, "Los Lobos", "operates_in", "Ecuador"), "{:?}", triples(&x));
 }
+
+#[test]
+fn a_comma_list_and_a_glossing_part_do_not_nest_places() {
+    // Items of a list closed by ", and" are peers, even where the knowledge base nests them.
+    let x = extract("Seizures rose in Australia, Hong Kong, China, and several ports of Africa.");
+    assert!(!has(&x, "Hong Kong", "located_in", "China"), "{:?}", triples(&x));
+    let x = extract("Las incautaciones crecieron en Perú, Hong Kong, China, y varios puertos de África.");
+    assert!(!has(&x, "Hong Kong", "located_in", "China"), "{:?}", triples(&x));
+    // Without the list, the comma still places the city.
+    let x = extract("The cargo reached Hong Kong, China, last week.");
+    assert_has(&x, "Hong Kong", "located_in", "China");
+    // A part of the place in parentheses glosses it; it does not hold it.
+    let x = extract("Los cultivos se concentran en el trópico de Cochabamba (Chapare).");
+    assert!(!has(&x, "Cochabamba", "located_in", "Chapare"), "{:?}", triples(&x));
+    let x = extract("Los cultivos crecieron en Shinahota (Cochabamba).");
+    assert_has(&x, "Shinahota", "located_in", "Cochabamba");
+}
