@@ -76,6 +76,8 @@ pub fn apply(v: &View, s: &Sentence, kb: &KnowledgeBase, entities: &[ExtractedEn
             && v.fits(inner, &PLACES)
             && v.norms.get(inner + 1) == Some(&")")
             && v.entity(i) != v.entity(inner)
+            // "el trópico de Cochabamba (Chapare)": a part of the place glosses it.
+            && contains(kb, entities, v.entity(i), v.entity(inner)) != Some(true)
         {
             out.push(Candidate::new(i, located_in, inner, (i, inner + 2), STRENGTH));
             continue;
@@ -100,7 +102,7 @@ pub fn apply(v: &View, s: &Sentence, kb: &KnowledgeBase, entities: &[ExtractedEn
                 Some(known) => known,
                 None => !list_goes_on && same_country_region(kb, entities, v.entity(k), v.entity(i)),
             };
-            if agrees {
+            if agrees && !comma_list(v, i, k + 1) {
                 out.push(Candidate::new(i, located_in, k, (i, k + 1), STRENGTH));
                 continue;
             }
@@ -179,7 +181,17 @@ fn same_list(v: &View, a: usize, b: usize) -> bool {
     while j + 1 < v.len() && v.norms[j] == "," && v.fits(j + 1, &PLACES) {
         j += 2;
     }
-    j + 1 < v.len() && joiner(j) && v.fits(j + 1, &PLACES)
+    comma_list(v, a, j) || (j + 1 < v.len() && joiner(j) && v.fits(j + 1, &PLACES))
+}
+
+/// "Australia, Hong Kong, China, and countries of …": a place and a comma before `a`, and ", and"
+/// at `after`, make the places between items of one list, whatever its last item is.
+fn comma_list(v: &View, a: usize, after: usize) -> bool {
+    a >= 2
+        && v.norms[a - 1] == ","
+        && v.fits(a - 2, &PLACES)
+        && v.norms.get(after) == Some(&",")
+        && v.cue_at(after + 1, Cue::Coordinator) == Some(1)
 }
 
 /// "a Culiacán-based faction", "Amsterdam- and Antwerp-based criminal groups", "Los Chapitos,

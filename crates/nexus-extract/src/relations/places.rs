@@ -57,6 +57,13 @@ pub fn apply(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &m
             }
         }
     }
+    for i in 0..v.len() {
+        if let Some(org) = presence_of(v, i) {
+            for place in presence_places(v, org + 1) {
+                out.push(Candidate::new(org, operates_in, place, (i, place + 1), STRENGTH));
+            }
+        }
+    }
     if let Some((place, orgs)) = fronted_place(v) {
         for o in orgs {
             out.push(Candidate::new(o, operates_in, place, (0, place + 1), STRENGTH));
@@ -85,21 +92,43 @@ fn fronted_place(v: &View) -> Option<(usize, Vec<usize>)> {
         return None;
     }
     let place = if v.is(1, Cue::Article) { 2 } else { 1 };
-    if !v.fits(place, &PLACES) || v.norms.get(place + 1) != Some(&",") {
+    // "Em Cruzeiro do Sul (AC), na região do Juruá, …": a state's code, and where the place
+    // lies, may stand before the comma that ends the fronted phrase.
+    let mut comma = if v.norms.get(place + 1) == Some(&"(") { v.past_parens(place + 1) } else { place + 1 };
+    if !v.fits(place, &PLACES) || v.norms.get(comma) != Some(&",") {
         return None;
     }
-    let mut org = if v.is(place + 2, Cue::Article) { place + 3 } else { place + 2 };
+    if let Some(k) = in_place(v, comma + 1).filter(|&k| v.norms.get(k + 1) == Some(&",")) {
+        comma = k + 1;
+    }
+    let mut org = if v.is(comma + 1, Cue::Article) { comma + 2 } else { comma + 1 };
+    // "Em X, a disputa entre o CV e a facção B13 provocou …": the parties of a rivalry or an
+    // alliance (a trigger of two or more words right before the first of them).
+    let words = (org..v.len()).take_while(|&j| v.trigger[j] && v.toks[j].entity().is_none()).count();
+    let parties = words >= 2;
+    if parties {
+        org = if v.is(org + words, Cue::Article) { org + words + 1 } else { org + words };
+    }
     // "En Ecuador, bandas como Los Choneros y Los Lobos han pasado …": the subject is a kind of
     // group and the examples that name its members.
     if let Some(at) = examples_of_groups(v, org) {
         org = if v.is(at, Cue::Article) { at + 1 } else { at };
     }
+    // "En Chile, la presencia del grupo se detectó …": the organization whose presence it is.
+    if let Some(j) = presence_of(v, org) {
+        org = j;
+    }
     if !v.fits(org, &ORGS) {
         return None;
     }
     let (orgs, after) = subject_list(v, org);
-    // The subject is followed by its verb, not by a comma opening an aside or a list of places.
-    let next = v.toks.get(after)?;
+    // "la lucha contra la MS-13": one party is what is acted on, not who acts.
+    if parties && orgs.len() < 2 {
+        return None;
+    }
+    // The subject is followed by its verb, not by a comma opening a list of places; a short
+    // aside about the last item (", aliado do PCC,") may come between.
+    let next = v.toks.get(past_aside(v, after))?;
     (next.entity().is_none() && next.norm.chars().next().is_some_and(char::is_alphabetic)).then_some((place, orgs))
 }
 
@@ -122,7 +151,14 @@ fn subject_list(v: &View, first: usize) -> (Vec<usize>, usize) {
     };
     let (mut orgs, mut after) = (vec![first], past(first + 1));
     while let Some(n) = v.cue_at(after, Cue::Coordinator) {
-        let j = if v.is(after + n, Cue::Article) { after + n + 1 } else { after + n };
+        let mut j = if v.is(after + n, Cue::Article) { after + n + 1 } else { after + n };
+        // "e a facção acreana Bonde dos 13": a kind of group and a word may stand before a name.
+        if let Some(k) = (j + 1..(j + 3).min(v.len())).find(|&k| v.fits(k, &ORGS))
+            && (j..k).all(|m| v.toks[m].entity().is_none() && v.norms[m].chars().all(char::is_alphabetic))
+            && (j..k).any(|m| v.is(m, Cue::OrgNoun))
+        {
+            j = k;
+        }
         if !v.fits(j, &ORGS) {
             break;
         }
@@ -130,6 +166,23 @@ fn subject_list(v: &View, first: usize) -> (Vec<usize>, usize) {
         after = past(j + 1);
     }
     (orgs, after)
+}
+
+/// Words a short aside about a name may hold (", aliado do PCC,", ", a rival of the CV,").
+const ASIDE: usize = 5;
+
+/// The token after a short aside opening with the comma at `at` (or `at` itself): a few words,
+/// at most one name and no place, up to the comma that closes it.
+fn past_aside(v: &View, at: usize) -> usize {
+    if v.norms.get(at) != Some(&",") {
+        return at;
+    }
+    let close = (at + 1..(at + ASIDE + 2).min(v.len())).find(|&k| v.norms[k] == ",");
+    let Some(close) = close else { return at };
+    let names = (at + 1..close).filter(|&k| v.toks[k].entity().is_some()).count();
+    let plain =
+        (at + 1..close).all(|k| !v.fits(k, &PLACES) && (v.toks[k].entity().is_some() || v.norms[k].chars().all(char::is_alphabetic)));
+    if close > at + 1 && names <= 1 && plain { close + 1 } else { at }
 }
 
 /// Words a sentence's subject may take before the organizations it names: "bandas como",
@@ -188,4 +241,36 @@ fn described_in(v: &View, i: usize) -> Option<usize> {
         k += 1;
     }
     None
+}
+
+/// How far after the organization a presence noun names the "in <place>" may start, in tokens.
+const PRESENCE_REACH: usize = 8;
+
+/// "presence of (the) <organization>", "la presencia del grupo", "a atuação do PCC": the
+/// organization's token, for the presence noun at `i`.
+fn presence_of(v: &View, i: usize) -> Option<usize> {
+    let n = v.cue_at(i, Cue::Presence)?;
+    if !v.is(i + n, Cue::Of) {
+        return None;
+    }
+    let org = if v.is(i + n + 1, Cue::Article) { i + n + 2 } else { i + n + 1 };
+    v.fits(org, &ORGS).then_some(org)
+}
+
+/// The places after a presence noun's organization: the first "in <places>" of the clause,
+/// past a vague "in the north," that names none ("se detectó primero en el norte, en Arica y
+/// Tarapacá"). Another name, or the end of the clause, ends the search.
+fn presence_places(v: &View, from: usize) -> Vec<usize> {
+    let from = if v.norms.get(from) == Some(&"(") { v.past_parens(from) } else { from };
+    let mut j = from;
+    while j < v.len() && j < from + PRESENCE_REACH {
+        if v.toks[j].entity().is_some() || v.stops(j) {
+            return Vec::new();
+        }
+        if let Some(k) = in_place(v, j) {
+            return v.list_right(k, &PLACES, 0).0;
+        }
+        j += 1;
+    }
+    Vec::new()
 }

@@ -264,10 +264,11 @@ pub enum Cue {
     Comparative,
     Between,
     Until,
+    Presence,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 46;
+pub const CUES: usize = 47;
 const _: () = assert!(CUES < 64, "cue masks are u64 with one bit kept for 'not yet read'");
 
 impl Cue {
@@ -318,6 +319,7 @@ impl Cue {
             Cue::Comparative => 43,
             Cue::Between => 44,
             Cue::Until => 45,
+            Cue::Presence => 46,
         }
     }
 
@@ -365,6 +367,7 @@ impl Cue {
             "comparative" => Cue::Comparative,
             "between" => Cue::Between,
             "until" => Cue::Until,
+            "presence" => Cue::Presence,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }

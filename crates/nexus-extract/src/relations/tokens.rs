@@ -188,7 +188,17 @@ fn resolve_anaphors(toks: &mut Vec<Tok>, mentions: &[Span], subjects: &[Span]) {
             continue;
         };
         let next = toks.get(i + n);
-        let names_itself = next.is_some_and(|x| x.entity().is_some() || t.cue(Cue::Of).longest_at(&[x.norm.as_ref()]).is_some())
+        // "a facção acreana Bonde dos 13", "la banda local Los Lobos": one word may qualify the
+        // noun before the name it introduces.
+        let linking = |w: &str| {
+            [Cue::Locative, Cue::Coordinator, Cue::Destination, Cue::Origin, Cue::Via, Cue::Agent, Cue::Relative, Cue::Article]
+                .iter()
+                .any(|&c| t.cue(c).longest_at(&[w]).is_some())
+        };
+        let qualified_name = next.is_some_and(|x| x.norm.chars().all(char::is_alphabetic) && !x.norm.is_empty() && !linking(&x.norm))
+            && toks.get(i + n + 1).is_some_and(|x| x.entity().is_some());
+        let names_itself = qualified_name
+            || next.is_some_and(|x| x.entity().is_some() || t.cue(Cue::Of).longest_at(&[x.norm.as_ref()]).is_some())
             || t.cue(Cue::Naming).longest_at(&toks[i + n..].iter().take(3).map(|t| t.norm.as_ref()).collect::<Vec<_>>()).is_some();
         let start = toks[i].start;
         let antecedent = if names_itself {
@@ -200,7 +210,11 @@ fn resolve_anaphors(toks: &mut Vec<Tok>, mentions: &[Span], subjects: &[Span]) {
         };
         match antecedent {
             Some(m) => {
-                let end = toks[i + n - 1].end;
+                // "la presencia del grupo": the contraction keeps its "of"; the rest is the name.
+                let (at, n) = if n > 1 && t.cue(Cue::Of).longest_at(&[toks[i].norm.as_ref()]).is_some() { (i + 1, n - 1) } else { (i, n) };
+                let start = toks[at].start;
+                let end = toks[at + n - 1].end;
+                i = at;
                 toks.splice(
                     i..i + n,
                     [Tok { kind: Kind::Entity { entity: m.entity, ty: m.ty, anaphor: true }, start, end, norm: Cow::Borrowed("") }],

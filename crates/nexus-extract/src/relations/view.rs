@@ -295,6 +295,12 @@ impl<'s> View<'s> {
                 gap += 1;
                 continue;
             }
+            // "the FARC dissidents and groups such as the Comandos de la Frontera control":
+            // "groups such as" after a coordinator only introduces the next item.
+            if let Some(coordinator) = self.kind_before_examples(k) {
+                k = coordinator + 1;
+                continue;
+            }
             if self.cue_ends_at(k, Cue::Coordinator) {
                 // A comma alone does not open a list leftwards: "in the middle of South
                 // America, Peru supplies …"; "Callao, Paita and Tumbes" starts with a word.
@@ -306,6 +312,8 @@ impl<'s> View<'s> {
                 continue;
             }
             if self.fits(k, types) && coordinated {
+                // "dissidências das antigas FARC": the item is the name the "of" hangs from.
+                k = self.head_of(k, types).unwrap_or(k);
                 out.push(k);
                 coordinated = false;
                 gap = 0;
@@ -317,6 +325,30 @@ impl<'s> View<'s> {
             gap += 1;
         }
         out
+    }
+
+    /// "dissidências das antigas FARC", "disidencias de las FARC": the name of `types` that the
+    /// "of"-phrase ending in the name at `k` completes — one whose mention leaves "of …" out.
+    fn head_of(&self, k: usize, types: &[EntityType]) -> Option<usize> {
+        (k.saturating_sub(4)..k.saturating_sub(1)).rev().find(|&j| {
+            self.fits(j, types)
+                && self.is(j + 1, Cue::Of)
+                && (j + 2..k).all(|m| self.toks[m].entity().is_none() && self.norms[m].chars().all(char::is_alphabetic))
+        })
+    }
+
+    /// "and groups such as", "e grupos criminosos como": an example cue ending at `k` after one
+    /// or two words naming a kind of organization, right after a word coordinator. The
+    /// coordinator's token.
+    fn kind_before_examples(&self, k: usize) -> Option<usize> {
+        let n = self.cue_ends_at_len(k, Cue::Example)?;
+        let start = (k + 1).checked_sub(n)?;
+        (1..=2).find_map(|words| {
+            let coordinator = start.checked_sub(words + 1)?;
+            let kind = (coordinator + 1..start).all(|j| self.toks[j].entity().is_none() && self.norms[j].chars().all(char::is_alphabetic))
+                && (coordinator + 1..start).any(|j| self.is(j, Cue::OrgNoun));
+            (kind && self.norms[coordinator] != "," && self.cue_at(coordinator, Cue::Coordinator) == Some(1)).then_some(coordinator)
+        })
     }
 
     /// The comma opening a short apposition that the comma at `close` ends (", the busiest in
