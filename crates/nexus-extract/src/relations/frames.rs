@@ -103,7 +103,7 @@ pub(super) fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &m
     }
     // "controlada majoritariamente pelo CV": an adverb may stand before the agent.
     let adverb_agent = adverb(v, end) && v.cue_at(end + 1, Cue::Agent).is_some();
-    if end - start == 1 && (v.passive(start, end) || adverb_agent) {
+    if end - start == 1 && (v.passive(start, end) || adverb_agent || super::events::impersonal(v, predicate, start, end)) {
         let Some(agent) = v.agent_right(end, &p.subject) else {
             super::events::agentless(v, predicate, start, end, out);
             return;
@@ -199,6 +199,10 @@ pub(super) fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &m
             .into_iter()
             .collect(),
     };
+    if subjects.is_empty() {
+        super::events::subjectless(v, predicate, &objects, start, end, out);
+        return;
+    }
     pairs(&subjects, &objects, predicate, (start, end), out, v);
 }
 
@@ -274,6 +278,12 @@ fn noun(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
             .flatten()
     };
     if let Some(s) = beside.or_else(apposition) {
+        // "el Cártel de Sinaloa, en particular la facción de Los Chapitos": the phrase names an
+        // example of the organization before, which is part of it.
+        if s < start && p.name == "part_of" && (s + 1..start).any(|j| v.cue_at(j, Cue::Example).is_some()) {
+            pairs(&objects[..1], &[s], predicate, (start, end), out, v);
+            return;
+        }
         pairs(&[s], &objects, predicate, (start, end), out, v);
     }
 }
