@@ -116,3 +116,14 @@ fn ties_stated_as_nouns_or_perfects() {
     let x = extract("El MPCP, remanente de Sendero Luminoso, opera en el VRAEM.");
     assert_has(&x, "Militarizado Partido Comunista del Perú", "part_of", "Sendero Luminoso");
 }
+
+#[test]
+fn a_copula_joins_a_name_to_its_role_across_an_alias_and_a_time() {
+    let x = extract("Jorge Luis Zambrano, alias \"Rasquiña\", fue durante casi una década el máximo líder de Los Choneros.");
+    assert_has(&x, "Jorge Luis Zambrano", "leads", "Los Choneros");
+    let x = extract("Adolfo Macías Villamar, alias \"Fito\", was for several years the top leader of Los Choneros.");
+    assert_has(&x, "Adolfo Macías Villamar", "leads", "Los Choneros");
+    // Another act between the name and the role noun: the leader is someone else.
+    let x = extract("Pedro Pérez Gómez was arrested in Manta in 2019 together with the leader of Los Lobos.");
+    assert!(!has(&x, "Pedro Pérez Gómez", "leads", "Los Lobos"), "{:?}", triples(&x));
+}

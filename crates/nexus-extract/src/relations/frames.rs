@@ -265,9 +265,10 @@ fn noun(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
     if objects.is_empty() {
         return;
     }
-    let beside = (start.saturating_sub(6)..start).rev().find(|&k| v.fits(k, &p.subject)).filter(|&k| {
+    let beside = (start.saturating_sub(COPULA_REACH)..start).rev().find(|&k| v.fits(k, &p.subject)).filter(|&k| {
         let between = k + 1..start;
         between.clone().all(|j| v.toks[j].entity().is_none())
+            && (start - k <= 6 || copula_between(v, between.clone()))
             && (between.is_empty()
                 || between.clone().any(|j| v.norms[j] == "," || v.norms[j] == "(" || v.cue_at(j, Cue::Passive).is_some()))
     });
@@ -286,6 +287,16 @@ fn noun(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
         }
         pairs(&[s], &objects, predicate, (start, end), out, v);
     }
+}
+
+/// How far before a relational noun its subject may stand when a copula joins them ("X, alias
+/// «Otoniel», was for roughly a decade the top commander of …"), in tokens.
+const COPULA_REACH: usize = 14;
+
+/// Do the words `between` a name and a relational noun hold a copula and nothing that starts
+/// another clause or relation ("was for roughly a decade the top", "fue durante años el máximo")?
+fn copula_between(v: &View, between: std::ops::Range<usize>) -> bool {
+    between.clone().any(|j| v.cue_at(j, Cue::Copula).is_some()) && between.into_iter().all(|j| !v.stops(j) && v.norms[j] != ";")
 }
 
 /// "the alliance between the Sinaloa Cartel and the CJNG": every pair of the list after.
