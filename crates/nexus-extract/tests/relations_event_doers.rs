@@ -127,3 +127,17 @@ fn a_copula_joins_a_name_to_its_role_across_an_alias_and_a_time() {
     let x = extract("Pedro Pérez Gómez was arrested in Manta in 2019 together with the leader of Los Lobos.");
     assert!(!has(&x, "Pedro Pérez Gómez", "leads", "Los Lobos"), "{:?}", triples(&x));
 }
+
+#[test]
+fn people_apposed_to_a_counted_noun_are_each_the_object() {
+    let x = extract(
+        "A Polícia Federal prendeu dois homens, Antônio Carlos Moura Leite, de 52 anos, motorista de uma transportadora, \
+         e Gilberto Nunes Falcão, de 38, que se apresentava como despachante.",
+    );
+    assert_has(&x, "Polícia Federal", "arrested", "Antônio Carlos Moura Leite");
+    assert_has(&x, "Polícia Federal", "arrested", "Gilberto Nunes Falcão");
+    // A person inside a who-clause is described, not arrested.
+    let x = extract("The Federal Police arrested one man, Mark Ellison Hart, 44, who had worked for Peter Dalton Crane.");
+    assert_has(&x, "Federal Police", "arrested", "Mark Ellison Hart");
+    assert!(!has(&x, "Federal Police", "arrested", "Peter Dalton Crane"), "{:?}", triples(&x));
+}

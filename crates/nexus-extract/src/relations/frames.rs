@@ -169,6 +169,13 @@ pub(super) fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &m
     if objects.is_empty() {
         (objects, after) = super::agents::listed_after_colon(v, end, &p.object);
     }
+    if let [first] = objects[..] {
+        let more = super::agents::described_people(v, end, first, &p.object);
+        if let Some(&last) = more.last() {
+            after = last + 1;
+        }
+        objects.extend(more);
+    }
     if objects.is_empty() {
         return;
     }
