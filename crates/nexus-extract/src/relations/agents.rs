@@ -91,3 +91,42 @@ pub fn listed_after_colon(v: &View, end: usize, types: &[EntityType]) -> (Vec<us
     let after = out.last().map_or(end, |&k| k + 1);
     (out, after)
 }
+
+/// How many words may count the people before their names ("dois homens", "three men").
+const COUNTED: usize = 3;
+/// How far a description may run between two people of an apposed list, in tokens.
+const DESCRIPTION: usize = 16;
+
+/// "A Polícia Federal prendeu dois homens, A, de 36 anos, funcionário de uma transportadora, e
+/// B, de 49, que …", "arrested two men, A, 41, a boat captain, and B": the first person is
+/// apposed to a counted noun right after the verb, and the next is joined by "and" after a
+/// description of the first; each may be described. Stops at a clause break or a relative
+/// pronoun, so people named inside a "who …" clause are not listed.
+pub fn described_people(v: &View, end: usize, first: usize, types: &[EntityType]) -> Vec<usize> {
+    let counted = first > end + 1
+        && first - end <= COUNTED + 1
+        && v.norms[first - 1] == ","
+        && (end..first - 1).all(|k| v.toks[k].entity().is_none() && v.norms[k].chars().all(char::is_alphanumeric));
+    if types != [EntityType::Person] || !counted {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut last = first;
+    for k in first + 1..v.len().min(first + 1 + DESCRIPTION * 4) {
+        // A description may hold a relation's words ("motorista de uma transportadora"); a
+        // clause of its own ends the list.
+        let clause = v.cue_at(k, Cue::ClauseBreak).is_some() || v.cue_at(k, Cue::Relative).is_some();
+        if clause || matches!(v.norms[k], ";" | "." | "!" | "?") || k > last + DESCRIPTION {
+            break;
+        }
+        // "…, e B": a coordinating word right before, after a comma.
+        let joined = k >= 2 && v.norms[k - 2] == "," && v.is(k - 1, Cue::Coordinator) && v.norms[k - 1] != ",";
+        if v.fits(k, types) && joined && v.entity(k) != v.entity(first) {
+            out.push(k);
+            last = k;
+        } else if v.toks[k].entity().is_some() && v.fits(k, types) {
+            break;
+        }
+    }
+    out
+}

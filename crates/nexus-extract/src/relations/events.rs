@@ -51,11 +51,44 @@ pub fn agentless(v: &View, predicate: usize, start: usize, end: usize, out: &mut
     // "The drugs were found …": definite goods opening the sentence are those whose seizure
     // the text has told; the passive restates it.
     let told = |o: usize| o == 0 || (o == 1 && v.is(0, Cue::Article));
-    for o in objects.into_iter().filter(|&o| !(told(o) && v.fits(o, &[EntityType::Commodity]))) {
+    // "se hallaron 1,6 toneladas escondidas en contenedores de banano": what hides the goods
+    // was not seized.
+    for o in objects.into_iter().filter(|&o| !(hides(v, o) || (told(o) && v.fits(o, &[EntityType::Commodity])))) {
         let mut c = Candidate::new(start, predicate, o, (start, end), super::frames::strength(o.abs_diff(start)));
         c.orphan = Some(Orphan::Doer);
         out.push(c);
     }
+}
+
+/// "Durante la intervención se detuvo a tres personas", "se decomisaron 56 kilos": Spanish
+/// states an act with an impersonal "se" and names no doer; it is the passive's reading.
+pub fn impersonal(v: &View, predicate: usize, start: usize, end: usize) -> bool {
+    end - start == 1 && start > 0 && v.norms[start - 1] == "se" && EVENTS.contains(&v.t.predicates[predicate].name)
+}
+
+/// Who else may stand before an act's verb: a gang, a company or a person there did it (or
+/// suffered it), and the act is not the operation's.
+const NOT_DOERS: [EntityType; 4] = [EntityType::CriminalOrg, EntityType::ArmedGroup, EntityType::Company, EntityType::Person];
+
+/// "Los efectivos aprehendieron a cuatro personas: …", "Officers arrested two men, A and B",
+/// "Entre los detenidos figura X": an active act whose doer is a common noun ("the officers",
+/// "os agentes") or left out names no agency; like an agentless passive, its `objects` take
+/// the document's operation agency. Not when a gang, company or person stands before the verb.
+pub fn subjectless(v: &View, predicate: usize, objects: &[usize], start: usize, end: usize, out: &mut Vec<Candidate>) {
+    if !EVENTS.contains(&v.t.predicates[predicate].name) || v.subject_left(start, &NOT_DOERS, SUBJECT_REACH).is_some() {
+        return;
+    }
+    for &o in objects.iter().filter(|&&o| !hides(v, o)) {
+        let mut c = Candidate::new(start, predicate, o, (start, end), super::frames::strength(o.saturating_sub(end)));
+        c.orphan = Some(Orphan::Doer);
+        out.push(c);
+    }
+}
+
+/// "se hallaron 1,6 toneladas escondidas en contenedores de banano": goods after a concealment
+/// phrase ("hidden in", "escondidas en") hide what was seized, named or not; they were not it.
+fn hides(v: &View, o: usize) -> bool {
+    super::frames::concealed(v, o) || (o.saturating_sub(4)..o).any(|j| v.cue_at(j, Cue::Concealment).is_some_and(|n| n > 1 && j + n <= o))
 }
 
 /// The doers of one kind of act in the document.
@@ -110,6 +143,10 @@ pub struct Operation {
     /// The organization the first charge or act gave its people as members ("imputó cargos a
     /// seis presuntos integrantes del Clan del Golfo"): a roster's people are those members.
     group: Option<Vec<usize>>,
+    /// The case's people were told arrested by a named agency without their names ("Los
+    /// procesados fueron capturados … por uniformados de la DIJIN"): a roster of them lists
+    /// people that agency arrested.
+    case_arrested: bool,
 }
 
 impl Operation {
@@ -127,7 +164,11 @@ impl Operation {
             Some(Orphan::Roster) => (&memory.lead, false),
             _ => (&memory.all, true),
         };
-        let other_agency = (0..v.len()).any(|k| v.fits(k, &STATE) && v.entity(k).is_some_and(|e| !doers.contains(&e)));
+        // A bulleted roster item describes its person ("- A, quien, según la Fiscalía, …"): only
+        // agencies before the person say the act is another's.
+        let item = c.orphan == Some(Orphan::Roster) && v.norms.first().is_some_and(|w| BULLETS.contains(w));
+        let upto = if item { c.object } else { v.len() };
+        let other_agency = (0..upto).any(|k| v.fits(k, &STATE) && v.entity(k).is_some_and(|e| !doers.contains(&e)));
         let other_year = dates.iter().any(|d| memory.year.as_deref() != d.value.get(..4));
         if other_agency || other_year || (guarded && !memory.live(idx)) { &[] } else { doers }
     }
@@ -170,10 +211,19 @@ impl Operation {
                 continue;
             };
             if v.passive(*start, *end) {
+                // "Los procesados fueron capturados … por la DIJIN": the agent acted.
+                if let Some(a) = v.agent_right(*end, &STATE) {
+                    for k in v.list_right(a, &STATE, 1).0 {
+                        add(k, here);
+                    }
+                    self.case_arrested |= case_people(v, *start, *end);
+                }
                 continue;
             }
             if let Some(s) = doer_left(v, *start) {
-                for k in with_coordinated(v, s, &STATE).into_iter().chain(acting_through(v, s)) {
+                let doers = with_coordinated(v, s, &STATE);
+                let first = doers.iter().copied().min().unwrap_or(s);
+                for k in doers.into_iter().chain(acting_through(v, s)).chain(joined_before(v, first)) {
                     add(k, here);
                 }
             }
@@ -195,6 +245,15 @@ impl Operation {
     /// son:"), or continues one as an item of a bulleted list; give each item its person.
     pub fn roster_items(&mut self, idx: usize, v: &View, out: &mut Vec<Candidate>) {
         self.bullets(idx, v, out);
+        // The people of a roster of charges were told arrested before: the arrest is theirs.
+        if let Some(arrested) = v.t.predicate("arrested").filter(|_| self.case_arrested) {
+            let people: Vec<Candidate> =
+                out.iter().filter(|c| c.orphan == Some(Orphan::Roster) && c.predicate != arrested).cloned().collect();
+            for mut c in people {
+                c.predicate = arrested;
+                out.push(c);
+            }
+        }
         // Each person of a roster is a member of the case's organization.
         if let Some(member_of) = v.t.predicate("member_of").filter(|_| !self.group().is_empty()) {
             let people: Vec<usize> = out.iter().filter(|c| c.orphan == Some(Orphan::Roster)).map(|c| c.object).collect();
@@ -229,6 +288,19 @@ impl Operation {
             }
         }
     }
+}
+
+/// "Los procesados fueron capturados por …", "The defendants were arrested by …": an arrest in
+/// the passive whose people are a definite noun phrase opening the sentence, no one named
+/// before the verb nor after it.
+fn case_people(v: &View, start: usize, end: usize) -> bool {
+    let arrest =
+        v.t.trigger_phrases
+            .matches_at(&v.norms[start..end])
+            .iter()
+            .any(|(_, tr)| v.t.predicates[v.t.triggers[*tr].predicate].name == "arrested");
+    let named = (0..v.len()).any(|k| v.fits(k, &[EntityType::Person]));
+    arrest && !named && v.is(0, Cue::Article) && (1..start).all(|k| v.toks[k].entity().is_none())
 }
 
 /// The words that open the items of a bulleted list.
@@ -302,6 +374,37 @@ fn doer_left(v: &View, start: usize) -> Option<usize> {
         from = k - 1;
     }
     None
+}
+
+/// "la Fiscalía Especializada (FEMA) de Madre de Dios, junto con la PNP y la Marina, destruyó":
+/// the agency before a with-phrase ("junto con", "together with", "em conjunto com") that
+/// opens the doers at `first` is the act's first doer.
+fn joined_before(v: &View, first: usize) -> Option<usize> {
+    let cooperates = v.t.predicate("cooperates_with")?;
+    let mut k = first.checked_sub(1)?;
+    if v.is(k, Cue::Article) {
+        k = k.checked_sub(1)?;
+    }
+    let with = (k.saturating_sub(3)..=k).find(|&j| {
+        v.trigger[j]
+            && v.t
+                .trigger_phrases
+                .matches_at(&v.norms[j..])
+                .iter()
+                .any(|&(n, tr)| j + n == k + 1 && v.t.triggers[tr].predicate == cooperates)
+    })?;
+    let mut a = with.checked_sub(1)?;
+    if v.norms[a] == "," {
+        a = a.checked_sub(1)?;
+    }
+    // "(FEMA) de Madre de Dios": the agency's seat after its name.
+    if a >= 2 && v.fits(a, &[EntityType::Place]) && v.is(a - 1, Cue::Of) {
+        a -= 2;
+    }
+    if v.norms[a] == ")" && a >= 3 && v.norms[a - 2] == "(" {
+        a -= 3;
+    }
+    v.fits(a, &STATE).then_some(a)
 }
 
 /// "la PNP, a través de la DIRANDRO, incautó", "the Federal Police, through its anti-drug

@@ -103,7 +103,7 @@ pub(super) fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &m
     }
     // "controlada majoritariamente pelo CV": an adverb may stand before the agent.
     let adverb_agent = adverb(v, end) && v.cue_at(end + 1, Cue::Agent).is_some();
-    if end - start == 1 && (v.passive(start, end) || adverb_agent) {
+    if end - start == 1 && (v.passive(start, end) || adverb_agent || super::events::impersonal(v, predicate, start, end)) {
         let Some(agent) = v.agent_right(end, &p.subject) else {
             super::events::agentless(v, predicate, start, end, out);
             return;
@@ -169,6 +169,13 @@ pub(super) fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &m
     if objects.is_empty() {
         (objects, after) = super::agents::listed_after_colon(v, end, &p.object);
     }
+    if let [first] = objects[..] {
+        let more = super::agents::described_people(v, end, first, &p.object);
+        if let Some(&last) = more.last() {
+            after = last + 1;
+        }
+        objects.extend(more);
+    }
     if objects.is_empty() {
         return;
     }
@@ -199,6 +206,10 @@ pub(super) fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &m
             .into_iter()
             .collect(),
     };
+    if subjects.is_empty() {
+        super::events::subjectless(v, predicate, &objects, start, end, out);
+        return;
+    }
     pairs(&subjects, &objects, predicate, (start, end), out, v);
 }
 
@@ -268,9 +279,10 @@ fn noun(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
     if objects.is_empty() {
         return;
     }
-    let beside = (start.saturating_sub(6)..start).rev().find(|&k| v.fits(k, &p.subject)).filter(|&k| {
+    let beside = (start.saturating_sub(COPULA_REACH)..start).rev().find(|&k| v.fits(k, &p.subject)).filter(|&k| {
         let between = k + 1..start;
         between.clone().all(|j| v.toks[j].entity().is_none())
+            && (start - k <= 6 || copula_between(v, between.clone()))
             && (between.is_empty()
                 || between.clone().any(|j| v.norms[j] == "," || v.norms[j] == "(" || v.cue_at(j, Cue::Passive).is_some()))
     });
@@ -281,8 +293,24 @@ fn noun(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Cand
             .flatten()
     };
     if let Some(s) = beside.or_else(apposition) {
+        // "el Cártel de Sinaloa, en particular la facción de Los Chapitos": the phrase names an
+        // example of the organization before, which is part of it.
+        if s < start && p.name == "part_of" && (s + 1..start).any(|j| v.cue_at(j, Cue::Example).is_some()) {
+            pairs(&objects[..1], &[s], predicate, (start, end), out, v);
+            return;
+        }
         pairs(&[s], &objects, predicate, (start, end), out, v);
     }
+}
+
+/// How far before a relational noun its subject may stand when a copula joins them ("X, alias
+/// «Otoniel», was for roughly a decade the top commander of …"), in tokens.
+const COPULA_REACH: usize = 14;
+
+/// Do the words `between` a name and a relational noun hold a copula and nothing that starts
+/// another clause or relation ("was for roughly a decade the top", "fue durante años el máximo")?
+fn copula_between(v: &View, between: std::ops::Range<usize>) -> bool {
+    between.clone().any(|j| v.cue_at(j, Cue::Copula).is_some()) && between.into_iter().all(|j| !v.stops(j) && v.norms[j] != ";")
 }
 
 /// "the alliance between the Sinaloa Cartel and the CJNG": every pair of the list after.

@@ -53,6 +53,11 @@ pub fn apply(v: &View, out: &mut Vec<Candidate>) {
                 out.push(Candidate::new(unit, part_of, i, (i.min(unit), i.max(unit) + 1), STRENGTH));
             }
         }
+        if v.fits(i, &GROUPS) {
+            for part in parts_of(v, i) {
+                out.push(Candidate::new(part, part_of, i, (i.min(part), i.max(part) + 1), STRENGTH));
+            }
+        }
         // "los ciudadanos" lists are read at the member noun.
         if let Some(n) = member_noun(v, i) {
             members_listed(v, i + n, leads, member_of, out);
@@ -257,4 +262,65 @@ fn described_activity(v: &View, org: usize) -> Vec<usize> {
         }
     }
     out
+}
+
+/// Parts of the organization at `i` named around it: "facciones vinculadas al Tren de Aragua,
+/// entre ellas Los Gallegos y Los Malditos", "factions of the Sinaloa Cartel, such as Los
+/// Chapitos" (the examples after a part_of noun phrase ending at the organization), and "la
+/// subestructura «Juan de Dios Úsuga» del Clan del Golfo", "the Frente 33 of the FARC
+/// dissidents", "a facção X do PCC" (a unit noun, the part's name, "of", the organization).
+fn parts_of(v: &View, i: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    if part_noun_before(v, i) {
+        let mut k = if v.norms.get(i + 1) == Some(&"(") { v.past_parens(i + 1) } else { i + 1 };
+        if v.norms.get(k) == Some(&",")
+            && let Some(n) = v.cue_at(k + 1, Cue::Example)
+        {
+            k += 1 + n;
+            out.extend(v.list_right(k, &GROUPS, 2).0);
+        }
+    }
+    if let Some(part) = named_unit_before(v, i) {
+        out.push(part);
+    }
+    out.retain(|&p| v.entity(p) != v.entity(i));
+    out
+}
+
+/// Does a part_of noun phrase ("facciones vinculadas al", "factions of the") end right before
+/// the organization at `i`?
+fn part_noun_before(v: &View, i: usize) -> bool {
+    let Some(part_of) = v.t.predicate("part_of") else { return false };
+    let end = if i > 0 && v.is(i - 1, Cue::Article) { i - 1 } else { i };
+    (end.saturating_sub(4)..end).any(|j| {
+        v.t.trigger_phrases
+            .matches_at(&v.norms[j..end])
+            .iter()
+            .any(|&(n, tr)| j + n == end && v.t.triggers[tr].predicate == part_of && v.t.triggers[tr].frame == Frame::Noun)
+    })
+}
+
+/// "la subestructura «Juan de Dios Úsuga» del Clan del Golfo": the organization named right
+/// after a unit noun, itself followed by "of" and the organization at `i`.
+fn named_unit_before(v: &View, i: usize) -> Option<usize> {
+    let quote = |k: usize| matches!(v.norms[k], "\"" | "“" | "”" | "«" | "»" | "'" | "‘" | "’");
+    let mut k = i.checked_sub(1)?;
+    if v.is(k, Cue::Article) {
+        k = k.checked_sub(1)?;
+    }
+    if !v.is(k, Cue::Of) {
+        return None;
+    }
+    let mut part = k.checked_sub(1)?;
+    if quote(part) {
+        part = part.checked_sub(1)?;
+    }
+    if !v.fits(part, &GROUPS) {
+        return None;
+    }
+    let mut head = part.checked_sub(1)?;
+    if quote(head) {
+        head = head.checked_sub(1)?;
+    }
+    (v.is(head, Cue::UnitHead) && !v.trigger[head]).then_some(part)
 }

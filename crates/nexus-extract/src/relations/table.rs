@@ -1,7 +1,6 @@
 //! The relation vocabulary of `data/relations/`, compiled once: the predicates and the types
 //! their ends take, the trigger phrases with their frames, and the small cue classes.
 
-use crate::fold::fold;
 use crate::hash::FxMap;
 use crate::lang::lines;
 use nexus_kb::EntityType;
@@ -85,7 +84,8 @@ struct Phrase {
 
 impl Phrase {
     fn parse(s: &str) -> Phrase {
-        Phrase { words: fold(s).split_whitespace().map(str::to_owned).collect() }
+        // Folded as the tokens are, so "más" in a data file stays Spanish "más".
+        Phrase { words: s.split_whitespace().map(super::tokens::fold_word).collect() }
     }
 
     fn word_matches(pattern: &str, word: &str) -> bool {

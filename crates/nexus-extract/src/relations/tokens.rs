@@ -142,7 +142,7 @@ fn words<'d>(text: &'d str, lower: &'d str, from: usize, to: usize, out: &mut Ve
                 }
             }
             let word = &s[i..end];
-            let norm = if word.is_ascii() { Cow::Borrowed(&lower[from + i..from + end]) } else { Cow::Owned(fold(word)) };
+            let norm = if word.is_ascii() { Cow::Borrowed(&lower[from + i..from + end]) } else { Cow::Owned(fold_word(word)) };
             out.push(Tok { kind: Kind::Word, start: from + i, end: from + end, norm });
         } else {
             // The character itself: folding is for words.
@@ -154,6 +154,13 @@ fn words<'d>(text: &'d str, lower: &'d str, from: usize, to: usize, out: &mut Ve
             });
         }
     }
+}
+
+/// A word folded, except Spanish "más" ("más de 30 toneladas"), which would fold to Portuguese
+/// "mas" ("but"), a clause break that ends lists and subjects; Portuguese writes "mas" unaccented.
+pub(super) fn fold_word(word: &str) -> String {
+    let folded = fold(word);
+    if folded == "mas" { word.to_lowercase() } else { folded }
 }
 
 /// Replace "the country" and its kin with the nearest entity of a fitting type named before

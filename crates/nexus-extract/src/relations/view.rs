@@ -27,6 +27,11 @@ const MASK_UNKNOWN: u64 = 1 << 63;
 const UNKNOWN: u8 = u8::MAX;
 const NONE: u8 = 0;
 
+/// How far after a passive verb its agent may stand, in tokens: "capturados el pasado 3 de
+/// octubre en Turbo, Apartadó y Necoclí (Antioquia), y en Montería (Córdoba), por uniformados
+/// de la DIJIN" puts the when and where first.
+const AGENT_REACH: usize = 32;
+
 /// How many tokens may separate two items of one list.
 const LIST_GAP: usize = 6;
 
@@ -493,7 +498,7 @@ impl<'s> View<'s> {
         let mut i = from;
         // A bare "by" stands near its verb; "in a joint operation of" may come after the when
         // and where of the act.
-        while i < self.len() && i < from + 24 {
+        while i < self.len() && i < from + AGENT_REACH {
             if let Some(n) = self.cue_at(i, Cue::Agent).filter(|&n| n >= 3 || i < from + 12) {
                 return (i + n..(i + n + 3).min(self.len())).find(|&k| self.fits(k, types));
             }
