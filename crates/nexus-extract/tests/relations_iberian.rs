@@ -198,3 +198,24 @@ fn spanish_buying_is_trafficking() {
 fn spanish_came_from_then_arrived() {
     states("La pasta básica provenía de Puno y llegaba a Cochabamba.", "Puno", "ships_to", "Cochabamba");
 }
+
+/// How a group pays for itself names what it does, in the three languages; a state funding the
+/// fight against an activity does not engage in it.
+#[test]
+fn self_financing_names_the_activity() {
+    states(
+        "The 400 Mawozo gang has financed itself through kidnappings for ransom and extortion.",
+        "400 Mawozo",
+        "engages_in",
+        "kidnapping",
+    );
+    states(
+        "El ELN se financia con la extorsión y el narcotráfico en Arauca.",
+        "Ejército de Liberación Nacional",
+        "engages_in",
+        "extortion",
+    );
+    states("O Comando Vermelho se financia com o tráfico de drogas e a extorsão.", "Comando Vermelho", "engages_in", "drug trafficking");
+    let t = triples(&extract("Estados Unidos financia la lucha contra el narcotráfico."));
+    assert!(!t.iter().any(|(s, p, _)| s == "United States" && p == "engages_in"), "{t:?}");
+}
