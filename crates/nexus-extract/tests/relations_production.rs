@@ -105,3 +105,31 @@ fn english_goods_production_in_places() {
     let x = extract("Investment in Peru and the production in its factories rose in 2023.");
     assert!(!x.relations.iter().any(|r| r.predicate == "produces"), "{:?}", triples(&x));
 }
+
+/// The goods a participle describes are often the subject of the next verb: the last place of
+/// the list is still a maker ("produced in Peru and Bolivia reaches Brazil").
+#[test]
+fn the_verb_after_a_list_of_makers_does_not_cut_it() {
+    let x = extract("Analysts say cocaine produced in Peru and Bolivia reaches Brazil by river.");
+    assert_has(&x, "Bolivia", "produces", "cocaine");
+    assert_has(&x, "Bolivia", "ships_to", "Brazil");
+    let x = extract("La cocaína producida en Perú y en Bolivia llega a Brasil por el río.");
+    assert_has(&x, "Bolivia", "produces", "cocaine");
+    // An item after a comma and before a verb still starts its own clause: Callao is not a
+    // maker.
+    let x = extract("Cocaine is produced in Colombia, Callao ships it to Europe.");
+    assert!(!has(&x, "Callao", "produces", "cocaine"), "{:?}", triples(&x));
+}
+
+/// A passive with no agent and a place after "in" says where the goods are made.
+#[test]
+fn a_passive_of_making_takes_the_place_after_in() {
+    let x = extract("Most of the cocaine is produced in Colombia, according to the report.");
+    assert_has(&x, "Colombia", "produces", "cocaine");
+    let x = extract("Coca is grown mainly in Peru and Bolivia.");
+    assert_has(&x, "Peru", "produces", "coca leaf");
+    assert_has(&x, "Bolivia", "produces", "coca leaf");
+    // Seizures are not made where they happen.
+    let x = extract("Two tons of cocaine were seized in Callao last week.");
+    assert!(!triples(&x).iter().any(|(s, p, _)| s == "Callao" && p == "produces"), "{:?}", triples(&x));
+}

@@ -96,6 +96,30 @@ pub(super) fn with_coordinated(v: &View, first: usize, types: &[EntityType]) -> 
     all
 }
 
+/// "cocaine produced in Colombia and Peru", "coca grown in the Chapare", "cocaine is produced
+/// in Colombia": the participle follows its object and the doers come after "in"; an adverb may
+/// stand between the participle and "in" ("grown mainly in the Chapare", "cultivada
+/// principalmente no Cauca"). Whether it read the clause.
+fn participle_in(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Candidate>) -> bool {
+    let p = &v.t.predicates[predicate];
+    let at = if adverb(v, end) { end + 1 } else { end };
+    if end - start == 1
+        && let Some(goods) = super::production::described_goods(v, start, &p.object)
+        && let Some(n) = v.cue_at(at, Cue::Locative)
+    {
+        let doers = if p.object.iter().all(|t| *t == EntityType::Commodity) {
+            super::production::tight_list(v, at + n, &p.subject, 2)
+        } else {
+            v.list_right(at + n, &p.subject, 2).0
+        };
+        if !doers.is_empty() {
+            pairs(&doers, &[goods], predicate, (start, end), out, v);
+            return true;
+        }
+    }
+    false
+}
+
 pub(super) fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
     let p = &v.t.predicates[predicate];
     if super::agents::passive_phrase(v, predicate, start, end, out) {
@@ -105,7 +129,10 @@ pub(super) fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &m
     let adverb_agent = adverb(v, end) && v.cue_at(end + 1, Cue::Agent).is_some();
     if end - start == 1 && (v.passive(start, end) || adverb_agent || super::events::impersonal(v, predicate, start, end)) {
         let Some(agent) = v.agent_right(end, &p.subject) else {
-            super::events::agentless(v, predicate, start, end, out);
+            // "Cocaine is produced in Colombia": no agent, and the place after "in" makes it.
+            if !participle_in(v, predicate, start, end, out) {
+                super::events::agentless(v, predicate, start, end, out);
+            }
             return;
         };
         // "in a joint operation of the Army, the Police and the Air Force": every one acted.
@@ -122,24 +149,8 @@ pub(super) fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &m
         pairs(&agents, &objects, predicate, (start, end), out, v);
         return;
     }
-    // "cocaine produced in Colombia and Peru", "coca grown in the Chapare": the participle
-    // follows its object and the doers come after "in".
-    // "grown mainly in the Chapare", "cultivada principalmente no Cauca": an adverb may stand
-    // between the participle and "in".
-    let at = if adverb(v, end) { end + 1 } else { end };
-    if end - start == 1
-        && let Some(goods) = super::production::described_goods(v, start, &p.object)
-        && let Some(n) = v.cue_at(at, Cue::Locative)
-    {
-        let doers = if p.object.iter().all(|t| *t == EntityType::Commodity) {
-            super::production::tight_list(v, at + n, &p.subject, 2)
-        } else {
-            v.list_right(at + n, &p.subject, 2).0
-        };
-        if !doers.is_empty() {
-            pairs(&doers, &[goods], predicate, (start, end), out, v);
-            return;
-        }
+    if participle_in(v, predicate, start, end, out) {
+        return;
     }
     if let Some((goods, makers)) = super::production::goods_before_in(v, start, end, &p.object, &p.subject) {
         pairs(&makers, &[goods], predicate, (start, end), out, v);

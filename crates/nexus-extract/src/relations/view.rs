@@ -227,6 +227,16 @@ impl<'s> View<'s> {
         None
     }
 
+    /// Is the item at `i` joined to the one before by a word ("Peru and Bolivia", "Perú y en
+    /// Bolivia"), not a comma?
+    fn after_word_coordinator(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0 && (self.is(k - 1, Cue::Article) || self.is(k - 1, Cue::Inside)) && k + 2 > i {
+            k -= 1;
+        }
+        k > 0 && self.norms[k - 1] != "," && self.is(k - 1, Cue::Coordinator)
+    }
+
     /// Does a `cue` phrase end right before token `i`, or before its article ("como el Clan del
     /// Golfo", "según la Policía")?
     fn right_after(&self, i: usize, cue: Cue) -> bool {
@@ -459,6 +469,7 @@ impl<'s> View<'s> {
                 // subject of the next verb; not in "produced in Colombia and Peru and shipped",
                 // where a word coordinator comes first.
                 let starts_clause = !out.is_empty()
+                    && !self.after_word_coordinator(i)
                     && (i + 1..(i + 3).min(self.len()))
                         .take_while(|&k| self.norms[k] == "," || self.cue_at(k, Cue::Coordinator).is_none())
                         .any(|k| self.trigger[k]);
