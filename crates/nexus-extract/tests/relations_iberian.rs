@@ -219,3 +219,12 @@ fn self_financing_names_the_activity() {
     let t = triples(&extract("Estados Unidos financia la lucha contra el narcotráfico."));
     assert!(!t.iter().any(|(s, p, _)| s == "United States" && p == "engages_in"), "{t:?}");
 }
+
+/// A departure may say how before where from: "sale en lanchas desde", "sai em navios de".
+#[test]
+fn departures_name_the_means_before_the_origin() {
+    states("En Ecuador, la droga sale en lanchas desde Guayaquil hacia Amberes.", "Guayaquil", "ships_to", "Antwerp");
+    states("No Brasil, a cocaína sai em navios de Santos para Roterdã.", "Santos", "ships_to", "Rotterdam");
+    let t = triples(&extract("El ministro sale en televisión desde Quito para hablar de Guayaquil."));
+    assert!(!t.iter().any(|(_, p, _)| p == "ships_to"), "{t:?}");
+}
