@@ -228,3 +228,13 @@ fn departures_name_the_means_before_the_origin() {
     let t = triples(&extract("El ministro sale en televisión desde Quito para hablar de Guayaquil."));
     assert!(!t.iter().any(|(_, p, _)| p == "ships_to"), "{t:?}");
 }
+
+/// Portuguese "No" before a name is "in the", not a negation; Spanish "no" before a verb is.
+#[test]
+fn portuguese_no_before_a_name_is_not_a_negation() {
+    let x = extract("No Brasil, a cocaína sai de Santos para Roterdã.");
+    let r = find(&x, "Santos", "ships_to", "Rotterdam");
+    assert!(!r.qualifiers.negated, "{r:?}");
+    let x = extract("El PCC no opera en Bolivia, según la policía.");
+    assert!(find(&x, "Primeiro Comando da Capital", "operates_in", "Bolivia").qualifiers.negated);
+}

@@ -49,7 +49,9 @@ pub fn qualifiers(v: &View, s: &Sentence, c: &Candidate) -> (Qualifiers, f64) {
         q.rank = (from..ts).find_map(|k| t.rank_at(&v.norms[k..ts]).map(|(r, _)| r));
     }
     q.hedged = (0..te).any(|k| v.cue_at(k, Cue::Hedge).is_some());
-    q.negated = (ts.saturating_sub(NEGATION_REACH)..ts).any(|k| v.cue_at(k, Cue::Negation).is_some());
+    // Portuguese "no" before a name is "in the" ("No Brasil, …"), not Spanish or English "no".
+    let locative = |k: usize| v.is(k, Cue::Locative) && v.toks.get(k + 1).is_some_and(|t| t.entity().is_some());
+    q.negated = (ts.saturating_sub(NEGATION_REACH)..ts).any(|k| v.cue_at(k, Cue::Negation).is_some() && !locative(k));
     let anaphor = [c.subject, c.object].iter().any(|&k| matches!(v.toks[k].kind, super::tokens::Kind::Entity { anaphor: true, .. }));
     let mut confidence = c.strength;
     if anaphor {
