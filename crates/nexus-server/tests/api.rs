@@ -365,7 +365,7 @@ async fn uploads_are_limited_sanitized_and_ingested() {
     assert_eq!(dots.status, StatusCode::BAD_REQUEST);
 
     let text = "Report on the Tren de Aragua\n\nThe Tren de Aragua extorts migrants in Santiago, Chile, police said in 2023.\n";
-    let r = send(&app, Method::POST, "/api/upload?name=..%2F..%2Fx.txt", &[], text.as_bytes().to_vec()).await;
+    let r = send(&app, Method::POST, "/api/upload?name=..%2F..%2Fnexus-traversal-probe.txt", &[], text.as_bytes().to_vec()).await;
     assert_eq!(r.status, StatusCode::ACCEPTED);
     let job = r.json()["job"].as_str().expect("job id").to_owned();
     let mut done = Value::Null;
@@ -379,13 +379,18 @@ async fn uploads_are_limited_sanitized_and_ingested() {
     }
     assert_eq!(done["state"], "done", "{done}");
     assert_eq!((done["added"].as_u64(), done["total"].as_u64(), done["done"].as_u64()), (Some(1), Some(1), Some(1)));
-    assert_eq!(done["file"], "x.txt");
+    assert_eq!(done["file"], "nexus-traversal-probe.txt");
     let id = done["docs"][0].as_str().expect("stored document");
     let d = get(&app, &format!("/api/docs/{id}")).await.json();
     let path = PathBuf::from(d["path"].as_str().expect("path"));
-    assert_eq!(path.file_name().and_then(|n| n.to_str()), Some("x.txt"));
+    assert_eq!(path.file_name().and_then(|n| n.to_str()), Some("nexus-traversal-probe.txt"));
     assert!(path.starts_with(state.uploads.path()), "written inside the upload folder: {}", path.display());
-    assert!(!state.uploads.path().join("../../x.txt").exists() && !state.uploads.path().join("../x.txt").exists());
+    // The name is unusual so that a stray file of the same name beside the temporary folder
+    // (in /tmp) cannot fail the test.
+    assert!(
+        !state.uploads.path().join("../../nexus-traversal-probe.txt").exists()
+            && !state.uploads.path().join("../nexus-traversal-probe.txt").exists()
+    );
     // The same bytes again: a duplicate; an unsupported file: an error for that file.
     let again = send(&app, Method::POST, "/api/upload?name=copy.txt", &[], text.as_bytes().to_vec()).await.json();
     let bin = send(&app, Method::POST, "/api/upload?name=blob.exe", &[], vec![0u8, 1, 2, 3, 0, 0, 7]).await.json();
