@@ -238,3 +238,15 @@ fn portuguese_no_before_a_name_is_not_a_negation() {
     let x = extract("El PCC no opera en Bolivia, según la policía.");
     assert!(find(&x, "Primeiro Comando da Capital", "operates_in", "Bolivia").qualifiers.negated);
 }
+
+/// "la mayor parte de", "buena parte de", "a maior parte da" measure a share: "parte de" alone
+/// is neither membership nor a departure ("Paraguay produce la mayor parte de la marihuana" was
+/// read as Paraguay exporting it).
+#[test]
+fn a_share_is_not_a_part_or_a_departure() {
+    states("Paraguay produce la mayor parte de la marihuana de la región.", "Paraguay", "produces", "cannabis");
+    let t = triples(&extract("Paraguay produce la mayor parte de la marihuana de la región."));
+    assert!(!t.iter().any(|(_, p, _)| p == "exports" || p == "ships_to"), "{t:?}");
+    // The membership phrases stay.
+    states("El Frente 33 forma parte de las disidencias de las FARC.", "Frente 33", "part_of", "FARC dissidents");
+}
