@@ -243,7 +243,7 @@ fn modified_noun_before(v: &View, start: usize, end: usize, subjects: &[EntityTy
     // subject completes the noun, which the participle still describes. One that can ("emisarios
     // del Cártel de Sinaloa radicados en Medellín") acts through its people.
     let of_name = |e: usize| {
-        let of = if e >= 2 && v.is(e - 1, Cue::Article) { e - 2 } else { e.checked_sub(1)? };
+        let of = v.before_article(e)?;
         (v.toks[e].entity().is_some() && !v.fits(e, subjects) && v.is(of, Cue::Of)).then(|| of.checked_sub(1)).flatten()
     };
     let k = of_name(start - 1).unwrap_or(start - 1);

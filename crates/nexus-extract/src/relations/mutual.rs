@@ -38,12 +38,6 @@ pub fn apply(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec
 /// The words that join the second party of a joint act ("com a Marinha", "with the Navy").
 const JOINT_WITH: [&str; 3] = ["with", "con", "com"];
 
-/// Skip an article before token `k` going left; the token before it.
-fn before_article(v: &View, k: usize) -> Option<usize> {
-    let k = k.checked_sub(1)?;
-    if v.is(k, super::table::Cue::Article) { k.checked_sub(1) } else { Some(k) }
-}
-
 /// "da PF com a Marinha": the party named right after a with-word that follows `first`.
 pub fn partner_after(v: &View, first: usize, types: &[EntityType]) -> Option<usize> {
     let mut k = if v.norms.get(first + 1) == Some(&"(") { v.past_parens(first + 1) } else { first + 1 };
@@ -61,7 +55,7 @@ pub fn partner_after(v: &View, first: usize, types: &[EntityType]) -> Option<usi
 /// the Colombian police seized …": the subject found before the verb is the second party of a
 /// joint act; the first, before the with-word, acted too.
 pub fn joint_partner(v: &View, s: usize, types: &[EntityType]) -> Option<usize> {
-    let with = before_article(v, s)?;
+    let with = v.before_article(s)?;
     if !JOINT_WITH.contains(&v.norms[with]) {
         return None;
     }

@@ -186,15 +186,12 @@ impl<'s> View<'s> {
             // and the subject of the verb before it is still the one sought.
             // Only punctuation may stand between that entity and the pronoun: in "la PF afirmó
             // que …" the body is the reporter, and the clause after "que" has its own subject.
-            let antecedent = |k: usize| {
-                self.fits(k, types)
-                    && (k + 1..i + 1 - self.cue_ends_at_len(i, Cue::Relative).unwrap_or(1))
-                        .all(|j| matches!(self.norms[j], "," | ")" | "]"))
-            };
-            if self.cue_ends_at(i, Cue::Relative)
-                && let Some(k) = (i.saturating_sub(3)..i).rev().find(|&k| antecedent(k)).or_else(|| self.apposed_before(i, types))
-            {
-                return Some(k);
+            if let Some(len) = self.cue_ends_at_len(i, Cue::Relative) {
+                let pronoun = i + 1 - len;
+                let antecedent = |k: usize| self.fits(k, types) && (k + 1..pronoun).all(|j| matches!(self.norms[j], "," | ")" | "]"));
+                if let Some(k) = (i.saturating_sub(3)..i).rev().find(|&k| antecedent(k)).or_else(|| self.apposed_before(i, types)) {
+                    return Some(k);
+                }
             }
             if self.norms[i] != "," && self.cue_ends_at(i, Cue::ClauseBreak) {
                 return None;
@@ -207,10 +204,8 @@ impl<'s> View<'s> {
             };
             // "en alianza con estructuras como el Clan del Golfo": an example of another
             // trigger's object is that object too.
-            let example = || {
-                let at = if i > 0 && self.is(i - 1, Cue::Article) { i - 1 } else { i };
-                at > 0 && self.cue_ends_at_len(at - 1, Cue::Example).is_some_and(|n| after_trigger(at - n))
-            };
+            let example =
+                || self.before_article(i).and_then(|k| Some(k + 1 - self.cue_ends_at_len(k, Cue::Example)?)).is_some_and(after_trigger);
             if !self.fits(i, types) {
                 continue;
             }
@@ -228,19 +223,25 @@ impl<'s> View<'s> {
     }
 
     /// Is the item at `i` joined to the one before by a word ("Peru and Bolivia", "Perú y en
-    /// Bolivia"), not a comma?
+    /// Bolivia"), not a comma? Up to two articles or in-words may stand between.
     fn after_word_coordinator(&self, i: usize) -> bool {
         let mut k = i;
-        while k > 0 && (self.is(k - 1, Cue::Article) || self.is(k - 1, Cue::Inside)) && k + 2 > i {
+        while k > 0 && i - k < 2 && (self.is(k - 1, Cue::Article) || self.is(k - 1, Cue::Inside)) {
             k -= 1;
         }
         k > 0 && self.norms[k - 1] != "," && self.is(k - 1, Cue::Coordinator)
     }
 
-    /// Does a `cue` phrase end right before token `i`, or before its article ("como el Clan del
-    /// Golfo", "según la Policía")?
+    /// The token before `k`, or before the article right before it ("según la Policía", "como
+    /// el Clan del Golfo", "da PF com a Marinha").
+    pub fn before_article(&self, k: usize) -> Option<usize> {
+        let k = k.checked_sub(1)?;
+        if self.is(k, Cue::Article) { k.checked_sub(1) } else { Some(k) }
+    }
+
+    /// Does a `cue` phrase end right before token `i`, or before its article?
     fn right_after(&self, i: usize, cue: Cue) -> bool {
-        (i > 0 && self.cue_ends_at(i - 1, cue)) || (i > 1 && self.is(i - 1, Cue::Article) && self.cue_ends_at(i - 2, cue))
+        self.before_article(i).is_some_and(|k| self.cue_ends_at(k, cue))
     }
 
     /// Is token `i` the end of a "than" ("que", "do que") that follows a comparative ("más
