@@ -550,7 +550,7 @@ fn measure(v: &View, k: usize) -> bool {
 /// mês": a to-word (English "a" is also Spanish and Portuguese "to") before a unit of time, with
 /// or without an article ("a la semana"), states a rate, and the place further on is not its end.
 fn rate(v: &View, k: usize) -> bool {
-    let k = if v.is(k, Cue::Article) { k + 1 } else { k };
+    let k = v.past_article(k);
     v.is(k, Cue::Period)
 }
 

@@ -107,12 +107,12 @@ fn fronted_place(v: &View) -> Option<(usize, Vec<usize>)> {
     let words = (org..v.len()).take_while(|&j| v.trigger[j] && v.toks[j].entity().is_none()).count();
     let parties = words >= 2;
     if parties {
-        org = if v.is(org + words, Cue::Article) { org + words + 1 } else { org + words };
+        org = v.past_article(org + words);
     }
     // "En Ecuador, bandas como Los Choneros y Los Lobos han pasado …": the subject is a kind of
     // group and the examples that name its members.
     if let Some(at) = examples_of_groups(v, org) {
-        org = if v.is(at, Cue::Article) { at + 1 } else { at };
+        org = v.past_article(at);
     }
     // "En Chile, la presencia del grupo se detectó …": the organization whose presence it is.
     if let Some(j) = presence_of(v, org) {
@@ -151,7 +151,7 @@ fn subject_list(v: &View, first: usize) -> (Vec<usize>, usize) {
     };
     let (mut orgs, mut after) = (vec![first], past(first + 1));
     while let Some(n) = v.cue_at(after, Cue::Coordinator) {
-        let mut j = if v.is(after + n, Cue::Article) { after + n + 1 } else { after + n };
+        let mut j = v.past_article(after + n);
         // "e a facção acreana Bonde dos 13": a kind of group and a word may stand before a name.
         if let Some(k) = (j + 1..(j + 3).min(v.len())).find(|&k| v.fits(k, &ORGS))
             && (j..k).all(|m| v.toks[m].entity().is_none() && v.norms[m].chars().all(char::is_alphabetic))

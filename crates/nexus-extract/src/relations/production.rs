@@ -97,7 +97,7 @@ pub(super) fn producer_place(v: &View, after: usize, places: &[EntityType]) -> V
     let after = if adjective(v, after) { after + 1 } else { after };
     let joined = [Cue::Inside, Cue::Of, Cue::Origin].iter().find_map(|&c| v.cue_at(after, c));
     let Some(n) = joined else { return Vec::new() };
-    let mut at = if v.is(after + n, Cue::Article) { after + n + 1 } else { after + n };
+    let mut at = v.past_article(after + n);
     // "en el departamento de Putumayo"
     if super::attach::place_head(v, at) && v.is(at + 1, Cue::Of) {
         at += 2;
@@ -149,7 +149,7 @@ pub(super) fn goods_before_in(
     if start == 0 || end < start + 2 || !v.is(end - 1, Cue::Inside) || !v.fits(start - 1, goods) {
         return None;
     }
-    let at = if v.is(end, Cue::Article) { end + 1 } else { end };
+    let at = v.past_article(end);
     let makers = tight_list(v, at, places, 0);
     (!makers.is_empty() && makers[0] == at).then_some((start - 1, makers))
 }

@@ -144,7 +144,7 @@ fn units_of(v: &View, i: usize) -> Vec<usize> {
         after += 1;
     }
     if let Some(n) = v.cue_at(after, Cue::Through) {
-        let j = if v.is(after + n, Cue::Article) { after + n + 1 } else { after + n };
+        let j = v.past_article(after + n);
         if v.fits(j, &STATE) {
             out.push(j);
         }

@@ -47,7 +47,7 @@ pub fn owned(v: &View, items: Vec<usize>, places: &[EntityType]) -> Vec<usize> {
 /// "from Venezuela's Falcón coast", "from Brazil's Pará state": the place a possessive place
 /// right at `from` (or after an article) owns is the end; the owner only says where it lies.
 fn possessed_place(v: &View, from: usize, places: &[EntityType]) -> Option<usize> {
-    let k = if v.is(from, Cue::Article) { from + 1 } else { from };
+    let k = v.past_article(from);
     let owner = v.fits(k, places) && matches!(v.norms.get(k + 1), Some(&"'") | Some(&"’")) && v.norms.get(k + 2) == Some(&"s");
     (owner && v.fits(k + 3, places)).then_some(k + 3)
 }

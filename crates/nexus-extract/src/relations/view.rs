@@ -239,6 +239,11 @@ impl<'s> View<'s> {
         if self.is(k, Cue::Article) { k.checked_sub(1) } else { Some(k) }
     }
 
+    /// Token `k`, or the one after it when `k` is an article ("in the Chapare", "da facção").
+    pub fn past_article(&self, k: usize) -> usize {
+        if self.is(k, Cue::Article) { k + 1 } else { k }
+    }
+
     /// Does a `cue` phrase end right before token `i`, or before its article?
     fn right_after(&self, i: usize, cue: Cue) -> bool {
         self.before_article(i).is_some_and(|k| self.cue_ends_at(k, cue))
