@@ -66,6 +66,18 @@ def main():
             spans = {}
             for e in ex["entities"]:
                 spans.setdefault(e["name"], []).extend((char_at.get(m["start"], 0), char_at.get(m["end"], 0)) for m in e["mentions"])
+            # Gold names an entity by its own choice of name ("PCC"); its surfaces say which
+            # extracted mentions are that entity, whatever name the extractor gave it.
+            gold_path = os.path.join(a.gold, os.path.splitext(name)[0] + ".json")
+            if os.path.exists(gold_path):
+                with open(gold_path, encoding="utf-8") as f:
+                    gold = json.load(f)
+                mentions = [(m["text"].casefold(), m["start"], m["end"]) for e in ex["entities"] for m in e["mentions"]]
+                for g in gold.get("entities", []):
+                    surfaces = {s.casefold() for s in g.get("surface", [])} | {g["name"].casefold()}
+                    found = [(char_at.get(s, 0), char_at.get(e, 0)) for t, s, e in mentions if t in surfaces]
+                    if found and g["name"] not in spans:
+                        spans[g["name"]] = found
             sents = list(sentences(text))
             print(f"=== {name}")
             for rel in rels:
