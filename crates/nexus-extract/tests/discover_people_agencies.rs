@@ -292,6 +292,24 @@ fn a_head_alone_is_the_body_of_the_document_that_carries_it() {
 }
 
 #[test]
+fn a_generic_body_is_the_one_of_the_country_the_document_is_about() {
+    let body = |text: &str, surface: &str| linked(text).into_iter().find(|(s, _)| s == surface).and_then(|(_, id)| id);
+    let ec = "Police raids in Guayaquil and Manta followed weeks of violence in Ecuador. The National Police said 40 people were held.";
+    assert_eq!(body(ec, "National Police").as_deref(), Some("ec-policia-nacional"));
+    let co = "En Tumaco y Buenaventura, puertos del Pacífico colombiano, la Armada incautó dos semisumergibles.";
+    assert_eq!(body(co, "Armada").as_deref(), Some("co-armada"), "Colombia's navy: {:?}", linked(co));
+    let pe = "No Peru, as Forças Armadas mantêm bases em Pichari e no Vraem.";
+    assert_eq!(body(pe, "Forças Armadas").as_deref(), Some("pe-ccffaa"), "{:?}", linked(pe));
+    // Two countries in equal measure: no telling whose police it is.
+    let both = "Officials from Colombia and Ecuador met in Ipiales and Tulcán. The National Police patrol the border.";
+    assert_eq!(body(both, "National Police"), None, "{:?}", linked(both));
+    // A body that only holds the words inside a longer name is another body: Colombia's
+    // anti-narcotics directorate is not "the National Police".
+    let got = linked("In Colombia, in Cali and Medellín, the National Police arrested him.");
+    assert!(got.iter().all(|(_, id)| id.as_deref() != Some("co-diran")), "{got:?}");
+}
+
+#[test]
 fn a_knowledge_base_name_the_text_writes_otherwise_is_linked() {
     let got = linked("El Departamento de Estado de los Estados Unidos publicó su informe.");
     assert_eq!(got, [("Departamento de Estado de los Estados Unidos".to_owned(), Some("us-state-department".to_owned()))]);

@@ -14,9 +14,10 @@
 //! body of that country carries ("Fiscalía chilena"), an entry's name with words the matcher takes
 //! for no particle ("… contra la Droga y el Delito"), or an entry named beside it in parentheses
 //! ("National Drug Control Directorate (DNCD)"). A head alone ("la Fiscalía", "the Armed
-//! Forces") is a mention of the one body of the document whose name holds it; a capitalised head of
-//! several words with no such body is a body of its own ("Armed Forces"); "the police" alone is
-//! nothing. Spans never cross a knowledge-base entry, and stop before one joined by "de"/"of"
+//! Forces") is a mention of the one body of the document whose name holds it, else of the one body
+//! of the country the document is about whose name is the head and the country ("the National
+//! Police" in a report on Ecuador); a capitalised head of several words with neither is a body of
+//! its own ("Armed Forces"); "the police" alone is nothing. Spans never cross a knowledge-base entry, and stop before one joined by "de"/"of"
 //! ("División de Investigaciones Especiales de la DIRANDRO" is a unit of DIRANDRO).
 
 use super::persons::{
@@ -442,6 +443,7 @@ impl Agencies<'_> {
             }
         }
         let mut heads = Vec::new();
+        let country = std::cell::OnceCell::new();
         for span in deferred {
             let (s, e) = (w.list[span.first].start, w.list[span.last].end);
             let head: Vec<&str> = (span.first..=span.last).map(|i| w.folded_full(i)).collect();
@@ -455,7 +457,15 @@ impl Agencies<'_> {
                     unnamed: false,
                     kb_entity: *entry,
                 }),
-                (None, _) if span.kind == Kind::Bare => Some(self.found(s, e, None)),
+                (None, _) => {
+                    let national =
+                        country.get_or_init(|| self.document_country()).as_deref().and_then(|iso| self.national_body(&head, iso));
+                    match national {
+                        Some(i) => Some(self.found(s, e, Some(i))),
+                        None if span.kind == Kind::Bare => Some(self.found(s, e, None)),
+                        None => None,
+                    }
+                }
                 _ => None,
             };
             heads.extend(found);
@@ -571,6 +581,59 @@ impl Agencies<'_> {
             let i = at + n;
             self.is_link(i) || self.demonym(i).is_some() || self.phrase_at(i, HEADS | LOWER).is_some()
         })
+    }
+
+    /// The country the document is about: the one its knowledge-base places and countries lie in
+    /// at least twice, and twice as often as in any other. A report on Ecuador says "the National
+    /// Police" and means Ecuador's.
+    fn document_country(&self) -> Option<String> {
+        let kb = self.cx.kb;
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for m in self.cx.kb_mentions {
+            let e = &kb.entities()[m.entity];
+            let iso = match e.entity_type {
+                EntityType::Country => e.iso2.as_deref(),
+                EntityType::Place => e.country.as_deref(),
+                _ => None,
+            };
+            let Some(iso) = iso.filter(|c| *c != "XX") else { continue };
+            match counts.iter_mut().find(|(c, _)| *c == iso) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((iso, 1)),
+            }
+        }
+        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+        match counts.as_slice() {
+            [(iso, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(_, m)| *n >= 2 * m) => Some((*iso).to_owned()),
+            _ => None,
+        }
+    }
+
+    /// The one state body of country `iso` whose name is the head with nothing but the country
+    /// around it: "National Police" is "Policía Nacional del Ecuador", "Ecuadorian National
+    /// Police"; "la Fiscalía" is "Fiscalía de Ecuador". A body that only holds the head inside a
+    /// longer name ("Dirección de Antinarcóticos de la Policía Nacional") is another body.
+    fn national_body(&self, head: &[&str], iso: &str) -> Option<usize> {
+        let kb = self.cx.kb;
+        let country = kb.entities().iter().find(|e| e.entity_type == EntityType::Country && e.iso2.as_deref() == Some(iso))?;
+        let country_words: Vec<String> =
+            country.names().chain(country.demonyms.values().flatten().map(String::as_str)).flat_map(name_words).collect();
+        let around =
+            |word: &String| country_words.contains(word) || self.kb.classes.get(word.as_str()).is_some_and(|c| c & (LINK | AND | IN) != 0);
+        let carries = |name: &Vec<String>| {
+            name.len() > head.len()
+                && (0..=name.len() - head.len()).any(|at| {
+                    let rest = || name[..at].iter().chain(&name[at + head.len()..]);
+                    name[at..at + head.len()].iter().zip(head).all(|(a, b)| a == b)
+                        && rest().all(around)
+                        && rest().any(|w| country_words.contains(w))
+                })
+        };
+        let mut holders = self.kb.state_actors.get(iso)?.iter().filter(|(_, names)| names.iter().any(carries));
+        match (holders.next(), holders.next()) {
+            (Some((i, _)), None) => Some(*i),
+            _ => None,
+        }
     }
 
     /// The one state body of the demonym's country that carries the head ("Fiscalía chilena" →
