@@ -107,3 +107,16 @@ fn a_subject_far_from_its_trigger_is_less_certain() {
     let far = confidence("The Gulf Clan, for years the largest and best armed of the country's many criminal groups, operates in Córdoba.");
     assert!(far < near, "near {near}, far {far}");
 }
+
+#[test]
+fn a_seizure_happens_where_it_happened_not_where_the_goods_were_bound() {
+    let x = extract("In May the Colombian Navy seized 900 kilos of cocaine hidden in containers bound for Antwerp.");
+    let r = find(&x, "Armada de Colombia", "seized", "cocaine");
+    assert_eq!(r.qualifiers.place, None, "Antwerp is the destination");
+    let x = extract("A Polícia Federal apreendeu 800 quilos de cocaína em uma carga de café com destino ao porto de Valência, na Espanha.");
+    let r = find(&x, "Polícia Federal", "seized", "cocaine");
+    assert_eq!(r.qualifiers.place, None, "Valencia and Spain are where the coffee was going");
+    let x = extract("La Policía Nacional del Perú incautó 2 toneladas de cocaína con destino a Bélgica en el puerto de Paita.");
+    let r = find(&x, "Policía Nacional del Perú", "seized", "cocaine");
+    assert_eq!(r.qualifiers.place.as_deref(), Some("pe-paita"), "the port after the destination is the seizure's");
+}

@@ -76,14 +76,34 @@ fn quantity(s: &Sentence, goods: Option<&str>, trigger_end: usize, object_start:
 }
 
 /// Where an event happened: the first place after a locative word following the trigger, a
-/// place before a country ("near the city of Trujillo" over "in Peru").
+/// place before a country ("near the city of Trujillo" over "in Peru"). A place the goods were
+/// bound for is not where they were seized ("hidden in containers bound for Antwerp", "en un
+/// buque con destino a Amberes").
 fn place(v: &View, from: usize) -> Option<usize> {
     let mut found: Vec<usize> = Vec::new();
     let mut i = from;
     while i < v.len() && !matches!(v.norms[i], ";" | ".") {
+        // Phrases of destination only ("bound for", "con destino a"): bare "to", "a", "for" are
+        // as often other words ("in a warehouse").
+        if let Some(n) = v.cue_at(i, Cue::Destination).filter(|&n| n >= 2) {
+            // The destination and the place that locates it ("ao porto de Roterdã, na Holanda").
+            let Some(k) = (i + n..(i + n + 5).min(v.len())).find(|&k| v.toks[k].entity().is_some()) else {
+                i += n;
+                continue;
+            };
+            i = k + 1;
+            if v.norms.get(i) == Some(&",")
+                && let Some(m) = v.cue_at(i + 1, Cue::Locative)
+                && v.toks.get(i + 1 + m).is_some_and(|t| t.entity().is_some())
+            {
+                i += 2 + m;
+            }
+            continue;
+        }
         if let Some(n) = v.cue_at(i, Cue::Locative) {
             let k = (i + n..(i + n + 5).min(v.len())).find(|&k| v.toks[k].entity().is_some());
-            if let Some(k) = k.filter(|&k| v.fits(k, &[EntityType::Place, EntityType::Country])) {
+            let bound = |k: usize| (i + n..k).any(|j| v.cue_at(j, Cue::Destination).is_some_and(|n| n >= 2));
+            if let Some(k) = k.filter(|&k| v.fits(k, &[EntityType::Place, EntityType::Country]) && !bound(k)) {
                 found.push(k);
             }
             i += n;
