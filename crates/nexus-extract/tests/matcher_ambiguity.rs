@@ -174,3 +174,18 @@ fn an_article_before_a_shared_sea_name_means_the_sea() {
     let es = "La policía de Colombia capturó a tres hombres en Barranquilla, Atlántico, el martes.";
     assert!(has(es, "Atlántico", "place"), "{:?}", names(es));
 }
+
+#[test]
+fn haitian_departments_and_mining_cantons_are_places() {
+    let text = "Gangs from Port-au-Prince have pushed into the Artibonite and the Centre Department, while the Nord-Est sees arms trafficking.";
+    for name in ["Artibonite", "Centre (Haiti)", "Nord-Est"] {
+        assert!(has(text, name, "place"), "{name}: {:?}", found(text));
+    }
+    // The bare French word names no department in an English sentence.
+    assert!(!has("The Centre for Justice published a report on Haiti.", "Centre (Haiti)", "place"));
+    let text = "Los Lobos cobra extorsiones a los mineros de Ponce Enríquez, en Azuay.";
+    assert!(has(text, "Camilo Ponce Enríquez", "place"), "{:?}", found(text));
+    let x = Extractor::new(KnowledgeBase::load(&[]).0).extract(text, None);
+    let person = x.entities.iter().find(|e| e.name.contains("Ponce") && e.entity_type == "person");
+    assert!(person.is_none(), "the canton is no person: {person:?}");
+}
