@@ -8,6 +8,7 @@
 //! frames applied (`frames`, `attach`), qualifiers and confidence added (`qualify`).
 
 mod activities;
+mod acts;
 mod agents;
 mod anaphora;
 mod attach;
