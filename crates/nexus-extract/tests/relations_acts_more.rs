@@ -86,3 +86,15 @@ fn a_named_region_between_places_is_what_hosts_the_activity() {
     let x = extract("The border between Peru and Bolivia is a hub for contraband smuggling.");
     assert!(!triples(&x).iter().any(|(_, p, _)| p == "engages_in"), "{:?}", triples(&x));
 }
+
+#[test]
+fn a_crop_named_with_its_making_noun_grows_where_the_sentence_puts_it() {
+    // "cultivos de coca" is itself a name of coca leaf: no trigger word stands before it.
+    let x = extract("Los cultivos de coca en Bolivia crecieron un diez por ciento el año pasado.");
+    assert_has(&x, "Bolivia", "produces", "coca leaf");
+    let x = extract("As plantações de coca no Peru avançam sobre a floresta.");
+    assert_has(&x, "Peru", "produces", "coca leaf");
+    // The leaves themselves named in a place are not a crop grown there.
+    let x = extract("La Policía halló hojas de coca en Bolivia dentro de un camión.");
+    assert!(!has(&x, "Bolivia", "produces", "coca leaf"), "{:?}", triples(&x));
+}
