@@ -8,6 +8,7 @@
 //! frames applied (`frames`, `attach`), qualifiers and confidence added (`qualify`).
 
 mod activities;
+mod acts;
 mod agents;
 mod anaphora;
 mod attach;
@@ -205,6 +206,7 @@ pub fn find(
         roles::apply(&v, &mut candidates);
         places::apply(&v, kb, entities, &mut candidates);
         activities::apply(&v, &mut candidates);
+        production::crops(&v, text, &mut candidates);
         production::apply(&v, &mut candidates);
         attach::known_containment(&v, kb, entities, &mut candidates);
         let mut seen = std::collections::HashSet::new();

@@ -15,7 +15,17 @@ const STRENGTH: f64 = 0.7;
 pub fn apply(v: &View, out: &mut Vec<Candidate>) {
     let Some(engages_in) = v.t.predicate("engages_in") else { return };
     continued_list(v, engages_in, out);
-    out.retain(|c| c.predicate != engages_in || !listed_after_between(v, c.subject));
+    // A place listed after "between" names the stretch the noun before it is: that noun is the
+    // subject when it is a name ("the Triple Frontier between …"), else there is none.
+    out.retain_mut(|c| {
+        if c.predicate != engages_in {
+            return true;
+        }
+        match between_at(v, c.subject) {
+            None => true,
+            Some(b) => named_before_between(v, b).inspect(|&k| c.subject = k).is_some(),
+        }
+    });
     if let Some((places, activities)) = fronted_places(v) {
         for &p in &places {
             for &a in &activities {
@@ -112,15 +122,22 @@ fn activities_after(v: &View, from: usize) -> Vec<usize> {
 /// "A Tríplice Fronteira entre Foz do Iguaçu, Ciudad del Este e Puerto Iguazú é um polo de
 /// contrabando", "the border between Peru and Bolivia is a hub of smuggling": places listed
 /// after "between" say which stretch the noun before them is; that noun, not each place, is
-/// what the sentence describes.
-fn listed_after_between(v: &View, subject: usize) -> bool {
+/// what the sentence describes. The token of the "between" word the subject is listed after.
+fn between_at(v: &View, subject: usize) -> Option<usize> {
     if !v.fits(subject, &PLACES) {
-        return false;
+        return None;
     }
     // Back over the list the subject is an item of: places, articles and coordinators.
     let mut k = subject;
     while k > 0 && (v.fits(k - 1, &PLACES) || v.is(k - 1, Cue::Coordinator) || v.is(k - 1, Cue::Article)) {
         k -= 1;
     }
-    k > 0 && v.is(k - 1, Cue::Between)
+    (k > 0 && v.is(k - 1, Cue::Between)).then(|| k - 1)
+}
+
+/// "the Triple Frontier between Brazil, Paraguay and Argentina", "a Tríplice Fronteira entre
+/// …": the place named right before the "between" word at `b`, which the list after it bounds.
+fn named_before_between(v: &View, b: usize) -> Option<usize> {
+    let k = b.checked_sub(1)?;
+    v.fits(k, &PLACES).then_some(k)
 }

@@ -204,7 +204,7 @@ pub(super) fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &m
             return;
         }
     }
-    let subjects = match v.subject_left(start, &p.subject, SUBJECT_REACH) {
+    let subjects = match v.subject_left(start, &p.subject, SUBJECT_REACH).map(|s| super::acts::acting_unit(v, s)) {
         Some(s) => {
             let mut all = with_coordinated(v, s, &p.subject);
             all.extend(super::mutual::joint_partner(v, s, &p.subject));
@@ -330,7 +330,7 @@ fn between(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<C
     let (mut items, _) = v.list_right(end, &p.subject, 4);
     // "ação conjunta da PF com a Marinha": the second party after a with-word.
     if let [first] = items[..] {
-        items.extend(super::mutual::partner_after(v, first, &p.subject));
+        items.extend(super::mutual::partner_after(v, first, &p.subject).or_else(|| super::acts::second_party(v, first, &p.subject)));
     }
     for (n, &a) in items.iter().enumerate() {
         for &b in &items[n + 1..] {

@@ -227,3 +227,30 @@ fn apposed_place(v: &View, start: usize, places: &[EntityType]) -> Option<usize>
     }
     v.fits(k, places).then_some(k)
 }
+
+/// Read from how a crop is named, weaker than a trigger.
+const CROP_STRENGTH: f64 = 0.8;
+
+/// "los cultivos de coca en el Chapare", "as plantações de coca no Peru": the knowledge base
+/// names the crop itself ("cultivos de coca" is coca leaf), so no trigger stands before the
+/// goods. A commodity mention that opens with a noun of making and "of" is grown in the places
+/// joined right after it.
+pub fn crops(v: &View, text: &str, out: &mut Vec<Candidate>) {
+    let Some(produces) = v.t.predicate("produces") else { return };
+    let places = v.t.predicates[produces].subject.clone();
+    for k in 0..v.len() {
+        if !v.fits(k, &[EntityType::Commodity]) || !names_crop(text.get(v.toks[k].start..v.toks[k].end).unwrap_or("")) {
+            continue;
+        }
+        for g in producer_place(v, k + 1, &places) {
+            out.push(Candidate::new(g, produces, k, (k, k + 1), CROP_STRENGTH));
+        }
+    }
+}
+
+/// Does a mention's surface open with a noun of making and "of" ("cultivos de", "plantações de")?
+fn names_crop(surface: &str) -> bool {
+    let mut words = surface.split_whitespace().map(crate::fold::fold);
+    let (Some(first), Some(second)) = (words.next(), words.next()) else { return false };
+    MAKING_ENDINGS.iter().any(|e| first.ends_with(e)) && matches!(second.as_str(), "de" | "of" | "da" | "do")
+}

@@ -188,6 +188,7 @@ fn member_noun(v: &View, i: usize) -> Option<usize> {
 /// organization, and the one whose description names a leader role leads it.
 fn members_listed(v: &View, from: usize, leads: usize, member_of: usize, out: &mut Vec<Candidate>) {
     let Some(colon) = (from..(from + 8).min(v.len())).take_while(|&k| !v.stops(k) || v.norms[k] == ":").find(|&k| v.norms[k] == ":") else {
+        members_as_examples(v, from, member_of, out);
         return;
     };
     // The organization's name closes the phrase, quotes aside ("la organización criminal
@@ -210,6 +211,30 @@ fn members_listed(v: &View, from: usize, leads: usize, member_of: usize, out: &m
             (p + 1..next).take_while(|&k| v.norms[k] != ";").any(|k| v.is(k, Cue::LeaderRole) && (!v.is(k + 1, Cue::Of) || of_the_org(k)));
         let predicate = if described_as_leader { leads } else { member_of };
         out.push(Candidate::new(p, predicate, org, (colon, p + 1), STRENGTH));
+    }
+}
+
+/// How many words may stand between a member noun and its organization ("seis presuntos
+/// miembros de la banda criminal Los Lobos").
+const MEMBER_OF_REACH: usize = 6;
+
+/// "seis miembros de Los Lobos, entre ellos A y B", "three members of the CJNG, including A",
+/// "integrantes do CV, entre eles A": the people named as examples right after the organization
+/// a member noun counts belong to it.
+fn members_as_examples(v: &View, from: usize, member_of: usize, out: &mut Vec<Candidate>) {
+    let Some(org) = (from..(from + MEMBER_OF_REACH).min(v.len())).take_while(|&k| !v.stops(k)).find(|&k| v.fits(k, &GROUPS)) else {
+        return;
+    };
+    let mut k = org + 1;
+    while matches!(v.norms.get(k), Some(&"\"") | Some(&"”") | Some(&"»") | Some(&"'") | Some(&"’")) {
+        k += 1;
+    }
+    if v.norms.get(k) != Some(&",") {
+        return;
+    }
+    let Some(n) = v.cue_at(k + 1, Cue::Example) else { return };
+    for p in v.list_right(k + 1 + n, &PERSON, 1).0 {
+        out.push(Candidate::new(p, member_of, org, (from, p + 1), STRENGTH));
     }
 }
 

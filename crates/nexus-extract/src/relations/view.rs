@@ -145,10 +145,22 @@ impl<'s> View<'s> {
                 return None;
             }
             if self.norms[k] == "," {
-                return (k > 0 && self.cue_at(k + 1, Cue::Locative).is_some()).then_some(k);
+                return (k > 0 && (self.cue_at(k + 1, Cue::Locative).is_some() || self.noun_of_aside(k, i))).then_some(k);
             }
         }
         None
+    }
+
+    /// ", vizinho de Mato Grosso do Sul,", ", neighbour of Brazil,": an aside of one noun and
+    /// "of" a name between the commas at `open` and `close` describes the name before it, and
+    /// the name inside is not the subject.
+    fn noun_of_aside(&self, open: usize, close: usize) -> bool {
+        let noun = open + 1;
+        let name = self.past_article(noun + 2);
+        self.toks.get(noun).is_some_and(|t| t.entity().is_none() && t.norm.chars().all(char::is_alphabetic))
+            && self.is(noun + 1, Cue::Of)
+            && self.entity(name).is_some()
+            && name + 1 == close
     }
 
     /// Does the clause of goods moving end at token `i`: ";", a clause break, or a relative
