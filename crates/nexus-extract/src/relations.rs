@@ -25,6 +25,7 @@ mod routes;
 mod table;
 mod tokens;
 mod view;
+mod whereabouts;
 
 use crate::dates::{DateMention, Precision};
 use crate::quantities::Bound;
@@ -205,6 +206,7 @@ pub fn find(
         origins::apposed_containers(&v, &mut candidates);
         roles::apply(&v, &mut candidates);
         places::apply(&v, kb, entities, &mut candidates);
+        whereabouts::apply(&v, kb, entities, &mut candidates);
         activities::apply(&v, &mut candidates);
         production::crops(&v, text, &mut candidates);
         production::apply(&v, &mut candidates);

@@ -74,3 +74,76 @@ fn a_comma_list_and_a_glossing_part_do_not_nest_places() {
     let x = extract("Los cultivos crecieron en Shinahota (Cochabamba).");
     assert_has(&x, "Shinahota", "located_in", "Cochabamba");
 }
+
+#[test]
+fn a_where_clause_after_a_place_opens_with_who_acts_or_what_lies_there() {
+    let x = extract(
+        "Most loads end up on the Caribbean coast of Honduras, where the Sinaloa Cartel and Los Zetas pay local crews to unload them.",
+    );
+    assert_has(&x, "Cártel de Sinaloa", "operates_in", "Honduras");
+    assert_has(&x, "Los Zetas", "operates_in", "Honduras");
+    // An aside may stand between the where-word and the organization.
+    let x =
+        extract("La droga llega por mar a Guatemala, donde, según fuentes oficiales, el Cártel de Sinaloa paga a transportistas locales.");
+    assert_has(&x, "Cártel de Sinaloa", "operates_in", "Guatemala");
+    // A kind of place and "of" may come before the place the clause opens with.
+    let x = extract("Los fiscales de Ecuador vigilan la provincia de El Oro, donde el pequeño puerto de Puerto Bolívar despacha banano.");
+    assert_has(&x, "Puerto Bolívar", "located_in", "El Oro");
+    // The organization is what the police acted on, not the clause's subject.
+    let x = extract("La droga llega por mar a Guatemala, donde la policía detuvo a tres miembros del Cártel de Sinaloa.");
+    assert!(!has(&x, "Cártel de Sinaloa", "operates_in", "Guatemala"), "{:?}", triples(&x));
+}
+
+#[test]
+fn places_given_as_examples_of_a_place_lie_in_it() {
+    let x = extract("Violence has hit the north of Mexico, including in Ciudad Juárez and Tijuana, since 2008.");
+    assert_has(&x, "Ciudad Juárez", "located_in", "Mexico");
+    assert_has(&x, "Tijuana", "located_in", "Mexico");
+    let x = extract("A violência atinge o Nordeste do Brasil, incluindo Fortaleza e Natal, desde 2016.");
+    assert_has(&x, "Natal", "located_in", "Brazil");
+    // Countries given as examples of a region are not located in it.
+    let x = extract("La violencia golpea a Centroamérica, incluyendo Honduras y Guatemala, desde hace años.");
+    assert!(!triples(&x).iter().any(|(_, p, _)| p == "located_in"), "{:?}", triples(&x));
+}
+
+#[test]
+fn an_expansion_from_one_place_to_others_covers_both_ends() {
+    let x = extract("El CJNG se ha expandido desde Jalisco hacia Colima y Michoacán en la última década.");
+    for place in ["Jalisco", "Colima", "Michoacán"] {
+        assert_has(&x, "Cártel de Jalisco Nueva Generación", "operates_in", place);
+    }
+    let x = extract("Los Zetas expanded from Tamaulipas into Coahuila and Nuevo León after 2010.");
+    assert_has(&x, "Los Zetas", "operates_in", "Tamaulipas");
+    assert_has(&x, "Los Zetas", "operates_in", "Nuevo León");
+    // Goods sent from a place to another: no expansion, no presence at the destination.
+    let x = extract("Los Zetas controlan el puerto de Veracruz y envían cocaína hacia Houston.");
+    assert!(!has(&x, "Los Zetas", "operates_in", "Houston"), "{:?}", triples(&x));
+}
+
+#[test]
+fn an_apposition_naming_a_kind_of_group_and_its_place() {
+    let x = extract("La investigación apunta a la 'Ndrangheta, la mafia de Calabria, y a sus socios en España.");
+    assert_has(&x, "'Ndrangheta", "operates_in", "Calabria");
+    let x = extract("Los Zetas, the most violent cartel in Mexico, recruited former soldiers.");
+    assert_has(&x, "Los Zetas", "operates_in", "Mexico");
+    // A clause about the group's people is not the group's kind and home.
+    let x = extract("Prosecutors named the Kinahan cartel, an organization whose leaders live in Dubai.");
+    assert!(!has(&x, "Kinahan cartel", "operates_in", "Dubai"), "{:?}", triples(&x));
+}
+
+#[test]
+fn a_place_based_phrase_after_a_longer_apposition() {
+    let x = extract("Police described Los Chapitos, a violent and loosely organized Culiacán-based faction, as the main buyer.");
+    assert_has(&x, "Los Chapitos", "operates_in", "Culiacán");
+}
+
+#[test]
+fn a_place_set_off_after_a_list_of_kinds_of_place_holds_every_item() {
+    let x = extract(
+        "No Peru, os cultivos cresceram nas províncias de Mariscal Ramón Castilla e Putumayo, no departamento de Loreto, segundo a DEVIDA.",
+    );
+    assert_has(&x, "Mariscal Ramón Castilla", "located_in", "Loreto");
+    // Without the plural kind, ", in <place>," places only the last item.
+    let x = extract("El puerto de Manta y Puerto Bolívar, en El Oro, reciben la carga.");
+    assert!(!has(&x, "Manta", "located_in", "El Oro"), "{:?}", triples(&x));
+}

@@ -215,9 +215,30 @@ fn based_in(v: &View, i: usize) -> Option<usize> {
     if let Some(org) = ahead.into_iter().find(|&j| v.fits(j, &ORGS)) {
         return Some(org);
     }
-    // An apposition: "<org>, a <place>-based …".
-    let comma = (i.saturating_sub(3)..i).rev().find(|&j| v.norms[j] == ",")?;
-    (comma > 0 && v.fits(comma - 1, &ORGS)).then_some(comma - 1)
+    // An apposition: "<org>, a <place>-based …", "the Mocro Maffia, a loose label for
+    // Amsterdam- and Antwerp-based groups": a few plain words after the comma.
+    let first = first_of_based_list(v, i);
+    let comma = (first.saturating_sub(BASED_APPOSITION)..first).rev().find(|&j| v.norms[j] == ",")?;
+    let plain = (comma + 1..first).all(|j| v.toks[j].entity().is_none() && !v.trigger[j] && v.norms[j].chars().all(char::is_alphabetic));
+    (plain && comma > 0 && v.fits(comma - 1, &ORGS)).then_some(comma - 1)
+}
+
+/// Tokens between the comma of an apposition and its "<place>-based" ("a loose label for").
+const BASED_APPOSITION: usize = 6;
+
+/// "Amsterdam- and Antwerp-based": the first place of a coordinated run of "<place>-" that ends
+/// with the place at `i`.
+fn first_of_based_list(v: &View, i: usize) -> usize {
+    let mut first = i;
+    while first >= 3
+        && v.is(first - 1, Cue::Coordinator)
+        && v.norms[first - 1] != ","
+        && v.norms[first - 2] == "-"
+        && v.fits(first - 3, &PLACES)
+    {
+        first -= 3;
+    }
+    first
 }
 
 /// The places an organization is said to be in: "in <places>" right after it or a few words

@@ -44,6 +44,11 @@ pub fn apply(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &m
             && contains(kb, entities, v.entity(k), v.entity(i)) != Some(false)
         {
             out.push(Candidate::new(i, located_in, k, (i, k + 1), STRENGTH - 0.1));
+            for j in kinds_listed(v, i) {
+                if v.entity(j) != v.entity(k) && contains(kb, entities, v.entity(k), v.entity(j)) != Some(false) {
+                    out.push(Candidate::new(j, located_in, k, (j, k + 1), STRENGTH - 0.15));
+                }
+            }
         }
         if let Some(n) = v.cue_at(i, Cue::Stronghold) {
             let (orgs, _) = v.list_right(i + n, &ORGS, 5);
@@ -69,6 +74,25 @@ pub fn apply(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &m
             out.push(Candidate::new(o, operates_in, place, (0, place + 1), STRENGTH));
         }
     }
+}
+
+/// "nas províncias de A e B, no departamento de C,", "the states of A and B, in the north,":
+/// the earlier items of a list after a plural kind of place, which the place set off after
+/// the last item (at `last`) holds too. Not "el puerto de Guayaquil y Puerto Bolívar, en El
+/// Oro": without the plural noun, ", in C," places only the last item.
+fn kinds_listed(v: &View, last: usize) -> Vec<usize> {
+    let items = v.list_left(last, &[EntityType::Place]);
+    let Some(&first) = items.last() else { return items };
+    let of = if first > 0 && v.is(first - 1, Cue::Article) { first - 1 } else { first };
+    if of >= 2 && v.is(of - 1, Cue::Of) && plural_place_head(v, of - 2) { items } else { Vec::new() }
+}
+
+/// Is token `k` the plural of a noun naming a kind of place ("provinces", "ciudades", "cities")?
+fn plural_place_head(v: &View, k: usize) -> bool {
+    let Some(w) = v.norms.get(k) else { return false };
+    let head = |sg: &str| crate::lang::geographic_head(sg) || !v.t.cue(Cue::PlaceHead).matches_at(&[sg]).is_empty();
+    let ies = w.strip_suffix("ies").map(|stem| format!("{stem}y"));
+    w.strip_suffix('s').is_some_and(head) || w.strip_suffix("es").is_some_and(head) || ies.as_deref().is_some_and(head)
 }
 
 /// "… in Buenaventura and in Cali": after the comma at `k - 1`, another "in <place>" goes on.
