@@ -14,6 +14,7 @@ mod attach;
 mod discourse;
 mod events;
 mod frames;
+mod links;
 mod mutual;
 mod origins;
 mod places;
@@ -170,6 +171,7 @@ pub fn find(
             continue;
         }
         anaphora::subjects(text, &earlier, &spans, &mut subjects);
+        topic.extend_subjects(idx, &mut subjects);
         tokens::tokenize_preferring(text, &lower, range.clone(), &spans, anaphors, &subjects, &mut toks);
         let mut possessive_at = possessive.and_then(|(word, m)| anaphora::substitute(&mut toks, word, m));
         // "Their income …" after two organizations side by side: each of them.
@@ -179,6 +181,7 @@ pub fn find(
             each_of = possessive_at.map(|k| (k, all.iter().map(|m| m.entity).collect()));
         }
         let they = pronouns::pronoun_subject(&mut toks, topic.before(idx));
+        pronouns::object_pronoun(&mut toks, topic.before(idx));
         anaphora::zero_subject(&mut toks, &subjects, range.start);
         topic.read_toks(idx, &toks);
         let plural = anaphora::plural_orgs(&mut toks, earlier[1].clone(), &spans).or(each_of).or(they);
@@ -227,6 +230,7 @@ pub fn find(
         roles::apply(&v, &mut candidates);
         places::apply(&v, kb, entities, &mut candidates);
         activities::apply(&v, &mut candidates);
+        links::apply(&v, &mut candidates);
         production::apply(&v, &mut candidates);
         attach::known_containment(&v, kb, entities, &mut candidates);
         let mut seen = std::collections::HashSet::new();

@@ -64,3 +64,25 @@ fn a_possessive_after_two_organizations_not_side_by_side_reads_nothing() {
         assert!(!triples(&x).iter().any(|(_, p, o)| p == "engages_in" && o == "extortion"), "{:?}", triples(&x));
     }
 }
+
+#[test]
+fn a_source_linking_an_organization_to_activities_and_allies() {
+    // "the group" after "It …": the organization the pronoun stood for, not the last one named.
+    let x = extract(
+        "The Gulf Clan recruited former paramilitaries across Córdoba. It sold cocaine to the Sinaloa Cartel. Prosecutors have also linked the group to extortion of merchants, forced displacement and the recruitment of minors.",
+    );
+    assert_has(&x, "Clan del Golfo", "engages_in", "forced displacement");
+    assert_has(&x, "Clan del Golfo", "engages_in", "recruitment of minors");
+    assert!(!has(&x, "Cártel de Sinaloa", "engages_in", "forced displacement"), "{:?}", triples(&x));
+    // A clitic standing for the organization that opened the sentence before.
+    let x = extract(
+        "Los Lobos crecieron en las cárceles de Cuenca y Machala. La Fiscalía los vincula con el Cártel de Sinaloa y con la minería ilegal.",
+    );
+    assert_has(&x, "Los Lobos", "cooperates_with", "Cártel de Sinaloa");
+    assert_has(&x, "Los Lobos", "engages_in", "illegal mining");
+    // Two organizations opened the sentence before: "los" is a guess.
+    let x = extract(
+        "Los Lobos y Los Choneros crecieron en las cárceles de Cuenca. La Fiscalía los vincula con el Cártel de Sinaloa y con la minería ilegal.",
+    );
+    assert!(!has(&x, "Los Lobos", "engages_in", "illegal mining"), "{:?}", triples(&x));
+}

@@ -27,12 +27,24 @@ struct Words {
     singular: HashSet<String>,
     plural: HashSet<String>,
     possessive: HashSet<String>,
+    link_verb: HashSet<String>,
+    link_to: HashSet<String>,
+    clitic: HashSet<String>,
+    object: HashSet<String>,
 }
 
 fn words() -> &'static Words {
     static W: OnceLock<Words> = OnceLock::new();
     W.get_or_init(|| {
-        let mut w = Words { singular: HashSet::new(), plural: HashSet::new(), possessive: HashSet::new() };
+        let mut w = Words {
+            singular: HashSet::new(),
+            plural: HashSet::new(),
+            possessive: HashSet::new(),
+            link_verb: HashSet::new(),
+            link_to: HashSet::new(),
+            clitic: HashSet::new(),
+            object: HashSet::new(),
+        };
         for line in include_str!("../../../../data/relations/anaphora.tsv").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         {
             let Some((role, list)) = line.split_once('\t') else { panic!("anaphora.tsv: bad line {line:?}") };
@@ -40,6 +52,10 @@ fn words() -> &'static Words {
                 "subject_singular" => &mut w.singular,
                 "subject_plural" => &mut w.plural,
                 "plural_possessive" => &mut w.possessive,
+                "link_verb" => &mut w.link_verb,
+                "link_to" => &mut w.link_to,
+                "object_clitic" => &mut w.clitic,
+                "object_pronoun" => &mut w.object,
                 r => panic!("anaphora.tsv: unknown role {r}"),
             };
             set.extend(list.split(" | ").map(|x| x.trim().to_owned()));
@@ -61,6 +77,16 @@ impl Topic {
     /// The organizations that opened sentence `idx - 1`, if it was read.
     pub fn before(&self, idx: usize) -> &[(usize, EntityType)] {
         if self.idx + 1 == idx { &self.orgs } else { &[] }
+    }
+
+    /// Add the organizations that opened sentence `idx - 1` through an anaphor ("It
+    /// controlled …") to `subjects`, the names "the group" prefers in sentence `idx`.
+    pub fn extend_subjects(&self, idx: usize, subjects: &mut Vec<Span>) {
+        for &(entity, ty) in self.before(idx) {
+            if !subjects.iter().any(|m| m.entity == entity) {
+                subjects.push(Span { start: 0, end: 0, entity, ty });
+            }
+        }
     }
 
     /// Sentence `idx`'s opening organizations, from its tokens.
@@ -192,4 +218,39 @@ fn side_by_side(text: &str, range: Range<usize>, mentions: &[Span]) -> Option<Ve
         end = m.end;
     }
     (out.len() >= 2).then_some(out)
+}
+
+/// Is `word` a verb that links an organization to something (`link_verb`)?
+pub fn link_verb(word: &str) -> bool {
+    words().link_verb.contains(word)
+}
+
+/// Is `word` what introduces the thing linked to (`link_to`)?
+pub fn link_to(word: &str) -> bool {
+    words().link_to.contains(word)
+}
+
+/// Replace an object pronoun of a link verb — a clitic right before it ("la Policía los
+/// vincula con …") or "it"/"them" right after it ("prosecutors linked it to …") — with the one
+/// organization `topic` holds, when the verb's complement follows ("con", "to").
+pub fn object_pronoun(toks: &mut [Tok], topic: &[(usize, EntityType)]) -> bool {
+    let [(e, ty)] = topic else { return false };
+    let w = words();
+    let word = |k: usize| toks.get(k).filter(|x| matches!(x.kind, Kind::Word)).map(|x| x.norm.as_ref());
+    let hit = (0..toks.len()).find_map(|k| {
+        let verb = word(k).is_some_and(|x| w.link_verb.contains(x));
+        if !verb {
+            return None;
+        }
+        let before = k
+            .checked_sub(1)
+            .filter(|&b| word(b).is_some_and(|x| w.clitic.contains(x)) && word(k + 1).is_some_and(|x| w.link_to.contains(x)));
+        let after =
+            Some(k + 1).filter(|&a| word(a).is_some_and(|x| w.object.contains(x)) && word(k + 2).is_some_and(|x| w.link_to.contains(x)));
+        before.or(after)
+    });
+    let Some(k) = hit else { return false };
+    toks[k].kind = Kind::Entity { entity: *e, ty: *ty, anaphor: true };
+    toks[k].norm = Cow::Borrowed("");
+    true
 }
