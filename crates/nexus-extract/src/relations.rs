@@ -15,10 +15,12 @@ mod attach;
 mod discourse;
 mod events;
 mod frames;
+mod links;
 mod mutual;
 mod origins;
 mod places;
 mod production;
+mod pronouns;
 mod qualify;
 mod roles;
 mod routes;
@@ -130,6 +132,8 @@ pub fn find(
     let demonyms = std::cell::OnceCell::new();
     // The agencies of the document's operation, for arrests and seizures told without them.
     let mut operation = events::Operation::default();
+    // The organizations that opened the sentence before, for a pronoun opening the next.
+    let mut topic = pronouns::Topic::default();
     for (idx, range) in crate::sentences::split(text).into_iter().enumerate() {
         let before = if previous[0].is_empty() { previous[1].clone() } else { previous[0].start..previous[1].end };
         let earlier = previous.clone();
@@ -142,6 +146,9 @@ pub fn find(
             continue;
         }
         let possessive = anaphora::possessive_antecedent(text, range.clone(), before.clone(), &spans);
+        let plural_possessive =
+            if possessive.is_none() { pronouns::plural_possessive(text, range.clone(), earlier[1].clone(), &spans) } else { None };
+        let pronoun = !topic.before(idx).is_empty() && pronouns::opens_with_pronoun(text, range.clone());
         // Fewer than two mentions and no anaphor ("the country") to add one: no relation, and
         // no need to tokenize — unless the sentence may name an outlet or say "from there", or
         // an outlet named just before may be the origin of its flow. Anaphor words are looked
@@ -153,15 +160,33 @@ pub fn find(
         // One name and an arrest or seizure in the passive, or a roster ("The defendants are:"):
         // the document's agency is the other.
         let doer = operation.live(idx) || announces;
-        if !anaphors && !discourse && !doer && possessive.is_none() && tokens::mentions_inside(&spans, range.clone()) < 2 {
+        if !anaphors
+            && !discourse
+            && !doer
+            && possessive.is_none()
+            && plural_possessive.is_none()
+            && !pronoun
+            && tokens::mentions_inside(&spans, range.clone()) < 2
+        {
+            topic.read_spans(idx, text, range.clone(), &spans);
             memory.read(idx, Vec::new(), here_spans().filter(|s| place(s.ty)).last().map(|s| s.entity).into_iter().collect());
             continue;
         }
         anaphora::subjects(text, &earlier, &spans, &mut subjects);
+        topic.extend_subjects(idx, &mut subjects);
         tokens::tokenize_preferring(text, &lower, range.clone(), &spans, anaphors, &subjects, &mut toks);
-        let possessive_at = possessive.and_then(|(word, m)| anaphora::substitute(&mut toks, word, m));
+        let mut possessive_at = possessive.and_then(|(word, m)| anaphora::substitute(&mut toks, word, m));
+        // "Their income …" after two organizations side by side: each of them.
+        let mut each_of = None;
+        if let Some((word, all)) = plural_possessive {
+            possessive_at = anaphora::substitute(&mut toks, word, all[0]);
+            each_of = possessive_at.map(|k| (k, all.iter().map(|m| m.entity).collect()));
+        }
+        let they = pronouns::pronoun_subject(&mut toks, topic.before(idx));
+        pronouns::object_pronoun(&mut toks, topic.before(idx));
         anaphora::zero_subject(&mut toks, &subjects, range.start);
-        let plural = anaphora::plural_orgs(&mut toks, earlier[1].clone(), &spans);
+        topic.read_toks(idx, &toks);
+        let plural = anaphora::plural_orgs(&mut toks, earlier[1].clone(), &spans).or(each_of).or(they);
         let named = toks.iter().filter(|t| t.entity().is_some()).count();
         if named < 2 && !((discourse || doer) && named == 1) {
             operation.roster_items(idx, &view::View::new(&toks), &mut Vec::new());
@@ -209,6 +234,7 @@ pub fn find(
         whereabouts::apply(&v, kb, entities, &mut candidates);
         activities::apply(&v, &mut candidates);
         production::crops(&v, text, &mut candidates);
+        links::apply(&v, &mut candidates);
         production::apply(&v, &mut candidates);
         attach::known_containment(&v, kb, entities, &mut candidates);
         let mut seen = std::collections::HashSet::new();

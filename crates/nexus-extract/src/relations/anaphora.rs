@@ -74,7 +74,7 @@ pub fn subjects(text: &str, sentences: &[Range<usize>], mentions: &[Span], out: 
         let Some(m) = mentions.get(first).filter(|m| m.end <= r.end) else { continue };
         let lead = text[r.start..m.start].split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
         let clause = text[r.start..m.start].contains([',', ':', ';']);
-        if lead <= SUBJECT_LEAD && !clause {
+        if lead <= SUBJECT_LEAD && !clause && !genitive(&text[m.end..r.end]) {
             out.push(*m);
             // "Los Rastrojos y el Clan del Golfo se disputan …": a coordinated subject is two
             // candidates, not one.
@@ -96,6 +96,12 @@ pub fn subjects(text: &str, sentences: &[Range<usize>], mentions: &[Span], out: 
             }
         }
     }
+}
+
+/// Does `after` (the text right after a name) open with a genitive "'s"? "After the AUC's
+/// demobilization, …": the name only qualifies the noun that follows, which is the subject.
+pub fn genitive(after: &str) -> bool {
+    ["'s ", "’s ", "' ", "’ "].iter().any(|g| after.starts_with(g))
 }
 
 /// The one entity of `types` among `subjects`, if exactly one.
@@ -121,7 +127,10 @@ pub fn zero_subject(toks: &mut Vec<Tok>, subjects: &[Span], at: usize) -> bool {
         return false;
     };
     let fronted = (0..verb).rev().find(|&k| norms[k] == ",").map_or(0, |k| k + 1);
-    let opens = verb - fronted <= VERB_LEAD && (fronted..verb).all(|k| toks[k].entity().is_none() && matches!(toks[k].kind, Kind::Word));
+    // "Sus ingresos provienen de …" with no one organization for "Sus": a guess, not a subject.
+    let possessive = |k: usize| t.cue(Cue::Possessive).longest_at(&[norms[k]]).is_some();
+    let opens = verb - fronted <= VERB_LEAD
+        && (fronted..verb).all(|k| toks[k].entity().is_none() && matches!(toks[k].kind, Kind::Word) && !possessive(k));
     // A fronted phrase names a place or a time, not a doer: "Según la DEA, opera …" is hedged
     // speech with its own subject in view.
     let fronted_clean =
