@@ -177,7 +177,8 @@ fn an_article_before_a_shared_sea_name_means_the_sea() {
 
 #[test]
 fn haitian_departments_and_mining_cantons_are_places() {
-    let text = "Gangs from Port-au-Prince have pushed into the Artibonite and the Centre Department, while the Nord-Est sees arms trafficking.";
+    let text =
+        "Gangs from Port-au-Prince have pushed into the Artibonite and the Centre Department, while the Nord-Est sees arms trafficking.";
     for name in ["Artibonite", "Centre (Haiti)", "Nord-Est"] {
         assert!(has(text, name, "place"), "{name}: {:?}", found(text));
     }
