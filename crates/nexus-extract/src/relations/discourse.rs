@@ -36,6 +36,9 @@ const OUTLET_OBJECT_REACH: usize = 30;
 /// ("Guayaquil has become a point of departure"), with the places coordinated with it. "its
 /// terminals have made it the main departure point" names none.
 pub fn outlet_subject(v: &View, start: usize, places: &[EntityType]) -> Option<Vec<usize>> {
+    if let Some(s) = super::routes::made_it(v, start, places) {
+        return Some(vec![s]);
+    }
     let s = v.subject_left(start, places, OUTLET_SUBJECT_REACH)?;
     let linked = (s + 1..start).any(|k| v.cue_at(k, Cue::Copula).is_some());
     linked.then(|| with_coordinated(v, s, places))

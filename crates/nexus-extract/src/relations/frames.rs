@@ -429,7 +429,7 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
         right_after_to || (coordinated && (f + 1..s).any(|k| v.cue_at(k, Cue::Destination).is_some()))
     };
     let subject = || {
-        v.subject_left(start, places, FLOW_SUBJECT_REACH)
+        v.subject_left(super::routes::past_apposition(v, start, places), places, FLOW_SUBJECT_REACH)
             .filter(|&s| !(s + 1..start).any(|k| v.flow_trigger[k]) && !destination_of_other(s))
             .filter(|&s| opens_clause_after(v, s).is_none_or(|k| !(k..start).any(|j| v.trigger[j])))
             .filter(|&s| !purpose_between(v, s, start))
@@ -615,7 +615,11 @@ fn complement_of_noun(v: &View, s: usize) -> bool {
     let head = k - 2;
     // "os portos do Nordeste": a plural kind of place too.
     let plural_kind = v.norms[head].strip_suffix('s').is_some_and(|sg| !v.t.cue(Cue::PlaceHead).matches_at(&[sg]).is_empty());
-    v.toks[head].entity().is_none() && !super::attach::place_head(v, head) && !plural_kind && v.norms[head].chars().all(char::is_alphabetic)
+    v.toks[head].entity().is_none()
+        && !super::attach::place_head(v, head)
+        && !plural_kind
+        && !super::routes::locative_of(v, k)
+        && v.norms[head].chars().all(char::is_alphabetic)
 }
 
 /// One candidate per origin → destination pair, made by `make`; never a place to itself.

@@ -89,3 +89,51 @@ pub fn seized_at(v: &View, start: usize, places: &[EntityType]) -> Option<usize>
     let said = v.t.trigger_phrases.matches_at(&v.norms[verb..]).iter().any(|&(_, tr)| v.t.triggers[tr].predicate == seized);
     (said && (verb + 1..p).any(|k| v.is(k, Cue::Locative))).then_some(p)
 }
+
+/// "dentro da Terra Indígena Vale do Javari", "cerca de Iquitos", "perto de Tabatinga": does a
+/// locative of two or three words, ending in its "of", end right before token `k`? The place
+/// after it is where something happens, not the complement of a noun.
+pub fn locative_of(v: &View, k: usize) -> bool {
+    (k.saturating_sub(3)..k.saturating_sub(1)).any(|j| v.cue_at(j, Cue::Locative) == Some(k - j))
+}
+
+/// How many words (an article, "main") may stand between a causative verb and the outlet phrase.
+const CAUSATIVE_GAP: usize = 3;
+
+/// "Ecuador produces almost no coca, but … its container terminals have made it the main
+/// departure point for cocaine bound for Europe", "sus puertos lo han convertido en el principal
+/// punto de salida": a causative verb ending a few words before the outlet phrase at `start`
+/// makes its pronoun that place, and the pronoun stands for the place that opens the sentence
+/// (after an article at most). Any other opening names nothing.
+pub fn made_it(v: &View, start: usize, places: &[EntityType]) -> Option<usize> {
+    let said = (start.saturating_sub(CAUSATIVE_GAP + 4)..start).any(|j| {
+        v.cue_at(j, Cue::Causative).is_some_and(|n| j + n <= start && start - (j + n) <= CAUSATIVE_GAP)
+            && (j + 1..start).all(|k| v.toks[k].entity().is_none())
+    });
+    let first = v.past_article(0);
+    (said && first < start && v.fits(first, places)).then_some(first)
+}
+
+/// How many tokens an apposition between a flow's origin and its verb may take.
+const APPOSITION_TOKENS: usize = 10;
+
+/// "a Terra Indígena Vale do Javari, a segunda maior do Brasil, abastece mercados em Tabatinga",
+/// "Madre de Dios, the epicentre of illegal mining in Peru, supplies …": where a comma right
+/// before the flow's words (token `start`) closes an apposition to a place (", the …", ", a …"),
+/// the token its opening comma stands at, so that the origin is sought before it: a place inside
+/// the apposition only describes the one before. Else `start`.
+pub fn past_apposition(v: &View, start: usize, places: &[EntityType]) -> usize {
+    if start < 2 || v.norms[start - 1] != "," {
+        return start;
+    }
+    let close = start - 1;
+    let Some(open) = (close.saturating_sub(APPOSITION_TOKENS)..close).rev().find(|&j| v.norms[j] == ",") else { return start };
+    let plain = (open + 1..close).all(|k| {
+        !v.trigger[k]
+            && !matches!(v.norms[k], "(" | ")" | ";" | ":")
+            && v.cue_at(k, Cue::ClauseBreak).is_none()
+            && v.cue_at(k, Cue::Relative).is_none()
+    });
+    let apposed = open > 0 && v.is(open + 1, Cue::Article) && v.fits(open - 1, places);
+    if plain && apposed { open } else { start }
+}

@@ -265,10 +265,11 @@ pub enum Cue {
     Between,
     Until,
     Presence,
+    Causative,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 47;
+pub const CUES: usize = 48;
 const _: () = assert!(CUES < 64, "cue masks are u64 with one bit kept for 'not yet read'");
 
 impl Cue {
@@ -320,6 +321,7 @@ impl Cue {
             Cue::Between => 44,
             Cue::Until => 45,
             Cue::Presence => 46,
+            Cue::Causative => 47,
         }
     }
 
@@ -368,6 +370,7 @@ impl Cue {
             "between" => Cue::Between,
             "until" => Cue::Until,
             "presence" => Cue::Presence,
+            "causative" => Cue::Causative,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }

@@ -237,11 +237,24 @@ impl<'s> View<'s> {
     /// Is the item at `i` joined to the one before by a word ("Peru and Bolivia", "Perú y en
     /// Bolivia"), not a comma? Up to two articles or in-words may stand between.
     fn after_word_coordinator(&self, i: usize) -> bool {
-        let mut k = i;
-        while k > 0 && i - k < 2 && (self.is(k - 1, Cue::Article) || self.is(k - 1, Cue::Inside)) {
+        let from = self.kind_phrase_start(i).unwrap_or(i);
+        let mut k = from;
+        while k > 0 && from - k < 2 && (self.is(k - 1, Cue::Article) || self.is(k - 1, Cue::Inside)) {
             k -= 1;
         }
         k > 0 && self.norms[k - 1] != "," && self.is(k - 1, Cue::Coordinator)
+    }
+
+    /// "y en las nuevas zonas selváticas del Perú", "e nas áreas de cultivo de Loreto": where
+    /// the kind of place (with one qualifier before it) whose "of" names the item at `i` begins.
+    fn kind_phrase_start(&self, i: usize) -> Option<usize> {
+        // "do Peru": the contraction is both the "of" and an article.
+        let of = [i.checked_sub(1), self.before_article(i)].into_iter().flatten().find(|&k| self.is(k, Cue::Of))?;
+        let word =
+            |k: usize| self.toks[k].entity().is_none() && self.norms[k].chars().all(char::is_alphabetic) && !self.norms[k].is_empty();
+        let head = (of.saturating_sub(3)..of).rev().take_while(|&k| word(k)).find(|&k| self.kind_of_place(k))?;
+        let plain = |k: usize| word(k) && ![Cue::Article, Cue::Inside, Cue::Coordinator, Cue::Of].iter().any(|&c| self.is(k, c));
+        Some(if head > 0 && plain(head - 1) { head - 1 } else { head })
     }
 
     /// The token before `k`, or before the article right before it ("según la Policía", "como
@@ -456,7 +469,18 @@ impl<'s> View<'s> {
                 gap += 1;
                 continue;
             }
-            if self.stops(i) {
+            // "e nas novas áreas de cultivo de Loreto": a production word completing a kind of
+            // place ("zonas de cultivo") belongs to its noun; it is no verb ending the list.
+            if coordinated && i >= 2 && self.trigger[i] && self.is(i - 1, Cue::Of) && self.kind_of_place(i - 2) {
+                while i < self.len() && self.trigger[i] && self.toks[i].entity().is_none() {
+                    i += 1;
+                    gap += 1;
+                }
+                continue;
+            }
+            // "chega ao Brasil, que fica perto de Assis Brasil": a relative after a comma opens
+            // a clause of its own; the comma did not coordinate.
+            if self.stops(i) || self.ends_movement(i) {
                 break;
             }
             if !out.is_empty() && !coordinated {
@@ -503,13 +527,22 @@ impl<'s> View<'s> {
                     continue;
                 }
             }
-            gap += 1;
+            // "no VRAEM e nas novas áreas de cultivo de Loreto", "Callao and the ports of
+            // Paita": after a coordinator, the kind of place naming the next item is no distance.
+            gap = if coordinated && self.kind_of_place(i) { 0 } else { gap + 1 };
             i += 1;
             if gap > if out.is_empty() { reach } else { LIST_GAP } {
                 break;
             }
         }
         (out, end)
+    }
+
+    /// Is token `i` a noun for a kind of place, singular or plural ("port", "áreas", "zonas")?
+    fn kind_of_place(&self, i: usize) -> bool {
+        let w = self.norms[i];
+        let head = |w: &str| crate::lang::geographic_head(w) || !self.t.cue(Cue::PlaceHead).matches_at(&[w]).is_empty();
+        self.toks[i].entity().is_none() && (head(w) || w.strip_suffix('s').is_some_and(head))
     }
 
     /// "in (the) <entity>" at `i`: the token after it.
