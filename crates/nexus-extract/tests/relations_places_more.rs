@@ -147,3 +147,14 @@ fn a_place_set_off_after_a_list_of_kinds_of_place_holds_every_item() {
     let x = extract("El puerto de Manta y Puerto Bolívar, en El Oro, reciben la carga.");
     assert!(!has(&x, "Manta", "located_in", "El Oro"), "{:?}", triples(&x));
 }
+
+#[test]
+fn a_list_item_named_by_the_parts_of_a_city_still_counts() {
+    let x = extract("Los Lobos, con fuerte presencia en Manabí y en sectores del norte de Quito, cobran extorsiones a comerciantes.");
+    assert_has(&x, "Los Lobos", "operates_in", "Quito");
+    let x = extract("O Comando Vermelho atua em Niterói e nos bairros da zona oeste do Rio de Janeiro.");
+    assert_has(&x, "Comando Vermelho", "operates_in", "Rio de Janeiro");
+    // A sector of the economy is no part of a place list.
+    let x = extract("The Gulf Clan operates in Panama and invests in the construction sector.");
+    assert!(!has(&x, "Gulf Clan", "operates_in", "construction"), "{:?}", triples(&x));
+}
