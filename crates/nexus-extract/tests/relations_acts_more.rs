@@ -98,3 +98,14 @@ fn a_crop_named_with_its_making_noun_grows_where_the_sentence_puts_it() {
     let x = extract("La Policía halló hojas de coca en Bolivia dentro de un camión.");
     assert!(!has(&x, "Bolivia", "produces", "coca leaf"), "{:?}", triples(&x));
 }
+
+#[test]
+fn goods_removed_or_taken_out_of_circulation_are_seized() {
+    let x = extract("Last year the U.S. Coast Guard removed more than 60 tonnes of cocaine from vessels in the Eastern Pacific.");
+    assert_has(&x, "United States Coast Guard", "seized", "cocaine");
+    let x = extract("A Polícia Federal retirou de circulação 4 toneladas de cocaína no porto de Santos.");
+    assert_has(&x, "Polícia Federal", "seized", "cocaine");
+    // A trafficking group that removes its own goods has seized nothing.
+    let x = extract("The Gulf Clan removed the cocaine from the warehouse before the raid.");
+    assert!(!triples(&x).iter().any(|(_, p, _)| p == "seized"), "{:?}", triples(&x));
+}
