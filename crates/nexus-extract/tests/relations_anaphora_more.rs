@@ -86,3 +86,16 @@ fn a_source_linking_an_organization_to_activities_and_allies() {
     );
     assert!(!has(&x, "Los Lobos", "engages_in", "illegal mining"), "{:?}", triples(&x));
 }
+
+#[test]
+fn working_as_a_supplier_for_a_group_is_cooperation() {
+    let x = extract("Prosecutors say Los Lobos have worked as a supplier for the Sinaloa Cartel since 2021.");
+    assert_has(&x, "Los Lobos", "cooperates_with", "Cártel de Sinaloa");
+    let x = extract("Según la fiscalía, Los Lobos trabaja como proveedora de servicios para el Cártel de Sinaloa en la costa.");
+    assert_has(&x, "Los Lobos", "cooperates_with", "Cártel de Sinaloa");
+    let x = extract("Segundo a polícia, o PCC atua como fornecedor para o Comando Vermelho no Rio de Janeiro.");
+    assert_has(&x, "Primeiro Comando da Capital", "cooperates_with", "Comando Vermelho");
+    // A supplier of goods names no partner.
+    let x = extract("Los Lobos bought precursor chemicals from a supplier for cash in 2022.");
+    assert!(!triples(&x).iter().any(|(_, p, _)| p == "cooperates_with"), "{:?}", triples(&x));
+}
