@@ -10,9 +10,9 @@
 
 use super::table::{Cue, Tables};
 use super::tokens::{Kind, Span, Tok};
+use crate::hash::FxSet;
 use nexus_kb::EntityType;
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -23,30 +23,22 @@ const ORGS: [EntityType; 2] = [EntityType::CriminalOrg, EntityType::ArmedGroup];
 const SUBJECT_LEAD: usize = 3;
 
 /// The word classes of `data/relations/anaphora.tsv`.
+#[derive(Default)]
 struct Words {
-    singular: HashSet<String>,
-    plural: HashSet<String>,
-    possessive: HashSet<String>,
-    link_verb: HashSet<String>,
-    link_to: HashSet<String>,
-    clitic: HashSet<String>,
-    object: HashSet<String>,
+    singular: FxSet<&'static str>,
+    plural: FxSet<&'static str>,
+    possessive: FxSet<&'static str>,
+    link_verb: FxSet<&'static str>,
+    link_to: FxSet<&'static str>,
+    clitic: FxSet<&'static str>,
+    object: FxSet<&'static str>,
 }
 
 fn words() -> &'static Words {
     static W: OnceLock<Words> = OnceLock::new();
     W.get_or_init(|| {
-        let mut w = Words {
-            singular: HashSet::new(),
-            plural: HashSet::new(),
-            possessive: HashSet::new(),
-            link_verb: HashSet::new(),
-            link_to: HashSet::new(),
-            clitic: HashSet::new(),
-            object: HashSet::new(),
-        };
-        for line in include_str!("../../../../data/relations/anaphora.tsv").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        {
+        let mut w = Words::default();
+        for line in crate::lang::lines(include_str!("../../../../data/relations/anaphora.tsv")) {
             let Some((role, list)) = line.split_once('\t') else { panic!("anaphora.tsv: bad line {line:?}") };
             let set = match role {
                 "subject_singular" => &mut w.singular,
@@ -58,7 +50,7 @@ fn words() -> &'static Words {
                 "object_pronoun" => &mut w.object,
                 r => panic!("anaphora.tsv: unknown role {r}"),
             };
-            set.extend(list.split(" | ").map(|x| x.trim().to_owned()));
+            set.extend(list.split(" | ").map(str::trim));
         }
         w
     })
@@ -171,7 +163,7 @@ pub fn opens_with_pronoun(text: &str, range: Range<usize>) -> bool {
     let w = words();
     let first = text[range].split(|c: char| !c.is_alphabetic()).find(|x| !x.is_empty()).unwrap_or("");
     let first = crate::fold::fold(first);
-    w.singular.contains(&first) || w.plural.contains(&first)
+    w.singular.contains(first.as_str()) || w.plural.contains(first.as_str())
 }
 
 /// A plural possessive opening `text[range]` ("Their income …", "Sus ingresos …") and the
@@ -182,7 +174,7 @@ pub fn plural_possessive(text: &str, range: Range<usize>, previous: Range<usize>
     let s = &text[range.clone()];
     let lead = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '«')).len();
     let word_len = s[lead..].find(|c: char| !c.is_alphabetic()).unwrap_or(s.len() - lead);
-    if !words().possessive.contains(&crate::fold::fold(&s[lead..lead + word_len])) {
+    if !words().possessive.contains(crate::fold::fold(&s[lead..lead + word_len]).as_str()) {
         return None;
     }
     let orgs = side_by_side(text, previous, mentions)?;
