@@ -67,7 +67,8 @@ pub enum Command {
     Kb(KbCommand),
     /// Extract entities, relations, quantities and dates from files or directories (no store needed).
     Extract(ExtractArgs),
-    /// Score extraction against gold files (precision, recall, F1; misses per document).
+    /// Score extraction against gold files (precision, recall, F1 per category, entity type and
+    /// predicate; misses per document).
     Eval(EvalArgs),
     /// The workbench: a web UI and JSON API over the store (search, entity profiles, graph,
     /// map, timeline, uploads, corrections), on 127.0.0.1:8080 by default.

@@ -119,6 +119,7 @@ pub fn extract(db: &Path, args: ExtractArgs) -> anyhow::Result<ExitCode> {
 struct Report {
     categories: BTreeMap<String, Score>,
     entity_types: BTreeMap<String, Score>,
+    relation_predicates: BTreeMap<String, Score>,
     documents: Vec<DocScore>,
 }
 
@@ -152,7 +153,8 @@ pub fn eval(db: &Path, args: EvalArgs) -> anyhow::Result<ExitCode> {
         vec![args.gold.clone()]
     };
     let mut docs = Vec::new();
-    let (mut categories, mut types): (BTreeMap<String, Counts>, BTreeMap<String, Counts>) = Default::default();
+    let (mut categories, mut types, mut predicates): (BTreeMap<String, Counts>, BTreeMap<String, Counts>, BTreeMap<String, Counts>) =
+        Default::default();
     for gf in gold_files {
         let text = std::fs::read_to_string(&gf).with_context(|| format!("{}: cannot read", gf.display()))?;
         let gold: Gold = serde_json::from_str(&text).with_context(|| format!("{}: not a gold file", gf.display()))?;
@@ -167,12 +169,16 @@ pub fn eval(db: &Path, args: EvalArgs) -> anyhow::Result<ExitCode> {
             for (k, c) in &s.entity_types {
                 types.entry(k.clone()).or_default().add(*c);
             }
+            for (k, c) in &s.relation_predicates {
+                predicates.entry(k.clone()).or_default().add(*c);
+            }
             docs.push(s);
         }
     }
     let report = Report {
         categories: categories.into_iter().map(|(k, c)| (k, c.into())).collect(),
         entity_types: types.into_iter().map(|(k, c)| (k, c.into())).collect(),
+        relation_predicates: predicates.into_iter().map(|(k, c)| (k, c.into())).collect(),
         documents: docs,
     };
     if args.json {
@@ -190,8 +196,18 @@ pub fn eval(db: &Path, args: EvalArgs) -> anyhow::Result<ExitCode> {
             s.counts.fn_.to_string(),
         ]
     };
-    let mut rows: Vec<Vec<String>> = report.categories.iter().map(|(k, s)| row(k, s)).collect();
-    rows.extend(report.entity_types.iter().map(|(k, s)| row(&format!("  {k}"), s)));
+    // Each breakdown sits under the category it splits: types under `entities_typed`,
+    // predicates under `relations`.
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for (k, s) in &report.categories {
+        rows.push(row(k, s));
+        let parts = match k.as_str() {
+            "entities_typed" => &report.entity_types,
+            "relations" => &report.relation_predicates,
+            _ => continue,
+        };
+        rows.extend(parts.iter().map(|(k, s)| row(&format!("  {k}"), s)));
+    }
     print!("{}", crate::output::table(&["CATEGORY", "P", "R", "F1", "TP", "FP", "FN"], &rows));
     for d in &report.documents {
         if d.missed.is_empty() && d.spurious.is_empty() {

@@ -51,4 +51,11 @@ fn eval_scores_the_seeds() {
     assert!(f1("entities_typed") >= 0.95, "{}", report["categories"]);
     assert_eq!(f1("quantities"), 1.0, "{}", report["categories"]);
     assert_eq!(report["documents"].as_array().unwrap().len(), 2, "the gold applies to both seeds");
+    // The per-predicate rows split the relations row exactly.
+    let predicates = report["relation_predicates"].as_object().unwrap();
+    assert!(predicates.contains_key("ships_to") && predicates.contains_key("seized"), "{predicates:?}");
+    for key in ["tp", "fp", "fn"] {
+        let sum: u64 = predicates.values().map(|s| s[key].as_u64().unwrap()).sum();
+        assert_eq!(sum, report["categories"]["relations"][key].as_u64().unwrap(), "{key}: {predicates:?}");
+    }
 }

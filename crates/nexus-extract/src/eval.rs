@@ -106,6 +106,9 @@ pub struct DocScore {
     pub categories: BTreeMap<String, Counts>,
     /// Typed entity counts per gold/extracted type.
     pub entity_types: BTreeMap<String, Counts>,
+    /// Relation counts per predicate: a hit and a miss count under the gold predicate, a
+    /// spurious relation under its own, so a rule's errors show where they are made.
+    pub relation_predicates: BTreeMap<String, Counts>,
     pub missed: Vec<String>,
     pub spurious: Vec<String>,
 }
@@ -291,9 +294,11 @@ fn score_relations(gold: &Gold, got: &Extraction, s: &mut DocScore) {
             Some(i) => {
                 taken[i] = true;
                 c.tp += 1;
+                s.relation_predicates.entry(r.predicate.to_string()).or_default().tp += 1;
             }
             None => {
                 c.fp += 1;
+                s.relation_predicates.entry(r.predicate.to_string()).or_default().fp += 1;
                 let name = |id: &str| got.entities.iter().find(|e| e.id == id).map_or(id.to_owned(), |e| e.name.clone());
                 s.spurious.push(format!("relation {} {} {}", name(&r.subject), r.predicate, name(&r.object)));
             }
@@ -301,6 +306,7 @@ fn score_relations(gold: &Gold, got: &Extraction, s: &mut DocScore) {
     }
     for (_, r) in gold.relations.iter().enumerate().filter(|(i, r)| !taken[*i] && !r.optional) {
         c.fn_ += 1;
+        s.relation_predicates.entry(r.predicate.clone()).or_default().fn_ += 1;
         s.missed.push(format!("relation {} {} {}", r.subject, r.predicate, r.object));
     }
     s.categories.insert("relations".into(), c);
