@@ -26,6 +26,7 @@ mod roles;
 mod routes;
 mod table;
 mod tokens;
+mod trade;
 mod view;
 mod whereabouts;
 
@@ -235,6 +236,7 @@ pub fn find(
         activities::apply(&v, &mut candidates);
         production::crops(&v, text, &mut candidates);
         links::apply(&v, &mut candidates);
+        trade::apply(&v, &mut candidates);
         production::apply(&v, &mut candidates);
         attach::known_containment(&v, kb, entities, &mut candidates);
         let mut seen = std::collections::HashSet::new();

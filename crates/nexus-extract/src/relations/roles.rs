@@ -71,7 +71,7 @@ fn word(v: &View, k: usize) -> bool {
 }
 
 /// The token after a possessive "'s" at `k`, or `k`.
-fn past_possessive(v: &View, k: usize) -> usize {
+pub(super) fn past_possessive(v: &View, k: usize) -> usize {
     if matches!(v.norms.get(k), Some(&"'") | Some(&"’")) && v.norms.get(k + 1) == Some(&"s") { k + 2 } else { k }
 }
 

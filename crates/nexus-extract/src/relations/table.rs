@@ -266,10 +266,12 @@ pub enum Cue {
     Until,
     Presence,
     Causative,
+    Control,
+    Trade,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 48;
+pub const CUES: usize = 50;
 const _: () = assert!(CUES < 64, "cue masks are u64 with one bit kept for 'not yet read'");
 
 impl Cue {
@@ -322,6 +324,8 @@ impl Cue {
             Cue::Until => 45,
             Cue::Presence => 46,
             Cue::Causative => 47,
+            Cue::Control => 48,
+            Cue::Trade => 49,
         }
     }
 
@@ -371,6 +375,8 @@ impl Cue {
             "until" => Cue::Until,
             "presence" => Cue::Presence,
             "causative" => Cue::Causative,
+            "control" => Cue::Control,
+            "trade" => Cue::Trade,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }

@@ -1,0 +1,41 @@
+//! An organization in charge of a trade in goods traffics them (`relations/trade.rs`). Fresh
+//! sentences, bundled knowledge base.
+
+mod support;
+use support::*;
+
+#[test]
+fn controlling_the_trade_of_goods_is_trafficking_them() {
+    let x = extract("The Sinaloa Cartel and the CJNG control the distribution of fentanyl and methamphetamine in the United States.");
+    for org in ["Cártel de Sinaloa", "Cártel de Jalisco Nueva Generación"] {
+        assert_has(&x, org, "traffics", "fentanyl");
+        assert_has(&x, org, "traffics", "methamphetamine");
+    }
+    let x = extract("Según la fiscalía, el CJNG controla el mercado de la metanfetamina en Jalisco.");
+    assert_has(&x, "Cártel de Jalisco Nueva Generación", "traffics", "methamphetamine");
+    let x = extract("Segundo a PF, o PCC domina a logística de exportação de cocaína pelo porto de Paranaguá.");
+    assert_has(&x, "Primeiro Comando da Capital", "traffics", "cocaine");
+}
+
+#[test]
+fn an_owner_or_a_share_stands_between_the_control_word_and_the_goods() {
+    let x = extract("After the ambush, the PCC took over Rafaat's supply routes for Paraguayan marijuana and for Bolivian cocaine.");
+    assert_has(&x, "Primeiro Comando da Capital", "traffics", "cocaine");
+    assert_has(&x, "Primeiro Comando da Capital", "traffics", "cannabis");
+    let x = extract("Los Chapitos serían responsables de una parte sustancial del fentanilo que llega a Arizona.");
+    assert_has(&x, "Los Chapitos", "traffics", "fentanyl");
+}
+
+#[test]
+fn control_of_a_place_or_by_a_state_body_is_not_trafficking() {
+    // A place comes first: the goods belong to another clause.
+    let x = extract("The Gulf Clan controls Turbo, where cocaine shipments leave for Central America.");
+    assert_has(&x, "Clan del Golfo", "operates_in", "Turbo");
+    assert!(!triples(&x).iter().any(|(_, p, _)| p == "traffics"), "{:?}", triples(&x));
+    // A state body that controls a sale regulates it.
+    let x = extract("The DEA controls the sale of precursor chemicals in the United States.");
+    assert!(!triples(&x).iter().any(|(_, p, _)| p == "traffics"), "{:?}", triples(&x));
+    // No trade noun: "controls the port" says where, not what.
+    let x = extract("Los Choneros control the port where the cocaine is loaded.");
+    assert!(!triples(&x).iter().any(|(_, p, _)| p == "traffics"), "{:?}", triples(&x));
+}
