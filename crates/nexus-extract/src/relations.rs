@@ -15,6 +15,7 @@ mod attach;
 mod discourse;
 mod events;
 mod frames;
+mod levies;
 mod links;
 mod mutual;
 mod origins;
@@ -237,6 +238,7 @@ pub fn find(
         production::crops(&v, text, &mut candidates);
         links::apply(&v, &mut candidates);
         trade::apply(&v, &mut candidates);
+        levies::apply(&v, &mut candidates);
         production::apply(&v, &mut candidates);
         attach::known_containment(&v, kb, entities, &mut candidates);
         let mut seen = std::collections::HashSet::new();

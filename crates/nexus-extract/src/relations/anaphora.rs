@@ -143,7 +143,9 @@ pub fn zero_subject(toks: &mut Vec<Tok>, subjects: &[Span], at: usize) -> bool {
 }
 
 /// Replace the first "all these groups" / "ambos grupos" phrase in `toks` with one token for
-/// the organizations named in `previous` (the sentence before), when it named two or more.
+/// the organizations named in `previous` (the sentence before), when it named two or more; a
+/// phrase for exactly two ("both armed groups", "os dois grupos") with fewer there stands for
+/// the last two organizations named within `PAIR_REACH` bytes before the sentence.
 /// Returns the token's index and every organization it stands for.
 pub fn plural_orgs(toks: &mut Vec<Tok>, previous: Range<usize>, mentions: &[Span]) -> Option<(usize, Vec<usize>)> {
     let t = Tables::get();
@@ -161,6 +163,9 @@ pub fn plural_orgs(toks: &mut Vec<Tok>, previous: Range<usize>, mentions: &[Span
             named.push(*m);
         }
     }
+    if named.len() < 2 && t.cue(Cue::Pair).longest_at(&[toks[i].norm.as_ref(), toks.get(i + 1).map_or("", |t| t.norm.as_ref())]).is_some() {
+        named = last_two(mentions, previous.end);
+    }
     if named.len() < 2 {
         return None;
     }
@@ -168,4 +173,25 @@ pub fn plural_orgs(toks: &mut Vec<Tok>, previous: Range<usize>, mentions: &[Span
     let m = named[0];
     toks.splice(i..i + n, [Tok { kind: Kind::Entity { entity: m.entity, ty: m.ty, anaphor: true }, start, end, norm: Cow::Borrowed("") }]);
     Some((i, named.iter().map(|m| m.entity).collect()))
+}
+
+/// How far back "both groups" looks for the two organizations it names, in bytes: about two
+/// paragraphs of report prose.
+const PAIR_REACH: usize = 1500;
+
+/// The last two distinct organizations named before byte `end` (within `PAIR_REACH`), the
+/// earlier first.
+fn last_two(mentions: &[Span], end: usize) -> Vec<Span> {
+    let stop = mentions.partition_point(|m| m.start < end);
+    let mut two: Vec<Span> = Vec::new();
+    for m in mentions[..stop].iter().rev().take_while(|m| m.start + PAIR_REACH >= end).filter(|m| ORGS.contains(&m.ty)) {
+        if !two.iter().any(|x| x.entity == m.entity) {
+            two.push(*m);
+            if two.len() == 2 {
+                break;
+            }
+        }
+    }
+    two.reverse();
+    two
 }

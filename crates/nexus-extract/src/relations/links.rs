@@ -43,23 +43,25 @@ pub fn apply(v: &View, out: &mut Vec<Candidate>) {
         if !v.norms.get(k).is_some_and(|w| link_to(w)) {
             continue;
         }
-        for item in linked(v, k + 1) {
+        for item in linked(v, k + 1, &LINKED) {
             let predicate = if v.fits(item, &ORGS) { cooperates_with } else { engages_in };
             out.push(Candidate::new(org, predicate, item, (i, i + 1), STRENGTH));
         }
     }
 }
 
-/// The activities and organizations listed from token `from`: items joined by coordinators,
-/// each after an optional article (and a repeated link word: "con el CJNG y con la minería"),
-/// each with at most a short complement; an item that names nothing ("killings of social
-/// leaders") is passed over.
-fn linked(v: &View, from: usize) -> Vec<usize> {
+/// The entities of `types` listed from token `from`: items joined by coordinators, each after
+/// an optional article (and a repeated link word or preposition: "con el CJNG y con la
+/// minería", "a los cocaleros y a los mineros"), each with at most a short complement; an item
+/// that names nothing ("killings of social leaders", "laboratory owners") is passed over, and
+/// one that names its goods in the complement ("cultivadores de coca") gives them.
+pub(super) fn linked(v: &View, from: usize, types: &[EntityType]) -> Vec<usize> {
     let mut out = Vec::new();
+    let intro = from.checked_sub(1).map(|k| v.norms[k]);
     let mut i = from;
     while i < v.len() {
         i = v.past_article(i);
-        if v.fits(i, &LINKED) {
+        if v.fits(i, types) {
             out.push(i);
             i += 1;
             if v.norms.get(i) == Some(&"(") {
@@ -67,18 +69,39 @@ fn linked(v: &View, from: usize) -> Vec<usize> {
             }
         }
         // The item's words (or its complement), up to the next coordinator.
-        let Some(c) = (i..(i + COMPLEMENT + 1).min(v.len())).find(|&c| v.is(c, Cue::Coordinator)) else { break };
-        if (i..c).any(|k| v.toks[k].entity().is_some() || !v.norms[k].chars().all(char::is_alphabetic)) {
-            break;
-        }
+        let end = (i + COMPLEMENT + 1).min(v.len());
+        let c = (i..end).find(|&c| v.is(c, Cue::Coordinator));
+        let Ok(named) = complement(v, i, c.unwrap_or(end), types) else { break };
+        out.extend(named);
+        let Some(c) = c else { break };
         i = c + 1;
         // "forced displacement, and the recruitment": "," then "and".
         if v.is(i, Cue::Coordinator) && v.entity(i).is_none() {
             i += 1;
         }
-        if v.norms.get(i).is_some_and(|w| link_to(w)) && !v.is(i, Cue::Article) {
+        let repeated = v.norms.get(i).is_some_and(|w| link_to(w) || Some(*w) == intro);
+        if repeated && (!v.is(i, Cue::Article) || Some(v.norms[i]) == intro) {
             i += 1;
         }
     }
     out
+}
+
+/// The entities of `types` among an item's complement words `from..to`, up to the first mark
+/// that is not a word or that opens a clause; `Err` when it names something else or nothing
+/// before such a mark, which ends the list.
+fn complement(v: &View, from: usize, to: usize, types: &[EntityType]) -> Result<Vec<usize>, ()> {
+    let mut named = Vec::new();
+    for k in from..to {
+        match v.toks[k].entity() {
+            Some(_) if v.fits(k, types) => named.push(k),
+            Some(_) => return Err(()),
+            // A mark or a new clause ("…, while illegal mining is run by …") ends the item.
+            None if !v.norms[k].chars().all(char::is_alphabetic) || v.cue_at(k, Cue::ClauseBreak).is_some() => {
+                return if named.is_empty() { Err(()) } else { Ok(named) };
+            }
+            None => {}
+        }
+    }
+    Ok(named)
 }

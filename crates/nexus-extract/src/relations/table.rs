@@ -268,10 +268,12 @@ pub enum Cue {
     Causative,
     Control,
     Trade,
+    Levied,
+    Pair,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 50;
+pub const CUES: usize = 52;
 const _: () = assert!(CUES < 64, "cue masks are u64 with one bit kept for 'not yet read'");
 
 impl Cue {
@@ -326,6 +328,8 @@ impl Cue {
             Cue::Causative => 47,
             Cue::Control => 48,
             Cue::Trade => 49,
+            Cue::Levied => 50,
+            Cue::Pair => 51,
         }
     }
 
@@ -377,6 +381,8 @@ impl Cue {
             "causative" => Cue::Causative,
             "control" => Cue::Control,
             "trade" => Cue::Trade,
+            "levied" => Cue::Levied,
+            "pair" => Cue::Pair,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }
