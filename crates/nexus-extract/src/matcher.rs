@@ -389,6 +389,10 @@ fn capitalised(s: &str) -> bool {
 /// Spanish and Portuguese put the head first in lower case ("el río Paraná", "o rio Solimões"):
 /// that name is read whole, not as the state its second word also names.
 fn title_cased(s: &str) -> bool {
+    // One word, most matches: title-cased exactly when capitalised.
+    if !s.contains([' ', '-']) {
+        return capitalised(s);
+    }
     let mut words = s.split([' ', '-']).filter(|w| !w.is_empty()).peekable();
     let head_first = words.peek().is_some_and(|w| !capitalised(w) && folded_head(w));
     if head_first {
