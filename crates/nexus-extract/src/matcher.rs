@@ -389,13 +389,23 @@ fn capitalised(s: &str) -> bool {
 /// Spanish and Portuguese put the head first in lower case ("el río Paraná", "o rio Solimões"):
 /// that name is read whole, not as the state its second word also names.
 fn title_cased(s: &str) -> bool {
+    // One word, most matches: title-cased exactly when capitalised.
+    if !s.contains([' ', '-']) {
+        return capitalised(s);
+    }
     let mut words = s.split([' ', '-']).filter(|w| !w.is_empty()).peekable();
-    let head_first = words.peek().is_some_and(|w| !capitalised(w) && geographic_head(&fold(w)));
+    let head_first = words.peek().is_some_and(|w| !capitalised(w) && folded_head(w));
     if head_first {
         words.next();
     }
     (capitalised(s) || head_first && words.peek().is_some_and(|w| capitalised(w)))
-        && words.all(|w| capitalised(w) || name_particle(w) || geographic_head(&fold(w)))
+        && words.all(|w| capitalised(w) || name_particle(w) || folded_head(w))
+}
+
+/// `geographic_head` of the folded word, without folding a copy of a word that is folded already
+/// (lower-case ASCII, most words).
+fn folded_head(w: &str) -> bool {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) { geographic_head(w) } else { geographic_head(&fold(w)) }
 }
 
 /// The surface is capitalised wherever one of the entry's own names is, but for the short
@@ -403,14 +413,16 @@ fn title_cased(s: &str) -> bool {
 /// not a sign that a common phrase was matched. Lower-case nouns ("Pacific route") stay out: there
 /// the capitalised part is the name.
 fn cased_as_named(e: &Entity, surface: &str) -> bool {
+    if !capitalised(surface) {
+        return false;
+    }
     let words = |s: &str| s.split([' ', '-']).filter(|w| !w.is_empty()).map(str::to_owned).collect::<Vec<_>>();
     let seen = words(surface);
     let folded = fold(surface);
-    capitalised(surface)
-        && e.names().filter(|n| fold(n) == folded).any(|n| {
-            let named = words(n);
-            named.len() == seen.len() && named.iter().zip(&seen).all(|(n, s)| capitalised(s) || (n == s && lower_link(n)))
-        })
+    e.names().filter(|n| fold(n) == folded).any(|n| {
+        let named = words(n);
+        named.len() == seen.len() && named.iter().zip(&seen).all(|(n, s)| capitalised(s) || (n == s && lower_link(n)))
+    })
 }
 
 /// A short lower-case word inside a name ("a", "de"), or an elided article before a capital

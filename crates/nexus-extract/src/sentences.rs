@@ -67,6 +67,9 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::with_capacity(text.len() / 128 + 1);
     let mut scratch = String::new();
     let mut start = 0;
+    // Where the current line starts: every line break is stopped at below (punctuation runs and
+    // footnote marks hold none), so no line break lies between it and `i`.
+    let mut line = 0;
     let mut i = 0;
     while i < b.len() {
         // Most bytes are neither punctuation nor a line break: skipped eight at a time.
@@ -76,11 +79,13 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
         }
         match b[i] {
             b'\n' => {
-                if line_break_ends(text, i) {
+                debug_assert!(!text[line..i].contains('\n'));
+                if line_break_ends(text, line, i) {
                     push(&mut out, text, start, i);
                     start = i + 1;
                 }
                 i += 1;
+                line = i;
             }
             0xE2 if !text[i..].starts_with('…') => i += 1,
             _ => {
@@ -270,9 +275,17 @@ fn word_before(text: &str, i: usize) -> &str {
 
 /// Only white space or a list bullet stands between the start of its line and byte `at`.
 fn opens_line(text: &str, at: usize) -> bool {
-    let head = &text[..at];
-    let line = head.rfind('\n').map_or(head, |k| &head[k + 1..]);
-    line.chars().all(|c| c.is_whitespace() || matches!(c, '-' | '*' | '•' | '·' | '(' | '–' | '—'))
+    // Read back from `at` to the line break: the first other character settles it, without
+    // searching the whole line for its start first.
+    for c in text[..at].chars().rev() {
+        if c == '\n' {
+            return true;
+        }
+        if !(c.is_whitespace() || matches!(c, '-' | '*' | '•' | '·' | '(' | '–' | '—')) {
+            return false;
+        }
+    }
+    true
 }
 
 /// A list label before a period: a number ("1", "2.3"), a roman numeral, a lower-case letter.
@@ -293,9 +306,10 @@ fn is_initial(word: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
 }
 
-/// Does the line break at byte `i` end the sentence? (Module docs: a blank line, a list item next,
+/// Does the line break at byte `i`, ending the line that starts at `line`, end the sentence? (Module
+/// docs: a blank line, a list item next,
 /// a heading-like line before.)
-fn line_break_ends(text: &str, i: usize) -> bool {
+fn line_break_ends(text: &str, line: usize, i: usize) -> bool {
     let rest = &text[i + 1..];
     let next_line = rest.trim_start_matches([' ', '\t', '\r']);
     if next_line.is_empty() || next_line.starts_with('\n') {
@@ -304,8 +318,7 @@ fn line_break_ends(text: &str, i: usize) -> bool {
     if list_item(next_line) {
         return true;
     }
-    let head = &text[..i];
-    let prev = head.rfind('\n').map_or(head, |k| &head[k + 1..]).trim();
+    let prev = text[line..i].trim();
     let Some(last) = prev.trim_end_matches(CLOSERS).chars().next_back() else { return false };
     // Terminal punctuation has had its say; a comma, colon or dash runs on.
     if matches!(last, '.' | '!' | '?' | '…' | ',' | ';' | ':' | '-' | '–' | '—' | '(' | '/') {

@@ -588,18 +588,16 @@ fn recurrences(known: &Known, found: &[Found], out: &mut Out) {
     let from = firsts.iter().copied().min().unwrap_or(text.len());
     let one_pass = surfaces.len() >= ONE_PASS_SURFACES
         && text.len() - from >= ONE_PASS_BYTES
-        && aho_corasick::AhoCorasick::builder().kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA)).build(&surfaces).is_ok_and(
-            |ac| {
-                for m in ac.find_overlapping_iter(&text[from..]) {
-                    let (n, at) = (m.pattern().as_usize(), from + m.start());
-                    if at >= firsts[n] {
-                        occurrences[n].push(at);
-                    }
+        && aho_corasick::AhoCorasick::builder().kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(&surfaces).is_ok_and(|ac| {
+            for m in ac.find_overlapping_iter(&text[from..]) {
+                let (n, at) = (m.pattern().as_usize(), from + m.start());
+                if at >= firsts[n] {
+                    occurrences[n].push(at);
                 }
-                occurrences.iter_mut().for_each(|o| o.sort_unstable());
-                true
-            },
-        );
+            }
+            occurrences.iter_mut().for_each(|o| o.sort_unstable());
+            true
+        });
     if !one_pass {
         for (n, surface) in surfaces.iter().enumerate() {
             occurrences[n] = text[firsts[n]..].match_indices(surface).map(|(at, _)| firsts[n] + at).collect();

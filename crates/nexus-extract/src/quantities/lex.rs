@@ -312,24 +312,26 @@ impl Table {
     /// The longest phrase ending at the last token before `pos` (whitespace between allowed).
     pub fn match_back(&self, text: &str, pos: usize) -> Option<Hit<'_>> {
         let mut toks: [Tok; 8] = [Tok { start: 0, end: 0 }; 8];
-        let mut n = 0;
-        let mut at = pos;
-        while n < self.max_len.min(8) {
-            match prev_tok(text, at) {
+        if self.max_len == 0 {
+            return None;
+        }
+        toks[0] = prev_tok(text, pos)?;
+        let mut buf = [0u8; 64];
+        let key = fold_into(toks[0].s(text), &mut buf)?;
+        let cands = self.last.get(key)?;
+        // Most last tokens end no phrase: the tokens before one are read only when some phrase
+        // ends there, and only as many as its longest candidate has.
+        let need = cands.iter().map(|&i| self.entries[i as usize].toks.len()).max().unwrap_or(0).min(self.max_len).min(8);
+        let mut n = 1;
+        while n < need {
+            match prev_tok(text, toks[n - 1].start) {
                 Some(t) => {
                     toks[n] = t;
                     n += 1;
-                    at = t.start;
                 }
                 None => break,
             }
         }
-        if n == 0 {
-            return None;
-        }
-        let mut buf = [0u8; 64];
-        let key = fold_into(toks[0].s(text), &mut buf)?;
-        let cands = self.last.get(key)?;
         'e: for &i in cands {
             let e = &self.entries[i as usize];
             let k = e.toks.len();
