@@ -18,6 +18,7 @@ mod frames;
 mod links;
 mod mutual;
 mod origins;
+mod parties;
 mod places;
 mod production;
 mod pronouns;
@@ -235,6 +236,7 @@ pub fn find(
         activities::apply(&v, &mut candidates);
         production::crops(&v, text, &mut candidates);
         links::apply(&v, &mut candidates);
+        parties::apply(&v, &mut candidates);
         production::apply(&v, &mut candidates);
         attach::known_containment(&v, kb, entities, &mut candidates);
         let mut seen = std::collections::HashSet::new();
