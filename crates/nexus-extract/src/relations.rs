@@ -237,6 +237,9 @@ pub fn find(
         production::crops(&v, text, &mut candidates);
         links::apply(&v, &mut candidates);
         parties::apply(&v, &mut candidates);
+        if let Some((at, _)) = &plural {
+            parties::between_each(&v, *at, &mut candidates);
+        }
         production::apply(&v, &mut candidates);
         attach::known_containment(&v, kb, entities, &mut candidates);
         let mut seen = std::collections::HashSet::new();

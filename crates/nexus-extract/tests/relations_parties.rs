@@ -78,3 +78,17 @@ fn an_organization_that_grew_into_a_kind_of_group_engages_in_its_activity() {
     let x = extract("Los Lobos grew into Ecuador's largest gang, while the police fought drug trafficking.");
     none_of(&x, "engages_in");
 }
+
+#[test]
+fn a_between_phrase_over_the_two_groups_named_before_relates_them() {
+    let x = extract(
+        "O Primeiro Comando da Capital e o Comando Vermelho dividiam fornecedores. A rivalidade entre os dois grupos redesenhou o mapa do tráfico de drogas.",
+    );
+    assert_has(&x, "Primeiro Comando da Capital", "conflicts_with", "Comando Vermelho");
+    let x =
+        extract("Los Choneros y Los Lobos firmaron un pacto en 2019. La guerra entre ambos grupos deja decenas de muertos en Guayaquil.");
+    assert_has(&x, "Los Choneros", "conflicts_with", "Los Lobos");
+    // A plural phrase in another frame names no pair of them.
+    let x = extract("Los Choneros y Los Lobos firmaron un pacto en 2019. Ambos grupos trafican cocaína en Guayaquil.");
+    none_of(&x, "conflicts_with");
+}

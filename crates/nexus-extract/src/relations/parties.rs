@@ -9,12 +9,14 @@
 //!   Rosario con Los Monos";
 //! - a partner beside the doer of a seizure or an arrest: "the DEA, in a joint operation with
 //!   the Colombian police, seized …", "En operación conjunta con la Armada, la Policía incautó
-//!   …" (the partner seized too).
+//!   …" (the partner seized too);
+//! - a "between" phrase over a plural anaphor: "a rivalidade entre os dois grupos", "la guerra
+//!   entre ambos grupos" (every pair of the organizations named before).
 //!
 //! Vocabulary: `data/relations/parties.tsv`.
 
 use super::frames::Candidate;
-use super::table::Cue;
+use super::table::{Cue, Frame};
 use super::view::View;
 use crate::hash::FxSet;
 use nexus_kb::EntityType;
@@ -253,4 +255,20 @@ pub fn formed_from(v: &View, k: usize, types: &[EntityType]) -> Option<usize> {
         head = (head.saturating_sub(6)..head).rev().find(|&m| v.norms[m] == "(")?.checked_sub(1)?;
     }
     v.fits(head, types).then_some(head)
+}
+
+/// "a rivalidade entre os dois grupos", "the war between both groups", "la alianza entre ambas
+/// organizaciones": a symmetric "between" phrase whose one item is the token at `at` standing for
+/// several organizations (`anaphora::plural_orgs`). The pair (at, at) reads, through that token,
+/// as every pair of the organizations it stands for.
+pub fn between_each(v: &View, at: usize, out: &mut Vec<Candidate>) {
+    let Some(end) = v.before_article(at).map(|k| k + 1) else { return };
+    for start in end.saturating_sub(4)..end {
+        for (n, tr) in v.t.trigger_phrases.matches_at(&v.norms[start..]) {
+            let trigger = &v.t.triggers[tr];
+            if start + n == end && trigger.frame == Frame::Between && v.t.predicates[trigger.predicate].symmetric {
+                out.push(Candidate::new(at, trigger.predicate, at, (start, end), STRENGTH));
+            }
+        }
+    }
 }
