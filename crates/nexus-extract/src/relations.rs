@@ -19,6 +19,7 @@ mod levies;
 mod links;
 mod mutual;
 mod origins;
+mod parties;
 mod places;
 mod production;
 mod pronouns;
@@ -239,6 +240,10 @@ pub fn find(
         links::apply(&v, &mut candidates);
         trade::apply(&v, &mut candidates);
         levies::apply(&v, &mut candidates);
+        parties::apply(&v, &mut candidates);
+        if let Some((at, _)) = &plural {
+            parties::between_each(&v, *at, &mut candidates);
+        }
         production::apply(&v, &mut candidates);
         attach::known_containment(&v, kb, entities, &mut candidates);
         let mut seen = std::collections::HashSet::new();

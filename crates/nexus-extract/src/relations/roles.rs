@@ -260,7 +260,12 @@ fn described_activity(v: &View, org: usize) -> Vec<usize> {
     let activity = [EntityType::Activity];
     let mut out = Vec::new();
     for j in k..(k + DESCRIPTION).min(v.len()) {
-        if matches!(v.norms[j], "," | ";" | ":" | "." | "(") || (v.toks[j].entity().is_some() && !v.fits(j, &activity)) {
+        // "grew into Colombia's largest drug-trafficking group": a place's genitive only says
+        // where the organization stands first.
+        let genitive = v.fits(j, &[EntityType::Place, EntityType::Country])
+            && matches!(v.norms.get(j + 1), Some(&"'" | &"’"))
+            && v.norms.get(j + 2) == Some(&"s");
+        if matches!(v.norms[j], "," | ";" | ":" | "." | "(") || (v.toks[j].entity().is_some() && !v.fits(j, &activity) && !genitive) {
             break;
         }
         // "Los Lobos, a rival of the drug-trafficking organization …": another relation's

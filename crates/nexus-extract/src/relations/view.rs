@@ -202,7 +202,8 @@ impl<'s> View<'s> {
                 let pronoun = i + 1 - len;
                 let antecedent = |k: usize| self.fits(k, types) && (k + 1..pronoun).all(|j| matches!(self.norms[j], "," | ")" | "]"));
                 if let Some(k) = (i.saturating_sub(3)..i).rev().find(|&k| antecedent(k)).or_else(|| self.apposed_before(i, types)) {
-                    return Some(k);
+                    // "Os Crias, grupo formado por dissidentes da FDN que …": the group formed.
+                    return Some(super::parties::formed_from(self, k, types).unwrap_or(k));
                 }
             }
             if self.norms[i] != "," && self.cue_ends_at(i, Cue::ClauseBreak) {
