@@ -51,6 +51,9 @@ pub enum Frame {
     /// going whose destination only an until-word marks (`routes`); other to-words after it
     /// ("desce a hidrovia") name the way, not the end.
     Until,
+    /// "sold cocaine to the Sinaloa Cartel", "vendía cocaína al Cártel de Sinaloa": a sale of
+    /// goods to an organization makes seller and buyer cooperate (`goods`).
+    Sale,
 }
 
 impl Frame {
@@ -266,10 +269,13 @@ pub enum Cue {
     Until,
     Presence,
     Causative,
+    Adverb,
+    Remainder,
+    Buyer,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 48;
+pub const CUES: usize = 51;
 const _: () = assert!(CUES < 64, "cue masks are u64 with one bit kept for 'not yet read'");
 
 impl Cue {
@@ -322,6 +328,9 @@ impl Cue {
             Cue::Until => 45,
             Cue::Presence => 46,
             Cue::Causative => 47,
+            Cue::Adverb => 48,
+            Cue::Remainder => 49,
+            Cue::Buyer => 50,
         }
     }
 
@@ -371,6 +380,9 @@ impl Cue {
             "until" => Cue::Until,
             "presence" => Cue::Presence,
             "causative" => Cue::Causative,
+            "adverb" => Cue::Adverb,
+            "remainder" => Cue::Remainder,
+            "buyer" => Cue::Buyer,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }
@@ -450,6 +462,7 @@ impl Tables {
                 "roster" => Frame::Roster,
                 "mutual" => Frame::Mutual,
                 "until" => Frame::Until,
+                "sale" => Frame::Sale,
                 f => panic!("triggers.tsv: unknown frame {f}"),
             };
             triggers.push(Trigger { predicate, frame });
