@@ -82,3 +82,20 @@ fn a_door_goods_leave_by_starts_their_flow() {
     let x = extract("Investigators say Panama has become a gateway for cocaine.");
     assert!(!has(&x, "Panama", "exports", "cocaine"), "{:?}", triples(&x));
 }
+
+#[test]
+fn goods_moved_through_a_place_by_their_own_clause_go_there_from_their_origin() {
+    let x = extract("The cocaine that leaves through Guayaquil originates mainly in Colombia.");
+    assert_has(&x, "Colombia", "ships_to", "Guayaquil");
+    let x = extract("La cocaína que llega a Valencia, según la Guardia Civil, proviene sobre todo de Colombia.");
+    assert_has(&x, "Colombia", "ships_to", "Valencia");
+    let x = extract("A cocaína que sai pelo porto de Paranaguá tem origem principalmente na Bolívia e no Peru.");
+    assert_has(&x, "Bolivia", "ships_to", "Paranaguá");
+    assert_has(&x, "Peru", "ships_to", "Paranaguá");
+}
+
+#[test]
+fn people_moving_through_a_place_are_not_goods() {
+    let x = extract("The brokers who leave through Guayaquil originate mainly in Colombia.");
+    assert!(!has(&x, "Colombia", "ships_to", "Guayaquil"), "{:?}", triples(&x));
+}

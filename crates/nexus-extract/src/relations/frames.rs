@@ -502,6 +502,11 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
         }
         return;
     }
+    // "A cocaína que sai pelo Nordeste tem origem na Bolívia": the goods' own clause names where
+    // they go from there.
+    if dests.is_empty() && trigger.frame == Frame::Depart && !origins.is_empty() {
+        dests = super::goods::relative_clause_places(v, start, places);
+    }
     if dests.is_empty() && !matches!(trigger.frame, Frame::Import | Frame::Arrive | Frame::Until) {
         let exports = t.predicate("exports");
         if let (Some(exports), Some(c)) = (exports, commodity.filter(|&c| c > start)) {

@@ -162,3 +162,24 @@ pub fn moved(found: &[(usize, super::Relation)], entities: &[crate::ExtractedEnt
         (out, _) => out,
     }
 }
+
+/// How far before an origin phrase the goods and their relative clause may start, in tokens.
+const RELATIVE_REACH: usize = 20;
+
+/// "A cocaína que sai pelo Nordeste tem origem na Bolívia", "La cocaína que llega a Valencia
+/// proviene de Colombia", "The cocaine that leaves through Santos originates in Bolivia": goods
+/// whose relative clause moves them through a place, then a phrase naming where they leave
+/// from (the trigger at `start`). The places of that clause are where the goods go from there.
+pub fn relative_clause_places(v: &View, start: usize, places: &[EntityType]) -> Vec<usize> {
+    let stop = |k: usize| matches!(v.norms[k], ";" | ":" | "." | "(") || v.cue_at(k, Cue::ClauseBreak).is_some();
+    let Some(rel) = (start.saturating_sub(RELATIVE_REACH)..start)
+        .rev()
+        .take_while(|&k| !stop(k))
+        .find(|&k| v.cue_at(k, Cue::Relative) == Some(1) && k > 0 && v.fits(k - 1, &[EntityType::Commodity]))
+    else {
+        return Vec::new();
+    };
+    let Some(verb) = (rel + 1..start).find(|&k| v.flow_trigger[k]) else { return Vec::new() };
+    let after = (verb..start).find(|&k| !v.flow_trigger[k]).unwrap_or(start);
+    v.list_right(after, places, 4).0.into_iter().filter(|&p| p < start).collect()
+}
