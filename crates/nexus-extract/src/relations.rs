@@ -159,8 +159,10 @@ pub fn find(
         // ASCII.
         let ascii = text[range.clone()].is_ascii();
         let anaphors = !ascii || t.anaphor_heads.is_match(&lower[range.clone()]);
-        let discourse =
-            !ascii || memory.outlet_for(idx).is_some() || !carried.before(idx).is_empty() || discourse::may_matter(&lower[range.clone()]);
+        let discourse = !ascii
+            || memory.outlet_for(idx).is_some()
+            || (!carried.before(idx).is_empty() && goods::may_refer_back(&lower[range.clone()]))
+            || discourse::may_matter(&lower[range.clone()]);
         // One name and an arrest or seizure in the passive, or a roster ("The defendants are:"):
         // the document's agency is the other.
         let doer = operation.live(idx) || announces;

@@ -163,6 +163,15 @@ pub fn moved(found: &[(usize, super::Relation)], entities: &[crate::ExtractedEnt
     }
 }
 
+/// Could a sentence (lower-cased) refer back to goods (`referred_back`)? Its first word may
+/// open a remainder or goods phrase, or be an article before one. A sentence with a single
+/// mention is read after a flow only then.
+pub fn may_refer_back(lower: &str) -> bool {
+    let t = super::table::Tables::get();
+    let first = lower.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    [Cue::Remainder, Cue::Goods, Cue::Article].iter().any(|&c| t.cue(c).may_start(first))
+}
+
 /// How far before an origin phrase the goods and their relative clause may start, in tokens.
 const RELATIVE_REACH: usize = 20;
 
