@@ -16,6 +16,7 @@ mod discourse;
 mod events;
 mod frames;
 mod levies;
+mod goods;
 mod links;
 mod mutual;
 mod origins;
@@ -137,6 +138,8 @@ pub fn find(
     let mut operation = events::Operation::default();
     // The organizations that opened the sentence before, for a pronoun opening the next.
     let mut topic = pronouns::Topic::default();
+    // The goods the flows of the sentence before moved, for one that refers back to them.
+    let mut carried = goods::Carried::default();
     for (idx, range) in crate::sentences::split(text).into_iter().enumerate() {
         let before = if previous[0].is_empty() { previous[1].clone() } else { previous[0].start..previous[1].end };
         let earlier = previous.clone();
@@ -159,7 +162,10 @@ pub fn find(
         // ASCII.
         let ascii = text[range.clone()].is_ascii();
         let anaphors = !ascii || t.anaphor_heads.is_match(&lower[range.clone()]);
-        let discourse = !ascii || memory.outlet_for(idx).is_some() || discourse::may_matter(&lower[range.clone()]);
+        let discourse = !ascii
+            || memory.outlet_for(idx).is_some()
+            || (!carried.before(idx).is_empty() && goods::may_refer_back(&lower[range.clone()]))
+            || discourse::may_matter(&lower[range.clone()]);
         // One name and an arrest or seizure in the passive, or a roster ("The defendants are:"):
         // the document's agency is the other.
         let doer = operation.live(idx) || announces;
@@ -201,7 +207,7 @@ pub fn find(
         let mut found: Vec<(usize, usize, Vec<usize>)> = Vec::new();
         let mut i = 0;
         while i < v.len() {
-            let hits = t.trigger_phrases.matches_at(&v.norms[i..]);
+            let hits = goods::triggers_at(&v, i);
             let Some(&(n, _)) = hits.first() else {
                 i += 1;
                 continue;
@@ -265,7 +271,7 @@ pub fn find(
             // A flow with no origin in its sentence takes the one earlier sentences left.
             let (origins, factor): (Vec<usize>, f64) = match c.orphan {
                 Some(frames::Orphan::Doer | frames::Orphan::Roster) => (operation.doers(idx, c, &v, dates).to_vec(), events::CARRIED),
-                Some(frames::Orphan::Group) => (v.entity(c.subject).into_iter().collect(), events::CARRIED),
+                Some(frames::Orphan::Group | frames::Orphan::Goods) => (v.entity(c.subject).into_iter().collect(), events::CARRIED),
                 Some(orphan) => {
                     let (from, factor) = memory.origins(idx, orphan, goods_first);
                     if from.is_empty() && matches!(orphan, frames::Orphan::Unnamed | frames::Orphan::Arriving) {
@@ -286,7 +292,11 @@ pub fn find(
                 None => (v.entity(c.subject).map_or_else(Vec::new, |s| each(c.subject, s)), 1.0),
             };
             // A roster's person: the organization is the case's, remembered.
-            let objects = if c.orphan == Some(frames::Orphan::Group) { operation.group().to_vec() } else { each(c.object, o) };
+            let objects = match c.orphan {
+                Some(frames::Orphan::Group) => operation.group().to_vec(),
+                Some(frames::Orphan::Goods) => carried.before(idx).to_vec(),
+                _ => each(c.object, o),
+            };
             // The qualifiers are the candidate's, read once for all the pairs it gives.
             let read = std::cell::OnceCell::new();
             for (s, o) in origins.into_iter().flat_map(|s| objects.clone().into_iter().map(move |o| (s, o))) {
@@ -329,6 +339,7 @@ pub fn find(
                 all
             });
         memory.seized(idx, seized_at);
+        carried.read(idx, goods::moved(&here, entities, kb));
         here.sort_by_key(|(at, _)| *at);
         out.extend(here.into_iter().map(|(_, r)| r));
     }

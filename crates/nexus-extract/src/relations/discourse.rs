@@ -164,7 +164,8 @@ impl Memory {
             super::frames::Orphan::Arriving
             | super::frames::Orphan::Doer
             | super::frames::Orphan::Roster
-            | super::frames::Orphan::Group => (&[], CARRIED),
+            | super::frames::Orphan::Group
+            | super::frames::Orphan::Goods => (&[], CARRIED),
             super::frames::Orphan::Unnamed => match self.outlet_for(idx) {
                 Some(o) => (o, CARRIED),
                 None if goods_first => {

@@ -42,6 +42,9 @@ pub enum Orphan {
     /// A roster's person, member of the organization the case's first sentence counted its
     /// people in ("seis presuntos integrantes del Clan del Golfo"): the object is remembered.
     Group,
+    /// Goods referred back ("Smaller quantities leave from Paranaguá"): the object is what the
+    /// flows of the sentence before moved (`relations/goods.rs`).
+    Goods,
 }
 
 impl Candidate {
@@ -71,6 +74,7 @@ pub fn apply(v: &View, trigger: &Trigger, start: usize, end: usize, out: &mut Ve
         Frame::Destinations => super::discourse::destinations(v, trigger.predicate, start, end, out),
         Frame::Roster => super::events::roster(v, trigger.predicate, end, out),
         Frame::Mutual => super::mutual::apply(v, trigger.predicate, start, end, out),
+        Frame::Sale => super::goods::sale(v, trigger.predicate, start, end, out),
     }
 }
 
@@ -498,6 +502,11 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
         }
         return;
     }
+    // "A cocaína que sai pelo Nordeste tem origem na Bolívia": the goods' own clause names where
+    // they go from there.
+    if dests.is_empty() && trigger.frame == Frame::Depart && !origins.is_empty() {
+        dests = super::goods::relative_clause_places(v, start, places);
+    }
     if dests.is_empty() && !matches!(trigger.frame, Frame::Import | Frame::Arrive | Frame::Until) {
         let exports = t.predicate("exports");
         if let (Some(exports), Some(c)) = (exports, commodity.filter(|&c| c > start)) {
@@ -506,6 +515,8 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
                 cand.method = method;
                 out.push(cand);
             }
+        } else if commodity.is_none() {
+            super::goods::carried_exports(v, start, end, &origins, out);
         }
         return;
     }

@@ -51,6 +51,9 @@ pub enum Frame {
     /// going whose destination only an until-word marks (`routes`); other to-words after it
     /// ("desce a hidrovia") name the way, not the end.
     Until,
+    /// "sold cocaine to the Sinaloa Cartel", "vendía cocaína al Cártel de Sinaloa": a sale of
+    /// goods to an organization makes seller and buyer cooperate (`goods`).
+    Sale,
 }
 
 impl Frame {
@@ -270,10 +273,13 @@ pub enum Cue {
     Trade,
     Levied,
     Pair,
+    Adverb,
+    Remainder,
+    Buyer,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 52;
+pub const CUES: usize = 55;
 const _: () = assert!(CUES < 64, "cue masks are u64 with one bit kept for 'not yet read'");
 
 impl Cue {
@@ -330,6 +336,9 @@ impl Cue {
             Cue::Trade => 49,
             Cue::Levied => 50,
             Cue::Pair => 51,
+            Cue::Adverb => 52,
+            Cue::Remainder => 53,
+            Cue::Buyer => 54,
         }
     }
 
@@ -383,6 +392,9 @@ impl Cue {
             "trade" => Cue::Trade,
             "levied" => Cue::Levied,
             "pair" => Cue::Pair,
+            "adverb" => Cue::Adverb,
+            "remainder" => Cue::Remainder,
+            "buyer" => Cue::Buyer,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }
@@ -462,6 +474,7 @@ impl Tables {
                 "roster" => Frame::Roster,
                 "mutual" => Frame::Mutual,
                 "until" => Frame::Until,
+                "sale" => Frame::Sale,
                 f => panic!("triggers.tsv: unknown frame {f}"),
             };
             triggers.push(Trigger { predicate, frame });
