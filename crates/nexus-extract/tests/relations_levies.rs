@@ -41,3 +41,14 @@ fn both_groups_stands_for_the_last_two_named() {
     let x = extract(text);
     assert!(!triples(&x).iter().any(|(_, p, _)| p == "taxes"), "{:?}", triples(&x));
 }
+
+#[test]
+fn both_groups_after_a_longer_list_stands_for_none() {
+    // Five groups named before "ambas organizaciones": which two fight is not said.
+    let text = "De un lado están Los Rastrojos, formados por antiguos miembros del Cartel del Norte del Valle y de La Oficina; \
+                del otro, el Clan del Golfo, que hace parte de la Autodefensas Gaitanistas. \
+                Según la Defensoría, los combates entre ambas organizaciones dejaron cientos de desplazados en Tumaco.";
+    let x = extract(text);
+    let conflicts: Vec<_> = triples(&x).into_iter().filter(|(_, p, _)| p == "conflicts_with").collect();
+    assert!(conflicts.is_empty(), "{conflicts:?}");
+}

@@ -145,7 +145,8 @@ pub fn zero_subject(toks: &mut Vec<Tok>, subjects: &[Span], at: usize) -> bool {
 /// Replace the first "all these groups" / "ambos grupos" phrase in `toks` with one token for
 /// the organizations named in `previous` (the sentence before), when it named two or more; a
 /// phrase for exactly two ("both armed groups", "os dois grupos") with fewer there stands for
-/// the last two organizations named within `PAIR_REACH` bytes before the sentence.
+/// the last two organizations named within `PAIR_REACH` bytes before the sentence, and with
+/// more for none.
 /// Returns the token's index and every organization it stands for.
 pub fn plural_orgs(toks: &mut Vec<Tok>, previous: Range<usize>, mentions: &[Span]) -> Option<(usize, Vec<usize>)> {
     let t = Tables::get();
@@ -163,8 +164,13 @@ pub fn plural_orgs(toks: &mut Vec<Tok>, previous: Range<usize>, mentions: &[Span
             named.push(*m);
         }
     }
-    if named.len() < 2 && t.cue(Cue::Pair).longest_at(&[toks[i].norm.as_ref(), toks.get(i + 1).map_or("", |t| t.norm.as_ref())]).is_some() {
+    let pair = t.cue(Cue::Pair).longest_at(&[toks[i].norm.as_ref(), toks.get(i + 1).map_or("", |t| t.norm.as_ref())]).is_some();
+    if pair && named.len() < 2 {
         named = last_two(mentions, previous.end);
+    }
+    // "ambas organizaciones" after a sentence naming five: which two is not said.
+    if pair && named.len() > 2 {
+        return None;
     }
     if named.len() < 2 {
         return None;
