@@ -18,6 +18,7 @@ mod frames;
 mod links;
 mod mutual;
 mod origins;
+mod others;
 mod places;
 mod production;
 mod pronouns;
@@ -232,6 +233,7 @@ pub fn find(
         roles::apply(&v, &mut candidates);
         places::apply(&v, kb, entities, &mut candidates);
         whereabouts::apply(&v, kb, entities, &mut candidates);
+        others::apply(&v, kb, entities, &mut candidates);
         activities::apply(&v, &mut candidates);
         production::crops(&v, text, &mut candidates);
         links::apply(&v, &mut candidates);

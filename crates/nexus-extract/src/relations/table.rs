@@ -266,10 +266,12 @@ pub enum Cue {
     Until,
     Presence,
     Causative,
+    OtherPlaces,
+    StrongholdNoun,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 48;
+pub const CUES: usize = 50;
 const _: () = assert!(CUES < 64, "cue masks are u64 with one bit kept for 'not yet read'");
 
 impl Cue {
@@ -322,6 +324,8 @@ impl Cue {
             Cue::Until => 45,
             Cue::Presence => 46,
             Cue::Causative => 47,
+            Cue::OtherPlaces => 48,
+            Cue::StrongholdNoun => 49,
         }
     }
 
@@ -371,6 +375,8 @@ impl Cue {
             "until" => Cue::Until,
             "presence" => Cue::Presence,
             "causative" => Cue::Causative,
+            "other_places" => Cue::OtherPlaces,
+            "stronghold_noun" => Cue::StrongholdNoun,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }
