@@ -47,3 +47,31 @@ fn a_stronghold_of_someone_else_is_not_the_groups() {
     let x = extract("The ELN attacked Saravena, an army stronghold.");
     assert!(!has(&x, "Ejército de Liberación Nacional", "operates_in", "Saravena"), "{:?}", triples(&x));
 }
+
+#[test]
+fn the_country_after_an_of_contraction_is_the_documents() {
+    let x = extract("Ecuador vive una crisis. Los Choneros controlan el norte del país.");
+    assert_has(&x, "Los Choneros", "operates_in", "Ecuador");
+    let x = extract("O Brasil vive uma crise. O PCC domina os presídios do país.");
+    assert_has(&x, "Primeiro Comando da Capital", "operates_in", "Brazil");
+    // Another country named just before is not the one the report is about.
+    let x = extract(
+        "La cocaína llega a Guayaquil y a Esmeraldas, en Ecuador. La droga viene de Colombia. Los Choneros controlan el sur del país.",
+    );
+    assert_has(&x, "Los Choneros", "operates_in", "Ecuador");
+    assert!(!has(&x, "Los Choneros", "operates_in", "Colombia"), "{:?}", triples(&x));
+    let x = extract(
+        "Cocaine reaches Guayaquil and Esmeraldas in Ecuador. The drug comes from Colombia. Los Choneros control the south of the country.",
+    );
+    assert_has(&x, "Los Choneros", "operates_in", "Ecuador");
+}
+
+#[test]
+fn the_neighboring_country_and_moves_within_the_country_are_not_the_documents() {
+    // "o país vizinho" is another country than the one the report is about.
+    let x = extract("A cocaína chega a Santos, em São Paulo, e a Paranaguá, no Paraná. Parte vem da Bolívia. O PCC domina o país vizinho.");
+    assert!(!has(&x, "Primeiro Comando da Capital", "operates_in", "Brazil"), "{:?}", triples(&x));
+    // Goods moved to a part of the country stay in it: the country is no destination.
+    let x = extract("La pasta base llega a Santa Cruz desde el Chapare, en Bolivia. Luego es transportada hacia el oriente del país.");
+    assert!(!triples(&x).iter().any(|(_, p, o)| p == "ships_to" && o == "Bolivia"), "{:?}", triples(&x));
+}

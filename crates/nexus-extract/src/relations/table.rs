@@ -268,10 +268,11 @@ pub enum Cue {
     Causative,
     OtherPlaces,
     StrongholdNoun,
+    Neighbor,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 50;
+pub const CUES: usize = 51;
 const _: () = assert!(CUES < 64, "cue masks are u64 with one bit kept for 'not yet read'");
 
 impl Cue {
@@ -326,6 +327,7 @@ impl Cue {
             Cue::Causative => 47,
             Cue::OtherPlaces => 48,
             Cue::StrongholdNoun => 49,
+            Cue::Neighbor => 50,
         }
     }
 
@@ -377,6 +379,7 @@ impl Cue {
             "causative" => Cue::Causative,
             "other_places" => Cue::OtherPlaces,
             "stronghold_noun" => Cue::StrongholdNoun,
+            "neighbor" => Cue::Neighbor,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }
