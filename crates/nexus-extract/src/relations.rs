@@ -26,6 +26,7 @@ mod qualify;
 mod roles;
 mod routes;
 mod table;
+mod there;
 mod tokens;
 mod view;
 mod whereabouts;
@@ -179,6 +180,7 @@ pub fn find(
         topic.extend_subjects(idx, &mut subjects);
         let country = if anaphors { *country.get_or_init(|| document_country(kb, entities)) } else { None };
         tokens::tokenize_preferring(text, &lower, range.clone(), &spans, anaphors, &subjects, country, &mut toks);
+        there::substitute(&mut toks, text, earlier[1].clone(), &spans);
         let mut possessive_at = possessive.and_then(|(word, m)| anaphora::substitute(&mut toks, word, m));
         // "Their income …" after two organizations side by side: each of them.
         let mut each_of = None;

@@ -75,3 +75,21 @@ fn the_neighboring_country_and_moves_within_the_country_are_not_the_documents() 
     let x = extract("La pasta base llega a Santa Cruz desde el Chapare, en Bolivia. Luego es transportada hacia el oriente del país.");
     assert!(!triples(&x).iter().any(|(_, p, o)| p == "ships_to" && o == "Bolivia"), "{:?}", triples(&x));
 }
+
+#[test]
+fn a_place_adverb_stands_for_the_place_named_last() {
+    let x = extract("Police found labs in Culiacán. The Sinaloa Cartel operates there.");
+    assert_has(&x, "Cártel de Sinaloa", "operates_in", "Culiacán");
+    let x = extract("La Policía halló laboratorios en Cúcuta. Los Rastrojos tienen presencia allí desde 2015.");
+    assert_has(&x, "Los Rastrojos", "operates_in", "Cúcuta");
+    let x = extract("A polícia encontrou laboratórios em Tabatinga. O Comando Vermelho atua lá desde 2018.");
+    assert_has(&x, "Comando Vermelho", "operates_in", "Tabatinga");
+}
+
+#[test]
+fn there_of_there_are_and_from_there_are_no_place() {
+    let x = extract("Police found labs in Culiacán. There are Sinaloa Cartel cells in the state, police said.");
+    assert!(!has(&x, "Cártel de Sinaloa", "operates_in", "Culiacán"), "{:?}", triples(&x));
+    let x = extract("Police found labs in Culiacán. From there the Sinaloa Cartel operates across Sonora.");
+    assert!(!has(&x, "Cártel de Sinaloa", "operates_in", "Culiacán"), "{:?}", triples(&x));
+}

@@ -269,10 +269,13 @@ pub enum Cue {
     OtherPlaces,
     StrongholdNoun,
     Neighbor,
+    PlaceAdverbEn,
+    PlaceAdverbEs,
+    PlaceAdverbPt,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 51;
+pub const CUES: usize = 54;
 const _: () = assert!(CUES < 64, "cue masks are u64 with one bit kept for 'not yet read'");
 
 impl Cue {
@@ -328,6 +331,9 @@ impl Cue {
             Cue::OtherPlaces => 48,
             Cue::StrongholdNoun => 49,
             Cue::Neighbor => 50,
+            Cue::PlaceAdverbEn => 51,
+            Cue::PlaceAdverbEs => 52,
+            Cue::PlaceAdverbPt => 53,
         }
     }
 
@@ -380,6 +386,9 @@ impl Cue {
             "other_places" => Cue::OtherPlaces,
             "stronghold_noun" => Cue::StrongholdNoun,
             "neighbor" => Cue::Neighbor,
+            "place_adverb_en" => Cue::PlaceAdverbEn,
+            "place_adverb_es" => Cue::PlaceAdverbEs,
+            "place_adverb_pt" => Cue::PlaceAdverbPt,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }
