@@ -21,6 +21,7 @@ mod links;
 mod mutual;
 mod origins;
 mod parties;
+mod others;
 mod places;
 mod production;
 mod pronouns;
@@ -28,6 +29,7 @@ mod qualify;
 mod roles;
 mod routes;
 mod table;
+mod there;
 mod tokens;
 mod trade;
 mod view;
@@ -134,6 +136,8 @@ pub fn find(
     // Outlets and the places sentences end with, for flows whose origin is named before them.
     let mut memory = discourse::Memory::default();
     let demonyms = std::cell::OnceCell::new();
+    // The country the document is about: what "the country" far from any country's name means.
+    let country = std::cell::OnceCell::new();
     // The agencies of the document's operation, for arrests and seizures told without them.
     let mut operation = events::Operation::default();
     // The organizations that opened the sentence before, for a pronoun opening the next.
@@ -183,7 +187,9 @@ pub fn find(
         }
         anaphora::subjects(text, &earlier, &spans, &mut subjects);
         topic.extend_subjects(idx, &mut subjects);
-        tokens::tokenize_preferring(text, &lower, range.clone(), &spans, anaphors, &subjects, &mut toks);
+        let country = if anaphors { *country.get_or_init(|| document_country(kb, entities)) } else { None };
+        tokens::tokenize_preferring(text, &lower, range.clone(), &spans, anaphors, &subjects, country, &mut toks);
+        there::substitute(&mut toks, text, earlier[1].clone(), &spans);
         let mut possessive_at = possessive.and_then(|(word, m)| anaphora::substitute(&mut toks, word, m));
         // "Their income …" after two organizations side by side: each of them.
         let mut each_of = None;
@@ -241,6 +247,7 @@ pub fn find(
         roles::apply(&v, &mut candidates);
         places::apply(&v, kb, entities, &mut candidates);
         whereabouts::apply(&v, kb, entities, &mut candidates);
+        others::apply(&v, kb, entities, &mut candidates);
         activities::apply(&v, &mut candidates);
         production::crops(&v, text, &mut candidates);
         links::apply(&v, &mut candidates);
@@ -344,6 +351,16 @@ pub fn find(
         out.extend(here.into_iter().map(|(_, r)| r));
     }
     out
+}
+
+/// The entity (an index into `entities`) of the country the document is about
+/// (`discover::agencies::document_country`), when it is named in the document.
+fn document_country(kb: &KnowledgeBase, entities: &[ExtractedEntity]) -> Option<usize> {
+    let known = || entities.iter().filter(|e| e.in_kb).filter_map(|e| Some((e, kb.get(&e.id)?)));
+    let iso = crate::discover::agencies::document_country(known().flat_map(|(e, k)| std::iter::repeat_n(k, e.mentions.len())))?;
+    known()
+        .find(|(_, k)| k.entity_type == EntityType::Country && k.iso2.as_deref() == Some(iso.as_str()))
+        .and_then(|(e, _)| entities.iter().position(|x| std::ptr::eq(x, e)))
 }
 
 /// Is `e` a place of a kind `predicate` never takes as an end (a river for `ships_to`)?

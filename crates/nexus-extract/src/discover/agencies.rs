@@ -583,30 +583,9 @@ impl Agencies<'_> {
         })
     }
 
-    /// The country the document is about: the one its knowledge-base places and countries lie in
-    /// at least twice, and twice as often as in any other. A report on Ecuador says "the National
-    /// Police" and means Ecuador's.
+    /// The country the document is about (`document_country`).
     fn document_country(&self) -> Option<String> {
-        let kb = self.cx.kb;
-        let mut counts: Vec<(&str, usize)> = Vec::new();
-        for m in self.cx.kb_mentions {
-            let e = &kb.entities()[m.entity];
-            let iso = match e.entity_type {
-                EntityType::Country => e.iso2.as_deref(),
-                EntityType::Place => e.country.as_deref(),
-                _ => None,
-            };
-            let Some(iso) = iso.filter(|c| *c != "XX") else { continue };
-            match counts.iter_mut().find(|(c, _)| *c == iso) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((iso, 1)),
-            }
-        }
-        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-        match counts.as_slice() {
-            [(iso, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(_, m)| *n >= 2 * m) => Some((*iso).to_owned()),
-            _ => None,
-        }
+        document_country(self.cx.kb_mentions.iter().map(|m| &self.cx.kb.entities()[m.entity]))
     }
 
     /// The one state body of country `iso` whose name is the head with nothing but the country
@@ -755,4 +734,29 @@ fn lexicon() -> &'static Lexicon {
         }
         lx
     })
+}
+
+/// The country a document is about, from the knowledge-base entities of its mentions (one item
+/// per mention): the one its places and countries lie in at least twice, and twice as often as
+/// in any other. A report on Ecuador says "the National Police" and "el país" and means
+/// Ecuador's.
+pub(crate) fn document_country<'a>(mentioned: impl Iterator<Item = &'a nexus_kb::Entity>) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for e in mentioned {
+        let iso = match e.entity_type {
+            EntityType::Country => e.iso2.as_deref(),
+            EntityType::Place => e.country.as_deref(),
+            _ => None,
+        };
+        let Some(iso) = iso.filter(|c| *c != "XX") else { continue };
+        match counts.iter_mut().find(|(c, _)| *c == iso) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((iso, 1)),
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    match counts.as_slice() {
+        [(iso, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(_, m)| *n >= 2 * m) => Some((*iso).to_owned()),
+        _ => None,
+    }
 }

@@ -51,11 +51,12 @@ pub fn apply(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &m
             }
         }
         if let Some(n) = v.cue_at(i, Cue::Stronghold) {
-            let (orgs, _) = v.list_right(i + n, &ORGS, 5);
+            let (orgs, after) = v.list_right(i + n, &ORGS, 5);
             if orgs.is_empty() {
                 continue;
             }
-            if let Some(place) = v.subject_left(i, &PLACES, HOLDER_REACH) {
+            // "El principal bastión del ELN es Arauca": the place the copula names comes first.
+            if let Some(place) = named_after(v, after).or_else(|| v.subject_left(i, &PLACES, HOLDER_REACH)) {
                 for o in orgs {
                     out.push(Candidate::new(o, operates_in, place, (i, i + n), STRENGTH));
                 }
@@ -63,6 +64,9 @@ pub fn apply(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &m
         }
     }
     for i in 0..v.len() {
+        if let Some((org, place)) = stronghold_noun(v, i) {
+            out.push(Candidate::new(org, operates_in, place, (i, i + 1), STRENGTH));
+        }
         if let Some(org) = presence_of(v, i) {
             for place in presence_places(v, org + 1) {
                 out.push(Candidate::new(org, operates_in, place, (i, place + 1), STRENGTH));
@@ -297,4 +301,50 @@ fn presence_places(v: &View, from: usize) -> Vec<usize> {
         j += 1;
     }
     Vec::new()
+}
+
+/// The place a copula at `k` names: "… is Arauca", "… es el Chapare", "… é Ponta Porã".
+fn named_after(v: &View, k: usize) -> Option<usize> {
+    let k = if v.norms.get(k) == Some(&"(") { v.past_parens(k) } else { k };
+    let n = v.cue_at(k, Cue::Copula)?;
+    let place = v.past_article(k + n);
+    v.fits(place, &PLACES).then_some(place)
+}
+
+/// Words that may stand between an article and a stronghold's organization ("a key ELN
+/// stronghold", "its main stronghold").
+const STRONGHOLD_WORDS: usize = 2;
+
+/// A stronghold noun at `i` with its organization beside it, no "of" between: "the ELN's main
+/// stronghold is Arauca", "Arauca is an ELN stronghold", "Arauca, a key ELN stronghold,", "the
+/// Sinaloa Cartel stronghold of Culiacán". The organization's and the place's tokens.
+fn stronghold_noun(v: &View, i: usize) -> Option<(usize, usize)> {
+    if !v.is(i, Cue::StrongholdNoun) {
+        return None;
+    }
+    // "the ELN's main stronghold is …": the organization before a genitive, a word or two apart.
+    let plain = |k: usize| v.toks[k].entity().is_none() && v.norms[k].chars().all(char::is_alphabetic) && !v.is(k, Cue::Article);
+    let words = (i.saturating_sub(STRONGHOLD_WORDS)..i).rev().take_while(|&k| plain(k) && v.norms[k] != "s").count();
+    let s = i - words;
+    if s >= 3 && v.norms[s - 1] == "s" && matches!(v.norms[s - 2], "'" | "’") && v.fits(s - 3, &ORGS) {
+        return named_after(v, i + 1).map(|place| (s - 3, place));
+    }
+    // "the ELN stronghold": the organization right before the noun.
+    let org = i.checked_sub(1).filter(|&k| v.fits(k, &ORGS))?;
+    if v.is(i + 1, Cue::Of) {
+        let place = v.past_article(i + 2);
+        return v.fits(place, &PLACES).then_some((org, place));
+    }
+    let words = (org.saturating_sub(STRONGHOLD_WORDS)..org).rev().take_while(|&k| plain(k)).count();
+    let article = (org - words).checked_sub(1).filter(|&k| v.is(k, Cue::Article) || v.norms[k] == "an")?;
+    let before = article.checked_sub(1)?;
+    // "Arauca, an ELN stronghold," or "Arauca is an ELN stronghold".
+    let place = if v.norms[before] == "," {
+        before.checked_sub(1)?
+    } else {
+        let len = (before.saturating_sub(3)..=before).find(|&j| v.cue_at(j, Cue::Copula) == Some(before - j + 1))?;
+        len.checked_sub(1)?
+    };
+    let place = if v.norms[place] == ")" { (0..place).rev().find(|&m| v.norms[m] == "(")?.checked_sub(1)? } else { place };
+    v.fits(place, &PLACES).then_some((org, place))
 }

@@ -276,10 +276,16 @@ pub enum Cue {
     Adverb,
     Remainder,
     Buyer,
+    OtherPlaces,
+    StrongholdNoun,
+    Neighbor,
+    PlaceAdverbEn,
+    PlaceAdverbEs,
+    PlaceAdverbPt,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 55;
+pub const CUES: usize = 61;
 const _: () = assert!(CUES < 64, "cue masks are u64 with one bit kept for 'not yet read'");
 
 impl Cue {
@@ -339,6 +345,12 @@ impl Cue {
             Cue::Adverb => 52,
             Cue::Remainder => 53,
             Cue::Buyer => 54,
+            Cue::OtherPlaces => 55,
+            Cue::StrongholdNoun => 56,
+            Cue::Neighbor => 57,
+            Cue::PlaceAdverbEn => 58,
+            Cue::PlaceAdverbEs => 59,
+            Cue::PlaceAdverbPt => 60,
         }
     }
 
@@ -395,6 +407,12 @@ impl Cue {
             "adverb" => Cue::Adverb,
             "remainder" => Cue::Remainder,
             "buyer" => Cue::Buyer,
+            "other_places" => Cue::OtherPlaces,
+            "stronghold_noun" => Cue::StrongholdNoun,
+            "neighbor" => Cue::Neighbor,
+            "place_adverb_en" => Cue::PlaceAdverbEn,
+            "place_adverb_es" => Cue::PlaceAdverbEs,
+            "place_adverb_pt" => Cue::PlaceAdverbPt,
             r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
         })
     }

@@ -64,12 +64,14 @@ pub fn tokenize<'d>(
     anaphors: bool,
     toks: &mut Vec<Tok<'d>>,
 ) {
-    tokenize_preferring(text, lower, range, mentions, anaphors, &[], toks);
+    tokenize_preferring(text, lower, range, mentions, anaphors, &[], None, toks);
 }
 
 /// `tokenize`, where an anaphor stands for the one entity of its type among `subjects` (the
 /// names that opened the sentences before, `anaphora::subjects`) when there is exactly one,
-/// and for the nearest fitting name otherwise.
+/// and for the nearest fitting name otherwise; "the country" with no country named within
+/// reach stands for `country`, the document's (an index into its entities).
+#[allow(clippy::too_many_arguments)]
 pub fn tokenize_preferring<'d>(
     text: &'d str,
     lower: &'d str,
@@ -77,6 +79,7 @@ pub fn tokenize_preferring<'d>(
     mentions: &[Span],
     anaphors: bool,
     subjects: &[Span],
+    country: Option<usize>,
     toks: &mut Vec<Tok<'d>>,
 ) {
     toks.clear();
@@ -98,7 +101,7 @@ pub fn tokenize_preferring<'d>(
     }
     words(text, lower, at, range.end, toks);
     if anaphors {
-        resolve_anaphors(toks, mentions, subjects);
+        resolve_anaphors(toks, mentions, subjects, country);
     }
 }
 
@@ -166,7 +169,7 @@ pub(super) fn fold_word(word: &str) -> String {
 /// Replace "the country" and its kin with the nearest entity of a fitting type named before
 /// them, unless the phrase introduces a name itself ("the port of Callao", "the group Los
 /// Pulpos").
-fn resolve_anaphors(toks: &mut Vec<Tok>, mentions: &[Span], subjects: &[Span]) {
+fn resolve_anaphors(toks: &mut Vec<Tok>, mentions: &[Span], subjects: &[Span], country: Option<usize>) {
     let t = Tables::get();
     let classes: [(Cue, &[EntityType]); 3] = [
         (Cue::AnaphorCountry, &[EntityType::Country]),
@@ -212,8 +215,26 @@ fn resolve_anaphors(toks: &mut Vec<Tok>, mentions: &[Span], subjects: &[Span]) {
             None
         } else {
             let before = mentions.partition_point(|m| m.start < start);
-            super::anaphora::one_subject(subjects, types)
-                .or_else(|| mentions[..before].iter().rev().take_while(|m| m.end + ANAPHOR_REACH >= start).find(|m| types.contains(&m.ty)))
+            // "el norte del país": the country the document is about, before any other named
+            // near — but not "o país vizinho", "el país vecino", which is another.
+            let neighbor = next.is_some_and(|x| t.cue(Cue::Neighbor).longest_at(&[x.norm.as_ref()]).is_some());
+            // "transportado hacia el oriente del país": goods moved to a part of the country stay
+            // in it; the country is no destination.
+            if types == [EntityType::Country] && internal_move(toks, i) {
+                i += n;
+                continue;
+            }
+            let document = || {
+                country.filter(|_| types == [EntityType::Country] && !neighbor).map(|entity| Span {
+                    start,
+                    end: start,
+                    entity,
+                    ty: EntityType::Country,
+                })
+            };
+            super::anaphora::one_subject(subjects, types).copied().or_else(document).or_else(|| {
+                mentions[..before].iter().rev().take_while(|m| m.end + ANAPHOR_REACH >= start).find(|m| types.contains(&m.ty)).copied()
+            })
         };
         match antecedent {
             Some(m) => {
@@ -231,6 +252,15 @@ fn resolve_anaphors(toks: &mut Vec<Tok>, mentions: &[Span], subjects: &[Span]) {
             None => i += n,
         }
     }
+}
+
+/// Does "to the <part> of" come before the anaphor at `i` ("hacia el oriente del país", "towards
+/// the interior of the country")? A destination word, an article, one word, then "of".
+fn internal_move(toks: &[Tok], i: usize) -> bool {
+    let t = Tables::get();
+    let is = |k: usize, c: Cue| toks.get(k).is_some_and(|x| t.cue(c).longest_at(&[x.norm.as_ref()]).is_some());
+    let of = if is(i, Cue::Of) { i } else { i.wrapping_sub(1) };
+    of >= 3 && is(of, Cue::Of) && is(of - 2, Cue::Article) && is(of - 3, Cue::Destination) && matches!(toks[of - 1].kind, Kind::Word)
 }
 
 #[cfg(test)]

@@ -407,7 +407,9 @@ impl<'s> View<'s> {
                 return (j + 1 < close && j > 0 && self.is(j + 1, Cue::Article) && self.list_head(j - 1)).then_some(j);
             }
             // Not `stops`: "más" folds to Portuguese "mas" ("but"), a clause break.
-            let inside = self.toks[j].entity().is_none() && !self.trigger[j] && self.cue_at(j, Cue::Relative).is_none();
+            // "el más activo del país": a reference back to a name is no name of its own.
+            let referred = matches!(self.toks[j].kind, super::tokens::Kind::Entity { anaphor: true, .. });
+            let inside = (self.toks[j].entity().is_none() || referred) && !self.trigger[j] && self.cue_at(j, Cue::Relative).is_none();
             if !inside || matches!(self.norms[j], ")" | "]" | "(" | "[" | ";" | ":" | "." | "!" | "?") {
                 return None;
             }
