@@ -93,3 +93,18 @@ fn there_of_there_are_and_from_there_are_no_place() {
     let x = extract("Police found labs in Culiacán. From there the Sinaloa Cartel operates across Sonora.");
     assert!(!has(&x, "Cártel de Sinaloa", "operates_in", "Culiacán"), "{:?}", triples(&x));
 }
+
+#[test]
+fn places_named_after_the_country_anaphor_are_objects_too() {
+    let x = extract(
+        "Peru is the main source. The Shining Path set up cells in the country in the 1980s in the valleys of the VRAEM and the Huallaga.",
+    );
+    assert_has(&x, "Sendero Luminoso", "operates_in", "Peru");
+    assert_has(&x, "Sendero Luminoso", "operates_in", "VRAEM");
+    let x = extract("Chile es el nuevo mercado. El Tren de Aragua se instaló en el país hacia 2018 en las ciudades de Arica e Iquique.");
+    assert_has(&x, "Tren de Aragua", "operates_in", "Arica");
+    assert_has(&x, "Tren de Aragua", "operates_in", "Iquique");
+    // Another clause: the police in Lima are not where the group is.
+    let x = extract("Peru is the main source. The Shining Path set up cells in the country, but the police in Lima arrested its leaders.");
+    assert!(!has(&x, "Sendero Luminoso", "operates_in", "Lima"), "{:?}", triples(&x));
+}

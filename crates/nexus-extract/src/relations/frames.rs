@@ -2,6 +2,7 @@
 //! relations it states.
 
 use super::table::{Cue, Frame, Trigger};
+use super::tokens::Kind;
 use super::view::View;
 use nexus_kb::EntityType;
 
@@ -183,6 +184,12 @@ pub(super) fn verb(v: &View, predicate: usize, start: usize, end: usize, out: &m
     let (mut objects, mut after) = v.list_right(end, &p.object, OBJECT_REACH);
     if objects.is_empty() {
         (objects, after) = super::agents::listed_after_colon(v, end, &p.object);
+    }
+    if let [only] = objects[..]
+        && let Some((more, more_after)) = places_in_the_country(v, only, after, &p.object)
+    {
+        objects.extend(more);
+        after = more_after;
     }
     if let [first] = objects[..] {
         let more = super::agents::described_people(v, end, first, &p.object);
@@ -703,4 +710,19 @@ fn concealment_phrase(v: &View, k: usize) -> Option<(usize, usize)> {
     let from = if explicit { 0 } else { j.saturating_sub(3) };
     let hides = (from..j).any(|m| v.fits(m, &[EntityType::Commodity]));
     hides.then_some((j, k + 1))
+}
+
+/// "set up its first cells in the country around 2018 in the port cities of Arica and
+/// Iquique": after "the country" (an anaphor), a second locative in the same clause names the
+/// places in it, which are objects too.
+fn places_in_the_country(v: &View, only: usize, after: usize, types: &[EntityType]) -> Option<(Vec<usize>, usize)> {
+    let anaphor = matches!(v.toks[only].kind, Kind::Entity { anaphor: true, ty: EntityType::Country, .. });
+    if !anaphor {
+        return None;
+    }
+    let (more, more_after) = v.list_right(after, types, OBJECT_REACH);
+    let first = *more.first()?;
+    let clean = (after..first).all(|k| !v.stops(k) && v.entity(k).is_none());
+    let locative = (after..first).any(|k| v.cue_at(k, Cue::Locative).is_some());
+    (clean && locative).then_some((more, more_after))
 }
