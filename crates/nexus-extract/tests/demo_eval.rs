@@ -1,7 +1,7 @@
 //! The demo corpus scored against its gold files, as `nexus eval --gold corpus/gold --docs
 //! corpus/demo` prints it. The floors are what extraction reaches today, so a change that loses
-//! ground fails here; the relation floor is below the target (F1 0.75), which needs
-//! reading across sentences.
+//! ground fails here. The relation floor is the target (F1 0.75), which the demo passes
+//! at P 0.926 F1 0.763; held-out text scores lower (`corpus/README.md`).
 
 use nexus_extract::Extractor;
 use nexus_extract::eval::{Counts, Gold, score};
@@ -30,5 +30,5 @@ fn demo_corpus_stays_above_its_floors() {
     assert!(f1("entities_typed") >= 0.95, "entities_typed F1 {:.3}", f1("entities_typed"));
     assert!(f1("quantities") >= 0.95, "quantities F1 {:.3}", f1("quantities"));
     assert!(f1("dates") >= 0.95, "dates F1 {:.3}", f1("dates"));
-    assert!(p("relations") >= 0.90 && f1("relations") >= 0.73, "relations P {:.3} F1 {:.3}", p("relations"), f1("relations"));
+    assert!(p("relations") >= 0.91 && f1("relations") >= 0.75, "relations P {:.3} F1 {:.3}", p("relations"), f1("relations"));
 }
