@@ -18,7 +18,7 @@
 use super::frames::Candidate;
 use super::table::{Cue, Frame};
 use super::view::View;
-use crate::hash::FxSet;
+use crate::hash::{FxMap, FxSet};
 use nexus_kb::EntityType;
 use std::sync::OnceLock;
 
@@ -27,19 +27,32 @@ const STATE: [EntityType; 1] = [EntityType::StateActor];
 /// Read from how the parties sit around the words, weaker than a trigger beside them.
 const STRENGTH: f64 = 0.7;
 
-/// A set of phrases, each a list of folded words.
+/// A set of phrases, each a list of folded words, indexed by first and by last word: the rules
+/// ask at every token, and most tokens start or end none.
 #[derive(Default)]
-struct Phrases(Vec<Vec<&'static str>>);
+struct Phrases {
+    by_first: FxMap<&'static str, Vec<Vec<&'static str>>>,
+    by_last: FxMap<&'static str, Vec<Vec<&'static str>>>,
+}
 
 impl Phrases {
+    fn extend(&mut self, phrases: impl Iterator<Item = Vec<&'static str>>) {
+        for p in phrases.filter(|p| !p.is_empty()) {
+            self.by_last.entry(p[p.len() - 1]).or_default().push(p.clone());
+            self.by_first.entry(p[0]).or_default().push(p);
+        }
+    }
+
     /// The length of the longest phrase starting at token `i`.
     fn at(&self, v: &View, i: usize) -> Option<usize> {
-        self.0.iter().filter(|p| v.norms.get(i..i + p.len()) == Some(&p[..])).map(Vec::len).max()
+        let candidates = self.by_first.get(v.norms.get(i)?)?;
+        candidates.iter().filter(|p| v.norms.get(i..i + p.len()) == Some(&p[..])).map(Vec::len).max()
     }
 
     /// The length of the longest phrase ending at token `i` (inclusive).
     fn ending_at(&self, v: &View, i: usize) -> Option<usize> {
-        self.0.iter().filter(|p| p.len() <= i + 1 && v.norms[i + 1 - p.len()..=i] == p[..]).map(Vec::len).max()
+        let candidates = self.by_last.get(v.norms.get(i)?)?;
+        candidates.iter().filter(|p| p.len() <= i + 1 && v.norms[i + 1 - p.len()..=i] == p[..]).map(Vec::len).max()
     }
 }
 
@@ -69,11 +82,11 @@ fn words() -> &'static Words {
                 "relative_word" => w.relative_word.extend(items),
                 "reciprocal_conflicts" => w.conflicts.extend(items),
                 "reciprocal_cooperates" => w.cooperates.extend(items),
-                "dispute_verb" => w.dispute_verb.0.extend(items.map(|p| p.split(' ').collect())),
+                "dispute_verb" => w.dispute_verb.extend(items.map(|p| p.split(' ').collect())),
                 "control_noun" => w.control_noun.extend(items),
                 "against_with" => w.against_with.extend(items),
-                "joint_with" => w.joint_with.0.extend(items.map(|p| p.split(' ').collect())),
-                "member_source" => w.member_source.0.extend(items.map(|p| p.split(' ').collect())),
+                "joint_with" => w.joint_with.extend(items.map(|p| p.split(' ').collect())),
+                "member_source" => w.member_source.extend(items.map(|p| p.split(' ').collect())),
                 r => panic!("parties.tsv: unknown role {r}"),
             }
         }
