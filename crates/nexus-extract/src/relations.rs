@@ -212,8 +212,10 @@ pub fn find(
         let mut v = view::View::new(&toks);
         let mut found: Vec<(usize, usize, Vec<usize>)> = Vec::new();
         let mut i = 0;
+        // Most sentences have no adverb a trigger could hold: ask once, not at every word.
+        let adverbs = goods::has_adverb(&v);
         while i < v.len() {
-            let hits = goods::triggers_at(&v, i);
+            let hits = if adverbs { goods::triggers_at(&v, i) } else { t.trigger_phrases.matches_at(&v.norms[i..]) };
             let Some(&(n, _)) = hits.first() else {
                 i += 1;
                 continue;

@@ -14,6 +14,11 @@ const WINDOW: usize = 8;
 /// How many adverbs (cue `adverb`) a trigger phrase may have between its words.
 const ADVERBS: usize = 2;
 
+/// Does the sentence hold an adverb a trigger phrase could have inside it (not at its start)?
+pub fn has_adverb(v: &View) -> bool {
+    (1..v.len()).any(|k| v.cue_at(k, Cue::Adverb).is_some())
+}
+
 /// The trigger phrases starting at token `i`, as (length in tokens, trigger), longest first.
 /// A phrase may have up to two adverbs between its words ("leaves mainly from", "tem origem
 /// principalmente na", "is bound mostly for"): read with them skipped, it is taken when it is
