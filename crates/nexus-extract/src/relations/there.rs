@@ -51,8 +51,10 @@ pub fn substitute(toks: &mut Vec<Tok>, text: &str, previous: Range<usize>, menti
 fn adverb(tok: &Tok, text: &str) -> Option<&'static str> {
     let t = Tables::get();
     let word = if tok.norm == "la" { if &text[tok.start..tok.end] == "lá" { "la" } else { return None } } else { tok.norm.as_ref() };
+    // One look-up says which cue classes start with the word; most words start none of these.
+    let starts = t.cues_starting(word);
     [(Cue::PlaceAdverbEn, "in"), (Cue::PlaceAdverbEs, "en"), (Cue::PlaceAdverbPt, "em")]
         .into_iter()
-        .find(|(c, _)| t.cue(*c).longest_at(&[word]).is_some())
+        .find(|(c, _)| starts & (1 << c.index()) != 0 && t.cue(*c).longest_at(&[word]).is_some())
         .map(|(_, w)| w)
 }
