@@ -39,3 +39,16 @@ fn control_of_a_place_or_by_a_state_body_is_not_trafficking() {
     let x = extract("Los Choneros control the port where the cocaine is loaded.");
     assert!(!triples(&x).iter().any(|(_, p, _)| p == "traffics"), "{:?}", triples(&x));
 }
+
+#[test]
+fn an_organization_supplying_goods_traffics_them() {
+    let x = extract("The Sinaloa Cartel supplies fentanyl and methamphetamine to street gangs in Chicago.");
+    assert_has(&x, "Cártel de Sinaloa", "traffics", "fentanyl");
+    assert_has(&x, "Cártel de Sinaloa", "traffics", "methamphetamine");
+    let x = extract("El Cártel de Sinaloa abastece de cocaína a las pandillas de Honduras.");
+    assert_has(&x, "Cártel de Sinaloa", "traffics", "cocaine");
+    // A country supplying goods ships them; it does not traffic them.
+    let x = extract("Peru supplies cocaine to Brazil and Bolivia.");
+    assert_has(&x, "Peru", "ships_to", "Brazil");
+    assert!(!triples(&x).iter().any(|(_, p, _)| p == "traffics"), "{:?}", triples(&x));
+}
