@@ -52,3 +52,27 @@ fn an_organization_supplying_goods_traffics_them() {
     assert_has(&x, "Peru", "ships_to", "Brazil");
     assert!(!triples(&x).iter().any(|(_, p, _)| p == "traffics"), "{:?}", triples(&x));
 }
+
+#[test]
+fn an_organization_exporting_goods_traffics_them() {
+    let x = extract("El Clan del Golfo, con fuerte presencia en Urabá, exporta cocaína a Panamá.");
+    assert_has(&x, "Clan del Golfo", "traffics", "cocaine");
+    let x = extract("O PCC envia cocaína para a Europa pelo porto de Santos.");
+    assert_has(&x, "Primeiro Comando da Capital", "traffics", "cocaine");
+    // A country exporting goods ships them; it does not traffic them.
+    let x = extract("Peru exports cocaine to Europe.");
+    assert!(!triples(&x).iter().any(|(_, p, _)| p == "traffics"), "{:?}", triples(&x));
+}
+
+#[test]
+fn an_apposition_describing_the_organization_names_no_doer() {
+    // The country inside the apposition is not the subject of "runs".
+    let x = extract("Los Lobos, the largest gang in Ecuador, runs illegal mining in Azuay.");
+    assert_has(&x, "Los Lobos", "engages_in", "illegal mining");
+    assert!(!has(&x, "Ecuador", "engages_in", "illegal mining"), "{:?}", triples(&x));
+    let x = extract("El CJNG, el grupo más poderoso de Jalisco, controla la venta de metanfetamina en Colima.");
+    assert_has(&x, "Cártel de Jalisco Nueva Generación", "traffics", "methamphetamine");
+    // A reporting aside is not an apposition: nothing is skipped, and the police do not run mining.
+    let x = extract("Los Lobos, the police said, run illegal mining in Azuay.");
+    assert!(!triples(&x).iter().any(|(s, p, _)| p == "engages_in" && s.contains("Polic")), "{:?}", triples(&x));
+}

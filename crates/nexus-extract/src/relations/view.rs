@@ -145,7 +145,8 @@ impl<'s> View<'s> {
                 return None;
             }
             if self.norms[k] == "," {
-                return (k > 0 && (self.cue_at(k + 1, Cue::Locative).is_some() || self.noun_of_aside(k, i))).then_some(k);
+                return (k > 0 && (self.cue_at(k + 1, Cue::Locative).is_some() || self.noun_of_aside(k, i) || self.org_apposition(k, i)))
+                    .then_some(k);
             }
         }
         None
@@ -161,6 +162,19 @@ impl<'s> View<'s> {
             && self.is(noun + 1, Cue::Of)
             && self.entity(name).is_some()
             && name + 1 == close
+    }
+
+    /// ", the largest gang in Ecuador,", ", una de las facciones más violentas del país,": an
+    /// apposition between the commas at `open` and `close` that describes the organization
+    /// right before it (an article, then an organization noun) names no doer; a place inside
+    /// says where the organization is.
+    fn org_apposition(&self, open: usize, close: usize) -> bool {
+        let orgs = [EntityType::CriminalOrg, EntityType::ArmedGroup];
+        open > 0
+            && self.fits(open - 1, &orgs)
+            && self.is(open + 1, Cue::Article)
+            && (open + 2..close).any(|k| self.is(k, Cue::OrgNoun))
+            && (open + 2..close).all(|k| !self.fits(k, &orgs) && !self.trigger[k])
     }
 
     /// Does the clause of goods moving end at token `i`: ";", a clause break, or a relative
