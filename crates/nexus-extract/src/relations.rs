@@ -254,7 +254,7 @@ pub fn find(
         production::crops(&v, text, &mut candidates);
         links::apply(&v, &mut candidates);
         trade::apply(&v, &mut candidates);
-        levies::apply(&v, &mut candidates);
+        levies::apply(&v, &found, &mut candidates);
         parties::apply(&v, &mut candidates);
         if let Some((at, _)) = &plural {
             parties::between_each(&v, *at, &mut candidates);
@@ -358,11 +358,9 @@ pub fn find(
 /// The entity (an index into `entities`) of the country the document is about
 /// (`discover::agencies::document_country`), when it is named in the document.
 fn document_country(kb: &KnowledgeBase, entities: &[ExtractedEntity]) -> Option<usize> {
-    let known = || entities.iter().filter(|e| e.in_kb).filter_map(|e| Some((e, kb.get(&e.id)?)));
-    let iso = crate::discover::agencies::document_country(known().flat_map(|(e, k)| std::iter::repeat_n(k, e.mentions.len())))?;
-    known()
-        .find(|(_, k)| k.entity_type == EntityType::Country && k.iso2.as_deref() == Some(iso.as_str()))
-        .and_then(|(e, _)| entities.iter().position(|x| std::ptr::eq(x, e)))
+    let known = || entities.iter().enumerate().filter(|(_, e)| e.in_kb).filter_map(|(i, e)| Some((i, e, kb.get(&e.id)?)));
+    let iso = crate::discover::agencies::document_country(known().flat_map(|(_, e, k)| std::iter::repeat_n(k, e.mentions.len())))?;
+    known().find(|(_, _, k)| k.entity_type == EntityType::Country && k.iso2.as_deref() == Some(iso.as_str())).map(|(i, _, _)| i)
 }
 
 /// Is `e` a place of a kind `predicate` never takes as an end (a river for `ships_to`)?

@@ -46,10 +46,8 @@ const PARTY_WORDS: usize = 3;
 /// when people of each side, not the sides themselves, are named. After the first party at
 /// `first`, a few plain words, a word coordinator, then plain words and "of" up to a name.
 pub fn second_party(v: &View, first: usize, types: &[EntityType]) -> Option<usize> {
-    let word =
-        |k: usize| v.toks.get(k).is_some_and(|t| t.entity().is_none() && t.norm.chars().all(char::is_alphabetic) && !t.norm.is_empty());
     let mut k = first + 1;
-    while k < first + 1 + PARTY_WORDS && word(k) && !v.trigger[k] && !v.is(k, Cue::Coordinator) {
+    while k < first + 1 + PARTY_WORDS && v.plain_word(k) && !v.trigger[k] && !v.is(k, Cue::Coordinator) {
         k += 1;
     }
     if v.norms.get(k).is_none_or(|w| *w == ",") || !v.is(k, Cue::Coordinator) {
@@ -57,6 +55,6 @@ pub fn second_party(v: &View, first: usize, types: &[EntityType]) -> Option<usiz
     }
     let from = k + 1;
     // The second side's people may be named by a member noun ("members of", "sicarios de").
-    let at = (from..(from + PARTY_WORDS + 2).min(v.len())).find(|&j| !word(j) || v.is(j, Cue::Coordinator))?;
+    let at = (from..(from + PARTY_WORDS + 2).min(v.len())).find(|&j| !v.plain_word(j) || v.is(j, Cue::Coordinator))?;
     (v.fits(at, types) && v.entity(at) != v.entity(first)).then_some(at)
 }

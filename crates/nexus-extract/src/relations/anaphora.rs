@@ -128,7 +128,7 @@ pub fn zero_subject(toks: &mut Vec<Tok>, subjects: &[Span], at: usize) -> bool {
     };
     let fronted = (0..verb).rev().find(|&k| norms[k] == ",").map_or(0, |k| k + 1);
     // "Sus ingresos provienen de …" with no one organization for "Sus": a guess, not a subject.
-    let possessive = |k: usize| t.cue(Cue::Possessive).longest_at(&[norms[k]]).is_some();
+    let possessive = |k: usize| t.is_word(Cue::Possessive, norms[k]);
     let opens = verb - fronted <= VERB_LEAD
         && (fronted..verb).all(|k| toks[k].entity().is_none() && matches!(toks[k].kind, Kind::Word) && !possessive(k));
     // A fronted phrase names a place or a time, not a doer: "Según la DEA, opera …" is hedged

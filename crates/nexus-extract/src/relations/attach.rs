@@ -276,6 +276,12 @@ pub(super) fn place_head(v: &View, k: usize) -> bool {
     v.norms.get(k).is_some_and(|w| crate::lang::geographic_head(w)) || v.cue_at(k, Cue::PlaceHead) == Some(1)
 }
 
+/// Is `word`, as written, a noun for a kind of place ("port", "departamento", "zona")? For
+/// plural forms, which callers strip first.
+pub(super) fn place_noun(t: &super::table::Tables, word: &str) -> bool {
+    crate::lang::geographic_head(word) || t.is_word(Cue::PlaceHead, word)
+}
+
 /// Is `outer` a first-level region of the country the knowledge base puts `inner` in?
 fn same_country_region(kb: &KnowledgeBase, entities: &[ExtractedEntity], outer: Option<usize>, inner: Option<usize>) -> bool {
     let entry = |e: Option<usize>| entities.get(e?).filter(|e| e.in_kb).and_then(|e| kb.get(&e.id));

@@ -185,7 +185,7 @@ const RELATIVE_REACH: usize = 20;
 /// whose relative clause moves them through a place, then a phrase naming where they leave
 /// from (the trigger at `start`). The places of that clause are where the goods go from there.
 pub fn relative_clause_places(v: &View, start: usize, places: &[EntityType]) -> Vec<usize> {
-    let stop = |k: usize| matches!(v.norms[k], ";" | ":" | "." | "(") || v.cue_at(k, Cue::ClauseBreak).is_some();
+    let stop = |k: usize| v.norms[k] == "(" || v.ends_clause(k);
     let Some(rel) = (start.saturating_sub(RELATIVE_REACH)..start)
         .rev()
         .take_while(|&k| !stop(k))

@@ -16,23 +16,22 @@ const SUBJECT_REACH: usize = 40;
 /// Words between the levy verb and its list: `"taxes" on`, `impuestos a`.
 const LEVY_WORDS: usize = 4;
 
-pub fn apply(v: &View, out: &mut Vec<Candidate>) {
+/// `found` are the sentence's trigger phrases as the main loop read them: (start, end, triggers).
+pub fn apply(v: &View, found: &[(usize, usize, Vec<usize>)], out: &mut Vec<Candidate>) {
     let Some(taxes) = v.t.predicate("taxes") else { return };
     let p = &v.t.predicates[taxes];
-    for i in (0..v.len()).filter(|&i| v.trigger[i] && (i == 0 || !v.trigger[i - 1])) {
-        let Some(n) =
-            v.t.trigger_phrases.matches_at(&v.norms[i..]).into_iter().find(|(_, tr)| v.t.triggers[*tr].predicate == taxes).map(|(n, _)| n)
-        else {
+    for &(i, end, ref triggers) in found {
+        if !triggers.iter().any(|&tr| v.t.triggers[tr].predicate == taxes) {
             continue;
-        };
-        let items = linked(v, past_levy_words(v, i + n), &TAXED);
+        }
+        let items = linked(v, past_levy_words(v, end), &TAXED);
         if items.len() < 2 {
             continue; // one item: the frame has it
         }
         let Some(s) = v.subject_left(i, &p.subject, SUBJECT_REACH) else { continue };
         for subject in with_coordinated(v, s, &p.subject) {
             for &item in &items {
-                out.push(Candidate::new(subject, taxes, item, (i, i + n), STRENGTH));
+                out.push(Candidate::new(subject, taxes, item, (i, end), STRENGTH));
             }
         }
     }

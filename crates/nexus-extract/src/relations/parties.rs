@@ -129,7 +129,7 @@ fn relative_party(v: &View, w: &Words, i: usize) -> Option<(usize, usize, usize)
     let antecedent = antecedent(v, i)?;
     let mut inside = None;
     let reciprocal = (pronoun + 1..(pronoun + 1 + CLAUSE_REACH).min(v.len()))
-        .take_while(|&k| !matches!(v.norms[k], "," | ";" | ":" | "." | "(") && v.cue_at(k, Cue::ClauseBreak).is_none())
+        .take_while(|&k| !matches!(v.norms[k], "," | "(") && !v.ends_clause(k))
         .inspect(|&k| {
             if inside.is_none() && v.fits(k, &ORGS) {
                 inside = Some(k);
@@ -169,7 +169,7 @@ fn antecedent(v: &View, with: usize) -> Option<usize> {
 
 /// A word with no name in it and no relation's words.
 fn plain(v: &View, k: usize) -> bool {
-    v.toks[k].entity().is_none() && !v.trigger[k] && v.norms[k].chars().all(char::is_alphabetic) && !v.norms[k].is_empty()
+    v.plain_word(k) && !v.trigger[k]
 }
 
 /// How far after the control noun the with-word naming the other side may stand ("control of
@@ -192,7 +192,7 @@ fn contested_control(v: &View, w: &Words, i: usize) -> Option<(usize, usize)> {
         return None;
     }
     let with = (k + 1..(k + 1 + CONTESTED_REACH).min(v.len()))
-        .take_while(|&j| !matches!(v.norms[j], ";" | ":" | "." | "(") && v.cue_at(j, Cue::ClauseBreak).is_none())
+        .take_while(|&j| v.norms[j] != "(" && !v.ends_clause(j))
         .find(|&j| w.against_with.contains(v.norms[j]))?;
     let other = v.past_article(with + 1);
     if !v.fits(other, &ORGS) {

@@ -94,7 +94,7 @@ fn kinds_listed(v: &View, last: usize) -> Vec<usize> {
 /// Is token `k` the plural of a noun naming a kind of place ("provinces", "ciudades", "cities")?
 fn plural_place_head(v: &View, k: usize) -> bool {
     let Some(w) = v.norms.get(k) else { return false };
-    let head = |sg: &str| crate::lang::geographic_head(sg) || !v.t.cue(Cue::PlaceHead).matches_at(&[sg]).is_empty();
+    let head = |sg: &str| super::attach::place_noun(v.t, sg);
     let ies = w.strip_suffix("ies").map(|stem| format!("{stem}y"));
     w.strip_suffix('s').is_some_and(head) || w.strip_suffix("es").is_some_and(head) || ies.as_deref().is_some_and(head)
 }

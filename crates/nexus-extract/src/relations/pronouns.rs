@@ -116,7 +116,7 @@ fn opening(toks: &[Tok]) -> Vec<(usize, EntityType)> {
     if lead > SUBJECT_LEAD || genitive || toks[..k].iter().any(|x| matches!(x.norm.as_ref(), "," | ":" | ";")) {
         return Vec::new();
     }
-    let joins = |w: &str| t.cue(Cue::Coordinator).longest_at(&[w]).is_some() || t.cue(Cue::Article).longest_at(&[w]).is_some();
+    let joins = |w: &str| t.is_word(Cue::Coordinator, w) || t.is_word(Cue::Article, w);
     let mut out: Vec<(usize, EntityType)> = Vec::new();
     let mut j = k;
     while let Some(e) = toks.get(j).and_then(Tok::entity) {
@@ -189,8 +189,7 @@ fn side_by_side(text: &str, range: Range<usize>, mentions: &[Span]) -> Option<Ve
     let inside: Vec<&Span> = mentions[first..].iter().take_while(|m| m.start < range.end).filter(|m| m.end <= range.end).collect();
     let from = inside.iter().position(|m| ORGS.contains(&m.ty))?;
     let to = inside.iter().rposition(|m| ORGS.contains(&m.ty))?;
-    let joins =
-        |w: &str| [Cue::Coordinator, Cue::Article, Cue::Possessive, Cue::RivalRole].iter().any(|&c| t.cue(c).longest_at(&[w]).is_some());
+    let joins = |w: &str| [Cue::Coordinator, Cue::Article, Cue::Possessive, Cue::RivalRole].iter().any(|&c| t.is_word(c, w));
     let mut out: Vec<Span> = Vec::new();
     let mut end = inside[from].start;
     for m in &inside[from..=to] {

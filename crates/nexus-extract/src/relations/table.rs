@@ -541,6 +541,12 @@ impl Tables {
         &self.cues[c.index()]
     }
 
+    /// Is `word` by itself a phrase of cue class `c`? For rules that read words before a
+    /// `View` exists; a view's `is` also asks that no longer phrase starts there.
+    pub fn is_word(&self, c: Cue, word: &str) -> bool {
+        self.cue(c).longest_at(&[word]).is_some()
+    }
+
     /// Bit `Cue::index` set: some phrase of that cue class starts with `word`.
     pub fn cues_starting(&self, word: &str) -> u64 {
         self.cue_starts.bits_at(word)

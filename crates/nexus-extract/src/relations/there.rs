@@ -16,14 +16,14 @@ use std::ops::Range;
 /// document's, sorted by start.
 pub fn substitute(toks: &mut Vec<Tok>, text: &str, previous: Range<usize>, mentions: &[Span]) {
     let t = Tables::get();
-    let is = |k: usize, c: Cue| toks.get(k).is_some_and(|x| t.cue(c).longest_at(&[x.norm.as_ref()]).is_some());
-    let Some(k) = (0..toks.len()).find(|&k| {
-        matches!(toks[k].kind, Kind::Word)
-            && adverb(&toks[k], text).is_some()
-            && !(k > 0 && (is(k - 1, Cue::Origin) || is(k - 1, Cue::Via)))
+    let is = |k: usize, c: Cue| toks.get(k).is_some_and(|x| t.is_word(c, &x.norm));
+    let Some((k, word)) = (0..toks.len()).filter(|&k| matches!(toks[k].kind, Kind::Word)).find_map(|k| {
+        let word = adverb(&toks[k], text)?;
+        let refers = !(k > 0 && (is(k - 1, Cue::Origin) || is(k - 1, Cue::Via)))
             && !is(k + 1, Cue::Copula)
             && !is(k + 1, Cue::Passive)
-            && toks.get(k + 1).is_none_or(|x| t.cue(Cue::FromThere).longest_at(&[toks[k].norm.as_ref(), x.norm.as_ref()]).is_none())
+            && toks.get(k + 1).is_none_or(|x| t.cue(Cue::FromThere).longest_at(&[toks[k].norm.as_ref(), x.norm.as_ref()]).is_none());
+        refers.then_some((k, word))
     }) else {
         return;
     };
@@ -35,7 +35,6 @@ pub fn substitute(toks: &mut Vec<Tok>, text: &str, previous: Range<usize>, menti
     else {
         return;
     };
-    let Some(word) = adverb(&toks[k], text) else { return };
     let (start, end) = (toks[k].start, toks[k].end);
     toks.splice(
         k..k + 1,
@@ -55,6 +54,6 @@ fn adverb(tok: &Tok, text: &str) -> Option<&'static str> {
     let starts = t.cues_starting(word);
     [(Cue::PlaceAdverbEn, "in"), (Cue::PlaceAdverbEs, "en"), (Cue::PlaceAdverbPt, "em")]
         .into_iter()
-        .find(|(c, _)| starts & (1 << c.index()) != 0 && t.cue(*c).longest_at(&[word]).is_some())
+        .find(|(c, _)| starts & (1 << c.index()) != 0 && t.is_word(*c, word))
         .map(|(_, w)| w)
 }

@@ -203,12 +203,12 @@ fn resolve_anaphors(toks: &mut Vec<Tok>, mentions: &[Span], subjects: &[Span], c
         let linking = |w: &str| {
             [Cue::Locative, Cue::Coordinator, Cue::Destination, Cue::Origin, Cue::Via, Cue::Agent, Cue::Relative, Cue::Article]
                 .iter()
-                .any(|&c| t.cue(c).longest_at(&[w]).is_some())
+                .any(|&c| t.is_word(c, w))
         };
         let qualified_name = next.is_some_and(|x| x.norm.chars().all(char::is_alphabetic) && !x.norm.is_empty() && !linking(&x.norm))
             && toks.get(i + n + 1).is_some_and(|x| x.entity().is_some());
         let names_itself = qualified_name
-            || next.is_some_and(|x| x.entity().is_some() || t.cue(Cue::Of).longest_at(&[x.norm.as_ref()]).is_some())
+            || next.is_some_and(|x| x.entity().is_some() || t.is_word(Cue::Of, &x.norm))
             || t.cue(Cue::Naming).longest_at(&toks[i + n..].iter().take(3).map(|t| t.norm.as_ref()).collect::<Vec<_>>()).is_some();
         let start = toks[i].start;
         let antecedent = if names_itself {
@@ -217,7 +217,7 @@ fn resolve_anaphors(toks: &mut Vec<Tok>, mentions: &[Span], subjects: &[Span], c
             let before = mentions.partition_point(|m| m.start < start);
             // "el norte del país": the country the document is about, before any other named
             // near — but not "o país vizinho", "el país vecino", which is another.
-            let neighbor = next.is_some_and(|x| t.cue(Cue::Neighbor).longest_at(&[x.norm.as_ref()]).is_some());
+            let neighbor = next.is_some_and(|x| t.is_word(Cue::Neighbor, &x.norm));
             // "transportado hacia el oriente del país": goods moved to a part of the country stay
             // in it; the country is no destination.
             if types == [EntityType::Country] && internal_move(toks, i) {
@@ -239,7 +239,7 @@ fn resolve_anaphors(toks: &mut Vec<Tok>, mentions: &[Span], subjects: &[Span], c
         match antecedent {
             Some(m) => {
                 // "la presencia del grupo": the contraction keeps its "of"; the rest is the name.
-                let (at, n) = if n > 1 && t.cue(Cue::Of).longest_at(&[toks[i].norm.as_ref()]).is_some() { (i + 1, n - 1) } else { (i, n) };
+                let (at, n) = if n > 1 && t.is_word(Cue::Of, &toks[i].norm) { (i + 1, n - 1) } else { (i, n) };
                 let start = toks[at].start;
                 let end = toks[at + n - 1].end;
                 i = at;
@@ -258,7 +258,7 @@ fn resolve_anaphors(toks: &mut Vec<Tok>, mentions: &[Span], subjects: &[Span], c
 /// the interior of the country")? A destination word, an article, one word, then "of".
 fn internal_move(toks: &[Tok], i: usize) -> bool {
     let t = Tables::get();
-    let is = |k: usize, c: Cue| toks.get(k).is_some_and(|x| t.cue(c).longest_at(&[x.norm.as_ref()]).is_some());
+    let is = |k: usize, c: Cue| toks.get(k).is_some_and(|x| t.is_word(c, &x.norm));
     let of = if is(i, Cue::Of) { i } else { i.wrapping_sub(1) };
     of >= 3 && is(of, Cue::Of) && is(of - 2, Cue::Article) && is(of - 3, Cue::Destination) && matches!(toks[of - 1].kind, Kind::Word)
 }

@@ -47,7 +47,7 @@ pub fn apply(v: &View, out: &mut Vec<Candidate>) {
 fn traded(v: &View, from: usize) -> Vec<usize> {
     let end = (from + NOUN_REACH + 1).min(v.len());
     let mut k = from;
-    while k < end && !ends(v, k) {
+    while k < end && !v.ends_clause(k) {
         if let Some(n) = v.cue_at(k, Cue::Trade) {
             return goods_after(v, k + n);
         }
@@ -84,7 +84,7 @@ fn goods_after(v: &View, mut k: usize) -> Vec<usize> {
     loop {
         let of = (k..(k + QUALIFIER + 1).min(v.len())).find(|&j| connects(v, j));
         let Some(of) = of else { return Vec::new() };
-        if (k..of).any(|j| v.entity(j).is_some() || ends(v, j)) {
+        if (k..of).any(|j| v.entity(j).is_some() || v.ends_clause(j)) {
             return Vec::new();
         }
         let next = v.past_article(of + of_len(v, of));
@@ -96,12 +96,6 @@ fn goods_after(v: &View, mut k: usize) -> Vec<usize> {
         let (list, _) = v.list_right(next, &GOODS, 2);
         return list;
     }
-}
-
-/// A clause ends at token `k`. Triggers do not end the phrase here: trade nouns often are
-/// triggers themselves ("supply routes", "exportação de").
-fn ends(v: &View, k: usize) -> bool {
-    matches!(v.norms[k], "." | ";" | "!" | "?") || v.cue_at(k, Cue::ClauseBreak).is_some()
 }
 
 fn connects(v: &View, j: usize) -> bool {

@@ -185,7 +185,19 @@ impl<'s> View<'s> {
     }
 
     pub fn stops(&self, i: usize) -> bool {
-        self.trigger[i] || self.cue_at(i, Cue::ClauseBreak).is_some() || matches!(self.norms[i], "." | "!" | "?")
+        self.trigger[i] || self.ends_clause(i)
+    }
+
+    /// Does a clause end at token `i` (a clause break — ";", ":", "which", "mientras" … — or the
+    /// sentence's end)? Unlike `stops`, a relation's words do not end it: rules that read a phrase
+    /// made of trigger words ("supply routes", "exportação de") ask this.
+    pub fn ends_clause(&self, i: usize) -> bool {
+        self.cue_at(i, Cue::ClauseBreak).is_some() || matches!(self.norms[i], "." | "!" | "?")
+    }
+
+    /// Is token `k` a plain word: in the sentence, no name, letters only?
+    pub fn plain_word(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| t.entity().is_none() && !t.norm.is_empty() && t.norm.chars().all(char::is_alphabetic))
     }
 
     /// The nearest entity of `types` before token `before`, within `reach` tokens of the same
@@ -265,10 +277,8 @@ impl<'s> View<'s> {
     fn kind_phrase_start(&self, i: usize) -> Option<usize> {
         // "do Peru": the contraction is both the "of" and an article.
         let of = [i.checked_sub(1), self.before_article(i)].into_iter().flatten().find(|&k| self.is(k, Cue::Of))?;
-        let word =
-            |k: usize| self.toks[k].entity().is_none() && self.norms[k].chars().all(char::is_alphabetic) && !self.norms[k].is_empty();
-        let head = (of.saturating_sub(3)..of).rev().take_while(|&k| word(k)).find(|&k| self.kind_of_place(k))?;
-        let plain = |k: usize| word(k) && ![Cue::Article, Cue::Inside, Cue::Coordinator, Cue::Of].iter().any(|&c| self.is(k, c));
+        let head = (of.saturating_sub(3)..of).rev().take_while(|&k| self.plain_word(k)).find(|&k| self.kind_of_place(k))?;
+        let plain = |k: usize| self.plain_word(k) && ![Cue::Article, Cue::Inside, Cue::Coordinator, Cue::Of].iter().any(|&c| self.is(k, c));
         Some(if head > 0 && plain(head - 1) { head - 1 } else { head })
     }
 
@@ -558,7 +568,7 @@ impl<'s> View<'s> {
     /// Is token `i` a noun for a kind of place, singular or plural ("port", "áreas", "zonas")?
     fn kind_of_place(&self, i: usize) -> bool {
         let w = self.norms[i];
-        let head = |w: &str| crate::lang::geographic_head(w) || !self.t.cue(Cue::PlaceHead).matches_at(&[w]).is_empty();
+        let head = |w: &str| super::attach::place_noun(self.t, w);
         self.toks[i].entity().is_none() && (head(w) || w.strip_suffix('s').is_some_and(head))
     }
 
