@@ -306,9 +306,8 @@ fn is_initial(word: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
 }
 
-/// Does the line break at byte `i`, ending the line that starts at `line`, end the sentence? (Module
-/// docs: a blank line, a list item next,
-/// a heading-like line before.)
+/// Does the line break at byte `i`, ending the line that starts at `line`, end the sentence?
+/// (Module docs: a blank line, a list item next, a heading-like line before.)
 fn line_break_ends(text: &str, line: usize, i: usize) -> bool {
     let rest = &text[i + 1..];
     let next_line = rest.trim_start_matches([' ', '\t', '\r']);
