@@ -190,3 +190,18 @@ fn haitian_departments_and_mining_cantons_are_places() {
     let person = x.entities.iter().find(|e| e.name.contains("Ponce") && e.entity_type == "person");
     assert!(person.is_none(), "the canton is no person: {person:?}");
 }
+
+#[test]
+fn united_nations_by_name_and_acronym_but_not_the_spanish_article() {
+    assert!(has("UN officials said gangs control most of the capital.", "United Nations", "state_actor"));
+    assert!(has("Según las Naciones Unidas, la cifra se duplicó.", "United Nations", "state_actor"));
+    assert!(!has("Un operativo de la policía terminó con tres detenidos.", "United Nations", "state_actor"));
+}
+
+#[test]
+fn an_agency_name_with_commas_is_one_name() {
+    let text = "Investigators from the U.S. Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF) blamed straw buyers in Florida.";
+    assert!(has(text, "Bureau of Alcohol, Tobacco, Firearms and Explosives", "state_actor"), "{:?}", found(text));
+    // Its words are not goods of their own.
+    assert!(!found(text).iter().any(|(_, t)| *t == "commodity"), "{:?}", found(text));
+}

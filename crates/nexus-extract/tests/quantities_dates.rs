@@ -147,6 +147,16 @@ const QUANTITIES: &[(&str, &[QuantityCase])] = &[
     ("a 2 million pounds fine", &[("2 million pounds", 2e6, "GBP", Bound::Exact)]),
     // people, counts
     ("16 people were killed", &[("16 people", 16.0, "people", Bound::Exact)]),
+    // the people and things reports count, in each language
+    ("kidnapped 17 missionaries", &[("17 missionaries", 17.0, "people", Bound::Exact)]),
+    ("secuestraron a cuatro periodistas", &[("cuatro periodistas", 4.0, "people", Bound::Exact)]),
+    ("denunciou 12 traficantes", &[("12 traficantes", 12.0, "people", Bound::Exact)]),
+    ("registró 676 casos de violencia sexual", &[("676 casos", 676.0, "count", Bound::Exact)]),
+    ("incendiaram 35 ônibus em um único dia", &[("35 ônibus", 35.0, "count", Bound::Exact)]),
+    (
+        "seized 12 speedboats and 40 motorcycles",
+        &[("12 speedboats", 12.0, "count", Bound::Exact), ("40 motorcycles", 40.0, "count", Bound::Exact)],
+    ),
     ("More than 50,000 displaced", &[("More than 50,000 displaced", 50000.0, "people", Bound::AtLeast)]),
     ("más de 20 personas fueron detenidas", &[("más de 20 personas", 20.0, "people", Bound::AtLeast)]),
     ("prendeu seis pessoas", &[("seis pessoas", 6.0, "people", Bound::Exact)]),
