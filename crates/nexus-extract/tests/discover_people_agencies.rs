@@ -283,6 +283,19 @@ fn spanish_demonyms_after_a_lower_case_head() {
 }
 
 #[test]
+fn a_capitalised_name_with_a_demonym_after_it_is_that_country_s_body() {
+    let got = linked("La Policía Nacional ecuatoriana detuvo a tres sospechosos en Manta.");
+    assert_eq!(got, [("Policía Nacional ecuatoriana".to_owned(), Some("ec-policia-nacional".to_owned()))]);
+    // Colombia's anti-drug directorate also carries "Policía Nacional" in a name: the body whose
+    // name begins with it is the police itself.
+    let got = linked("Según la Policía Nacional colombiana, el cargamento salió de Tumaco.");
+    assert_eq!(got, [("Policía Nacional colombiana".to_owned(), Some("co-policia-nacional".to_owned()))]);
+    // No body of that country carries the words: a body of its own.
+    let got = linked("El Servicio Forestal chileno denunció la tala.");
+    assert!(got.iter().all(|(_, id)| id.is_none()), "{got:?}");
+}
+
+#[test]
 fn a_head_alone_is_the_body_of_the_document_that_carries_it() {
     let got = linked("La Fiscalía General de la Nación imputó cargos. Según la Fiscalía, la red movía cocaína.");
     assert!(got.contains(&("Fiscalía".to_owned(), Some("co-fgn".to_owned()))), "{got:?}");

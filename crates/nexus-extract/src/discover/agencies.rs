@@ -620,9 +620,11 @@ impl Agencies<'_> {
     fn by_demonym(&self, span: &Span) -> Option<usize> {
         let w = self.w;
         let (h0, h1) = span.head;
+        // The demonym before the head ("Belgian customs") or after the name ("Fiscalía chilena",
+        // "Policía Nacional ecuatoriana": the head and its capitalised words, then the demonym).
         let modifier = if span.first + 1 == h0 && span.last == h1 {
             span.first
-        } else if span.first == h0 && span.last == h1 + 1 {
+        } else if span.first == h0 && span.last > h1 && (span.last == h1 + 1 || self.demonym(span.last).is_some()) {
             span.last
         } else {
             return None;
@@ -633,12 +635,24 @@ impl Agencies<'_> {
             None => return None,
         };
         let bodies = self.kb.state_actors.get(&iso)?;
-        // The whole head, else its first word ("customs service" → customs).
-        for end in [h1, h0] {
+        // The words before a trailing demonym, else the whole head, else its first word
+        // ("customs service" → customs).
+        // Words named beyond the head must all be in the body's name ("Servicio Forestal chileno"
+        // is not Chile's customs service, though both are a "Servicio").
+        let named = if modifier == span.last { span.last - 1 } else { h1 };
+        let ends: &[usize] = if named > h1 { &[named] } else { &[h1, h0] };
+        for &end in ends {
             let head: Vec<&str> = (h0..=end).map(|i| w.folded(i)).collect();
-            let mut holders =
-                bodies.iter().filter(|(_, names)| names.iter().any(|n| n.windows(head.len()).any(|win| win == head.as_slice())));
+            let carries = |names: &[Vec<String>]| names.iter().any(|n| n.windows(head.len()).any(|win| win == head.as_slice()));
+            let mut holders = bodies.iter().filter(|(_, names)| carries(names));
             if let (Some((i, _)), None) = (holders.next(), holders.next()) {
+                return Some(*i);
+            }
+            // Several carry it ("Policía Nacional" is also in its anti-drug unit's name): the one
+            // whose name begins with it is the body itself.
+            let mut starting =
+                bodies.iter().filter(|(_, names)| names.iter().any(|n| n.len() >= head.len() && n.iter().zip(&head).all(|(a, b)| a == b)));
+            if let (Some((i, _)), None) = (starting.next(), starting.next()) {
                 return Some(*i);
             }
         }
