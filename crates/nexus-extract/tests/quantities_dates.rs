@@ -152,6 +152,9 @@ const QUANTITIES: &[(&str, &[QuantityCase])] = &[
     ("secuestraron a cuatro periodistas", &[("cuatro periodistas", 4.0, "people", Bound::Exact)]),
     ("denunciou 12 traficantes", &[("12 traficantes", 12.0, "people", Bound::Exact)]),
     ("registró 676 casos de violencia sexual", &[("676 casos", 676.0, "count", Bound::Exact)]),
+    // a Spanish or Portuguese noun before "indígenas" is what is counted, not the people
+    ("atacaron dos comunidades indígenas", &[("dos comunidades", 2.0, "count", Bound::Exact)]),
+    ("cerca de 12 aldeias indígenas", &[("cerca de 12 aldeias", 12.0, "count", Bound::Approx)]),
     ("incendiaram 35 ônibus em um único dia", &[("35 ônibus", 35.0, "count", Bound::Exact)]),
     (
         "seized 12 speedboats and 40 motorcycles",
