@@ -11,6 +11,7 @@ pub mod agencies;
 pub mod cue_names;
 pub mod definitions;
 pub mod persons;
+pub mod places;
 pub mod unnamed;
 
 use crate::matcher::KbMention;
@@ -71,7 +72,10 @@ pub struct Found {
 /// Every learned mention, merged with the knowledge-base mentions: the knowledge-base mentions
 /// that stand, and the learned ones that stand, both sorted by start.
 pub fn find(cx: &Context) -> (Vec<KbMention>, Vec<Found>) {
-    let mut found = persons::find(cx);
+    // Places first: among learned names of one span, the earlier found wins, and a noun for a
+    // kind of place says more than a name's shape ("the town of San Martín").
+    let mut found = places::find(cx);
+    found.extend(persons::find(cx));
     found.extend(agencies::find(cx));
     found.extend(cue_names::find(cx));
     found.extend(unnamed::find(cx));
