@@ -667,7 +667,8 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
             return None;
         }
         start = a.start;
-        cur = 1.0;
+        // 1 for "a"/"un"/"um"; ½ for "half a", "medio", "meio".
+        cur = a.e.num;
         langs = a.e.langs;
     }
     loop {
@@ -691,7 +692,8 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
             } else if cur == 0.0 && total > 0.0 && m > last_mult {
                 total *= m;
             } else {
-                total += cur.max(1.0) * m;
+                // No number before the multiplier counts one of it; a half counts half.
+                total += if cur == 0.0 { m } else { cur * m };
                 cur = 0.0;
             }
             last_mult = m;

@@ -152,6 +152,10 @@ const QUANTITIES: &[(&str, &[QuantityCase])] = &[
     ("secuestraron a cuatro periodistas", &[("cuatro periodistas", 4.0, "people", Bound::Exact)]),
     ("denunciou 12 traficantes", &[("12 traficantes", 12.0, "people", Bound::Exact)]),
     ("registró 676 casos de violencia sexual", &[("676 casos", 676.0, "count", Bound::Exact)]),
+    // a half before a multiplier
+    ("earns half a billion dollars a year", &[("half a billion dollars a year", 5e8, "USD/yr", Bound::Exact)]),
+    ("lavó medio millón de dólares", &[("medio millón de dólares", 5e5, "USD", Bound::Exact)]),
+    ("movimentou meio bilhão de reais", &[("meio bilhão de reais", 5e8, "BRL", Bound::Exact)]),
     // a Spanish or Portuguese noun before "indígenas" is what is counted, not the people
     ("atacaron dos comunidades indígenas", &[("dos comunidades", 2.0, "count", Bound::Exact)]),
     ("cerca de 12 aldeias indígenas", &[("cerca de 12 aldeias", 12.0, "count", Bound::Approx)]),
