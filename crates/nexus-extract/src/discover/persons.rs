@@ -731,6 +731,18 @@ pub(super) const TITLE_EN: u32 = 1 << 20;
 pub(super) const PHRASE_END: u32 = 1 << 21;
 /// The first word of an alias cue of several words ("conocido como").
 pub(super) const ALIAS_START: u32 = 1 << 22;
+/// A word of the quantity finder's vocabulary (`quantities::lex().words`), ASCII.
+const QUANTITY_WORD: u32 = 1 << 23;
+/// A word of the date finder's vocabulary (`dates::word_set`), ASCII.
+const DATE_WORD: u32 = 1 << 24;
+
+/// The first word of a cue phrase (`cue_names::vocab`), ASCII lower case.
+pub(super) const CUE_START: u32 = 1 << 25;
+
+/// The vocabularies of the quantity and date finders, in `DocLex::words` order.
+fn lex_sets() -> [&'static crate::quantities::lex::WordSet; 2] {
+    [&crate::quantities::lex().words, crate::dates::word_set()]
+}
 
 /// The classes of every word of the three finders' vocabularies (demonyms aside: they come with
 /// the knowledge base).
@@ -773,21 +785,24 @@ pub(super) fn word_classes() -> &'static Map<u32> {
 }
 
 /// The first letter is a capital.
-pub(super) const CAP: u8 = 1;
+pub(super) const CAP: u16 = 1;
 /// Two letters or more, none lower case: an acronym or a heading.
-pub(super) const UPPER: u8 = 2;
+pub(super) const UPPER: u16 = 2;
 /// Starts with a digit ("5ª", "2023").
-pub(super) const DIGIT: u8 = 4;
+pub(super) const DIGIT: u16 = 4;
 /// Ends in a possessive "'s", which `end` leaves out.
-pub(super) const POSS: u8 = 8;
+pub(super) const POSS: u16 = 8;
 /// One capital letter and a period ("R." of "Peter R. de Vries"); the period is not in the word.
-pub(super) const INITIAL: u8 = 16;
+pub(super) const INITIAL: u16 = 16;
 /// Has an inner hyphen ("Then-President", "narco-traffickers").
-pub(super) const HYPHEN: u8 = 32;
+pub(super) const HYPHEN: u16 = 32;
 /// Letters and periods ("U.S."), periods included.
-pub(super) const ABBR: u8 = 64;
+pub(super) const ABBR: u16 = 64;
 /// The folded word is the text itself (lower-case ASCII): `folded` points into the text.
-const IN_TEXT: u8 = 128;
+const IN_TEXT: u16 = 128;
+/// Letters and digits only, all ASCII (no joiner, no period): the word is exactly the run of
+/// letters and digits every other word scan of the document reads there.
+pub(super) const PLAIN: u16 = 256;
 
 /// One word: letters and digits, with inner hyphens and apostrophes ("narco-traffickers",
 /// "O'Brien", "Attorney's").
@@ -802,11 +817,11 @@ pub(super) struct Word {
     /// possessive there.
     folded: (usize, usize),
     folded_full: usize,
-    pub flags: u8,
+    pub flags: u16,
 }
 
 impl Word {
-    pub fn has(&self, flag: u8) -> bool {
+    pub fn has(&self, flag: u16) -> bool {
         self.flags & flag != 0
     }
 }
@@ -967,6 +982,9 @@ impl<'a> Words<'a> {
                     word.flags |= INITIAL;
                 }
             }
+            if ascii && !hyphen && apostrophe.is_none() && !word.has(ABBR) {
+                word.flags |= PLAIN;
+            }
             let counts = (ascii && !word.has(POSS)).then_some((letters, lower));
             flags(text, &mut word, first, counts);
             let bare = if ascii && !upper && !word.has(ABBR) && (!word.has(POSS) || text.as_bytes()[word.end] == b'\'') {
@@ -988,6 +1006,36 @@ impl<'a> Words<'a> {
 
     pub fn len(&self) -> usize {
         self.list.len()
+    }
+
+    /// The words of the quantity and date vocabularies (`quantities::lex::DocLex::words`), from
+    /// this scan: a plain word is the token `WordSet::scan` reads there, and its classes say
+    /// whether it is in either vocabulary; any other word is scanned as `WordSet::scan` would,
+    /// within its span (every run of letters and digits lies inside one word).
+    pub fn vocabulary_words(&self) -> [Vec<(crate::quantities::lex::Tok, u32)>; 2] {
+        use crate::quantities::lex::{Tok, WordSet};
+        let sets = lex_sets();
+        let mut out = [Vec::new(), Vec::new()];
+        for (i, w) in self.list.iter().enumerate() {
+            if !w.has(PLAIN) {
+                WordSet::scan_range(self.text, w.start, w.full_end, sets, |n, tok, v| out[n].push((tok, v)));
+                continue;
+            }
+            // `WordSet::scan` skips runs that start with a digit, and folds no token this long.
+            let class = self.class(i);
+            if class & (QUANTITY_WORD | DATE_WORD) == 0 || w.has(DIGIT) || w.full_end - w.start > 64 {
+                continue;
+            }
+            let tok = Tok { start: w.start, end: w.full_end };
+            for (n, bit) in [QUANTITY_WORD, DATE_WORD].into_iter().enumerate() {
+                if class & bit != 0
+                    && let Some(v) = sets[n].get(self.folded(i))
+                {
+                    out[n].push((tok, v));
+                }
+            }
+        }
+        out
     }
 
     /// The folded word, without a possessive.
@@ -1117,6 +1165,16 @@ impl KbIndex {
             armed_groups: Map::default(),
             state_words: HashMap::new(),
         };
+        // Plain ASCII words are looked up once, here, for the cue scan and the quantity and date
+        // finders too.
+        for word in &super::cue_names::vocab::get().first_words {
+            *index.classes.entry(word.clone()).or_default() |= CUE_START;
+        }
+        for (set, class) in lex_sets().into_iter().zip([QUANTITY_WORD, DATE_WORD]) {
+            for word in set.keys().filter(|w| w.is_ascii()) {
+                *index.classes.entry(word.to_owned()).or_default() |= class;
+            }
+        }
         for (i, e) in kb.entities().iter().enumerate() {
             match e.entity_type {
                 EntityType::Country => {
@@ -1193,6 +1251,49 @@ fn first_introduced(text: &str, first_seen: &Map<usize>, names: &[Name], a: usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Text that takes every way the word scans part: hyphens and apostrophes at a word's edges
+    /// and inside, periods of abbreviations, digits, accents, typographic quotes and dashes,
+    /// non-Latin letters, phrases of the cue vocabulary and words of the quantity and date ones.
+    const TRICKY: &str = "The Sinaloa Cartel -Los Zetas- and Los Pelusos' men (U.S. D.E.A.) seized 3.5 tons, \
+        about two million dollars, on 5 March 2024; known as 'El Chapo' — alias «Don» — of the Clan \
+        Úsuga-led network. O'Brien’s narco-traffickers, the Kavač clan's 1st-Front, thirty-five \
+        kilos; a.k.a. «Tren de Aragua», mid-2023, ~40%, las FARC-EP y el Cártel do Golfo, à la \
+        Ελλάδα 12kg--the end-- -- 'tis -x x- Os Crias- March-April, 5-year-old kilo's; \
+        banda criminal Los Lobos, grupo formado por, la organización criminal, facción conocida como";
+
+    fn kb_index() -> KbIndex {
+        KbIndex::new(&KnowledgeBase::load(&[]).0)
+    }
+
+    /// The quantity and date words read off the finders' scan are `WordSet::scan`'s.
+    #[test]
+    fn vocabulary_words_are_the_word_sets_scan() {
+        let kb = kb_index();
+        let texts = [TRICKY.to_owned(), TRICKY.replace(' ', "-"), TRICKY.replace(' ', "'"), TRICKY.to_uppercase()];
+        for text in texts.iter().map(String::as_str).chain(TRICKY.char_indices().map(|(i, _)| &TRICKY[i..])) {
+            let words = Words::classified(text, &kb);
+            let mut want = [Vec::new(), Vec::new()];
+            crate::quantities::lex::WordSet::scan(text, lex_sets(), |n, tok, v| want[n].push((tok, v)));
+            assert_eq!(words.vocabulary_words(), want, "{text:?}");
+            assert!(!want[0].is_empty() || text.len() < 400);
+        }
+    }
+
+    /// The cue scan read off the finders' scan is the one read from the text.
+    #[test]
+    fn cue_scan_from_words_is_the_text_scan() {
+        use super::super::cue_names::Scan;
+        let kb = kb_index();
+        let texts = [TRICKY.to_owned(), TRICKY.replace(' ', "-"), TRICKY.replace(' ', "'"), TRICKY.to_uppercase(), TRICKY.to_lowercase()];
+        for text in texts.iter().map(String::as_str).chain(TRICKY.char_indices().map(|(i, _)| &TRICKY[i..])) {
+            let (a, b) = (Scan::new(text), Scan::from_words(&Words::classified(text, &kb)));
+            let spans = |s: &Scan| s.hits.iter().map(|h| (h.start, h.end, h.pattern)).collect::<Vec<_>>();
+            assert_eq!(spans(&a), spans(&b), "{text:?}");
+            assert_eq!(a.articles, b.articles, "{text:?}");
+        }
+        assert!(!Scan::new(TRICKY).hits.is_empty() && !Scan::new(TRICKY).articles.is_empty());
+    }
 
     #[test]
     fn words_keep_offsets_possessives_initials_and_abbreviations() {

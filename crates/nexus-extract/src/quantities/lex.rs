@@ -410,6 +410,11 @@ pub(crate) const QUANTITY_WORDS: usize = 0;
 pub(crate) const DATE_WORDS: usize = 1;
 
 impl DocLex {
+    /// With the words of both vocabularies found already (`discover`'s word scan).
+    pub fn with_words(words: [Vec<(Tok, u32)>; 2]) -> DocLex {
+        DocLex { lang: Default::default(), words: words.into() }
+    }
+
     pub fn lang(&self, text: &str) -> u8 {
         *self.lang.get_or_init(|| guess_lang(text))
     }
@@ -552,13 +557,28 @@ impl WordSet {
         set
     }
 
+    /// The folded words of the set.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.words.keys().map(String::as_str)
+    }
+
+    /// The value of a folded word.
+    pub fn get(&self, folded: &str) -> Option<u32> {
+        self.words.get(folded).copied()
+    }
+
     /// Call `f(set, word, value)` for every whole word of `text` in any of `sets`, in order: one
     /// pass, one key and one folding per word for all sets.
-    pub fn scan<const N: usize>(text: &str, sets: [&WordSet; N], mut f: impl FnMut(usize, Tok, u32)) {
+    pub fn scan<const N: usize>(text: &str, sets: [&WordSet; N], f: impl FnMut(usize, Tok, u32)) {
+        WordSet::scan_range(text, 0, text.len(), sets, f);
+    }
+
+    /// `scan` of the words within `from..to` (char boundaries, `from` not inside a word).
+    pub fn scan_range<const N: usize>(text: &str, from: usize, to: usize, sets: [&WordSet; N], mut f: impl FnMut(usize, Tok, u32)) {
         let b = text.as_bytes();
         let alnum = |c: u8| crate::text::ALNUM[usize::from(c)];
-        let n = b.len();
-        let mut i = 0;
+        let n = to;
+        let mut i = from;
         while i < n {
             let c = b[i];
             if c < 0x80 {
