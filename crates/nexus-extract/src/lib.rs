@@ -86,7 +86,8 @@ impl Extractor {
         let matched = self.matcher.find(&self.kb, text);
         let cx = discover::Context::new(text, &self.kb, &self.learned, &matched);
         let (mentions, learned) = discover::find(&cx);
-        let doc = quantities::lex::DocLex::with_words(cx.vocabulary_words());
+        let (words, lang) = cx.vocabulary_words();
+        let doc = quantities::lex::DocLex::with_words(words, lang);
         let quantities: Vec<ExtractedQuantity> =
             quantities::find_quantities_in(text, &doc).into_iter().map(|q| self.with_commodity(q, &mentions)).collect();
         let entities = entities::group(&self.kb, text, &mentions, &learned);

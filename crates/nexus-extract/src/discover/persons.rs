@@ -1008,15 +1008,24 @@ impl<'a> Words<'a> {
         self.list.len()
     }
 
-    /// The words of the quantity and date vocabularies (`quantities::lex::DocLex::words`), from
-    /// this scan: a plain word is the token `WordSet::scan` reads there, and its classes say
-    /// whether it is in either vocabulary; any other word is scanned as `WordSet::scan` would,
-    /// within its span (every run of letters and digits lies inside one word).
-    pub fn vocabulary_words(&self) -> [Vec<(crate::quantities::lex::Tok, u32)>; 2] {
-        use crate::quantities::lex::{Tok, WordSet};
+    /// The words of the quantity and date vocabularies (`quantities::lex::DocLex::words`) and
+    /// the language guess (`quantities::lex::guess_lang`), from this scan: a plain word is the
+    /// token `WordSet::scan` and the run `guess_lang` read there, and its classes say whether it
+    /// is in either vocabulary; any other word is read as they would read it, within its span
+    /// (every run of letters and digits lies inside one word).
+    pub fn vocabulary_words(&self) -> ([Vec<(crate::quantities::lex::Tok, u32)>; 2], u8) {
+        use crate::quantities::lex::{LangCount, Tok, WordSet, lang_sample_end};
         let sets = lex_sets();
         let mut out = [Vec::new(), Vec::new()];
+        let (sample, mut lang) = (lang_sample_end(self.text), LangCount::default());
         for (i, w) in self.list.iter().enumerate() {
+            if w.start < sample {
+                if w.has(PLAIN) && w.full_end <= sample {
+                    lang.add(&self.text[w.start..w.full_end]);
+                } else {
+                    crate::text::alphanumeric_runs(&self.text[w.start..w.full_end.min(sample)]).for_each(|r| lang.add(r));
+                }
+            }
             if !w.has(PLAIN) {
                 WordSet::scan_range(self.text, w.start, w.full_end, sets, |n, tok, v| out[n].push((tok, v)));
                 continue;
@@ -1035,7 +1044,7 @@ impl<'a> Words<'a> {
                 }
             }
         }
-        out
+        (out, lang.guess())
     }
 
     /// The folded word, without a possessive.
@@ -1275,8 +1284,15 @@ mod tests {
             let words = Words::classified(text, &kb);
             let mut want = [Vec::new(), Vec::new()];
             crate::quantities::lex::WordSet::scan(text, lex_sets(), |n, tok, v| want[n].push((tok, v)));
-            assert_eq!(words.vocabulary_words(), want, "{text:?}");
+            assert_eq!(words.vocabulary_words(), (want.clone(), crate::quantities::lex::guess_lang(text)), "{text:?}");
             assert!(!want[0].is_empty() || text.len() < 400);
+        }
+        // The language guess reads the first 20,000 bytes: cut anywhere in a word.
+        let long = format!("{} {}", "the and of el la los que ".repeat(300), TRICKY.repeat(40));
+        for k in (0..80).filter(|&k| long.is_char_boundary(k)) {
+            let text = &long[k..];
+            let (_, lang) = Words::classified(text, &kb).vocabulary_words();
+            assert_eq!(lang, crate::quantities::lex::guess_lang(text), "{k}");
         }
     }
 

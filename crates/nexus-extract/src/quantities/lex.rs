@@ -410,9 +410,10 @@ pub(crate) const QUANTITY_WORDS: usize = 0;
 pub(crate) const DATE_WORDS: usize = 1;
 
 impl DocLex {
-    /// With the words of both vocabularies found already (`discover`'s word scan).
-    pub fn with_words(words: [Vec<(Tok, u32)>; 2]) -> DocLex {
-        DocLex { lang: Default::default(), words: words.into() }
+    /// With the words of both vocabularies and the language found already (`discover`'s word
+    /// scan).
+    pub fn with_words(words: [Vec<(Tok, u32)>; 2], lang: u8) -> DocLex {
+        DocLex { lang: lang.into(), words: words.into() }
     }
 
     pub fn lang(&self, text: &str) -> u8 {
@@ -434,30 +435,55 @@ impl DocLex {
 /// A rough language guess from function words, for the few rules that depend on it (day-first
 /// numeric dates, bare "$", number words). Returns EN, ES or PT, or ANY when unsure.
 pub(crate) fn guess_lang(text: &str) -> u8 {
-    let sample = &text[..floor_char(text, text.len().min(20_000))];
-    let (mut en, mut es, mut pt) = (0, 0, 0);
-    for w in crate::text::alphanumeric_runs(sample) {
+    let mut count = LangCount::default();
+    for w in crate::text::alphanumeric_runs(&text[..lang_sample_end(text)]) {
+        count.add(w);
+    }
+    count.guess()
+}
+
+/// The end of the text `guess_lang` reads.
+pub(crate) fn lang_sample_end(text: &str) -> usize {
+    floor_char(text, text.len().min(20_000))
+}
+
+/// The function words of each language `guess_lang` counts.
+#[derive(Default)]
+pub(crate) struct LangCount {
+    en: u32,
+    es: u32,
+    pt: u32,
+}
+
+impl LangCount {
+    /// Count one run of letters and digits.
+    #[inline]
+    pub fn add(&mut self, w: &str) {
         if w.len() > 4 {
-            continue;
+            return;
         }
         match w {
-            "the" | "and" | "of" | "to" | "was" | "is" | "The" | "with" => en += 1,
-            "el" | "la" | "los" | "las" | "del" | "y" | "que" | "El" | "La" | "Los" | "con" | "por" | "una" | "en" | "se" => es += 1,
-            "o" | "os" | "não" | "em" | "do" | "da" | "dos" | "das" | "e" | "uma" | "com" | "pelo" | "pela" | "ao" => pt += 1,
+            "the" | "and" | "of" | "to" | "was" | "is" | "The" | "with" => self.en += 1,
+            "el" | "la" | "los" | "las" | "del" | "y" | "que" | "El" | "La" | "Los" | "con" | "por" | "una" | "en" | "se" => self.es += 1,
+            "o" | "os" | "não" | "em" | "do" | "da" | "dos" | "das" | "e" | "uma" | "com" | "pelo" | "pela" | "ao" => self.pt += 1,
             _ => {}
         }
     }
-    // Confident only with a clear lead; otherwise any language.
-    let top = en.max(es).max(pt);
-    let second = en + es + pt - top - en.min(es).min(pt);
-    if top < 3 || top < 2 * second {
-        ANY
-    } else if top == en {
-        EN
-    } else if top == es {
-        ES
-    } else {
-        PT
+
+    pub fn guess(&self) -> u8 {
+        let (en, es, pt) = (self.en, self.es, self.pt);
+        // Confident only with a clear lead; otherwise any language.
+        let top = en.max(es).max(pt);
+        let second = en + es + pt - top - en.min(es).min(pt);
+        if top < 3 || top < 2 * second {
+            ANY
+        } else if top == en {
+            EN
+        } else if top == es {
+            ES
+        } else {
+            PT
+        }
     }
 }
 
