@@ -856,6 +856,7 @@ pub(super) struct Word {
 }
 
 impl Word {
+    #[inline]
     pub fn has(&self, flag: u16) -> bool {
         self.flags & flag != 0
     }
@@ -909,10 +910,12 @@ impl<'a> Words<'a> {
         Words::read(text, Some(&kb.classes))
     }
 
+    #[inline]
     pub fn class(&self, i: usize) -> u32 {
         self.classes.get(i).copied().unwrap_or(0)
     }
 
+    #[inline]
     pub fn is(&self, i: usize, class: u32) -> bool {
         self.class(i) & class != 0
     }
@@ -1037,6 +1040,7 @@ impl<'a> Words<'a> {
         Words { text, folded, list, classes }
     }
 
+    #[inline]
     pub fn len(&self) -> usize {
         self.list.len()
     }
@@ -1081,6 +1085,7 @@ impl<'a> Words<'a> {
     }
 
     /// The folded word, without a possessive.
+    #[inline]
     pub fn folded(&self, i: usize) -> &str {
         let w = &self.list[i];
         let (a, b) = w.folded;
@@ -1088,6 +1093,7 @@ impl<'a> Words<'a> {
     }
 
     /// The folded word with its possessive ("attorney's").
+    #[inline]
     pub fn folded_full(&self, i: usize) -> &str {
         let w = &self.list[i];
         if w.has(IN_TEXT) { &self.text[w.folded.0..w.folded_full] } else { &self.folded[w.folded.0..w.folded_full] }
@@ -1095,6 +1101,7 @@ impl<'a> Words<'a> {
 
     /// The text between word `i - 1` (with its possessive) and word `i`; before the first word, the
     /// text before it.
+    #[inline]
     pub fn gap(&self, i: usize) -> &str {
         let from = i.checked_sub(1).map_or(0, |p| self.list[p].full_end);
         &self.text[from..self.list[i].start]
