@@ -49,9 +49,15 @@ impl<'a> Context<'a> {
         Context { text, kb, kb_mentions, index, words, cue_scan: std::cell::OnceCell::new() }
     }
 
+    /// The words of the quantity and date vocabularies and the language guess, from the
+    /// finders' word scan (for `quantities::lex::DocLex`).
+    pub(crate) fn vocabulary_words(&self) -> ([Vec<(crate::quantities::lex::Tok, u32)>; 2], u8) {
+        self.words.vocabulary_words()
+    }
+
     /// The cue vocabulary's phrases in the text, for `cue_names` and `definitions`.
     fn cue_scan(&self) -> &cue_names::Scan {
-        self.cue_scan.get_or_init(|| cue_names::Scan::new(self.text))
+        self.cue_scan.get_or_init(|| cue_names::Scan::from_words(&self.words))
     }
 }
 

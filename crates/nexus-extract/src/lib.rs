@@ -84,8 +84,10 @@ impl Extractor {
     /// the document's date, for relative dates.
     pub fn extract(&self, text: &str, reference: Option<&str>) -> Extraction {
         let matched = self.matcher.find(&self.kb, text);
-        let (mentions, learned) = discover::find(&discover::Context::new(text, &self.kb, &self.learned, &matched));
-        let doc = quantities::lex::DocLex::default();
+        let cx = discover::Context::new(text, &self.kb, &self.learned, &matched);
+        let (mentions, learned) = discover::find(&cx);
+        let (words, lang) = cx.vocabulary_words();
+        let doc = quantities::lex::DocLex::with_words(words, lang);
         let quantities: Vec<ExtractedQuantity> =
             quantities::find_quantities_in(text, &doc).into_iter().map(|q| self.with_commodity(q, &mentions)).collect();
         let entities = entities::group(&self.kb, text, &mentions, &learned);

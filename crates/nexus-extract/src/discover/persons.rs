@@ -683,6 +683,41 @@ fn lexicon() -> &'static Lexicon {
 pub(super) type Set = crate::hash::FxSet<String>;
 pub(super) type Map<V> = crate::hash::FxMap<String, V>;
 
+/// Word → classes, looked up for every word of a document. The Fx hash's low bits, which pick
+/// the bucket, depend mostly on a word's first bytes; in this large table (every given name and
+/// surname) that made look-ups probe 2.5 groups on average. Its well-mixed high bits are turned
+/// down into the low ones here.
+pub(super) type ClassMap = std::collections::HashMap<String, u32, Spread>;
+
+#[derive(Default, Clone, Copy)]
+pub(super) struct Spread;
+
+pub(super) struct SpreadHasher(crate::hash::FxHasher);
+
+impl std::hash::BuildHasher for Spread {
+    type Hasher = SpreadHasher;
+    fn build_hasher(&self) -> SpreadHasher {
+        SpreadHasher(crate::hash::Fx.build_hasher())
+    }
+}
+
+impl std::hash::Hasher for SpreadHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.write(bytes);
+    }
+
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.0.write_u8(b);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0.finish().rotate_left(26)
+    }
+}
+
 /// Function words of English, Spanish and Portuguese (`data/lang/function-words.tsv`), folded.
 pub(super) fn function_words() -> &'static Set {
     static WORDS: OnceLock<Set> = OnceLock::new();
@@ -731,14 +766,26 @@ pub(super) const TITLE_EN: u32 = 1 << 20;
 pub(super) const PHRASE_END: u32 = 1 << 21;
 /// The first word of an alias cue of several words ("conocido como").
 pub(super) const ALIAS_START: u32 = 1 << 22;
+/// A word of the quantity finder's vocabulary (`quantities::lex().words`), ASCII.
+const QUANTITY_WORD: u32 = 1 << 23;
+/// A word of the date finder's vocabulary (`dates::word_set`), ASCII.
+const DATE_WORD: u32 = 1 << 24;
+
+/// The first word of a cue phrase (`cue_names::vocab`), ASCII lower case.
+pub(super) const CUE_START: u32 = 1 << 25;
+
+/// The vocabularies of the quantity and date finders, in `DocLex::words` order.
+fn lex_sets() -> [&'static crate::quantities::lex::WordSet; 2] {
+    [&crate::quantities::lex().words, crate::dates::word_set()]
+}
 
 /// The classes of every word of the three finders' vocabularies (demonyms aside: they come with
 /// the knowledge base).
-pub(super) fn word_classes() -> &'static Map<u32> {
-    static CLASSES: OnceLock<Map<u32>> = OnceLock::new();
+pub(super) fn word_classes() -> &'static ClassMap {
+    static CLASSES: OnceLock<ClassMap> = OnceLock::new();
     CLASSES.get_or_init(|| {
         let lx = lexicon();
-        let mut classes = Map::default();
+        let mut classes = ClassMap::default();
         for (set, class) in [
             (&lx.given, GIVEN),
             (&lx.surnames, SURNAME),
@@ -773,21 +820,24 @@ pub(super) fn word_classes() -> &'static Map<u32> {
 }
 
 /// The first letter is a capital.
-pub(super) const CAP: u8 = 1;
+pub(super) const CAP: u16 = 1;
 /// Two letters or more, none lower case: an acronym or a heading.
-pub(super) const UPPER: u8 = 2;
+pub(super) const UPPER: u16 = 2;
 /// Starts with a digit ("5ª", "2023").
-pub(super) const DIGIT: u8 = 4;
+pub(super) const DIGIT: u16 = 4;
 /// Ends in a possessive "'s", which `end` leaves out.
-pub(super) const POSS: u8 = 8;
+pub(super) const POSS: u16 = 8;
 /// One capital letter and a period ("R." of "Peter R. de Vries"); the period is not in the word.
-pub(super) const INITIAL: u8 = 16;
+pub(super) const INITIAL: u16 = 16;
 /// Has an inner hyphen ("Then-President", "narco-traffickers").
-pub(super) const HYPHEN: u8 = 32;
+pub(super) const HYPHEN: u16 = 32;
 /// Letters and periods ("U.S."), periods included.
-pub(super) const ABBR: u8 = 64;
+pub(super) const ABBR: u16 = 64;
 /// The folded word is the text itself (lower-case ASCII): `folded` points into the text.
-const IN_TEXT: u8 = 128;
+const IN_TEXT: u16 = 128;
+/// Letters and digits only, all ASCII (no joiner, no period): the word is exactly the run of
+/// letters and digits every other word scan of the document reads there.
+pub(super) const PLAIN: u16 = 256;
 
 /// One word: letters and digits, with inner hyphens and apostrophes ("narco-traffickers",
 /// "O'Brien", "Attorney's").
@@ -802,11 +852,12 @@ pub(super) struct Word {
     /// possessive there.
     folded: (usize, usize),
     folded_full: usize,
-    pub flags: u8,
+    pub flags: u16,
 }
 
 impl Word {
-    pub fn has(&self, flag: u8) -> bool {
+    #[inline]
+    pub fn has(&self, flag: u16) -> bool {
         self.flags & flag != 0
     }
 }
@@ -821,13 +872,15 @@ pub(super) struct Words<'a> {
     classes: Vec<u32>,
 }
 
+// Byte classes of the word scanner: bits for letters and digits, values for the rest.
 const SEPARATOR: u8 = 0;
 const LOWER_LETTER: u8 = 1;
 const UPPER_LETTER: u8 = 2;
-const DIGIT_CHAR: u8 = 3;
+const DIGIT_CHAR: u8 = 4;
+const ASCII_ALNUM: u8 = LOWER_LETTER | UPPER_LETTER | DIGIT_CHAR;
 /// "-" and "'": inside a word when a letter or digit follows.
-const JOINER: u8 = 4;
-const NON_ASCII: u8 = 5;
+const JOINER: u8 = 8;
+const NON_ASCII: u8 = 16;
 
 /// The class of each byte for the word scanner.
 static BYTE_CLASS: [u8; 256] = {
@@ -857,10 +910,12 @@ impl<'a> Words<'a> {
         Words::read(text, Some(&kb.classes))
     }
 
+    #[inline]
     pub fn class(&self, i: usize) -> u32 {
         self.classes.get(i).copied().unwrap_or(0)
     }
 
+    #[inline]
     pub fn is(&self, i: usize, class: u32) -> bool {
         self.class(i) & class != 0
     }
@@ -871,7 +926,7 @@ impl<'a> Words<'a> {
     }
 
     /// Read the words of `text`, and their classes in `vocabulary` when given.
-    fn read(text: &'a str, vocabulary: Option<&Map<u32>>) -> Words<'a> {
+    fn read(text: &'a str, vocabulary: Option<&ClassMap>) -> Words<'a> {
         let bytes = text.as_bytes();
         let mut classes = Vec::with_capacity(if vocabulary.is_some() { text.len() / 4 + 1 } else { 0 });
         let mut folded = String::new();
@@ -904,23 +959,14 @@ impl<'a> Words<'a> {
             let mut ascii = first.is_ascii();
             let mut apostrophe = None;
             let mut hyphen = false;
-            // Letters, and whether one is lower or upper case, counted as the word is read (ASCII).
-            let (mut letters, mut lower, mut upper) =
-                (usize::from(first.is_ascii_alphabetic()), first.is_ascii_lowercase(), first.is_ascii_uppercase());
-            while i < bytes.len() {
-                let b = bytes[i];
+            loop {
+                // Runs of ASCII letters and digits in a tight loop; joiners and other characters
+                // below it.
+                while i < bytes.len() && BYTE_CLASS[usize::from(bytes[i])] & ASCII_ALNUM != 0 {
+                    i += 1;
+                }
+                let Some(&b) = bytes.get(i) else { break };
                 match BYTE_CLASS[usize::from(b)] {
-                    LOWER_LETTER => {
-                        letters += 1;
-                        lower = true;
-                        i += 1;
-                    }
-                    UPPER_LETTER => {
-                        letters += 1;
-                        upper = true;
-                        i += 1;
-                    }
-                    DIGIT_CHAR => i += 1,
                     JOINER if alnum_at(i + 1) => {
                         if b == b'\'' {
                             apostrophe = Some(i);
@@ -944,6 +990,11 @@ impl<'a> Words<'a> {
                     _ => break,
                 }
             }
+            // Whether an ASCII letter is lower or upper case, and (only where none is lower case)
+            // how many letters there are, read once the word's end is known.
+            let case = bytes[start..i].iter().fold(0, |m, &b| m | BYTE_CLASS[usize::from(b)]);
+            let (lower, upper) = (case & LOWER_LETTER != 0, case & UPPER_LETTER != 0);
+            let letters = if lower { 0 } else { bytes[start..i].iter().filter(|b| b.is_ascii_alphabetic()).count() };
             let mut word = Word { start, end: i, full_end: i, folded: (0, 0), folded_full: 0, flags: if hyphen { HYPHEN } else { 0 } };
             if let Some(a) = apostrophe.filter(|&a| matches!(&text[a..i], "'s" | "’s")) {
                 word.end = a;
@@ -967,6 +1018,9 @@ impl<'a> Words<'a> {
                     word.flags |= INITIAL;
                 }
             }
+            if ascii && !hyphen && apostrophe.is_none() && !word.has(ABBR) {
+                word.flags |= PLAIN;
+            }
             let counts = (ascii && !word.has(POSS)).then_some((letters, lower));
             flags(text, &mut word, first, counts);
             let bare = if ascii && !upper && !word.has(ABBR) && (!word.has(POSS) || text.as_bytes()[word.end] == b'\'') {
@@ -986,11 +1040,52 @@ impl<'a> Words<'a> {
         Words { text, folded, list, classes }
     }
 
+    #[inline]
     pub fn len(&self) -> usize {
         self.list.len()
     }
 
+    /// The words of the quantity and date vocabularies (`quantities::lex::DocLex::words`) and
+    /// the language guess (`quantities::lex::guess_lang`), from this scan: a plain word is the
+    /// token `WordSet::scan` and the run `guess_lang` read there, and its classes say whether it
+    /// is in either vocabulary; any other word is read as they would read it, within its span
+    /// (every run of letters and digits lies inside one word).
+    pub fn vocabulary_words(&self) -> ([Vec<(crate::quantities::lex::Tok, u32)>; 2], u8) {
+        use crate::quantities::lex::{LangCount, Tok, WordSet, lang_sample_end};
+        let sets = lex_sets();
+        let mut out = [Vec::new(), Vec::new()];
+        let (sample, mut lang) = (lang_sample_end(self.text), LangCount::default());
+        for (i, w) in self.list.iter().enumerate() {
+            if w.start < sample {
+                if w.has(PLAIN) && w.full_end <= sample {
+                    lang.add(&self.text[w.start..w.full_end]);
+                } else {
+                    crate::text::alphanumeric_runs(&self.text[w.start..w.full_end.min(sample)]).for_each(|r| lang.add(r));
+                }
+            }
+            if !w.has(PLAIN) {
+                WordSet::scan_range(self.text, w.start, w.full_end, sets, |n, tok, v| out[n].push((tok, v)));
+                continue;
+            }
+            // `WordSet::scan` skips runs that start with a digit, and folds no token this long.
+            let class = self.class(i);
+            if class & (QUANTITY_WORD | DATE_WORD) == 0 || w.has(DIGIT) || w.full_end - w.start > 64 {
+                continue;
+            }
+            let tok = Tok { start: w.start, end: w.full_end };
+            for (n, bit) in [QUANTITY_WORD, DATE_WORD].into_iter().enumerate() {
+                if class & bit != 0
+                    && let Some(v) = sets[n].get(self.folded(i))
+                {
+                    out[n].push((tok, v));
+                }
+            }
+        }
+        (out, lang.guess())
+    }
+
     /// The folded word, without a possessive.
+    #[inline]
     pub fn folded(&self, i: usize) -> &str {
         let w = &self.list[i];
         let (a, b) = w.folded;
@@ -998,6 +1093,7 @@ impl<'a> Words<'a> {
     }
 
     /// The folded word with its possessive ("attorney's").
+    #[inline]
     pub fn folded_full(&self, i: usize) -> &str {
         let w = &self.list[i];
         if w.has(IN_TEXT) { &self.text[w.folded.0..w.folded_full] } else { &self.folded[w.folded.0..w.folded_full] }
@@ -1005,6 +1101,7 @@ impl<'a> Words<'a> {
 
     /// The text between word `i - 1` (with its possessive) and word `i`; before the first word, the
     /// text before it.
+    #[inline]
     pub fn gap(&self, i: usize) -> &str {
         let from = i.checked_sub(1).map_or(0, |p| self.list[p].full_end);
         &self.text[from..self.list[i].start]
@@ -1082,7 +1179,7 @@ fn fold_into(s: &str, out: &mut String) {
 
 pub(super) struct KbIndex {
     /// Folded word → its classes: the finders' vocabularies and this knowledge base's demonyms.
-    pub classes: Map<u32>,
+    pub classes: ClassMap,
     /// Folded demonym ("peruvian", "peruanos", "belgas") → the country's entry.
     pub demonyms: Map<usize>,
     /// Folded one-word names of places and countries: a surname that is one ("Lima", "Santos")
@@ -1117,6 +1214,16 @@ impl KbIndex {
             armed_groups: Map::default(),
             state_words: HashMap::new(),
         };
+        // Plain ASCII words are looked up once, here, for the cue scan and the quantity and date
+        // finders too.
+        for word in &super::cue_names::vocab::get().first_words {
+            *index.classes.entry(word.clone()).or_default() |= CUE_START;
+        }
+        for (set, class) in lex_sets().into_iter().zip([QUANTITY_WORD, DATE_WORD]) {
+            for word in set.keys().filter(|w| w.is_ascii()) {
+                *index.classes.entry(word.to_owned()).or_default() |= class;
+            }
+        }
         for (i, e) in kb.entities().iter().enumerate() {
             match e.entity_type {
                 EntityType::Country => {
@@ -1193,6 +1300,56 @@ fn first_introduced(text: &str, first_seen: &Map<usize>, names: &[Name], a: usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Text that takes every way the word scans part: hyphens and apostrophes at a word's edges
+    /// and inside, periods of abbreviations, digits, accents, typographic quotes and dashes,
+    /// non-Latin letters, phrases of the cue vocabulary and words of the quantity and date ones.
+    const TRICKY: &str = "The Sinaloa Cartel -Los Zetas- and Los Pelusos' men (U.S. D.E.A.) seized 3.5 tons, \
+        about two million dollars, on 5 March 2024; known as 'El Chapo' — alias «Don» — of the Clan \
+        Úsuga-led network. O'Brien’s narco-traffickers, the Kavač clan's 1st-Front, thirty-five \
+        kilos; a.k.a. «Tren de Aragua», mid-2023, ~40%, las FARC-EP y el Cártel do Golfo, à la \
+        Ελλάδα 12kg--the end-- -- 'tis -x x- Os Crias- March-April, 5-year-old kilo's; \
+        banda criminal Los Lobos, grupo formado por, la organización criminal, facción conocida como";
+
+    fn kb_index() -> KbIndex {
+        KbIndex::new(&KnowledgeBase::load(&[]).0)
+    }
+
+    /// The quantity and date words read off the finders' scan are `WordSet::scan`'s.
+    #[test]
+    fn vocabulary_words_are_the_word_sets_scan() {
+        let kb = kb_index();
+        let texts = [TRICKY.to_owned(), TRICKY.replace(' ', "-"), TRICKY.replace(' ', "'"), TRICKY.to_uppercase()];
+        for text in texts.iter().map(String::as_str).chain(TRICKY.char_indices().map(|(i, _)| &TRICKY[i..])) {
+            let words = Words::classified(text, &kb);
+            let mut want = [Vec::new(), Vec::new()];
+            crate::quantities::lex::WordSet::scan(text, lex_sets(), |n, tok, v| want[n].push((tok, v)));
+            assert_eq!(words.vocabulary_words(), (want.clone(), crate::quantities::lex::guess_lang(text)), "{text:?}");
+            assert!(!want[0].is_empty() || text.len() < 400);
+        }
+        // The language guess reads the first 20,000 bytes: cut anywhere in a word.
+        let long = format!("{} {}", "the and of el la los que ".repeat(300), TRICKY.repeat(40));
+        for k in (0..80).filter(|&k| long.is_char_boundary(k)) {
+            let text = &long[k..];
+            let (_, lang) = Words::classified(text, &kb).vocabulary_words();
+            assert_eq!(lang, crate::quantities::lex::guess_lang(text), "{k}");
+        }
+    }
+
+    /// The cue scan read off the finders' scan is the one read from the text.
+    #[test]
+    fn cue_scan_from_words_is_the_text_scan() {
+        use super::super::cue_names::Scan;
+        let kb = kb_index();
+        let texts = [TRICKY.to_owned(), TRICKY.replace(' ', "-"), TRICKY.replace(' ', "'"), TRICKY.to_uppercase(), TRICKY.to_lowercase()];
+        for text in texts.iter().map(String::as_str).chain(TRICKY.char_indices().map(|(i, _)| &TRICKY[i..])) {
+            let (a, b) = (Scan::new(text), Scan::from_words(&Words::classified(text, &kb)));
+            let spans = |s: &Scan| s.hits.iter().map(|h| (h.start, h.end, h.pattern)).collect::<Vec<_>>();
+            assert_eq!(spans(&a), spans(&b), "{text:?}");
+            assert_eq!(a.articles, b.articles, "{text:?}");
+        }
+        assert!(!Scan::new(TRICKY).hits.is_empty() && !Scan::new(TRICKY).articles.is_empty());
+    }
 
     #[test]
     fn words_keep_offsets_possessives_initials_and_abbreviations() {

@@ -2,26 +2,9 @@
 //! treats any run of spaces as one gap, and phrase tables read from `data/lang/*.tsv`, matched
 //! forwards or backwards from a byte position without allocating per character.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// FNV-1a: the tables are keyed by short words, where SipHash dominates the lookup.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100000001b3);
-        }
-        self.0 = h;
-    }
-}
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// The phrase tables and word sets are keyed by short words: the crate's Fx hash (eight bytes
+/// per multiply) costs less per look-up than FNV's multiply per byte.
+pub(crate) type FastMap<K, V> = crate::hash::FxMap<K, V>;
 
 /// Fold a token into a stack buffer; None when it is too long to be in any table. A token that
 /// is lower-case ASCII already is its own folded form: it is returned as it is, not copied.
@@ -410,6 +393,12 @@ pub(crate) const QUANTITY_WORDS: usize = 0;
 pub(crate) const DATE_WORDS: usize = 1;
 
 impl DocLex {
+    /// With the words of both vocabularies and the language found already (`discover`'s word
+    /// scan).
+    pub fn with_words(words: [Vec<(Tok, u32)>; 2], lang: u8) -> DocLex {
+        DocLex { lang: lang.into(), words: words.into() }
+    }
+
     pub fn lang(&self, text: &str) -> u8 {
         *self.lang.get_or_init(|| guess_lang(text))
     }
@@ -429,30 +418,55 @@ impl DocLex {
 /// A rough language guess from function words, for the few rules that depend on it (day-first
 /// numeric dates, bare "$", number words). Returns EN, ES or PT, or ANY when unsure.
 pub(crate) fn guess_lang(text: &str) -> u8 {
-    let sample = &text[..floor_char(text, text.len().min(20_000))];
-    let (mut en, mut es, mut pt) = (0, 0, 0);
-    for w in crate::text::alphanumeric_runs(sample) {
+    let mut count = LangCount::default();
+    for w in crate::text::alphanumeric_runs(&text[..lang_sample_end(text)]) {
+        count.add(w);
+    }
+    count.guess()
+}
+
+/// The end of the text `guess_lang` reads.
+pub(crate) fn lang_sample_end(text: &str) -> usize {
+    floor_char(text, text.len().min(20_000))
+}
+
+/// The function words of each language `guess_lang` counts.
+#[derive(Default)]
+pub(crate) struct LangCount {
+    en: u32,
+    es: u32,
+    pt: u32,
+}
+
+impl LangCount {
+    /// Count one run of letters and digits.
+    #[inline]
+    pub fn add(&mut self, w: &str) {
         if w.len() > 4 {
-            continue;
+            return;
         }
         match w {
-            "the" | "and" | "of" | "to" | "was" | "is" | "The" | "with" => en += 1,
-            "el" | "la" | "los" | "las" | "del" | "y" | "que" | "El" | "La" | "Los" | "con" | "por" | "una" | "en" | "se" => es += 1,
-            "o" | "os" | "não" | "em" | "do" | "da" | "dos" | "das" | "e" | "uma" | "com" | "pelo" | "pela" | "ao" => pt += 1,
+            "the" | "and" | "of" | "to" | "was" | "is" | "The" | "with" => self.en += 1,
+            "el" | "la" | "los" | "las" | "del" | "y" | "que" | "El" | "La" | "Los" | "con" | "por" | "una" | "en" | "se" => self.es += 1,
+            "o" | "os" | "não" | "em" | "do" | "da" | "dos" | "das" | "e" | "uma" | "com" | "pelo" | "pela" | "ao" => self.pt += 1,
             _ => {}
         }
     }
-    // Confident only with a clear lead; otherwise any language.
-    let top = en.max(es).max(pt);
-    let second = en + es + pt - top - en.min(es).min(pt);
-    if top < 3 || top < 2 * second {
-        ANY
-    } else if top == en {
-        EN
-    } else if top == es {
-        ES
-    } else {
-        PT
+
+    pub fn guess(&self) -> u8 {
+        let (en, es, pt) = (self.en, self.es, self.pt);
+        // Confident only with a clear lead; otherwise any language.
+        let top = en.max(es).max(pt);
+        let second = en + es + pt - top - en.min(es).min(pt);
+        if top < 3 || top < 2 * second {
+            ANY
+        } else if top == en {
+            EN
+        } else if top == es {
+            ES
+        } else {
+            PT
+        }
     }
 }
 
@@ -552,13 +566,28 @@ impl WordSet {
         set
     }
 
+    /// The folded words of the set.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.words.keys().map(String::as_str)
+    }
+
+    /// The value of a folded word.
+    pub fn get(&self, folded: &str) -> Option<u32> {
+        self.words.get(folded).copied()
+    }
+
     /// Call `f(set, word, value)` for every whole word of `text` in any of `sets`, in order: one
     /// pass, one key and one folding per word for all sets.
-    pub fn scan<const N: usize>(text: &str, sets: [&WordSet; N], mut f: impl FnMut(usize, Tok, u32)) {
+    pub fn scan<const N: usize>(text: &str, sets: [&WordSet; N], f: impl FnMut(usize, Tok, u32)) {
+        WordSet::scan_range(text, 0, text.len(), sets, f);
+    }
+
+    /// `scan` of the words within `from..to` (char boundaries, `from` not inside a word).
+    pub fn scan_range<const N: usize>(text: &str, from: usize, to: usize, sets: [&WordSet; N], mut f: impl FnMut(usize, Tok, u32)) {
         let b = text.as_bytes();
         let alnum = |c: u8| crate::text::ALNUM[usize::from(c)];
-        let n = b.len();
-        let mut i = 0;
+        let n = to;
+        let mut i = from;
         while i < n {
             let c = b[i];
             if c < 0x80 {
