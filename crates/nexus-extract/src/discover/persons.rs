@@ -773,6 +773,8 @@ const DATE_WORD: u32 = 1 << 24;
 
 /// The first word of a cue phrase (`cue_names::vocab`), ASCII lower case.
 pub(super) const CUE_START: u32 = 1 << 25;
+/// A noun for a kind of place, folded (`places`: "the town of …", "el municipio de …").
+pub(super) const PLACE_NOUN: u32 = 1 << 26;
 
 /// The vocabularies of the quantity and date finders, in `DocLex::words` order.
 fn lex_sets() -> [&'static crate::quantities::lex::WordSet; 2] {
@@ -1218,6 +1220,9 @@ impl KbIndex {
         // finders too.
         for word in &super::cue_names::vocab::get().first_words {
             *index.classes.entry(word.clone()).or_default() |= CUE_START;
+        }
+        for noun in super::places::nouns() {
+            *index.classes.entry(crate::fold::fold(noun)).or_default() |= PLACE_NOUN;
         }
         for (set, class) in lex_sets().into_iter().zip([QUANTITY_WORD, DATE_WORD]) {
             for word in set.keys().filter(|w| w.is_ascii()) {

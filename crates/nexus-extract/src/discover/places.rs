@@ -10,37 +10,23 @@
 //! a person) is no place. The name's other mentions in the document, written the same way, are
 //! its mentions too.
 
-use super::persons::overlapping;
+use super::persons::{CAP, PLACE_NOUN, overlapping};
 use super::{Context, Found};
 use crate::lang::{function_word, lines, name_particle};
-use aho_corasick::{AhoCorasick, MatchKind};
 use nexus_kb::EntityType;
-use std::sync::OnceLock;
 
 /// The longest name read after a noun, in words.
 const MAX_WORDS: usize = 6;
 
-struct Nouns {
-    automaton: AhoCorasick,
-    /// Parallel to the automaton's patterns: does the noun head a list ("barrios")?
-    plural: Vec<bool>,
+/// The nouns of `data/lang/place-nouns.tsv`, for the finders' word classes (`PLACE_NOUN`).
+pub(super) fn nouns() -> impl Iterator<Item = &'static str> {
+    lines(include_str!("../../../../data/lang/place-nouns.tsv")).filter_map(|l| l.split('\t').next())
 }
 
-fn nouns() -> &'static Nouns {
-    static NOUNS: OnceLock<Nouns> = OnceLock::new();
-    NOUNS.get_or_init(|| {
-        let words: Vec<&str> = lines(include_str!("../../../../data/lang/place-nouns.tsv")).filter_map(|l| l.split('\t').next()).collect();
-        let plural = words.iter().map(|w| plural(w)).collect();
-        let automaton =
-            AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&words).expect("the bundled place nouns compile");
-        Nouns { automaton, plural }
-    })
-}
-
-/// English, Spanish and Portuguese plurals end in -s ("towns", "barrios", "municípios");
-/// "favelas" too, and no singular noun of the list does.
+/// English, Spanish and Portuguese plurals end in -s ("towns", "barrios", "municípios"), and
+/// no singular noun of the list does.
 fn plural(noun: &str) -> bool {
-    noun.ends_with('s') && !noun.ends_with(" city") && noun != "comarcas"
+    noun.ends_with('s')
 }
 
 /// What may stand between the noun and the name: "of", "de", "called", ", such as", or nothing.
@@ -93,17 +79,18 @@ const LIST: &[&str] = &[", and ", " and ", ", y ", " y ", ", e ", " e ", " or ",
 const ARTICLES: &[&str] = &["the ", "el ", "la ", "los ", "las ", "o ", "a ", "os ", "as "];
 
 pub fn find(cx: &Context) -> Vec<Found> {
-    let text = cx.text;
-    let nouns = nouns();
+    let (text, w) = (cx.text, &cx.words);
     let mut out: Vec<Found> = Vec::new();
-    for m in nouns.automaton.find_iter(text) {
-        if !word_bounded(text, m.start(), m.end()) {
+    for i in 0..w.len() {
+        // The noun in lower case, a word of its own ("downtown" is another word).
+        if !w.is(i, PLACE_NOUN) || w.list[i].has(CAP) || text[w.list[i].full_end..].starts_with('-') {
             continue;
         }
-        let mut at = m.end();
+        let noun = &w.list[i];
+        let mut at = noun.full_end;
         let Some(link) = LINKS.iter().find(|l| text[at..].starts_with(**l)) else { continue };
         at += link.len();
-        let list = nouns.plural[m.pattern().as_usize()];
+        let list = plural(&text[noun.start..noun.full_end]);
         // After "such as" and in a list's later items, a capitalised adjective may open a noun
         // phrase ("communities, including Indigenous communities"): a name must end there.
         let mut loose = EXAMPLES.contains(link);
