@@ -10,6 +10,8 @@ use crate::lang::{common_city_word, definite_article, function_word, geographic_
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use nexus_kb::{Entity, EntityType, KnowledgeBase};
 
+mod names;
+
 /// How far around an ambiguous name context is looked for, in bytes.
 const CUE_WINDOW: usize = 60;
 /// Cities this large are taken without their country being mentioned.
@@ -34,8 +36,8 @@ struct Span<'m> {
 
 pub struct Matcher {
     fuzzy: crate::fuzzy::FuzzyNames,
-    names: AhoCorasick,
-    /// For each name pattern, the entries it names.
+    names: names::Names,
+    /// For each name, the entries it names.
     name_entities: Vec<Vec<usize>>,
     acronyms: AhoCorasick,
     acronym_entities: Vec<Vec<usize>>,
@@ -56,29 +58,16 @@ pub struct Matcher {
 
 impl Matcher {
     pub fn new(kb: &KnowledgeBase) -> Matcher {
-        let mut names: FxMap<String, Vec<usize>> = FxMap::default();
+        let (name_patterns, name_entities) = name_table(kb);
         let mut acronyms: FxMap<String, Vec<usize>> = FxMap::default();
         for (i, e) in kb.entities().iter().enumerate() {
-            // A generated city is matched by its primary name: GeoNames' alternate names are
-            // mostly exonyms in other languages, and they would triple the automaton.
-            let own: Box<dyn Iterator<Item = &str>> =
-                if e.kind.as_deref() == Some("city") { Box::new(std::iter::once(e.name.as_str())) } else { Box::new(e.names()) };
-            for n in own {
-                let f = fold(n);
-                if f.chars().count() >= 2 {
-                    push_unique(names.entry(f).or_default(), i);
-                }
-            }
             for a in &e.acronyms {
                 if a.chars().count() >= 2 {
                     push_unique(acronyms.entry(a.clone()).or_default(), i);
                 }
             }
         }
-        let (name_patterns, name_entities): (Vec<String>, Vec<Vec<usize>>) = names.into_iter().unzip();
         let (acronym_patterns, acronym_entities): (Vec<String>, Vec<Vec<usize>>) = acronyms.into_iter().unzip();
-        // Dense transitions to depth 3 (the default is 2): most of a search is spent near the
-        // root, and they cost ~1 MB and ~1 ms more to build.
         let build = |p: &[String], kind: AhoCorasickKind, start: StartKind| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
@@ -118,8 +107,7 @@ impl Matcher {
                 t
             },
             demonyms,
-            // A contiguous NFA builds in a fraction of a DFA's time over ~100k names and searches nearly as fast.
-            names: build(&name_patterns, AhoCorasickKind::ContiguousNFA, StartKind::Unanchored),
+            names: names::Names::new(name_patterns.iter().map(String::as_str)),
             name_entities,
             // Acronyms are few: a DFA builds in milliseconds and searches several times faster.
             acronym_first: {
@@ -226,42 +214,12 @@ impl Matcher {
 
     /// Name matches at word boundaries in `range` of the folded text.
     fn name_spans<'m>(&'m self, folded: &Folded, text: &str, range: std::ops::Range<usize>) -> Vec<Span<'m>> {
-        let mut out = Vec::new();
-        let mut at = range.start;
-        while let Some(m) = self.names.find(aho_corasick::Input::new(&folded.text).range(at..range.end)) {
-            match self.bounded_at(&folded.text, m.start(), m.end(), m.pattern().as_usize()) {
-                Some((s, e, pattern)) => {
-                    let (start, end) = folded.original_span(s, e, text);
-                    out.push(Span { start, end, folded: Some((s, e)), candidates: &self.name_entities[pattern] });
-                    at = m.end();
-                }
-                // A match that starts inside a word ("el callao" in "del callao") must not hide
-                // the names after it: search again from the next word.
-                None => at = next_word(&folded.text, m.start()).min(m.end()).max(m.start() + 1),
-            }
-            // Never search from inside a character.
-            while at < range.end && !folded.text.is_char_boundary(at) {
-                at += 1;
-            }
-        }
-        out
-    }
-
-    /// The match itself when it ends at a word boundary, else the longest shorter name at the same
-    /// start that does ("zulia state" inside "Zulia states" gives "zulia"). Matches that start
-    /// inside a word are dropped.
-    fn bounded_at(&self, folded: &str, start: usize, mut end: usize, mut pattern: usize) -> Option<(usize, usize, usize)> {
-        if folded[..start].chars().next_back().is_some_and(char::is_alphanumeric) {
-            return None;
-        }
-        loop {
-            if !folded[end..].chars().next().is_some_and(char::is_alphanumeric) {
-                return Some((start, end, pattern));
-            }
-            let shorter = self.names.find(aho_corasick::Input::new(folded).range(start..end - 1)).filter(|m| m.start() == start)?;
-            end = shorter.end();
-            pattern = shorter.pattern().as_usize();
-        }
+        let found = self.names.find(&folded.text, range);
+        let span = |f: names::Found| {
+            let (start, end) = folded.original_span(f.start, f.end, text);
+            Span { start, end, folded: Some((f.start, f.end)), candidates: &self.name_entities[f.name] }
+        };
+        found.into_iter().map(span).collect()
     }
 
     /// Names inside a rejected match: shorter ones at its start ("Manabí" of "Manabí province"),
@@ -365,6 +323,24 @@ impl Matcher {
             _ => self.country_of[i].as_ref().is_some_and(|c| countries.contains_key(c.as_str())) || e.entity_type == EntityType::Country,
         }
     }
+}
+
+/// The folded names of the knowledge base, each with the entries it names.
+fn name_table(kb: &KnowledgeBase) -> (Vec<String>, Vec<Vec<usize>>) {
+    let mut names: FxMap<String, Vec<usize>> = FxMap::default();
+    for (i, e) in kb.entities().iter().enumerate() {
+        // A generated city is matched by its primary name: GeoNames' alternate names are
+        // mostly exonyms in other languages, and they would triple the table.
+        let own: Box<dyn Iterator<Item = &str>> =
+            if e.kind.as_deref() == Some("city") { Box::new(std::iter::once(e.name.as_str())) } else { Box::new(e.names()) };
+        for n in own {
+            let f = fold(n);
+            if f.chars().count() >= 2 {
+                push_unique(names.entry(f).or_default(), i);
+            }
+        }
+    }
+    names.into_iter().unzip()
 }
 
 fn push_unique(v: &mut Vec<usize>, i: usize) {
@@ -506,14 +482,6 @@ fn cue_near(text: &str, start: usize, end: usize) -> bool {
     }
     let window = fold(&text[from..to]);
     window.split(|c: char| !c.is_alphanumeric()).any(geographic_head)
-}
-
-/// Where the word after the one containing byte `at` starts (or the end of `text`).
-fn next_word(text: &str, at: usize) -> usize {
-    let rest = &text[at..];
-    let gap = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
-    let after = &rest[gap..];
-    at + gap + after.find(char::is_alphanumeric).unwrap_or(after.len())
 }
 
 #[cfg(test)]
