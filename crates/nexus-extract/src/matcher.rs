@@ -129,7 +129,8 @@ impl Matcher {
     /// Every knowledge-base mention in `text`, sorted, non-overlapping.
     pub fn find(&self, kb: &KnowledgeBase, text: &str) -> Vec<KbMention> {
         let folded = Folded::new(text);
-        let mut raw: Vec<Span> = self.name_spans(&folded, text, 0..folded.text.len());
+        let words = self.names.words(&folded.text);
+        let mut raw: Vec<Span> = self.name_spans(&folded, &words, text, 0..folded.text.len());
         for m in matches_from_first_bytes(&self.acronyms, &self.acronym_first, text) {
             if at_word_boundary(text, m.start(), m.end()) {
                 raw.push(Span { start: m.start(), end: m.end(), folded: None, candidates: &self.acronym_entities[m.pattern().as_usize()] });
@@ -144,7 +145,7 @@ impl Matcher {
                 spans.push(r);
             }
         }
-        let countries = self.countries_mentioned(kb, text, &folded.text, &spans);
+        let countries = self.countries_mentioned(kb, text, &words, &spans);
         let mut out = Vec::new();
         for span in spans {
             if let Some(entity) = self.resolve(kb, text, span.start, span.end, span.candidates, &countries) {
@@ -153,7 +154,7 @@ impl Matcher {
             }
             // The longest name did not stand (its capitals, its context): the names inside it may.
             let Some((fs, fe)) = span.folded else { continue };
-            for inner in self.inner_spans(&folded, text, fs, fe) {
+            for inner in self.inner_spans(&folded, &words, text, fs, fe) {
                 if let Some(entity) = self.resolve(kb, text, inner.start, inner.end, inner.candidates, &countries) {
                     out.push(KbMention { entity, start: inner.start, end: inner.end });
                 }
@@ -213,8 +214,8 @@ impl Matcher {
     }
 
     /// Name matches at word boundaries in `range` of the folded text.
-    fn name_spans<'m>(&'m self, folded: &Folded, text: &str, range: std::ops::Range<usize>) -> Vec<Span<'m>> {
-        let found = self.names.find(&folded.text, range);
+    fn name_spans<'m>(&'m self, folded: &Folded, words: &names::Words, text: &str, range: std::ops::Range<usize>) -> Vec<Span<'m>> {
+        let found = self.names.find(words, range);
         let span = |f: names::Found| {
             let (start, end) = folded.original_span(f.start, f.end, text);
             Span { start, end, folded: Some((f.start, f.end)), candidates: &self.name_entities[f.name] }
@@ -224,19 +225,19 @@ impl Matcher {
 
     /// Names inside a rejected match: shorter ones at its start ("Manabí" of "Manabí province"),
     /// then those from its second word on ("Netherlands" of "the Netherlands").
-    fn inner_spans<'m>(&'m self, folded: &Folded, text: &str, fs: usize, fe: usize) -> Vec<Span<'m>> {
+    fn inner_spans<'m>(&'m self, folded: &Folded, words: &names::Words, text: &str, fs: usize, fe: usize) -> Vec<Span<'m>> {
         let mut out: Vec<Span> =
-            self.name_spans(folded, text, fs..fe - 1).into_iter().filter(|s| s.folded.is_some_and(|f| f.0 == fs)).take(1).collect();
+            self.name_spans(folded, words, text, fs..fe - 1).into_iter().filter(|s| s.folded.is_some_and(|f| f.0 == fs)).take(1).collect();
         let from = out.first().and_then(|s| s.folded).map_or(fs, |f| f.1);
         if let Some(next_word) = folded.text[from..fe].find(' ').map(|i| from + i + 1) {
-            out.extend(self.name_spans(folded, text, next_word..fe));
+            out.extend(self.name_spans(folded, words, text, next_word..fe));
         }
         out
     }
 
     /// ISO codes of the countries the document names (capitalised) or refers to by demonym, with
     /// how often.
-    fn countries_mentioned<'m>(&'m self, kb: &KnowledgeBase, text: &str, folded: &str, spans: &[Span]) -> FxMap<&'m str, usize> {
+    fn countries_mentioned<'m>(&'m self, kb: &KnowledgeBase, text: &str, words: &names::Words, spans: &[Span]) -> FxMap<&'m str, usize> {
         let mut counts = FxMap::default();
         for span in spans {
             if !capitalised(&text[span.start..span.end]) {
@@ -254,7 +255,7 @@ impl Matcher {
             }
         }
         // Most words cannot be demonyms: test their length and first byte before hashing.
-        for w in crate::text::alphanumeric_runs(folded) {
+        for w in words.runs() {
             let Some(&first) = w.as_bytes().first() else { continue };
             if w.len() >= 64 || self.demonym_lens & (1 << w.len()) == 0 || !self.demonym_first[usize::from(first)] {
                 continue;

@@ -42,7 +42,7 @@ pub(super) struct Found {
 
 pub(super) struct Names {
     nodes: Vec<Node>,
-    segments: String,
+    segments: Vec<u8>,
     /// Open addressing, linear probing from the hash's top bits (the Fx hash's low bits are
     /// poor): (32 middle bits of the hash, node), `NONE` when empty. Half full at most, so that
     /// a segment no name has (most words) is rejected in a probe or two.
@@ -53,10 +53,10 @@ pub(super) struct Names {
     odd_first: Vec<char>,
 }
 
-fn hash(parent: u32, segment: &str) -> u64 {
+fn hash(parent: u32, segment: &[u8]) -> u64 {
     let mut h = Fx.build_hasher();
     h.write_usize(parent as usize);
-    h.write(segment.as_bytes());
+    h.write(segment);
     h.finish()
 }
 
@@ -65,7 +65,7 @@ impl Names {
     pub(super) fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Names {
         let mut index: FxMap<(u32, &str), u32> = FxMap::default();
         let mut nodes: Vec<Node> = Vec::new();
-        let mut segments = String::new();
+        let mut segments = Vec::new();
         let mut odd_first = Vec::new();
         for (i, name) in names.into_iter().enumerate() {
             let mut bounds: Vec<usize> = name.char_indices().filter(|(_, c)| !c.is_alphanumeric()).map(|(at, _)| at).collect();
@@ -74,7 +74,7 @@ impl Names {
             for (k, &to) in bounds.iter().enumerate() {
                 let node = *index.entry((parent, &name[from..to])).or_insert_with(|| {
                     let at = segments.len() as u32;
-                    segments.push_str(&name[from..to]);
+                    segments.extend_from_slice(&name.as_bytes()[from..to]);
                     nodes.push(Node { parent, segment: (at, (to - from) as u32), name: NONE, longer: false, tails: false });
                     nodes.len() as u32 - 1
                 });
@@ -106,7 +106,7 @@ impl Names {
     }
 
     /// The node for `segment` after `parent`.
-    fn child(&self, parent: u32, segment: &str) -> Option<u32> {
+    fn child(&self, parent: u32, segment: &[u8]) -> Option<u32> {
         let h = hash(parent, segment);
         let mask = self.slots.len() - 1;
         let mut i = (h >> self.shift) as usize;
@@ -118,7 +118,7 @@ impl Names {
             if tag == (h >> 16) as u32 {
                 let node = &self.nodes[n as usize];
                 let (at, len) = (node.segment.0 as usize, node.segment.1 as usize);
-                if node.parent == parent && &self.segments[at..at + len] == segment {
+                if node.parent == parent && self.segments.get(at..at + len) == Some(segment) {
                     return Some(n);
                 }
             }
@@ -126,27 +126,27 @@ impl Names {
         }
     }
 
-    /// The name matches at word boundaries in `range` of `text` (folded), as the automaton's
+    /// The folded text with its word bits, for `find`.
+    pub(super) fn words<'t>(&self, text: &'t str) -> Words<'t> {
+        Words::new(text, &self.odd_first)
+    }
+
+    /// The name matches at word boundaries in `range` of the folded text, as the automaton's
     /// search found them: at each word start the longest name that ends at a word boundary
     /// within the range; then the search goes on where the longest name there ends.
-    pub(super) fn find(&self, text: &str, range: std::ops::Range<usize>) -> Vec<Found> {
+    pub(super) fn find(&self, words: &Words, range: std::ops::Range<usize>) -> Vec<Found> {
         let mut out = Vec::new();
         let mut at = range.start;
-        let mut after_word = alnum_before(text, at);
-        while at < range.end {
-            let (alnum, len) = class_at(text, at);
-            // The first cut: the end of the word, or `at` itself before a char such as "'".
-            let cut = if alnum { run_end(text, at) } else { at };
-            if !after_word
-                && (alnum || self.odd_first.contains(&char_at(text, at)))
-                && let Some(found) = self.longest_at(text, at, cut, range.end)
-            {
-                at = found.raw_end;
-                after_word = alnum_before(text, at);
-                out.push(found);
-                continue;
+        while let Some(start) = words.next_start(at, range.end) {
+            // The first cut: the end of the word, or the start itself before a char such as "'".
+            let cut = if words.alnum_at(start) { words.run_end(start) } else { start };
+            match self.longest_at(words.text, start, cut, range.end) {
+                Some(found) => {
+                    at = found.raw_end;
+                    out.push(found);
+                }
+                None => at = cut.max(start + 1),
             }
-            (at, after_word) = if alnum { (cut, true) } else { (at + len, false) };
         }
         out
     }
@@ -157,7 +157,7 @@ impl Names {
         let mut found: Option<Found> = None;
         let (mut parent, mut from) = (ROOT, start);
         while cut <= limit {
-            let Some(id) = self.child(parent, &text[from..cut]) else { break };
+            let Some(id) = self.child(parent, &text.as_bytes()[from..cut]) else { break };
             let node = &self.nodes[id as usize];
             if node.name != NONE {
                 found = Some(Found { start, end: cut, name: node.name as usize, raw_end: cut });
@@ -181,8 +181,125 @@ impl Names {
     fn tail_end(&self, text: &str, parent: u32, cut: usize, bound: usize) -> Option<usize> {
         let from = cut + class_at(text, cut).1;
         (from..bound).rev().find(|&end| {
-            text.is_char_boundary(end) && self.child(parent, &text[cut..end]).is_some_and(|n| self.nodes[n as usize].name != NONE)
+            text.is_char_boundary(end)
+                && self.child(parent, &text.as_bytes()[cut..end]).is_some_and(|n| self.nodes[n as usize].name != NONE)
         })
+    }
+}
+
+/// One bit per byte of a text: `alnum` set on every byte of its letters and digits, `odd` on the
+/// first byte of the other chars names start with. Word starts and ends are then found 64 bytes
+/// at a time, and ASCII text is classified eight bytes at a time.
+pub(super) struct Words<'t> {
+    text: &'t str,
+    alnum: Vec<u64>,
+    odd: Vec<u64>,
+}
+
+/// `b` in every byte.
+const fn bytes(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// The top bit of each byte of `m` (the others clear) as eight bits, byte i to bit i.
+fn movemask(m: u64) -> u64 {
+    (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// The ASCII letters and digits of eight ASCII bytes, as `movemask` reads them: a byte's top bit
+/// is set when adding an offset carries it past the bound, with no carry between bytes.
+fn alnum_bytes(x: u64) -> u64 {
+    let letter = x | bytes(0x20);
+    let letters = letter.wrapping_add(bytes(0x80 - b'a')) & !letter.wrapping_add(bytes(0x80 - b'z' - 1));
+    let digits = x.wrapping_add(bytes(0x80 - b'0')) & !x.wrapping_add(bytes(0x80 - b'9' - 1));
+    (letters | digits) & bytes(0x80)
+}
+
+/// The bytes of eight ASCII bytes equal to `b`, as `movemask` reads them.
+fn equal_bytes(x: u64, b: u8) -> u64 {
+    !(x ^ bytes(b)).wrapping_add(bytes(0x7f)) & bytes(0x80)
+}
+
+impl<'t> Words<'t> {
+    fn new(text: &'t str, odd_first: &[char]) -> Words<'t> {
+        let b = text.as_bytes();
+        let n = b.len() / 64 + 1;
+        let (mut alnum, mut odd) = (vec![0u64; n], vec![0u64; n]);
+        let quote = odd_first.contains(&'\'');
+        // `i` is the next char to classify: past the block's start when a char straddles two.
+        let mut i = 0;
+        for k in 0..n {
+            let block = b.get(k * 64..k * 64 + 64).filter(|block| i == k * 64 && block.is_ascii());
+            if let Some(block) = block {
+                for (j, chunk) in block.chunks_exact(8).enumerate() {
+                    let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+                    alnum[k] |= movemask(alnum_bytes(x)) << (8 * j);
+                    if quote {
+                        odd[k] |= movemask(equal_bytes(x, b'\'')) << (8 * j);
+                    }
+                }
+                i += 64;
+                continue;
+            }
+            while i < b.len().min(k * 64 + 64) {
+                let c = char_at(text, i);
+                if c.is_alphanumeric() {
+                    for j in i..i + c.len_utf8() {
+                        alnum[j / 64] |= 1 << (j % 64);
+                    }
+                } else if odd_first.contains(&c) {
+                    odd[i / 64] |= 1 << (i % 64);
+                }
+                i += c.len_utf8();
+            }
+        }
+        Words { text, alnum, odd }
+    }
+
+    fn alnum_at(&self, i: usize) -> bool {
+        self.alnum[i / 64] >> (i % 64) & 1 != 0
+    }
+
+    /// The first word start from `at` on, before `end`: a letter, digit or odd char after none.
+    fn next_start(&self, at: usize, end: usize) -> Option<usize> {
+        self.first_start(at, end, true)
+    }
+
+    /// The runs of letters and digits, as `text::alphanumeric_runs` gives them.
+    pub(super) fn runs(&self) -> impl Iterator<Item = &'t str> + '_ {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let start = self.first_start(at, self.text.len(), false)?;
+            at = self.run_end(start);
+            Some(&self.text[start..at])
+        })
+    }
+
+    fn first_start(&self, at: usize, end: usize, odd: bool) -> Option<usize> {
+        let mut k = at / 64;
+        let mut mask = !0u64 << (at % 64);
+        while k * 64 < end {
+            let before = (self.alnum[k] << 1) | k.checked_sub(1).map_or(0, |p| self.alnum[p] >> 63);
+            let starts = (self.alnum[k] | if odd { self.odd[k] } else { 0 }) & !before & mask;
+            if starts != 0 {
+                let i = k * 64 + starts.trailing_zeros() as usize;
+                return (i < end).then_some(i);
+            }
+            (k, mask) = (k + 1, !0);
+        }
+        None
+    }
+
+    /// The end of the run of letters and digits from `at`: the first byte of another char, or the
+    /// end of the text.
+    fn run_end(&self, at: usize) -> usize {
+        let mut k = at / 64;
+        let mut rest = !self.alnum[k] & (!0u64 << (at % 64));
+        while rest == 0 {
+            k += 1;
+            rest = !self.alnum[k];
+        }
+        (k * 64 + rest.trailing_zeros() as usize).min(self.text.len())
     }
 }
 
@@ -199,10 +316,6 @@ fn class_at(text: &str, at: usize) -> (bool, usize) {
 
 fn char_at(text: &str, at: usize) -> char {
     text[at..].chars().next().unwrap_or_default()
-}
-
-fn alnum_before(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
 }
 
 /// The end of the run of letters and digits from `at`: the first char that is none, or the end.
@@ -282,11 +395,12 @@ mod tests {
             .expect("plain strings");
         let index = Names::new(names.iter().map(String::as_str));
         let ours = |t: &str, r: std::ops::Range<usize>| -> Vec<(usize, usize, usize)> {
-            index.find(t, r).into_iter().map(|f| (f.start, f.end, f.name)).collect()
+            index.find(&index.words(t), r).into_iter().map(|f| (f.start, f.end, f.name)).collect()
         };
         let mut seen = 0;
         for text in texts {
             let f = fold(text);
+            assert!(index.words(&f).runs().eq(crate::text::alphanumeric_runs(&f)), "{f:?}");
             let whole = by_automaton(&ac, &f, 0..f.len());
             assert_eq!(ours(&f, 0..f.len()), whole, "{f:?}");
             seen += whole.len();
