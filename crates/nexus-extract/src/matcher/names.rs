@@ -187,13 +187,16 @@ impl Names {
     }
 }
 
-/// One bit per byte of a text: `alnum` set on every byte of its letters and digits, `odd` on the
-/// first byte of the other chars names start with. Word starts and ends are then found 64 bytes
-/// at a time, and ASCII text is classified eight bytes at a time.
+/// One bit per byte of a text: `alnum` set on every byte of its letters and digits, the starts on
+/// the first byte of words (and of the other chars names start with, "'ndrangheta"). Word starts
+/// and ends are then found 64 bytes at a time, and ASCII text is classified eight bytes at a
+/// time.
 pub(super) struct Words<'t> {
     text: &'t str,
     alnum: Vec<u64>,
-    odd: Vec<u64>,
+    /// The word starts: a letter or digit after none; and those and the odd chars after none.
+    word_starts: Vec<u64>,
+    starts: Vec<u64>,
 }
 
 /// `b` in every byte.
@@ -253,7 +256,11 @@ impl<'t> Words<'t> {
                 i += c.len_utf8();
             }
         }
-        Words { text, alnum, odd }
+        // A start is a letter or digit (or odd char) whose previous byte is none.
+        let before = |k: usize| (alnum[k] << 1) | k.checked_sub(1).map_or(0, |p| alnum[p] >> 63);
+        let word_starts: Vec<u64> = (0..n).map(|k| alnum[k] & !before(k)).collect();
+        let starts = (0..n).map(|k| word_starts[k] | odd[k] & !before(k)).collect();
+        Words { text, alnum, starts, word_starts }
     }
 
     fn alnum_at(&self, i: usize) -> bool {
@@ -276,18 +283,18 @@ impl<'t> Words<'t> {
     }
 
     fn first_start(&self, at: usize, end: usize, odd: bool) -> Option<usize> {
+        let starts = if odd { &self.starts } else { &self.word_starts };
         let mut k = at / 64;
-        let mut mask = !0u64 << (at % 64);
-        while k * 64 < end {
-            let before = (self.alnum[k] << 1) | k.checked_sub(1).map_or(0, |p| self.alnum[p] >> 63);
-            let starts = (self.alnum[k] | if odd { self.odd[k] } else { 0 }) & !before & mask;
-            if starts != 0 {
-                let i = k * 64 + starts.trailing_zeros() as usize;
-                return (i < end).then_some(i);
+        let mut bits = *starts.get(k)? & (!0u64 << (at % 64));
+        while bits == 0 {
+            k += 1;
+            if k * 64 >= end {
+                return None;
             }
-            (k, mask) = (k + 1, !0);
+            bits = starts[k];
         }
-        None
+        let i = k * 64 + bits.trailing_zeros() as usize;
+        (i < end).then_some(i)
     }
 
     /// The end of the run of letters and digits from `at`: the first byte of another char, or the
