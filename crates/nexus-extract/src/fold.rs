@@ -63,10 +63,20 @@ pub fn fold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
+    // ASCII runs are copied whole and lower-cased at the end, as in `Folded::new`.
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        fold_char_into(c, &mut out);
+    let mut at = 0;
+    while at < bytes.len() {
+        let run = ascii_end(bytes, at);
+        out.push_str(&s[at..run]);
+        at = run;
+        if let Some(c) = s[at..].chars().next() {
+            fold_char_into(c, &mut out);
+            at += c.len_utf8();
+        }
     }
+    out.make_ascii_lowercase();
     out
 }
 
