@@ -51,9 +51,8 @@ pub struct Matcher {
     /// Two-word activity names, folded ("illegal logging", "mineria ilegal"), for names a list
     /// elides: "illegal mining, logging and fishing" also names illegal logging.
     activity_pairs: FxMap<String, usize>,
-    /// Bit `n` set: some demonym is `n` bytes long; and the first bytes demonyms start with.
-    demonym_lens: u64,
-    demonym_first: [bool; 256],
+    /// The demonyms as bits: most words are none, and the bit says so for less than the map.
+    demonym_bits: names::Bits,
 }
 
 impl Matcher {
@@ -96,16 +95,7 @@ impl Matcher {
         Matcher {
             activity_pairs,
             fuzzy: crate::fuzzy::FuzzyNames::new(kb),
-            demonym_lens: demonyms.keys().filter(|d| d.len() < 64).fold(0, |m, d| m | 1 << d.len()),
-            demonym_first: {
-                let mut t = [false; 256];
-                for d in demonyms.keys() {
-                    if let Some(&b) = d.as_bytes().first() {
-                        t[usize::from(b)] = true;
-                    }
-                }
-                t
-            },
+            demonym_bits: names::Bits::new(demonyms.keys().map(String::as_bytes)),
             demonyms,
             names: names::Names::new(name_patterns.iter().map(String::as_str)),
             name_entities,
@@ -254,13 +244,12 @@ impl Matcher {
                 *counts.entry(c.as_str()).or_insert(0) += 1;
             }
         }
-        // Most words cannot be demonyms: test their length and first byte before hashing.
-        for w in words.runs() {
-            let Some(&first) = w.as_bytes().first() else { continue };
-            if w.len() >= 64 || self.demonym_lens & (1 << w.len()) == 0 || !self.demonym_first[usize::from(first)] {
+        // Most words cannot be demonyms: their bit says so before the map is hashed.
+        for (start, end) in words.runs() {
+            if !self.demonym_bits.may_hold(words.text().as_bytes(), start, end) {
                 continue;
             }
-            if let Some(c) = self.demonyms.get(w) {
+            if let Some(c) = self.demonyms.get(&words.text()[start..end]) {
                 *counts.entry(c.as_str()).or_insert(0) += 1;
             }
         }

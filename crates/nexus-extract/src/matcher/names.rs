@@ -51,12 +51,32 @@ pub(super) struct Names {
     shift: u32,
     /// The chars that are no letter or digit but start a name ("'ndrangheta").
     odd_first: Vec<char>,
-    /// A bit set for the first segment of every name (`first_bit`): most words of a text start
-    /// no name, and the bit rejects them for less than the hash table.
-    firsts: Vec<u64>,
+    /// The first segments of the names: most words of a text start no name, and the set rejects
+    /// them for less than the hash table.
+    firsts: Bits,
 }
 
-/// log2 of the bits in `Names::firsts`: some 15,000 first segments set a tenth of them.
+/// A set of words as one bit each (`first_bit`), for a quick "certainly not one of them".
+pub(super) struct Bits(Vec<u64>);
+
+impl Bits {
+    pub(super) fn new<'a>(words: impl IntoIterator<Item = &'a [u8]>) -> Bits {
+        let mut bits = vec![0u64; (1 << FIRST_BITS) / 64];
+        for w in words {
+            let bit = first_bit(w);
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+        Bits(bits)
+    }
+
+    /// Whether `bytes[start..end]` may be in the set.
+    pub(super) fn may_hold(&self, bytes: &[u8], start: usize, end: usize) -> bool {
+        let bit = first_bit_at(bytes, start, end);
+        self.0[bit / 64] >> (bit % 64) & 1 != 0
+    }
+}
+
+/// log2 of the bits in a `Bits`: some 15,000 first segments of names set a tenth of them.
 const FIRST_BITS: u32 = 17;
 
 /// The bit of a first segment: from its length and first eight bytes, with a multiply.
@@ -132,12 +152,10 @@ impl Names {
             }
             slots[i] = ((h >> 16) as u32, n as u32);
         }
-        let mut firsts = vec![0u64; (1 << FIRST_BITS) / 64];
-        for node in nodes.iter().filter(|n| n.parent == ROOT) {
-            let (at, len) = (node.segment.0 as usize, node.segment.1 as usize);
-            let bit = first_bit(&segments[at..at + len]);
-            firsts[bit / 64] |= 1 << (bit % 64);
-        }
+        let firsts = Bits::new(nodes.iter().filter(|n| n.parent == ROOT).map(|n| {
+            let (at, len) = (n.segment.0 as usize, n.segment.1 as usize);
+            &segments[at..at + len]
+        }));
         Names { nodes, segments, slots, shift, odd_first, firsts }
     }
 
@@ -191,8 +209,7 @@ impl Names {
     /// first.
     fn longest_at(&self, text: &str, start: usize, mut cut: usize, limit: usize) -> Option<Found> {
         let mut found: Option<Found> = None;
-        let bit = first_bit_at(text.as_bytes(), start, cut);
-        if self.firsts[bit / 64] >> (bit % 64) & 1 == 0 {
+        if !self.firsts.may_hold(text.as_bytes(), start, cut) {
             return None;
         }
         let (mut parent, mut from) = (ROOT, start);
@@ -312,14 +329,18 @@ impl<'t> Words<'t> {
         self.first_start(at, end, true)
     }
 
-    /// The runs of letters and digits, as `text::alphanumeric_runs` gives them.
-    pub(super) fn runs(&self) -> impl Iterator<Item = &'t str> + '_ {
+    /// The runs of letters and digits, as `text::alphanumeric_runs` gives them, as spans.
+    pub(super) fn runs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         let mut at = 0;
         std::iter::from_fn(move || {
             let start = self.first_start(at, self.text.len(), false)?;
             at = self.run_end(start);
-            Some(&self.text[start..at])
+            Some((start, at))
         })
+    }
+
+    pub(super) fn text(&self) -> &'t str {
+        self.text
     }
 
     fn first_start(&self, at: usize, end: usize, odd: bool) -> Option<usize> {
@@ -447,7 +468,7 @@ mod tests {
         let mut seen = 0;
         for text in texts {
             let f = fold(text);
-            assert!(index.words(&f).runs().eq(crate::text::alphanumeric_runs(&f)), "{f:?}");
+            assert!(index.words(&f).runs().map(|(s, e)| &f[s..e]).eq(crate::text::alphanumeric_runs(&f)), "{f:?}");
             let whole = by_automaton(&ac, &f, 0..f.len());
             assert_eq!(ours(&f, 0..f.len()), whole, "{f:?}");
             seen += whole.len();
