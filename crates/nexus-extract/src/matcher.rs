@@ -355,8 +355,9 @@ fn capitalised(s: &str) -> bool {
 /// Spanish and Portuguese put the head first in lower case ("el río Paraná", "o rio Solimões"):
 /// that name is read whole, not as the state its second word also names.
 fn title_cased(s: &str) -> bool {
-    // One word, most matches: title-cased exactly when capitalised.
-    if !s.contains([' ', '-']) {
+    // One word, most matches: title-cased exactly when capitalised. (Bytes, not chars: both
+    // separators are ASCII.)
+    if !s.bytes().any(|b| b == b' ' || b == b'-') {
         return capitalised(s);
     }
     let mut words = s.split([' ', '-']).filter(|w| !w.is_empty()).peekable();
