@@ -585,6 +585,14 @@ mod tests {
     fn same_as_the_automaton_on_the_knowledge_base() {
         let (kb, _) = nexus_kb::KnowledgeBase::load(&[]);
         let names = super::super::name_table(&kb).0;
+        // The one place the two may differ: where a name has a char such as "'" after another
+        // that is no letter or digit ("la 'ndrangheta"), the automaton, having matched it from
+        // inside a word ("Scala 'Ndrangheta"), went on after the "'" and found "ndrangheta";
+        // `Names` tries every word start and finds "'ndrangheta". Two names are such.
+        let odd = Names::new(names.iter().map(String::as_str)).odd_first;
+        let odd_after_gap = |n: &&String| n.chars().zip(n.chars().skip(1)).any(|(a, b)| !a.is_alphanumeric() && odd.contains(&b));
+        let found: Vec<&String> = names.iter().filter(odd_after_gap).collect();
+        assert_eq!(found.len(), 2, "{found:?}");
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus/demo");
         let mut corpus: Vec<String> = std::fs::read_dir(dir)
             .expect("demo corpus")
