@@ -70,6 +70,7 @@ impl Bits {
     }
 
     /// Whether `bytes[start..end]` may be in the set.
+    #[inline]
     pub(super) fn may_hold(&self, bytes: &[u8], start: usize, end: usize) -> bool {
         let bit = first_bit_at(bytes, start, end);
         self.0[bit / 64] >> (bit % 64) & 1 != 0
@@ -90,6 +91,7 @@ fn first_bit(segment: &[u8]) -> usize {
 }
 
 /// `first_bit` of `bytes[start..cut]`, read with one load and a mask when eight bytes follow.
+#[inline]
 fn first_bit_at(bytes: &[u8], start: usize, cut: usize) -> usize {
     let len = cut - start;
     match bytes.get(start..start + 8).and_then(|c| c.first_chunk::<8>()) {
@@ -98,6 +100,7 @@ fn first_bit_at(bytes: &[u8], start: usize, cut: usize) -> usize {
     }
 }
 
+#[inline]
 fn bit_of(head: u64, len: usize) -> usize {
     let key = head ^ (len as u64).rotate_right(8);
     (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - FIRST_BITS)) as usize
