@@ -19,7 +19,7 @@ impl Folded {
         while at < bytes.len() {
             // Runs of ASCII are copied whole and lower-cased at the end: folding never makes an
             // upper-case ASCII letter.
-            let run = bytes[at..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |n| at + n);
+            let run = ascii_end(bytes, at);
             if run > at {
                 text.push_str(&original[at..run]);
                 origin.extend(at as u32..run as u32);
@@ -47,15 +47,36 @@ impl Folded {
     }
 }
 
+/// The end of the run of ASCII bytes from `at`, found eight bytes at a time.
+fn ascii_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(chunk) = bytes.get(at..at + 8).and_then(|c| c.first_chunk::<8>()) {
+        if u64::from_le_bytes(*chunk) & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        at += 8;
+    }
+    bytes[at..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |n| at + n)
+}
+
 /// Fold a pattern the same way, without the offset map.
 pub fn fold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
+    // ASCII runs are copied whole and lower-cased at the end, as in `Folded::new`.
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        fold_char_into(c, &mut out);
+    let mut at = 0;
+    while at < bytes.len() {
+        let run = ascii_end(bytes, at);
+        out.push_str(&s[at..run]);
+        at = run;
+        if let Some(c) = s[at..].chars().next() {
+            fold_char_into(c, &mut out);
+            at += c.len_utf8();
+        }
     }
+    out.make_ascii_lowercase();
     out
 }
 

@@ -33,7 +33,7 @@ impl FxHasher {
 /// cover 4–7 bytes and three single bytes 1–3 (a byte read twice lands in the same place), so
 /// the length costs one branch, not one per size class.
 #[inline]
-fn tail(rest: &[u8]) -> u64 {
+pub(crate) fn tail(rest: &[u8]) -> u64 {
     let n = rest.len();
     let at = |i: usize| u64::from(rest.get(i).copied().unwrap_or(0));
     let word = |i: usize| rest.get(i..i + 4).and_then(|w| w.first_chunk::<4>()).map_or(0, |w| u64::from(u32::from_le_bytes(*w)));

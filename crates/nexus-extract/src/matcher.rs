@@ -10,6 +10,8 @@ use crate::lang::{common_city_word, definite_article, function_word, geographic_
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use nexus_kb::{Entity, EntityType, KnowledgeBase};
 
+mod names;
+
 /// How far around an ambiguous name context is looked for, in bytes.
 const CUE_WINDOW: usize = 60;
 /// Cities this large are taken without their country being mentioned.
@@ -34,8 +36,8 @@ struct Span<'m> {
 
 pub struct Matcher {
     fuzzy: crate::fuzzy::FuzzyNames,
-    names: AhoCorasick,
-    /// For each name pattern, the entries it names.
+    names: names::Names,
+    /// For each name, the entries it names.
     name_entities: Vec<Vec<usize>>,
     acronyms: AhoCorasick,
     acronym_entities: Vec<Vec<usize>>,
@@ -49,36 +51,22 @@ pub struct Matcher {
     /// Two-word activity names, folded ("illegal logging", "mineria ilegal"), for names a list
     /// elides: "illegal mining, logging and fishing" also names illegal logging.
     activity_pairs: FxMap<String, usize>,
-    /// Bit `n` set: some demonym is `n` bytes long; and the first bytes demonyms start with.
-    demonym_lens: u64,
-    demonym_first: [bool; 256],
+    /// The demonyms as bits: most words are none, and the bit says so for less than the map.
+    demonym_bits: names::Bits,
 }
 
 impl Matcher {
     pub fn new(kb: &KnowledgeBase) -> Matcher {
-        let mut names: FxMap<String, Vec<usize>> = FxMap::default();
+        let (name_patterns, name_entities) = name_table(kb);
         let mut acronyms: FxMap<String, Vec<usize>> = FxMap::default();
         for (i, e) in kb.entities().iter().enumerate() {
-            // A generated city is matched by its primary name: GeoNames' alternate names are
-            // mostly exonyms in other languages, and they would triple the automaton.
-            let own: Box<dyn Iterator<Item = &str>> =
-                if e.kind.as_deref() == Some("city") { Box::new(std::iter::once(e.name.as_str())) } else { Box::new(e.names()) };
-            for n in own {
-                let f = fold(n);
-                if f.chars().count() >= 2 {
-                    push_unique(names.entry(f).or_default(), i);
-                }
-            }
             for a in &e.acronyms {
                 if a.chars().count() >= 2 {
                     push_unique(acronyms.entry(a.clone()).or_default(), i);
                 }
             }
         }
-        let (name_patterns, name_entities): (Vec<String>, Vec<Vec<usize>>) = names.into_iter().unzip();
         let (acronym_patterns, acronym_entities): (Vec<String>, Vec<Vec<usize>>) = acronyms.into_iter().unzip();
-        // Dense transitions to depth 3 (the default is 2): most of a search is spent near the
-        // root, and they cost ~1 MB and ~1 ms more to build.
         let build = |p: &[String], kind: AhoCorasickKind, start: StartKind| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
@@ -107,19 +95,9 @@ impl Matcher {
         Matcher {
             activity_pairs,
             fuzzy: crate::fuzzy::FuzzyNames::new(kb),
-            demonym_lens: demonyms.keys().filter(|d| d.len() < 64).fold(0, |m, d| m | 1 << d.len()),
-            demonym_first: {
-                let mut t = [false; 256];
-                for d in demonyms.keys() {
-                    if let Some(&b) = d.as_bytes().first() {
-                        t[usize::from(b)] = true;
-                    }
-                }
-                t
-            },
+            demonym_bits: names::Bits::new(demonyms.keys().map(String::as_bytes)),
             demonyms,
-            // A contiguous NFA builds in a fraction of a DFA's time over ~100k names and searches nearly as fast.
-            names: build(&name_patterns, AhoCorasickKind::ContiguousNFA, StartKind::Unanchored),
+            names: names::Names::new(name_patterns.iter().map(String::as_str)),
             name_entities,
             // Acronyms are few: a DFA builds in milliseconds and searches several times faster.
             acronym_first: {
@@ -141,7 +119,8 @@ impl Matcher {
     /// Every knowledge-base mention in `text`, sorted, non-overlapping.
     pub fn find(&self, kb: &KnowledgeBase, text: &str) -> Vec<KbMention> {
         let folded = Folded::new(text);
-        let mut raw: Vec<Span> = self.name_spans(&folded, text, 0..folded.text.len());
+        let words = self.names.words(&folded.text);
+        let mut raw: Vec<Span> = self.name_spans(&folded, &words, text, 0..folded.text.len());
         for m in matches_from_first_bytes(&self.acronyms, &self.acronym_first, text) {
             if at_word_boundary(text, m.start(), m.end()) {
                 raw.push(Span { start: m.start(), end: m.end(), folded: None, candidates: &self.acronym_entities[m.pattern().as_usize()] });
@@ -156,7 +135,7 @@ impl Matcher {
                 spans.push(r);
             }
         }
-        let countries = self.countries_mentioned(kb, text, &folded.text, &spans);
+        let countries = self.countries_mentioned(kb, text, &words, &spans);
         let mut out = Vec::new();
         for span in spans {
             if let Some(entity) = self.resolve(kb, text, span.start, span.end, span.candidates, &countries) {
@@ -165,7 +144,7 @@ impl Matcher {
             }
             // The longest name did not stand (its capitals, its context): the names inside it may.
             let Some((fs, fe)) = span.folded else { continue };
-            for inner in self.inner_spans(&folded, text, fs, fe) {
+            for inner in self.inner_spans(&folded, &words, text, fs, fe) {
                 if let Some(entity) = self.resolve(kb, text, inner.start, inner.end, inner.candidates, &countries) {
                     out.push(KbMention { entity, start: inner.start, end: inner.end });
                 }
@@ -225,60 +204,30 @@ impl Matcher {
     }
 
     /// Name matches at word boundaries in `range` of the folded text.
-    fn name_spans<'m>(&'m self, folded: &Folded, text: &str, range: std::ops::Range<usize>) -> Vec<Span<'m>> {
-        let mut out = Vec::new();
-        let mut at = range.start;
-        while let Some(m) = self.names.find(aho_corasick::Input::new(&folded.text).range(at..range.end)) {
-            match self.bounded_at(&folded.text, m.start(), m.end(), m.pattern().as_usize()) {
-                Some((s, e, pattern)) => {
-                    let (start, end) = folded.original_span(s, e, text);
-                    out.push(Span { start, end, folded: Some((s, e)), candidates: &self.name_entities[pattern] });
-                    at = m.end();
-                }
-                // A match that starts inside a word ("el callao" in "del callao") must not hide
-                // the names after it: search again from the next word.
-                None => at = next_word(&folded.text, m.start()).min(m.end()).max(m.start() + 1),
-            }
-            // Never search from inside a character.
-            while at < range.end && !folded.text.is_char_boundary(at) {
-                at += 1;
-            }
-        }
-        out
-    }
-
-    /// The match itself when it ends at a word boundary, else the longest shorter name at the same
-    /// start that does ("zulia state" inside "Zulia states" gives "zulia"). Matches that start
-    /// inside a word are dropped.
-    fn bounded_at(&self, folded: &str, start: usize, mut end: usize, mut pattern: usize) -> Option<(usize, usize, usize)> {
-        if folded[..start].chars().next_back().is_some_and(char::is_alphanumeric) {
-            return None;
-        }
-        loop {
-            if !folded[end..].chars().next().is_some_and(char::is_alphanumeric) {
-                return Some((start, end, pattern));
-            }
-            let shorter = self.names.find(aho_corasick::Input::new(folded).range(start..end - 1)).filter(|m| m.start() == start)?;
-            end = shorter.end();
-            pattern = shorter.pattern().as_usize();
-        }
+    fn name_spans<'m>(&'m self, folded: &Folded, words: &names::Words, text: &str, range: std::ops::Range<usize>) -> Vec<Span<'m>> {
+        let found = self.names.find(words, range);
+        let span = |f: names::Found| {
+            let (start, end) = folded.original_span(f.start, f.end, text);
+            Span { start, end, folded: Some((f.start, f.end)), candidates: &self.name_entities[f.name] }
+        };
+        found.into_iter().map(span).collect()
     }
 
     /// Names inside a rejected match: shorter ones at its start ("Manabí" of "Manabí province"),
     /// then those from its second word on ("Netherlands" of "the Netherlands").
-    fn inner_spans<'m>(&'m self, folded: &Folded, text: &str, fs: usize, fe: usize) -> Vec<Span<'m>> {
+    fn inner_spans<'m>(&'m self, folded: &Folded, words: &names::Words, text: &str, fs: usize, fe: usize) -> Vec<Span<'m>> {
         let mut out: Vec<Span> =
-            self.name_spans(folded, text, fs..fe - 1).into_iter().filter(|s| s.folded.is_some_and(|f| f.0 == fs)).take(1).collect();
+            self.name_spans(folded, words, text, fs..fe - 1).into_iter().filter(|s| s.folded.is_some_and(|f| f.0 == fs)).take(1).collect();
         let from = out.first().and_then(|s| s.folded).map_or(fs, |f| f.1);
         if let Some(next_word) = folded.text[from..fe].find(' ').map(|i| from + i + 1) {
-            out.extend(self.name_spans(folded, text, next_word..fe));
+            out.extend(self.name_spans(folded, words, text, next_word..fe));
         }
         out
     }
 
     /// ISO codes of the countries the document names (capitalised) or refers to by demonym, with
     /// how often.
-    fn countries_mentioned<'m>(&'m self, kb: &KnowledgeBase, text: &str, folded: &str, spans: &[Span]) -> FxMap<&'m str, usize> {
+    fn countries_mentioned<'m>(&'m self, kb: &KnowledgeBase, text: &str, words: &names::Words, spans: &[Span]) -> FxMap<&'m str, usize> {
         let mut counts = FxMap::default();
         for span in spans {
             if !capitalised(&text[span.start..span.end]) {
@@ -295,13 +244,12 @@ impl Matcher {
                 *counts.entry(c.as_str()).or_insert(0) += 1;
             }
         }
-        // Most words cannot be demonyms: test their length and first byte before hashing.
-        for w in crate::text::alphanumeric_runs(folded) {
-            let Some(&first) = w.as_bytes().first() else { continue };
-            if w.len() >= 64 || self.demonym_lens & (1 << w.len()) == 0 || !self.demonym_first[usize::from(first)] {
+        // Most words cannot be demonyms: their bit says so before the map is hashed.
+        for (start, end) in words.runs() {
+            if !self.demonym_bits.may_hold(words.text().as_bytes(), start, end) {
                 continue;
             }
-            if let Some(c) = self.demonyms.get(w) {
+            if let Some(c) = self.demonyms.get(&words.text()[start..end]) {
                 *counts.entry(c.as_str()).or_insert(0) += 1;
             }
         }
@@ -367,6 +315,24 @@ impl Matcher {
     }
 }
 
+/// The folded names of the knowledge base, each with the entries it names.
+fn name_table(kb: &KnowledgeBase) -> (Vec<String>, Vec<Vec<usize>>) {
+    let mut names: FxMap<String, Vec<usize>> = FxMap::default();
+    for (i, e) in kb.entities().iter().enumerate() {
+        // A generated city is matched by its primary name: GeoNames' alternate names are
+        // mostly exonyms in other languages, and they would triple the table.
+        let own: Box<dyn Iterator<Item = &str>> =
+            if e.kind.as_deref() == Some("city") { Box::new(std::iter::once(e.name.as_str())) } else { Box::new(e.names()) };
+        for n in own {
+            let f = fold(n);
+            if f.chars().count() >= 2 {
+                push_unique(names.entry(f).or_default(), i);
+            }
+        }
+    }
+    names.into_iter().unzip()
+}
+
 fn push_unique(v: &mut Vec<usize>, i: usize) {
     if !v.contains(&i) {
         v.push(i);
@@ -389,8 +355,9 @@ fn capitalised(s: &str) -> bool {
 /// Spanish and Portuguese put the head first in lower case ("el río Paraná", "o rio Solimões"):
 /// that name is read whole, not as the state its second word also names.
 fn title_cased(s: &str) -> bool {
-    // One word, most matches: title-cased exactly when capitalised.
-    if !s.contains([' ', '-']) {
+    // One word, most matches: title-cased exactly when capitalised. (Bytes, not chars: both
+    // separators are ASCII.)
+    if !s.bytes().any(|b| b == b' ' || b == b'-') {
         return capitalised(s);
     }
     let mut words = s.split([' ', '-']).filter(|w| !w.is_empty()).peekable();
@@ -506,14 +473,6 @@ fn cue_near(text: &str, start: usize, end: usize) -> bool {
     }
     let window = fold(&text[from..to]);
     window.split(|c: char| !c.is_alphanumeric()).any(geographic_head)
-}
-
-/// Where the word after the one containing byte `at` starts (or the end of `text`).
-fn next_word(text: &str, at: usize) -> usize {
-    let rest = &text[at..];
-    let gap = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
-    let after = &rest[gap..];
-    at + gap + after.find(char::is_alphanumeric).unwrap_or(after.len())
 }
 
 #[cfg(test)]
