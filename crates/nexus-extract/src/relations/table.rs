@@ -221,67 +221,161 @@ impl<V: Copy> PhraseSet<V> {
     }
 }
 
-/// The cue classes of `cues.tsv`.
+/// Every cue phrase in one trie of words: a walk from a token finds the longest phrase of each
+/// class there at once, reading each following word once (a bucket per first word would try
+/// the 37 phrases that start with "the" one by one).
+#[derive(Debug, Default)]
+struct CueTrie {
+    nodes: Vec<CueNode>,
+}
+
+#[derive(Debug, Default)]
+struct CueNode {
+    /// Bit `Cue::index` set: a phrase of that class ends here.
+    ends: u64,
+    exact: FxMap<String, usize>,
+    /// First bytes of the `exact` words: most words are rejected without hashing.
+    exact_first: [u64; 4],
+    /// Words ending in `*`, without it: any word they begin goes on to the node.
+    stems: Vec<(String, usize)>,
+    stem_first: [u64; 4],
+}
+
+impl CueTrie {
+    fn insert(&mut self, phrase: &Phrase, cue: Cue) {
+        if phrase.words.is_empty() {
+            return;
+        }
+        if self.nodes.is_empty() {
+            self.nodes.push(CueNode::default());
+        }
+        let mut at = 0;
+        for w in &phrase.words {
+            let stem = w.strip_suffix('*');
+            let found = match stem {
+                Some(stem) => self.nodes[at].stems.iter().find(|(s, _)| s == stem).map(|&(_, n)| n),
+                None => self.nodes[at].exact.get(w).copied(),
+            };
+            at = match found {
+                Some(n) => n,
+                None => {
+                    let n = self.nodes.len();
+                    self.nodes.push(CueNode::default());
+                    let node = &mut self.nodes[at];
+                    match stem {
+                        Some(stem) => {
+                            add_byte(&mut node.stem_first, stem);
+                            node.stems.push((stem.to_owned(), n));
+                        }
+                        None => {
+                            add_byte(&mut node.exact_first, w);
+                            node.exact.insert(w.clone(), n);
+                        }
+                    }
+                    n
+                }
+            };
+        }
+        self.nodes[at].ends |= 1 << cue.index();
+    }
+
+    /// Walk on from `node` (reached through `depth` words) along `words[depth..]`, recording in
+    /// `lens` and `mask` the phrases that end on the way.
+    fn walk(&self, node: usize, words: &[&str], depth: usize, lens: &mut [u8; CUES], mask: &mut u64) {
+        let n = &self.nodes[node];
+        let mut ends = n.ends;
+        let len = depth.min(usize::from(u8::MAX)) as u8;
+        while ends != 0 {
+            let c = ends.trailing_zeros() as usize;
+            if *mask & (1 << c) == 0 || lens[c] < len {
+                lens[c] = len;
+            }
+            *mask |= 1 << c;
+            ends &= ends - 1;
+        }
+        let Some(word) = words.get(depth) else { return };
+        if has_byte(&n.exact_first, word)
+            && let Some(&next) = n.exact.get(*word)
+        {
+            self.walk(next, words, depth + 1, lens, mask);
+        }
+        if has_byte(&n.stem_first, word) {
+            for (stem, next) in &n.stems {
+                if word.starts_with(stem.as_str()) {
+                    self.walk(*next, words, depth + 1, lens, mask);
+                }
+            }
+        }
+    }
+}
+
+/// The cue classes of `cues.tsv`, numbered densely: the number is the index of the class in
+/// per-token tables and bit masks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u8)]
 pub enum Cue {
-    Hedge,
-    Negation,
-    Passive,
-    Agent,
-    Origin,
-    Destination,
-    Via,
-    Concealment,
-    Locative,
-    Coordinator,
-    NotSubject,
-    ClauseBreak,
-    Relative,
-    Rank(u32),
-    AnaphorCountry,
-    AnaphorOrg,
-    AnaphorPlace,
-    Naming,
-    PlaceHead,
-    Inside,
-    Article,
-    Of,
-    LeaderRole,
-    MemberRole,
-    UnitHead,
-    Through,
-    Stronghold,
-    Copula,
-    Possessive,
-    OrgNoun,
-    AnaphorOrgs,
-    RivalRole,
-    FromThere,
-    Example,
-    Reporting,
-    Goods,
-    Based,
-    Where,
-    Period,
-    Than,
-    Comparative,
-    Between,
-    Until,
-    Presence,
-    Causative,
-    Control,
-    Trade,
-    Levied,
-    Pair,
-    Adverb,
-    Remainder,
-    Buyer,
-    OtherPlaces,
-    StrongholdNoun,
-    Neighbor,
-    PlaceAdverbEn,
-    PlaceAdverbEs,
-    PlaceAdverbPt,
+    Hedge = 0,
+    Negation = 1,
+    Passive = 2,
+    Agent = 3,
+    Origin = 4,
+    Destination = 5,
+    Via = 6,
+    Concealment = 7,
+    Locative = 8,
+    Coordinator = 9,
+    NotSubject = 10,
+    ClauseBreak = 11,
+    Relative = 12,
+    AnaphorCountry = 13,
+    AnaphorOrg = 14,
+    AnaphorPlace = 15,
+    Naming = 16,
+    PlaceHead = 17,
+    Inside = 18,
+    Article = 19,
+    Of = 20,
+    Rank1 = 21,
+    Rank2 = 22,
+    Rank3 = 23,
+    /// Any rank past the third.
+    Rank4 = 24,
+    LeaderRole = 25,
+    MemberRole = 26,
+    UnitHead = 27,
+    Through = 28,
+    Stronghold = 29,
+    Copula = 30,
+    Possessive = 31,
+    OrgNoun = 32,
+    AnaphorOrgs = 33,
+    RivalRole = 34,
+    FromThere = 35,
+    Example = 36,
+    Reporting = 37,
+    Goods = 38,
+    Based = 39,
+    Where = 40,
+    Period = 41,
+    Than = 42,
+    Comparative = 43,
+    Between = 44,
+    Until = 45,
+    Presence = 46,
+    Causative = 47,
+    Control = 48,
+    Trade = 49,
+    Levied = 50,
+    Pair = 51,
+    Adverb = 52,
+    Remainder = 53,
+    Buyer = 54,
+    OtherPlaces = 55,
+    StrongholdNoun = 56,
+    Neighbor = 57,
+    PlaceAdverbEn = 58,
+    PlaceAdverbEs = 59,
+    PlaceAdverbPt = 60,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
@@ -290,68 +384,20 @@ const _: () = assert!(CUES < 64, "cue masks are u64 with one bit kept for 'not y
 
 impl Cue {
     /// A dense index for caches.
+    #[inline]
     pub fn index(self) -> usize {
-        match self {
-            Cue::Hedge => 0,
-            Cue::Negation => 1,
-            Cue::Passive => 2,
-            Cue::Agent => 3,
-            Cue::Origin => 4,
-            Cue::Destination => 5,
-            Cue::Via => 6,
-            Cue::Concealment => 7,
-            Cue::Locative => 8,
-            Cue::Coordinator => 9,
-            Cue::NotSubject => 10,
-            Cue::ClauseBreak => 11,
-            Cue::Relative => 12,
-            Cue::AnaphorCountry => 13,
-            Cue::AnaphorOrg => 14,
-            Cue::AnaphorPlace => 15,
-            Cue::Naming => 16,
-            Cue::PlaceHead => 17,
-            Cue::Inside => 18,
-            Cue::Article => 19,
-            Cue::Of => 20,
-            // Ranks 1 to 3 take 21 to 23; 24 is left for a fourth.
-            Cue::Rank(r) => (20 + r as usize).min(24),
-            Cue::LeaderRole => 25,
-            Cue::MemberRole => 26,
-            Cue::UnitHead => 27,
-            Cue::Through => 28,
-            Cue::Stronghold => 29,
-            Cue::Copula => 30,
-            Cue::Possessive => 31,
-            Cue::OrgNoun => 32,
-            Cue::AnaphorOrgs => 33,
-            Cue::RivalRole => 34,
-            Cue::FromThere => 35,
-            Cue::Example => 36,
-            Cue::Reporting => 37,
-            Cue::Goods => 38,
-            Cue::Based => 39,
-            Cue::Where => 40,
-            Cue::Period => 41,
-            Cue::Than => 42,
-            Cue::Comparative => 43,
-            Cue::Between => 44,
-            Cue::Until => 45,
-            Cue::Presence => 46,
-            Cue::Causative => 47,
-            Cue::Control => 48,
-            Cue::Trade => 49,
-            Cue::Levied => 50,
-            Cue::Pair => 51,
-            Cue::Adverb => 52,
-            Cue::Remainder => 53,
-            Cue::Buyer => 54,
-            Cue::OtherPlaces => 55,
-            Cue::StrongholdNoun => 56,
-            Cue::Neighbor => 57,
-            Cue::PlaceAdverbEn => 58,
-            Cue::PlaceAdverbEs => 59,
-            Cue::PlaceAdverbPt => 60,
-        }
+        self as usize
+    }
+
+    /// The class of rank `r` ("main" is 1, "second" 2 …); ranks past the third share one.
+    pub fn rank(r: u32) -> Option<Cue> {
+        Some(match r {
+            0 => return None,
+            1 => Cue::Rank1,
+            2 => Cue::Rank2,
+            3 => Cue::Rank3,
+            _ => Cue::Rank4,
+        })
     }
 
     fn parse(role: &str) -> Option<Cue> {
@@ -413,7 +459,7 @@ impl Cue {
             "place_adverb_en" => Cue::PlaceAdverbEn,
             "place_adverb_es" => Cue::PlaceAdverbEs,
             "place_adverb_pt" => Cue::PlaceAdverbPt,
-            r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
+            r => Cue::rank(r.strip_prefix("rank")?.parse().ok()?)?,
         })
     }
 }
@@ -427,6 +473,9 @@ pub struct Tables {
     /// Every cue phrase at once, valued by its `Cue::index`: one look-up per word says which
     /// cue classes can start there, so the frames' questions about the others cost nothing.
     cue_starts: PhraseSet<u8>,
+    /// Every cue phrase at once: one walk per token finds the longest phrase of each class
+    /// there (`cues_at`).
+    cue_trie: CueTrie,
     /// The last word of every anaphor phrase (a stem without its `*`): an ASCII sentence
     /// without one of these inside cannot hold "the country" or its kin.
     pub anaphor_heads: aho_corasick::AhoCorasick,
@@ -507,6 +556,7 @@ impl Tables {
         let mut cues: Vec<PhraseSet<()>> = (0..CUES).map(|_| PhraseSet::default()).collect();
         // Only first words matter to `cues_starting`: one entry per (first word, cue class).
         let mut cue_starts = PhraseSet::default();
+        let mut cue_trie = CueTrie::default();
         let mut cue_firsts: std::collections::HashSet<(String, usize)> = std::collections::HashSet::new();
         let mut heads: Vec<String> = Vec::new();
         let mut anaphors = PhraseSet::default();
@@ -530,11 +580,12 @@ impl Tables {
                 {
                     cue_starts.insert(Phrase { words: vec![first.clone()] }, cue.index() as u8);
                 }
+                cue_trie.insert(&phrase, cue);
                 set.insert(phrase, ());
             }
         }
         let anaphor_heads = aho_corasick::AhoCorasick::new(&heads).expect("plain words");
-        Tables { predicates, triggers, trigger_phrases, cues, cue_starts, anaphor_heads, anaphors, discourse_words }
+        Tables { predicates, triggers, trigger_phrases, cues, cue_starts, cue_trie, anaphor_heads, anaphors, discourse_words }
     }
 
     pub fn cue(&self, c: Cue) -> &PhraseSet<()> {
@@ -552,13 +603,23 @@ impl Tables {
         self.cue_starts.bits_at(word)
     }
 
+    /// The cue classes with a phrase at `words[0]` (bit `Cue::index`), and in `lens` the length
+    /// of the longest phrase of each of them.
+    pub fn cues_at(&self, words: &[&str], lens: &mut [u8; CUES]) -> u64 {
+        let mut mask = 0;
+        if !self.cue_trie.nodes.is_empty() {
+            self.cue_trie.walk(0, words, 0, lens, &mut mask);
+        }
+        mask
+    }
+
     pub fn predicate(&self, name: &str) -> Option<usize> {
         self.predicates.iter().position(|p| p.name == name)
     }
 
     /// The rank a phrase at `words[0]` states, with its length in words.
     pub fn rank_at(&self, words: &[&str]) -> Option<(u32, usize)> {
-        (1..=3).rev().filter_map(|r| self.cue(Cue::Rank(r)).longest_at(words).map(|n| (r, n))).max_by_key(|(_, n)| *n)
+        (1..=3).rev().filter_map(|r| self.cue(Cue::rank(r)?).longest_at(words).map(|n| (r, n))).max_by_key(|(_, n)| *n)
     }
 }
 
