@@ -584,7 +584,9 @@ impl Tables {
                 set.insert(phrase, ());
             }
         }
-        let anaphor_heads = aho_corasick::AhoCorasick::new(&heads).expect("plain words");
+        // A DFA: it reads every byte of nearly every sentence.
+        let anaphor_heads =
+            aho_corasick::AhoCorasick::builder().kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(&heads).expect("plain words");
         Tables { predicates, triggers, trigger_phrases, cues, cue_starts, cue_trie, anaphor_heads, anaphors, discourse_words }
     }
 
