@@ -484,6 +484,12 @@ pub struct Tables {
     /// The longest word of each outlet trigger and "from there" cue (words of three letters
     /// or more): an ASCII sentence without one cannot hold either (`discourse::may_matter`).
     pub discourse_words: Vec<String>,
+    /// The one-word place adverbs ("there", "allí", "lá") with the "in" of their language, by
+    /// class in the order English, Spanish, Portuguese: compared directly, without a look-up per
+    /// word of every sentence (`there`).
+    place_adverbs: Vec<(Cue, String, &'static str)>,
+    /// The first bytes of the place adverbs: most words are rejected by these alone.
+    place_adverb_first: [u64; 4],
 }
 
 /// The longest word of a phrase, if it has one of three letters or more.
@@ -560,6 +566,7 @@ impl Tables {
         let mut cue_firsts: std::collections::HashSet<(String, usize)> = std::collections::HashSet::new();
         let mut heads: Vec<String> = Vec::new();
         let mut anaphors = PhraseSet::default();
+        let mut place_adverbs = Vec::new();
         for line in lines(include_str!("../../../../data/relations/cues.tsv")) {
             let Some((role, phrases)) = line.split_once('\t') else { panic!("cues.tsv: bad line {line:?}") };
             let cue = Cue::parse(role).unwrap_or_else(|| panic!("cues.tsv: unknown role {role}"));
@@ -581,13 +588,41 @@ impl Tables {
                     cue_starts.insert(Phrase { words: vec![first.clone()] }, cue.index() as u8);
                 }
                 cue_trie.insert(&phrase, cue);
+                let language_in = match cue {
+                    Cue::PlaceAdverbEn => Some("in"),
+                    Cue::PlaceAdverbEs => Some("en"),
+                    Cue::PlaceAdverbPt => Some("em"),
+                    _ => None,
+                };
+                if let Some(language_in) = language_in
+                    && let [word] = &phrase.words[..]
+                {
+                    place_adverbs.push((cue, word.clone(), language_in));
+                }
                 set.insert(phrase, ());
             }
         }
         // A DFA: it reads every byte of nearly every sentence.
         let anaphor_heads =
             aho_corasick::AhoCorasick::builder().kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(&heads).expect("plain words");
-        Tables { predicates, triggers, trigger_phrases, cues, cue_starts, cue_trie, anaphor_heads, anaphors, discourse_words }
+        place_adverbs.sort_by_key(|(cue, _, _)| cue.index());
+        let mut place_adverb_first = [0; 4];
+        for (_, word, _) in &place_adverbs {
+            add_byte(&mut place_adverb_first, word);
+        }
+        Tables {
+            predicates,
+            triggers,
+            trigger_phrases,
+            cues,
+            cue_starts,
+            cue_trie,
+            anaphor_heads,
+            anaphors,
+            discourse_words,
+            place_adverbs,
+            place_adverb_first,
+        }
     }
 
     pub fn cue(&self, c: Cue) -> &PhraseSet<()> {
@@ -598,6 +633,14 @@ impl Tables {
     /// `View` exists; a view's `is` also asks that no longer phrase starts there.
     pub fn is_word(&self, c: Cue, word: &str) -> bool {
         self.cue(c).longest_at(&[word]).is_some()
+    }
+
+    /// The "in" of the language of the place adverb `word` is ("there" gives "in"), if it is one.
+    pub fn place_adverb(&self, word: &str) -> Option<&'static str> {
+        if !has_byte(&self.place_adverb_first, word) {
+            return None;
+        }
+        self.place_adverbs.iter().find(|(_, pattern, _)| Phrase::word_matches(pattern, word)).map(|&(_, _, language_in)| language_in)
     }
 
     /// Bit `Cue::index` set: some phrase of that cue class starts with `word`.
