@@ -1,7 +1,7 @@
 //! The relation vocabulary of `data/relations/`, compiled once: the predicates and the types
 //! their ends take, the trigger phrases with their frames, and the small cue classes.
 
-use crate::hash::FxMap;
+use crate::hash::{FxMap, FxSet};
 use crate::lang::lines;
 use nexus_kb::EntityType;
 use std::sync::OnceLock;
@@ -218,6 +218,62 @@ impl<V: Copy> PhraseSet<V> {
             }
         });
         longest
+    }
+}
+
+/// The (first byte, length) shapes of a set of words: a word of a shape no member has is
+/// rejected with two loads, before any hashing. Lengths from 31 bytes share one bit.
+#[derive(Debug, Clone)]
+pub struct Shapes {
+    lens_by_first: Box<[u32; 256]>,
+    /// An empty word is a member (entity tokens have no word).
+    empty: bool,
+}
+
+impl Default for Shapes {
+    fn default() -> Shapes {
+        Shapes { lens_by_first: Box::new([0; 256]), empty: false }
+    }
+}
+
+impl Shapes {
+    pub fn add(&mut self, word: &str) {
+        match word.as_bytes().first() {
+            Some(&b) => self.lens_by_first[usize::from(b)] |= 1 << word.len().min(31),
+            None => self.empty = true,
+        }
+    }
+
+    /// Could `word` be one of the words added?
+    #[inline]
+    pub fn may_hold(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            Some(&b) => self.lens_by_first[usize::from(b)] & (1 << word.len().min(31)) != 0,
+            None => self.empty,
+        }
+    }
+}
+
+/// A set of words the rules ask about at every token: most words are rejected by their shape.
+#[derive(Debug, Default)]
+pub struct WordSet {
+    words: FxSet<&'static str>,
+    shapes: Shapes,
+}
+
+impl WordSet {
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        self.shapes.may_hold(word) && self.words.contains(word)
+    }
+}
+
+impl Extend<&'static str> for WordSet {
+    fn extend<I: IntoIterator<Item = &'static str>>(&mut self, words: I) {
+        for w in words {
+            self.shapes.add(w);
+            self.words.insert(w);
+        }
     }
 }
 
