@@ -112,7 +112,14 @@ impl Doers {
 
     /// Learn the doers `here` of sentence `v`.
     fn learn(&mut self, idx: usize, v: &View, here: Vec<usize>, dates: &[DateMention]) {
-        let named = |e: usize| (0..v.len()).any(|k| v.entity(k) == Some(e));
+        if here.is_empty() && self.all.is_empty() {
+            return;
+        }
+        // The sentence's entities, read once: the doers remembered may be many.
+        let mut here_named: Vec<usize> = v.toks.iter().filter_map(|t| t.entity().map(|(e, _)| e)).collect();
+        here_named.sort_unstable();
+        here_named.dedup();
+        let named = |e: usize| here_named.binary_search(&e).is_ok();
         if !here.is_empty() {
             if self.all.is_empty() {
                 self.year = dates.first().and_then(|d| d.value.get(..4)).map(str::to_owned);

@@ -99,16 +99,67 @@ impl Phrase {
     }
 }
 
+/// Words as map keys: those of up to eight bytes packed into a `u64`, hashed with one multiply
+/// and compared in one step (no `memcmp` call per look-up); longer ones as strings. The first
+/// words of phrases are looked up at every token.
+#[derive(Debug)]
+struct WordMap<V> {
+    short: FxMap<u64, V>,
+    long: FxMap<String, V>,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> WordMap<V> {
+        WordMap { short: FxMap::default(), long: FxMap::default() }
+    }
+}
+
+/// `word` as a little-endian `u64`, zero-padded, if it has at most eight bytes. (No word holds a
+/// NUL byte, so the padding cannot be confused with the word.)
+#[inline]
+fn pack(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    let n = b.len();
+    let four = |i: usize| b.get(i..i + 4).and_then(|w| w.first_chunk::<4>()).map_or(0, |w| u64::from(u32::from_le_bytes(*w)));
+    let at = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
+    match n {
+        0 => Some(0),
+        1..=3 => Some(at(0) | at(n / 2) << (8 * (n / 2)) | at(n - 1) << (8 * (n - 1))),
+        4..=8 => Some(four(0) | four(n - 4) << (8 * (n - 4))),
+        _ => None,
+    }
+}
+
+impl<V> WordMap<V> {
+    #[inline]
+    fn get(&self, word: &str) -> Option<&V> {
+        match pack(word) {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(word),
+        }
+    }
+
+    fn entry(&mut self, word: &str) -> &mut V
+    where
+        V: Default,
+    {
+        match pack(word) {
+            Some(k) => self.short.entry(k).or_default(),
+            None => self.long.entry(word.to_owned()).or_default(),
+        }
+    }
+}
+
 /// Phrases indexed by their first word, or by the first bytes of its stem ("incaut*"), so a
 /// lookup at a word reads only the phrases that can start there.
 #[derive(Debug, Default)]
 pub struct PhraseSet<V> {
-    exact: FxMap<String, Vec<(Phrase, V)>>,
+    exact: WordMap<Vec<(Phrase, V)>>,
     stems: FxMap<String, Vec<(Phrase, V)>>,
-    /// Bit `b` set: some exact first word, some stem, starts with byte `b`. Most words are
-    /// rejected by these without hashing.
-    exact_first: [u64; 4],
-    stem_first: [u64; 4],
+    /// The shapes of the exact first words, and the first two bytes of the stem keys: most
+    /// words are rejected by these without hashing.
+    exact_shapes: Shapes,
+    stem_pairs: Pairs,
     /// Bit `n` set: some stem key is `n` bytes long (1 to `STEM_KEY`), the prefixes worth a lookup.
     stem_key_lens: u8,
 }
@@ -120,6 +171,36 @@ fn has_byte(set: &[u64; 4], word: &str) -> bool {
 fn add_byte(set: &mut [u64; 4], word: &str) {
     if let Some(&b) = word.as_bytes().first() {
         set[usize::from(b >> 6)] |= 1 << (b & 63);
+    }
+}
+
+/// The first two bytes of a set of prefixes (a one-byte prefix stands for every second byte).
+#[derive(Debug, Clone)]
+struct Pairs(Box<[[u64; 4]; 256]>);
+
+impl Default for Pairs {
+    fn default() -> Pairs {
+        Pairs(Box::new([[0; 4]; 256]))
+    }
+}
+
+impl Pairs {
+    fn add(&mut self, prefix: &str) {
+        match *prefix.as_bytes() {
+            [] => {}
+            [b] => self.0[usize::from(b)] = [u64::MAX; 4],
+            [b0, b1, ..] => self.0[usize::from(b0)][usize::from(b1 >> 6)] |= 1 << (b1 & 63),
+        }
+    }
+
+    /// Could `word` begin with one of the prefixes? (A one-byte word only with a one-byte prefix.)
+    #[inline]
+    fn may_begin(&self, word: &str) -> bool {
+        match *word.as_bytes() {
+            [] => false,
+            [b] => self.0[usize::from(b)] == [u64::MAX; 4],
+            [b0, b1, ..] => self.0[usize::from(b0)][usize::from(b1 >> 6)] & (1 << (b1 & 63)) != 0,
+        }
     }
 }
 
@@ -139,13 +220,13 @@ impl<V: Copy> PhraseSet<V> {
         match phrase.words.first() {
             Some(w) if w.ends_with('*') => {
                 let key = stem_key(w.trim_end_matches('*')).to_owned();
-                add_byte(&mut self.stem_first, &key);
+                self.stem_pairs.add(&key);
                 self.stem_key_lens |= 1 << key.len();
                 self.stems.entry(key).or_default().push((phrase, value));
             }
             Some(w) => {
-                add_byte(&mut self.exact_first, w);
-                self.exact.entry(w.clone()).or_default().push((phrase, value));
+                self.exact_shapes.add(w);
+                self.exact.entry(w).push((phrase, value));
             }
             None => {}
         }
@@ -155,12 +236,12 @@ impl<V: Copy> PhraseSet<V> {
     /// under its 1-, 2- and 3-byte stem keys. Loops rather than an iterator chain: this runs
     /// for every word of every sentence read.
     fn each_candidate(&self, first: &str, mut f: impl FnMut(&(Phrase, V))) {
-        if has_byte(&self.exact_first, first)
+        if self.exact_shapes.may_hold(first)
             && let Some(list) = self.exact.get(first)
         {
             list.iter().for_each(&mut f);
         }
-        if has_byte(&self.stem_first, first) {
+        if self.stem_pairs.may_begin(first) {
             for n in 1..=STEM_KEY.min(first.len()) {
                 if self.stem_key_lens & (1 << n) != 0
                     && first.is_char_boundary(n)
@@ -191,8 +272,8 @@ impl<V: Copy> PhraseSet<V> {
 
     /// Can a phrase start with `word`? A cheap test before building a window of words.
     pub fn may_start(&self, word: &str) -> bool {
-        (has_byte(&self.exact_first, word) && self.exact.contains_key(word))
-            || (has_byte(&self.stem_first, word)
+        (self.exact_shapes.may_hold(word) && self.exact.get(word).is_some())
+            || (self.stem_pairs.may_begin(word)
                 && (1..=STEM_KEY.min(word.len()))
                     .any(|n| self.stem_key_lens & (1 << n) != 0 && word.is_char_boundary(n) && self.stems.contains_key(&word[..n])))
     }
@@ -283,13 +364,15 @@ impl Extend<&'static str> for WordSet {
 #[derive(Debug, Default)]
 struct CueTrie {
     nodes: Vec<CueNode>,
+    /// The shapes of the exact first words: most tokens start no cue phrase.
+    first_shapes: Shapes,
 }
 
 #[derive(Debug, Default)]
 struct CueNode {
     /// Bit `Cue::index` set: a phrase of that class ends here.
     ends: u64,
-    exact: FxMap<String, usize>,
+    exact: WordMap<usize>,
     /// First bytes of the `exact` words: most words are rejected without hashing.
     exact_first: [u64; 4],
     /// Words ending in `*`, without it: any word they begin goes on to the node.
@@ -306,6 +389,9 @@ impl CueTrie {
             self.nodes.push(CueNode::default());
         }
         let mut at = 0;
+        if !phrase.words[0].ends_with('*') {
+            self.first_shapes.add(&phrase.words[0]);
+        }
         for w in &phrase.words {
             let stem = w.strip_suffix('*');
             let found = match stem {
@@ -325,7 +411,7 @@ impl CueTrie {
                         }
                         None => {
                             add_byte(&mut node.exact_first, w);
-                            node.exact.insert(w.clone(), n);
+                            *node.exact.entry(w) = n;
                         }
                     }
                     n
@@ -351,7 +437,7 @@ impl CueTrie {
         }
         let Some(word) = words.get(depth) else { return };
         if has_byte(&n.exact_first, word)
-            && let Some(&next) = n.exact.get(*word)
+            && let Some(&next) = n.exact.get(word)
         {
             self.walk(next, words, depth + 1, lens, mask);
         }
@@ -708,7 +794,9 @@ impl Tables {
     /// of the longest phrase of each of them.
     pub fn cues_at(&self, words: &[&str], lens: &mut [u8; CUES]) -> u64 {
         let mut mask = 0;
-        if !self.cue_trie.nodes.is_empty() {
+        let trie = &self.cue_trie;
+        let may_start = |w: &str| trie.first_shapes.may_hold(w) || has_byte(&trie.nodes[0].stem_first, w);
+        if !trie.nodes.is_empty() && words.first().is_some_and(|w| may_start(w)) {
             self.cue_trie.walk(0, words, 0, lens, &mut mask);
         }
         mask
