@@ -187,7 +187,8 @@ impl Default for Pairs {
 impl Pairs {
     fn add(&mut self, prefix: &str) {
         match *prefix.as_bytes() {
-            [] => {}
+            // An empty prefix begins every word but the empty one.
+            [] => self.0.iter_mut().for_each(|row| *row = [u64::MAX; 4]),
             [b] => self.0[usize::from(b)] = [u64::MAX; 4],
             [b0, b1, ..] => self.0[usize::from(b0)][usize::from(b1 >> 6)] |= 1 << (b1 & 63),
         }
@@ -364,8 +365,10 @@ impl Extend<&'static str> for WordSet {
 #[derive(Debug, Default)]
 struct CueTrie {
     nodes: Vec<CueNode>,
-    /// The shapes of the exact first words: most tokens start no cue phrase.
+    /// The shapes of the exact first words, and the first two bytes of the first stems: most
+    /// tokens start no cue phrase.
     first_shapes: Shapes,
+    first_stems: Pairs,
 }
 
 #[derive(Debug, Default)]
@@ -389,8 +392,9 @@ impl CueTrie {
             self.nodes.push(CueNode::default());
         }
         let mut at = 0;
-        if !phrase.words[0].ends_with('*') {
-            self.first_shapes.add(&phrase.words[0]);
+        match phrase.words[0].strip_suffix('*') {
+            Some(stem) => self.first_stems.add(stem),
+            None => self.first_shapes.add(&phrase.words[0]),
         }
         for w in &phrase.words {
             let stem = w.strip_suffix('*');
@@ -441,7 +445,7 @@ impl CueTrie {
         {
             self.walk(next, words, depth + 1, lens, mask);
         }
-        if has_byte(&n.stem_first, word) {
+        if has_byte(&n.stem_first, word) && (node != 0 || self.first_stems.may_begin(word)) {
             for (stem, next) in &n.stems {
                 if word.starts_with(stem.as_str()) {
                     self.walk(*next, words, depth + 1, lens, mask);
@@ -795,7 +799,7 @@ impl Tables {
     pub fn cues_at(&self, words: &[&str], lens: &mut [u8; CUES]) -> u64 {
         let mut mask = 0;
         let trie = &self.cue_trie;
-        let may_start = |w: &str| trie.first_shapes.may_hold(w) || has_byte(&trie.nodes[0].stem_first, w);
+        let may_start = |w: &str| trie.first_shapes.may_hold(w) || trie.first_stems.may_begin(w);
         if !trie.nodes.is_empty() && words.first().is_some_and(|w| may_start(w)) {
             self.cue_trie.walk(0, words, 0, lens, &mut mask);
         }
