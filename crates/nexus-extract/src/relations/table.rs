@@ -234,13 +234,14 @@ impl<V: Copy> PhraseSet<V> {
     }
 
     /// Call `f` on each phrase that may start at `first`: those under it exactly, then those
-    /// under its 1-, 2- and 3-byte stem keys. Loops rather than an iterator chain: this runs
-    /// for every word of every sentence read.
-    fn each_candidate(&self, first: &str, mut f: impl FnMut(&(Phrase, V))) {
+    /// under its 1-, 2- and 3-byte stem keys; with each, how many of its leading words are known
+    /// to match (the first of an exact one is `first` itself). Loops rather than an iterator
+    /// chain: this runs for every word of every sentence read.
+    fn each_candidate(&self, first: &str, mut f: impl FnMut(&(Phrase, V), usize)) {
         if self.exact_shapes.may_hold(first)
             && let Some(list) = self.exact.get(first)
         {
-            list.iter().for_each(&mut f);
+            list.iter().for_each(|c| f(c, 1));
         }
         if self.stem_pairs.may_begin(first) {
             for n in 1..=STEM_KEY.min(first.len()) {
@@ -248,22 +249,23 @@ impl<V: Copy> PhraseSet<V> {
                     && first.is_char_boundary(n)
                     && let Some(list) = self.stems.get(&first[..n])
                 {
-                    list.iter().for_each(&mut f);
+                    list.iter().for_each(|c| f(c, 0));
                 }
             }
         }
     }
 
-    fn matches(p: &Phrase, words: &[&str]) -> bool {
-        p.words.len() <= words.len() && p.words.iter().zip(words).all(|(pat, w)| Phrase::word_matches(pat, w))
+    /// Does `p` start `words`, its first `known` words known to match?
+    fn matches(p: &Phrase, words: &[&str], known: usize) -> bool {
+        p.words.len() <= words.len() && p.words.iter().zip(words).skip(known).all(|(pat, w)| Phrase::word_matches(pat, w))
     }
 
     /// Every phrase that starts at `words[0]`, as (length in words, value), longest first.
     pub fn matches_at(&self, words: &[&str]) -> Vec<(usize, V)> {
         let Some(first) = words.first() else { return Vec::new() };
         let mut out: Vec<(usize, V)> = Vec::new();
-        self.each_candidate(first, |(p, v)| {
-            if Self::matches(p, words) {
+        self.each_candidate(first, |(p, v), known| {
+            if Self::matches(p, words, known) {
                 out.push((p.words.len(), *v));
             }
         });
@@ -286,7 +288,7 @@ impl<V: Copy> PhraseSet<V> {
         V: Into<u64>,
     {
         let mut bits = 0;
-        self.each_candidate(first, |&(_, v)| bits |= 1 << v.into());
+        self.each_candidate(first, |&(_, v), _| bits |= 1 << v.into());
         bits
     }
 
@@ -294,8 +296,8 @@ impl<V: Copy> PhraseSet<V> {
     pub fn longest_at(&self, words: &[&str]) -> Option<usize> {
         let first = words.first()?;
         let mut longest = None;
-        self.each_candidate(first, |(p, _)| {
-            if Self::matches(p, words) {
+        self.each_candidate(first, |(p, _), known| {
+            if Self::matches(p, words, known) {
                 longest = longest.max(Some(p.words.len()));
             }
         });
