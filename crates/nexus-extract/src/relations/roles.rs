@@ -172,10 +172,10 @@ fn units_of(v: &View, i: usize) -> Vec<usize> {
 
 /// The length of a member_of noun trigger ("integrantes de", "members of") at `i`.
 fn member_noun(v: &View, i: usize) -> Option<usize> {
-    let member_of = v.t.predicate("member_of")?;
     if !v.trigger[i] {
         return None;
     }
+    let member_of = v.t.predicate("member_of")?;
     v.t.trigger_phrases
         .matches_at(&v.norms[i..])
         .into_iter()
