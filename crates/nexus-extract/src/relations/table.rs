@@ -638,6 +638,8 @@ pub struct Tables {
     place_adverbs: Vec<(Cue, String, &'static str)>,
     /// The first bytes of the place adverbs: most words are rejected by these alone.
     place_adverb_first: [u64; 4],
+    /// Each predicate's index by its name.
+    predicate_names: FxMap<&'static str, usize>,
 }
 
 /// The longest word of a phrase, if it has one of three letters or more.
@@ -669,6 +671,10 @@ impl Tables {
                 not_ends: not_ends.split(',').filter(|k| !k.is_empty()).map(leak).collect(),
                 not_subjects: not_subjects.split(',').filter(|k| !k.is_empty()).map(leak).collect(),
             });
+        }
+        let mut predicate_names = FxMap::default();
+        for (i, p) in predicates.iter().enumerate() {
+            predicate_names.entry(p.name).or_insert(i);
         }
         let mut triggers = Vec::new();
         let mut trigger_phrases = PhraseSet::default();
@@ -770,6 +776,7 @@ impl Tables {
             discourse_words,
             place_adverbs,
             place_adverb_first,
+            predicate_names,
         }
     }
 
@@ -808,8 +815,10 @@ impl Tables {
         mask
     }
 
+    /// The index of the predicate called `name`: one hash look-up, the rules ask by name in
+    /// every sentence (and some at every token of a type).
     pub fn predicate(&self, name: &str) -> Option<usize> {
-        self.predicates.iter().position(|p| p.name == name)
+        self.predicate_names.get(name).copied()
     }
 
     /// The rank a phrase at `words[0]` states, with its length in words.
