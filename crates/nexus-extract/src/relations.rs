@@ -122,7 +122,9 @@ pub fn find(
         let Some(ty) = entity_type(e.entity_type) else { continue };
         spans.extend(e.mentions.iter().map(|m| tokens::Span { start: m.start, end: m.end, entity: i, ty }));
     }
-    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    // Unstable but total: spans equal in all three keys are the same mention of the same entity,
+    // so the order is the stable sort's (entities in order) and costs less to reach.
+    spans.sort_unstable_by_key(|s| (s.start, std::cmp::Reverse(s.end), s.entity));
     let t = Tables::get();
     let mut out = Vec::new();
     // Sentence tokens borrow ASCII words' folded forms from here, and reuse one buffer.
