@@ -78,7 +78,7 @@ pub fn outlet(v: &View, trigger: &Trigger, start: usize, end: usize, out: &mut V
     // "Buenaventura and Tumaco are the main departure points of cocaine": with no
     // destination, the outlet exports the goods it names.
     if dests.is_empty() {
-        if let (Frame::Outlet, Some(exports), Some(c)) = (trigger.frame, v.t.predicate("exports"), commodity) {
+        if let (Frame::Outlet, Some(exports), Some(c)) = (trigger.frame, v.t.id(super::table::Pred::Exports), commodity) {
             for &o in &origins {
                 let mut cand = Candidate::new(o, exports, c, (start, end), strength(start.saturating_sub(o + 1)));
                 cand.via = via.clone();

@@ -73,7 +73,7 @@ pub fn referred_back(v: &View, start: usize) -> bool {
 /// candidate's object is the origin itself until the main loop puts the goods there
 /// (`Orphan::Goods`).
 pub fn carried_exports(v: &View, start: usize, end: usize, origins: &[usize], out: &mut Vec<Candidate>) {
-    let Some(exports) = v.t.predicate("exports") else { return };
+    let Some(exports) = v.t.id(super::table::Pred::Exports) else { return };
     if !referred_back(v, start) {
         return;
     }

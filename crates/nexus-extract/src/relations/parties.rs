@@ -107,7 +107,10 @@ fn words() -> &'static Words {
 }
 
 pub fn apply(v: &View, out: &mut Vec<Candidate>) {
-    let (Some(conflicts), Some(cooperates)) = (v.t.predicate("conflicts_with"), v.t.predicate("cooperates_with")) else { return };
+    let (Some(conflicts), Some(cooperates)) = (v.t.id(super::table::Pred::ConflictsWith), v.t.id(super::table::Pred::CooperatesWith))
+    else {
+        return;
+    };
     let w = words();
     for i in 0..v.len() {
         if let Some((a, b, reciprocal)) = relative_party(v, w, i) {

@@ -457,6 +457,50 @@ impl CueTrie {
     }
 }
 
+/// The predicates the rules name, looked up once when the tables load (`Tables::id`): the
+/// rules ask for them in every sentence.
+#[derive(Debug, Clone, Copy)]
+pub enum Pred {
+    EngagesIn,
+    LocatedIn,
+    OperatesIn,
+    ConflictsWith,
+    CooperatesWith,
+    Leads,
+    Taxes,
+    Killed,
+    Seized,
+    Exports,
+    PartOf,
+    Arrested,
+    Indicted,
+    Produces,
+    ShipsTo,
+    Traffics,
+    MemberOf,
+}
+
+/// The names of `Pred`'s predicates, in its order.
+const PRED_NAMES: [&str; 17] = [
+    "engages_in",
+    "located_in",
+    "operates_in",
+    "conflicts_with",
+    "cooperates_with",
+    "leads",
+    "taxes",
+    "killed",
+    "seized",
+    "exports",
+    "part_of",
+    "arrested",
+    "indicted",
+    "produces",
+    "ships_to",
+    "traffics",
+    "member_of",
+];
+
 /// The cue classes of `cues.tsv`, numbered densely: the number is the index of the class in
 /// per-token tables and bit masks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -640,6 +684,8 @@ pub struct Tables {
     place_adverb_first: [u64; 4],
     /// Each predicate's index by its name.
     predicate_names: FxMap<&'static str, usize>,
+    /// By `Pred`: the index of the predicate, if the data has it.
+    ids: [Option<usize>; PRED_NAMES.len()],
 }
 
 /// The longest word of a phrase, if it has one of three letters or more.
@@ -776,6 +822,7 @@ impl Tables {
             discourse_words,
             place_adverbs,
             place_adverb_first,
+            ids: PRED_NAMES.map(|n| predicate_names.get(n).copied()),
             predicate_names,
         }
     }
@@ -817,6 +864,12 @@ impl Tables {
 
     /// The index of the predicate called `name`: one hash look-up, the rules ask by name in
     /// every sentence (and some at every token of a type).
+    /// The index of predicate `p`, if the data has it.
+    #[inline]
+    pub fn id(&self, p: Pred) -> Option<usize> {
+        self.ids[p as usize]
+    }
+
     pub fn predicate(&self, name: &str) -> Option<usize> {
         self.predicate_names.get(name).copied()
     }
