@@ -122,7 +122,9 @@ pub fn find(
         let Some(ty) = entity_type(e.entity_type) else { continue };
         spans.extend(e.mentions.iter().map(|m| tokens::Span { start: m.start, end: m.end, entity: i, ty }));
     }
-    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    // Unstable but total: spans equal in all three keys are the same mention of the same entity,
+    // so the order is the stable sort's (entities in order) and costs less to reach.
+    spans.sort_unstable_by_key(|s| (s.start, std::cmp::Reverse(s.end), s.entity));
     let t = Tables::get();
     let mut out = Vec::new();
     // Sentence tokens borrow ASCII words' folded forms from here, and reuse one buffer.
@@ -133,6 +135,8 @@ pub fn find(
     // organization.
     let mut previous: [std::ops::Range<usize>; 2] = [0..0, 0..0];
     let mut subjects = Vec::new();
+    // The subjects of the last sentences read (`anaphora::subjects`), by sentence.
+    let mut read_subjects: Vec<(std::ops::Range<usize>, Vec<tokens::Span>)> = Vec::new();
     // Outlets and the places sentences end with, for flows whose origin is named before them.
     let mut memory = discourse::Memory::default();
     let demonyms = std::cell::OnceCell::new();
@@ -185,7 +189,21 @@ pub fn find(
             memory.read(idx, Vec::new(), here_spans().filter(|s| place(s.ty)).last().map(|s| s.entity).into_iter().collect());
             continue;
         }
-        anaphora::subjects(text, &earlier, &spans, &mut subjects);
+        // Each sentence's subjects are read once: the next sentence asks for them again.
+        subjects.clear();
+        for r in earlier.iter().filter(|r| !r.is_empty()) {
+            if let Some((_, known)) = read_subjects.iter().find(|(at, _)| at == r) {
+                subjects.extend_from_slice(known);
+                continue;
+            }
+            let mut these = Vec::new();
+            anaphora::subjects(text, std::slice::from_ref(r), &spans, &mut these);
+            subjects.extend_from_slice(&these);
+            if read_subjects.len() == 3 {
+                read_subjects.remove(0);
+            }
+            read_subjects.push((r.clone(), these));
+        }
         topic.extend_subjects(idx, &mut subjects);
         let country = if anaphors { *country.get_or_init(|| document_country(kb, entities)) } else { None };
         tokens::tokenize_preferring(text, &lower, range.clone(), &spans, anaphors, &subjects, country, &mut toks);

@@ -13,7 +13,7 @@ const PLACES: [EntityType; 2] = [EntityType::Place, EntityType::Country];
 const STRENGTH: f64 = 0.7;
 
 pub fn apply(v: &View, out: &mut Vec<Candidate>) {
-    let Some(engages_in) = v.t.predicate("engages_in") else { return };
+    let Some(engages_in) = v.t.id(super::table::Pred::EngagesIn) else { return };
     continued_list(v, engages_in, out);
     // A place listed after "between" names the stretch the noun before it is: that noun is the
     // subject when it is a name ("the Triple Frontier between …"), else there is none.

@@ -20,7 +20,7 @@ const PRESENCE_GAP: usize = 5;
 
 pub fn apply(v: &View, s: &Sentence, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &mut Vec<Candidate>) {
     let t = v.t;
-    let (Some(operates_in), Some(located_in)) = (t.predicate("operates_in"), t.predicate("located_in")) else { return };
+    let (Some(operates_in), Some(located_in)) = (t.id(super::table::Pred::OperatesIn), t.id(super::table::Pred::LocatedIn)) else { return };
     cultivation(v, s, out);
     for i in 0..v.len() {
         if v.trigger[i] {
@@ -37,7 +37,7 @@ pub fn apply(v: &View, s: &Sentence, kb: &KnowledgeBase, entities: &[ExtractedEn
         }
         // "illegal mining in Madre de Dios": the place hosts the activity.
         if v.fits(i, &[EntityType::Activity])
-            && let (Some(engages_in), Some(k)) = (t.predicate("engages_in"), in_place(v, i + 1))
+            && let (Some(engages_in), Some(k)) = (t.id(super::table::Pred::EngagesIn), in_place(v, i + 1))
         {
             out.push(Candidate::new(k, engages_in, i, (i, k + 1), STRENGTH - 0.1));
         }
@@ -147,7 +147,7 @@ const CONTAINMENT_REACH: usize = 6;
 /// nearby, and items of one list ("Cusco, Puno y Juliaca") are peers, not container and
 /// contained.
 pub fn known_containment(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &mut Vec<Candidate>) {
-    let Some(located_in) = v.t.predicate("located_in") else { return };
+    let Some(located_in) = v.t.id(super::table::Pred::LocatedIn) else { return };
     let stated: Vec<usize> = out.iter().filter(|c| c.predicate == located_in).map(|c| c.subject).collect();
     for i in (0..v.len()).filter(|&i| v.fits(i, &[EntityType::Place]) && !stated.contains(&i)) {
         let lo = i.saturating_sub(CONTAINMENT_REACH);
@@ -259,7 +259,7 @@ fn presence(v: &View, after: usize) -> Vec<usize> {
 /// "Norte de Santander had more than 40,000 hectares of coca": land under a crop is where it
 /// is grown; the place is the nearest one before the area, in the clause.
 fn cultivation(v: &View, s: &Sentence, out: &mut Vec<Candidate>) {
-    let Some(produces) = v.t.predicate("produces") else { return };
+    let Some(produces) = v.t.id(super::table::Pred::Produces) else { return };
     for q in s.quantities.iter().filter(|q| q.unit == "ha" && q.commodity.is_some() && q.start >= s.range.start && q.end <= s.range.end) {
         let Some(first) = v.toks.iter().position(|t| t.start >= q.start) else { continue };
         let crop = (first..(first + 8).min(v.len()))

@@ -112,7 +112,14 @@ impl Doers {
 
     /// Learn the doers `here` of sentence `v`.
     fn learn(&mut self, idx: usize, v: &View, here: Vec<usize>, dates: &[DateMention]) {
-        let named = |e: usize| (0..v.len()).any(|k| v.entity(k) == Some(e));
+        if here.is_empty() && self.all.is_empty() {
+            return;
+        }
+        // The sentence's entities, read once: the doers remembered may be many.
+        let mut here_named: Vec<usize> = v.toks.iter().filter_map(|t| t.entity().map(|(e, _)| e)).collect();
+        here_named.sort_unstable();
+        here_named.dedup();
+        let named = |e: usize| here_named.binary_search(&e).is_ok();
         if !here.is_empty() {
             if self.all.is_empty() {
                 self.year = dates.first().and_then(|d| d.value.get(..4)).map(str::to_owned);
@@ -246,7 +253,7 @@ impl Operation {
     pub fn roster_items(&mut self, idx: usize, v: &View, out: &mut Vec<Candidate>) {
         self.bullets(idx, v, out);
         // The people of a roster of charges were told arrested before: the arrest is theirs.
-        if let Some(arrested) = v.t.predicate("arrested").filter(|_| self.case_arrested) {
+        if let Some(arrested) = v.t.id(super::table::Pred::Arrested).filter(|_| self.case_arrested) {
             let people: Vec<Candidate> =
                 out.iter().filter(|c| c.orphan == Some(Orphan::Roster) && c.predicate != arrested).cloned().collect();
             for mut c in people {
@@ -255,7 +262,7 @@ impl Operation {
             }
         }
         // Each person of a roster is a member of the case's organization.
-        if let Some(member_of) = v.t.predicate("member_of").filter(|_| !self.group().is_empty()) {
+        if let Some(member_of) = v.t.id(super::table::Pred::MemberOf).filter(|_| !self.group().is_empty()) {
             let people: Vec<usize> = out.iter().filter(|c| c.orphan == Some(Orphan::Roster)).map(|c| c.object).collect();
             for k in people {
                 let mut c = Candidate::new(k, member_of, k, (k, k + 1), 0.85);
@@ -380,7 +387,7 @@ fn doer_left(v: &View, start: usize) -> Option<usize> {
 /// the agency before a with-phrase ("junto con", "together with", "em conjunto com") that
 /// opens the doers at `first` is the act's first doer.
 fn joined_before(v: &View, first: usize) -> Option<usize> {
-    let cooperates = v.t.predicate("cooperates_with")?;
+    let cooperates = v.t.id(super::table::Pred::CooperatesWith)?;
     let mut k = first.checked_sub(1)?;
     if v.is(k, Cue::Article) {
         k = k.checked_sub(1)?;

@@ -515,7 +515,7 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
         dests = super::goods::relative_clause_places(v, start, places);
     }
     if dests.is_empty() && !matches!(trigger.frame, Frame::Import | Frame::Arrive | Frame::Until) {
-        let exports = t.predicate("exports");
+        let exports = t.id(super::table::Pred::Exports);
         if let (Some(exports), Some(c)) = (exports, commodity.filter(|&c| c > start)) {
             for &o in &origins {
                 let mut cand = Candidate::new(o, exports, c, (start, end), strength(start.saturating_sub(o + 1)));

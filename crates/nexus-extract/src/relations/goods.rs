@@ -26,11 +26,9 @@ pub fn has_adverb(v: &View) -> bool {
 pub fn triggers_at(v: &View, i: usize) -> Vec<(usize, usize)> {
     let t = v.t;
     let plain = t.trigger_phrases.matches_at(&v.norms[i..]);
-    if !t.trigger_phrases.may_start(v.norms[i]) {
-        return plain;
-    }
+    // An adverb within reach first: the cue table answers that without a look-up.
     let last = (i + WINDOW).min(v.len());
-    if !(i + 1..last).any(|k| v.cue_at(k, Cue::Adverb).is_some()) {
+    if !(i + 1..last).any(|k| v.cue_at(k, Cue::Adverb).is_some()) || !t.trigger_phrases.may_start(v.norms[i]) {
         return plain;
     }
     let (mut words, mut at) = (Vec::with_capacity(WINDOW), Vec::with_capacity(WINDOW));
@@ -73,7 +71,7 @@ pub fn referred_back(v: &View, start: usize) -> bool {
 /// candidate's object is the origin itself until the main loop puts the goods there
 /// (`Orphan::Goods`).
 pub fn carried_exports(v: &View, start: usize, end: usize, origins: &[usize], out: &mut Vec<Candidate>) {
-    let Some(exports) = v.t.predicate("exports") else { return };
+    let Some(exports) = v.t.id(super::table::Pred::Exports) else { return };
     if !referred_back(v, start) {
         return;
     }

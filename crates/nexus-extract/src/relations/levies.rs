@@ -18,7 +18,7 @@ const LEVY_WORDS: usize = 4;
 
 /// `found` are the sentence's trigger phrases as the main loop read them: (start, end, triggers).
 pub fn apply(v: &View, found: &[(usize, usize, Vec<usize>)], out: &mut Vec<Candidate>) {
-    let Some(taxes) = v.t.predicate("taxes") else { return };
+    let Some(taxes) = v.t.id(super::table::Pred::Taxes) else { return };
     let p = &v.t.predicates[taxes];
     for &(i, end, ref triggers) in found {
         if !triggers.iter().any(|&tr| v.t.triggers[tr].predicate == taxes) {

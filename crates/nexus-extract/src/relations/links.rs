@@ -20,7 +20,10 @@ const STRENGTH: f64 = 0.7;
 const COMPLEMENT: usize = 4;
 
 pub fn apply(v: &View, out: &mut Vec<Candidate>) {
-    let (Some(engages_in), Some(cooperates_with)) = (v.t.predicate("engages_in"), v.t.predicate("cooperates_with")) else { return };
+    let (Some(engages_in), Some(cooperates_with)) = (v.t.id(super::table::Pred::EngagesIn), v.t.id(super::table::Pred::CooperatesWith))
+    else {
+        return;
+    };
     for i in 0..v.len() {
         if !link_verb(v.norms[i]) {
             continue;

@@ -40,8 +40,8 @@ fn presence_phrase_before(v: &View, k: usize) -> bool {
 /// ending at it ends at the place it qualifies.
 pub fn apposed_containers(v: &View, candidates: &mut [Candidate]) {
     let t = v.t;
-    let Some(located_in) = t.predicate("located_in") else { return };
-    let flows = [t.predicate("ships_to"), t.predicate("exports")];
+    let Some(located_in) = t.id(super::table::Pred::LocatedIn) else { return };
+    let flows = [t.id(super::table::Pred::ShipsTo), t.id(super::table::Pred::Exports)];
     let apposed: Vec<(usize, usize)> = candidates
         .iter()
         .filter(|c| c.predicate == located_in && apposition(v, c.subject, c.object))

@@ -15,7 +15,7 @@ const PLACES: [EntityType; 2] = [EntityType::Place, EntityType::Country];
 const STRENGTH: f64 = 0.65;
 
 pub fn apply(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &mut Vec<Candidate>) {
-    let Some(located_in) = v.t.predicate("located_in") else { return };
+    let Some(located_in) = v.t.id(super::table::Pred::LocatedIn) else { return };
     for k in 2..v.len() {
         let Some(n) = v.cue_at(k, Cue::OtherPlaces) else { continue };
         let Some(outer) = container(v, k + n) else { continue };

@@ -16,9 +16,9 @@
 //! Vocabulary: `data/relations/parties.tsv`.
 
 use super::frames::Candidate;
-use super::table::{Cue, Frame};
+use super::table::{Cue, Frame, Shapes, WordSet};
 use super::view::View;
-use crate::hash::{FxMap, FxSet};
+use crate::hash::FxMap;
 use nexus_kb::EntityType;
 use std::sync::OnceLock;
 
@@ -33,11 +33,15 @@ const STRENGTH: f64 = 0.7;
 struct Phrases {
     by_first: FxMap<&'static str, Vec<Vec<&'static str>>>,
     by_last: FxMap<&'static str, Vec<Vec<&'static str>>>,
+    firsts: Shapes,
+    lasts: Shapes,
 }
 
 impl Phrases {
     fn extend(&mut self, phrases: impl Iterator<Item = Vec<&'static str>>) {
         for p in phrases.filter(|p| !p.is_empty()) {
+            self.firsts.add(p[0]);
+            self.lasts.add(p[p.len() - 1]);
             self.by_last.entry(p[p.len() - 1]).or_default().push(p.clone());
             self.by_first.entry(p[0]).or_default().push(p);
         }
@@ -45,13 +49,21 @@ impl Phrases {
 
     /// The length of the longest phrase starting at token `i`.
     fn at(&self, v: &View, i: usize) -> Option<usize> {
-        let candidates = self.by_first.get(v.norms.get(i)?)?;
+        let first = v.norms.get(i)?;
+        if !self.firsts.may_hold(first) {
+            return None;
+        }
+        let candidates = self.by_first.get(first)?;
         candidates.iter().filter(|p| v.norms.get(i..i + p.len()) == Some(&p[..])).map(Vec::len).max()
     }
 
     /// The length of the longest phrase ending at token `i` (inclusive).
     fn ending_at(&self, v: &View, i: usize) -> Option<usize> {
-        let candidates = self.by_last.get(v.norms.get(i)?)?;
+        let last = v.norms.get(i)?;
+        if !self.lasts.may_hold(last) {
+            return None;
+        }
+        let candidates = self.by_last.get(last)?;
         candidates.iter().filter(|p| p.len() <= i + 1 && v.norms[i + 1 - p.len()..=i] == p[..]).map(Vec::len).max()
     }
 }
@@ -59,13 +71,13 @@ impl Phrases {
 /// The word classes of `parties.tsv`.
 #[derive(Default)]
 struct Words {
-    relative_with: FxSet<&'static str>,
-    relative_word: FxSet<&'static str>,
-    conflicts: FxSet<&'static str>,
-    cooperates: FxSet<&'static str>,
+    relative_with: WordSet,
+    relative_word: WordSet,
+    conflicts: WordSet,
+    cooperates: WordSet,
     dispute_verb: Phrases,
-    control_noun: FxSet<&'static str>,
-    against_with: FxSet<&'static str>,
+    control_noun: WordSet,
+    against_with: WordSet,
     joint_with: Phrases,
     member_source: Phrases,
 }
@@ -95,7 +107,10 @@ fn words() -> &'static Words {
 }
 
 pub fn apply(v: &View, out: &mut Vec<Candidate>) {
-    let (Some(conflicts), Some(cooperates)) = (v.t.predicate("conflicts_with"), v.t.predicate("cooperates_with")) else { return };
+    let (Some(conflicts), Some(cooperates)) = (v.t.id(super::table::Pred::ConflictsWith), v.t.id(super::table::Pred::CooperatesWith))
+    else {
+        return;
+    };
     let w = words();
     for i in 0..v.len() {
         if let Some((a, b, reciprocal)) = relative_party(v, w, i) {

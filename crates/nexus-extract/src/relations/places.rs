@@ -21,7 +21,9 @@ const HEAD_TAIL: usize = 4;
 const HOLDER_REACH: usize = 30;
 
 pub fn apply(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &mut Vec<Candidate>) {
-    let (Some(located_in), Some(operates_in)) = (v.t.predicate("located_in"), v.t.predicate("operates_in")) else { return };
+    let (Some(located_in), Some(operates_in)) = (v.t.id(super::table::Pred::LocatedIn), v.t.id(super::table::Pred::OperatesIn)) else {
+        return;
+    };
     for i in 0..v.len() {
         if v.fits(i, &[EntityType::Place])
             && let Some(k) = described_in(v, i)

@@ -169,7 +169,7 @@ fn adjective(v: &View, k: usize) -> bool {
 /// holds it). Commas are not crossed: "In Colombia, Bolivia …" fronts a place that is not a
 /// maker.
 pub fn apply(v: &View, out: &mut Vec<Candidate>) {
-    let Some(produces) = v.t.predicate("produces") else { return };
+    let Some(produces) = v.t.id(super::table::Pred::Produces) else { return };
     let places = v.t.predicates[produces].subject.clone();
     let mut more = Vec::new();
     for c in out.iter().filter(|c| c.predicate == produces && c.orphan.is_none()) {
@@ -236,7 +236,7 @@ const CROP_STRENGTH: f64 = 0.8;
 /// goods. A commodity mention that opens with a noun of making and "of" is grown in the places
 /// joined right after it.
 pub fn crops(v: &View, text: &str, out: &mut Vec<Candidate>) {
-    let Some(produces) = v.t.predicate("produces") else { return };
+    let Some(produces) = v.t.id(super::table::Pred::Produces) else { return };
     let places = v.t.predicates[produces].subject.clone();
     for k in 0..v.len() {
         if !v.fits(k, &[EntityType::Commodity]) || !names_crop(text.get(v.toks[k].start..v.toks[k].end).unwrap_or("")) {

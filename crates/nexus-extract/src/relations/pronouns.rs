@@ -8,9 +8,8 @@
 //! list of organizations with nothing but coordinators between them (for possessives): with
 //! another organization in view the reading is a guess, and nothing is made.
 
-use super::table::{Cue, Tables};
+use super::table::{Cue, Tables, WordSet};
 use super::tokens::{Kind, Span, Tok};
-use crate::hash::FxSet;
 use nexus_kb::EntityType;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -25,13 +24,13 @@ const SUBJECT_LEAD: usize = 3;
 /// The word classes of `data/relations/anaphora.tsv`.
 #[derive(Default)]
 struct Words {
-    singular: FxSet<&'static str>,
-    plural: FxSet<&'static str>,
-    possessive: FxSet<&'static str>,
-    link_verb: FxSet<&'static str>,
-    link_to: FxSet<&'static str>,
-    clitic: FxSet<&'static str>,
-    object: FxSet<&'static str>,
+    singular: WordSet,
+    plural: WordSet,
+    possessive: WordSet,
+    link_verb: WordSet,
+    link_to: WordSet,
+    clitic: WordSet,
+    object: WordSet,
 }
 
 fn words() -> &'static Words {

@@ -22,7 +22,9 @@ const MODIFIERS: usize = 3;
 
 pub fn apply(v: &View, out: &mut Vec<Candidate>) {
     let t = v.t;
-    let (Some(leads), Some(member_of), Some(part_of)) = (t.predicate("leads"), t.predicate("member_of"), t.predicate("part_of")) else {
+    let (Some(leads), Some(member_of), Some(part_of)) =
+        (t.id(super::table::Pred::Leads), t.id(super::table::Pred::MemberOf), t.id(super::table::Pred::PartOf))
+    else {
         return;
     };
     for i in 0..v.len() {
@@ -31,7 +33,7 @@ pub fn apply(v: &View, out: &mut Vec<Candidate>) {
         {
             if role == Cue::RivalRole {
                 // "Its older rival, the Comando Vermelho": symmetric, one pair.
-                if let Some(conflicts_with) = t.predicate("conflicts_with") {
+                if let Some(conflicts_with) = t.id(super::table::Pred::ConflictsWith) {
                     out.push(Candidate::new(i, conflicts_with, person, (i, person + 1), STRENGTH));
                 }
             } else {
@@ -42,7 +44,7 @@ pub fn apply(v: &View, out: &mut Vec<Candidate>) {
             }
         }
         if v.fits(i, &GROUPS)
-            && let Some(engages_in) = t.predicate("engages_in")
+            && let Some(engages_in) = t.id(super::table::Pred::EngagesIn)
         {
             for a in described_activity(v, i) {
                 out.push(Candidate::new(i, engages_in, a, (i, a + 1), STRENGTH));
@@ -172,10 +174,10 @@ fn units_of(v: &View, i: usize) -> Vec<usize> {
 
 /// The length of a member_of noun trigger ("integrantes de", "members of") at `i`.
 fn member_noun(v: &View, i: usize) -> Option<usize> {
-    let member_of = v.t.predicate("member_of")?;
     if !v.trigger[i] {
         return None;
     }
+    let member_of = v.t.id(super::table::Pred::MemberOf)?;
     v.t.trigger_phrases
         .matches_at(&v.norms[i..])
         .into_iter()
@@ -271,7 +273,7 @@ fn described_activity(v: &View, org: usize) -> Vec<usize> {
         // "Los Lobos, a rival of the drug-trafficking organization …": another relation's
         // words start; what follows describes its object.
         if v.trigger[j] {
-            let engages = v.t.predicate("engages_in");
+            let engages = v.t.id(super::table::Pred::EngagesIn);
             let hits = v.t.trigger_phrases.matches_at(&v.norms[j..]);
             if !hits.is_empty() && hits.iter().all(|(_, tr)| Some(v.t.triggers[*tr].predicate) != engages) {
                 break;
@@ -320,7 +322,7 @@ fn parts_of(v: &View, i: usize) -> Vec<usize> {
 /// Does a part_of noun phrase ("facciones vinculadas al", "factions of the") end right before
 /// the organization at `i`?
 fn part_noun_before(v: &View, i: usize) -> bool {
-    let Some(part_of) = v.t.predicate("part_of") else { return false };
+    let Some(part_of) = v.t.id(super::table::Pred::PartOf) else { return false };
     let end = if i > 0 && v.is(i - 1, Cue::Article) { i - 1 } else { i };
     (end.saturating_sub(4)..end).any(|j| {
         v.t.trigger_phrases

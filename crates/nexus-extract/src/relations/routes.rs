@@ -82,7 +82,7 @@ pub fn seized_at(v: &View, start: usize, places: &[EntityType]) -> Option<usize>
         .rev()
         .take_while(|&k| !v.flow_trigger[k] && !matches!(v.norms[k], "." | ";") && v.cue_at(k, Cue::ClauseBreak).is_none())
         .find(|&k| v.fits(k, places))?;
-    let seized = v.t.predicate("seized")?;
+    let seized = v.t.id(super::table::Pred::Seized)?;
     let last = (p.saturating_sub(SEIZED_PLACE_WORDS)..p).rev().take_while(|&k| v.toks[k].entity().is_none()).find(|&k| v.trigger[k])?;
     // The trigger's first word: "seized at" is marked on both.
     let verb = (0..=last).rev().take_while(|&k| v.trigger[k]).last().unwrap_or(last);

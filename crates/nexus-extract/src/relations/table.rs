@@ -1,7 +1,7 @@
 //! The relation vocabulary of `data/relations/`, compiled once: the predicates and the types
 //! their ends take, the trigger phrases with their frames, and the small cue classes.
 
-use crate::hash::FxMap;
+use crate::hash::{FxMap, FxSet};
 use crate::lang::lines;
 use nexus_kb::EntityType;
 use std::sync::OnceLock;
@@ -99,16 +99,67 @@ impl Phrase {
     }
 }
 
+/// Words as map keys: those of up to eight bytes packed into a `u64`, hashed with one multiply
+/// and compared in one step (no `memcmp` call per look-up); longer ones as strings. The first
+/// words of phrases are looked up at every token.
+#[derive(Debug)]
+struct WordMap<V> {
+    short: FxMap<u64, V>,
+    long: FxMap<String, V>,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> WordMap<V> {
+        WordMap { short: FxMap::default(), long: FxMap::default() }
+    }
+}
+
+/// `word` as a little-endian `u64`, zero-padded, if it has at most eight bytes. (No word holds a
+/// NUL byte, so the padding cannot be confused with the word.)
+#[inline]
+fn pack(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    let n = b.len();
+    let four = |i: usize| b.get(i..i + 4).and_then(|w| w.first_chunk::<4>()).map_or(0, |w| u64::from(u32::from_le_bytes(*w)));
+    let at = |i: usize| u64::from(b.get(i).copied().unwrap_or(0));
+    match n {
+        0 => Some(0),
+        1..=3 => Some(at(0) | at(n / 2) << (8 * (n / 2)) | at(n - 1) << (8 * (n - 1))),
+        4..=8 => Some(four(0) | four(n - 4) << (8 * (n - 4))),
+        _ => None,
+    }
+}
+
+impl<V> WordMap<V> {
+    #[inline]
+    fn get(&self, word: &str) -> Option<&V> {
+        match pack(word) {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(word),
+        }
+    }
+
+    fn entry(&mut self, word: &str) -> &mut V
+    where
+        V: Default,
+    {
+        match pack(word) {
+            Some(k) => self.short.entry(k).or_default(),
+            None => self.long.entry(word.to_owned()).or_default(),
+        }
+    }
+}
+
 /// Phrases indexed by their first word, or by the first bytes of its stem ("incaut*"), so a
 /// lookup at a word reads only the phrases that can start there.
 #[derive(Debug, Default)]
 pub struct PhraseSet<V> {
-    exact: FxMap<String, Vec<(Phrase, V)>>,
+    exact: WordMap<Vec<(Phrase, V)>>,
     stems: FxMap<String, Vec<(Phrase, V)>>,
-    /// Bit `b` set: some exact first word, some stem, starts with byte `b`. Most words are
-    /// rejected by these without hashing.
-    exact_first: [u64; 4],
-    stem_first: [u64; 4],
+    /// The shapes of the exact first words, and the first two bytes of the stem keys: most
+    /// words are rejected by these without hashing.
+    exact_shapes: Shapes,
+    stem_pairs: Pairs,
     /// Bit `n` set: some stem key is `n` bytes long (1 to `STEM_KEY`), the prefixes worth a lookup.
     stem_key_lens: u8,
 }
@@ -120,6 +171,37 @@ fn has_byte(set: &[u64; 4], word: &str) -> bool {
 fn add_byte(set: &mut [u64; 4], word: &str) {
     if let Some(&b) = word.as_bytes().first() {
         set[usize::from(b >> 6)] |= 1 << (b & 63);
+    }
+}
+
+/// The first two bytes of a set of prefixes (a one-byte prefix stands for every second byte).
+#[derive(Debug, Clone)]
+struct Pairs(Box<[[u64; 4]; 256]>);
+
+impl Default for Pairs {
+    fn default() -> Pairs {
+        Pairs(Box::new([[0; 4]; 256]))
+    }
+}
+
+impl Pairs {
+    fn add(&mut self, prefix: &str) {
+        match *prefix.as_bytes() {
+            // An empty prefix begins every word but the empty one.
+            [] => self.0.iter_mut().for_each(|row| *row = [u64::MAX; 4]),
+            [b] => self.0[usize::from(b)] = [u64::MAX; 4],
+            [b0, b1, ..] => self.0[usize::from(b0)][usize::from(b1 >> 6)] |= 1 << (b1 & 63),
+        }
+    }
+
+    /// Could `word` begin with one of the prefixes? (A one-byte word only with a one-byte prefix.)
+    #[inline]
+    fn may_begin(&self, word: &str) -> bool {
+        match *word.as_bytes() {
+            [] => false,
+            [b] => self.0[usize::from(b)] == [u64::MAX; 4],
+            [b0, b1, ..] => self.0[usize::from(b0)][usize::from(b1 >> 6)] & (1 << (b1 & 63)) != 0,
+        }
     }
 }
 
@@ -139,49 +221,51 @@ impl<V: Copy> PhraseSet<V> {
         match phrase.words.first() {
             Some(w) if w.ends_with('*') => {
                 let key = stem_key(w.trim_end_matches('*')).to_owned();
-                add_byte(&mut self.stem_first, &key);
+                self.stem_pairs.add(&key);
                 self.stem_key_lens |= 1 << key.len();
                 self.stems.entry(key).or_default().push((phrase, value));
             }
             Some(w) => {
-                add_byte(&mut self.exact_first, w);
-                self.exact.entry(w.clone()).or_default().push((phrase, value));
+                self.exact_shapes.add(w);
+                self.exact.entry(w).push((phrase, value));
             }
             None => {}
         }
     }
 
     /// Call `f` on each phrase that may start at `first`: those under it exactly, then those
-    /// under its 1-, 2- and 3-byte stem keys. Loops rather than an iterator chain: this runs
-    /// for every word of every sentence read.
-    fn each_candidate(&self, first: &str, mut f: impl FnMut(&(Phrase, V))) {
-        if has_byte(&self.exact_first, first)
+    /// under its 1-, 2- and 3-byte stem keys; with each, how many of its leading words are known
+    /// to match (the first of an exact one is `first` itself). Loops rather than an iterator
+    /// chain: this runs for every word of every sentence read.
+    fn each_candidate(&self, first: &str, mut f: impl FnMut(&(Phrase, V), usize)) {
+        if self.exact_shapes.may_hold(first)
             && let Some(list) = self.exact.get(first)
         {
-            list.iter().for_each(&mut f);
+            list.iter().for_each(|c| f(c, 1));
         }
-        if has_byte(&self.stem_first, first) {
+        if self.stem_pairs.may_begin(first) {
             for n in 1..=STEM_KEY.min(first.len()) {
                 if self.stem_key_lens & (1 << n) != 0
                     && first.is_char_boundary(n)
                     && let Some(list) = self.stems.get(&first[..n])
                 {
-                    list.iter().for_each(&mut f);
+                    list.iter().for_each(|c| f(c, 0));
                 }
             }
         }
     }
 
-    fn matches(p: &Phrase, words: &[&str]) -> bool {
-        p.words.len() <= words.len() && p.words.iter().zip(words).all(|(pat, w)| Phrase::word_matches(pat, w))
+    /// Does `p` start `words`, its first `known` words known to match?
+    fn matches(p: &Phrase, words: &[&str], known: usize) -> bool {
+        p.words.len() <= words.len() && p.words.iter().zip(words).skip(known).all(|(pat, w)| Phrase::word_matches(pat, w))
     }
 
     /// Every phrase that starts at `words[0]`, as (length in words, value), longest first.
     pub fn matches_at(&self, words: &[&str]) -> Vec<(usize, V)> {
         let Some(first) = words.first() else { return Vec::new() };
         let mut out: Vec<(usize, V)> = Vec::new();
-        self.each_candidate(first, |(p, v)| {
-            if Self::matches(p, words) {
+        self.each_candidate(first, |(p, v), known| {
+            if Self::matches(p, words, known) {
                 out.push((p.words.len(), *v));
             }
         });
@@ -191,8 +275,8 @@ impl<V: Copy> PhraseSet<V> {
 
     /// Can a phrase start with `word`? A cheap test before building a window of words.
     pub fn may_start(&self, word: &str) -> bool {
-        (has_byte(&self.exact_first, word) && self.exact.contains_key(word))
-            || (has_byte(&self.stem_first, word)
+        (self.exact_shapes.may_hold(word) && self.exact.get(word).is_some())
+            || (self.stem_pairs.may_begin(word)
                 && (1..=STEM_KEY.min(word.len()))
                     .any(|n| self.stem_key_lens & (1 << n) != 0 && word.is_char_boundary(n) && self.stems.contains_key(&word[..n])))
     }
@@ -204,7 +288,7 @@ impl<V: Copy> PhraseSet<V> {
         V: Into<u64>,
     {
         let mut bits = 0;
-        self.each_candidate(first, |&(_, v)| bits |= 1 << v.into());
+        self.each_candidate(first, |&(_, v), _| bits |= 1 << v.into());
         bits
     }
 
@@ -212,8 +296,8 @@ impl<V: Copy> PhraseSet<V> {
     pub fn longest_at(&self, words: &[&str]) -> Option<usize> {
         let first = words.first()?;
         let mut longest = None;
-        self.each_candidate(first, |(p, _)| {
-            if Self::matches(p, words) {
+        self.each_candidate(first, |(p, _), known| {
+            if Self::matches(p, words, known) {
                 longest = longest.max(Some(p.words.len()));
             }
         });
@@ -221,67 +305,269 @@ impl<V: Copy> PhraseSet<V> {
     }
 }
 
-/// The cue classes of `cues.tsv`.
+/// The (first byte, length) shapes of a set of words: a word of a shape no member has is
+/// rejected with two loads, before any hashing. Lengths from 31 bytes share one bit.
+#[derive(Debug, Clone)]
+pub struct Shapes {
+    lens_by_first: Box<[u32; 256]>,
+    /// An empty word is a member (entity tokens have no word).
+    empty: bool,
+}
+
+impl Default for Shapes {
+    fn default() -> Shapes {
+        Shapes { lens_by_first: Box::new([0; 256]), empty: false }
+    }
+}
+
+impl Shapes {
+    pub fn add(&mut self, word: &str) {
+        match word.as_bytes().first() {
+            Some(&b) => self.lens_by_first[usize::from(b)] |= 1 << word.len().min(31),
+            None => self.empty = true,
+        }
+    }
+
+    /// Could `word` be one of the words added?
+    #[inline]
+    pub fn may_hold(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            Some(&b) => self.lens_by_first[usize::from(b)] & (1 << word.len().min(31)) != 0,
+            None => self.empty,
+        }
+    }
+}
+
+/// A set of words the rules ask about at every token: most words are rejected by their shape.
+#[derive(Debug, Default)]
+pub struct WordSet {
+    words: FxSet<&'static str>,
+    shapes: Shapes,
+}
+
+impl WordSet {
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        self.shapes.may_hold(word) && self.words.contains(word)
+    }
+}
+
+impl Extend<&'static str> for WordSet {
+    fn extend<I: IntoIterator<Item = &'static str>>(&mut self, words: I) {
+        for w in words {
+            self.shapes.add(w);
+            self.words.insert(w);
+        }
+    }
+}
+
+/// Every cue phrase in one trie of words: a walk from a token finds the longest phrase of each
+/// class there at once, reading each following word once (a bucket per first word would try
+/// the 37 phrases that start with "the" one by one).
+#[derive(Debug, Default)]
+struct CueTrie {
+    nodes: Vec<CueNode>,
+    /// The shapes of the exact first words, and the first two bytes of the first stems: most
+    /// tokens start no cue phrase.
+    first_shapes: Shapes,
+    first_stems: Pairs,
+}
+
+#[derive(Debug, Default)]
+struct CueNode {
+    /// Bit `Cue::index` set: a phrase of that class ends here.
+    ends: u64,
+    exact: WordMap<usize>,
+    /// First bytes of the `exact` words: most words are rejected without hashing.
+    exact_first: [u64; 4],
+    /// Words ending in `*`, without it: any word they begin goes on to the node.
+    stems: Vec<(String, usize)>,
+    stem_first: [u64; 4],
+}
+
+impl CueTrie {
+    fn insert(&mut self, phrase: &Phrase, cue: Cue) {
+        if phrase.words.is_empty() {
+            return;
+        }
+        if self.nodes.is_empty() {
+            self.nodes.push(CueNode::default());
+        }
+        let mut at = 0;
+        match phrase.words[0].strip_suffix('*') {
+            Some(stem) => self.first_stems.add(stem),
+            None => self.first_shapes.add(&phrase.words[0]),
+        }
+        for w in &phrase.words {
+            let stem = w.strip_suffix('*');
+            let found = match stem {
+                Some(stem) => self.nodes[at].stems.iter().find(|(s, _)| s == stem).map(|&(_, n)| n),
+                None => self.nodes[at].exact.get(w).copied(),
+            };
+            at = match found {
+                Some(n) => n,
+                None => {
+                    let n = self.nodes.len();
+                    self.nodes.push(CueNode::default());
+                    let node = &mut self.nodes[at];
+                    match stem {
+                        Some(stem) => {
+                            add_byte(&mut node.stem_first, stem);
+                            node.stems.push((stem.to_owned(), n));
+                        }
+                        None => {
+                            add_byte(&mut node.exact_first, w);
+                            *node.exact.entry(w) = n;
+                        }
+                    }
+                    n
+                }
+            };
+        }
+        self.nodes[at].ends |= 1 << cue.index();
+    }
+
+    /// Walk on from `node` (reached through `depth` words) along `words[depth..]`, recording in
+    /// `lens` and `mask` the phrases that end on the way.
+    fn walk(&self, node: usize, words: &[&str], depth: usize, lens: &mut [u8; CUES], mask: &mut u64) {
+        let n = &self.nodes[node];
+        let mut ends = n.ends;
+        let len = depth.min(usize::from(u8::MAX)) as u8;
+        while ends != 0 {
+            let c = ends.trailing_zeros() as usize;
+            if *mask & (1 << c) == 0 || lens[c] < len {
+                lens[c] = len;
+            }
+            *mask |= 1 << c;
+            ends &= ends - 1;
+        }
+        let Some(word) = words.get(depth) else { return };
+        if has_byte(&n.exact_first, word)
+            && let Some(&next) = n.exact.get(word)
+        {
+            self.walk(next, words, depth + 1, lens, mask);
+        }
+        if has_byte(&n.stem_first, word) && (node != 0 || self.first_stems.may_begin(word)) {
+            for (stem, next) in &n.stems {
+                if word.starts_with(stem.as_str()) {
+                    self.walk(*next, words, depth + 1, lens, mask);
+                }
+            }
+        }
+    }
+}
+
+/// The predicates the rules name, looked up once when the tables load (`Tables::id`): the
+/// rules ask for them in every sentence.
+#[derive(Debug, Clone, Copy)]
+pub enum Pred {
+    EngagesIn,
+    LocatedIn,
+    OperatesIn,
+    ConflictsWith,
+    CooperatesWith,
+    Leads,
+    Taxes,
+    Killed,
+    Seized,
+    Exports,
+    PartOf,
+    Arrested,
+    Indicted,
+    Produces,
+    ShipsTo,
+    Traffics,
+    MemberOf,
+}
+
+/// The names of `Pred`'s predicates, in its order.
+const PRED_NAMES: [&str; 17] = [
+    "engages_in",
+    "located_in",
+    "operates_in",
+    "conflicts_with",
+    "cooperates_with",
+    "leads",
+    "taxes",
+    "killed",
+    "seized",
+    "exports",
+    "part_of",
+    "arrested",
+    "indicted",
+    "produces",
+    "ships_to",
+    "traffics",
+    "member_of",
+];
+
+/// The cue classes of `cues.tsv`, numbered densely: the number is the index of the class in
+/// per-token tables and bit masks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u8)]
 pub enum Cue {
-    Hedge,
-    Negation,
-    Passive,
-    Agent,
-    Origin,
-    Destination,
-    Via,
-    Concealment,
-    Locative,
-    Coordinator,
-    NotSubject,
-    ClauseBreak,
-    Relative,
-    Rank(u32),
-    AnaphorCountry,
-    AnaphorOrg,
-    AnaphorPlace,
-    Naming,
-    PlaceHead,
-    Inside,
-    Article,
-    Of,
-    LeaderRole,
-    MemberRole,
-    UnitHead,
-    Through,
-    Stronghold,
-    Copula,
-    Possessive,
-    OrgNoun,
-    AnaphorOrgs,
-    RivalRole,
-    FromThere,
-    Example,
-    Reporting,
-    Goods,
-    Based,
-    Where,
-    Period,
-    Than,
-    Comparative,
-    Between,
-    Until,
-    Presence,
-    Causative,
-    Control,
-    Trade,
-    Levied,
-    Pair,
-    Adverb,
-    Remainder,
-    Buyer,
-    OtherPlaces,
-    StrongholdNoun,
-    Neighbor,
-    PlaceAdverbEn,
-    PlaceAdverbEs,
-    PlaceAdverbPt,
+    Hedge = 0,
+    Negation = 1,
+    Passive = 2,
+    Agent = 3,
+    Origin = 4,
+    Destination = 5,
+    Via = 6,
+    Concealment = 7,
+    Locative = 8,
+    Coordinator = 9,
+    NotSubject = 10,
+    ClauseBreak = 11,
+    Relative = 12,
+    AnaphorCountry = 13,
+    AnaphorOrg = 14,
+    AnaphorPlace = 15,
+    Naming = 16,
+    PlaceHead = 17,
+    Inside = 18,
+    Article = 19,
+    Of = 20,
+    Rank1 = 21,
+    Rank2 = 22,
+    Rank3 = 23,
+    /// Any rank past the third.
+    Rank4 = 24,
+    LeaderRole = 25,
+    MemberRole = 26,
+    UnitHead = 27,
+    Through = 28,
+    Stronghold = 29,
+    Copula = 30,
+    Possessive = 31,
+    OrgNoun = 32,
+    AnaphorOrgs = 33,
+    RivalRole = 34,
+    FromThere = 35,
+    Example = 36,
+    Reporting = 37,
+    Goods = 38,
+    Based = 39,
+    Where = 40,
+    Period = 41,
+    Than = 42,
+    Comparative = 43,
+    Between = 44,
+    Until = 45,
+    Presence = 46,
+    Causative = 47,
+    Control = 48,
+    Trade = 49,
+    Levied = 50,
+    Pair = 51,
+    Adverb = 52,
+    Remainder = 53,
+    Buyer = 54,
+    OtherPlaces = 55,
+    StrongholdNoun = 56,
+    Neighbor = 57,
+    PlaceAdverbEn = 58,
+    PlaceAdverbEs = 59,
+    PlaceAdverbPt = 60,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
@@ -290,68 +576,20 @@ const _: () = assert!(CUES < 64, "cue masks are u64 with one bit kept for 'not y
 
 impl Cue {
     /// A dense index for caches.
+    #[inline]
     pub fn index(self) -> usize {
-        match self {
-            Cue::Hedge => 0,
-            Cue::Negation => 1,
-            Cue::Passive => 2,
-            Cue::Agent => 3,
-            Cue::Origin => 4,
-            Cue::Destination => 5,
-            Cue::Via => 6,
-            Cue::Concealment => 7,
-            Cue::Locative => 8,
-            Cue::Coordinator => 9,
-            Cue::NotSubject => 10,
-            Cue::ClauseBreak => 11,
-            Cue::Relative => 12,
-            Cue::AnaphorCountry => 13,
-            Cue::AnaphorOrg => 14,
-            Cue::AnaphorPlace => 15,
-            Cue::Naming => 16,
-            Cue::PlaceHead => 17,
-            Cue::Inside => 18,
-            Cue::Article => 19,
-            Cue::Of => 20,
-            // Ranks 1 to 3 take 21 to 23; 24 is left for a fourth.
-            Cue::Rank(r) => (20 + r as usize).min(24),
-            Cue::LeaderRole => 25,
-            Cue::MemberRole => 26,
-            Cue::UnitHead => 27,
-            Cue::Through => 28,
-            Cue::Stronghold => 29,
-            Cue::Copula => 30,
-            Cue::Possessive => 31,
-            Cue::OrgNoun => 32,
-            Cue::AnaphorOrgs => 33,
-            Cue::RivalRole => 34,
-            Cue::FromThere => 35,
-            Cue::Example => 36,
-            Cue::Reporting => 37,
-            Cue::Goods => 38,
-            Cue::Based => 39,
-            Cue::Where => 40,
-            Cue::Period => 41,
-            Cue::Than => 42,
-            Cue::Comparative => 43,
-            Cue::Between => 44,
-            Cue::Until => 45,
-            Cue::Presence => 46,
-            Cue::Causative => 47,
-            Cue::Control => 48,
-            Cue::Trade => 49,
-            Cue::Levied => 50,
-            Cue::Pair => 51,
-            Cue::Adverb => 52,
-            Cue::Remainder => 53,
-            Cue::Buyer => 54,
-            Cue::OtherPlaces => 55,
-            Cue::StrongholdNoun => 56,
-            Cue::Neighbor => 57,
-            Cue::PlaceAdverbEn => 58,
-            Cue::PlaceAdverbEs => 59,
-            Cue::PlaceAdverbPt => 60,
-        }
+        self as usize
+    }
+
+    /// The class of rank `r` ("main" is 1, "second" 2 …); ranks past the third share one.
+    pub fn rank(r: u32) -> Option<Cue> {
+        Some(match r {
+            0 => return None,
+            1 => Cue::Rank1,
+            2 => Cue::Rank2,
+            3 => Cue::Rank3,
+            _ => Cue::Rank4,
+        })
     }
 
     fn parse(role: &str) -> Option<Cue> {
@@ -413,7 +651,7 @@ impl Cue {
             "place_adverb_en" => Cue::PlaceAdverbEn,
             "place_adverb_es" => Cue::PlaceAdverbEs,
             "place_adverb_pt" => Cue::PlaceAdverbPt,
-            r => Cue::Rank(r.strip_prefix("rank")?.parse().ok()?),
+            r => Cue::rank(r.strip_prefix("rank")?.parse().ok()?)?,
         })
     }
 }
@@ -427,6 +665,9 @@ pub struct Tables {
     /// Every cue phrase at once, valued by its `Cue::index`: one look-up per word says which
     /// cue classes can start there, so the frames' questions about the others cost nothing.
     cue_starts: PhraseSet<u8>,
+    /// Every cue phrase at once: one walk per token finds the longest phrase of each class
+    /// there (`cues_at`).
+    cue_trie: CueTrie,
     /// The last word of every anaphor phrase (a stem without its `*`): an ASCII sentence
     /// without one of these inside cannot hold "the country" or its kin.
     pub anaphor_heads: aho_corasick::AhoCorasick,
@@ -435,6 +676,16 @@ pub struct Tables {
     /// The longest word of each outlet trigger and "from there" cue (words of three letters
     /// or more): an ASCII sentence without one cannot hold either (`discourse::may_matter`).
     pub discourse_words: Vec<String>,
+    /// The one-word place adverbs ("there", "allí", "lá") with the "in" of their language, by
+    /// class in the order English, Spanish, Portuguese: compared directly, without a look-up per
+    /// word of every sentence (`there`).
+    place_adverbs: Vec<(Cue, String, &'static str)>,
+    /// The first bytes of the place adverbs: most words are rejected by these alone.
+    place_adverb_first: [u64; 4],
+    /// Each predicate's index by its name.
+    predicate_names: FxMap<&'static str, usize>,
+    /// By `Pred`: the index of the predicate, if the data has it.
+    ids: [Option<usize>; PRED_NAMES.len()],
 }
 
 /// The longest word of a phrase, if it has one of three letters or more.
@@ -466,6 +717,10 @@ impl Tables {
                 not_ends: not_ends.split(',').filter(|k| !k.is_empty()).map(leak).collect(),
                 not_subjects: not_subjects.split(',').filter(|k| !k.is_empty()).map(leak).collect(),
             });
+        }
+        let mut predicate_names = FxMap::default();
+        for (i, p) in predicates.iter().enumerate() {
+            predicate_names.entry(p.name).or_insert(i);
         }
         let mut triggers = Vec::new();
         let mut trigger_phrases = PhraseSet::default();
@@ -507,9 +762,11 @@ impl Tables {
         let mut cues: Vec<PhraseSet<()>> = (0..CUES).map(|_| PhraseSet::default()).collect();
         // Only first words matter to `cues_starting`: one entry per (first word, cue class).
         let mut cue_starts = PhraseSet::default();
+        let mut cue_trie = CueTrie::default();
         let mut cue_firsts: std::collections::HashSet<(String, usize)> = std::collections::HashSet::new();
         let mut heads: Vec<String> = Vec::new();
         let mut anaphors = PhraseSet::default();
+        let mut place_adverbs = Vec::new();
         for line in lines(include_str!("../../../../data/relations/cues.tsv")) {
             let Some((role, phrases)) = line.split_once('\t') else { panic!("cues.tsv: bad line {line:?}") };
             let cue = Cue::parse(role).unwrap_or_else(|| panic!("cues.tsv: unknown role {role}"));
@@ -530,11 +787,44 @@ impl Tables {
                 {
                     cue_starts.insert(Phrase { words: vec![first.clone()] }, cue.index() as u8);
                 }
+                cue_trie.insert(&phrase, cue);
+                let language_in = match cue {
+                    Cue::PlaceAdverbEn => Some("in"),
+                    Cue::PlaceAdverbEs => Some("en"),
+                    Cue::PlaceAdverbPt => Some("em"),
+                    _ => None,
+                };
+                if let Some(language_in) = language_in
+                    && let [word] = &phrase.words[..]
+                {
+                    place_adverbs.push((cue, word.clone(), language_in));
+                }
                 set.insert(phrase, ());
             }
         }
-        let anaphor_heads = aho_corasick::AhoCorasick::new(&heads).expect("plain words");
-        Tables { predicates, triggers, trigger_phrases, cues, cue_starts, anaphor_heads, anaphors, discourse_words }
+        // A DFA: it reads every byte of nearly every sentence.
+        let anaphor_heads =
+            aho_corasick::AhoCorasick::builder().kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(&heads).expect("plain words");
+        place_adverbs.sort_by_key(|(cue, _, _)| cue.index());
+        let mut place_adverb_first = [0; 4];
+        for (_, word, _) in &place_adverbs {
+            add_byte(&mut place_adverb_first, word);
+        }
+        Tables {
+            predicates,
+            triggers,
+            trigger_phrases,
+            cues,
+            cue_starts,
+            cue_trie,
+            anaphor_heads,
+            anaphors,
+            discourse_words,
+            place_adverbs,
+            place_adverb_first,
+            ids: PRED_NAMES.map(|n| predicate_names.get(n).copied()),
+            predicate_names,
+        }
     }
 
     pub fn cue(&self, c: Cue) -> &PhraseSet<()> {
@@ -547,18 +837,46 @@ impl Tables {
         self.cue(c).longest_at(&[word]).is_some()
     }
 
+    /// The "in" of the language of the place adverb `word` is ("there" gives "in"), if it is one.
+    pub fn place_adverb(&self, word: &str) -> Option<&'static str> {
+        if !has_byte(&self.place_adverb_first, word) {
+            return None;
+        }
+        self.place_adverbs.iter().find(|(_, pattern, _)| Phrase::word_matches(pattern, word)).map(|&(_, _, language_in)| language_in)
+    }
+
     /// Bit `Cue::index` set: some phrase of that cue class starts with `word`.
     pub fn cues_starting(&self, word: &str) -> u64 {
         self.cue_starts.bits_at(word)
     }
 
+    /// The cue classes with a phrase at `words[0]` (bit `Cue::index`), and in `lens` the length
+    /// of the longest phrase of each of them.
+    pub fn cues_at(&self, words: &[&str], lens: &mut [u8; CUES]) -> u64 {
+        let mut mask = 0;
+        let trie = &self.cue_trie;
+        let may_start = |w: &str| trie.first_shapes.may_hold(w) || trie.first_stems.may_begin(w);
+        if !trie.nodes.is_empty() && words.first().is_some_and(|w| may_start(w)) {
+            self.cue_trie.walk(0, words, 0, lens, &mut mask);
+        }
+        mask
+    }
+
+    /// The index of the predicate called `name`: one hash look-up, the rules ask by name in
+    /// every sentence (and some at every token of a type).
+    /// The index of predicate `p`, if the data has it.
+    #[inline]
+    pub fn id(&self, p: Pred) -> Option<usize> {
+        self.ids[p as usize]
+    }
+
     pub fn predicate(&self, name: &str) -> Option<usize> {
-        self.predicates.iter().position(|p| p.name == name)
+        self.predicate_names.get(name).copied()
     }
 
     /// The rank a phrase at `words[0]` states, with its length in words.
     pub fn rank_at(&self, words: &[&str]) -> Option<(u32, usize)> {
-        (1..=3).rev().filter_map(|r| self.cue(Cue::Rank(r)).longest_at(words).map(|n| (r, n))).max_by_key(|(_, n)| *n)
+        (1..=3).rev().filter_map(|r| self.cue(Cue::rank(r)?).longest_at(words).map(|n| (r, n))).max_by_key(|(_, n)| *n)
     }
 }
 

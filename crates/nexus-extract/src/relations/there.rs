@@ -50,10 +50,5 @@ pub fn substitute(toks: &mut Vec<Tok>, text: &str, previous: Range<usize>, menti
 fn adverb(tok: &Tok, text: &str) -> Option<&'static str> {
     let t = Tables::get();
     let word = if tok.norm == "la" { if &text[tok.start..tok.end] == "lá" { "la" } else { return None } } else { tok.norm.as_ref() };
-    // One look-up says which cue classes start with the word; most words start none of these.
-    let starts = t.cues_starting(word);
-    [(Cue::PlaceAdverbEn, "in"), (Cue::PlaceAdverbEs, "en"), (Cue::PlaceAdverbPt, "em")]
-        .into_iter()
-        .find(|(c, _)| starts & (1 << c.index()) != 0 && t.is_word(*c, word))
-        .map(|(_, w)| w)
+    t.place_adverb(word)
 }

@@ -2,7 +2,7 @@
 //! mention as one token, and the phrases that stand for a recently named entity ("the
 //! country", "el grupo") replaced by that entity.
 
-use super::table::{Cue, Tables};
+use super::table::{CUES, Cue, Tables};
 use crate::fold::fold;
 use nexus_kb::EntityType;
 use std::borrow::Cow;
@@ -121,14 +121,41 @@ pub fn mentions_inside(mentions: &[Span], range: std::ops::Range<usize>) -> usiz
 
 fn words<'d>(text: &'d str, lower: &'d str, from: usize, to: usize, out: &mut Vec<Tok<'d>>) {
     let s = &text[from..to];
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII, most of the text, is read without decoding a character.
+        let c = match bytes[i] {
+            b' ' | b'\t'..=b'\r' => {
+                i += 1;
+                continue;
+            }
+            b if b.is_ascii() => char::from(b),
+            _ => match s[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            },
+        };
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
+            let mut ascii = c.is_ascii();
+            loop {
+                // ASCII letters and digits, most of a word, byte by byte.
+                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                    end += 1;
+                }
+                // Space or punctuation other than the three joining marks ends the word.
+                match bytes.get(end) {
+                    None => break,
+                    Some(&b) if b.is_ascii() && !matches!(b, b'-' | b'.' | b',') => break,
+                    _ => {}
+                }
+                let Some(d) = s[end..].chars().next() else { break };
+                let j = end;
                 // "narco-supply", and the decimal or thousands mark inside "7.6" or "1,200"; the
                 // characters around are read only for these three marks.
                 let joins = || {
@@ -138,15 +165,16 @@ fn words<'d>(text: &'d str, lower: &'d str, from: usize, to: usize, out: &mut Ve
                         || (matches!(d, '.' | ',') && prev_digit && next.is_some_and(|n| n.is_ascii_digit()))
                 };
                 if d.is_alphanumeric() || (matches!(d, '-' | '.' | ',') && joins()) {
+                    ascii &= d.is_ascii();
                     end = j + d.len_utf8();
-                    chars.next();
                 } else {
                     break;
                 }
             }
             let word = &s[i..end];
-            let norm = if word.is_ascii() { Cow::Borrowed(&lower[from + i..from + end]) } else { Cow::Owned(fold_word(word)) };
+            let norm = if ascii { Cow::Borrowed(&lower[from + i..from + end]) } else { Cow::Owned(fold_word(word)) };
             out.push(Tok { kind: Kind::Word, start: from + i, end: from + end, norm });
+            i = end;
         } else {
             // The character itself: folding is for words.
             out.push(Tok {
@@ -155,6 +183,7 @@ fn words<'d>(text: &'d str, lower: &'d str, from: usize, to: usize, out: &mut Ve
                 end: from + i + c.len_utf8(),
                 norm: Cow::Borrowed(&text[from + i..from + i + c.len_utf8()]),
             });
+            i += c.len_utf8();
         }
     }
 }
@@ -188,11 +217,11 @@ fn resolve_anaphors(toks: &mut Vec<Tok>, mentions: &[Span], subjects: &[Span], c
             *w = t.norm.as_ref();
         }
         let window = &words[..len];
-        if t.anaphors.longest_at(window).is_none() {
-            i += 1;
-            continue;
-        }
-        let hit = classes.iter().find_map(|(cue, types)| t.cue(*cue).longest_at(window).map(|n| (n, *types)));
+        // One walk of the cue phrases answers for the three classes.
+        let mut lens = [0; CUES];
+        let found = t.cues_at(window, &mut lens);
+        let hit =
+            classes.iter().find(|(cue, _)| found & (1 << cue.index()) != 0).map(|(cue, types)| (usize::from(lens[cue.index()]), *types));
         let Some((n, types)) = hit else {
             i += 1;
             continue;

@@ -24,7 +24,7 @@ const NOUN_REACH: usize = 4;
 const QUALIFIER: usize = 1;
 
 pub fn apply(v: &View, out: &mut Vec<Candidate>) {
-    let Some(traffics) = v.t.predicate("traffics") else { return };
+    let Some(traffics) = v.t.id(super::table::Pred::Traffics) else { return };
     for i in 0..v.len() {
         let Some(n) = v.cue_at(i, Cue::Control) else { continue };
         let goods = traded(v, i + n);

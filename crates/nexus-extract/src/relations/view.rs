@@ -4,7 +4,7 @@
 use super::table::{CUES, Cue, Tables};
 use super::tokens::Tok;
 use nexus_kb::EntityType;
-use std::cell::RefCell;
+use std::cell::OnceCell;
 
 pub struct View<'s> {
     pub toks: &'s [Tok<'s>],
@@ -14,18 +14,25 @@ pub struct View<'s> {
     /// Token `i` belongs to a trigger of goods moving (flow, supply, depart, arrive, import).
     pub flow_trigger: Vec<bool>,
     pub t: &'static Tables,
-    /// `cue_at` answers per token and cue class (`UNKNOWN` until asked): the frames ask the
-    /// same questions of the same tokens many times.
-    cues: RefCell<Vec<[u8; CUES]>>,
-    /// Per token, the cue classes that have a phrase starting at its word (`MASK_UNKNOWN`
-    /// until read): most questions are about cues that cannot start there.
-    starts: RefCell<Vec<u64>>,
+    /// The cue phrases at each token, read once when first asked: the rules ask `cue_at`
+    /// some twenty times per token.
+    cues: OnceCell<CueTable>,
 }
 
-const MASK_UNKNOWN: u64 = 1 << 63;
+/// Per token, the cue classes with a phrase there (bit `Cue::index`) and the length of the
+/// longest phrase of each.
+struct CueTable {
+    masks: Vec<u64>,
+    lens: Vec<[u8; CUES]>,
+}
 
-const UNKNOWN: u8 = u8::MAX;
-const NONE: u8 = 0;
+impl CueTable {
+    fn new(t: &Tables, norms: &[&str]) -> CueTable {
+        let mut lens = vec![[0; CUES]; norms.len()];
+        let masks = (0..norms.len()).map(|i| t.cues_at(&norms[i..], &mut lens[i])).collect();
+        CueTable { masks, lens }
+    }
+}
 
 /// How far after a passive verb its agent may stand, in tokens: "capturados el pasado 3 de
 /// octubre en Turbo, Apartadó y Necoclí (Antioquia), y en Montería (Córdoba), por uniformados
@@ -43,8 +50,7 @@ impl<'s> View<'s> {
             trigger: vec![false; toks.len()],
             flow_trigger: vec![false; toks.len()],
             t: Tables::get(),
-            cues: RefCell::new(vec![[UNKNOWN; CUES]; toks.len()]),
-            starts: RefCell::new(vec![MASK_UNKNOWN; toks.len()]),
+            cues: OnceCell::new(),
         }
     }
 
@@ -53,33 +59,11 @@ impl<'s> View<'s> {
     }
 
     /// Length of the longest `cue` phrase starting at token `i`.
+    #[inline]
     pub fn cue_at(&self, i: usize, cue: Cue) -> Option<usize> {
-        if i >= self.toks.len() {
-            return None;
-        }
-        if self.starts_at(i) & (1 << cue.index()) == 0 {
-            return None;
-        }
-        let cached = self.cues.borrow()[i][cue.index()];
-        let n = if cached == UNKNOWN {
-            let n = self.t.cue(cue).longest_at(&self.norms[i..]).map_or(NONE, |n| n.min(UNKNOWN as usize - 1) as u8);
-            self.cues.borrow_mut()[i][cue.index()] = n;
-            n
-        } else {
-            cached
-        };
-        (n != NONE).then_some(n as usize)
-    }
-
-    /// The cue classes with a phrase starting at token `i` (`i` in range).
-    fn starts_at(&self, i: usize) -> u64 {
-        let known = self.starts.borrow()[i];
-        if known != MASK_UNKNOWN {
-            return known;
-        }
-        let mask = self.t.cues_starting(self.norms[i]);
-        self.starts.borrow_mut()[i] = mask;
-        mask
+        let table = self.cues.get_or_init(|| CueTable::new(self.t, &self.norms));
+        let c = cue.index();
+        (table.masks.get(i)? & (1 << c) != 0).then(|| usize::from(table.lens[i][c]))
     }
 
     /// Is token `i` a one-word `cue` ("in", "the", "of")?

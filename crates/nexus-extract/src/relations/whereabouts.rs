@@ -23,7 +23,9 @@ const ASIDE: usize = 8;
 const NOUN_WORDS: usize = 3;
 
 pub fn apply(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &mut Vec<Candidate>) {
-    let (Some(located_in), Some(operates_in)) = (v.t.predicate("located_in"), v.t.predicate("operates_in")) else { return };
+    let (Some(located_in), Some(operates_in)) = (v.t.id(super::table::Pred::LocatedIn), v.t.id(super::table::Pred::OperatesIn)) else {
+        return;
+    };
     let mut found = Vec::new();
     for k in 0..v.len() {
         if let Some(n) = v.cue_at(k, Cue::Where)
