@@ -546,6 +546,10 @@ fn from_month(text: &str, tok: Tok, ctx: &mut Ctx, pending: &mut Vec<Pending>) -
             }
         }
     }
+    // "between January and March 2024", "de enero a marzo de 2024": the range's year.
+    if year.is_none() && after_day.is_none() {
+        year = range_year(text, end);
+    }
     // "febrero de este año", "en agosto del mismo año", "em agosto do mesmo ano"
     let mut same_year = false;
     if year.is_none()
@@ -618,6 +622,25 @@ fn from_month(text: &str, tok: Tok, ctx: &mut Ctx, pending: &mut Vec<Pending>) -
             Some(mention(text, start, end, ym(y, m), Precision::Month))
         }
     }
+}
+
+/// The year of a range of months that ends at a month with a year: what follows `end` is a range
+/// word, a month name, and its year ("… and March 2024", "… a marzo de 2024", "…–March 2024").
+fn range_year(text: &str, end: usize) -> Option<i32> {
+    let joint = next_tok(text, end)?;
+    if !matches!(fold(joint.s(text)).as_str(), "and" | "to" | "through" | "until" | "y" | "a" | "hasta" | "e" | "ate" | "-" | "–") {
+        return None;
+    }
+    let month = next_tok(text, joint.end)?;
+    let &(_, abbr, _) = dlex().months.get(&fold(month.s(text)))?;
+    let mut n = next_tok(text, month.end)?;
+    if abbr && n.s(text) == "." {
+        n = next_tok(text, n.end)?;
+    }
+    if n.s(text) == "," || matches!(fold(n.s(text)).as_str(), "de" | "del" | "of") {
+        n = next_tok(text, n.end)?;
+    }
+    year_tok(text, n).filter(|_| !year_blocked_after(text, n.end))
 }
 
 /// A year followed by a unit is a quantity ("2000 kilos"), or a range to an identifier.

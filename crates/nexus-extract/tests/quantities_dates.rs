@@ -319,6 +319,18 @@ type DateCase = (&'static str, &'static str, Precision);
 
 const DATES: &[(&str, Option<&str>, &[DateCase])] = &[
     ("On 3 September 2014 police", None, &[("3 September 2014", "2014-09-03", Precision::Day)]),
+    // a range of months takes the year of its end
+    (
+        "Between January and March 2024 police seized",
+        None,
+        &[("January", "2024-01", Precision::Month), ("March 2024", "2024-03", Precision::Month)],
+    ),
+    (
+        "entre enero y marzo de 2024 se incautaron",
+        None,
+        &[("enero", "2024-01", Precision::Month), ("marzo de 2024", "2024-03", Precision::Month)],
+    ),
+    ("de janeiro a março de 2023, a PF", None, &[("janeiro", "2023-01", Precision::Month), ("março de 2023", "2023-03", Precision::Month)]),
     ("On September 3, 2014, police", None, &[("September 3, 2014", "2014-09-03", Precision::Day)]),
     ("On Sept. 3, 2014, police", None, &[("Sept. 3, 2014", "2014-09-03", Precision::Day)]),
     ("El 14 de marzo de 2023, agentes", None, &[("14 de marzo de 2023", "2023-03-14", Precision::Day)]),
