@@ -958,6 +958,19 @@ impl<'a> Words<'a> {
             };
             let start = i;
             i += first.len_utf8();
+            if BYTE_CLASS[usize::from(b)] == LOWER_LETTER
+                && let Some(end) = lower_ascii_word(bytes, i)
+            {
+                // The bulk of prose: a lower-case ASCII word ending at a separator is plain and
+                // folded already, with no other flag.
+                let word = Word { start, end, full_end: end, folded: (start, end), folded_full: end, flags: PLAIN | IN_TEXT };
+                if let Some(v) = vocabulary {
+                    classes.push(v.get(&text[start..end]).copied().unwrap_or(0));
+                }
+                list.push(word);
+                i = end;
+                continue;
+            }
             let mut ascii = first.is_ascii();
             let mut apostrophe = None;
             let mut hyphen = false;
@@ -1149,6 +1162,22 @@ fn flags(text: &str, word: &mut Word, first: char, counts: Option<(usize, bool)>
     if letters >= 2 && !lower {
         word.flags |= UPPER;
     }
+}
+
+/// The end of the word whose second byte is at `i`, when it is lower-case ASCII letters and
+/// digits up to a separator (or the end): no capital, joiner or other character in it or after it.
+#[inline]
+fn lower_ascii_word(bytes: &[u8], mut i: usize) -> Option<usize> {
+    let mut case = 0;
+    while let Some(&b) = bytes.get(i) {
+        let class = BYTE_CLASS[usize::from(b)];
+        if class & ASCII_ALNUM == 0 {
+            return (class == SEPARATOR && case & UPPER_LETTER == 0).then_some(i);
+        }
+        case |= class;
+        i += 1;
+    }
+    (case & UPPER_LETTER == 0).then_some(i)
 }
 
 /// Fold `word` into `folded`, with its possessive as "'s".
