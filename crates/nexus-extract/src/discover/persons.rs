@@ -958,14 +958,25 @@ impl<'a> Words<'a> {
             };
             let start = i;
             i += first.len_utf8();
-            if BYTE_CLASS[usize::from(b)] == LOWER_LETTER
-                && let Some(end) = lower_ascii_word(bytes, i)
+            let lead = BYTE_CLASS[usize::from(b)];
+            if lead & (LOWER_LETTER | UPPER_LETTER) != 0
+                && let Some(end) = lower_ascii_tail(bytes, i)
+                && !(lead == UPPER_LETTER && end == i && bytes.get(end) == Some(&b'.'))
             {
-                // The bulk of prose: a lower-case ASCII word ending at a separator is plain and
-                // folded already, with no other flag.
-                let word = Word { start, end, full_end: end, folded: (start, end), folded_full: end, flags: PLAIN | IN_TEXT };
+                // The bulk of prose: an ASCII word of lower-case letters and digits after its first
+                // letter, ending at a separator, is plain; lower case, it is folded already.
+                let word = if lead == LOWER_LETTER {
+                    Word { start, end, full_end: end, folded: (start, end), folded_full: end, flags: PLAIN | IN_TEXT }
+                } else {
+                    let from = folded.len();
+                    folded.push_str(&text[start..end]);
+                    folded[from..].make_ascii_lowercase();
+                    let to = folded.len();
+                    Word { start, end, full_end: end, folded: (from, to), folded_full: to, flags: PLAIN | CAP }
+                };
                 if let Some(v) = vocabulary {
-                    classes.push(v.get(&text[start..end]).copied().unwrap_or(0));
+                    let bare = if lead == LOWER_LETTER { &text[start..end] } else { &folded[word.folded.0..word.folded.1] };
+                    classes.push(v.get(bare).copied().unwrap_or(0));
                 }
                 list.push(word);
                 i = end;
@@ -1164,10 +1175,11 @@ fn flags(text: &str, word: &mut Word, first: char, counts: Option<(usize, bool)>
     }
 }
 
-/// The end of the word whose second byte is at `i`, when it is lower-case ASCII letters and
-/// digits up to a separator (or the end): no capital, joiner or other character in it or after it.
+/// The end of the word whose second byte is at `i`, when the rest of it is lower-case ASCII
+/// letters and digits up to a separator (or the end): no capital, joiner or other character in
+/// it or after it.
 #[inline]
-fn lower_ascii_word(bytes: &[u8], mut i: usize) -> Option<usize> {
+fn lower_ascii_tail(bytes: &[u8], mut i: usize) -> Option<usize> {
     let mut case = 0;
     while let Some(&b) = bytes.get(i) {
         let class = BYTE_CLASS[usize::from(b)];
