@@ -958,6 +958,30 @@ impl<'a> Words<'a> {
             };
             let start = i;
             i += first.len_utf8();
+            let lead = BYTE_CLASS[usize::from(b)];
+            if lead & (LOWER_LETTER | UPPER_LETTER) != 0
+                && let Some(end) = lower_ascii_tail(bytes, i)
+                && !(lead == UPPER_LETTER && end == i && bytes.get(end) == Some(&b'.'))
+            {
+                // The bulk of prose: an ASCII word of lower-case letters and digits after its first
+                // letter, ending at a separator, is plain; lower case, it is folded already.
+                let word = if lead == LOWER_LETTER {
+                    Word { start, end, full_end: end, folded: (start, end), folded_full: end, flags: PLAIN | IN_TEXT }
+                } else {
+                    let from = folded.len();
+                    folded.push_str(&text[start..end]);
+                    folded[from..].make_ascii_lowercase();
+                    let to = folded.len();
+                    Word { start, end, full_end: end, folded: (from, to), folded_full: to, flags: PLAIN | CAP }
+                };
+                if let Some(v) = vocabulary {
+                    let bare = if lead == LOWER_LETTER { &text[start..end] } else { &folded[word.folded.0..word.folded.1] };
+                    classes.push(v.get(bare).copied().unwrap_or(0));
+                }
+                list.push(word);
+                i = end;
+                continue;
+            }
             let mut ascii = first.is_ascii();
             let mut apostrophe = None;
             let mut hyphen = false;
@@ -1149,6 +1173,23 @@ fn flags(text: &str, word: &mut Word, first: char, counts: Option<(usize, bool)>
     if letters >= 2 && !lower {
         word.flags |= UPPER;
     }
+}
+
+/// The end of the word whose second byte is at `i`, when the rest of it is lower-case ASCII
+/// letters and digits up to a separator (or the end): no capital, joiner or other character in
+/// it or after it.
+#[inline]
+fn lower_ascii_tail(bytes: &[u8], mut i: usize) -> Option<usize> {
+    let mut case = 0;
+    while let Some(&b) = bytes.get(i) {
+        let class = BYTE_CLASS[usize::from(b)];
+        if class & ASCII_ALNUM == 0 {
+            return (class == SEPARATOR && case & UPPER_LETTER == 0).then_some(i);
+        }
+        case |= class;
+        i += 1;
+    }
+    (case & UPPER_LETTER == 0).then_some(i)
 }
 
 /// Fold `word` into `folded`, with its possessive as "'s".
