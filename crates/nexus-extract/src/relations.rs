@@ -131,6 +131,8 @@ pub fn find(
     let lower = text.to_ascii_lowercase();
     let sorted = quantities.is_sorted_by_key(|q| q.start) && dates.is_sorted_by_key(|d| d.start);
     let mut toks = Vec::new();
+    // The buffers of the sentence views, reused from one sentence to the next.
+    let mut scratch = view::Scratch::default();
     // The two sentences before this one: where a sentence-opening "Its"/"Su" looks for its
     // organization.
     let mut previous: [std::ops::Range<usize>; 2] = [0..0, 0..0];
@@ -222,12 +224,14 @@ pub fn find(
         let plural = anaphora::plural_orgs(&mut toks, earlier[1].clone(), &spans).or(each_of).or(they);
         let named = toks.iter().filter(|t| t.entity().is_some()).count();
         if named < 2 && !((discourse || doer) && named == 1) {
-            operation.roster_items(idx, &view::View::new(&toks), &mut Vec::new());
+            let v = view::View::reusing(&toks, std::mem::take(&mut scratch));
+            operation.roster_items(idx, &v, &mut Vec::new());
+            scratch = v.into_scratch();
             let last = toks.iter().rev().find_map(|t| t.entity().filter(|(_, ty)| place(*ty)));
             memory.read(idx, Vec::new(), last.map(|(e, _)| e).into_iter().collect());
             continue;
         }
-        let mut v = view::View::new(&toks);
+        let mut v = view::View::reusing(&toks, std::mem::take(&mut scratch));
         let mut found: Vec<(usize, usize, Vec<usize>)> = Vec::new();
         let mut i = 0;
         // Most sentences have no adverb a trigger could hold: ask once, not at every word.
@@ -367,6 +371,7 @@ pub fn find(
             });
         memory.seized(idx, seized_at);
         carried.read(idx, goods::moved(&here, entities, kb));
+        scratch = v.into_scratch();
         here.sort_by_key(|(at, _)| *at);
         out.extend(here.into_iter().map(|(_, r)| r));
     }

@@ -151,12 +151,6 @@ pub fn zero_subject(toks: &mut Vec<Tok>, subjects: &[Span], at: usize) -> bool {
 pub fn plural_orgs(toks: &mut Vec<Tok>, previous: Range<usize>, mentions: &[Span]) -> Option<(usize, Vec<usize>)> {
     let t = Tables::get();
     let set = t.cue(Cue::AnaphorOrgs);
-    // One list of the sentence's words for every start: a list per token cost more than the
-    // look-ups.
-    let words: Vec<&str> = toks.iter().map(|t| t.norm.as_ref()).collect();
-    let (i, n) = (0..words.len())
-        .find_map(|i| if words[i].is_empty() { None } else { set.longest_at(&words[i..(i + 4).min(words.len())]).map(|n| (i, n)) })?;
-    drop(words);
     let first = mentions.partition_point(|m| m.start < previous.start);
     let mut named: Vec<Span> = Vec::new();
     for m in mentions[first..].iter().take_while(|m| m.end <= previous.end).filter(|m| ORGS.contains(&m.ty)) {
@@ -164,6 +158,16 @@ pub fn plural_orgs(toks: &mut Vec<Tok>, previous: Range<usize>, mentions: &[Span
             named.push(*m);
         }
     }
+    // Fewer than two organizations to stand for, even for "both groups": no phrase need be sought.
+    if named.len() < 2 && last_two(mentions, previous.end).len() < 2 {
+        return None;
+    }
+    // One list of the sentence's words for every start: a list per token cost more than the
+    // look-ups.
+    let words: Vec<&str> = toks.iter().map(|t| t.norm.as_ref()).collect();
+    let (i, n) = (0..words.len())
+        .find_map(|i| if words[i].is_empty() { None } else { set.longest_at(&words[i..(i + 4).min(words.len())]).map(|n| (i, n)) })?;
+    drop(words);
     let pair = t.cue(Cue::Pair).longest_at(&[toks[i].norm.as_ref(), toks.get(i + 1).map_or("", |t| t.norm.as_ref())]).is_some();
     if pair && named.len() < 2 {
         named = last_two(mentions, previous.end);

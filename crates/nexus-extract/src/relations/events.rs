@@ -20,6 +20,7 @@ use super::table::{Cue, Frame};
 use super::view::View;
 use crate::dates::DateMention;
 use nexus_kb::EntityType;
+use std::cell::OnceCell;
 
 /// The predicates whose doer is an operation's agency.
 const EVENTS: [&str; 2] = ["arrested", "seized"];
@@ -111,14 +112,14 @@ impl Doers {
     }
 
     /// Learn the doers `here` of sentence `v`.
-    fn learn(&mut self, idx: usize, v: &View, here: Vec<usize>, dates: &[DateMention]) {
+    ///
+    /// `here_named` holds the sentence's entities, sorted and read once for both kinds of doers
+    /// (`named_in`).
+    fn learn(&mut self, idx: usize, here: Vec<usize>, here_named: &OnceCell<Vec<usize>>, v: &View, dates: &[DateMention]) {
         if here.is_empty() && self.all.is_empty() {
             return;
         }
-        // The sentence's entities, read once: the doers remembered may be many.
-        let mut here_named: Vec<usize> = v.toks.iter().filter_map(|t| t.entity().map(|(e, _)| e)).collect();
-        here_named.sort_unstable();
-        here_named.dedup();
+        let here_named = here_named.get_or_init(|| named_in(v));
         let named = |e: usize| here_named.binary_search(&e).is_ok();
         if !here.is_empty() {
             if self.all.is_empty() {
@@ -137,6 +138,14 @@ impl Doers {
             self.last_seen = idx;
         }
     }
+}
+
+/// The entities named in `v`, sorted, each once: the doers remembered may be many.
+fn named_in(v: &View) -> Vec<usize> {
+    let mut named: Vec<usize> = v.toks.iter().filter_map(|t| t.entity().map(|(e, _)| e)).collect();
+    named.sort_unstable();
+    named.dedup();
+    named
 }
 
 /// The agencies of the document's one operation, and of its charges.
@@ -239,8 +248,9 @@ impl Operation {
         if first {
             self.group = Some(members_of(v, found));
         }
-        self.acts.learn(idx, v, acts, dates);
-        self.charges.learn(idx, v, charges, dates);
+        let here_named = OnceCell::new();
+        self.acts.learn(idx, acts, &here_named, v, dates);
+        self.charges.learn(idx, charges, &here_named, v, dates);
     }
 
     /// The organizations a roster's people are members of (see `group`).

@@ -112,7 +112,10 @@ pub fn apply(v: &View, out: &mut Vec<Candidate>) {
         return;
     };
     let w = words();
-    for i in 0..v.len() {
+    // Both readings pair two different organizations: a sentence naming fewer has none.
+    let mut orgs = (0..v.len()).filter(|&k| v.fits(k, &ORGS)).filter_map(|k| v.entity(k));
+    let two = orgs.next().is_some_and(|first| orgs.any(|e| e != first));
+    for i in (0..v.len()).filter(|_| two) {
         if let Some((a, b, reciprocal)) = relative_party(v, w, i) {
             let predicate = if w.conflicts.contains(v.norms[reciprocal]) { conflicts } else { cooperates };
             out.push(Candidate::new(a, predicate, b, (reciprocal, reciprocal + 1), STRENGTH));

@@ -4,7 +4,7 @@
 use super::table::{CUES, Cue, Tables};
 use super::tokens::Tok;
 use nexus_kb::EntityType;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 pub struct View<'s> {
     pub toks: &'s [Tok<'s>],
@@ -17,20 +17,36 @@ pub struct View<'s> {
     /// The cue phrases at each token, read once when first asked: the rules ask `cue_at`
     /// some twenty times per token.
     cues: OnceCell<CueTable>,
+    /// The buffers of an earlier sentence's cue table, refilled rather than allocated anew.
+    spare: Cell<CueTable>,
+}
+
+/// The buffers of a sentence's view, handed from one sentence to the next (`View::reusing`,
+/// `View::into_scratch`): most sentences read would otherwise allocate four of them.
+#[derive(Default)]
+pub struct Scratch {
+    trigger: Vec<bool>,
+    flow_trigger: Vec<bool>,
+    cues: CueTable,
 }
 
 /// Per token, the cue classes with a phrase there (bit `Cue::index`) and the length of the
 /// longest phrase of each.
+#[derive(Default)]
 struct CueTable {
     masks: Vec<u64>,
     lens: Vec<[u8; CUES]>,
 }
 
 impl CueTable {
-    fn new(t: &Tables, norms: &[&str]) -> CueTable {
-        let mut lens = vec![[0; CUES]; norms.len()];
-        let masks = (0..norms.len()).map(|i| t.cues_at(&norms[i..], &mut lens[i])).collect();
-        CueTable { masks, lens }
+    /// The table of `norms`, filled into the buffers of `self`.
+    fn fill(mut self, t: &Tables, norms: &[&str]) -> CueTable {
+        self.lens.clear();
+        self.lens.resize(norms.len(), [0; CUES]);
+        self.masks.clear();
+        let lens = &mut self.lens;
+        self.masks.extend((0..norms.len()).map(|i| t.cues_at(&norms[i..], &mut lens[i])));
+        self
     }
 }
 
@@ -43,15 +59,28 @@ const AGENT_REACH: usize = 32;
 const LIST_GAP: usize = 6;
 
 impl<'s> View<'s> {
-    pub fn new(toks: &'s [Tok<'s>]) -> View<'s> {
+    /// The view of `toks`, in the buffers of `scratch`.
+    pub fn reusing(toks: &'s [Tok<'s>], scratch: Scratch) -> View<'s> {
+        let Scratch { mut trigger, mut flow_trigger, cues } = scratch;
+        trigger.clear();
+        trigger.resize(toks.len(), false);
+        flow_trigger.clear();
+        flow_trigger.resize(toks.len(), false);
         View {
             toks,
             norms: toks.iter().map(|t| t.norm.as_ref()).collect(),
-            trigger: vec![false; toks.len()],
-            flow_trigger: vec![false; toks.len()],
+            trigger,
+            flow_trigger,
             t: Tables::get(),
             cues: OnceCell::new(),
+            spare: Cell::new(cues),
         }
+    }
+
+    /// The view's buffers, for the next sentence's.
+    pub fn into_scratch(self) -> Scratch {
+        let cues = self.cues.into_inner().unwrap_or_else(|| self.spare.into_inner());
+        Scratch { trigger: self.trigger, flow_trigger: self.flow_trigger, cues }
     }
 
     pub fn len(&self) -> usize {
@@ -61,7 +90,7 @@ impl<'s> View<'s> {
     /// Length of the longest `cue` phrase starting at token `i`.
     #[inline]
     pub fn cue_at(&self, i: usize, cue: Cue) -> Option<usize> {
-        let table = self.cues.get_or_init(|| CueTable::new(self.t, &self.norms));
+        let table = self.cues.get_or_init(|| self.spare.take().fill(self.t, &self.norms));
         let c = cue.index();
         (table.masks.get(i)? & (1 << c) != 0).then(|| usize::from(table.lens[i][c]))
     }
