@@ -346,6 +346,12 @@ fn proper_noun(t: EntityType) -> bool {
 }
 
 fn capitalised(s: &str) -> bool {
+    // Most words start with an ASCII byte other than the apostrophe: read it, not a char.
+    match s.as_bytes().first() {
+        None => return false,
+        Some(&b) if b.is_ascii() && b != b'\'' => return b.is_ascii_uppercase() || b.is_ascii_digit(),
+        _ => {}
+    }
     // "'Ndrangheta": an elided article before the capital.
     s.trim_start_matches(['\'', '’']).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
@@ -383,12 +389,12 @@ fn cased_as_named(e: &Entity, surface: &str) -> bool {
     if !capitalised(surface) {
         return false;
     }
-    let words = |s: &str| s.split([' ', '-']).filter(|w| !w.is_empty()).map(str::to_owned).collect::<Vec<_>>();
-    let seen = words(surface);
+    fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
+        s.split([' ', '-']).filter(|w| !w.is_empty())
+    }
     let folded = fold(surface);
     e.names().filter(|n| fold(n) == folded).any(|n| {
-        let named = words(n);
-        named.len() == seen.len() && named.iter().zip(&seen).all(|(n, s)| capitalised(s) || (n == s && lower_link(n)))
+        words(n).count() == words(surface).count() && words(n).zip(words(surface)).all(|(n, s)| capitalised(s) || (n == s && lower_link(n)))
     })
 }
 
