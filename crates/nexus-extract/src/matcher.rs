@@ -272,12 +272,16 @@ impl Matcher {
         let (title, inside) = (std::cell::OnceCell::new(), std::cell::OnceCell::new());
         let title_cased = || *title.get_or_init(|| title_cased(surface));
         let inside_a_name = || *inside.get_or_init(|| inside_a_name(text, start, end));
-        let plausible = candidates.iter().copied().filter(|&i| {
+        let mut plausible = candidates.iter().copied().filter(|&i| {
             let e = &entities[i];
             (!proper_noun(e.entity_type) || title_cased() || cased_as_named(e, surface))
                 && (!e.ambiguous
                     || ((!proper_noun(e.entity_type) || !inside_a_name()) && self.supported(e, i, text, start, end, countries)))
         });
+        // One candidate (most names) needs no ranking: skip the keys and their country look-up.
+        if candidates.len() == 1 {
+            return plausible.next();
+        }
         // A country's name means the country ("Panama", not Panamá province); an article before
         // a name a sea shares means the sea ("o Atlântico", not the Colombian department); then
         // prefer entries in countries the document talks about, curated entries over generated
