@@ -163,8 +163,9 @@ impl FuzzyNames {
         let mut tie = false;
         let (span_chars, span_mask): (Vec<char>, u64) = (folded.chars().collect(), char_mask(&folded));
         let (mut prev, mut cur) = (Vec::new(), Vec::new());
-        // Spans of up to 64 chars (all but run-on headings) take the bit-parallel distance.
-        let bits = BitPattern::new(&span_chars);
+        // Spans of up to 64 chars (all but run-on headings) take the bit-parallel distance. Built
+        // when a name first passes the cheap filters: most spans have none that do.
+        let mut bits: Option<Option<BitPattern>> = None;
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
         // Names are sorted by length: those within `allowed` of the span's length are a range.
         let lo = self.names.partition_point(|(n, _)| n.len() + allowed < folded.len());
@@ -194,7 +195,7 @@ impl FuzzyNames {
             if folded.starts_with(name.as_str()) || name.starts_with(folded.as_str()) {
                 continue;
             }
-            let d = match &bits {
+            let d = match bits.get_or_insert_with(|| BitPattern::new(&span_chars)) {
                 Some(b) => b.distance_within(&self.chars[k], allowed),
                 None => levenshtein_within(&self.chars[k], &span_chars, allowed, &mut prev, &mut cur),
             };
