@@ -414,13 +414,42 @@ fn lower_link(w: &str) -> bool {
 /// "Centro de Detenção Provisória") and an ambiguous entry should not be read there.
 fn inside_a_name(text: &str, start: usize, end: usize) -> bool {
     let name_word = |w: &str| capitalised(w) && !function_word(w) && w.chars().all(char::is_alphabetic);
-    let before = text[..start].strip_suffix(' ').and_then(|t| t.rsplit([' ', '\n', '(', '"', '“']).next());
-    let mut after = text[end..].strip_prefix(' ').map(|t| t.split([' ', '\n', ',', '.', ';', ':', ')', '"', '”']));
-    let next = after.as_mut().and_then(Iterator::next);
-    let then = after.as_mut().and_then(Iterator::next);
+    let before = text[..start].strip_suffix(' ').map(word_before);
+    let (next, rest) = text[end..].strip_prefix(' ').map(word_after).unzip();
+    let then = rest.flatten().map(|r| word_after(r).0);
     // A conjunction joins two names ("Nariño and Cauca"); it does not make one.
     let joins_a_name = |w: &str| name_particle(w) && !matches!(w, "and" | "y" | "e");
     before.is_some_and(name_word) || next.is_some_and(name_word) || (next.is_some_and(joins_a_name) && then.is_some_and(name_word))
+}
+
+/// What `t.rsplit([' ', '\n', '(', '"', '“']).next()` gives, read back byte by byte: the stops
+/// are ASCII bytes but the quote, whose last byte (0x9c, a continuation byte) ends only it.
+fn word_before(t: &str) -> &str {
+    let b = t.as_bytes();
+    let mut i = b.len();
+    while i > 0 {
+        match b[i - 1] {
+            b' ' | b'\n' | b'(' | b'"' => break,
+            0x9c if i >= 3 && b[i - 3..i - 1] == [0xe2, 0x80] => break,
+            _ => i -= 1,
+        }
+    }
+    t.get(i..).unwrap_or_default()
+}
+
+/// The first piece of `t.split([' ', '\n', ',', '.', ';', ':', ')', '"', '”'])` and the text after
+/// its stop (none when there is no stop), read byte by byte.
+fn word_after(t: &str) -> (&str, Option<&str>) {
+    let b = t.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        let stop = match c {
+            b' ' | b'\n' | b',' | b'.' | b';' | b':' | b')' | b'"' => 1,
+            0xe2 if b.get(i + 1..i + 3) == Some(&[0x80, 0x9d]) => 3,
+            _ => continue,
+        };
+        return (t.get(..i).unwrap_or_default(), t.get(i + stop..));
+    }
+    (t, None)
 }
 
 /// Capitalised only because a sentence or line starts there ("Much of the cocaine…").
@@ -491,6 +520,17 @@ mod tests {
 
     /// Searching only from the patterns' first bytes finds what `find_iter` finds, including where
     /// a match inside a word hides one that starts later, and where a longer pattern fails.
+    #[test]
+    fn byte_scans_split_as_the_char_patterns_do() {
+        for t in ["", "a", "x Lima", "(Cali", "“Bogotá", "el “Chapo” Guzmán, y", "Sr.Ruiz; Quito) de", "a\nb\"c”d: e", "é”"] {
+            assert_eq!(super::word_before(t), t.rsplit([' ', '\n', '(', '"', '“']).next().unwrap_or_default(), "{t:?}");
+            let mut split = t.split([' ', '\n', ',', '.', ';', ':', ')', '"', '”']);
+            let (first, rest) = super::word_after(t);
+            assert_eq!(Some(first), split.next(), "{t:?}");
+            assert_eq!(rest.map(|r| super::word_after(r).0), split.next(), "{t:?}");
+        }
+    }
+
     #[test]
     fn first_byte_search_is_find_iter() {
         let patterns = ["PCC", "PC", "CCA", "CJNG", "AB CD", "D", "DEA", "S.D. Fla.", "UIF-Perú", "Perú", "1st"];
