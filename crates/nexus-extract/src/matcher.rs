@@ -370,13 +370,30 @@ fn title_cased(s: &str) -> bool {
     if !s.bytes().any(|b| b == b' ' || b == b'-') {
         return capitalised(s);
     }
-    let mut words = s.split([' ', '-']).filter(|w| !w.is_empty()).peekable();
+    let mut words = name_words(s).peekable();
     let head_first = words.peek().is_some_and(|w| !capitalised(w) && folded_head(w));
     if head_first {
         words.next();
     }
     (capitalised(s) || head_first && words.peek().is_some_and(|w| capitalised(w)))
         && words.all(|w| capitalised(w) || name_particle(w) || folded_head(w))
+}
+
+/// The words of a name, `s.split([' ', '-'])` without the empty pieces, found on bytes: both
+/// separators are ASCII, so no char is decoded.
+fn name_words(s: &str) -> impl Iterator<Item = &str> {
+    let b = s.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while b.get(at).is_some_and(|&c| c == b' ' || c == b'-') {
+            at += 1;
+        }
+        let start = at;
+        while b.get(at).is_some_and(|&c| c != b' ' && c != b'-') {
+            at += 1;
+        }
+        s.get(start..at).filter(|w| !w.is_empty())
+    })
 }
 
 /// `geographic_head` of the folded word, without folding a copy of a word that is folded already
@@ -393,9 +410,7 @@ fn cased_as_named(e: &Entity, surface: &str) -> bool {
     if !capitalised(surface) {
         return false;
     }
-    fn words(s: &str) -> impl Iterator<Item = &str> + '_ {
-        s.split([' ', '-']).filter(|w| !w.is_empty())
-    }
+    let words = name_words;
     let folded = fold(surface);
     e.names().filter(|n| fold(n) == folded).any(|n| {
         words(n).count() == words(surface).count() && words(n).zip(words(surface)).all(|(n, s)| capitalised(s) || (n == s && lower_link(n)))
@@ -520,6 +535,14 @@ mod tests {
 
     /// Searching only from the patterns' first bytes finds what `find_iter` finds, including where
     /// a match inside a word hides one that starts later, and where a longer pattern fails.
+    #[test]
+    fn name_words_split_as_the_char_pattern_does() {
+        for t in ["", "-", "Lima", " a  b-c--d ", "Côte d'Ivoire", "Guinea-Bissau- ", "São Paulo"] {
+            let want: Vec<&str> = t.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+            assert_eq!(super::name_words(t).collect::<Vec<_>>(), want, "{t:?}");
+        }
+    }
+
     #[test]
     fn byte_scans_split_as_the_char_patterns_do() {
         for t in ["", "a", "x Lima", "(Cali", "“Bogotá", "el “Chapo” Guzmán, y", "Sr.Ruiz; Quito) de", "a\nb\"c”d: e", "é”"] {
