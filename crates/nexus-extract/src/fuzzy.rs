@@ -163,8 +163,9 @@ impl FuzzyNames {
         let mut tie = false;
         let (span_chars, span_mask): (Vec<char>, u64) = (folded.chars().collect(), char_mask(&folded));
         let (mut prev, mut cur) = (Vec::new(), Vec::new());
-        // Spans of up to 64 chars (all but run-on headings) take the bit-parallel distance.
-        let bits = BitPattern::new(&span_chars);
+        // Spans of up to 64 chars (all but run-on headings) take the bit-parallel distance. Built
+        // when a name first passes the cheap filters: most spans have none that do.
+        let mut bits: Option<Option<BitPattern>> = None;
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
         // Names are sorted by length: those within `allowed` of the span's length are a range.
         let lo = self.names.partition_point(|(n, _)| n.len() + allowed < folded.len());
@@ -194,7 +195,7 @@ impl FuzzyNames {
             if folded.starts_with(name.as_str()) || name.starts_with(folded.as_str()) {
                 continue;
             }
-            let d = match &bits {
+            let d = match bits.get_or_insert_with(|| BitPattern::new(&span_chars)) {
                 Some(b) => b.distance_within(&self.chars[k], allowed),
                 None => levenshtein_within(&self.chars[k], &span_chars, allowed, &mut prev, &mut cur),
             };
@@ -230,7 +231,7 @@ pub fn capitalised_runs(text: &str, taken: &[(usize, usize)], is_particle: impl 
     let mut runs = Vec::new();
     let mut cursor = 0;
     let mut at = 0;
-    while let Some(p) = crate::text::next_in(bytes, at, &CAPITAL_OR_NON_ASCII) {
+    while let Some(p) = next_capital_or_non_ascii(bytes, at) {
         // A word starts at `p` when the char before is no letter or hyphen.
         let starts = match text[..p].chars().next_back() {
             None => true,
@@ -279,6 +280,27 @@ static CAPITAL_OR_NON_ASCII: [bool; 256] = {
     }
     t
 };
+
+/// The first index from `from` on of an ASCII capital or a non-ASCII byte. Eight bytes are read
+/// as one word and tested with a few adds and masks (no table look-up per byte), and the first hit
+/// is found by its bit's position: capitals are most of what `capitalised_runs` scans for.
+fn next_capital_or_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..).and_then(|c| c.first_chunk::<8>()) {
+        let x = u64::from_le_bytes(*chunk);
+        // Each byte's low seven bits plus 0x3f (0x25) sets its high bit when it is at least 'A'
+        // (at least '[', past 'Z'); no sum carries into the next byte.
+        let low = x & !HIGH;
+        let (from_a, past_z) = (low + 0x3f3f_3f3f_3f3f_3f3f, low + 0x2525_2525_2525_2525);
+        let hits = (x | (from_a & !past_z)) & HIGH;
+        if hits != 0 {
+            return Some(at + (hits.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    bytes.get(at..)?.iter().position(|&b| CAPITAL_OR_NON_ASCII[usize::from(b)]).map(|n| at + n)
+}
 
 /// ASCII letters and the hyphen.
 static LETTER_OR_HYPHEN: [bool; 256] = {
@@ -455,6 +477,20 @@ mod tests {
             i = j + 1;
         }
         runs
+    }
+
+    #[test]
+    fn word_scan_finds_capitals_and_non_ascii_as_the_table_does() {
+        let bytes: Vec<u8> = (0..=255u8).chain(b"the quick brown fox Jumps over ".iter().copied()).chain(0..=255u8).collect();
+        for from in 0..bytes.len() {
+            let want = bytes[from..].iter().position(|&b| b.is_ascii_uppercase() || b >= 0x80).map(|n| from + n);
+            assert_eq!(super::next_capital_or_non_ascii(&bytes, from), want, "{from}");
+        }
+        let text = b"lower case words only, then At last";
+        for from in 0..text.len() {
+            let want = text[from..].iter().position(|&b| b.is_ascii_uppercase()).map(|n| from + n);
+            assert_eq!(super::next_capital_or_non_ascii(text, from), want, "{from}");
+        }
     }
 
     #[test]

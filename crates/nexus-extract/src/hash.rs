@@ -65,9 +65,11 @@ impl Hasher for FxHasher {
         self.add(n as u64);
     }
 
+    /// The multiply leaves its entropy in the high bits, but the table takes its bucket from
+    /// the low ones: rotating them down (as rustc-hash 2 does) spreads words over the buckets.
     #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        self.0.rotate_left(26)
     }
 }
 

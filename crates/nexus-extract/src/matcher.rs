@@ -272,12 +272,16 @@ impl Matcher {
         let (title, inside) = (std::cell::OnceCell::new(), std::cell::OnceCell::new());
         let title_cased = || *title.get_or_init(|| title_cased(surface));
         let inside_a_name = || *inside.get_or_init(|| inside_a_name(text, start, end));
-        let plausible = candidates.iter().copied().filter(|&i| {
+        let mut plausible = candidates.iter().copied().filter(|&i| {
             let e = &entities[i];
             (!proper_noun(e.entity_type) || title_cased() || cased_as_named(e, surface))
                 && (!e.ambiguous
                     || ((!proper_noun(e.entity_type) || !inside_a_name()) && self.supported(e, i, text, start, end, countries)))
         });
+        // One candidate (most names) needs no ranking: skip the keys and their country look-up.
+        if candidates.len() == 1 {
+            return plausible.next();
+        }
         // A country's name means the country ("Panama", not Panamá province); an article before
         // a name a sea shares means the sea ("o Atlântico", not the Colombian department); then
         // prefer entries in countries the document talks about, curated entries over generated
@@ -346,6 +350,12 @@ fn proper_noun(t: EntityType) -> bool {
 }
 
 fn capitalised(s: &str) -> bool {
+    // Most words start with an ASCII byte other than the apostrophe: read it, not a char.
+    match s.as_bytes().first() {
+        None => return false,
+        Some(&b) if b.is_ascii() && b != b'\'' => return b.is_ascii_uppercase() || b.is_ascii_digit(),
+        _ => {}
+    }
     // "'Ndrangheta": an elided article before the capital.
     s.trim_start_matches(['\'', '’']).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
@@ -360,13 +370,30 @@ fn title_cased(s: &str) -> bool {
     if !s.bytes().any(|b| b == b' ' || b == b'-') {
         return capitalised(s);
     }
-    let mut words = s.split([' ', '-']).filter(|w| !w.is_empty()).peekable();
+    let mut words = name_words(s).peekable();
     let head_first = words.peek().is_some_and(|w| !capitalised(w) && folded_head(w));
     if head_first {
         words.next();
     }
     (capitalised(s) || head_first && words.peek().is_some_and(|w| capitalised(w)))
         && words.all(|w| capitalised(w) || name_particle(w) || folded_head(w))
+}
+
+/// The words of a name, `s.split([' ', '-'])` without the empty pieces, found on bytes: both
+/// separators are ASCII, so no char is decoded.
+fn name_words(s: &str) -> impl Iterator<Item = &str> {
+    let b = s.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while b.get(at).is_some_and(|&c| c == b' ' || c == b'-') {
+            at += 1;
+        }
+        let start = at;
+        while b.get(at).is_some_and(|&c| c != b' ' && c != b'-') {
+            at += 1;
+        }
+        s.get(start..at).filter(|w| !w.is_empty())
+    })
 }
 
 /// `geographic_head` of the folded word, without folding a copy of a word that is folded already
@@ -383,12 +410,10 @@ fn cased_as_named(e: &Entity, surface: &str) -> bool {
     if !capitalised(surface) {
         return false;
     }
-    let words = |s: &str| s.split([' ', '-']).filter(|w| !w.is_empty()).map(str::to_owned).collect::<Vec<_>>();
-    let seen = words(surface);
+    let words = name_words;
     let folded = fold(surface);
     e.names().filter(|n| fold(n) == folded).any(|n| {
-        let named = words(n);
-        named.len() == seen.len() && named.iter().zip(&seen).all(|(n, s)| capitalised(s) || (n == s && lower_link(n)))
+        words(n).count() == words(surface).count() && words(n).zip(words(surface)).all(|(n, s)| capitalised(s) || (n == s && lower_link(n)))
     })
 }
 
@@ -404,13 +429,42 @@ fn lower_link(w: &str) -> bool {
 /// "Centro de Detenção Provisória") and an ambiguous entry should not be read there.
 fn inside_a_name(text: &str, start: usize, end: usize) -> bool {
     let name_word = |w: &str| capitalised(w) && !function_word(w) && w.chars().all(char::is_alphabetic);
-    let before = text[..start].strip_suffix(' ').and_then(|t| t.rsplit([' ', '\n', '(', '"', '“']).next());
-    let mut after = text[end..].strip_prefix(' ').map(|t| t.split([' ', '\n', ',', '.', ';', ':', ')', '"', '”']));
-    let next = after.as_mut().and_then(Iterator::next);
-    let then = after.as_mut().and_then(Iterator::next);
+    let before = text[..start].strip_suffix(' ').map(word_before);
+    let (next, rest) = text[end..].strip_prefix(' ').map(word_after).unzip();
+    let then = rest.flatten().map(|r| word_after(r).0);
     // A conjunction joins two names ("Nariño and Cauca"); it does not make one.
     let joins_a_name = |w: &str| name_particle(w) && !matches!(w, "and" | "y" | "e");
     before.is_some_and(name_word) || next.is_some_and(name_word) || (next.is_some_and(joins_a_name) && then.is_some_and(name_word))
+}
+
+/// What `t.rsplit([' ', '\n', '(', '"', '“']).next()` gives, read back byte by byte: the stops
+/// are ASCII bytes but the quote, whose last byte (0x9c, a continuation byte) ends only it.
+fn word_before(t: &str) -> &str {
+    let b = t.as_bytes();
+    let mut i = b.len();
+    while i > 0 {
+        match b[i - 1] {
+            b' ' | b'\n' | b'(' | b'"' => break,
+            0x9c if i >= 3 && b[i - 3..i - 1] == [0xe2, 0x80] => break,
+            _ => i -= 1,
+        }
+    }
+    t.get(i..).unwrap_or_default()
+}
+
+/// The first piece of `t.split([' ', '\n', ',', '.', ';', ':', ')', '"', '”'])` and the text after
+/// its stop (none when there is no stop), read byte by byte.
+fn word_after(t: &str) -> (&str, Option<&str>) {
+    let b = t.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        let stop = match c {
+            b' ' | b'\n' | b',' | b'.' | b';' | b':' | b')' | b'"' => 1,
+            0xe2 if b.get(i + 1..i + 3) == Some(&[0x80, 0x9d]) => 3,
+            _ => continue,
+        };
+        return (t.get(..i).unwrap_or_default(), t.get(i + stop..));
+    }
+    (t, None)
 }
 
 /// Capitalised only because a sentence or line starts there ("Much of the cocaine…").
@@ -481,6 +535,25 @@ mod tests {
 
     /// Searching only from the patterns' first bytes finds what `find_iter` finds, including where
     /// a match inside a word hides one that starts later, and where a longer pattern fails.
+    #[test]
+    fn name_words_split_as_the_char_pattern_does() {
+        for t in ["", "-", "Lima", " a  b-c--d ", "Côte d'Ivoire", "Guinea-Bissau- ", "São Paulo"] {
+            let want: Vec<&str> = t.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+            assert_eq!(super::name_words(t).collect::<Vec<_>>(), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn byte_scans_split_as_the_char_patterns_do() {
+        for t in ["", "a", "x Lima", "(Cali", "“Bogotá", "el “Chapo” Guzmán, y", "Sr.Ruiz; Quito) de", "a\nb\"c”d: e", "é”"] {
+            assert_eq!(super::word_before(t), t.rsplit([' ', '\n', '(', '"', '“']).next().unwrap_or_default(), "{t:?}");
+            let mut split = t.split([' ', '\n', ',', '.', ';', ':', ')', '"', '”']);
+            let (first, rest) = super::word_after(t);
+            assert_eq!(Some(first), split.next(), "{t:?}");
+            assert_eq!(rest.map(|r| super::word_after(r).0), split.next(), "{t:?}");
+        }
+    }
+
     #[test]
     fn first_byte_search_is_find_iter() {
         let patterns = ["PCC", "PC", "CCA", "CJNG", "AB CD", "D", "DEA", "S.D. Fla.", "UIF-Perú", "Perú", "1st"];
