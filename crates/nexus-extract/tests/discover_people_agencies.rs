@@ -7,16 +7,11 @@ use nexus_extract::Matcher;
 use nexus_extract::discover::{self, Context, Found, Index};
 use nexus_kb::{EntityType, KnowledgeBase};
 use proptest::prelude::*;
-use std::sync::OnceLock;
+
+mod support;
 
 fn kb() -> &'static (KnowledgeBase, Matcher, Index) {
-    static KB: OnceLock<(KnowledgeBase, Matcher, Index)> = OnceLock::new();
-    KB.get_or_init(|| {
-        let (kb, _) = KnowledgeBase::load(&[]);
-        let matcher = Matcher::new(&kb);
-        let index = Index::new(&kb);
-        (kb, matcher, index)
-    })
+    support::finders()
 }
 
 fn run(text: &str, finder: fn(&Context) -> Vec<Found>) -> Vec<Found> {

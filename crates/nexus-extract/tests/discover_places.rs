@@ -2,19 +2,14 @@
 //! written for these tests (en/es/pt), with the cases that must find nothing: a capitalised
 //! adjective after "such as", an organization or agency after the noun, a known city.
 
+use nexus_extract::Matcher;
 use nexus_extract::discover::{self, Context, Index};
-use nexus_extract::{Extractor, Matcher};
 use nexus_kb::KnowledgeBase;
-use std::sync::OnceLock;
+
+mod support;
 
 fn kb() -> &'static (KnowledgeBase, Matcher, Index) {
-    static KB: OnceLock<(KnowledgeBase, Matcher, Index)> = OnceLock::new();
-    KB.get_or_init(|| {
-        let (kb, _) = KnowledgeBase::load(&[]);
-        let matcher = Matcher::new(&kb);
-        let index = Index::new(&kb);
-        (kb, matcher, index)
-    })
+    support::finders()
 }
 
 /// The names the place finder reads in `text`, in order.
@@ -56,8 +51,8 @@ fn no_place_where_the_noun_introduces_something_else() {
 
 #[test]
 fn the_place_is_an_entity_with_its_other_mentions() {
-    let x = Extractor::new(KnowledgeBase::load(&[]).0)
-        .extract("Gunmen attacked the village of Nueva Esperanza del Sur in March. Nueva Esperanza del Sur had no police post.", None);
+    let x =
+        support::extract("Gunmen attacked the village of Nueva Esperanza del Sur in March. Nueva Esperanza del Sur had no police post.");
     let e = x.entities.iter().find(|e| e.name == "Nueva Esperanza del Sur").expect("the village is an entity");
     assert_eq!(e.entity_type, "place");
     assert_eq!(e.mentions.len(), 2, "{:?}", e.mentions);

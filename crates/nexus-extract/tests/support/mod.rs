@@ -1,9 +1,11 @@
-//! What the relation tests share: one extractor over the bundled knowledge base, built once per
-//! test binary, and relations read by their ends' names.
+//! What the extraction tests share: one extractor over the bundled knowledge base, built once per
+//! test binary, relations read by their ends' names, and the finders' knowledge base, matcher and
+//! index.
 #![allow(dead_code)] // each test file uses its own part of it
 
+use nexus_extract::discover::Index;
 use nexus_extract::relations::Relation;
-use nexus_extract::{Extraction, Extractor};
+use nexus_extract::{Extraction, Extractor, Matcher};
 use nexus_kb::KnowledgeBase;
 use std::sync::OnceLock;
 
@@ -37,4 +39,15 @@ pub fn find<'a>(x: &'a Extraction, s: &str, p: &str, o: &str) -> &'a Relation {
         .iter()
         .find(|r| name(x, &r.subject) == s && r.predicate == p && name(x, &r.object) == o)
         .unwrap_or_else(|| panic!("no {s} {p} {o} in {:?}", triples(x)))
+}
+
+/// The bundled knowledge base with the matcher and the finders' index built from it, once.
+pub fn finders() -> &'static (KnowledgeBase, Matcher, Index) {
+    static FINDERS: OnceLock<(KnowledgeBase, Matcher, Index)> = OnceLock::new();
+    FINDERS.get_or_init(|| {
+        let (kb, _) = KnowledgeBase::load(&[]);
+        let matcher = Matcher::new(&kb);
+        let index = Index::new(&kb);
+        (kb, matcher, index)
+    })
 }
