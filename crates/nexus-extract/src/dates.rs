@@ -628,7 +628,7 @@ fn from_month(text: &str, tok: Tok, ctx: &mut Ctx, pending: &mut Vec<Pending>) -
 /// word, a month name, and its year ("… and March 2024", "… a marzo de 2024", "…–March 2024").
 fn range_year(text: &str, end: usize) -> Option<i32> {
     let joint = next_tok(text, end)?;
-    if !matches!(fold(joint.s(text)).as_str(), "and" | "to" | "through" | "until" | "y" | "a" | "hasta" | "e" | "ate" | "-" | "–") {
+    if !t("monthrange").contains_word(joint.s(text)) {
         return None;
     }
     let month = next_tok(text, joint.end)?;

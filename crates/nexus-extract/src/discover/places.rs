@@ -10,6 +10,7 @@
 //! a person) is no place. The name's other mentions in the document, written the same way, are
 //! its mentions too.
 
+use super::cue_names::words::{self, capitalised};
 use super::persons::{CAP, PLACE_NOUN, overlapping};
 use super::{Context, Found};
 use crate::lang::{function_word, lines, name_particle};
@@ -117,9 +118,7 @@ pub fn find(cx: &Context) -> Vec<Found> {
 
 /// Is `start..end` a whole word (the noun, not "downtown" or "townships")?
 fn word_bounded(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+    !text[..start].chars().next_back().is_some_and(char::is_alphanumeric) && words::boundary_after(text, end)
 }
 
 /// The end of the capitalised name starting at `at`, when one does.
@@ -150,21 +149,13 @@ fn name_end(text: &str, at: usize) -> Option<usize> {
     Some(end)
 }
 
-/// The end of the word starting at `at`: letters, digits, and hyphens or apostrophes inside.
+/// The end of the word starting at `at` (`cue_names::words`), when one starts there: a hyphen or
+/// apostrophe opens none.
 fn word_end(text: &str, at: usize) -> Option<usize> {
-    let mut end = at;
-    for (i, c) in text[at..].char_indices() {
-        if c.is_alphanumeric() {
-            end = at + i + c.len_utf8();
-        } else if !(matches!(c, '-' | '\'' | '’') && end == at + i && i > 0) {
-            break;
-        }
+    if text[at..].starts_with(['-', '\'', '’']) {
+        return None;
     }
-    (end > at).then_some(end)
-}
-
-fn capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    Some(words::word_end(text, at)).filter(|&e| e > at)
 }
 
 /// A place for the name at `start..end`, unless the knowledge base reads it already or reads
