@@ -26,6 +26,10 @@
 //!   when that month is after the reference's month. "N years earlier/later" count from the
 //!   previous dated mention in the text (else the reference). "today"/"hoy"/"hoje" are not dates
 //!   (they mostly mean "nowadays").
+//! - Brazilian news puts the day after the weekday ("nesta terça-feira (12)", "na última sexta
+//!   (8)"): that is an exact day near the reference, on that weekday. A day of the month alone
+//!   ("no dia 3", "el pasado día 14") is in the reference's month, or the one before when the
+//!   day is still to come ("no próximo dia 20": the one after when it is past).
 
 use crate::quantities::lex::{self, Table, Tok, char_at, char_before, fold, is_word, next_tok, prev_tok};
 use serde::{Deserialize, Serialize};
@@ -60,6 +64,7 @@ enum Anchor {
     Ago,
     AgoPre,
     Later,
+    DayWord,
 }
 
 struct DLex {
@@ -104,6 +109,8 @@ fn dlex() -> &'static DLex {
             }
         };
         first("weekday", Anchor::Weekday, &mut pats, false);
+        first("wdshort", Anchor::Weekday, &mut pats, false);
+        first("dayword", Anchor::DayWord, &mut pats, true);
         first("rel", Anchor::Rel, &mut pats, true);
         first("decade", Anchor::Decade, &mut pats, true);
         first("ago", Anchor::Ago, &mut pats, false);
@@ -238,6 +245,13 @@ fn day_tok(text: &str, tok: Tok) -> Option<u32> {
     {
         return None;
     }
+    // nor its head ("el 14 de marzo 2,3 toneladas": "2,3" is no day of March)
+    if digits == s.len()
+        && matches!(char_at(text, tok.end), Some('.' | ','))
+        && text[tok.end + 1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
     Some(d)
 }
 
@@ -293,6 +307,7 @@ pub(crate) fn find_dates_in(text: &str, reference: Option<&str>, doc: &lex::DocL
             let got = match kind {
                 Anchor::Month => from_month(text, tok, &mut ctx, &mut pending),
                 Anchor::Weekday => from_weekday(text, tok, &ctx),
+                Anchor::DayWord => from_dayword(text, tok, &ctx),
                 Anchor::Rel => from_rel(text, tok, &ctx),
                 Anchor::Decade => t("decade").match_back(text, e).filter(|h| h.end == e).map(|h| {
                     let start = t("fuzzy").match_back(text, h.start).map_or(h.start, |f| f.start);
@@ -459,9 +474,21 @@ fn from_rel(text: &str, tok: Tok, ctx: &Ctx) -> Option<DateMention> {
 
 fn from_weekday(text: &str, tok: Tok, ctx: &Ctx) -> Option<DateMention> {
     let r = ctx.r?;
-    let h = t("weekday").match_fwd_tok(text, tok)?;
+    let (h, short) = match t("weekday").match_fwd_tok(text, tok) {
+        Some(h) => (h, false),
+        None => (t("wdshort").match_fwd_tok(text, tok)?, true),
+    };
     let wd = h.e.num as i64;
     let cue = t("wdcue").match_back(text, h.start);
+    // Brazilian news gives the day of the month after the weekday: "nesta terça-feira (12)",
+    // "na última sexta (8)". That day is exact, even for the short forms ("sexta").
+    if let Some((day, end)) = paren_day(text, h.end) {
+        let start = cue.as_ref().map_or(h.start, |c| c.start);
+        return Some(mention(text, start, end, day_near(r, day, Some(wd))?, Precision::Day));
+    }
+    if short {
+        return None;
+    }
     let english = h.e.langs == lex::EN;
     let capital = tok.s(text).chars().next().is_some_and(char::is_uppercase);
     if cue.is_none() && !(english && capital) {
@@ -490,6 +517,67 @@ fn from_weekday(text: &str, tok: Tok, ctx: &Ctx) -> Option<DateMention> {
         _ => (format!("{:04}", r.y), Precision::Fuzzy),
     };
     Some(mention(text, start, h.end, v, p))
+}
+
+/// "(12)" right after `pos`: the day and the end of the closing parenthesis.
+fn paren_day(text: &str, pos: usize) -> Option<(u32, usize)> {
+    let open = next_tok(text, pos).filter(|o| o.s(text) == "(")?;
+    let d = next_tok(text, open.end).filter(|d| d.is_digits(text) && d.end - d.start <= 2)?;
+    let close = next_tok(text, d.end).filter(|c| c.s(text) == ")" && c.start == d.end)?;
+    let day: u32 = d.s(text).parse().ok()?;
+    (1..=31).contains(&day).then_some((day, close.end))
+}
+
+/// The date with day of month `day` nearest the reference: in its month, the one before or the
+/// one after, preferring one that falls on `weekday` (1 = Monday) when the text names it. A
+/// reference without a month gives nothing; one without a day, its own month.
+fn day_near(r: Ref, day: u32, weekday: Option<i64>) -> Option<String> {
+    let m = r.m?;
+    let Some(rd) = r.d else {
+        return (day <= days_in_month(r.y, m)).then(|| ymd(r.y, m, day));
+    };
+    let at = days_from_civil(r.y, m, rd);
+    let k = r.y * 12 + m as i32 - 1;
+    let mut best: Option<(bool, i64, String)> = None; // (weekday differs, distance, value)
+    for k in [k - 1, k, k + 1] {
+        let (y, m) = (k.div_euclid(12), (k.rem_euclid(12) + 1) as u32);
+        if day > days_in_month(y, m) {
+            continue;
+        }
+        let z = days_from_civil(y, m, day);
+        let differs = weekday.is_some_and(|w| (z + 3).rem_euclid(7) + 1 != w);
+        let key = (differs, (z - at).abs());
+        if best.as_ref().is_none_or(|b| key < (b.0, b.1)) {
+            best = Some((key.0, key.1, ymd(y, m, day)));
+        }
+    }
+    best.map(|b| b.2)
+}
+
+/// "no dia 3", "el pasado día 14", "no próximo dia 20": a day of the reference's month, or of
+/// the month before when that day is still to come (after "próximo", of the month after when it
+/// is past). Not "dia 3 de março" (the month finder reads it) nor "dia 3 de cada mês".
+fn from_dayword(text: &str, tok: Tok, ctx: &Ctx) -> Option<DateMention> {
+    let r = ctx.r?;
+    let (rm, rd) = (r.m?, r.d?);
+    let h = t("dayword").match_back(text, tok.end).filter(|h| h.end == tok.end)?;
+    let n = next_tok(text, tok.end)?;
+    let day = day_tok(text, n)?;
+    if next_tok(text, n.end).is_some_and(|x| {
+        let f = fold(x.s(text));
+        matches!(f.as_str(), "de" | "del" | "do" | "da" | "/" | "-") || dlex().months.contains_key(&f)
+    }) {
+        return None;
+    }
+    let k = r.y * 12 + rm as i32 - 1
+        + match (h.e.num as i32 == 1, day > rd) {
+            (false, true) => -1,
+            (true, false) if day < rd => 1,
+            _ => 0,
+        };
+    let (y, m) = (k.div_euclid(12), (k.rem_euclid(12) + 1) as u32);
+    let start = t("wdcue").match_back(text, h.start).map_or(h.start, |c| c.start);
+    (day <= days_in_month(y, m)).then(|| mention(text, start, n.end, ymd(y, m, day), Precision::Day))
 }
 
 fn from_month(text: &str, tok: Tok, ctx: &mut Ctx, pending: &mut Vec<Pending>) -> Option<DateMention> {

@@ -409,6 +409,18 @@ const DATES: &[(&str, Option<&str>, &[DateCase])] = &[
         None,
         &[("2021", "2021", Precision::Year), ("agosto do mesmo ano", "2021-08", Precision::Month)],
     ),
+    // Brazilian news: the weekday's day of the month in parentheses, exact even in short form
+    ("A PF prendeu nesta terça-feira (12) dois suspeitos", Some("2024-03-15"), &[("nesta terça-feira (12)", "2024-03-12", Precision::Day)]),
+    ("na última sexta (29), em Manaus", Some("2024-12-02"), &[("última sexta (29)", "2024-11-29", Precision::Day)]),
+    ("na segunda fase da operação (2)", Some("2024-03-15"), &[]),
+    // a day of the month alone, in the reference's month or the one before
+    ("o crime ocorreu no último dia 3.", Some("2024-03-15"), &[("último dia 3", "2024-03-03", Precision::Day)]),
+    ("el día 28 hubo un ataque", Some("2024-03-15"), &[("el día 28", "2024-02-28", Precision::Day)]),
+    ("a audiência será no próximo dia 2", Some("2024-12-20"), &[("no próximo dia 2", "2025-01-02", Precision::Day)]),
+    ("no dia 3 de cada mês", Some("2024-03-15"), &[]),
+    ("no dia 3", None, &[]),
+    // a decimal after the month is a quantity, not the day
+    ("decomisó el 14 de marzo 2,3 toneladas", Some("2024-03-20"), &[("14 de marzo", "2024-03-14", Precision::Day)]),
 ];
 
 #[test]
