@@ -611,7 +611,19 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
             return None;
         }
         let year_like = plain == 4 && (1900.0..=2099.0).contains(&value);
-        let (value, mult) = apply_mults(text, &mut end, value, ANY);
+        let (mut value, mult) = apply_mults(text, &mut end, value, ANY);
+        // Mexican and Central American usage writes the rest after the multiplier: "2 mil 500
+        // kilos" is 2,500, "3 millones 200 mil pesos" 3,200,000.
+        if mult >= 1000.0
+            && let Some(t) = next_tok(text, end).filter(|t| t.start > end && b[t.start].is_ascii_digit())
+            && let Some(rest) = parse_number(text, t.start)
+            && rest.value >= 1.0
+            && rest.value < mult
+            && rest.value.fract() == 0.0
+        {
+            value += rest.value;
+            end = rest.end;
+        }
         return Some(Num { start: pos, end, value, mult, langs: ANY, vague: false, year_like: year_like && mult == 1.0 });
     }
     let t0 = next_tok(text, pos)?;
