@@ -36,9 +36,18 @@ enum Key {
 /// in order of first mention; mentions in text order.
 pub fn group(kb: &KnowledgeBase, text: &str, mentions: &[KbMention], learned: &[Found]) -> Vec<ExtractedEntity> {
     let mut all: Vec<(usize, usize, Key, Option<&Found>)> = mentions.iter().map(|m| (m.start, m.end, Key::Kb(m.entity), None)).collect();
+    let known_people: Vec<usize> =
+        mentions.iter().map(|m| m.entity).filter(|&i| kb.entities()[i].entity_type == EntityType::Person).collect();
     for f in learned {
         let key = match f.kb_entity {
             Some(i) => Key::Kb(i),
+            None if f.entity_type == EntityType::Person => {
+                let folded = fold(&f.name);
+                match kb.person_named(&folded).or_else(|| surname_of(kb, &known_people, &folded)) {
+                    Some(i) => Key::Kb(i),
+                    None => Key::Learned(f.entity_type, folded),
+                }
+            }
             None => Key::Learned(f.entity_type, fold(&f.name)),
         };
         all.push((f.start, f.end, key, Some(f)));
@@ -79,6 +88,19 @@ pub fn group(kb: &KnowledgeBase, text: &str, mentions: &[KbMention], learned: &[
         out[slot].mentions.push(Mention { text: text[start..end].to_owned(), start, end });
     }
     out
+}
+
+/// The one known person the document names whose name ends with `folded` ("Guzmán López" after
+/// "Joaquín Guzmán López"). A person named in full around a nickname ("Ismael 'El Mayo'
+/// Zambada", read as "Ismael Zambada") is found by `person_named` before this.
+fn surname_of(kb: &KnowledgeBase, known: &[usize], folded: &str) -> Option<usize> {
+    let ends_with = |name: &str| {
+        let n = fold(name);
+        n.len() > folded.len() && n.ends_with(folded) && n.as_bytes()[n.len() - folded.len() - 1] == b' '
+    };
+    let mut hits = known.iter().copied().filter(|&i| kb.entities()[i].names().any(ends_with));
+    let first = hits.next()?;
+    hits.all(|i| i == first).then_some(first)
 }
 
 /// A stable id for an entity the knowledge base does not hold: its type and folded name, so the

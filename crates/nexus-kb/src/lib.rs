@@ -1,4 +1,4 @@
-//! The knowledge base: organizations, state actors, places, commodities and activities in
+//! The knowledge base: organizations, state actors, people, places, commodities and activities in
 //! English, Spanish and Portuguese, kept as data (`data/kb/`) and compiled into the binary, plus
 //! any directories of an analyst's own files, loaded after the bundled ones.
 //!
@@ -21,6 +21,9 @@ pub struct KnowledgeBase {
     /// Id → entry, hashed with Fx: extraction looks entries up by id per relation, where SipHash
     /// cost more than the lookup. Ids come from the bundled data and the analyst's own files.
     by_id: rustc_hash::FxHashMap<String, usize>,
+    /// Folded name or alias → person entry: a name the document spells out around a nickname
+    /// ("Ismael 'El Mayo' Zambada" read as "Ismael Zambada") is the known person.
+    persons: rustc_hash::FxHashMap<String, usize>,
 }
 
 impl KnowledgeBase {
@@ -40,7 +43,13 @@ impl KnowledgeBase {
         for (i, e) in entities.iter().enumerate() {
             by_id.entry(e.id.clone()).or_insert(i);
         }
-        (KnowledgeBase { entities, by_id }, diags)
+        let mut persons = rustc_hash::FxHashMap::default();
+        for (i, e) in entities.iter().enumerate().filter(|(_, e)| e.entity_type == EntityType::Person) {
+            for n in e.names() {
+                persons.entry(fold(n)).or_insert(i);
+            }
+        }
+        (KnowledgeBase { entities, by_id, persons }, diags)
     }
 
     /// Ids, references, ISO codes, coordinates and name clashes across all entries.
@@ -54,6 +63,11 @@ impl KnowledgeBase {
 
     pub fn get(&self, id: &str) -> Option<&Entity> {
         self.by_id.get(id).map(|&i| &self.entities[i])
+    }
+
+    /// The person entry one of whose names folds to `folded`.
+    pub fn person_named(&self, folded: &str) -> Option<usize> {
+        self.persons.get(folded).copied()
     }
 
     /// Entries per type, for summaries.

@@ -15,6 +15,7 @@ pub const BUNDLED: &[(&str, &str)] = &[
     ("data/kb/criminal_orgs.jsonl", include_str!("../../../data/kb/criminal_orgs.jsonl")),
     ("data/kb/armed_groups.jsonl", include_str!("../../../data/kb/armed_groups.jsonl")),
     ("data/kb/state_actors.jsonl", include_str!("../../../data/kb/state_actors.jsonl")),
+    ("data/kb/people.jsonl", include_str!("../../../data/kb/people.jsonl")),
     ("data/kb/cities.tsv", include_str!("../../../data/kb/cities.tsv")),
 ];
 
