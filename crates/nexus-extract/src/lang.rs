@@ -25,6 +25,13 @@ pub(crate) fn geographic_head(folded: &str) -> bool {
     set(&WORDS, include_str!("../../../data/lang/geographic-heads.txt")).contains(folded)
 }
 
+/// Nouns for a kind of group, body or facility ("cartel", "clan", "penitentiary"),
+/// `name-heads.txt`, folded.
+pub(crate) fn name_head(folded: &str) -> bool {
+    static WORDS: OnceLock<FxSet<&'static str>> = OnceLock::new();
+    set(&WORDS, include_str!("../../../data/lang/name-heads.txt")).contains(folded)
+}
+
 /// Definite articles, `definite-articles.txt`, lower case.
 pub(crate) fn definite_article(w: &str) -> bool {
     static WORDS: OnceLock<FxSet<&'static str>> = OnceLock::new();

@@ -361,9 +361,10 @@ fn capitalised(s: &str) -> bool {
 }
 
 /// Every word of a proper name is capitalised but its particles ("Ciudad del Este", "Clan del
-/// Golfo") and geographic heads ("the Mantaro river"): "El segundo" is not the town of El Segundo.
-/// Spanish and Portuguese put the head first in lower case ("el río Paraná", "o rio Solimões"):
-/// that name is read whole, not as the state its second word also names.
+/// Golfo") and heads, geographic or of a kind of group or facility ("the Mantaro river", "the
+/// Sinaloa cartel"): "El segundo" is not the town of El Segundo. Spanish and Portuguese put the
+/// head first in lower case ("el río Paraná", "o rio Solimões", "el cártel de Sinaloa"): that
+/// name is read whole, not as the state its second word also names.
 fn title_cased(s: &str) -> bool {
     // One word, most matches: title-cased exactly when capitalised. (Bytes, not chars: both
     // separators are ASCII.)
@@ -375,7 +376,7 @@ fn title_cased(s: &str) -> bool {
     if head_first {
         words.next();
     }
-    (capitalised(s) || head_first && words.peek().is_some_and(|w| capitalised(w)))
+    (capitalised(s) || head_first && name_words(s).skip(1).find(|w| !name_particle(w)).is_some_and(capitalised))
         && words.all(|w| capitalised(w) || name_particle(w) || folded_head(w))
 }
 
@@ -399,7 +400,8 @@ fn name_words(s: &str) -> impl Iterator<Item = &str> {
 /// `geographic_head` of the folded word, without folding a copy of a word that is folded already
 /// (lower-case ASCII, most words).
 fn folded_head(w: &str) -> bool {
-    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) { geographic_head(w) } else { geographic_head(&fold(w)) }
+    let head = |f: &str| geographic_head(f) || crate::lang::name_head(f);
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) { head(w) } else { head(&fold(w)) }
 }
 
 /// The surface is capitalised wherever one of the entry's own names is, but for the short

@@ -205,3 +205,17 @@ fn an_agency_name_with_commas_is_one_name() {
     // Its words are not goods of their own.
     assert!(!found(text).iter().any(|(_, t)| *t == "commodity"), "{:?}", found(text));
 }
+
+#[test]
+fn a_known_name_may_open_or_close_with_its_kind_in_lower_case() {
+    // Spanish and Portuguese style: the kind first, in lower case; the cartel, not the state.
+    assert!(has("Según la DEA, el cártel de Sinaloa domina el mercado.", "Cártel de Sinaloa", "criminal_org"));
+    assert!(!names("Según la DEA, el cártel de Sinaloa domina el mercado.").contains(&"Sinaloa".to_owned()));
+    assert!(has("O cartel de Sinaloa atua no Brasil.", "Cártel de Sinaloa", "criminal_org"));
+    assert!(has("El clan del Golfo opera en Urabá.", "Clan del Golfo", "criminal_org"));
+    // English: the kind last.
+    assert!(has("The Litoral penitentiary is overcrowded.", "Penitenciaría del Litoral", "place"));
+    assert!(has("The Gulf clan and the Sinaloa cartel fight.", "Cártel de Sinaloa", "criminal_org"));
+    // Every other word keeps its capital: "la policía nacional" is no name.
+    assert!(!found("La policía nacional capturó a diez personas.").iter().any(|(_, t)| *t == "state_actor"));
+}
