@@ -310,8 +310,11 @@ pub(crate) fn find_dates_in(text: &str, reference: Option<&str>, doc: &lex::DocL
                 Anchor::DayWord => from_dayword(text, tok, &ctx),
                 Anchor::Rel => from_rel(text, tok, &ctx),
                 Anchor::Decade => t("decade").match_back(text, e).filter(|h| h.end == e).map(|h| {
-                    let start = t("fuzzy").match_back(text, h.start).map_or(h.start, |f| f.start);
-                    mention(text, start, e, format!("{:04}", h.e.num as i32), Precision::Fuzzy)
+                    // "a finales de los años ochenta" → 1988, as "the late 1980s"
+                    let cue = t("fuzzy").match_back(text, article_before(text, h.start));
+                    let start = cue.as_ref().map_or(h.start, |f| f.start);
+                    let year = h.e.num as i32 + cue.map_or(0, |f| f.e.num as i32);
+                    mention(text, start, e, format!("{year:04}"), Precision::Fuzzy)
                 }),
                 Anchor::Ago => from_ago(text, tok, &ctx),
                 Anchor::AgoPre => from_agopre(text, tok, &ctx),
@@ -660,8 +663,9 @@ fn from_month(text: &str, tok: Tok, ctx: &mut Ctx, pending: &mut Vec<Pending>) -
             return None;
         }
         // Spanish and Portuguese month names are written in lower case: a capital inside a
-        // sentence is a name ("Rio de Janeiro", "El Mayo", "Av. 9 de Octubre").
-        if !english && capital && !sentence_start(text, tok.start) {
+        // sentence is a name ("Rio de Janeiro", "El Mayo", "Av. 9 de Octubre"). A dotted
+        // abbreviation with its day after it is English news style ("on Dec. 4").
+        if !english && capital && !sentence_start(text, tok.start) && !(dotted && after_day.is_some()) {
             return None;
         }
     }
@@ -811,8 +815,7 @@ fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMent
             if v % 10 == 0 {
                 let year = if v >= 30 { 1900 + v } else { 2000 + v };
                 // "a finales de los años 80": the cue may stand before an article.
-                let article = prev_tok(text, h.start).filter(|a| matches!(a.s(text), "los" | "las" | "os" | "as" | "the"));
-                let fuzzy = t("fuzzy").match_back(text, article.map_or(h.start, |a| a.start));
+                let fuzzy = t("fuzzy").match_back(text, article_before(text, h.start));
                 let year = year + fuzzy.as_ref().map_or(0, |f| f.e.num as i32);
                 let start = fuzzy.map_or(h.start, |f| f.start);
                 return Some(mention(text, start, e, format!("{year:04}"), Precision::Fuzzy));
@@ -835,8 +838,18 @@ fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMent
     {
         return Some(mention(text, f.start, e, format!("{y:04}"), Precision::Fuzzy));
     }
-    if t("decadepre").match_back(text, s).is_some_and(|h| h.e.phrase.starts_with("déc")) {
-        return Some(mention(text, s, e, format!("{:04}", y - y % 10), Precision::Fuzzy));
+    if let Some(h) = t("decadepre").match_back(text, s) {
+        if h.e.phrase.starts_with("déc") {
+            return Some(mention(text, s, e, format!("{:04}", y - y % 10), Precision::Fuzzy));
+        }
+        // "los años 2000", "no final dos anos 1990": a decade after an article, its cue before
+        let at = article_before(text, h.start);
+        if y % 10 == 0 && at < h.start {
+            let fuzzy = t("fuzzy").match_back(text, at);
+            let year = y + fuzzy.as_ref().map_or(0, |f| f.e.num as i32);
+            let start = fuzzy.map_or(h.start, |f| f.start);
+            return Some(mention(text, start, e, format!("{year:04}"), Precision::Fuzzy));
+        }
     }
     let counted = crate::quantities::unit_class_after(text, e) == Some("count");
     // the second year of "2019-2020", "2021–2022", "2009 a 2018"
@@ -851,6 +864,13 @@ fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMent
         return None;
     }
     sentence_start(text, s).then(|| mention(text, s, e, format!("{y:04}"), Precision::Year))
+}
+
+/// Where a definite article right before `pos` starts ("los", "dos", "the"), else `pos`.
+fn article_before(text: &str, pos: usize) -> usize {
+    prev_tok(text, pos)
+        .filter(|a| matches!(a.s(text), "los" | "las" | "os" | "as" | "dos" | "das" | "nos" | "the"))
+        .map_or(pos, |a| a.start)
 }
 
 /// Is `pos` the start of a paragraph, or of a sentence after a word ("… drug. 2014 was")? Not after

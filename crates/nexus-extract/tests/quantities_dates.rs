@@ -424,6 +424,14 @@ const DATES: &[(&str, Option<&str>, &[DateCase])] = &[
     ("a audiência será no próximo dia 2", Some("2024-12-20"), &[("no próximo dia 2", "2025-01-02", Precision::Day)]),
     ("no dia 3 de cada mês", Some("2024-03-15"), &[]),
     ("no dia 3", None, &[]),
+    // decades in words or four digits after an article, with the cue before the article
+    ("a finales de los años ochenta", None, &[("a finales de los años ochenta", "1988", Precision::Fuzzy)]),
+    ("a principios de los años 2000", None, &[("a principios de los años 2000", "2002", Precision::Fuzzy)]),
+    ("no final dos anos 1990", None, &[("no final dos anos 1990", "1998", Precision::Fuzzy)]),
+    ("en los últimos cinco años 2020 fue el peor", None, &[]),
+    // a dotted abbreviation and its day: English news style
+    ("Police came on Dec. 4 and left.", Some("2024-12-06"), &[("Dec. 4", "2024-12-04", Precision::Day)]),
+    ("the Mar. 3 raid", Some("2024-12-06"), &[("Mar. 3", "2024-03-03", Precision::Day)]),
     // a decimal after the month is a quantity, not the day
     ("decomisó el 14 de marzo 2,3 toneladas", Some("2024-03-20"), &[("14 de marzo", "2024-03-14", Precision::Day)]),
 ];
