@@ -665,7 +665,8 @@ fn from_month(text: &str, tok: Tok, ctx: &mut Ctx, pending: &mut Vec<Pending>) -
         // Spanish and Portuguese month names are written in lower case: a capital inside a
         // sentence is a name ("Rio de Janeiro", "El Mayo", "Av. 9 de Octubre"). A dotted
         // abbreviation with its day after it is English news style ("on Dec. 4").
-        if !english && capital && !sentence_start(text, tok.start) && !(dotted && after_day.is_some()) {
+        let english_style = dotted && after_day.is_some();
+        if !english && !english_style && capital && !sentence_start(text, tok.start) {
             return None;
         }
     }

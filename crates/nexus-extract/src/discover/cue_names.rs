@@ -1019,6 +1019,7 @@ pub(crate) mod vocab {
         Locative,
         Ending,
         Alias,
+        Nickname,
         Naming,
         English,
         Acronym,
@@ -1130,6 +1131,7 @@ pub(crate) mod vocab {
             let Some((form, kind)) = l.split_once('\t') else { continue };
             let kind = match kind.trim() {
                 "alias" => Kind::Alias,
+                "nickname" => Kind::Nickname,
                 "naming" => Kind::Naming,
                 "english" => Kind::English,
                 "acronym" => Kind::Acronym,

@@ -431,7 +431,10 @@ fn aliases(known: &Known, hits: &[Hit], out: &mut Out) {
             continue;
         }
         let x_end = subject_end(text, h.start);
-        let Some((_, _, who)) = known.ending_at(x_end) else { continue };
+        let Some((_, _, who)) = known.ending_at(x_end) else {
+            nicknamed(known, h, out);
+            continue;
+        };
         if !actor_type(who.ty(out.cx.kb)) {
             continue;
         }
@@ -444,6 +447,35 @@ fn aliases(known: &Known, hits: &[Hit], out: &mut Out) {
             out.define(&who, s, e);
         }
     }
+}
+
+/// "capturaron a alias 'Chucky'", "vulgo Marcola": a nickname cue with no name before it names
+/// a person by the nickname alone.
+fn nicknamed(known: &Known, h: &Hit, out: &mut Out) {
+    let v = vocab::get();
+    let text = out.cx.text;
+    if !v.pattern_cues[h.pattern].iter().any(|&c| v.cues[c].kind == Kind::Nickname) {
+        return;
+    }
+    // The cue in lower case, after a word that is no name ("a", "capturado"): "Alias" opening a
+    // sentence is a heading or a name more often than a cue.
+    let before = text[..h.start].trim_end_matches(' ');
+    if !text[h.start..].starts_with(|c: char| c.is_lowercase()) || before.ends_with(|c: char| c.is_alphanumeric()) && ends_with_name(before)
+    {
+        return;
+    }
+    if let Some((s, e)) = alias_name(text, h.end).filter(|&(s, e)| nickname(&text[s..e]))
+        && known.clear(out.cx.kb, s, e)
+        && known.exactly(s, e).is_none()
+    {
+        let who = Who::Learned { name: text[s..e].to_owned(), ty: EntityType::Person, kb: None };
+        out.define(&who, s, e);
+    }
+}
+
+/// Whether `before` ends with a capitalised word: a name the cue may belong to.
+fn ends_with_name(before: &str) -> bool {
+    before.rsplit([' ', '\n']).next().is_some_and(capitalised)
 }
 
 /// "Víctor Quispe Palomino, 'camarada José'": a quoted nickname right after a person.
