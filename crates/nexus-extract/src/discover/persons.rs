@@ -821,6 +821,83 @@ pub(super) fn word_classes() -> &'static ClassMap {
     })
 }
 
+/// `ClassMap`'s words of up to eight bytes, keyed by their bytes packed into a `u64` (zero
+/// padded; no word holds a NUL): the scan looks up every word of a document, and most are this
+/// short, so a look-up is one multiply and a key compare in an open-addressed table instead of
+/// hashing bytes and comparing strings. Longer words go to the `ClassMap`.
+pub(super) struct PackedClasses {
+    /// Packed words; 0 marks an empty slot. A power of two, at most half full.
+    keys: Vec<u64>,
+    classes: Vec<u32>,
+    shift: u32,
+}
+
+impl PackedClasses {
+    fn new(map: &ClassMap) -> PackedClasses {
+        let short: Vec<(u64, u32)> = map.iter().filter_map(|(w, &c)| Some((pack(w.as_bytes())?, c))).collect();
+        let bits = (short.len() * 2).max(16).next_power_of_two().trailing_zeros();
+        let mut table = PackedClasses { keys: vec![0; 1 << bits], classes: vec![0; 1 << bits], shift: 64 - bits };
+        for (key, class) in short {
+            let mut at = table.slot(key);
+            while table.keys[at] != 0 {
+                at = (at + 1) & (table.keys.len() - 1);
+            }
+            table.keys[at] = key;
+            table.classes[at] = class;
+        }
+        table
+    }
+
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The classes of a packed word (0 when it is in no table).
+    #[inline]
+    fn get(&self, key: u64) -> u32 {
+        let mask = self.keys.len() - 1;
+        let mut at = self.slot(key);
+        loop {
+            match self.keys[at] {
+                k if k == key => return self.classes[at],
+                0 => return 0,
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
+}
+
+/// A word of one to eight bytes, none NUL, packed little-endian into a `u64`: never 0.
+#[inline]
+fn pack(word: &[u8]) -> Option<u64> {
+    match word.len() {
+        1..=7 if !word.contains(&0) => Some(crate::hash::tail(word)),
+        8 if !word.contains(&0) => word.first_chunk::<8>().map(|w| u64::from_le_bytes(*w)),
+        _ => None,
+    }
+}
+
+/// The classes a word scan looks words up in: the packed short words and the map for the rest.
+#[derive(Clone, Copy)]
+struct Vocabulary<'v> {
+    packed: &'v PackedClasses,
+    map: &'v ClassMap,
+}
+
+impl Vocabulary<'_> {
+    #[inline]
+    fn get(&self, word: &str) -> u32 {
+        let b = word.as_bytes();
+        // Words of the text hold no NUL, so the check in `pack` is left out here.
+        match b.len() {
+            1..=7 => self.packed.get(crate::hash::tail(b)),
+            8 => b.first_chunk::<8>().map_or(0, |w| self.packed.get(u64::from_le_bytes(*w))),
+            _ => self.map.get(word).copied().unwrap_or(0),
+        }
+    }
+}
+
 /// The first letter is a capital.
 pub(super) const CAP: u16 = 1;
 /// Two letters or more, none lower case: an acronym or a heading.
@@ -909,7 +986,7 @@ static BYTE_CLASS: [u8; 256] = {
 impl<'a> Words<'a> {
     /// The words of `text` with their classes in the finders' vocabulary.
     pub fn classified(text: &'a str, kb: &KbIndex) -> Words<'a> {
-        Words::read(text, Some(&kb.classes))
+        Words::read(text, Some(Vocabulary { packed: &kb.packed, map: &kb.classes }))
     }
 
     #[inline]
@@ -928,7 +1005,7 @@ impl<'a> Words<'a> {
     }
 
     /// Read the words of `text`, and their classes in `vocabulary` when given.
-    fn read(text: &'a str, vocabulary: Option<&ClassMap>) -> Words<'a> {
+    fn read(text: &'a str, vocabulary: Option<Vocabulary>) -> Words<'a> {
         let bytes = text.as_bytes();
         let mut classes = Vec::with_capacity(if vocabulary.is_some() { text.len() / 4 + 1 } else { 0 });
         let mut folded = String::new();
@@ -976,7 +1053,7 @@ impl<'a> Words<'a> {
                 };
                 if let Some(v) = vocabulary {
                     let bare = if lead == LOWER_LETTER { &text[start..end] } else { &folded[word.folded.0..word.folded.1] };
-                    classes.push(v.get(bare).copied().unwrap_or(0));
+                    classes.push(v.get(bare));
                 }
                 list.push(word);
                 i = end;
@@ -1059,7 +1136,7 @@ impl<'a> Words<'a> {
                 &folded[word.folded.0..word.folded.1]
             };
             if let Some(v) = vocabulary {
-                classes.push(v.get(bare).copied().unwrap_or(0));
+                classes.push(v.get(bare));
             }
             list.push(word);
         }
@@ -1223,6 +1300,8 @@ fn fold_into(s: &str, out: &mut String) {
 pub(super) struct KbIndex {
     /// Folded word → its classes: the finders' vocabularies and this knowledge base's demonyms.
     pub classes: ClassMap,
+    /// `classes`' words of up to eight bytes, packed, for the word scan.
+    packed: PackedClasses,
     /// Folded demonym ("peruvian", "peruanos", "belgas") → the country's entry.
     pub demonyms: Map<usize>,
     /// Folded one-word names of places and countries: a surname that is one ("Lima", "Santos")
@@ -1248,6 +1327,7 @@ impl KbIndex {
     pub(super) fn new(kb: &KnowledgeBase) -> KbIndex {
         let mut index = KbIndex {
             classes: word_classes().clone(),
+            packed: PackedClasses { keys: Vec::new(), classes: Vec::new(), shift: 0 },
             demonyms: Map::default(),
             places: Set::default(),
             countries: Set::default(),
@@ -1304,6 +1384,7 @@ impl KbIndex {
                 _ => {}
             }
         }
+        index.packed = PackedClasses::new(&index.classes);
         index
     }
 }
@@ -1359,6 +1440,19 @@ mod tests {
 
     fn kb_index() -> KbIndex {
         KbIndex::new(&KnowledgeBase::load(&[]).0)
+    }
+
+    /// The packed table gives every word the classes the map gives it, and none to others.
+    #[test]
+    fn packed_classes_are_the_map() {
+        let kb = kb_index();
+        let v = Vocabulary { packed: &kb.packed, map: &kb.classes };
+        for (word, &class) in &kb.classes {
+            assert_eq!(v.get(word), class, "{word}");
+        }
+        for word in ["zzqx", "a", "thethe", "kilogramx", "qwertyui", "é"] {
+            assert_eq!(v.get(word), kb.classes.get(word).copied().unwrap_or(0), "{word}");
+        }
     }
 
     /// The quantity and date words read off the finders' scan are `WordSet::scan`'s.
