@@ -20,6 +20,7 @@ use super::cue_names::words::*;
 use super::cue_names::{self, Hit};
 use super::{Context, Found};
 use crate::fold::fold;
+use crate::matcher::KbMention;
 use nexus_kb::{EntityType, KnowledgeBase};
 
 /// Longest parenthesis read, in bytes.
@@ -68,6 +69,14 @@ impl Who {
     }
 }
 
+/// A mention's span and who it names.
+type Span = (usize, usize, Who);
+
+/// The order of `Known::spans`: by start, the longer first.
+fn by_start(s: &Span) -> (usize, std::cmp::Reverse<usize>) {
+    (s.0, std::cmp::Reverse(s.1))
+}
+
 /// The mentions already found: knowledge-base and learned, sorted by start.
 struct Known {
     spans: Vec<(usize, usize, Who)>,
@@ -79,15 +88,60 @@ struct Known {
 
 impl Known {
     fn new(cx: &Context, found: &[Found]) -> Known {
-        let mut spans: Vec<(usize, usize, Who)> = cx.kb_mentions.iter().map(|m| (m.start, m.end, Who::Kb(m.entity))).collect();
-        for f in found {
-            spans.push((f.start, f.end, Who::of(f)));
-        }
-        spans.sort_by_key(|s| (s.0, std::cmp::Reverse(s.1)));
-        let mut by_end: Vec<usize> = (0..spans.len()).collect();
-        by_end.sort_by_key(|&i| (spans[i].1, spans[i].0));
+        let kb = cx.kb_mentions;
+        let disjoint = kb.iter().all(|m| m.start < m.end) && kb.windows(2).all(|w| w[0].end <= w[1].start);
+        let (spans, by_end) = if disjoint { Known::merged(kb, found) } else { Known::sorted(kb, found) };
         let longest = spans.iter().map(|s| s.1 - s.0).max().unwrap_or(0);
         Known { spans, by_end, longest }
+    }
+
+    /// The spans by start (the longer first), and their indices by end: a stable sort of the
+    /// knowledge-base mentions followed by the learned ones.
+    fn sorted(kb: &[KbMention], found: &[Found]) -> (Vec<Span>, Vec<usize>) {
+        let mut spans: Vec<Span> = kb.iter().map(|m| (m.start, m.end, Who::Kb(m.entity))).collect();
+        spans.extend(found.iter().map(|f| (f.start, f.end, Who::of(f))));
+        spans.sort_by_key(by_start);
+        let mut by_end: Vec<usize> = (0..spans.len()).collect();
+        by_end.sort_by_key(|&i| (spans[i].1, spans[i].0));
+        (spans, by_end)
+    }
+
+    /// What `sorted` gives, when the knowledge-base mentions are sorted, disjoint and not empty,
+    /// so in order by start and by end alike: only the few learned spans are sorted, and merged
+    /// in (after the knowledge-base ones of the same key, as the stable sort leaves them).
+    fn merged(kb: &[KbMention], found: &[Found]) -> (Vec<Span>, Vec<usize>) {
+        let mut learned: Vec<Span> = found.iter().map(|f| (f.start, f.end, Who::of(f))).collect();
+        learned.sort_by_key(by_start);
+        let n = kb.len() + learned.len();
+        let (mut spans, mut from_kb) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let mut rest = learned.into_iter().peekable();
+        for m in kb {
+            let s = (m.start, m.end, Who::Kb(m.entity));
+            while let Some(l) = rest.next_if(|l| by_start(l) < by_start(&s)) {
+                spans.push(l);
+                from_kb.push(false);
+            }
+            spans.push(s);
+            from_kb.push(true);
+        }
+        for l in rest {
+            spans.push(l);
+            from_kb.push(false);
+        }
+        // By end, then start, then index: the stable sort's order.
+        let key = |i: usize| (spans[i].1, spans[i].0, i);
+        let mut learned_at: Vec<usize> = (0..n).filter(|&i| !from_kb[i]).collect();
+        learned_at.sort_unstable_by_key(|&i| key(i));
+        let mut by_end = Vec::with_capacity(n);
+        let mut rest = learned_at.into_iter().peekable();
+        for k in (0..n).filter(|&i| from_kb[i]) {
+            while let Some(l) = rest.next_if(|&l| key(l) < key(k)) {
+                by_end.push(l);
+            }
+            by_end.push(k);
+        }
+        by_end.extend(rest);
+        (spans, by_end)
     }
 
     /// The mention that ends at `end`: the longest, as the merge keeps the longer.
