@@ -1019,9 +1019,7 @@ impl<'a> Words<'a> {
         while i < bytes.len() {
             // Skip to the next letter or digit: ASCII separators by table; a joiner joins nothing
             // at the start of a word.
-            while i < bytes.len() && matches!(BYTE_CLASS[usize::from(bytes[i])], SEPARATOR | JOINER) {
-                i += 1;
-            }
+            i = skip_separators(bytes, i);
             let Some(&b) = bytes.get(i) else { break };
             let first = if b.is_ascii() {
                 char::from(b)
@@ -1250,6 +1248,15 @@ fn flags(text: &str, word: &mut Word, first: char, counts: Option<(usize, bool)>
     if letters >= 2 && !lower {
         word.flags |= UPPER;
     }
+}
+
+/// The first letter, digit or other character at or after `i`: ASCII separators and joiners
+/// skipped by table. Kept out of line: inlined into `Words::read`, its loop kept a handful of
+/// derived counters in step and cost twice as much, depending on what else the crate held.
+#[inline(never)]
+fn skip_separators(bytes: &[u8], i: usize) -> usize {
+    let rest = bytes.get(i..).unwrap_or_default();
+    i + rest.iter().position(|&b| !matches!(BYTE_CLASS[usize::from(b)], SEPARATOR | JOINER)).unwrap_or(rest.len())
 }
 
 /// The end of the word whose second byte is at `i`, when the rest of it is lower-case ASCII
