@@ -281,7 +281,7 @@ pub(crate) fn find_dates_in(text: &str, reference: Option<&str>, doc: &lex::DocL
     let mut later: Vec<(usize, usize, i64, &'static str)> = Vec::new();
     let mut pending: Vec<Pending> = Vec::new();
     // digit runs
-    for (s, e) in crate::text::digit_runs(text) {
+    for &(s, e) in doc.digit_runs(text) {
         if let Some(m) = from_digits(text, s, e, &mut ctx) {
             found.push(m);
         }

@@ -234,7 +234,7 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
 
 /// `find_quantities`, with what it reads of the document shared with the date finder.
 pub(crate) fn find_quantities_in(text: &str, doc: &lex::DocLex) -> Vec<Quantity> {
-    let mut cands: Vec<usize> = crate::text::digit_runs(text).map(|(s, _)| s).collect();
+    let mut cands: Vec<usize> = doc.digit_runs(text).iter().map(|&(s, _)| s).collect();
     let n_digits = cands.len();
     cands.extend(doc.words(text, lex::QUANTITY_WORDS).iter().map(|(t, _)| t.start));
     if cands.len() > n_digits {

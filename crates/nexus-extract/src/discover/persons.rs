@@ -917,6 +917,9 @@ const IN_TEXT: u16 = 128;
 /// Letters and digits only, all ASCII (no joiner, no period): the word is exactly the run of
 /// letters and digits every other word scan of the document reads there.
 pub(super) const PLAIN: u16 = 256;
+/// Holds an ASCII digit: every ASCII digit of the text is inside a word, so the runs of digits
+/// are read off these words alone (`vocabulary_words`).
+const DIGITS: u16 = 512;
 
 /// One word: letters and digits, with inner hyphens and apostrophes ("narco-traffickers",
 /// "O'Brien", "Attorney's").
@@ -1035,19 +1038,20 @@ impl<'a> Words<'a> {
             i += first.len_utf8();
             let lead = BYTE_CLASS[usize::from(b)];
             if lead & (LOWER_LETTER | UPPER_LETTER) != 0
-                && let Some(end) = lower_ascii_tail(bytes, i)
+                && let Some((end, tail)) = lower_ascii_tail(bytes, i)
                 && !(lead == UPPER_LETTER && end == i && bytes.get(end) == Some(&b'.'))
             {
+                let digits = if tail & DIGIT_CHAR != 0 { DIGITS } else { 0 };
                 // The bulk of prose: an ASCII word of lower-case letters and digits after its first
                 // letter, ending at a separator, is plain; lower case, it is folded already.
                 let word = if lead == LOWER_LETTER {
-                    Word { start, end, full_end: end, folded: (start, end), folded_full: end, flags: PLAIN | IN_TEXT }
+                    Word { start, end, full_end: end, folded: (start, end), folded_full: end, flags: PLAIN | IN_TEXT | digits }
                 } else {
                     let from = folded.len();
                     folded.push_str(&text[start..end]);
                     folded[from..].make_ascii_lowercase();
                     let to = folded.len();
-                    Word { start, end, full_end: end, folded: (from, to), folded_full: to, flags: PLAIN | CAP }
+                    Word { start, end, full_end: end, folded: (from, to), folded_full: to, flags: PLAIN | CAP | digits }
                 };
                 if let Some(v) = vocabulary {
                     let bare = if lead == LOWER_LETTER { &text[start..end] } else { &folded[word.folded.0..word.folded.1] };
@@ -1097,6 +1101,9 @@ impl<'a> Words<'a> {
             let (lower, upper) = (case & LOWER_LETTER != 0, case & UPPER_LETTER != 0);
             let letters = if lower { 0 } else { bytes[start..i].iter().filter(|b| b.is_ascii_alphabetic()).count() };
             let mut word = Word { start, end: i, full_end: i, folded: (0, 0), folded_full: 0, flags: if hyphen { HYPHEN } else { 0 } };
+            if case & DIGIT_CHAR != 0 {
+                word.flags |= DIGITS;
+            }
             if let Some(a) = apostrophe.filter(|&a| matches!(&text[a..i], "'s" | "’s")) {
                 word.end = a;
                 word.flags |= POSS;
@@ -1151,12 +1158,22 @@ impl<'a> Words<'a> {
     /// token `WordSet::scan` and the run `guess_lang` read there, and its classes say whether it
     /// is in either vocabulary; any other word is read as they would read it, within its span
     /// (every run of letters and digits lies inside one word).
-    pub fn vocabulary_words(&self) -> ([Vec<(crate::quantities::lex::Tok, u32)>; 2], u8) {
-        use crate::quantities::lex::{LangCount, Tok, WordSet, lang_sample_end};
+    pub fn vocabulary_words(&self) -> (crate::quantities::lex::DocWords, u8) {
+        use crate::quantities::lex::{DocWords, LangCount, Tok, WordSet, lang_sample_end};
         let sets = lex_sets();
         let mut out = [Vec::new(), Vec::new()];
+        let mut digit_runs = Vec::new();
+        let bytes = self.text.as_bytes();
         let (sample, mut lang) = (lang_sample_end(self.text), LangCount::default());
         for (i, w) in self.list.iter().enumerate() {
+            if w.has(DIGITS) {
+                let mut at = w.start;
+                while let Some(n) = bytes[at..w.full_end].iter().position(u8::is_ascii_digit) {
+                    let start = at + n;
+                    at = bytes[start..w.full_end].iter().position(|b| !b.is_ascii_digit()).map_or(w.full_end, |n| start + n);
+                    digit_runs.push((start, at));
+                }
+            }
             if w.start < sample {
                 if w.has(PLAIN) && w.full_end <= sample {
                     lang.add(&self.text[w.start..w.full_end]);
@@ -1182,7 +1199,7 @@ impl<'a> Words<'a> {
                 }
             }
         }
-        (out, lang.guess())
+        (DocWords { vocabulary: out, digit_runs }, lang.guess())
     }
 
     /// The folded word, without a possessive.
@@ -1262,18 +1279,19 @@ fn skip_separators(bytes: &[u8], i: usize) -> usize {
 /// The end of the word whose second byte is at `i`, when the rest of it is lower-case ASCII
 /// letters and digits up to a separator (or the end): no capital, joiner or other character in
 /// it or after it.
+/// With it, the byte classes of the tail, or-ed (whether it holds a digit).
 #[inline]
-fn lower_ascii_tail(bytes: &[u8], mut i: usize) -> Option<usize> {
+fn lower_ascii_tail(bytes: &[u8], mut i: usize) -> Option<(usize, u8)> {
     let mut case = 0;
     while let Some(&b) = bytes.get(i) {
         let class = BYTE_CLASS[usize::from(b)];
         if class & ASCII_ALNUM == 0 {
-            return (class == SEPARATOR && case & UPPER_LETTER == 0).then_some(i);
+            return (class == SEPARATOR && case & UPPER_LETTER == 0).then_some((i, case));
         }
         case |= class;
         i += 1;
     }
-    (case & UPPER_LETTER == 0).then_some(i)
+    (case & UPPER_LETTER == 0).then_some((i, case))
 }
 
 /// Fold `word` into `folded`, with its possessive as "'s".
@@ -1471,7 +1489,9 @@ mod tests {
             let words = Words::classified(text, &kb);
             let mut want = [Vec::new(), Vec::new()];
             crate::quantities::lex::WordSet::scan(text, lex_sets(), |n, tok, v| want[n].push((tok, v)));
-            assert_eq!(words.vocabulary_words(), (want.clone(), crate::quantities::lex::guess_lang(text)), "{text:?}");
+            let (got, lang) = words.vocabulary_words();
+            assert_eq!((&got.vocabulary, lang), (&want, crate::quantities::lex::guess_lang(text)), "{text:?}");
+            assert_eq!(got.digit_runs, crate::text::digit_runs(text).collect::<Vec<_>>(), "{text:?}");
             assert!(!want[0].is_empty() || text.len() < 400);
         }
         // The language guess reads the first 20,000 bytes: cut anywhere in a word.

@@ -381,11 +381,20 @@ pub(crate) fn merged(tables: &FastMap<String, Table>, kinds: &[&str]) -> Table {
 }
 
 /// What the quantity and date finders read of a document, each found once, on first need: its
-/// language, and the words of their vocabularies (one scan for both).
+/// language, the words of their vocabularies (one scan for both) and the runs of digits.
 #[derive(Default)]
 pub(crate) struct DocLex {
     lang: std::cell::OnceCell<u8>,
     words: std::cell::OnceCell<[Vec<(Tok, u32)>; 2]>,
+    digit_runs: std::cell::OnceCell<Vec<(usize, usize)>>,
+}
+
+/// What `discover`'s word scan reads for the quantity and date finders: the words of their
+/// vocabularies (`QUANTITY_WORDS`, `DATE_WORDS`) and the runs of ASCII digits, in order.
+#[derive(Debug, PartialEq)]
+pub(crate) struct DocWords {
+    pub vocabulary: [Vec<(Tok, u32)>; 2],
+    pub digit_runs: Vec<(usize, usize)>,
 }
 
 /// Which finder's words `DocLex::words` gives.
@@ -395,8 +404,13 @@ pub(crate) const DATE_WORDS: usize = 1;
 impl DocLex {
     /// With the words of both vocabularies and the language found already (`discover`'s word
     /// scan).
-    pub fn with_words(words: [Vec<(Tok, u32)>; 2], lang: u8) -> DocLex {
-        DocLex { lang: lang.into(), words: words.into() }
+    pub fn with_words(words: DocWords, lang: u8) -> DocLex {
+        DocLex { lang: lang.into(), words: words.vocabulary.into(), digit_runs: words.digit_runs.into() }
+    }
+
+    /// The runs of ASCII digits of `text`, as byte spans (`crate::text::digit_runs`).
+    pub fn digit_runs(&self, text: &str) -> &[(usize, usize)] {
+        self.digit_runs.get_or_init(|| crate::text::digit_runs(text).collect())
     }
 
     pub fn lang(&self, text: &str) -> u8 {
