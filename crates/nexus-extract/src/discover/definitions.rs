@@ -701,6 +701,9 @@ fn at_word_starts(words: &super::persons::Words, surfaces: &[&str], firsts: &[us
     let run_end = |s: &str, from: usize| s[from..].char_indices().find(|(_, c)| !c.is_alphanumeric()).map_or(s.len(), |(i, _)| from + i);
     let mut by_run: crate::hash::FxMap<&str, Vec<usize>> = Default::default();
     let mut first_bytes = [false; 256];
+    // The byte lengths of the first runs (63 for any longer): a run of another length is passed
+    // without hashing it.
+    let mut lens = 0u64;
     for (n, surface) in surfaces.iter().enumerate() {
         let run = run_end(surface, 0);
         if run == 0 {
@@ -708,22 +711,30 @@ fn at_word_starts(words: &super::persons::Words, surfaces: &[&str], firsts: &[us
         }
         by_run.entry(&surface[..run]).or_default().push(n);
         first_bytes[usize::from(surface.as_bytes()[0])] = true;
+        lens |= 1 << run.min(63);
     }
     let text = words.text;
     let bytes = text.as_bytes();
     let from = firsts.iter().copied().min().unwrap_or(text.len());
-    let mut at = |p: usize| {
+    // The run of letters and digits at `p`, its end read already (`run`) or not.
+    let mut at = |p: usize, run: Option<usize>| {
+        if run.is_some_and(|end| lens & (1 << (end - p).min(63)) == 0) {
+            return;
+        }
         // `boundary_before` and `run_end`, ASCII bytes by table.
         let before = p.checked_sub(1).map(|q| bytes[q]);
         if before.is_some_and(|b| if b < 0x80 { b.is_ascii_alphanumeric() || b == b'-' } else { !boundary_before(text, p) }) {
             return;
         }
-        let mut end = p;
-        while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
-            end += 1;
-        }
-        if bytes.get(end).is_some_and(|&b| b >= 0x80) {
-            end = run_end(text, end);
+        let end = run.unwrap_or_else(|| {
+            let mut end = p;
+            while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            if bytes.get(end).is_some_and(|&b| b >= 0x80) { run_end(text, end) } else { end }
+        });
+        if lens & (1 << (end - p).min(63)) == 0 {
+            return;
         }
         let Some(ns) = by_run.get(&text[p..end]) else { return };
         for &n in ns {
@@ -734,15 +745,16 @@ fn at_word_starts(words: &super::persons::Words, surfaces: &[&str], firsts: &[us
     };
     // Most words start with a byte no surface starts with.
     for w in words.list.iter().filter(|w| w.full_end > from) {
+        // A plain word is the run of letters and digits there.
         if first_bytes[usize::from(bytes[w.start])] {
-            at(w.start);
+            at(w.start, w.has(super::persons::PLAIN).then_some(w.full_end));
         }
         if !w.has(super::persons::PLAIN) {
             let mut after_alnum = true;
             for (k, c) in text[w.start..w.full_end].char_indices() {
                 let alnum = c.is_alphanumeric();
                 if alnum && !after_alnum && first_bytes[usize::from(bytes[w.start + k])] {
-                    at(w.start + k);
+                    at(w.start + k, None);
                 }
                 after_alnum = alnum;
             }
