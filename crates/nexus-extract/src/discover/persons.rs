@@ -886,7 +886,7 @@ struct Vocabulary<'v> {
 }
 
 impl Vocabulary<'_> {
-    #[inline]
+    #[inline(always)]
     fn get(&self, word: &str) -> u32 {
         let b = word.as_bytes();
         // Words of the text hold no NUL, so the check in `pack` is left out here.
