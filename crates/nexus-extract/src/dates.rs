@@ -31,7 +31,8 @@
 //!   ("no dia 3", "el pasado día 14") is in the reference's month, or the one before when the
 //!   day is still to come ("no próximo dia 20": the one after when it is past).
 
-use crate::quantities::lex::{self, Table, Tok, char_at, char_before, fold, is_word, next_tok, prev_tok};
+use crate::quantities::lex::{self, Tok, char_at, char_before, fold, is_word, next_tok, prev_tok};
+use crate::quantities::table;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -141,10 +142,6 @@ fn dlex() -> &'static DLex {
         let words = lex::WordSet::new(strs.iter().enumerate().map(|(i, p)| (p.clone(), i as u32)));
         DLex { months, words, kinds }
     })
-}
-
-fn t(kind: &str) -> &'static Table {
-    crate::quantities::lex().table(kind)
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -295,7 +292,7 @@ pub(crate) fn find_dates_in(text: &str, reference: Option<&str>, doc: &lex::DocL
     let mut later: Vec<(usize, usize, i64, &'static str)> = Vec::new();
     let mut pending: Vec<Pending> = Vec::new();
     // digit runs
-    for (s, e) in crate::text::digit_runs(text) {
+    for &(s, e) in doc.digit_runs(text) {
         if let Some(m) = from_digits(text, s, e, &mut ctx) {
             found.push(m);
         }
@@ -309,9 +306,9 @@ pub(crate) fn find_dates_in(text: &str, reference: Option<&str>, doc: &lex::DocL
                 Anchor::Weekday => from_weekday(text, tok, &ctx),
                 Anchor::DayWord => from_dayword(text, tok, &ctx),
                 Anchor::Rel => from_rel(text, tok, &ctx),
-                Anchor::Decade => t("decade").match_back(text, e).filter(|h| h.end == e).map(|h| {
+                Anchor::Decade => table!("decade").match_back(text, e).filter(|h| h.end == e).map(|h| {
                     // "a finales de los años ochenta" → 1988, as "the late 1980s"
-                    let cue = t("fuzzy").match_back(text, article_before(text, h.start));
+                    let cue = table!("fuzzy").match_back(text, article_before(text, h.start));
                     let start = cue.as_ref().map_or(h.start, |f| f.start);
                     let year = h.e.num as i32 + cue.map_or(0, |f| f.e.num as i32);
                     mention(text, start, e, format!("{year:04}"), Precision::Fuzzy)
@@ -324,7 +321,7 @@ pub(crate) fn find_dates_in(text: &str, reference: Option<&str>, doc: &lex::DocL
                         let f = fold(n.s(text));
                         crate::quantities::lex().table("u:link").contains_word(&f) || matches!(f.as_str(), "que" | "than" | "the")
                     });
-                    if let Some(h) = t("later").match_back(text, e).filter(|h| h.end == e && !relative_to_event)
+                    if let Some(h) = table!("later").match_back(text, e).filter(|h| h.end == e && !relative_to_event)
                         && let Some((ns, n, unit)) = amount_before(text, h.start)
                     {
                         later.push((ns, e, n * h.e.num as i64, unit));
@@ -407,7 +404,7 @@ fn shift(r: Ref, unit: &str, n: i64) -> Option<(String, Precision)> {
 /// "<n> <period>" ending right before `pos`: (start, n, unit).
 fn amount_before(text: &str, pos: usize) -> Option<(usize, i64, &'static str)> {
     let p = prev_tok(text, pos)?;
-    let period = t("period").match_back(text, p.end)?;
+    let period = table!("period").match_back(text, p.end)?;
     let unit: &'static str = match period.e.val.as_str() {
         "year" => "year",
         "month" => "month",
@@ -424,12 +421,12 @@ fn small_number(text: &str, tok: Tok) -> Option<i64> {
         let n: i64 = tok.s(text).parse().ok()?;
         return (n <= 200).then_some(n);
     }
-    if let Some(h) = t("num").match_fwd_tok(text, tok)
+    if let Some(h) = table!("num").match_fwd_tok(text, tok)
         && h.end == tok.end
     {
         return Some(h.e.num as i64);
     }
-    if t("article").match_fwd_tok(text, tok).is_some() {
+    if table!("article").match_fwd_tok(text, tok).is_some() {
         return Some(1);
     }
     None
@@ -447,7 +444,7 @@ fn from_agopre(text: &str, tok: Tok, ctx: &Ctx) -> Option<DateMention> {
     let nt = next_tok(text, tok.end)?;
     let n = small_number(text, nt)?;
     let pt = next_tok(text, nt.end)?;
-    let period = t("period").match_fwd_tok(text, pt)?;
+    let period = table!("period").match_fwd_tok(text, pt)?;
     let unit = match period.e.val.as_str() {
         "year" => "year",
         "month" => "month",
@@ -460,7 +457,7 @@ fn from_agopre(text: &str, tok: Tok, ctx: &Ctx) -> Option<DateMention> {
 
 fn from_rel(text: &str, tok: Tok, ctx: &Ctx) -> Option<DateMention> {
     let r = ctx.r?;
-    let h = t("rel").match_back(text, tok.end).filter(|h| h.end == tok.end)?;
+    let h = table!("rel").match_back(text, tok.end).filter(|h| h.end == tok.end)?;
     let (unit, n) = h.e.val.split_once(':')?;
     let n: i64 = n.parse().ok()?;
     let (v, p) = match unit {
@@ -477,12 +474,12 @@ fn from_rel(text: &str, tok: Tok, ctx: &Ctx) -> Option<DateMention> {
 
 fn from_weekday(text: &str, tok: Tok, ctx: &Ctx) -> Option<DateMention> {
     let r = ctx.r?;
-    let (h, short) = match t("weekday").match_fwd_tok(text, tok) {
+    let (h, short) = match table!("weekday").match_fwd_tok(text, tok) {
         Some(h) => (h, false),
-        None => (t("wdshort").match_fwd_tok(text, tok)?, true),
+        None => (table!("wdshort").match_fwd_tok(text, tok)?, true),
     };
     let wd = h.e.num as i64;
-    let cue = t("wdcue").match_back(text, h.start);
+    let cue = table!("wdcue").match_back(text, h.start);
     // Brazilian news gives the day of the month after the weekday: "nesta terça-feira (12)",
     // "na última sexta (8)". That day is exact, even for the short forms ("sexta").
     if let Some((day, end)) = paren_day(text, h.end) {
@@ -563,7 +560,7 @@ fn day_near(r: Ref, day: u32, weekday: Option<i64>) -> Option<String> {
 fn from_dayword(text: &str, tok: Tok, ctx: &Ctx) -> Option<DateMention> {
     let r = ctx.r?;
     let (rm, rd) = (r.m?, r.d?);
-    let h = t("dayword").match_back(text, tok.end).filter(|h| h.end == tok.end)?;
+    let h = table!("dayword").match_back(text, tok.end).filter(|h| h.end == tok.end)?;
     let n = next_tok(text, tok.end)?;
     let day = day_tok(text, n)?;
     if next_tok(text, n.end).is_some_and(|x| {
@@ -579,7 +576,7 @@ fn from_dayword(text: &str, tok: Tok, ctx: &Ctx) -> Option<DateMention> {
             _ => 0,
         };
     let (y, m) = (k.div_euclid(12), (k.rem_euclid(12) + 1) as u32);
-    let start = t("wdcue").match_back(text, h.start).map_or(h.start, |c| c.start);
+    let start = table!("wdcue").match_back(text, h.start).map_or(h.start, |c| c.start);
     (day <= days_in_month(y, m)).then(|| mention(text, start, n.end, ymd(y, m, day), Precision::Day))
 }
 
@@ -645,7 +642,7 @@ fn from_month(text: &str, tok: Tok, ctx: &mut Ctx, pending: &mut Vec<Pending>) -
     let mut same_year = false;
     if year.is_none()
         && !abbr
-        && let Some(h) = t("sameyear").match_fwd(text, end)
+        && let Some(h) = table!("sameyear").match_fwd(text, end)
     {
         if h.e.val == "ref" {
             year = Some(ctx.r?.y);
@@ -659,7 +656,7 @@ fn from_month(text: &str, tok: Tok, ctx: &mut Ctx, pending: &mut Vec<Pending>) -
     }
     let _ = same_year;
     if year.is_none() {
-        if abbr && !dotted || (t("monthword").contains_word(word) && fold(word) == word && !capital) {
+        if abbr && !dotted || (table!("monthword").contains_word(word) && fold(word) == word && !capital) {
             return None;
         }
         // Spanish and Portuguese month names are written in lower case: a capital inside a
@@ -690,7 +687,7 @@ fn from_month(text: &str, tok: Tok, ctx: &mut Ctx, pending: &mut Vec<Pending>) -
     if let Some((_, s)) = day {
         start = s;
     }
-    let fuzzy = if d.is_none() { t("fuzzy").match_back(text, start) } else { None };
+    let fuzzy = if d.is_none() { table!("fuzzy").match_back(text, start) } else { None };
     let fuzzy = fuzzy.filter(|f| !matches!(f.e.phrase.as_str(), "about" | "around" | "alrededor de" | "hacia" | "circa"));
     match (d, year) {
         (Some(d), Some(y)) => (d <= days_in_month(y, m)).then(|| mention(text, start, end, ymd(y, m, d), Precision::Day)),
@@ -710,7 +707,7 @@ fn from_month(text: &str, tok: Tok, ctx: &mut Ctx, pending: &mut Vec<Pending>) -
             if let Some(f) = fuzzy {
                 return Some(mention(text, f.start, end, ym(y, m), Precision::Fuzzy));
             }
-            let p = t("monthprep").match_back(text, start)?;
+            let p = table!("monthprep").match_back(text, start)?;
             let _ = p;
             Some(mention(text, start, end, ym(y, m), Precision::Month))
         }
@@ -721,7 +718,7 @@ fn from_month(text: &str, tok: Tok, ctx: &mut Ctx, pending: &mut Vec<Pending>) -
 /// word, a month name, and its year ("… and March 2024", "… a marzo de 2024", "…–March 2024").
 fn range_year(text: &str, end: usize) -> Option<i32> {
     let joint = next_tok(text, end)?;
-    if !t("monthrange").contains_word(joint.s(text)) {
+    if !table!("monthrange").contains_word(joint.s(text)) {
         return None;
     }
     let month = next_tok(text, joint.end)?;
@@ -761,7 +758,7 @@ fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMent
             return None;
         }
         if matches!(c, '.' | ',' | '/' | ':' | '$' | '€' | '£') || c == '-' && char_before(text, s - 1).is_some_and(is_word) {
-            let mid = c == '-' && t("fuzzy").match_back(text, s).is_some_and(|f| f.e.toks.last().is_some_and(|x| x == "-"));
+            let mid = c == '-' && table!("fuzzy").match_back(text, s).is_some_and(|f| f.e.toks.last().is_some_and(|x| x == "-"));
             // the second year of "2019-2020"
             let span = c == '-'
                 && s >= 5
@@ -772,8 +769,8 @@ fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMent
             }
         }
     }
-    if t("id").match_back(text, s).is_some()
-        || t("u:currency").match_back(text, s).is_some_and(|h| h.end == s || text[h.end..s].trim().is_empty())
+    if table!("id").match_back(text, s).is_some()
+        || table!("u:currency").match_back(text, s).is_some_and(|h| h.end == s || text[h.end..s].trim().is_empty())
     {
         return None;
     }
@@ -805,18 +802,18 @@ fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMent
         if len == 2 && matches!(prev, Some('\'' | '’')) {
             start -= prev.unwrap().len_utf8();
         }
-        let fuzzy = t("fuzzy").match_back(text, start);
+        let fuzzy = table!("fuzzy").match_back(text, start);
         let year = year + fuzzy.as_ref().map_or(0, |f| f.e.num as i32);
         let start = fuzzy.map_or(start, |f| f.start);
         return Some(mention(text, start, de, format!("{year:04}"), Precision::Fuzzy));
     }
     if len == 2 && !next.is_some_and(is_word) {
-        if let Some(h) = t("decadepre").match_back(text, s) {
+        if let Some(h) = table!("decadepre").match_back(text, s) {
             let v: i32 = text[s..e].parse().ok()?;
             if v % 10 == 0 {
                 let year = if v >= 30 { 1900 + v } else { 2000 + v };
                 // "a finales de los años 80": the cue may stand before an article.
-                let fuzzy = t("fuzzy").match_back(text, article_before(text, h.start));
+                let fuzzy = table!("fuzzy").match_back(text, article_before(text, h.start));
                 let year = year + fuzzy.as_ref().map_or(0, |f| f.e.num as i32);
                 let start = fuzzy.map_or(h.start, |f| f.start);
                 return Some(mention(text, start, e, format!("{year:04}"), Precision::Fuzzy));
@@ -834,19 +831,19 @@ fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMent
     if matches!(next, Some('.' | ',')) && b.get(e + 1).is_some_and(u8::is_ascii_digit) {
         return None;
     }
-    if let Some(f) = t("fuzzy").match_back(text, s)
+    if let Some(f) = table!("fuzzy").match_back(text, s)
         && (!(f.e.phrase == "about" || f.e.phrase == "around") || crate::quantities::unit_class_after(text, e).is_none())
     {
         return Some(mention(text, f.start, e, format!("{y:04}"), Precision::Fuzzy));
     }
-    if let Some(h) = t("decadepre").match_back(text, s) {
+    if let Some(h) = table!("decadepre").match_back(text, s) {
         if h.e.phrase.starts_with("déc") {
             return Some(mention(text, s, e, format!("{:04}", y - y % 10), Precision::Fuzzy));
         }
         // "los años 2000", "no final dos anos 1990": a decade after an article, its cue before
         let at = article_before(text, h.start);
         if y % 10 == 0 && at < h.start {
-            let fuzzy = t("fuzzy").match_back(text, at);
+            let fuzzy = table!("fuzzy").match_back(text, at);
             let year = y + fuzzy.as_ref().map_or(0, |f| f.e.num as i32);
             let start = fuzzy.map_or(h.start, |f| f.start);
             return Some(mention(text, start, e, format!("{year:04}"), Precision::Fuzzy));
@@ -857,7 +854,7 @@ fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMent
     let after_year = prev_tok(text, s).is_some_and(|p| {
         matches!(p.s(text), "-" | "–" | "—" | "/") && prev_tok(text, p.start).is_some_and(|y| year_tok(text, y).is_some())
     });
-    let prep = after_year || t("yearprep").match_back(text, s).is_some();
+    let prep = after_year || table!("yearprep").match_back(text, s).is_some();
     if prep {
         return Some(mention(text, s, e, format!("{y:04}"), Precision::Year));
     }

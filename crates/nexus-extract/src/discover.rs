@@ -49,9 +49,9 @@ impl<'a> Context<'a> {
         Context { text, kb, kb_mentions, index, words, cue_scan: std::cell::OnceCell::new() }
     }
 
-    /// The words of the quantity and date vocabularies and the language guess, from the
-    /// finders' word scan (for `quantities::lex::DocLex`).
-    pub(crate) fn vocabulary_words(&self) -> ([Vec<(crate::quantities::lex::Tok, u32)>; 2], u8) {
+    /// The words of the quantity and date vocabularies, the runs of digits and the language
+    /// guess, from the finders' word scan (for `quantities::lex::DocLex`).
+    pub(crate) fn vocabulary_words(&self) -> (crate::quantities::lex::DocWords, u8) {
         self.words.vocabulary_words()
     }
 

@@ -112,6 +112,17 @@ impl Lex {
     }
 }
 
+/// The table of a kind of `lex()`, looked up once per call site: the finders read a few tables
+/// at every number and date word, and hashing the kind's name each time cost more than most of
+/// the look-ups in the table.
+macro_rules! table {
+    ($kind:literal) => {{
+        static TABLE: std::sync::OnceLock<&'static crate::quantities::lex::Table> = std::sync::OnceLock::new();
+        *TABLE.get_or_init(|| crate::quantities::lex().table($kind))
+    }};
+}
+pub(crate) use table;
+
 pub(crate) fn lex() -> &'static Lex {
     static LEX: OnceLock<Lex> = OnceLock::new();
     LEX.get_or_init(|| {
@@ -234,7 +245,7 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
 
 /// `find_quantities`, with what it reads of the document shared with the date finder.
 pub(crate) fn find_quantities_in(text: &str, doc: &lex::DocLex) -> Vec<Quantity> {
-    let mut cands: Vec<usize> = crate::text::digit_runs(text).map(|(s, _)| s).collect();
+    let mut cands: Vec<usize> = doc.digit_runs(text).iter().map(|&(s, _)| s).collect();
     let n_digits = cands.len();
     cands.extend(doc.words(text, lex::QUANTITY_WORDS).iter().map(|(t, _)| t.start));
     if cands.len() > n_digits {
@@ -280,24 +291,23 @@ fn digit_start_ok(text: &str, pos: usize) -> bool {
 }
 
 fn parse_at(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Vec<Quantity>> {
-    let lx = lex();
     let digit = text.as_bytes()[pos].is_ascii_digit();
     if digit && !digit_start_ok(text, pos) {
         return None;
     }
     let q1 = single(text, pos, ctx)?;
-    let between = lx.table("between").match_back(text, q1.start);
+    let between = table!("between").match_back(text, q1.start);
     // A range: "60 to 150 fighters", "between 500 kilograms and 2 tonnes", "entre US$ 3 000 y US$ 5 000".
     let after = q1.end;
     if let Some(conn) = next_tok(text, after) {
-        let to = lx.table("range_to").match_fwd_tok(text, conn);
-        let and = if between.is_some() { lx.table("range_and").match_fwd_tok(text, conn) } else { None };
+        let to = table!("range_to").match_fwd_tok(text, conn);
+        let and = if between.is_some() { table!("range_and").match_fwd_tok(text, conn) } else { None };
         if let Some(h) = to.or(and)
             && let Some(n2) = next_tok(text, h.end)
         {
-            let n2_ok = n2.is_digits(text) || lx.table("u:currency").match_fwd_tok(text, n2).is_some() || n2.is_word(text);
+            let n2_ok = n2.is_digits(text) || table!("u:currency").match_fwd_tok(text, n2).is_some() || n2.is_word(text);
             if n2_ok {
-                let n2pos = match lx.table("u:currency").match_fwd_tok(text, n2) {
+                let n2pos = match table!("u:currency").match_fwd_tok(text, n2) {
                     Some(c) => next_tok(text, c.end).map(|t| t.start),
                     None => Some(n2.start),
                 };
@@ -341,8 +351,7 @@ fn parse_at(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Vec<Quantity>> {
 }
 
 fn bound_before(text: &str, start: usize, q: &Q) -> (Bound, usize) {
-    let lx = lex();
-    if let Some(h) = lx.table("bound").match_back(text, start) {
+    if let Some(h) = table!("bound").match_back(text, start) {
         let b = match h.e.val.as_str() {
             "at_least" => Bound::AtLeast,
             "at_most" => Bound::AtMost,
@@ -397,7 +406,7 @@ fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
     // A currency sign or code before the number (looked up only after a sign, a capital or "/").
     let before = text[..num.start].trim_end_matches(|c: char| lex::is_space(c)).chars().next_back();
     let currency = if before.is_some_and(|c| !c.is_ascii() || c.is_ascii_uppercase() || matches!(c, '$' | '/' | '.')) {
-        lx.table("u:currency").match_back(text, num.start)
+        table!("u:currency").match_back(text, num.start)
     } else {
         None
     };
@@ -406,7 +415,7 @@ fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
     let mut end = num.end;
     if currency.is_some()
         && let Some(t) = next_tok(text, end)
-        && let Some(h) = lx.table("smult").match_fwd_tok(text, t)
+        && let Some(h) = table!("smult").match_fwd_tok(text, t)
         && h.e.toks.len() == 1
         && (t.start == end || lx.mults.match_fwd_tok(text, t).is_none())
     {
@@ -419,7 +428,7 @@ fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
     if unit.is_none() && currency.is_none() {
         // Only the low end of a range goes on without a unit.
         let conn = next_tok(text, num.end)?;
-        if lx.table("range_to").match_fwd_tok(text, conn).is_none() && lx.table("range_and").match_fwd_tok(text, conn).is_none() {
+        if table!("range_to").match_fwd_tok(text, conn).is_none() && table!("range_and").match_fwd_tok(text, conn).is_none() {
             return None;
         }
     }
@@ -428,13 +437,13 @@ fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
         return None;
     }
     let id_at = currency.as_ref().map_or(num.start, |c| c.start);
-    if lx.table("id").match_back(text, id_at).is_some() {
+    if table!("id").match_back(text, id_at).is_some() {
         return None;
     }
     if num.year_like
         && let Some(u) = &unit
         && matches!(u.class, Class::People | Class::Count)
-        && lx.table("yearprep").match_back(text, num.start).is_some()
+        && table!("yearprep").match_back(text, num.start).is_some()
     {
         return None;
     }
@@ -451,21 +460,21 @@ fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
             measured = measured_after(text, u.end, 4);
         }
         if u.class.flows() {
-            if let Some(f) = lx.table("flow").match_fwd(text, u.end) {
+            if let Some(f) = table!("flow").match_fwd(text, u.end) {
                 flow = f.e.num;
                 end = f.end;
                 if measured.is_none() && matches!(u.class, Class::Mass | Class::Volume | Class::Area) {
                     measured = measured_after(text, f.end, 4);
                 }
             } else if let Some((_, me)) = measured
-                && let Some(f) = lx.table("flow").match_fwd(text, me)
+                && let Some(f) = table!("flow").match_fwd(text, me)
             {
                 flow = f.e.num;
                 end = f.end;
             }
         }
     } else if currency.is_some()
-        && let Some(f) = lx.table("flow").match_fwd(text, end)
+        && let Some(f) = table!("flow").match_fwd(text, end)
     {
         flow = f.e.num;
         end = f.end;
@@ -509,7 +518,7 @@ fn unit_after(text: &str, num: &Num) -> Option<UnitHit> {
     }
     // "2 millones de dólares", "cientos de kilos", "4,6 milhões de euros"
     if (num.mult != 1.0 || num.vague)
-        && lx.table("u:link").match_fwd_tok(text, t).is_some()
+        && table!("u:link").match_fwd_tok(text, t).is_some()
         && let Some(t2) = next_tok(text, t.end)
         && let Some(u) = hit_of(t2, &ALL)
     {
@@ -518,10 +527,10 @@ fn unit_after(text: &str, num: &Num) -> Option<UnitHit> {
     // One adjective before a people or counted noun: "5,000 additional troops", "1.8 million fentanyl pills".
     if t.is_word(text) && !t.is_digits(text) && t.s(text).chars().next().is_some_and(char::is_lowercase) {
         let w = t.s(text);
-        if !lx.table("u:stop").contains_word(w)
-            && !lx.table("u:link").contains_word(w)
-            && !lx.table("range_to").contains_word(w)
-            && !lx.table("range_and").contains_word(w)
+        if !table!("u:stop").contains_word(w)
+            && !table!("u:link").contains_word(w)
+            && !table!("range_to").contains_word(w)
+            && !table!("range_and").contains_word(w)
             && let Some(t2) = next_tok(text, t.end)
             && let Some(mut u) = hit_of(t2, &[Class::People, Class::Count])
         {
@@ -536,8 +545,8 @@ fn unit_after(text: &str, num: &Num) -> Option<UnitHit> {
 /// participle after the first word, or four words.
 fn measured_after(text: &str, pos: usize, max_words: usize) -> Option<(usize, usize)> {
     let lx = lex();
-    let link = lx.table("u:link");
-    let stop = lx.table("u:stop");
+    let link = table!("u:link");
+    let stop = table!("u:stop");
     let t = next_tok(text, pos)?;
     link.match_fwd_tok(text, t)?;
     let mut at = t.end;
@@ -588,7 +597,7 @@ fn measured_after(text: &str, pos: usize, max_words: usize) -> Option<(usize, us
             if s.chars().next().is_some_and(char::is_uppercase) {
                 break;
             }
-            if lx.table("flow").contains_word(&f) {
+            if table!("flow").contains_word(&f) {
                 break;
             }
         }
@@ -631,12 +640,12 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
         return None;
     }
     // vague magnitudes: "hundreds of", "tens of thousands of", "miles de"
-    if let Some(h) = lx.table("vague").match_fwd_tok(text, t0) {
+    if let Some(h) = table!("vague").match_fwd_tok(text, t0) {
         let mut value = h.e.num;
         let mut langs = h.e.langs;
         let mut end = h.end;
-        if let Some(l) = next_tok(text, end).filter(|l| lx.table("u:link").match_fwd_tok(text, *l).is_some())
-            && let Some(h2) = next_tok(text, l.end).and_then(|t| lx.table("vague").match_fwd_tok(text, t))
+        if let Some(l) = next_tok(text, end).filter(|l| table!("u:link").match_fwd_tok(text, *l).is_some())
+            && let Some(h2) = next_tok(text, l.end).and_then(|t| table!("vague").match_fwd_tok(text, t))
         {
             value *= h2.e.num;
             langs &= h2.e.langs;
@@ -647,8 +656,8 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
         }
         return Some(Num { start: pos, end, value: value * 2.0, mult: 1.0, langs, vague: true, year_like: false });
     }
-    if let Some(h) = lx.table("several").match_fwd_tok(text, t0) {
-        let m = next_tok(text, h.end).and_then(|t| lx.table("mult").match_fwd_tok(text, t))?;
+    if let Some(h) = table!("several").match_fwd_tok(text, t0) {
+        let m = next_tok(text, h.end).and_then(|t| table!("mult").match_fwd_tok(text, t))?;
         if m.e.langs & h.e.langs == 0 {
             return None;
         }
@@ -671,10 +680,10 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
     let mut any = false;
     let mut last_mult = 0.0f64;
     let mut t = t0;
-    if lx.table("num").match_fwd_tok(text, t).is_none() && lx.table("mult1").match_fwd_tok(text, t).is_none() {
+    if table!("num").match_fwd_tok(text, t).is_none() && table!("mult1").match_fwd_tok(text, t).is_none() {
         // a multiplier needs an article before it: "a dozen", "un millón", "um milhão"
-        let m = lx.table("mult").match_fwd_tok(text, t)?;
-        let a = lx.table("article").match_back(text, pos)?;
+        let m = table!("mult").match_fwd_tok(text, t)?;
+        let a = table!("article").match_back(text, pos)?;
         if a.e.langs & m.e.langs == 0 {
             return None;
         }
@@ -684,7 +693,7 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
         langs = a.e.langs;
     }
     loop {
-        if let Some(h) = lx.table("num").match_fwd_tok(text, t) {
+        if let Some(h) = table!("num").match_fwd_tok(text, t) {
             if !langs_ok(langs, h.e.langs)
                 || (any && cur != 0.0 && (cur % 10.0 != 0.0 || h.e.num >= cur || (cur < 100.0 && h.e.num >= 10.0)))
             {
@@ -721,7 +730,7 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
         let conn = s == "-" && n.start == end || matches!(s, "and" | "y" | "e") && (cur >= 20.0 && cur % 10.0 == 0.0 || cur >= 100.0);
         if conn {
             match next_tok(text, n.end) {
-                Some(n2) if lx.table("num").match_fwd_tok(text, n2).is_some() && (s != "-" || n2.start == n.end) => t = n2,
+                Some(n2) if table!("num").match_fwd_tok(text, n2).is_some() && (s != "-" || n2.start == n.end) => t = n2,
                 _ => break,
             }
         } else {

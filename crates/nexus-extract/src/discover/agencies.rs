@@ -84,6 +84,11 @@ impl Agencies<'_> {
         let mut floor = 0;
         let mut i = 0;
         while i < w.len() {
+            // Only a head's first word starts a span: most words are passed on their class alone.
+            if !w.is(i, HEAD_START) {
+                i += 1;
+                continue;
+            }
             let capitalised = w.list[i].has(CAP) && !w.list[i].has(UPPER);
             let span = if capitalised {
                 self.phrase_at(i, HEADS).and_then(|(len, bits)| self.capitalised(i, len, bits, floor))
@@ -755,7 +760,13 @@ fn lexicon() -> &'static Lexicon {
 /// in any other. A report on Ecuador says "the National Police" and "el país" and means
 /// Ecuador's.
 pub(crate) fn document_country<'a>(mentioned: impl Iterator<Item = &'a nexus_kb::Entity>) -> Option<String> {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
+    // Codes are compared packed into a `u64` (0 for one that does not pack): a document names
+    // thousands of places of a few countries, and comparing strings cost a `memcmp` call each.
+    let pack = |c: &str| match c.len() {
+        1..=7 if !c.as_bytes().contains(&0) => crate::hash::tail(c.as_bytes()),
+        _ => 0,
+    };
+    let mut counts: Vec<(u64, &str, usize)> = Vec::new();
     for e in mentioned {
         let iso = match e.entity_type {
             EntityType::Country => e.iso2.as_deref(),
@@ -763,14 +774,15 @@ pub(crate) fn document_country<'a>(mentioned: impl Iterator<Item = &'a nexus_kb:
             _ => None,
         };
         let Some(iso) = iso.filter(|c| *c != "XX") else { continue };
-        match counts.iter_mut().find(|(c, _)| *c == iso) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((iso, 1)),
+        let key = pack(iso);
+        match counts.iter_mut().find(|(k, c, _)| *k == key && (key != 0 || *c == iso)) {
+            Some((_, _, n)) => *n += 1,
+            None => counts.push((key, iso, 1)),
         }
     }
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.2));
     match counts.as_slice() {
-        [(iso, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(_, m)| *n >= 2 * m) => Some((*iso).to_owned()),
+        [(_, iso, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(_, _, m)| *n >= 2 * m) => Some((*iso).to_owned()),
         _ => None,
     }
 }

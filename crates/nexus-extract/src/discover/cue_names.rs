@@ -794,8 +794,9 @@ fn settle(cx: &Context, mut cands: Vec<Cand>) -> Vec<Found> {
     names.sort();
     names.dedup();
     let mut more = Vec::new();
-    for (name, ty) in &names {
-        for (at, _) in text.match_indices(name.as_str()) {
+    let found = occurrences(text, &names);
+    for ((name, ty), ats) in names.iter().zip(&found) {
+        for &at in ats {
             let end = at + name.len();
             if !boundary_before(text, at) || !boundary_after(text, end) {
                 continue;
@@ -815,6 +816,19 @@ fn settle(cx: &Context, mut cands: Vec<Cand>) -> Vec<Found> {
             let kb_entity = known.get(c.name.as_str()).copied().flatten();
             let entity_type = kb_entity.map_or(c.ty, |i| cx.kb.entities()[i].entity_type);
             Found { start: c.start, end: c.end, name: c.name, entity_type, unnamed: false, kb_entity }
+        })
+        .collect()
+}
+
+/// Where each of the `names` occurs in `text`, as `str::match_indices` finds it (left to right,
+/// not overlapping itself), found by a searcher that skips ahead with vector loads (the
+/// substring search of `str` compares its way through the text byte by byte).
+fn occurrences(text: &str, names: &[(String, EntityType)]) -> Vec<Vec<usize>> {
+    names
+        .iter()
+        .map(|(name, _)| match aho_corasick::packed::Searcher::new([name]) {
+            Some(s) if !name.is_empty() => s.find_iter(text).map(|m| m.start()).collect(),
+            _ => text.match_indices(name.as_str()).map(|(at, _)| at).collect(),
         })
         .collect()
 }

@@ -20,6 +20,7 @@ use super::cue_names::words::*;
 use super::cue_names::{self, Hit};
 use super::{Context, Found};
 use crate::fold::fold;
+use crate::matcher::KbMention;
 use nexus_kb::{EntityType, KnowledgeBase};
 
 /// Longest parenthesis read, in bytes.
@@ -68,6 +69,14 @@ impl Who {
     }
 }
 
+/// A mention's span and who it names.
+type Span = (usize, usize, Who);
+
+/// The order of `Known::spans`: by start, the longer first.
+fn by_start(s: &Span) -> (usize, std::cmp::Reverse<usize>) {
+    (s.0, std::cmp::Reverse(s.1))
+}
+
 /// The mentions already found: knowledge-base and learned, sorted by start.
 struct Known {
     spans: Vec<(usize, usize, Who)>,
@@ -79,15 +88,60 @@ struct Known {
 
 impl Known {
     fn new(cx: &Context, found: &[Found]) -> Known {
-        let mut spans: Vec<(usize, usize, Who)> = cx.kb_mentions.iter().map(|m| (m.start, m.end, Who::Kb(m.entity))).collect();
-        for f in found {
-            spans.push((f.start, f.end, Who::of(f)));
-        }
-        spans.sort_by_key(|s| (s.0, std::cmp::Reverse(s.1)));
-        let mut by_end: Vec<usize> = (0..spans.len()).collect();
-        by_end.sort_by_key(|&i| (spans[i].1, spans[i].0));
+        let kb = cx.kb_mentions;
+        let disjoint = kb.iter().all(|m| m.start < m.end) && kb.windows(2).all(|w| w[0].end <= w[1].start);
+        let (spans, by_end) = if disjoint { Known::merged(kb, found) } else { Known::sorted(kb, found) };
         let longest = spans.iter().map(|s| s.1 - s.0).max().unwrap_or(0);
         Known { spans, by_end, longest }
+    }
+
+    /// The spans by start (the longer first), and their indices by end: a stable sort of the
+    /// knowledge-base mentions followed by the learned ones.
+    fn sorted(kb: &[KbMention], found: &[Found]) -> (Vec<Span>, Vec<usize>) {
+        let mut spans: Vec<Span> = kb.iter().map(|m| (m.start, m.end, Who::Kb(m.entity))).collect();
+        spans.extend(found.iter().map(|f| (f.start, f.end, Who::of(f))));
+        spans.sort_by_key(by_start);
+        let mut by_end: Vec<usize> = (0..spans.len()).collect();
+        by_end.sort_by_key(|&i| (spans[i].1, spans[i].0));
+        (spans, by_end)
+    }
+
+    /// What `sorted` gives, when the knowledge-base mentions are sorted, disjoint and not empty,
+    /// so in order by start and by end alike: only the few learned spans are sorted, and merged
+    /// in (after the knowledge-base ones of the same key, as the stable sort leaves them).
+    fn merged(kb: &[KbMention], found: &[Found]) -> (Vec<Span>, Vec<usize>) {
+        let mut learned: Vec<Span> = found.iter().map(|f| (f.start, f.end, Who::of(f))).collect();
+        learned.sort_by_key(by_start);
+        let n = kb.len() + learned.len();
+        let (mut spans, mut from_kb) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let mut rest = learned.into_iter().peekable();
+        for m in kb {
+            let s = (m.start, m.end, Who::Kb(m.entity));
+            while let Some(l) = rest.next_if(|l| by_start(l) < by_start(&s)) {
+                spans.push(l);
+                from_kb.push(false);
+            }
+            spans.push(s);
+            from_kb.push(true);
+        }
+        for l in rest {
+            spans.push(l);
+            from_kb.push(false);
+        }
+        // By end, then start, then index: the stable sort's order.
+        let key = |i: usize| (spans[i].1, spans[i].0, i);
+        let mut learned_at: Vec<usize> = (0..n).filter(|&i| !from_kb[i]).collect();
+        learned_at.sort_unstable_by_key(|&i| key(i));
+        let mut by_end = Vec::with_capacity(n);
+        let mut rest = learned_at.into_iter().peekable();
+        for k in (0..n).filter(|&i| from_kb[i]) {
+            while let Some(l) = rest.next_if(|&l| key(l) < key(k)) {
+                by_end.push(l);
+            }
+            by_end.push(k);
+        }
+        by_end.extend(rest);
+        (spans, by_end)
     }
 
     /// The mention that ends at `end`: the longest, as the merge keeps the longer.
@@ -679,6 +733,9 @@ fn at_word_starts(words: &super::persons::Words, surfaces: &[&str], firsts: &[us
     let run_end = |s: &str, from: usize| s[from..].char_indices().find(|(_, c)| !c.is_alphanumeric()).map_or(s.len(), |(i, _)| from + i);
     let mut by_run: crate::hash::FxMap<&str, Vec<usize>> = Default::default();
     let mut first_bytes = [false; 256];
+    // The byte lengths of the first runs (63 for any longer): a run of another length is passed
+    // without hashing it.
+    let mut lens = 0u64;
     for (n, surface) in surfaces.iter().enumerate() {
         let run = run_end(surface, 0);
         if run == 0 {
@@ -686,22 +743,30 @@ fn at_word_starts(words: &super::persons::Words, surfaces: &[&str], firsts: &[us
         }
         by_run.entry(&surface[..run]).or_default().push(n);
         first_bytes[usize::from(surface.as_bytes()[0])] = true;
+        lens |= 1 << run.min(63);
     }
     let text = words.text;
     let bytes = text.as_bytes();
     let from = firsts.iter().copied().min().unwrap_or(text.len());
-    let mut at = |p: usize| {
+    // The run of letters and digits at `p`, its end read already (`run`) or not.
+    let mut at = |p: usize, run: Option<usize>| {
+        if run.is_some_and(|end| lens & (1 << (end - p).min(63)) == 0) {
+            return;
+        }
         // `boundary_before` and `run_end`, ASCII bytes by table.
         let before = p.checked_sub(1).map(|q| bytes[q]);
         if before.is_some_and(|b| if b < 0x80 { b.is_ascii_alphanumeric() || b == b'-' } else { !boundary_before(text, p) }) {
             return;
         }
-        let mut end = p;
-        while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
-            end += 1;
-        }
-        if bytes.get(end).is_some_and(|&b| b >= 0x80) {
-            end = run_end(text, end);
+        let end = run.unwrap_or_else(|| {
+            let mut end = p;
+            while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            if bytes.get(end).is_some_and(|&b| b >= 0x80) { run_end(text, end) } else { end }
+        });
+        if lens & (1 << (end - p).min(63)) == 0 {
+            return;
         }
         let Some(ns) = by_run.get(&text[p..end]) else { return };
         for &n in ns {
@@ -712,15 +777,16 @@ fn at_word_starts(words: &super::persons::Words, surfaces: &[&str], firsts: &[us
     };
     // Most words start with a byte no surface starts with.
     for w in words.list.iter().filter(|w| w.full_end > from) {
+        // A plain word is the run of letters and digits there.
         if first_bytes[usize::from(bytes[w.start])] {
-            at(w.start);
+            at(w.start, w.has(super::persons::PLAIN).then_some(w.full_end));
         }
         if !w.has(super::persons::PLAIN) {
             let mut after_alnum = true;
             for (k, c) in text[w.start..w.full_end].char_indices() {
                 let alnum = c.is_alphanumeric();
                 if alnum && !after_alnum && first_bytes[usize::from(bytes[w.start + k])] {
-                    at(w.start + k);
+                    at(w.start + k, None);
                 }
                 after_alnum = alnum;
             }

@@ -821,6 +821,83 @@ pub(super) fn word_classes() -> &'static ClassMap {
     })
 }
 
+/// `ClassMap`'s words of up to eight bytes, keyed by their bytes packed into a `u64` (zero
+/// padded; no word holds a NUL): the scan looks up every word of a document, and most are this
+/// short, so a look-up is one multiply and a key compare in an open-addressed table instead of
+/// hashing bytes and comparing strings. Longer words go to the `ClassMap`.
+pub(super) struct PackedClasses {
+    /// Packed words; 0 marks an empty slot. A power of two, at most half full.
+    keys: Vec<u64>,
+    classes: Vec<u32>,
+    shift: u32,
+}
+
+impl PackedClasses {
+    fn new(map: &ClassMap) -> PackedClasses {
+        let short: Vec<(u64, u32)> = map.iter().filter_map(|(w, &c)| Some((pack(w.as_bytes())?, c))).collect();
+        let bits = (short.len() * 2).max(16).next_power_of_two().trailing_zeros();
+        let mut table = PackedClasses { keys: vec![0; 1 << bits], classes: vec![0; 1 << bits], shift: 64 - bits };
+        for (key, class) in short {
+            let mut at = table.slot(key);
+            while table.keys[at] != 0 {
+                at = (at + 1) & (table.keys.len() - 1);
+            }
+            table.keys[at] = key;
+            table.classes[at] = class;
+        }
+        table
+    }
+
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The classes of a packed word (0 when it is in no table).
+    #[inline]
+    fn get(&self, key: u64) -> u32 {
+        let mask = self.keys.len() - 1;
+        let mut at = self.slot(key);
+        loop {
+            match self.keys[at] {
+                k if k == key => return self.classes[at],
+                0 => return 0,
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
+}
+
+/// A word of one to eight bytes, none NUL, packed little-endian into a `u64`: never 0.
+#[inline]
+fn pack(word: &[u8]) -> Option<u64> {
+    match word.len() {
+        1..=7 if !word.contains(&0) => Some(crate::hash::tail(word)),
+        8 if !word.contains(&0) => word.first_chunk::<8>().map(|w| u64::from_le_bytes(*w)),
+        _ => None,
+    }
+}
+
+/// The classes a word scan looks words up in: the packed short words and the map for the rest.
+#[derive(Clone, Copy)]
+struct Vocabulary<'v> {
+    packed: &'v PackedClasses,
+    map: &'v ClassMap,
+}
+
+impl Vocabulary<'_> {
+    #[inline(always)]
+    fn get(&self, word: &str) -> u32 {
+        let b = word.as_bytes();
+        // Words of the text hold no NUL, so the check in `pack` is left out here.
+        match b.len() {
+            1..=7 => self.packed.get(crate::hash::tail(b)),
+            8 => b.first_chunk::<8>().map_or(0, |w| self.packed.get(u64::from_le_bytes(*w))),
+            _ => self.map.get(word).copied().unwrap_or(0),
+        }
+    }
+}
+
 /// The first letter is a capital.
 pub(super) const CAP: u16 = 1;
 /// Two letters or more, none lower case: an acronym or a heading.
@@ -840,6 +917,9 @@ const IN_TEXT: u16 = 128;
 /// Letters and digits only, all ASCII (no joiner, no period): the word is exactly the run of
 /// letters and digits every other word scan of the document reads there.
 pub(super) const PLAIN: u16 = 256;
+/// Holds an ASCII digit: every ASCII digit of the text is inside a word, so the runs of digits
+/// are read off these words alone (`vocabulary_words`).
+const DIGITS: u16 = 512;
 
 /// One word: letters and digits, with inner hyphens and apostrophes ("narco-traffickers",
 /// "O'Brien", "Attorney's").
@@ -909,7 +989,7 @@ static BYTE_CLASS: [u8; 256] = {
 impl<'a> Words<'a> {
     /// The words of `text` with their classes in the finders' vocabulary.
     pub fn classified(text: &'a str, kb: &KbIndex) -> Words<'a> {
-        Words::read(text, Some(&kb.classes))
+        Words::read(text, Some(Vocabulary { packed: &kb.packed, map: &kb.classes }))
     }
 
     #[inline]
@@ -928,7 +1008,7 @@ impl<'a> Words<'a> {
     }
 
     /// Read the words of `text`, and their classes in `vocabulary` when given.
-    fn read(text: &'a str, vocabulary: Option<&ClassMap>) -> Words<'a> {
+    fn read(text: &'a str, vocabulary: Option<Vocabulary>) -> Words<'a> {
         let bytes = text.as_bytes();
         let mut classes = Vec::with_capacity(if vocabulary.is_some() { text.len() / 4 + 1 } else { 0 });
         let mut folded = String::new();
@@ -942,9 +1022,7 @@ impl<'a> Words<'a> {
         while i < bytes.len() {
             // Skip to the next letter or digit: ASCII separators by table; a joiner joins nothing
             // at the start of a word.
-            while i < bytes.len() && matches!(BYTE_CLASS[usize::from(bytes[i])], SEPARATOR | JOINER) {
-                i += 1;
-            }
+            i = skip_separators(bytes, i);
             let Some(&b) = bytes.get(i) else { break };
             let first = if b.is_ascii() {
                 char::from(b)
@@ -960,23 +1038,24 @@ impl<'a> Words<'a> {
             i += first.len_utf8();
             let lead = BYTE_CLASS[usize::from(b)];
             if lead & (LOWER_LETTER | UPPER_LETTER) != 0
-                && let Some(end) = lower_ascii_tail(bytes, i)
+                && let Some((end, tail)) = lower_ascii_tail(bytes, i)
                 && !(lead == UPPER_LETTER && end == i && bytes.get(end) == Some(&b'.'))
             {
+                let digits = if tail & DIGIT_CHAR != 0 { DIGITS } else { 0 };
                 // The bulk of prose: an ASCII word of lower-case letters and digits after its first
                 // letter, ending at a separator, is plain; lower case, it is folded already.
                 let word = if lead == LOWER_LETTER {
-                    Word { start, end, full_end: end, folded: (start, end), folded_full: end, flags: PLAIN | IN_TEXT }
+                    Word { start, end, full_end: end, folded: (start, end), folded_full: end, flags: PLAIN | IN_TEXT | digits }
                 } else {
                     let from = folded.len();
                     folded.push_str(&text[start..end]);
                     folded[from..].make_ascii_lowercase();
                     let to = folded.len();
-                    Word { start, end, full_end: end, folded: (from, to), folded_full: to, flags: PLAIN | CAP }
+                    Word { start, end, full_end: end, folded: (from, to), folded_full: to, flags: PLAIN | CAP | digits }
                 };
                 if let Some(v) = vocabulary {
                     let bare = if lead == LOWER_LETTER { &text[start..end] } else { &folded[word.folded.0..word.folded.1] };
-                    classes.push(v.get(bare).copied().unwrap_or(0));
+                    classes.push(v.get(bare));
                 }
                 list.push(word);
                 i = end;
@@ -1022,6 +1101,9 @@ impl<'a> Words<'a> {
             let (lower, upper) = (case & LOWER_LETTER != 0, case & UPPER_LETTER != 0);
             let letters = if lower { 0 } else { bytes[start..i].iter().filter(|b| b.is_ascii_alphabetic()).count() };
             let mut word = Word { start, end: i, full_end: i, folded: (0, 0), folded_full: 0, flags: if hyphen { HYPHEN } else { 0 } };
+            if case & DIGIT_CHAR != 0 {
+                word.flags |= DIGITS;
+            }
             if let Some(a) = apostrophe.filter(|&a| matches!(&text[a..i], "'s" | "’s")) {
                 word.end = a;
                 word.flags |= POSS;
@@ -1059,7 +1141,7 @@ impl<'a> Words<'a> {
                 &folded[word.folded.0..word.folded.1]
             };
             if let Some(v) = vocabulary {
-                classes.push(v.get(bare).copied().unwrap_or(0));
+                classes.push(v.get(bare));
             }
             list.push(word);
         }
@@ -1076,12 +1158,22 @@ impl<'a> Words<'a> {
     /// token `WordSet::scan` and the run `guess_lang` read there, and its classes say whether it
     /// is in either vocabulary; any other word is read as they would read it, within its span
     /// (every run of letters and digits lies inside one word).
-    pub fn vocabulary_words(&self) -> ([Vec<(crate::quantities::lex::Tok, u32)>; 2], u8) {
-        use crate::quantities::lex::{LangCount, Tok, WordSet, lang_sample_end};
+    pub fn vocabulary_words(&self) -> (crate::quantities::lex::DocWords, u8) {
+        use crate::quantities::lex::{DocWords, LangCount, Tok, WordSet, lang_sample_end};
         let sets = lex_sets();
         let mut out = [Vec::new(), Vec::new()];
+        let mut digit_runs = Vec::new();
+        let bytes = self.text.as_bytes();
         let (sample, mut lang) = (lang_sample_end(self.text), LangCount::default());
         for (i, w) in self.list.iter().enumerate() {
+            if w.has(DIGITS) {
+                let mut at = w.start;
+                while let Some(n) = bytes[at..w.full_end].iter().position(u8::is_ascii_digit) {
+                    let start = at + n;
+                    at = bytes[start..w.full_end].iter().position(|b| !b.is_ascii_digit()).map_or(w.full_end, |n| start + n);
+                    digit_runs.push((start, at));
+                }
+            }
             if w.start < sample {
                 if w.has(PLAIN) && w.full_end <= sample {
                     lang.add(&self.text[w.start..w.full_end]);
@@ -1107,7 +1199,7 @@ impl<'a> Words<'a> {
                 }
             }
         }
-        (out, lang.guess())
+        (DocWords { vocabulary: out, digit_runs }, lang.guess())
     }
 
     /// The folded word, without a possessive.
@@ -1175,21 +1267,31 @@ fn flags(text: &str, word: &mut Word, first: char, counts: Option<(usize, bool)>
     }
 }
 
+/// The first letter, digit or other character at or after `i`: ASCII separators and joiners
+/// skipped by table. Kept out of line: inlined into `Words::read`, its loop kept a handful of
+/// derived counters in step and cost twice as much, depending on what else the crate held.
+#[inline(never)]
+fn skip_separators(bytes: &[u8], i: usize) -> usize {
+    let rest = bytes.get(i..).unwrap_or_default();
+    i + rest.iter().position(|&b| !matches!(BYTE_CLASS[usize::from(b)], SEPARATOR | JOINER)).unwrap_or(rest.len())
+}
+
 /// The end of the word whose second byte is at `i`, when the rest of it is lower-case ASCII
 /// letters and digits up to a separator (or the end): no capital, joiner or other character in
 /// it or after it.
+/// With it, the byte classes of the tail, or-ed (whether it holds a digit).
 #[inline]
-fn lower_ascii_tail(bytes: &[u8], mut i: usize) -> Option<usize> {
+fn lower_ascii_tail(bytes: &[u8], mut i: usize) -> Option<(usize, u8)> {
     let mut case = 0;
     while let Some(&b) = bytes.get(i) {
         let class = BYTE_CLASS[usize::from(b)];
         if class & ASCII_ALNUM == 0 {
-            return (class == SEPARATOR && case & UPPER_LETTER == 0).then_some(i);
+            return (class == SEPARATOR && case & UPPER_LETTER == 0).then_some((i, case));
         }
         case |= class;
         i += 1;
     }
-    (case & UPPER_LETTER == 0).then_some(i)
+    (case & UPPER_LETTER == 0).then_some((i, case))
 }
 
 /// Fold `word` into `folded`, with its possessive as "'s".
@@ -1223,6 +1325,8 @@ fn fold_into(s: &str, out: &mut String) {
 pub(super) struct KbIndex {
     /// Folded word → its classes: the finders' vocabularies and this knowledge base's demonyms.
     pub classes: ClassMap,
+    /// `classes`' words of up to eight bytes, packed, for the word scan.
+    packed: PackedClasses,
     /// Folded demonym ("peruvian", "peruanos", "belgas") → the country's entry.
     pub demonyms: Map<usize>,
     /// Folded one-word names of places and countries: a surname that is one ("Lima", "Santos")
@@ -1248,6 +1352,7 @@ impl KbIndex {
     pub(super) fn new(kb: &KnowledgeBase) -> KbIndex {
         let mut index = KbIndex {
             classes: word_classes().clone(),
+            packed: PackedClasses { keys: Vec::new(), classes: Vec::new(), shift: 0 },
             demonyms: Map::default(),
             places: Set::default(),
             countries: Set::default(),
@@ -1304,6 +1409,7 @@ impl KbIndex {
                 _ => {}
             }
         }
+        index.packed = PackedClasses::new(&index.classes);
         index
     }
 }
@@ -1361,6 +1467,19 @@ mod tests {
         KbIndex::new(&KnowledgeBase::load(&[]).0)
     }
 
+    /// The packed table gives every word the classes the map gives it, and none to others.
+    #[test]
+    fn packed_classes_are_the_map() {
+        let kb = kb_index();
+        let v = Vocabulary { packed: &kb.packed, map: &kb.classes };
+        for (word, &class) in &kb.classes {
+            assert_eq!(v.get(word), class, "{word}");
+        }
+        for word in ["zzqx", "a", "thethe", "kilogramx", "qwertyui", "é"] {
+            assert_eq!(v.get(word), kb.classes.get(word).copied().unwrap_or(0), "{word}");
+        }
+    }
+
     /// The quantity and date words read off the finders' scan are `WordSet::scan`'s.
     #[test]
     fn vocabulary_words_are_the_word_sets_scan() {
@@ -1370,7 +1489,9 @@ mod tests {
             let words = Words::classified(text, &kb);
             let mut want = [Vec::new(), Vec::new()];
             crate::quantities::lex::WordSet::scan(text, lex_sets(), |n, tok, v| want[n].push((tok, v)));
-            assert_eq!(words.vocabulary_words(), (want.clone(), crate::quantities::lex::guess_lang(text)), "{text:?}");
+            let (got, lang) = words.vocabulary_words();
+            assert_eq!((&got.vocabulary, lang), (&want, crate::quantities::lex::guess_lang(text)), "{text:?}");
+            assert_eq!(got.digit_runs, crate::text::digit_runs(text).collect::<Vec<_>>(), "{text:?}");
             assert!(!want[0].is_empty() || text.len() < 400);
         }
         // The language guess reads the first 20,000 bytes: cut anywhere in a word.

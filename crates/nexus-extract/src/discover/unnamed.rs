@@ -64,8 +64,9 @@ pub fn find(cx: &Context) -> Vec<Found> {
             }
         }
         // Spanish and Portuguese: the noun, then demonyms.
-        if (!w.list[i].has(CAP) || w.sentence_start(i))
-            && w.is(i, GROUP_START)
+        // The class first: it rules out nearly every word before the sentence test is read.
+        if w.is(i, GROUP_START)
+            && (!w.list[i].has(CAP) || w.sentence_start(i))
             && let Some((len, t)) = phrase_at(w, lx, i, Order::DemonymAfter)
         {
             let d = i + len;

@@ -226,6 +226,16 @@ pub(crate) struct Table {
     first: FastMap<String, Vec<u32>>,
     last: FastMap<String, Vec<u32>>,
     max_len: usize,
+    /// The byte lengths of the keys of `first` and `last` (bit 63 for any longer): an ASCII token
+    /// folds to its own length, so one of another length is no key, and is not folded and hashed.
+    first_lens: u64,
+    last_lens: u64,
+}
+
+/// The bit of a key's byte length in `Table::first_lens` and `Table::last_lens`.
+#[inline]
+fn len_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 pub(crate) struct Hit<'a> {
@@ -259,10 +269,21 @@ impl Table {
             self.first.entry(e.toks[0].clone()).or_default().push(i as u32);
             self.last.entry(e.toks[e.toks.len() - 1].clone()).or_default().push(i as u32);
         }
+        self.first_lens = self.first.keys().fold(0, |m, k| m | len_bit(k.len()));
+        self.last_lens = self.last.keys().fold(0, |m, k| m | len_bit(k.len()));
         self
     }
 
+    /// `tok` may be a key of a map whose key lengths are `lens`.
+    #[inline]
+    fn may_be_key(tok: &str, lens: u64) -> bool {
+        lens & len_bit(tok.len()) != 0 || !tok.is_ascii()
+    }
+
     pub fn contains_word(&self, word: &str) -> bool {
+        if !Table::may_be_key(word, self.first_lens) {
+            return false;
+        }
         let mut buf = [0u8; 64];
         let Some(key) = fold_into(word, &mut buf) else { return false };
         self.first.get(key).is_some_and(|v| v.iter().any(|&i| self.entries[i as usize].toks.len() == 1))
@@ -275,6 +296,9 @@ impl Table {
     }
 
     pub fn match_fwd_tok(&self, text: &str, t0: Tok) -> Option<Hit<'_>> {
+        if !Table::may_be_key(t0.s(text), self.first_lens) {
+            return None;
+        }
         let mut buf = [0u8; 64];
         let key = fold_into(t0.s(text), &mut buf)?;
         let cands = self.first.get(key)?;
@@ -299,6 +323,9 @@ impl Table {
             return None;
         }
         toks[0] = prev_tok(text, pos)?;
+        if !Table::may_be_key(toks[0].s(text), self.last_lens) {
+            return None;
+        }
         let mut buf = [0u8; 64];
         let key = fold_into(toks[0].s(text), &mut buf)?;
         let cands = self.last.get(key)?;
@@ -381,11 +408,20 @@ pub(crate) fn merged(tables: &FastMap<String, Table>, kinds: &[&str]) -> Table {
 }
 
 /// What the quantity and date finders read of a document, each found once, on first need: its
-/// language, and the words of their vocabularies (one scan for both).
+/// language, the words of their vocabularies (one scan for both) and the runs of digits.
 #[derive(Default)]
 pub(crate) struct DocLex {
     lang: std::cell::OnceCell<u8>,
     words: std::cell::OnceCell<[Vec<(Tok, u32)>; 2]>,
+    digit_runs: std::cell::OnceCell<Vec<(usize, usize)>>,
+}
+
+/// What `discover`'s word scan reads for the quantity and date finders: the words of their
+/// vocabularies (`QUANTITY_WORDS`, `DATE_WORDS`) and the runs of ASCII digits, in order.
+#[derive(Debug, PartialEq)]
+pub(crate) struct DocWords {
+    pub vocabulary: [Vec<(Tok, u32)>; 2],
+    pub digit_runs: Vec<(usize, usize)>,
 }
 
 /// Which finder's words `DocLex::words` gives.
@@ -395,8 +431,13 @@ pub(crate) const DATE_WORDS: usize = 1;
 impl DocLex {
     /// With the words of both vocabularies and the language found already (`discover`'s word
     /// scan).
-    pub fn with_words(words: [Vec<(Tok, u32)>; 2], lang: u8) -> DocLex {
-        DocLex { lang: lang.into(), words: words.into() }
+    pub fn with_words(words: DocWords, lang: u8) -> DocLex {
+        DocLex { lang: lang.into(), words: words.vocabulary.into(), digit_runs: words.digit_runs.into() }
+    }
+
+    /// The runs of ASCII digits of `text`, as byte spans (`crate::text::digit_runs`).
+    pub fn digit_runs(&self, text: &str) -> &[(usize, usize)] {
+        self.digit_runs.get_or_init(|| crate::text::digit_runs(text).collect())
     }
 
     pub fn lang(&self, text: &str) -> u8 {
