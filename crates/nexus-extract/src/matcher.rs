@@ -112,23 +112,28 @@ impl Matcher {
     pub fn find(&self, kb: &KnowledgeBase, text: &str) -> Vec<KbMention> {
         let folded = Folded::new(text);
         let words = self.names.words(&folded.text);
-        let mut raw: Vec<Span> = self.name_spans(&folded, &words, text, 0..folded.text.len());
-        for m in matches_from_first_bytes(&self.acronyms, &self.acronym_starts, text) {
-            if at_word_boundary(text, m.start(), m.end()) {
-                raw.push(Span { start: m.start(), end: m.end(), folded: None, candidates: &self.acronym_entities[m.pattern().as_usize()] });
-            }
-        }
-        // "US$", "R$": a currency sign, not the country.
-        raw.retain(|r| !text[r.end..].starts_with('$'));
-        raw.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-        let mut spans: Vec<Span> = Vec::new();
-        for r in raw {
-            if spans.last().is_none_or(|l| r.start >= l.end) {
+        let names = self.name_spans(&folded, &words, text, 0..folded.text.len());
+        let acronyms: Vec<Span> = matches_from_first_bytes(&self.acronyms, &self.acronym_starts, text)
+            .filter(|m| at_word_boundary(text, m.start(), m.end()))
+            .map(|m| Span { start: m.start(), end: m.end(), folded: None, candidates: &self.acronym_entities[m.pattern().as_usize()] })
+            .collect();
+        // Both lists are sorted by start: merged by (start, longest first), a name before an
+        // acronym of the same span, the first of overlapping spans kept.
+        let mut spans: Vec<Span> = Vec::with_capacity(names.len() + acronyms.len());
+        let key = |r: &Span| (r.start, std::cmp::Reverse(r.end));
+        let (mut names, mut acronyms) = (names.into_iter().peekable(), acronyms.into_iter().peekable());
+        while let Some(r) = match (names.peek(), acronyms.peek()) {
+            (Some(n), Some(a)) if key(a) < key(n) => acronyms.next(),
+            (Some(_), _) => names.next(),
+            (None, _) => acronyms.next(),
+        } {
+            // "US$", "R$": a currency sign, not the country.
+            if !text[r.end..].starts_with('$') && spans.last().is_none_or(|l| r.start >= l.end) {
                 spans.push(r);
             }
         }
         let countries = self.countries_mentioned(kb, text, &words, &spans);
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(spans.len());
         for span in spans {
             if let Some(entity) = self.resolve(kb, text, span.start, span.end, span.candidates, &countries) {
                 out.push(KbMention { entity, start: span.start, end: span.end });
