@@ -45,6 +45,9 @@ pub struct Matcher {
     acronym_starts: Starts,
     /// Entry index to ISO country code (its own, for countries).
     country_of: Vec<Option<String>>,
+    /// Per entry, whether one of its names has a lower-case link ("Gracias a Dios"): only those
+    /// can be `cased_as_named` where they are not title-cased.
+    lower_linked: Vec<bool>,
     /// Folded demonyms ("colombian", "peruano") to ISO country code: "the Colombian departments
     /// of Nariño and Cauca" supports Colombian readings of ambiguous names.
     demonyms: FxMap<String, String>,
@@ -105,6 +108,7 @@ impl Matcher {
             acronyms: build(&acronym_patterns, AhoCorasickKind::DFA, StartKind::Anchored),
             acronym_entities,
             country_of,
+            lower_linked: kb.entities().iter().map(|e| e.names().any(|n| name_words(n).any(lower_link))).collect(),
         }
     }
 
@@ -271,7 +275,7 @@ impl Matcher {
         let inside_a_name = || *inside.get_or_init(|| inside_a_name(text, start, end));
         let mut plausible = candidates.iter().copied().filter(|&i| {
             let e = &entities[i];
-            (!proper_noun(e.entity_type) || title_cased() || cased_as_named(e, surface))
+            (!proper_noun(e.entity_type) || title_cased() || (self.lower_linked[i] && cased_as_named(e, surface)))
                 && (!e.ambiguous
                     || ((!proper_noun(e.entity_type) || !inside_a_name()) && self.supported(e, i, text, start, end, countries)))
         });
@@ -425,7 +429,7 @@ fn lower_link(w: &str) -> bool {
 /// capitalised word after it: the name is part of a longer one ("Marcelo Cícero", "Lima Barreto",
 /// "Centro de Detenção Provisória") and an ambiguous entry should not be read there.
 fn inside_a_name(text: &str, start: usize, end: usize) -> bool {
-    let name_word = |w: &str| capitalised(w) && !function_word(w) && w.chars().all(char::is_alphabetic);
+    let name_word = |w: &str| capitalised(w) && w.chars().all(char::is_alphabetic) && !function_word(w);
     let before = text[..start].strip_suffix(' ').map(word_before);
     let (next, rest) = text[end..].strip_prefix(' ').map(word_after).unzip();
     let then = rest.flatten().map(|r| word_after(r).0);
