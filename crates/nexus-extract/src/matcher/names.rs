@@ -99,6 +99,8 @@ pub(super) struct Names {
     shift: u32,
     /// The chars that are no letter or digit but start a name ("'ndrangheta").
     odd_first: Vec<char>,
+    /// Per ASCII byte: 1 for a letter or digit, 2 for an `odd_first` char, 0 for neither.
+    ascii_class: [u8; 128],
     /// The first segments of the names: most words of a text start no name, and the set rejects
     /// them for less than the hash table.
     firsts: Bits,
@@ -184,7 +186,11 @@ impl Names {
             slots[i] = ((h >> 16) as u32, n as u32);
         }
         let firsts = Bits::new(nodes.iter().filter(|n| n.parent == ROOT).map(|n| &segments[n.at as usize..][..n.key.len as usize]));
-        Names { nodes, segments, slots, shift, odd_first, firsts }
+        let ascii_class = std::array::from_fn(|a| {
+            let c = char::from(a as u8);
+            if c.is_alphanumeric() { 1 } else { 2 * u8::from(odd_first.contains(&c)) }
+        });
+        Names { nodes, segments, slots, shift, odd_first, ascii_class, firsts }
     }
 
     /// The node for segment `bytes[from..to]` after `parent`; `key` is the segment's and `h` its
@@ -221,7 +227,7 @@ impl Names {
 
     /// The folded text with its word bits, for `find`.
     pub(super) fn words<'t>(&self, text: &'t str) -> Words<'t> {
-        Words::new(text, &self.odd_first)
+        Words::new(text, &self.odd_first, &self.ascii_class)
     }
 
     /// The name matches at word boundaries in `range` of the folded text, as the automaton's
@@ -328,7 +334,8 @@ fn equal_bytes(x: u64, b: u8) -> u64 {
 }
 
 impl<'t> Words<'t> {
-    fn new(text: &'t str, odd_first: &[char]) -> Words<'t> {
+    /// `ascii_class` is `Names::ascii_class`.
+    fn new(text: &'t str, odd_first: &[char], ascii_class: &[u8; 128]) -> Words<'t> {
         let b = text.as_bytes();
         let n = b.len() / 64 + 1;
         let (mut alnum, mut odd) = (vec![0u64; n], vec![0u64; n]);
@@ -349,6 +356,16 @@ impl<'t> Words<'t> {
                 continue;
             }
             while i < b.len().min(k * 64 + 64) {
+                // Most bytes of a block with some non-ASCII char are ASCII: read them by table.
+                if let Some(&class) = ascii_class.get(usize::from(b[i])) {
+                    match class {
+                        1 => alnum[i / 64] |= 1 << (i % 64),
+                        2 => odd[i / 64] |= 1 << (i % 64),
+                        _ => {}
+                    }
+                    i += 1;
+                    continue;
+                }
                 let c = char_at(text, i);
                 if c.is_alphanumeric() {
                     for j in i..i + c.len_utf8() {
