@@ -41,10 +41,13 @@ pub struct Matcher {
     name_entities: Vec<Vec<usize>>,
     acronyms: AhoCorasick,
     acronym_entities: Vec<Vec<usize>>,
-    /// The bytes acronyms start with (`matches_from_first_bytes`).
-    acronym_first: [bool; 256],
+    /// Where acronyms can start (`matches_from_first_bytes`).
+    acronym_starts: Starts,
     /// Entry index to ISO country code (its own, for countries).
     country_of: Vec<Option<String>>,
+    /// Per entry, whether one of its names has a lower-case link ("Gracias a Dios"): only those
+    /// can be `cased_as_named` where they are not title-cased.
+    lower_linked: Vec<bool>,
     /// Folded demonyms ("colombian", "peruano") to ISO country code: "the Colombian departments
     /// of Nariño and Cauca" supports Colombian readings of ambiguous names.
     demonyms: FxMap<String, String>,
@@ -100,19 +103,12 @@ impl Matcher {
             names: names::Names::new(name_patterns.iter().map(String::as_str)),
             name_entities,
             // Acronyms are few: a DFA builds in milliseconds and searches several times faster.
-            acronym_first: {
-                let mut t = [false; 256];
-                for a in &acronym_patterns {
-                    if let Some(&b) = a.as_bytes().first() {
-                        t[usize::from(b)] = true;
-                    }
-                }
-                t
-            },
+            acronym_starts: Starts::new(acronym_patterns.iter().map(String::as_bytes)),
             // Searched anchored only (`matches_from_first_bytes`).
             acronyms: build(&acronym_patterns, AhoCorasickKind::DFA, StartKind::Anchored),
             acronym_entities,
             country_of,
+            lower_linked: kb.entities().iter().map(|e| e.names().any(|n| name_words(n).any(lower_link))).collect(),
         }
     }
 
@@ -120,23 +116,28 @@ impl Matcher {
     pub fn find(&self, kb: &KnowledgeBase, text: &str) -> Vec<KbMention> {
         let folded = Folded::new(text);
         let words = self.names.words(&folded.text);
-        let mut raw: Vec<Span> = self.name_spans(&folded, &words, text, 0..folded.text.len());
-        for m in matches_from_first_bytes(&self.acronyms, &self.acronym_first, text) {
-            if at_word_boundary(text, m.start(), m.end()) {
-                raw.push(Span { start: m.start(), end: m.end(), folded: None, candidates: &self.acronym_entities[m.pattern().as_usize()] });
-            }
-        }
-        // "US$", "R$": a currency sign, not the country.
-        raw.retain(|r| !text[r.end..].starts_with('$'));
-        raw.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-        let mut spans: Vec<Span> = Vec::new();
-        for r in raw {
-            if spans.last().is_none_or(|l| r.start >= l.end) {
+        let names = self.name_spans(&folded, &words, text, 0..folded.text.len());
+        let acronyms: Vec<Span> = matches_from_first_bytes(&self.acronyms, &self.acronym_starts, text)
+            .filter(|m| at_word_boundary(text, m.start(), m.end()))
+            .map(|m| Span { start: m.start(), end: m.end(), folded: None, candidates: &self.acronym_entities[m.pattern().as_usize()] })
+            .collect();
+        // Both lists are sorted by start: merged by (start, longest first), a name before an
+        // acronym of the same span, the first of overlapping spans kept.
+        let mut spans: Vec<Span> = Vec::with_capacity(names.len() + acronyms.len());
+        let key = |r: &Span| (r.start, std::cmp::Reverse(r.end));
+        let (mut names, mut acronyms) = (names.into_iter().peekable(), acronyms.into_iter().peekable());
+        while let Some(r) = match (names.peek(), acronyms.peek()) {
+            (Some(n), Some(a)) if key(a) < key(n) => acronyms.next(),
+            (Some(_), _) => names.next(),
+            (None, _) => acronyms.next(),
+        } {
+            // "US$", "R$": a currency sign, not the country.
+            if !text[r.end..].starts_with('$') && spans.last().is_none_or(|l| r.start >= l.end) {
                 spans.push(r);
             }
         }
         let countries = self.countries_mentioned(kb, text, &words, &spans);
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(spans.len());
         for span in spans {
             if let Some(entity) = self.resolve(kb, text, span.start, span.end, span.candidates, &countries) {
                 out.push(KbMention { entity, start: span.start, end: span.end });
@@ -274,7 +275,7 @@ impl Matcher {
         let inside_a_name = || *inside.get_or_init(|| inside_a_name(text, start, end));
         let mut plausible = candidates.iter().copied().filter(|&i| {
             let e = &entities[i];
-            (!proper_noun(e.entity_type) || title_cased() || cased_as_named(e, surface))
+            (!proper_noun(e.entity_type) || title_cased() || (self.lower_linked[i] && cased_as_named(e, surface)))
                 && (!e.ambiguous
                     || ((!proper_noun(e.entity_type) || !inside_a_name()) && self.supported(e, i, text, start, end, countries)))
         });
@@ -430,7 +431,7 @@ fn lower_link(w: &str) -> bool {
 /// capitalised word after it: the name is part of a longer one ("Marcelo Cícero", "Lima Barreto",
 /// "Centro de Detenção Provisória") and an ambiguous entry should not be read there.
 fn inside_a_name(text: &str, start: usize, end: usize) -> bool {
-    let name_word = |w: &str| capitalised(w) && !function_word(w) && w.chars().all(char::is_alphabetic);
+    let name_word = |w: &str| capitalised(w) && w.chars().all(char::is_alphabetic) && !function_word(w);
     let before = text[..start].strip_suffix(' ').map(word_before);
     let (next, rest) = text[end..].strip_prefix(' ').map(word_after).unzip();
     let then = rest.flatten().map(|r| word_after(r).0);
@@ -483,22 +484,58 @@ fn ends_a_name(text: &str, start: usize) -> bool {
     particle && words.next().is_some_and(|w| capitalised(w) && !function_word(w))
 }
 
+/// Where patterns can start: their first bytes, and their first two (any second byte for a
+/// pattern of one byte).
+struct Starts {
+    first: [bool; 256],
+    /// One bit per pair of bytes, the first as the high byte.
+    pairs: Vec<u64>,
+}
+
+impl Starts {
+    fn new<'a>(patterns: impl IntoIterator<Item = &'a [u8]>) -> Starts {
+        let mut s = Starts { first: [false; 256], pairs: vec![0; 1 << 10] };
+        for p in patterns {
+            let Some(&b) = p.first() else { continue };
+            s.first[usize::from(b)] = true;
+            let seconds = match p.get(1) {
+                Some(&c) => usize::from(c)..usize::from(c) + 1,
+                None => 0..256,
+            };
+            for pair in seconds.map(|c| usize::from(b) << 8 | c) {
+                s.pairs[pair / 64] |= 1 << (pair % 64);
+            }
+        }
+        s
+    }
+
+    /// Whether a pattern may start at `at`, whose byte is a first byte: the pair there is some
+    /// pattern's (or the text ends after it).
+    fn pair_at(&self, bytes: &[u8], at: usize) -> bool {
+        bytes.get(at + 1).is_none_or(|&c| {
+            let pair = usize::from(bytes[at]) << 8 | usize::from(c);
+            self.pairs[pair / 64] >> (pair % 64) & 1 != 0
+        })
+    }
+}
+
 /// The leftmost-longest matches of `ac` in `text`, as `find_iter` gives them, but searched only
-/// where a pattern can start (`first`, the patterns' first bytes): from each such byte the longest
-/// match starting there is the leftmost-longest match, and the search goes on after it, as
-/// `find_iter`'s does. For acronyms, whose first bytes (capitals) are a few percent of prose, an
-/// anchored search there costs far less than running the automaton over every byte. `ac` must
-/// support anchored searches.
-fn matches_from_first_bytes<'t>(
-    ac: &'t AhoCorasick,
-    first: &'t [bool; 256],
-    text: &'t str,
-) -> impl Iterator<Item = aho_corasick::Match> + 't {
+/// where a pattern can start (`starts`, the patterns' first bytes and pairs): from each such byte
+/// the longest match starting there is the leftmost-longest match, and the search goes on after
+/// it, as `find_iter`'s does. For acronyms, whose first bytes (capitals) are a few percent of
+/// prose, an anchored search there costs far less than running the automaton over every byte, and
+/// most capitals ("The", "In") go on with a byte no acronym has second. `ac` must support
+/// anchored searches.
+fn matches_from_first_bytes<'t>(ac: &'t AhoCorasick, starts: &'t Starts, text: &'t str) -> impl Iterator<Item = aho_corasick::Match> + 't {
     let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
         while at < bytes.len() {
-            at = crate::text::next_in(bytes, at, first)?;
+            at = crate::text::next_in(bytes, at, &starts.first)?;
+            if !starts.pair_at(bytes, at) {
+                at += 1;
+                continue;
+            }
             let input = aho_corasick::Input::new(text).span(at..text.len()).anchored(aho_corasick::Anchored::Yes);
             match ac.find(input) {
                 Some(m) => {
@@ -568,10 +605,7 @@ mod tests {
                 .expect("plain strings")
         };
         let (anchored, unanchored) = (build(StartKind::Anchored), build(StartKind::Unanchored));
-        let mut first = [false; 256];
-        for p in patterns {
-            first[usize::from(p.as_bytes()[0])] = true;
-        }
+        let starts = Starts::new(patterns.map(str::as_bytes));
         for text in [
             "",
             "the PCC and the CJNG, with DEA agents",
@@ -579,8 +613,11 @@ mod tests {
             "AB CDEA; AB CD EA; DDEA",
             "S.D. Fla. and S.D. Flb. in Perú and UIF-Perú, the 1st",
             "PCPCPCC CJN CJNGG ABCD D",
+            "D",
+            "xD",
+            "The Dutch DEA, In PC: DE D.",
         ] {
-            let got: Vec<_> = matches_from_first_bytes(&anchored, &first, text).map(|m| (m.start(), m.end(), m.pattern())).collect();
+            let got: Vec<_> = matches_from_first_bytes(&anchored, &starts, text).map(|m| (m.start(), m.end(), m.pattern())).collect();
             let want: Vec<_> = unanchored.find_iter(text).map(|m| (m.start(), m.end(), m.pattern())).collect();
             assert_eq!(got, want, "{text:?}");
         }

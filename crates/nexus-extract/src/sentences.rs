@@ -73,7 +73,7 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < b.len() {
         // Most bytes are neither punctuation nor a line break: skipped eight at a time.
-        match crate::text::next_in(b, i, &INTERESTING) {
+        match next_interesting(b, i) {
             Some(next) => i = next,
             None => break,
         }
@@ -118,6 +118,34 @@ static INTERESTING: [bool; 256] = {
     t[0xE2] = true;
     t
 };
+
+/// The first `INTERESTING` byte from `from` on. Eight bytes are read as one word: its bytes equal
+/// to `.`, `!`, `?` or a line break and its non-ASCII bytes are found with a few adds and masks,
+/// and only those are looked up (a non-ASCII byte is interesting only as 0xE2).
+fn next_interesting(b: &[u8], from: usize) -> Option<usize> {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = !LOW;
+    // The bytes of `x` equal to `c`, as their high bits: adding 0x7f to a byte's low seven bits
+    // sets its high bit unless the byte is zero, with no carry into the next byte.
+    let equal = |x: u64, c: u8| {
+        let y = x ^ (0x0101_0101_0101_0101 * u64::from(c));
+        !(((y & LOW) + LOW) | y) & HIGH
+    };
+    let mut at = from;
+    while let Some(chunk) = b.get(at..).and_then(|c| c.first_chunk::<8>()) {
+        let x = u64::from_le_bytes(*chunk);
+        let mut hits = (x & HIGH) | equal(x, b'.') | equal(x, b'!') | equal(x, b'?') | equal(x, b'\n');
+        while hits != 0 {
+            let i = at + (hits.trailing_zeros() / 8) as usize;
+            if INTERESTING[usize::from(b[i])] {
+                return Some(i);
+            }
+            hits &= hits - 1;
+        }
+        at += 8;
+    }
+    b.get(at..)?.iter().position(|&c| INTERESTING[usize::from(c)]).map(|n| at + n)
+}
 
 fn push(out: &mut Vec<Range<usize>>, text: &str, start: usize, end: usize) {
     let s = &text[start..end];
@@ -400,4 +428,19 @@ fn is_starter(w: &str) -> bool {
 
 fn is_particle(w: &str) -> bool {
     crate::lang::name_particle(w)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn word_scan_finds_what_the_table_does() {
+        let text = "A line.\nNo! Why? “Quoted” … and é, ñ. 7.6 — end.\n\n".as_bytes();
+        let bytes: Vec<u8> = (0..=255u8).chain(text.iter().copied()).chain(0..=255u8).collect();
+        for b in [text, &bytes[..]] {
+            for from in 0..=b.len() {
+                let want = b.get(from..).and_then(|r| r.iter().position(|&c| super::INTERESTING[usize::from(c)])).map(|n| from + n);
+                assert_eq!(super::next_interesting(b, from), want, "{from}");
+            }
+        }
+    }
 }

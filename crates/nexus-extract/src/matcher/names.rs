@@ -6,29 +6,77 @@
 //! replaces (`tests::same_as_the_automaton`), without its ~50 instructions per byte and its
 //! build.
 
-use crate::hash::{Fx, FxMap};
+use crate::hash::FxMap;
 use crate::text::ALNUM;
-use std::hash::{BuildHasher, Hasher};
 
 /// Names are read as a trie of segments: the text up to the first cut, then from each cut to the
 /// next. A node is a name, a prefix of names up to a cut, or both; its children are found by
 /// hashing the parent and the next segment only.
 struct Node {
     parent: u32,
-    /// The segment's bytes in `Names::segments`.
-    segment: (u32, u32),
+    /// The segment, as keyed, and where its bytes start in `Names::segments`.
+    key: Key,
+    at: u32,
     /// The name's number, or `NONE` when the node is a prefix only.
     name: u32,
     /// Some name goes on after this prefix (with a char that is no letter or digit).
     longer: bool,
-    /// Some name goes on after this prefix with one such char and then letters and digits only
-    /// ("zulia" of "zulia state"): it may end inside a word of the text.
-    tails: bool,
+    /// The lengths of the last segments of the names that go on after this prefix with one such
+    /// char and then letters and digits only ("zulia" of "zulia state"): such a name may end
+    /// inside a word of the text. Bit n for n bytes (`tail_bit`); none when no name does.
+    tails: u64,
 }
 
 const NONE: u32 = u32::MAX;
 /// The parent of the first segments.
 const ROOT: u32 = u32::MAX;
+
+/// The bit of `tails` for a last segment of `len` bytes: bit 0 stands for every length past 63.
+fn tail_bit(len: usize) -> u64 {
+    1 << if len < 64 { len } else { 0 }
+}
+
+/// A segment as the table hashes it: its length and first eight bytes (zero-padded), read from
+/// the text with one load and a mask. Most segments are eight bytes or less, and equal exactly
+/// when their keys are.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Key {
+    head: u64,
+    len: u32,
+}
+
+impl Key {
+    /// The key of `bytes[from..to]`, read with a whole-word load where eight bytes follow.
+    #[inline]
+    fn at(bytes: &[u8], from: usize, to: usize) -> Key {
+        let len = to - from;
+        let head = match bytes.get(from..from + 8).and_then(|c| c.first_chunk::<8>()) {
+            Some(c) => u64::from_le_bytes(*c) & if len >= 8 { !0 } else { (1 << (8 * len)) - 1 },
+            // Fewer than eight bytes follow, so the segment is shorter.
+            None if len > 0 => crate::hash::tail(&bytes[from..to]),
+            None => 0,
+        };
+        Key { head, len: len as u32 }
+    }
+
+    fn of(segment: &[u8]) -> Key {
+        Key::at(segment, 0, segment.len())
+    }
+
+    /// The key's hash after `parent`: the top bits pick the slot, and the bit of a `Bits`.
+    #[inline]
+    fn hash(self, parent: u32) -> u64 {
+        (self.head.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (u64::from(parent) << 32 | u64::from(self.len)))
+            .wrapping_mul(0xd6e8_feb8_6659_fd93)
+    }
+}
+
+/// Whether `a` and `b`, of the same length past eight bytes and the same first eight, are equal:
+/// their last eight bytes as one word each, and only past sixteen bytes the bytes between.
+fn same_rest(a: &[u8], b: &[u8]) -> bool {
+    let last = |s: &[u8]| s.last_chunk::<8>().map(|c| u64::from_le_bytes(*c));
+    last(a) == last(b) && (a.len() <= 16 || a.get(8..a.len() - 8) == b.get(8..b.len() - 8))
+}
 
 /// A name at a word start: where it ends at a word boundary, and where the longest name there
 /// ends, word boundary or not (the automaton's match, after which its search went on).
@@ -43,74 +91,56 @@ pub(super) struct Found {
 pub(super) struct Names {
     nodes: Vec<Node>,
     segments: Vec<u8>,
-    /// Open addressing, linear probing from the hash's top bits (the Fx hash's low bits are
-    /// poor): (32 middle bits of the hash, node), `NONE` when empty. Half full at most, so that
-    /// a segment no name has (most words) is rejected in a probe or two.
+    /// Open addressing, linear probing from the hash's top bits: (32 middle bits of the hash,
+    /// node), `NONE` when empty. Half full at most, so that a segment no name has (most words) is
+    /// rejected in a probe or two.
     slots: Vec<(u32, u32)>,
     /// 64 minus log2 of the number of slots.
     shift: u32,
     /// The chars that are no letter or digit but start a name ("'ndrangheta").
     odd_first: Vec<char>,
+    /// Per ASCII byte: 1 for a letter or digit, 2 for an `odd_first` char, 0 for neither.
+    ascii_class: [u8; 128],
     /// The first segments of the names: most words of a text start no name, and the set rejects
     /// them for less than the hash table.
     firsts: Bits,
 }
 
-/// A set of words as one bit each (`first_bit`), for a quick "certainly not one of them".
+/// A set of words as one bit each (from their `Key` hash), for a quick "certainly not one of
+/// them".
 pub(super) struct Bits(Vec<u64>);
+
+/// log2 of the bits in a `Bits`: some 15,000 first segments of names set one in twenty.
+const FIRST_BITS: u32 = 18;
 
 impl Bits {
     pub(super) fn new<'a>(words: impl IntoIterator<Item = &'a [u8]>) -> Bits {
         let mut bits = vec![0u64; (1 << FIRST_BITS) / 64];
         for w in words {
-            let bit = first_bit(w);
+            let bit = Bits::bit(Key::of(w).hash(ROOT));
             bits[bit / 64] |= 1 << (bit % 64);
         }
         Bits(bits)
     }
 
+    /// The bit of a word with hash `h`: the hash's top bits.
+    #[inline]
+    fn bit(h: u64) -> usize {
+        (h >> (64 - FIRST_BITS)) as usize
+    }
+
+    /// Whether the word with hash `h` (its key's, after `ROOT`) may be in the set.
+    #[inline]
+    fn may_hold_hash(&self, h: u64) -> bool {
+        let bit = Bits::bit(h);
+        self.0[bit / 64] >> (bit % 64) & 1 != 0
+    }
+
     /// Whether `bytes[start..end]` may be in the set.
     #[inline]
     pub(super) fn may_hold(&self, bytes: &[u8], start: usize, end: usize) -> bool {
-        let bit = first_bit_at(bytes, start, end);
-        self.0[bit / 64] >> (bit % 64) & 1 != 0
+        self.may_hold_hash(Key::at(bytes, start, end).hash(ROOT))
     }
-}
-
-/// log2 of the bits in a `Bits`: some 15,000 first segments of names set a tenth of them.
-const FIRST_BITS: u32 = 17;
-
-/// The bit of a first segment: from its length and first eight bytes, with a multiply.
-fn first_bit(segment: &[u8]) -> usize {
-    let head = match segment.first_chunk::<8>() {
-        Some(head) => u64::from_le_bytes(*head),
-        None if segment.is_empty() => 0,
-        None => crate::hash::tail(segment),
-    };
-    bit_of(head, segment.len())
-}
-
-/// `first_bit` of `bytes[start..cut]`, read with one load and a mask when eight bytes follow.
-#[inline]
-fn first_bit_at(bytes: &[u8], start: usize, cut: usize) -> usize {
-    let len = cut - start;
-    match bytes.get(start..start + 8).and_then(|c| c.first_chunk::<8>()) {
-        Some(head) => bit_of(u64::from_le_bytes(*head) & if len >= 8 { !0 } else { (1 << (8 * len)) - 1 }, len),
-        None => first_bit(&bytes[start..cut]),
-    }
-}
-
-#[inline]
-fn bit_of(head: u64, len: usize) -> usize {
-    let key = head ^ (len as u64).rotate_right(8);
-    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - FIRST_BITS)) as usize
-}
-
-fn hash(parent: u32, segment: &[u8]) -> u64 {
-    let mut h = Fx.build_hasher();
-    h.write_usize(parent as usize);
-    h.write(segment);
-    h.finish()
 }
 
 impl Names {
@@ -127,15 +157,16 @@ impl Names {
             for (k, &to) in bounds.iter().enumerate() {
                 let node = *index.entry((parent, &name[from..to])).or_insert_with(|| {
                     let at = segments.len() as u32;
-                    segments.extend_from_slice(&name.as_bytes()[from..to]);
-                    nodes.push(Node { parent, segment: (at, (to - from) as u32), name: NONE, longer: false, tails: false });
+                    let segment = &name.as_bytes()[from..to];
+                    segments.extend_from_slice(segment);
+                    nodes.push(Node { parent, key: Key::of(segment), at, name: NONE, longer: false, tails: 0 });
                     nodes.len() as u32 - 1
                 });
                 if k + 1 < bounds.len() {
                     nodes[node as usize].longer = true;
                 }
                 if k + 2 == bounds.len() {
-                    nodes[node as usize].tails = true;
+                    nodes[node as usize].tails |= tail_bit(name.len() - to);
                 }
                 (parent, from) = (node, to);
             }
@@ -147,24 +178,25 @@ impl Names {
         let mut slots = vec![(0, NONE); (2 * nodes.len()).next_power_of_two().max(2)];
         let (mask, shift) = (slots.len() - 1, 64 - slots.len().trailing_zeros());
         for (n, node) in nodes.iter().enumerate() {
-            let (at, len) = (node.segment.0 as usize, node.segment.1 as usize);
-            let h = hash(node.parent, &segments[at..at + len]);
+            let h = node.key.hash(node.parent);
             let mut i = (h >> shift) as usize;
             while slots[i].1 != NONE {
                 i = (i + 1) & mask;
             }
             slots[i] = ((h >> 16) as u32, n as u32);
         }
-        let firsts = Bits::new(nodes.iter().filter(|n| n.parent == ROOT).map(|n| {
-            let (at, len) = (n.segment.0 as usize, n.segment.1 as usize);
-            &segments[at..at + len]
-        }));
-        Names { nodes, segments, slots, shift, odd_first, firsts }
+        let firsts = Bits::new(nodes.iter().filter(|n| n.parent == ROOT).map(|n| &segments[n.at as usize..][..n.key.len as usize]));
+        let ascii_class = std::array::from_fn(|a| {
+            let c = char::from(a as u8);
+            if c.is_alphanumeric() { 1 } else { 2 * u8::from(odd_first.contains(&c)) }
+        });
+        Names { nodes, segments, slots, shift, odd_first, ascii_class, firsts }
     }
 
-    /// The node for `segment` after `parent`.
-    fn child(&self, parent: u32, segment: &[u8]) -> Option<u32> {
-        let h = hash(parent, segment);
+    /// The node for segment `bytes[from..to]` after `parent`; `key` is the segment's and `h` its
+    /// hash after `parent`.
+    #[inline(always)]
+    fn child_keyed(&self, parent: u32, key: Key, h: u64, bytes: &[u8], from: usize, to: usize) -> Option<u32> {
         let mask = self.slots.len() - 1;
         let mut i = (h >> self.shift) as usize;
         loop {
@@ -174,8 +206,12 @@ impl Names {
             }
             if tag == (h >> 16) as u32 {
                 let node = &self.nodes[n as usize];
-                let (at, len) = (node.segment.0 as usize, node.segment.1 as usize);
-                if node.parent == parent && self.segments.get(at..at + len) == Some(segment) {
+                // Past eight bytes the key leaves the rest out.
+                let rest = || {
+                    let at = node.at as usize;
+                    same_rest(&self.segments[at..at + key.len as usize], &bytes[from..to])
+                };
+                if node.key == key && node.parent == parent && (key.len <= 8 || rest()) {
                     return Some(n);
                 }
             }
@@ -183,16 +219,23 @@ impl Names {
         }
     }
 
+    /// The node for segment `bytes[from..to]` after `parent`.
+    fn child(&self, parent: u32, bytes: &[u8], from: usize, to: usize) -> Option<u32> {
+        let key = Key::at(bytes, from, to);
+        self.child_keyed(parent, key, key.hash(parent), bytes, from, to)
+    }
+
     /// The folded text with its word bits, for `find`.
     pub(super) fn words<'t>(&self, text: &'t str) -> Words<'t> {
-        Words::new(text, &self.odd_first)
+        Words::new(text, &self.odd_first, &self.ascii_class)
     }
 
     /// The name matches at word boundaries in `range` of the folded text, as the automaton's
     /// search found them: at each word start the longest name that ends at a word boundary
     /// within the range; then the search goes on where the longest name there ends.
     pub(super) fn find(&self, words: &Words, range: std::ops::Range<usize>) -> Vec<Found> {
-        let mut out = Vec::new();
+        // Some one name in forty bytes of prose: room for them before the first is found.
+        let mut out = Vec::with_capacity(range.len() / 40);
         let mut at = range.start;
         while let Some(start) = words.next_start(at, range.end) {
             // The first cut: the end of the word, or the start itself before a char such as "'".
@@ -211,20 +254,23 @@ impl Names {
     /// The longest name at `start` ending at a word boundary no later than `limit`; `cut` is the
     /// first.
     fn longest_at(&self, text: &str, start: usize, mut cut: usize, limit: usize) -> Option<Found> {
-        let mut found: Option<Found> = None;
-        if !self.firsts.may_hold(text.as_bytes(), start, cut) {
+        let bytes = text.as_bytes();
+        let mut key = Key::at(bytes, start, cut);
+        let mut h = key.hash(ROOT);
+        if !self.firsts.may_hold_hash(h) {
             return None;
         }
+        let mut found: Option<Found> = None;
         let (mut parent, mut from) = (ROOT, start);
         while cut <= limit {
-            let Some(id) = self.child(parent, &text.as_bytes()[from..cut]) else { break };
+            let Some(id) = self.child_keyed(parent, key, h, bytes, from, cut) else { break };
             let node = &self.nodes[id as usize];
             if node.name != NONE {
                 found = Some(Found { start, end: cut, name: node.name as usize, raw_end: cut });
             }
             let next = if cut < text.len() { run_end(text, cut + class_at(text, cut).1) } else { cut };
-            if let Some(f) = found.as_mut().filter(|_| node.tails && cut < text.len())
-                && let Some(end) = self.tail_end(text, id, cut, next.min(limit + 1))
+            if let Some(f) = found.as_mut().filter(|_| node.tails != 0 && cut < text.len())
+                && let Some(end) = self.tail_end(text, id, node.tails, cut, next.min(limit + 1))
             {
                 f.raw_end = f.raw_end.max(end);
             }
@@ -232,17 +278,21 @@ impl Names {
                 break;
             }
             (parent, from, cut) = (id, cut, next);
+            key = Key::at(bytes, from, cut);
+            h = key.hash(parent);
         }
         found
     }
 
     /// The end of the longest name that goes on from node `parent` (ending at `cut`) with the
-    /// char at `cut` and part of the word after it, before `bound`.
-    fn tail_end(&self, text: &str, parent: u32, cut: usize, bound: usize) -> Option<usize> {
+    /// char at `cut` and part of the word after it, before `bound`; `tails` are the lengths such
+    /// names' last segments have.
+    fn tail_end(&self, text: &str, parent: u32, tails: u64, cut: usize, bound: usize) -> Option<usize> {
         let from = cut + class_at(text, cut).1;
         (from..bound).rev().find(|&end| {
-            text.is_char_boundary(end)
-                && self.child(parent, &text.as_bytes()[cut..end]).is_some_and(|n| self.nodes[n as usize].name != NONE)
+            tails & tail_bit(end - cut) != 0
+                && text.is_char_boundary(end)
+                && self.child(parent, text.as_bytes(), cut, end).is_some_and(|n| self.nodes[n as usize].name != NONE)
         })
     }
 }
@@ -284,7 +334,8 @@ fn equal_bytes(x: u64, b: u8) -> u64 {
 }
 
 impl<'t> Words<'t> {
-    fn new(text: &'t str, odd_first: &[char]) -> Words<'t> {
+    /// `ascii_class` is `Names::ascii_class`.
+    fn new(text: &'t str, odd_first: &[char], ascii_class: &[u8; 128]) -> Words<'t> {
         let b = text.as_bytes();
         let n = b.len() / 64 + 1;
         let (mut alnum, mut odd) = (vec![0u64; n], vec![0u64; n]);
@@ -305,6 +356,16 @@ impl<'t> Words<'t> {
                 continue;
             }
             while i < b.len().min(k * 64 + 64) {
+                // Most bytes of a block with some non-ASCII char are ASCII: read them by table.
+                if let Some(&class) = ascii_class.get(usize::from(b[i])) {
+                    match class {
+                        1 => alnum[i / 64] |= 1 << (i % 64),
+                        2 => odd[i / 64] |= 1 << (i % 64),
+                        _ => {}
+                    }
+                    i += 1;
+                    continue;
+                }
                 let c = char_at(text, i);
                 if c.is_alphanumeric() {
                     for j in i..i + c.len_utf8() {
@@ -574,11 +635,28 @@ mod tests {
     }
 
     #[test]
-    fn first_bit_reads_the_segment_alone() {
-        let text = b"san jose de costa rica, and the netherlands";
+    fn keys_read_the_segment_alone() {
+        let text = "san jose de costa rica, and the netherlands of são tomé".as_bytes();
         for start in 0..text.len() {
             for cut in start..=text.len() {
-                assert_eq!(first_bit_at(text, start, cut), first_bit(&text[start..cut]), "{start} {cut}");
+                assert!(Key::at(text, start, cut) == Key::of(&text[start..cut]), "{start} {cut}");
+            }
+        }
+    }
+
+    #[test]
+    fn rests_compare_as_slices() {
+        let words = [
+            "the netherlands",
+            "the netherlandz",
+            "the netherland",
+            "san jose de costa rica",
+            "san jose de costa ric",
+            "san jose xe costa rica",
+        ];
+        for a in words {
+            for b in words.iter().filter(|b| b.len() == a.len() && b.len() > 8 && b[..8] == a[..8]) {
+                assert_eq!(same_rest(a.as_bytes(), b.as_bytes()), a == *b, "{a} {b}");
             }
         }
     }
