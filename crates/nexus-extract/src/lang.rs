@@ -84,7 +84,7 @@ pub(crate) fn geographic_head(folded: &str) -> bool {
 /// Nouns for a kind of group, body or facility ("cartel", "clan", "penitentiary"),
 /// `name-heads.txt`, folded.
 pub(crate) fn name_head(folded: &str) -> bool {
-    static WORDS: OnceLock<FxSet<&'static str>> = OnceLock::new();
+    static WORDS: OnceLock<WordSet> = OnceLock::new();
     set(&WORDS, include_str!("../../../data/lang/name-heads.txt")).contains(folded)
 }
 
