@@ -155,7 +155,8 @@ impl<V> WordMap<V> {
 #[derive(Debug, Default)]
 pub struct PhraseSet<V> {
     exact: WordMap<Vec<(Phrase, V)>>,
-    stems: FxMap<String, Vec<(Phrase, V)>>,
+    /// Keyed by stem prefixes of up to `STEM_KEY` bytes: packed, hashed without a string.
+    stems: WordMap<Vec<(Phrase, V)>>,
     /// The shapes of the exact first words, and the first two bytes of the stem keys: most
     /// words are rejected by these without hashing.
     exact_shapes: Shapes,
@@ -223,7 +224,7 @@ impl<V: Copy> PhraseSet<V> {
                 let key = stem_key(w.trim_end_matches('*')).to_owned();
                 self.stem_pairs.add(&key);
                 self.stem_key_lens |= 1 << key.len();
-                self.stems.entry(key).or_default().push((phrase, value));
+                self.stems.entry(&key).push((phrase, value));
             }
             Some(w) => {
                 self.exact_shapes.add(w);
@@ -278,7 +279,7 @@ impl<V: Copy> PhraseSet<V> {
         (self.exact_shapes.may_hold(word) && self.exact.get(word).is_some())
             || (self.stem_pairs.may_begin(word)
                 && (1..=STEM_KEY.min(word.len()))
-                    .any(|n| self.stem_key_lens & (1 << n) != 0 && word.is_char_boundary(n) && self.stems.contains_key(&word[..n])))
+                    .any(|n| self.stem_key_lens & (1 << n) != 0 && word.is_char_boundary(n) && self.stems.get(&word[..n]).is_some()))
     }
 
     /// The values of every phrase that may start at `first` (its first word matches; the rest
@@ -449,11 +450,21 @@ impl CueTrie {
         }
         if has_byte(&n.stem_first, word) && (node != 0 || self.first_stems.may_begin(word)) {
             for (stem, next) in &n.stems {
-                if word.starts_with(stem.as_str()) {
+                if begins(word, stem) {
                     self.walk(*next, words, depth + 1, lens, mask);
                 }
             }
         }
+    }
+}
+
+/// Does `word` begin with `stem`? The first bytes are compared inline: most stems tried differ
+/// there, and a `starts_with` calls `memcmp`.
+#[inline]
+fn begins(word: &str, stem: &str) -> bool {
+    match stem.as_bytes().first() {
+        None => true,
+        Some(b) => word.as_bytes().first() == Some(b) && word.starts_with(stem),
     }
 }
 
