@@ -171,11 +171,14 @@ pub fn find(
         // for in the lower-cased text, which is their folded form only where the sentence is
         // ASCII.
         let ascii = text[range.clone()].is_ascii();
-        let anaphors = !ascii || t.anaphor_heads.is_match(&lower[range.clone()]);
-        let discourse = !ascii
-            || memory.outlet_for(idx).is_some()
-            || (!carried.before(idx).is_empty() && goods::may_refer_back(&lower[range.clone()]))
-            || discourse::may_matter(&lower[range.clone()]);
+        let (anaphors, discourse) = if ascii {
+            let carried_on =
+                memory.outlet_for(idx).is_some() || (!carried.before(idx).is_empty() && goods::may_refer_back(&lower[range.clone()]));
+            let (anaphor, outlet) = t.gates(&lower[range.clone()], !carried_on);
+            (anaphor, carried_on || outlet)
+        } else {
+            (true, true)
+        };
         // One name and an arrest or seizure in the passive, or a roster ("The defendants are:"):
         // the document's agency is the other.
         let doer = operation.live(idx) || announces;

@@ -679,14 +679,14 @@ pub struct Tables {
     /// Every cue phrase at once: one walk per token finds the longest phrase of each class
     /// there (`cues_at`).
     cue_trie: CueTrie,
-    /// The last word of every anaphor phrase (a stem without its `*`): an ASCII sentence
-    /// without one of these inside cannot hold "the country" or its kin.
-    pub anaphor_heads: aho_corasick::AhoCorasick,
+    /// The words that gate a sentence (`gates`): first the last word of every anaphor phrase
+    /// (a stem without its `*`), then the longest word of each outlet trigger and "from there"
+    /// cue (words of three letters or more). One automaton: a sentence is read once for both.
+    gate_words: aho_corasick::AhoCorasick,
+    /// How many of `gate_words` are anaphor heads (they come first).
+    anaphor_heads: usize,
     /// The three anaphor classes in one set: one look-up per word rejects most.
     pub anaphors: PhraseSet<()>,
-    /// The longest word of each outlet trigger and "from there" cue (words of three letters
-    /// or more): an ASCII sentence without one cannot hold either (`discourse::may_matter`).
-    pub discourse_words: Vec<String>,
     /// The one-word place adverbs ("there", "allí", "lá") with the "in" of their language, by
     /// class in the order English, Spanish, Portuguese: compared directly, without a look-up per
     /// word of every sentence (`there`).
@@ -813,9 +813,13 @@ impl Tables {
                 set.insert(phrase, ());
             }
         }
-        // A DFA: it reads every byte of nearly every sentence.
-        let anaphor_heads =
-            aho_corasick::AhoCorasick::builder().kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(&heads).expect("plain words");
+        // A DFA: it reads every byte of nearly every sentence, where the default NFA costs
+        // several times more per byte (and a SIMD search, leftmost-first, as much as the DFA).
+        let anaphor_heads = heads.len();
+        let gate_words = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(heads.iter().chain(&discourse_words))
+            .expect("plain words");
         place_adverbs.sort_by_key(|(cue, _, _)| cue.index());
         let mut place_adverb_first = [0; 4];
         for (_, word, _) in &place_adverbs {
@@ -828,14 +832,33 @@ impl Tables {
             cues,
             cue_starts,
             cue_trie,
+            gate_words,
             anaphor_heads,
             anaphors,
-            discourse_words,
             place_adverbs,
             place_adverb_first,
             ids: PRED_NAMES.map(|n| predicate_names.get(n).copied()),
             predicate_names,
         }
+    }
+
+    /// Could the ASCII sentence `lower` (lower-cased) hold an anaphor ("the country" and its
+    /// kin), and — asked only when `discourse` — an outlet phrase or a "from there"? Without
+    /// one of their words, it cannot. (Words folded from accented ones are not found here, but
+    /// a sentence holding one is not ASCII and is read anyway.)
+    pub fn gates(&self, lower: &str, discourse: bool) -> (bool, bool) {
+        let (mut anaphor, mut outlet) = (false, false);
+        for m in self.gate_words.find_overlapping_iter(lower) {
+            if m.pattern().as_usize() < self.anaphor_heads {
+                anaphor = true;
+            } else {
+                outlet = true;
+            }
+            if anaphor && (outlet || !discourse) {
+                break;
+            }
+        }
+        (anaphor, outlet)
     }
 
     pub fn cue(&self, c: Cue) -> &PhraseSet<()> {

@@ -54,7 +54,7 @@ const ANAPHOR_REACH: usize = 900;
 
 /// The tokens of `text[range]` into `toks` (cleared first); `lower` is `text` with ASCII
 /// lower-cased (the same offsets); `mentions` are all the document's mentions, sorted by start;
-/// `anaphors` is false when the sentence cannot hold one (`Tables::anaphor_heads`).
+/// `anaphors` is false when the sentence cannot hold one (`Tables::gates`).
 #[cfg(test)]
 pub fn tokenize<'d>(
     text: &'d str,
