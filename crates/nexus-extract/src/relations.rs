@@ -240,7 +240,13 @@ pub fn find(
         // Most sentences have no adverb a trigger could hold: ask once, not at every word.
         let adverbs = goods::has_adverb(&v);
         while i < v.len() {
-            let hits = if adverbs { goods::triggers_at(&v, i) } else { t.trigger_phrases.matches_at(&v.norms[i..]) };
+            let hits = if adverbs {
+                goods::triggers_at(&v, i)
+            } else if v.may_trigger(i) {
+                t.trigger_phrases.matches_at(&v.norms[i..])
+            } else {
+                Vec::new()
+            };
             let Some(&(n, _)) = hits.first() else {
                 i += 1;
                 continue;

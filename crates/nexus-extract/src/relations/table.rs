@@ -372,6 +372,11 @@ struct CueTrie {
     /// tokens start no cue phrase.
     first_shapes: Shapes,
     first_stems: Pairs,
+    /// The root's stems of two bytes or more by their first two bytes (the root holds the
+    /// trigger stems too, over a hundred: a word is compared with those that can begin it).
+    root_stems: FxMap<[u8; 2], Vec<(String, usize)>>,
+    /// The root's stems shorter than two bytes.
+    root_short_stems: Vec<(String, usize)>,
 }
 
 #[derive(Debug, Default)]
@@ -415,6 +420,11 @@ impl CueTrie {
                         Some(stem) => {
                             add_byte(&mut node.stem_first, stem);
                             node.stems.push((stem.to_owned(), n));
+                            match (at, stem.as_bytes()) {
+                                (0, &[b0, b1, ..]) => self.root_stems.entry([b0, b1]).or_default().push((stem.to_owned(), n)),
+                                (0, _) => self.root_short_stems.push((stem.to_owned(), n)),
+                                _ => {}
+                            }
                         }
                         None => {
                             add_byte(&mut node.exact_first, w);
@@ -448,10 +458,29 @@ impl CueTrie {
         {
             self.walk(next, words, depth + 1, lens, mask);
         }
-        if has_byte(&n.stem_first, word) && (node != 0 || self.first_stems.may_begin(word)) {
+        if !has_byte(&n.stem_first, word) {
+            return;
+        }
+        if node != 0 {
             for (stem, next) in &n.stems {
                 if begins(word, stem) {
                     self.walk(*next, words, depth + 1, lens, mask);
+                }
+            }
+        } else if self.first_stems.may_begin(word) {
+            // Stems shorter than two bytes are few; the others by the word's first two bytes.
+            for (stem, next) in &self.root_short_stems {
+                if begins(word, stem) {
+                    self.walk(*next, words, depth + 1, lens, mask);
+                }
+            }
+            if let [b0, b1, ..] = *word.as_bytes()
+                && let Some(stems) = self.root_stems.get(&[b0, b1])
+            {
+                for (stem, next) in stems {
+                    if word.starts_with(stem.as_str()) {
+                        self.walk(*next, words, depth + 1, lens, mask);
+                    }
                 }
             }
         }
@@ -579,10 +608,13 @@ pub enum Cue {
     PlaceAdverbEn = 58,
     PlaceAdverbEs = 59,
     PlaceAdverbPt = 60,
+    /// Not a class of `cues.tsv`: the first word of a trigger phrase, marked by the cue walk so
+    /// the trigger scan looks up only the tokens where a trigger may start.
+    TriggerStart = 61,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 61;
+pub const CUES: usize = 62;
 const _: () = assert!(CUES < 64, "cue masks are u64 with one bit kept for 'not yet read'");
 
 impl Cue {
@@ -736,6 +768,7 @@ impl Tables {
         let mut triggers = Vec::new();
         let mut trigger_phrases = PhraseSet::default();
         let mut discourse_words = Vec::new();
+        let mut trigger_starts = Vec::new();
         for line in lines(include_str!("../../../../data/relations/triggers.tsv")) {
             let cols: Vec<&str> = line.split('\t').collect();
             let [predicate, frame, phrases] = cols[..] else { panic!("triggers.tsv: bad line {line:?}") };
@@ -767,6 +800,7 @@ impl Tables {
                 if matches!(frame, Frame::Outlet | Frame::Transit) {
                     discourse_words.extend(key_word(&phrase));
                 }
+                trigger_starts.extend(phrase.words.first().cloned());
                 trigger_phrases.insert(phrase, triggers.len() - 1);
             }
         }
@@ -812,6 +846,9 @@ impl Tables {
                 }
                 set.insert(phrase, ());
             }
+        }
+        for first in trigger_starts {
+            cue_trie.insert(&Phrase { words: vec![first] }, Cue::TriggerStart);
         }
         // A DFA: it reads every byte of nearly every sentence, where the default NFA costs
         // several times more per byte (and a SIMD search, leftmost-first, as much as the DFA).
