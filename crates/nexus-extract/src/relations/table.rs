@@ -723,7 +723,9 @@ pub struct Tables {
     /// class in the order English, Spanish, Portuguese: compared directly, without a look-up per
     /// word of every sentence (`there`).
     place_adverbs: Vec<(Cue, String, &'static str)>,
-    /// The first bytes of the place adverbs: most words are rejected by these alone.
+    /// The shapes of the place adverbs, and the first bytes of those that are stems: most words
+    /// are rejected by these alone (every word of every sentence read is asked).
+    place_adverb_shapes: Shapes,
     place_adverb_first: [u64; 4],
     /// Each predicate's index by its name.
     predicate_names: FxMap<&'static str, usize>,
@@ -858,9 +860,12 @@ impl Tables {
             .build(heads.iter().chain(&discourse_words))
             .expect("plain words");
         place_adverbs.sort_by_key(|(cue, _, _)| cue.index());
-        let mut place_adverb_first = [0; 4];
+        let (mut place_adverb_shapes, mut place_adverb_first) = (Shapes::default(), [0; 4]);
         for (_, word, _) in &place_adverbs {
-            add_byte(&mut place_adverb_first, word);
+            match word.strip_suffix('*') {
+                Some(stem) => add_byte(&mut place_adverb_first, stem),
+                None => place_adverb_shapes.add(word),
+            }
         }
         Tables {
             predicates,
@@ -873,6 +878,7 @@ impl Tables {
             anaphor_heads,
             anaphors,
             place_adverbs,
+            place_adverb_shapes,
             place_adverb_first,
             ids: PRED_NAMES.map(|n| predicate_names.get(n).copied()),
             predicate_names,
@@ -910,7 +916,7 @@ impl Tables {
 
     /// The "in" of the language of the place adverb `word` is ("there" gives "in"), if it is one.
     pub fn place_adverb(&self, word: &str) -> Option<&'static str> {
-        if !has_byte(&self.place_adverb_first, word) {
+        if !self.place_adverb_shapes.may_hold(word) && !has_byte(&self.place_adverb_first, word) {
             return None;
         }
         self.place_adverbs.iter().find(|(_, pattern, _)| Phrase::word_matches(pattern, word)).map(|&(_, _, language_in)| language_in)

@@ -49,6 +49,11 @@ pub fn substitute(toks: &mut Vec<Tok>, text: &str, previous: Range<usize>, menti
 /// language; Portuguese "lá" folds to the article "la", so its accent is read).
 fn adverb(tok: &Tok, text: &str) -> Option<&'static str> {
     let t = Tables::get();
-    let word = if tok.norm == "la" { if &text[tok.start..tok.end] == "lá" { "la" } else { return None } } else { tok.norm.as_ref() };
+    // Bytes matched, not strings compared: this is asked at every word of every sentence read.
+    let word = if matches!(tok.norm.as_bytes(), [b'l', b'a']) {
+        if &text[tok.start..tok.end] == "lá" { "la" } else { return None }
+    } else {
+        tok.norm.as_ref()
+    };
     t.place_adverb(word)
 }
