@@ -23,7 +23,8 @@ pub fn apply(v: &View, s: &Sentence, kb: &KnowledgeBase, entities: &[ExtractedEn
     let (Some(operates_in), Some(located_in)) = (t.id(super::table::Pred::OperatesIn), t.id(super::table::Pred::LocatedIn)) else { return };
     cultivation(v, s, out);
     for i in 0..v.len() {
-        if v.trigger[i] {
+        // Every rule below starts from a name at `i`: most tokens are none.
+        if v.trigger[i] || v.toks[i].entity().is_none() {
             continue;
         }
         // "the First Capital Command (PCC) in Brazil"
