@@ -28,6 +28,11 @@ pub fn apply(v: &View, out: &mut Vec<Candidate>) {
         return;
     };
     for i in 0..v.len() {
+        // Each rule starts from a name at `i`, or from a member noun, which is a trigger: most
+        // tokens are neither.
+        if v.toks[i].entity().is_none() && !v.trigger[i] {
+            continue;
+        }
         if v.fits(i, &GROUPS)
             && let Some((role, person)) = role_after(v, i)
         {
