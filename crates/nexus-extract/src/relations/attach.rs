@@ -149,6 +149,10 @@ const CONTAINMENT_REACH: usize = 6;
 /// contained.
 pub fn known_containment(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &mut Vec<Candidate>) {
     let Some(located_in) = v.t.id(super::table::Pred::LocatedIn) else { return };
+    // Two places at least, one to hold the other: most sentences name fewer.
+    if v.toks.iter().filter(|t| t.entity().is_some_and(|(_, ty)| PLACES.contains(&ty))).nth(1).is_none() {
+        return;
+    }
     let stated: Vec<usize> = out.iter().filter(|c| c.predicate == located_in).map(|c| c.subject).collect();
     for i in (0..v.len()).filter(|&i| v.fits(i, &[EntityType::Place]) && !stated.contains(&i)) {
         let lo = i.saturating_sub(CONTAINMENT_REACH);
