@@ -915,6 +915,7 @@ impl Tables {
     }
 
     /// The "in" of the language of the place adverb `word` is ("there" gives "in"), if it is one.
+    #[inline]
     pub fn place_adverb(&self, word: &str) -> Option<&'static str> {
         if !self.place_adverb_shapes.may_hold(word) && !has_byte(&self.place_adverb_first, word) {
             return None;
