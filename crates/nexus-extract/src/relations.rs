@@ -169,23 +169,30 @@ pub fn find(
         // no need to tokenize — unless the sentence may name an outlet or say "from there", or
         // an outlet named just before may be the origin of its flow. Anaphor words are looked
         // for in the lower-cased text, which is their folded form only where the sentence is
-        // ASCII.
+        // ASCII. That reads every byte of the sentence: asked only when the answer matters.
         let ascii = text[range.clone()].is_ascii();
-        let anaphors = !ascii || t.anaphor_heads.is_match(&lower[range.clone()]);
-        let discourse = !ascii
-            || memory.outlet_for(idx).is_some()
-            || (!carried.before(idx).is_empty() && goods::may_refer_back(&lower[range.clone()]))
-            || discourse::may_matter(&lower[range.clone()]);
+        let read_gates = std::cell::OnceCell::new();
+        let gates = || -> (bool, bool) {
+            *read_gates.get_or_init(|| {
+                if !ascii {
+                    return (true, true);
+                }
+                let carried_on =
+                    memory.outlet_for(idx).is_some() || (!carried.before(idx).is_empty() && goods::may_refer_back(&lower[range.clone()]));
+                let (anaphor, outlet) = t.gates(&lower[range.clone()], !carried_on);
+                (anaphor, carried_on || outlet)
+            })
+        };
         // One name and an arrest or seizure in the passive, or a roster ("The defendants are:"):
         // the document's agency is the other.
         let doer = operation.live(idx) || announces;
-        if !anaphors
-            && !discourse
-            && !doer
+        if !doer
             && possessive.is_none()
             && plural_possessive.is_none()
             && !pronoun
             && tokens::mentions_inside(&spans, range.clone()) < 2
+            && !gates().0
+            && !gates().1
         {
             topic.read_spans(idx, text, range.clone(), &spans);
             memory.read(idx, Vec::new(), here_spans().filter(|s| place(s.ty)).last().map(|s| s.entity).into_iter().collect());
@@ -207,8 +214,11 @@ pub fn find(
             read_subjects.push((r.clone(), these));
         }
         topic.extend_subjects(idx, &mut subjects);
-        let country = if anaphors { *country.get_or_init(|| document_country(kb, entities)) } else { None };
-        tokens::tokenize_preferring(text, &lower, range.clone(), &spans, anaphors, &subjects, country, &mut toks);
+        // Where the sentence was not read for anaphor words, tokens are: without one of them no
+        // phrase of an anaphor is found there either.
+        let anaphors = read_gates.get().is_none_or(|&(anaphor, _)| anaphor);
+        let country = || *country.get_or_init(|| document_country(kb, entities));
+        tokens::tokenize_preferring(text, &lower, range.clone(), &spans, anaphors, &subjects, &country, &mut toks);
         there::substitute(&mut toks, text, earlier[1].clone(), &spans);
         let mut possessive_at = possessive.and_then(|(word, m)| anaphora::substitute(&mut toks, word, m));
         // "Their income …" after two organizations side by side: each of them.
@@ -223,7 +233,7 @@ pub fn find(
         topic.read_toks(idx, &toks);
         let plural = anaphora::plural_orgs(&mut toks, earlier[1].clone(), &spans).or(each_of).or(they);
         let named = toks.iter().filter(|t| t.entity().is_some()).count();
-        if named < 2 && !((discourse || doer) && named == 1) {
+        if named < 2 && !((doer || gates().1) && named == 1) {
             let v = view::View::reusing(&toks, std::mem::take(&mut scratch));
             operation.roster_items(idx, &v, &mut Vec::new());
             scratch = v.into_scratch();
@@ -237,7 +247,13 @@ pub fn find(
         // Most sentences have no adverb a trigger could hold: ask once, not at every word.
         let adverbs = goods::has_adverb(&v);
         while i < v.len() {
-            let hits = if adverbs { goods::triggers_at(&v, i) } else { t.trigger_phrases.matches_at(&v.norms[i..]) };
+            let hits = if adverbs {
+                goods::triggers_at(&v, i)
+            } else if v.may_trigger(i) {
+                t.trigger_phrases.matches_at(&v.norms[i..])
+            } else {
+                Vec::new()
+            };
             let Some(&(n, _)) = hits.first() else {
                 i += 1;
                 continue;

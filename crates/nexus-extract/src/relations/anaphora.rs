@@ -72,9 +72,12 @@ pub fn subjects(text: &str, sentences: &[Range<usize>], mentions: &[Span], out: 
     for r in sentences.iter().filter(|r| !r.is_empty()) {
         let first = mentions.partition_point(|m| m.start < r.start);
         let Some(m) = mentions.get(first).filter(|m| m.end <= r.end) else { continue };
-        let lead = text[r.start..m.start].split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
-        let clause = text[r.start..m.start].contains([',', ':', ';']);
-        if lead <= SUBJECT_LEAD && !clause && !genitive(&text[m.end..r.end]) {
+        // Words are counted only until there are too many: a first name late in a long
+        // sentence is no subject, whatever stands before it.
+        let lead =
+            text[r.start..m.start].split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(SUBJECT_LEAD + 1).count();
+        let clause = || text[r.start..m.start].contains([',', ':', ';']);
+        if lead <= SUBJECT_LEAD && !clause() && !genitive(&text[m.end..r.end]) {
             out.push(*m);
             // "Los Rastrojos y el Clan del Golfo se disputan …": a coordinated subject is two
             // candidates, not one.

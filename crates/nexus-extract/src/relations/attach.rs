@@ -23,7 +23,8 @@ pub fn apply(v: &View, s: &Sentence, kb: &KnowledgeBase, entities: &[ExtractedEn
     let (Some(operates_in), Some(located_in)) = (t.id(super::table::Pred::OperatesIn), t.id(super::table::Pred::LocatedIn)) else { return };
     cultivation(v, s, out);
     for i in 0..v.len() {
-        if v.trigger[i] {
+        // Every rule below starts from a name at `i`: most tokens are none.
+        if v.trigger[i] || v.toks[i].entity().is_none() {
             continue;
         }
         // "the First Capital Command (PCC) in Brazil"
@@ -148,6 +149,10 @@ const CONTAINMENT_REACH: usize = 6;
 /// contained.
 pub fn known_containment(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &mut Vec<Candidate>) {
     let Some(located_in) = v.t.id(super::table::Pred::LocatedIn) else { return };
+    // Two places at least, one to hold the other: most sentences name fewer.
+    if v.toks.iter().filter(|t| t.entity().is_some_and(|(_, ty)| PLACES.contains(&ty))).nth(1).is_none() {
+        return;
+    }
     let stated: Vec<usize> = out.iter().filter(|c| c.predicate == located_in).map(|c| c.subject).collect();
     for i in (0..v.len()).filter(|&i| v.fits(i, &[EntityType::Place]) && !stated.contains(&i)) {
         let lo = i.saturating_sub(CONTAINMENT_REACH);

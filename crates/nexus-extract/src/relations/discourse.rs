@@ -11,11 +11,10 @@
 //! only to flows that name no origin of their own.
 
 use super::frames::{Candidate, strength, with_coordinated};
-use super::table::{Cue, Frame, Tables, Trigger};
+use super::table::{Cue, Frame, Trigger};
 use super::view::View;
 use crate::ExtractedEntity;
 use nexus_kb::{EntityType, KnowledgeBase};
-use std::sync::OnceLock;
 
 /// How far before an outlet phrase its subject may stand, in tokens ("The Pacific port of
 /// Callao (Lima) is the main maritime outlet").
@@ -207,24 +206,6 @@ pub fn last_places(v: &View) -> Vec<usize> {
         out.extend(v.entity(k).filter(|e| !out.contains(e)));
     }
     out
-}
-
-/// Could an ASCII sentence (lower-cased) hold an outlet phrase or a "from there"? Sentences
-/// with a single mention are read only then, or when an outlet is carried into them. (Words
-/// folded from accented ones are not found here, but a sentence holding one is not ASCII and
-/// is read anyway.)
-pub fn may_matter(lower: &str) -> bool {
-    static WORDS: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
-    // A DFA: it reads every byte of nearly every sentence, where the default NFA costs several
-    // times more per byte.
-    WORDS
-        .get_or_init(|| {
-            aho_corasick::AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(&Tables::get().discourse_words)
-                .expect("plain words")
-        })
-        .is_match(lower)
 }
 
 /// An origin read from a demonym is weaker than a named one.

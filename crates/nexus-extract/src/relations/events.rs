@@ -20,7 +20,6 @@ use super::table::{Cue, Frame};
 use super::view::View;
 use crate::dates::DateMention;
 use nexus_kb::EntityType;
-use std::cell::OnceCell;
 
 /// The predicates whose doer is an operation's agency.
 const EVENTS: [&str; 2] = ["arrested", "seized"];
@@ -96,6 +95,8 @@ fn hides(v: &View, o: usize) -> bool {
 #[derive(Debug, Default)]
 struct Doers {
     all: Vec<usize>,
+    /// By entity index: is it one of `all`? Every sentence read asks whether it names one.
+    known: Vec<bool>,
     /// The doers of the first sentence that named any.
     lead: Vec<usize>,
     /// A second operation, by other agencies, was told: no passive is attributed any more.
@@ -112,40 +113,37 @@ impl Doers {
     }
 
     /// Learn the doers `here` of sentence `v`.
-    ///
-    /// `here_named` holds the sentence's entities, sorted and read once for both kinds of doers
-    /// (`named_in`).
-    fn learn(&mut self, idx: usize, here: Vec<usize>, here_named: &OnceCell<Vec<usize>>, v: &View, dates: &[DateMention]) {
+    fn learn(&mut self, idx: usize, here: Vec<usize>, v: &View, dates: &[DateMention]) {
         if here.is_empty() && self.all.is_empty() {
             return;
         }
-        let here_named = here_named.get_or_init(|| named_in(v));
-        let named = |e: usize| here_named.binary_search(&e).is_ok();
         if !here.is_empty() {
             if self.all.is_empty() {
                 self.year = dates.first().and_then(|d| d.value.get(..4)).map(str::to_owned);
                 self.lead = here.clone();
-            } else if !here.iter().all(|e| self.all.contains(e)) && !self.all.iter().any(|&e| named(e)) {
+            } else if !here.iter().all(|e| self.all.contains(e)) && !self.named_in(v) {
                 self.ambiguous = true;
             }
             for e in here {
                 if !self.all.contains(&e) {
                     self.all.push(e);
+                    if self.known.len() <= e {
+                        self.known.resize(e + 1, false);
+                    }
+                    self.known[e] = true;
                 }
             }
         }
-        if self.all.iter().any(|&e| named(e)) {
+        if self.named_in(v) {
             self.last_seen = idx;
         }
     }
-}
 
-/// The entities named in `v`, sorted, each once: the doers remembered may be many.
-fn named_in(v: &View) -> Vec<usize> {
-    let mut named: Vec<usize> = v.toks.iter().filter_map(|t| t.entity().map(|(e, _)| e)).collect();
-    named.sort_unstable();
-    named.dedup();
-    named
+    /// Does `v` name one of the doers? The sentence's tokens are read, not the doers: these may
+    /// be many.
+    fn named_in(&self, v: &View) -> bool {
+        v.toks.iter().any(|t| t.entity().is_some_and(|(e, _)| self.known.get(e).copied().unwrap_or(false)))
+    }
 }
 
 /// The agencies of the document's one operation, and of its charges.
@@ -248,9 +246,8 @@ impl Operation {
         if first {
             self.group = Some(members_of(v, found));
         }
-        let here_named = OnceCell::new();
-        self.acts.learn(idx, acts, &here_named, v, dates);
-        self.charges.learn(idx, charges, &here_named, v, dates);
+        self.acts.learn(idx, acts, v, dates);
+        self.charges.learn(idx, charges, v, dates);
     }
 
     /// The organizations a roster's people are members of (see `group`).

@@ -25,6 +25,10 @@ pub fn has_adverb(v: &View) -> bool {
 /// longer than any phrase read plainly, and its span covers the adverbs.
 pub fn triggers_at(v: &View, i: usize) -> Vec<(usize, usize)> {
     let t = v.t;
+    // No trigger's first word at `i`: no phrase, tolerant or not, starts here.
+    if !v.may_trigger(i) {
+        return Vec::new();
+    }
     let plain = t.trigger_phrases.matches_at(&v.norms[i..]);
     // An adverb within reach first: the cue table answers that without a look-up.
     let last = (i + WINDOW).min(v.len());

@@ -24,6 +24,10 @@ pub fn apply(v: &View, out: &mut Vec<Candidate>) {
     else {
         return;
     };
+    // Every link relates an organization: a sentence naming none holds no link to read.
+    if !v.toks.iter().any(|t| t.entity().is_some_and(|(_, ty)| ORGS.contains(&ty))) {
+        return;
+    }
     for i in 0..v.len() {
         if !link_verb(v.norms[i]) {
             continue;

@@ -24,6 +24,10 @@ pub fn apply(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &m
     let (Some(located_in), Some(operates_in)) = (v.t.id(super::table::Pred::LocatedIn), v.t.id(super::table::Pred::OperatesIn)) else {
         return;
     };
+    // Every rule here places something in a place the sentence names: with none, none applies.
+    if !v.toks.iter().any(|t| t.entity().is_some_and(|(_, ty)| PLACES.contains(&ty))) {
+        return;
+    }
     for i in 0..v.len() {
         if v.fits(i, &[EntityType::Place])
             && let Some(k) = described_in(v, i)

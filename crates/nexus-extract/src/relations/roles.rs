@@ -28,6 +28,11 @@ pub fn apply(v: &View, out: &mut Vec<Candidate>) {
         return;
     };
     for i in 0..v.len() {
+        // Each rule starts from a name at `i`, or from a member noun, which is a trigger: most
+        // tokens are neither.
+        if v.toks[i].entity().is_none() && !v.trigger[i] {
+            continue;
+        }
         if v.fits(i, &GROUPS)
             && let Some((role, person)) = role_after(v, i)
         {
@@ -325,10 +330,12 @@ fn part_noun_before(v: &View, i: usize) -> bool {
     let Some(part_of) = v.t.id(super::table::Pred::PartOf) else { return false };
     let end = if i > 0 && v.is(i - 1, Cue::Article) { i - 1 } else { i };
     (end.saturating_sub(4)..end).any(|j| {
-        v.t.trigger_phrases
-            .matches_at(&v.norms[j..end])
-            .iter()
-            .any(|&(n, tr)| j + n == end && v.t.triggers[tr].predicate == part_of && v.t.triggers[tr].frame == Frame::Noun)
+        v.may_trigger(j)
+            && v.t
+                .trigger_phrases
+                .matches_at(&v.norms[j..end])
+                .iter()
+                .any(|&(n, tr)| j + n == end && v.t.triggers[tr].predicate == part_of && v.t.triggers[tr].frame == Frame::Noun)
     })
 }
 

@@ -155,7 +155,8 @@ impl<V> WordMap<V> {
 #[derive(Debug, Default)]
 pub struct PhraseSet<V> {
     exact: WordMap<Vec<(Phrase, V)>>,
-    stems: FxMap<String, Vec<(Phrase, V)>>,
+    /// Keyed by stem prefixes of up to `STEM_KEY` bytes: packed, hashed without a string.
+    stems: WordMap<Vec<(Phrase, V)>>,
     /// The shapes of the exact first words, and the first two bytes of the stem keys: most
     /// words are rejected by these without hashing.
     exact_shapes: Shapes,
@@ -223,7 +224,7 @@ impl<V: Copy> PhraseSet<V> {
                 let key = stem_key(w.trim_end_matches('*')).to_owned();
                 self.stem_pairs.add(&key);
                 self.stem_key_lens |= 1 << key.len();
-                self.stems.entry(key).or_default().push((phrase, value));
+                self.stems.entry(&key).push((phrase, value));
             }
             Some(w) => {
                 self.exact_shapes.add(w);
@@ -278,7 +279,7 @@ impl<V: Copy> PhraseSet<V> {
         (self.exact_shapes.may_hold(word) && self.exact.get(word).is_some())
             || (self.stem_pairs.may_begin(word)
                 && (1..=STEM_KEY.min(word.len()))
-                    .any(|n| self.stem_key_lens & (1 << n) != 0 && word.is_char_boundary(n) && self.stems.contains_key(&word[..n])))
+                    .any(|n| self.stem_key_lens & (1 << n) != 0 && word.is_char_boundary(n) && self.stems.get(&word[..n]).is_some()))
     }
 
     /// The values of every phrase that may start at `first` (its first word matches; the rest
@@ -371,6 +372,11 @@ struct CueTrie {
     /// tokens start no cue phrase.
     first_shapes: Shapes,
     first_stems: Pairs,
+    /// The root's stems of two bytes or more by their first two bytes (the root holds the
+    /// trigger stems too, over a hundred: a word is compared with those that can begin it).
+    root_stems: FxMap<[u8; 2], Vec<(String, usize)>>,
+    /// The root's stems shorter than two bytes.
+    root_short_stems: Vec<(String, usize)>,
 }
 
 #[derive(Debug, Default)]
@@ -414,6 +420,11 @@ impl CueTrie {
                         Some(stem) => {
                             add_byte(&mut node.stem_first, stem);
                             node.stems.push((stem.to_owned(), n));
+                            match (at, stem.as_bytes()) {
+                                (0, &[b0, b1, ..]) => self.root_stems.entry([b0, b1]).or_default().push((stem.to_owned(), n)),
+                                (0, _) => self.root_short_stems.push((stem.to_owned(), n)),
+                                _ => {}
+                            }
                         }
                         None => {
                             add_byte(&mut node.exact_first, w);
@@ -447,13 +458,42 @@ impl CueTrie {
         {
             self.walk(next, words, depth + 1, lens, mask);
         }
-        if has_byte(&n.stem_first, word) && (node != 0 || self.first_stems.may_begin(word)) {
+        if !has_byte(&n.stem_first, word) {
+            return;
+        }
+        if node != 0 {
             for (stem, next) in &n.stems {
-                if word.starts_with(stem.as_str()) {
+                if begins(word, stem) {
                     self.walk(*next, words, depth + 1, lens, mask);
                 }
             }
+        } else if self.first_stems.may_begin(word) {
+            // Stems shorter than two bytes are few; the others by the word's first two bytes.
+            for (stem, next) in &self.root_short_stems {
+                if begins(word, stem) {
+                    self.walk(*next, words, depth + 1, lens, mask);
+                }
+            }
+            if let [b0, b1, ..] = *word.as_bytes()
+                && let Some(stems) = self.root_stems.get(&[b0, b1])
+            {
+                for (stem, next) in stems {
+                    if word.starts_with(stem.as_str()) {
+                        self.walk(*next, words, depth + 1, lens, mask);
+                    }
+                }
+            }
         }
+    }
+}
+
+/// Does `word` begin with `stem`? The first bytes are compared inline: most stems tried differ
+/// there, and a `starts_with` calls `memcmp`.
+#[inline]
+fn begins(word: &str, stem: &str) -> bool {
+    match stem.as_bytes().first() {
+        None => true,
+        Some(b) => word.as_bytes().first() == Some(b) && word.starts_with(stem),
     }
 }
 
@@ -568,10 +608,13 @@ pub enum Cue {
     PlaceAdverbEn = 58,
     PlaceAdverbEs = 59,
     PlaceAdverbPt = 60,
+    /// Not a class of `cues.tsv`: the first word of a trigger phrase, marked by the cue walk so
+    /// the trigger scan looks up only the tokens where a trigger may start.
+    TriggerStart = 61,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 61;
+pub const CUES: usize = 62;
 const _: () = assert!(CUES < 64, "cue masks are u64 with one bit kept for 'not yet read'");
 
 impl Cue {
@@ -668,19 +711,21 @@ pub struct Tables {
     /// Every cue phrase at once: one walk per token finds the longest phrase of each class
     /// there (`cues_at`).
     cue_trie: CueTrie,
-    /// The last word of every anaphor phrase (a stem without its `*`): an ASCII sentence
-    /// without one of these inside cannot hold "the country" or its kin.
-    pub anaphor_heads: aho_corasick::AhoCorasick,
+    /// The words that gate a sentence (`gates`): first the last word of every anaphor phrase
+    /// (a stem without its `*`), then the longest word of each outlet trigger and "from there"
+    /// cue (words of three letters or more). One automaton: a sentence is read once for both.
+    gate_words: aho_corasick::AhoCorasick,
+    /// How many of `gate_words` are anaphor heads (they come first).
+    anaphor_heads: usize,
     /// The three anaphor classes in one set: one look-up per word rejects most.
     pub anaphors: PhraseSet<()>,
-    /// The longest word of each outlet trigger and "from there" cue (words of three letters
-    /// or more): an ASCII sentence without one cannot hold either (`discourse::may_matter`).
-    pub discourse_words: Vec<String>,
     /// The one-word place adverbs ("there", "allí", "lá") with the "in" of their language, by
     /// class in the order English, Spanish, Portuguese: compared directly, without a look-up per
     /// word of every sentence (`there`).
     place_adverbs: Vec<(Cue, String, &'static str)>,
-    /// The first bytes of the place adverbs: most words are rejected by these alone.
+    /// The shapes of the place adverbs, and the first bytes of those that are stems: most words
+    /// are rejected by these alone (every word of every sentence read is asked).
+    place_adverb_shapes: Shapes,
     place_adverb_first: [u64; 4],
     /// Each predicate's index by its name.
     predicate_names: FxMap<&'static str, usize>,
@@ -725,6 +770,7 @@ impl Tables {
         let mut triggers = Vec::new();
         let mut trigger_phrases = PhraseSet::default();
         let mut discourse_words = Vec::new();
+        let mut trigger_starts = Vec::new();
         for line in lines(include_str!("../../../../data/relations/triggers.tsv")) {
             let cols: Vec<&str> = line.split('\t').collect();
             let [predicate, frame, phrases] = cols[..] else { panic!("triggers.tsv: bad line {line:?}") };
@@ -756,6 +802,7 @@ impl Tables {
                 if matches!(frame, Frame::Outlet | Frame::Transit) {
                     discourse_words.extend(key_word(&phrase));
                 }
+                trigger_starts.extend(phrase.words.first().cloned());
                 trigger_phrases.insert(phrase, triggers.len() - 1);
             }
         }
@@ -802,13 +849,23 @@ impl Tables {
                 set.insert(phrase, ());
             }
         }
-        // A DFA: it reads every byte of nearly every sentence.
-        let anaphor_heads =
-            aho_corasick::AhoCorasick::builder().kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(&heads).expect("plain words");
+        for first in trigger_starts {
+            cue_trie.insert(&Phrase { words: vec![first] }, Cue::TriggerStart);
+        }
+        // A DFA: it reads every byte of nearly every sentence, where the default NFA costs
+        // several times more per byte (and a SIMD search, leftmost-first, as much as the DFA).
+        let anaphor_heads = heads.len();
+        let gate_words = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(heads.iter().chain(&discourse_words))
+            .expect("plain words");
         place_adverbs.sort_by_key(|(cue, _, _)| cue.index());
-        let mut place_adverb_first = [0; 4];
+        let (mut place_adverb_shapes, mut place_adverb_first) = (Shapes::default(), [0; 4]);
         for (_, word, _) in &place_adverbs {
-            add_byte(&mut place_adverb_first, word);
+            match word.strip_suffix('*') {
+                Some(stem) => add_byte(&mut place_adverb_first, stem),
+                None => place_adverb_shapes.add(word),
+            }
         }
         Tables {
             predicates,
@@ -817,14 +874,34 @@ impl Tables {
             cues,
             cue_starts,
             cue_trie,
+            gate_words,
             anaphor_heads,
             anaphors,
-            discourse_words,
             place_adverbs,
+            place_adverb_shapes,
             place_adverb_first,
             ids: PRED_NAMES.map(|n| predicate_names.get(n).copied()),
             predicate_names,
         }
+    }
+
+    /// Could the ASCII sentence `lower` (lower-cased) hold an anaphor ("the country" and its
+    /// kin), and — asked only when `discourse` — an outlet phrase or a "from there"? Without
+    /// one of their words, it cannot. (Words folded from accented ones are not found here, but
+    /// a sentence holding one is not ASCII and is read anyway.)
+    pub fn gates(&self, lower: &str, discourse: bool) -> (bool, bool) {
+        let (mut anaphor, mut outlet) = (false, false);
+        for m in self.gate_words.find_overlapping_iter(lower) {
+            if m.pattern().as_usize() < self.anaphor_heads {
+                anaphor = true;
+            } else {
+                outlet = true;
+            }
+            if anaphor && (outlet || !discourse) {
+                break;
+            }
+        }
+        (anaphor, outlet)
     }
 
     pub fn cue(&self, c: Cue) -> &PhraseSet<()> {
@@ -838,8 +915,9 @@ impl Tables {
     }
 
     /// The "in" of the language of the place adverb `word` is ("there" gives "in"), if it is one.
+    #[inline]
     pub fn place_adverb(&self, word: &str) -> Option<&'static str> {
-        if !has_byte(&self.place_adverb_first, word) {
+        if !self.place_adverb_shapes.may_hold(word) && !has_byte(&self.place_adverb_first, word) {
             return None;
         }
         self.place_adverbs.iter().find(|(_, pattern, _)| Phrase::word_matches(pattern, word)).map(|&(_, _, language_in)| language_in)

@@ -18,7 +18,7 @@ pub fn substitute(toks: &mut Vec<Tok>, text: &str, previous: Range<usize>, menti
     let t = Tables::get();
     let is = |k: usize, c: Cue| toks.get(k).is_some_and(|x| t.is_word(c, &x.norm));
     let Some((k, word)) = (0..toks.len()).filter(|&k| matches!(toks[k].kind, Kind::Word)).find_map(|k| {
-        let word = adverb(&toks[k], text)?;
+        let word = adverb(t, &toks[k], text)?;
         let refers = !(k > 0 && (is(k - 1, Cue::Origin) || is(k - 1, Cue::Via)))
             && !is(k + 1, Cue::Copula)
             && !is(k + 1, Cue::Passive)
@@ -47,8 +47,12 @@ pub fn substitute(toks: &mut Vec<Tok>, text: &str, previous: Range<usize>, menti
 
 /// The "in" of the language of a place adverb at `tok`, if it is one (`place_adverb` cues by
 /// language; Portuguese "lá" folds to the article "la", so its accent is read).
-fn adverb(tok: &Tok, text: &str) -> Option<&'static str> {
-    let t = Tables::get();
-    let word = if tok.norm == "la" { if &text[tok.start..tok.end] == "lá" { "la" } else { return None } } else { tok.norm.as_ref() };
+fn adverb(t: &Tables, tok: &Tok, text: &str) -> Option<&'static str> {
+    // Bytes matched, not strings compared: this is asked at every word of every sentence read.
+    let word = if matches!(tok.norm.as_bytes(), [b'l', b'a']) {
+        if &text[tok.start..tok.end] == "lá" { "la" } else { return None }
+    } else {
+        tok.norm.as_ref()
+    };
     t.place_adverb(word)
 }

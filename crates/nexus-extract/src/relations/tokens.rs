@@ -54,7 +54,7 @@ const ANAPHOR_REACH: usize = 900;
 
 /// The tokens of `text[range]` into `toks` (cleared first); `lower` is `text` with ASCII
 /// lower-cased (the same offsets); `mentions` are all the document's mentions, sorted by start;
-/// `anaphors` is false when the sentence cannot hold one (`Tables::anaphor_heads`).
+/// `anaphors` is false when the sentence cannot hold one (`Tables::gates`).
 #[cfg(test)]
 pub fn tokenize<'d>(
     text: &'d str,
@@ -64,13 +64,13 @@ pub fn tokenize<'d>(
     anaphors: bool,
     toks: &mut Vec<Tok<'d>>,
 ) {
-    tokenize_preferring(text, lower, range, mentions, anaphors, &[], None, toks);
+    tokenize_preferring(text, lower, range, mentions, anaphors, &[], &|| None, toks);
 }
 
 /// `tokenize`, where an anaphor stands for the one entity of its type among `subjects` (the
 /// names that opened the sentences before, `anaphora::subjects`) when there is exactly one,
 /// and for the nearest fitting name otherwise; "the country" with no country named within
-/// reach stands for `country`, the document's (an index into its entities).
+/// reach stands for `country()`, the document's (an index into its entities; asked only then).
 #[allow(clippy::too_many_arguments)]
 pub fn tokenize_preferring<'d>(
     text: &'d str,
@@ -79,7 +79,7 @@ pub fn tokenize_preferring<'d>(
     mentions: &[Span],
     anaphors: bool,
     subjects: &[Span],
-    country: Option<usize>,
+    country: &dyn Fn() -> Option<usize>,
     toks: &mut Vec<Tok<'d>>,
 ) {
     toks.clear();
@@ -198,7 +198,7 @@ pub(super) fn fold_word(word: &str) -> String {
 /// Replace "the country" and its kin with the nearest entity of a fitting type named before
 /// them, unless the phrase introduces a name itself ("the port of Callao", "the group Los
 /// Pulpos").
-fn resolve_anaphors(toks: &mut Vec<Tok>, mentions: &[Span], subjects: &[Span], country: Option<usize>) {
+fn resolve_anaphors(toks: &mut Vec<Tok>, mentions: &[Span], subjects: &[Span], country: &dyn Fn() -> Option<usize>) {
     let t = Tables::get();
     let classes: [(Cue, &[EntityType]); 3] = [
         (Cue::AnaphorCountry, &[EntityType::Country]),
@@ -254,7 +254,7 @@ fn resolve_anaphors(toks: &mut Vec<Tok>, mentions: &[Span], subjects: &[Span], c
                 continue;
             }
             let document = || {
-                country.filter(|_| types == [EntityType::Country] && !neighbor).map(|entity| Span {
+                (types == [EntityType::Country] && !neighbor).then(country).flatten().map(|entity| Span {
                     start,
                     end: start,
                     entity,

@@ -95,6 +95,12 @@ impl<'s> View<'s> {
         (table.masks.get(i)? & (1 << c) != 0).then(|| usize::from(table.lens[i][c]))
     }
 
+    /// Can a trigger phrase start at token `i`? Read from the cue table: most tokens are no
+    /// trigger's first word, and need no look-up of their own.
+    pub fn may_trigger(&self, i: usize) -> bool {
+        self.cue_at(i, Cue::TriggerStart).is_some()
+    }
+
     /// Is token `i` a one-word `cue` ("in", "the", "of")?
     pub fn is(&self, i: usize, cue: Cue) -> bool {
         self.cue_at(i, cue) == Some(1)
