@@ -36,14 +36,23 @@ enum Key {
 /// in order of first mention; mentions in text order.
 pub fn group(kb: &KnowledgeBase, text: &str, mentions: &[KbMention], learned: &[Found]) -> Vec<ExtractedEntity> {
     let mut all: Vec<(usize, usize, Key, Option<&Found>)> = mentions.iter().map(|m| (m.start, m.end, Key::Kb(m.entity), None)).collect();
-    let known_people: Vec<usize> =
-        mentions.iter().map(|m| m.entity).filter(|&i| kb.entities()[i].entity_type == EntityType::Person).collect();
+    // The known people the document names, each name folded once, when a learned person needs them.
+    let known_people = std::cell::OnceCell::new();
+    let known_people = || {
+        known_people.get_or_init(|| {
+            let mut people: Vec<usize> =
+                mentions.iter().map(|m| m.entity).filter(|&i| kb.entities()[i].entity_type == EntityType::Person).collect();
+            people.sort_unstable();
+            people.dedup();
+            people.iter().flat_map(|&i| kb.entities()[i].names().map(move |n| (i, fold(n)))).collect::<Vec<(usize, String)>>()
+        })
+    };
     for f in learned {
         let key = match f.kb_entity {
             Some(i) => Key::Kb(i),
             None if f.entity_type == EntityType::Person => {
                 let folded = fold(&f.name);
-                match kb.person_named(&folded).or_else(|| surname_of(kb, &known_people, &folded)) {
+                match kb.person_named(&folded).or_else(|| surname_of(known_people(), &folded)) {
                     Some(i) => Key::Kb(i),
                     None => Key::Learned(f.entity_type, folded),
                 }
@@ -90,15 +99,12 @@ pub fn group(kb: &KnowledgeBase, text: &str, mentions: &[KbMention], learned: &[
     out
 }
 
-/// The one known person the document names whose name ends with `folded` ("Guzmán López" after
+/// The one known person (entry, folded name) whose name ends with `folded` ("Guzmán López" after
 /// "Joaquín Guzmán López"). A person named in full around a nickname ("Ismael 'El Mayo'
 /// Zambada", read as "Ismael Zambada") is found by `person_named` before this.
-fn surname_of(kb: &KnowledgeBase, known: &[usize], folded: &str) -> Option<usize> {
-    let ends_with = |name: &str| {
-        let n = fold(name);
-        n.len() > folded.len() && n.ends_with(folded) && n.as_bytes()[n.len() - folded.len() - 1] == b' '
-    };
-    let mut hits = known.iter().copied().filter(|&i| kb.entities()[i].names().any(ends_with));
+fn surname_of(known: &[(usize, String)], folded: &str) -> Option<usize> {
+    let ends_with = |n: &str| n.len() > folded.len() && n.ends_with(folded) && n.as_bytes()[n.len() - folded.len() - 1] == b' ';
+    let mut hits = known.iter().filter(|(_, n)| ends_with(n)).map(|&(i, _)| i);
     let first = hits.next()?;
     hits.all(|i| i == first).then_some(first)
 }
