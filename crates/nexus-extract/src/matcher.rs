@@ -108,7 +108,12 @@ impl Matcher {
             acronyms: build(&acronym_patterns, AhoCorasickKind::DFA, StartKind::Anchored),
             acronym_entities,
             country_of,
-            lower_linked: kb.entities().iter().map(|e| e.names().any(|n| name_words(n).any(lower_link))).collect(),
+            // A capitalised word is no link: its first byte says so before `lower_link` counts chars.
+            lower_linked: kb
+                .entities()
+                .iter()
+                .map(|e| e.names().any(|n| name_words(n).any(|w| !w.as_bytes()[0].is_ascii_uppercase() && lower_link(w))))
+                .collect(),
         }
     }
 
