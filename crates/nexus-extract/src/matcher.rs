@@ -67,6 +67,9 @@ impl Matcher {
                 if a.chars().count() >= 2 {
                     push_unique(acronyms.entry(a.clone()).or_default(), i);
                 }
+                if let Some(t) = title_acronym(a) {
+                    push_unique(acronyms.entry(t).or_default(), i);
+                }
             }
         }
         let (acronym_patterns, acronym_entities): (Vec<String>, Vec<Vec<usize>>) = acronyms.into_iter().unzip();
@@ -145,6 +148,15 @@ impl Matcher {
         let mut out = Vec::with_capacity(spans.len());
         for span in spans {
             if let Some(entity) = self.resolve(kb, text, span.start, span.end, span.candidates, &countries) {
+                // An acronym read in title case ("Farc", "Dian") may be a name or a word: it
+                // stands when the document names the entry's country.
+                let surface = &text[span.start..span.end];
+                if span.folded.is_none()
+                    && title_only(&kb.entities()[entity], surface)
+                    && !self.country_of[entity].as_ref().is_some_and(|c| countries.contains_key(c.as_str()))
+                {
+                    continue;
+                }
                 out.push(KbMention { entity, start: span.start, end: span.end });
                 continue;
             }
@@ -237,6 +249,10 @@ impl Matcher {
         let mut counts = FxMap::default();
         for span in spans {
             if !capitalised(&text[span.start..span.end]) {
+                continue;
+            }
+            // An acronym in title case ("Dian") needs the country: it cannot be the evidence.
+            if span.folded.is_none() && span.candidates.iter().all(|&i| title_only(&kb.entities()[i], &text[span.start..span.end])) {
                 continue;
             }
             let country = span.candidates.iter().find(|&&i| kb.entities()[i].entity_type == EntityType::Country);
@@ -351,6 +367,29 @@ fn push_unique(v: &mut Vec<usize>, i: usize) {
 
 /// Names of organizations, people and places are capitalised in text; commodities and
 /// activities are not ("cocaine", "illegal mining").
+/// The press of the region writes acronyms of four letters or more that are said as words in
+/// title case ("las Farc", "la Sedena", "a Funai", "la Dirandro"): that form too, unless it is an
+/// ordinary word.
+fn title_acronym(a: &str) -> Option<String> {
+    if a.len() < 4 || !a.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let t = format!("{}{}", &a[..1], a[1..].to_ascii_lowercase());
+    let folded = t.to_ascii_lowercase();
+    (!function_word(&folded) && !common_city_word(&folded)).then_some(t)
+}
+
+/// `surface` is an acronym of `e` in the title case `title_acronym` adds, not a form the entry
+/// itself lists.
+fn title_only(e: &Entity, surface: &str) -> bool {
+    let b = surface.as_bytes();
+    b.len() >= 4
+        && b[0].is_ascii_uppercase()
+        && b[1..].iter().all(u8::is_ascii_lowercase)
+        && !e.acronyms.iter().any(|a| a == surface)
+        && !e.names().any(|n| n == surface)
+}
+
 fn proper_noun(t: EntityType) -> bool {
     !matches!(t, EntityType::Commodity | EntityType::Activity)
 }

@@ -620,19 +620,8 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
             return None;
         }
         let year_like = plain == 4 && (1900.0..=2099.0).contains(&value);
-        let (mut value, mult) = apply_mults(text, &mut end, value, ANY);
-        // Mexican and Central American usage writes the rest after the multiplier: "2 mil 500
-        // kilos" is 2,500, "3 millones 200 mil pesos" 3,200,000.
-        if mult >= 1000.0
-            && let Some(t) = next_tok(text, end).filter(|t| t.start > end && b[t.start].is_ascii_digit())
-            && let Some(rest) = parse_number(text, t.start)
-            && rest.value >= 1.0
-            && rest.value < mult
-            && rest.value.fract() == 0.0
-        {
-            value += rest.value;
-            end = rest.end;
-        }
+        let (value, mult) = apply_mults(text, &mut end, value, ANY);
+        let (value, end) = with_rest(text, value, mult, end);
         return Some(Num { start: pos, end, value, mult, langs: ANY, vague: false, year_like: year_like && mult == 1.0 });
     }
     let t0 = next_tok(text, pos)?;
@@ -744,9 +733,25 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
     if text[end..].starts_with('-') && char_at(text, end + 1).is_some_and(is_word) {
         return None;
     }
-    let value = total + cur;
     let mult = if last_mult >= 1000.0 { last_mult } else { 1.0 };
+    let (value, end) = with_rest(text, total + cur, mult, end);
     Some(Num { start, end, value, mult, langs, vague: false, year_like: false })
+}
+
+/// Mexican and Central American usage writes the rest of a number in digits after its
+/// multiplier: "2 mil 500 kilos" is 2,500, "dos mil 500 cartuchos" 2,500, "3 millones 200 mil
+/// pesos" 3,200,000. The value and end with that rest, if there is one.
+fn with_rest(text: &str, value: f64, mult: f64, end: usize) -> (f64, usize) {
+    if mult >= 1000.0
+        && let Some(t) = next_tok(text, end).filter(|t| t.start > end && text.as_bytes()[t.start].is_ascii_digit())
+        && let Some(rest) = parse_number(text, t.start)
+        && rest.value >= 1.0
+        && rest.value < mult
+        && rest.value.fract() == 0.0
+    {
+        return (value + rest.value, rest.end);
+    }
+    (value, end)
 }
 
 /// Multipliers after a digit number: "1.5 million", "2 mil", "21.000 millones", "1,2 bilhão".

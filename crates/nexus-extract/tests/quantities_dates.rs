@@ -181,6 +181,9 @@ const QUANTITIES: &[(&str, &[QuantityCase])] = &[
     ("un cargamento de 2 mil 500 kilos", &[("2 mil 500 kilos", 2500.0, "kg", Bound::Exact)]),
     ("robaron 3 millones 200 mil pesos mexicanos", &[("3 millones 200 mil pesos mexicanos", 3.2e6, "MXN", Bound::Exact)]),
     ("hay 5 mil, 300 kilos", &[("300 kilos", 300.0, "kg", Bound::Exact)]),
+    ("aseguraron dos mil 500 cartuchos", &[("dos mil 500 cartuchos", 2500.0, "count", Bound::Exact)]),
+    // Mexican press counts troops and officers as "elementos"
+    ("la Guardia Nacional desplegó 600 elementos", &[("600 elementos", 600.0, "people", Bound::Exact)]),
     ("erradicou 3,2 milhões de pés de maconha", &[("3,2 milhões de pés", 3.2e6, "count", Bound::Exact)]),
     ("a 2-ton shipment of cocaine", &[("2-ton", 2000.0, "kg", Bound::Exact)]),
     ("un decomiso de 500 mdd", &[("500 mdd", 5e8, "USD", Bound::Exact)]),
