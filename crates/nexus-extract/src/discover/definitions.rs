@@ -514,8 +514,7 @@ fn nicknamed(known: &Known, h: &Hit, out: &mut Out) {
     // The cue in lower case, after a word that is no name ("a", "capturado"): "Alias" opening a
     // sentence is a heading or a name more often than a cue.
     let before = text[..h.start].trim_end_matches(' ');
-    if !text[h.start..].starts_with(|c: char| c.is_lowercase()) || before.ends_with(|c: char| c.is_alphanumeric()) && ends_with_name(before)
-    {
+    if !text[h.start..].starts_with(|c: char| c.is_lowercase()) || capitalised(&before[word_start(before, before.len())..]) {
         return;
     }
     if let Some((s, e)) = alias_name(text, h.end).filter(|&(s, e)| nickname(&text[s..e]))
@@ -525,11 +524,6 @@ fn nicknamed(known: &Known, h: &Hit, out: &mut Out) {
         let who = Who::Learned { name: text[s..e].to_owned(), ty: EntityType::Person, kb: None };
         out.define(&who, s, e);
     }
-}
-
-/// Whether `before` ends with a capitalised word: a name the cue may belong to.
-fn ends_with_name(before: &str) -> bool {
-    before.rsplit([' ', '\n']).next().is_some_and(capitalised)
 }
 
 /// "Víctor Quispe Palomino, 'camarada José'": a quoted nickname right after a person.
