@@ -7,16 +7,11 @@ use nexus_extract::discover::{Context, Found, Index, cue_names, definitions};
 use nexus_extract::{Extractor, Matcher};
 use nexus_kb::{EntityType, KnowledgeBase};
 use std::path::Path;
-use std::sync::OnceLock;
+
+mod support;
 
 fn setup() -> &'static (KnowledgeBase, Matcher, Index) {
-    static S: OnceLock<(KnowledgeBase, Matcher, Index)> = OnceLock::new();
-    S.get_or_init(|| {
-        let (kb, _) = KnowledgeBase::load(&[]);
-        let m = Matcher::new(&kb);
-        let index = Index::new(&kb);
-        (kb, m, index)
-    })
+    support::finders()
 }
 
 /// (mention text, entity name, type) of what cue names find.

@@ -1,20 +1,19 @@
 //! How the knowledge-base matcher settles ambiguous names: each case is a sentence of report
 //! prose, the knowledge-base entities it must yield (name, type), and the names it must not.
 
-use nexus_extract::{Extractor, Matcher};
 use nexus_kb::KnowledgeBase;
-use std::sync::OnceLock;
+
+mod support;
 
 fn kb() -> &'static KnowledgeBase {
-    static KB: OnceLock<KnowledgeBase> = OnceLock::new();
-    KB.get_or_init(|| KnowledgeBase::load(&[]).0)
+    &support::finders().0
 }
 
 /// (entity name, type) for every knowledge-base mention in `text`.
 fn found(text: &str) -> Vec<(String, &'static str)> {
-    static MATCHER: OnceLock<Matcher> = OnceLock::new();
-    let m = MATCHER.get_or_init(|| Matcher::new(kb()));
-    m.find(kb(), text)
+    support::finders()
+        .1
+        .find(kb(), text)
         .into_iter()
         .map(|x| {
             let e = &kb().entities()[x.entity];
@@ -94,7 +93,7 @@ fn lower_case_words_are_not_places() {
 #[test]
 fn extraction_keeps_spans_on_the_text() {
     let text = "Sendero Luminoso taxes coca in the VRAEM; Peru's DIRANDRO seized 7.6 metric tons.";
-    let x = Extractor::new(KnowledgeBase::load(&[]).0).extract(text, None);
+    let x = support::extract(text);
     for e in &x.entities {
         for m in &e.mentions {
             assert_eq!(&text[m.start..m.end], m.text);
@@ -186,7 +185,7 @@ fn haitian_departments_and_mining_cantons_are_places() {
     assert!(!has("The Centre for Justice published a report on Haiti.", "Centre (Haiti)", "place"));
     let text = "Los Lobos cobra extorsiones a los mineros de Ponce Enríquez, en Azuay.";
     assert!(has(text, "Camilo Ponce Enríquez", "place"), "{:?}", found(text));
-    let x = Extractor::new(KnowledgeBase::load(&[]).0).extract(text, None);
+    let x = support::extract(text);
     let person = x.entities.iter().find(|e| e.name.contains("Ponce") && e.entity_type == "person");
     assert!(person.is_none(), "the canton is no person: {person:?}");
 }
