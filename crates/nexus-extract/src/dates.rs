@@ -383,8 +383,8 @@ fn shift(r: Ref, unit: &str, n: i64) -> Option<(String, Precision)> {
         "year" => Some((format!("{:04}", r.y as i64 + n), Precision::Year)),
         "month" => match r.m {
             Some(m) => {
-                let k = r.y as i64 * 12 + (m as i64 - 1) + n;
-                Some((ym(k.div_euclid(12) as i32, (k.rem_euclid(12) + 1) as u32), Precision::Month))
+                let (y, m) = months_after(r.y, m, n);
+                Some((ym(y, m), Precision::Month))
             }
             None => Some((format!("{:04}", r.y), Precision::Fuzzy)),
         },
@@ -484,7 +484,7 @@ fn from_weekday(text: &str, tok: Tok, ctx: &Ctx) -> Option<DateMention> {
     // "na última sexta (8)". That day is exact, even for the short forms ("sexta").
     if let Some((day, end)) = paren_day(text, h.end) {
         let start = cue.as_ref().map_or(h.start, |c| c.start);
-        return Some(mention(text, start, end, day_near(r, day, Some(wd))?, Precision::Day));
+        return Some(mention(text, start, end, day_near(r, day, wd)?, Precision::Day));
     }
     if short {
         return None;
@@ -508,8 +508,7 @@ fn from_weekday(text: &str, tok: Tok, ctx: &Ctx) -> Option<DateMention> {
     let (v, p) = match (r.m, r.d) {
         (Some(m), Some(d)) => {
             let days = days_from_civil(r.y, m, d);
-            let ref_wd = (days + 3).rem_euclid(7) + 1; // 1970-01-01 was a Thursday (4)
-            let back = (ref_wd - wd).rem_euclid(7);
+            let back = (weekday_of(days) - wd).rem_euclid(7);
             let (y, m, _) = civil_from_days(days - back);
             (ym(y, m), Precision::Fuzzy)
         }
@@ -528,30 +527,35 @@ fn paren_day(text: &str, pos: usize) -> Option<(u32, usize)> {
     (1..=31).contains(&day).then_some((day, close.end))
 }
 
-/// The date with day of month `day` nearest the reference: in its month, the one before or the
-/// one after, preferring one that falls on `weekday` (1 = Monday) when the text names it. A
-/// reference without a month gives nothing; one without a day, its own month.
-fn day_near(r: Ref, day: u32, weekday: Option<i64>) -> Option<String> {
+/// The year and month `n` months after `m` of `y` (before, when `n` is negative).
+fn months_after(y: i32, m: u32, n: i64) -> (i32, u32) {
+    let k = y as i64 * 12 + (m as i64 - 1) + n;
+    (k.div_euclid(12) as i32, (k.rem_euclid(12) + 1) as u32)
+}
+
+/// The weekday (1 = Monday .. 7 = Sunday) of a day counted from 1970-01-01, a Thursday.
+fn weekday_of(days: i64) -> i64 {
+    (days + 3).rem_euclid(7) + 1
+}
+
+/// The date with day of month `day` nearest the reference, in its month, the one before or the
+/// one after, preferring one that falls on `weekday` (1 = Monday). A reference without a month
+/// gives nothing; one without a day, its own month.
+fn day_near(r: Ref, day: u32, weekday: i64) -> Option<String> {
     let m = r.m?;
     let Some(rd) = r.d else {
         return (day <= days_in_month(r.y, m)).then(|| ymd(r.y, m, day));
     };
     let at = days_from_civil(r.y, m, rd);
-    let k = r.y * 12 + m as i32 - 1;
-    let mut best: Option<(bool, i64, String)> = None; // (weekday differs, distance, value)
-    for k in [k - 1, k, k + 1] {
-        let (y, m) = (k.div_euclid(12), (k.rem_euclid(12) + 1) as u32);
-        if day > days_in_month(y, m) {
-            continue;
-        }
-        let z = days_from_civil(y, m, day);
-        let differs = weekday.is_some_and(|w| (z + 3).rem_euclid(7) + 1 != w);
-        let key = (differs, (z - at).abs());
-        if best.as_ref().is_none_or(|b| key < (b.0, b.1)) {
-            best = Some((key.0, key.1, ymd(y, m, day)));
-        }
-    }
-    best.map(|b| b.2)
+    [-1, 0, 1]
+        .into_iter()
+        .map(|n| months_after(r.y, m, n))
+        .filter(|&(y, m)| day <= days_in_month(y, m))
+        .min_by_key(|&(y, m)| {
+            let z = days_from_civil(y, m, day);
+            (weekday_of(z) != weekday, (z - at).abs())
+        })
+        .map(|(y, m)| ymd(y, m, day))
 }
 
 /// "no dia 3", "el pasado día 14", "no próximo dia 20": a day of the reference's month, or of
@@ -569,13 +573,12 @@ fn from_dayword(text: &str, tok: Tok, ctx: &Ctx) -> Option<DateMention> {
     }) {
         return None;
     }
-    let k = r.y * 12 + rm as i32 - 1
-        + match (h.e.num as i32 == 1, day > rd) {
-            (false, true) => -1,
-            (true, false) if day < rd => 1,
-            _ => 0,
-        };
-    let (y, m) = (k.div_euclid(12), (k.rem_euclid(12) + 1) as u32);
+    let shift = match (h.e.num as i32 == 1, day > rd) {
+        (false, true) => -1,
+        (true, false) if day < rd => 1,
+        _ => 0,
+    };
+    let (y, m) = months_after(r.y, rm, shift);
     let start = table!("wdcue").match_back(text, h.start).map_or(h.start, |c| c.start);
     (day <= days_in_month(y, m)).then(|| mention(text, start, n.end, ymd(y, m, day), Precision::Day))
 }
