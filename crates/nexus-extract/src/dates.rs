@@ -94,7 +94,8 @@ fn dlex() -> &'static DLex {
             for (i, n) in names.split(',').enumerate() {
                 let n = n.trim();
                 let f = fold(n);
-                let abbr = f.chars().count() <= 3 || f == "sept";
+                // "may" is a month's full English name, not an abbreviation: "in May" is a date.
+                let abbr = i > 0 && (f.chars().count() <= 3 || f == "sept");
                 months.entry(f.clone()).or_insert((m, abbr, i == 0));
                 pats.push((n.to_string(), Anchor::Month));
                 pats.push((f, Anchor::Month));

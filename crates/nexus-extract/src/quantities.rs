@@ -403,15 +403,26 @@ fn finish(text: &str, q: Q, start: usize, bound: Bound, ctx: &mut DocCtx) -> Opt
 fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
     let lx = lex();
     let mut num = parse_number(text, pos)?;
-    // A currency sign or code before the number (looked up only after a sign, a capital or "/").
-    let before = text[..num.start].trim_end_matches(|c: char| lex::is_space(c)).chars().next_back();
-    let currency = if before.is_some_and(|c| !c.is_ascii() || c.is_ascii_uppercase() || matches!(c, '$' | '/' | '.')) {
+    // A currency sign or code before the number (looked up only after a sign, a capital, "/", or
+    // a word in title case: "Bs 10.000").
+    let head = text[..num.start].trim_end_matches(|c: char| lex::is_space(c));
+    let before = head.chars().next_back();
+    let title_word = || {
+        let word = &head[head.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len()..];
+        word.len() <= 3 && word.starts_with(|c: char| c.is_ascii_uppercase())
+    };
+    let currency = if before.is_some_and(|c| !c.is_ascii() || c.is_ascii_uppercase() || matches!(c, '$' | '/' | '.'))
+        || before.is_some_and(|c| c.is_ascii_lowercase()) && title_word()
+    {
         table!("u:currency").match_back(text, num.start)
     } else {
         None
     };
-    // A currency code glued to a word is not one ("PEN" inside "SPEN").
-    let currency = currency.filter(|c| !char_before(text, c.start).is_some_and(is_word));
+    // A currency code glued to a word is not one ("PEN" inside "SPEN"); a sign of one language's
+    // press ("Q 50.000", quetzales) stands only in a document of that language ("Q3", a quarter).
+    let currency = currency
+        .filter(|c| !char_before(text, c.start).is_some_and(is_word))
+        .filter(|c| c.e.langs == lex::ANY || c.e.langs & ctx.lang() != 0);
     let mut end = num.end;
     if currency.is_some()
         && let Some(t) = next_tok(text, end)

@@ -286,6 +286,20 @@ fn dollar_sign_follows_the_country_of_a_spanish_text() {
 }
 
 #[test]
+fn currency_codes_in_title_case_and_of_one_language() {
+    let bo = "La policía boliviana incautó Bs 250.000 en efectivo en Santa Cruz.";
+    assert_eq!(
+        find_quantities(bo).iter().map(|q| (q.text.as_str(), q.unit.as_str(), q.value)).collect::<Vec<_>>(),
+        vec![("Bs 250.000", "BOB", 2.5e5)]
+    );
+    let gt = "En Guatemala, la fiscalía halló Q 300,000 y Q. 45,000 en la finca del grupo.";
+    let got: Vec<_> = find_quantities(gt).into_iter().map(|q| (q.text, q.unit, q.value)).collect();
+    assert_eq!(got, vec![("Q 300,000".into(), "GTQ".into(), 3e5), ("Q. 45,000".into(), "GTQ".into(), 4.5e4)]);
+    // Quetzales are a Spanish-press sign: in English "Q3" is a quarter.
+    assert!(find_quantities("Seizures in Q3 grew, and Q 4 saw more seizures of the cartel.").iter().all(|q| q.unit != "GTQ"));
+}
+
+#[test]
 fn not_quantities() {
     let cases = [
         "Peru produced coca in 2014 and 2015.",
@@ -435,6 +449,15 @@ const DATES: &[(&str, Option<&str>, &[DateCase])] = &[
     // a dotted abbreviation and its day: English news style
     ("Police came on Dec. 4 and left.", Some("2024-12-06"), &[("Dec. 4", "2024-12-04", Precision::Day)]),
     ("the Mar. 3 raid", Some("2024-12-06"), &[("Mar. 3", "2024-03-03", Precision::Day)]),
+    // "May" written alone is the month (it is its full name, not an abbreviation)
+    ("In May, police seized", Some("2024-06-10"), &[("May", "2024-05", Precision::Month)]),
+    ("in mid-May the navy", Some("2024-06-10"), &[("mid-May", "2024-05", Precision::Fuzzy)]),
+    ("Theresa May said it may happen", Some("2024-06-10"), &[]),
+    // part of a month: a week, a fortnight, its first or last days
+    ("during the first week of May", Some("2024-06-10"), &[("the first week of May", "2024-05", Precision::Fuzzy)]),
+    ("en la segunda quincena de abril", Some("2024-06-10"), &[("la segunda quincena de abril", "2024-04", Precision::Fuzzy)]),
+    ("na primeira semana de junho de 2023", None, &[("primeira semana de junho de 2023", "2023-06", Precision::Fuzzy)]),
+    ("nos últimos dias de março", Some("2024-06-10"), &[("últimos dias de março", "2024-03", Precision::Fuzzy)]),
     // a decimal after the month is a quantity, not the day
     ("decomisó el 14 de marzo 2,3 toneladas", Some("2024-03-20"), &[("14 de marzo", "2024-03-14", Precision::Day)]),
 ];

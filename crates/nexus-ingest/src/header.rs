@@ -38,13 +38,31 @@ pub fn split_header(text: &str) -> (Metadata, &str) {
     let body_at = (0..lines.len()).find(|&i| starts_body(&lines, i));
     let header_len = match body_at {
         Some(i) => i,
-        None => lines.iter().take_while(|l| breadcrumb(l.text).is_some() || field(l.text).is_some()).count(),
+        None => header_block(&lines)
+            .unwrap_or_else(|| lines.iter().take_while(|l| breadcrumb(l.text).is_some() || field(l.text).is_some()).count()),
     };
     if header_len == 0 {
         return (meta, text);
     }
     classify(&lines[..header_len], &mut meta);
     (meta, text[lines[header_len - 1].end..].trim_start())
+}
+
+/// With no body paragraph among the first lines (a short note, a one-line brief), a first block
+/// made only of header lines — a title, a byline, a `Key: value` field — with a date or field
+/// among them is still the header when text follows it: "Informe\nFecha: 3 de mayo\n\nUna frase."
+fn header_block(lines: &[Line]) -> Option<usize> {
+    let first = lines.first()?.block;
+    let len = lines.iter().take_while(|l| l.block == first).count();
+    let dated = lines[..len].iter().any(|l| date_line(l.text).is_some() || field(l.text).is_some());
+    let all_header = lines[..len].iter().all(|l| {
+        breadcrumb(l.text).is_some()
+            || field(l.text).is_some()
+            || date_line(l.text).is_some()
+            || byline(l.text).is_some()
+            || is_title_like(l.text)
+    });
+    (dated && all_header && len < lines.len()).then_some(len)
 }
 
 fn leading_lines(text: &str) -> Vec<Line<'_>> {
@@ -405,6 +423,19 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("Police find 8 tonnes of cocaine at port of Antwerp"));
         assert_eq!(m.published.as_deref(), Some("2023-10-19"));
         assert!(body.starts_with("Belgian investigators"), "{body}");
+    }
+
+    #[test]
+    fn a_header_block_before_a_short_body() {
+        let (m, body) = split_header("Informe semanal\nFecha: 15 de mayo de 2024\n\nLa Armada incautó 300 kilos.");
+        assert_eq!((m.title.as_deref(), m.published.as_deref()), (Some("Informe semanal"), Some("2024-05-15")));
+        assert_eq!(body, "La Armada incautó 300 kilos.");
+        let (m, body) = split_header("Port brief\n12 March 2024\n\nPolice seized 2 tons.\n\nThe navy helped.");
+        assert_eq!((m.title.as_deref(), m.published.as_deref()), (Some("Port brief"), Some("2024-03-12")));
+        assert_eq!(body, "Police seized 2 tons.\n\nThe navy helped.");
+        // Nothing follows the block: it is the text itself.
+        let t = "Port brief\n12 March 2024";
+        assert_eq!(split_header(t).1, t);
     }
 
     #[test]
