@@ -648,8 +648,8 @@ fn from_month(text: &str, tok: Tok, ctx: &mut Ctx, pending: &mut Vec<Pending>) -
         && !abbr
         && let Some(h) = table!("sameyear").match_fwd(text, end)
     {
-        if h.e.val == "ref" {
-            year = Some(ctx.r?.y);
+        if h.e.val == "ref" || h.e.val == "prev" {
+            year = Some(ctx.r?.y - i32::from(h.e.val == "prev"));
             end = h.end;
             same_year = true;
         } else {

@@ -453,6 +453,9 @@ const DATES: &[(&str, Option<&str>, &[DateCase])] = &[
     ("In May, police seized", Some("2024-06-10"), &[("May", "2024-05", Precision::Month)]),
     ("in mid-May the navy", Some("2024-06-10"), &[("mid-May", "2024-05", Precision::Fuzzy)]),
     ("Theresa May said it may happen", Some("2024-06-10"), &[]),
+    // a month of the year before the document's
+    ("aberto em dezembro do ano passado", Some("2024-03-12"), &[("dezembro do ano passado", "2023-12", Precision::Month)]),
+    ("began in December last year", Some("2024-03-12"), &[("December last year", "2023-12", Precision::Month)]),
     // part of a month: a week, a fortnight, its first or last days
     ("during the first week of May", Some("2024-06-10"), &[("the first week of May", "2024-05", Precision::Fuzzy)]),
     ("en la segunda quincena de abril", Some("2024-06-10"), &[("la segunda quincena de abril", "2024-04", Precision::Fuzzy)]),

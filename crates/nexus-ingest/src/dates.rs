@@ -52,6 +52,9 @@ pub fn iso_prefix(value: &str) -> Option<String> {
             None => format!("{}-{m:02}", &c[4]),
         });
     }
+    if let Some(iso) = day_month_year(v) {
+        return Some(iso);
+    }
     if let Some(c) = numeric.captures(v) {
         let month = c.get(2).and_then(|m| m.as_str().parse::<u32>().ok()).filter(|m| (1..=12).contains(m));
         let day = c.get(3).and_then(|d| d.as_str().parse::<u32>().ok()).filter(|d| (1..=31).contains(d));
@@ -62,6 +65,20 @@ pub fn iso_prefix(value: &str) -> Option<String> {
         });
     }
     year.captures(v).map(|c| c[1].to_owned())
+}
+
+/// "12/03/2024", "12.03.2024", "12-03-2024": day first, as in Latin America and Europe; month
+/// first only where the first number cannot be a month and the second can be a day ("03/25/2024").
+pub fn day_month_year(value: &str) -> Option<String> {
+    static DMY: OnceLock<Regex> = OnceLock::new();
+    let dmy = DMY.get_or_init(|| Regex::new(r"\b(\d{1,2})([/.-])(\d{1,2})([/.-])((?:19|20)\d\d)\b").expect("static regex"));
+    let c = dmy.captures(value)?;
+    if c[2] != c[4] {
+        return None;
+    }
+    let (a, b): (u32, u32) = (c[1].parse().ok()?, c[3].parse().ok()?);
+    let (d, m) = if (1..=12).contains(&b) { (a, b) } else { (b, a) };
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{}-{m:02}-{d:02}", &c[5]))
 }
 
 #[cfg(test)]
@@ -81,9 +98,13 @@ mod tests {
             ("setiembre de 2019", "2019-09"),
             ("2015", "2015"),
             ("Vol. 5, No 4. 2015", "2015"),
+            ("12/03/2024", "2024-03-12"),
+            ("Publicado em 17.08.2023 14h32", "2023-08-17"),
+            ("03/25/2024", "2024-03-25"),
         ] {
             assert_eq!(iso_prefix(input).as_deref(), Some(want), "{input}");
         }
         assert_eq!(iso_prefix("soon"), None);
+        assert_eq!(super::day_month_year("12/03-2024"), None);
     }
 }

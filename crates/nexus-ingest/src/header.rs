@@ -197,16 +197,11 @@ fn is_title_like(line: &str) -> bool {
 /// A short line that is mostly a date: "July 2024", "Tuesday, September 17, 2024",
 /// "Publicado em 17/08/2023 14h32", "CÚCUTA, Colombia — 27 January 2025".
 fn date_line(line: &str) -> Option<String> {
-    static DMY: OnceLock<Regex> = OnceLock::new();
     if line.len() > 90 {
         return None;
     }
-    let dmy = DMY.get_or_init(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b").expect("static regex"));
-    if let Some(c) = dmy.captures(line) {
-        let (d, m): (u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
-        if (1..=12).contains(&m) && (1..=31).contains(&d) {
-            return Some(format!("{}-{m:02}-{d:02}", &c[3]));
-        }
+    if let Some(iso) = crate::dates::day_month_year(line) {
+        return Some(iso);
     }
     let iso = crate::dates::iso_prefix(line)?;
     // A bare year inside a longer line is not a date line ("Regional Security Brief No. 17, 2024").
