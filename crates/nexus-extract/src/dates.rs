@@ -712,7 +712,10 @@ fn from_month(text: &str, tok: Tok, ctx: &mut Ctx, pending: &mut Vec<Pending>) -
                 return Some(mention(text, f.start, end, ym(y, m), Precision::Fuzzy));
             }
             let p = table!("monthprep").match_back(text, start)?;
-            let _ = p;
+            // "January to March", "enero y marzo", not "Theresa May and May Day"
+            if p.e.num == 1.0 && !prev_tok(text, p.start).is_some_and(|t| dl.months.contains_key(&fold(t.s(text)))) {
+                return None;
+            }
             Some(mention(text, start, end, ym(y, m), Precision::Month))
         }
     }

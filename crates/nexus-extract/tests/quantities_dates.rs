@@ -453,6 +453,14 @@ const DATES: &[(&str, Option<&str>, &[DateCase])] = &[
     ("In May, police seized", Some("2024-06-10"), &[("May", "2024-05", Precision::Month)]),
     ("in mid-May the navy", Some("2024-06-10"), &[("mid-May", "2024-05", Precision::Fuzzy)]),
     ("Theresa May said it may happen", Some("2024-06-10"), &[]),
+    // months of a range written alone
+    (
+        "between January and mid-March",
+        Some("2024-03-14"),
+        &[("January", "2024-01", Precision::Month), ("mid-March", "2024-03", Precision::Fuzzy)],
+    ),
+    ("entre enero y marzo hubo", Some("2024-03-14"), &[("enero", "2024-01", Precision::Month), ("marzo", "2024-03", Precision::Month)]),
+    ("Ecuador, Peru and May said", Some("2024-03-14"), &[]),
     // a month of the year before the document's
     ("aberto em dezembro do ano passado", Some("2024-03-12"), &[("dezembro do ano passado", "2023-12", Precision::Month)]),
     ("began in December last year", Some("2024-03-12"), &[("December last year", "2023-12", Precision::Month)]),
