@@ -171,6 +171,16 @@ fn titles_before_a_single_word() {
 }
 
 #[test]
+fn the_leader_after_a_verb_of_leading() {
+    expect_people("No Rio, a milícia liderada por Zinho controla a zona oeste.", &[("Zinho", "Zinho")]);
+    expect_people("The gang, led by Lamort, kidnapped them.", &[("Lamort", "Lamort")]);
+    // Places and bodies that lead are not people.
+    for text in ["A coalition led by Colombia met.", "The operation, led by Europol, ended."] {
+        assert_eq!(people(text), Vec::<(String, String)>::new(), "no person in {text:?}");
+    }
+}
+
+#[test]
 fn aliases_are_not_names_of_their_own() {
     // The alias after "alias" is the definitions finder's, never a second person.
     let got = people("Investigators named José Luis Ortega, alias \"Pelusa Grande\", as the buyer.");
