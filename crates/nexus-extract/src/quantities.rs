@@ -33,7 +33,7 @@
 //!   durations and distances are not quantities.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use lex::{ANY, Table, Tok, char_at, char_before, fold, is_space, is_word, next_tok};
+use lex::{ANY, Table, Tok, char_at, char_before, fold, is_space, is_word, next_tok, prev_tok};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -133,7 +133,7 @@ pub(crate) fn lex() -> &'static Lex {
         let units = lex::merged(&t, &["u:mass", "u:area", "u:volume", "u:percent", "u:money", "u:people", "u:count"]);
         let mults = lex::merged(&t, &["mult", "mult1"]);
         let mut pats: Vec<(String, u32)> = Vec::new();
-        for kind in ["num", "mult", "mult1", "vague", "several"] {
+        for kind in ["num", "mult", "mult1", "vague", "several", "unitword"] {
             if let Some(tab) = t.get(kind) {
                 for e in &tab.entries {
                     pats.push((e.toks[0].clone(), 0));
@@ -620,6 +620,29 @@ fn measured_after(text: &str, pos: usize, max_words: usize) -> Option<(usize, us
 }
 
 /// Parse digits with separators, or number words, and any multipliers after them.
+/// The article before a unit in the singular, as the number of it: "a ton of cocaine", "una
+/// tonelada", "half a tonne". Not a rate after an amount: "$1,500 a kilo", "US$ 2 millones la
+/// tonelada".
+fn one_unit(text: &str, pos: usize, langs: u8) -> Option<Num> {
+    let a = table!("article").match_back(text, pos)?;
+    if a.e.langs & langs == 0 {
+        return None;
+    }
+    let after_amount = prev_tok(text, a.start).is_some_and(|p| {
+        let s = p.s(text);
+        s.bytes().last().is_some_and(|b| b.is_ascii_digit()) || lex().mults.match_fwd_tok(text, p).is_some()
+    });
+    (!after_amount).then_some(Num {
+        start: a.start,
+        end: a.end,
+        value: a.e.num,
+        mult: 1.0,
+        langs: a.e.langs & langs,
+        vague: false,
+        year_like: false,
+    })
+}
+
 fn parse_number(text: &str, pos: usize) -> Option<Num> {
     let lx = lex();
     let b = text.as_bytes();
@@ -681,6 +704,9 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
     let mut last_mult = 0.0f64;
     let mut t = t0;
     if table!("num").match_fwd_tok(text, t).is_none() && table!("mult1").match_fwd_tok(text, t).is_none() {
+        if let Some(u) = table!("unitword").match_fwd_tok(text, t) {
+            return one_unit(text, pos, u.e.langs);
+        }
         // a multiplier needs an article before it: "a dozen", "un millón", "um milhão"
         let m = table!("mult").match_fwd_tok(text, t)?;
         let a = table!("article").match_back(text, pos)?;
