@@ -124,7 +124,10 @@ impl Matcher {
     pub fn find(&self, kb: &KnowledgeBase, text: &str) -> Vec<KbMention> {
         let folded = Folded::new(text);
         let words = self.names.words(&folded.text);
-        let names = self.name_spans(&folded, &words, text, 0..folded.text.len());
+        // The words that may be demonyms, noted by the name search as it reads them.
+        let mut demonym_words = Vec::new();
+        let found = self.names.find_watching(&words, 0..folded.text.len(), Some((&self.demonym_bits, &mut demonym_words)));
+        let names = self.spans_of(&folded, text, found);
         let acronyms: Vec<Span> = matches_from_first_bytes(&self.acronyms, &self.acronym_starts, text)
             .filter(|m| at_word_boundary(text, m.start(), m.end()))
             .map(|m| Span { start: m.start(), end: m.end(), folded: None, candidates: &self.acronym_entities[m.pattern().as_usize()] })
@@ -144,7 +147,7 @@ impl Matcher {
                 spans.push(r);
             }
         }
-        let countries = self.countries_mentioned(kb, text, &words, &spans);
+        let countries = self.countries_mentioned(kb, text, &folded.text, &demonym_words, &spans);
         let mut out = Vec::with_capacity(spans.len());
         for span in spans {
             if let Some(entity) = self.resolve(kb, text, span.start, span.end, span.candidates, &countries) {
@@ -223,7 +226,11 @@ impl Matcher {
 
     /// Name matches at word boundaries in `range` of the folded text.
     fn name_spans<'m>(&'m self, folded: &Folded, words: &names::Words, text: &str, range: std::ops::Range<usize>) -> Vec<Span<'m>> {
-        let found = self.names.find(words, range);
+        self.spans_of(folded, text, self.names.find(words, range))
+    }
+
+    /// The spans of name matches in the folded text.
+    fn spans_of<'m>(&'m self, folded: &Folded, text: &str, found: Vec<names::Found>) -> Vec<Span<'m>> {
         let span = |f: names::Found| {
             let (start, end) = folded.original_span(f.start, f.end, text);
             Span { start, end, folded: Some((f.start, f.end)), candidates: &self.name_entities[f.name] }
@@ -244,8 +251,15 @@ impl Matcher {
     }
 
     /// ISO codes of the countries the document names (capitalised) or refers to by demonym, with
-    /// how often.
-    fn countries_mentioned<'m>(&'m self, kb: &KnowledgeBase, text: &str, words: &names::Words, spans: &[Span]) -> FxMap<&'m str, usize> {
+    /// how often. `maybe_demonyms` are the words of the folded text whose `demonym_bits` are set.
+    fn countries_mentioned<'m>(
+        &'m self,
+        kb: &KnowledgeBase,
+        text: &str,
+        folded: &str,
+        maybe_demonyms: &[(usize, usize)],
+        spans: &[Span],
+    ) -> FxMap<&'m str, usize> {
         let mut counts = FxMap::default();
         for span in spans {
             if !capitalised(&text[span.start..span.end]) {
@@ -266,12 +280,9 @@ impl Matcher {
                 *counts.entry(c.as_str()).or_insert(0) += 1;
             }
         }
-        // Most words cannot be demonyms: their bit says so before the map is hashed.
-        for (start, end) in words.runs() {
-            if !self.demonym_bits.may_hold(words.text().as_bytes(), start, end) {
-                continue;
-            }
-            if let Some(c) = self.demonyms.get(&words.text()[start..end]) {
+        // Most words cannot be demonyms: their bit said so before the map is hashed.
+        for &(start, end) in maybe_demonyms {
+            if let Some(c) = self.demonyms.get(&folded[start..end]) {
                 *counts.entry(c.as_str()).or_insert(0) += 1;
             }
         }

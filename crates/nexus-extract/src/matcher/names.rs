@@ -137,8 +137,8 @@ impl Bits {
     }
 
     /// Whether `bytes[start..end]` may be in the set.
-    #[inline]
-    pub(super) fn may_hold(&self, bytes: &[u8], start: usize, end: usize) -> bool {
+    #[cfg(test)]
+    fn may_hold(&self, bytes: &[u8], start: usize, end: usize) -> bool {
         self.may_hold_hash(Key::at(bytes, start, end).hash(ROOT))
     }
 }
@@ -234,14 +234,48 @@ impl Names {
     /// search found them: at each word start the longest name that ends at a word boundary
     /// within the range; then the search goes on where the longest name there ends.
     pub(super) fn find(&self, words: &Words, range: std::ops::Range<usize>) -> Vec<Found> {
+        self.find_watching(words, range, None)
+    }
+
+    /// `find`, and with `watch` (a set and a list) the runs of letters and digits in the range
+    /// that the set may hold pushed on the list, as `Words::runs` and `Bits::may_hold` would
+    /// give them: the search reads every word's key and hash anyway, so a second pass over the
+    /// words is saved.
+    pub(super) fn find_watching(
+        &self,
+        words: &Words,
+        range: std::ops::Range<usize>,
+        mut watch: Option<(&Bits, &mut Vec<(usize, usize)>)>,
+    ) -> Vec<Found> {
+        let bytes = words.text.as_bytes();
+        let watching = watch.is_some();
+        let mut note = |start: usize, end: usize, h: u64| {
+            if let Some((bits, list)) = watch.as_mut()
+                && bits.may_hold_hash(h)
+            {
+                list.push((start, end));
+            }
+        };
         // Some one name in forty bytes of prose: room for them before the first is found.
         let mut out = Vec::with_capacity(range.len() / 40);
         let mut at = range.start;
         while let Some(start) = words.next_start(at, range.end) {
             // The first cut: the end of the word, or the start itself before a char such as "'".
-            let cut = if words.alnum_at(start) { words.run_end(start) } else { start };
-            match self.longest_at(words.text, start, cut, range.end) {
+            let alnum = words.alnum_at(start);
+            let cut = if alnum { words.run_end(start) } else { start };
+            let key = Key::at(bytes, start, cut);
+            let h = key.hash(ROOT);
+            if alnum {
+                note(start, cut, h);
+            }
+            match self.longest_at(words.text, start, cut, key, h, range.end) {
                 Some(found) => {
+                    // The search goes on after the name: the words inside it are read here.
+                    let mut w = cut;
+                    while watching && let Some(s) = words.first_start(w, found.raw_end, false) {
+                        w = words.run_end(s);
+                        note(s, w, Key::at(bytes, s, w).hash(ROOT));
+                    }
                     at = found.raw_end;
                     out.push(found);
                 }
@@ -252,11 +286,9 @@ impl Names {
     }
 
     /// The longest name at `start` ending at a word boundary no later than `limit`; `cut` is the
-    /// first.
-    fn longest_at(&self, text: &str, start: usize, mut cut: usize, limit: usize) -> Option<Found> {
+    /// first, `key` the segment up to it and `h` its hash.
+    fn longest_at(&self, text: &str, start: usize, mut cut: usize, mut key: Key, mut h: u64, limit: usize) -> Option<Found> {
         let bytes = text.as_bytes();
-        let mut key = Key::at(bytes, start, cut);
-        let mut h = key.hash(ROOT);
         if !self.firsts.may_hold_hash(h) {
             return None;
         }
@@ -394,17 +426,14 @@ impl<'t> Words<'t> {
     }
 
     /// The runs of letters and digits, as `text::alphanumeric_runs` gives them, as spans.
-    pub(super) fn runs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+    #[cfg(test)]
+    fn runs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         let mut at = 0;
         std::iter::from_fn(move || {
             let start = self.first_start(at, self.text.len(), false)?;
             at = self.run_end(start);
             Some((start, at))
         })
-    }
-
-    pub(super) fn text(&self) -> &'t str {
-        self.text
     }
 
     fn first_start(&self, at: usize, end: usize, odd: bool) -> Option<usize> {
@@ -535,6 +564,15 @@ mod tests {
             assert!(index.words(&f).runs().map(|(s, e)| &f[s..e]).eq(crate::text::alphanumeric_runs(&f)), "{f:?}");
             let whole = by_automaton(&ac, &f, 0..f.len());
             assert_eq!(ours(&f, 0..f.len()), whole, "{f:?}");
+            // Watching for the names' last words notes the runs `runs` and `may_hold` give.
+            let bits = Bits::new(names.iter().filter_map(|n| n.rsplit(' ').next()).map(str::as_bytes));
+            let words = index.words(&f);
+            let mut noted = Vec::new();
+            let found: Vec<_> =
+                index.find_watching(&words, 0..f.len(), Some((&bits, &mut noted))).into_iter().map(|f| (f.start, f.end, f.name)).collect();
+            assert_eq!(found, whole, "{f:?}");
+            let want: Vec<(usize, usize)> = words.runs().filter(|&(s, e)| bits.may_hold(f.as_bytes(), s, e)).collect();
+            assert_eq!(noted, want, "{f:?}");
             seen += whole.len();
             let mut ranges = Vec::new();
             for &(s, e, _) in &whole {
