@@ -268,7 +268,7 @@ impl Names {
             if alnum {
                 note(start, cut, h);
             }
-            match self.longest_at(words.text, start, cut, key, h, range.end) {
+            match self.longest_at(words, start, cut, key, h, range.end) {
                 Some(found) => {
                     // The search goes on after the name: the words inside it are read here.
                     let mut w = cut;
@@ -287,7 +287,8 @@ impl Names {
 
     /// The longest name at `start` ending at a word boundary no later than `limit`; `cut` is the
     /// first, `key` the segment up to it and `h` its hash.
-    fn longest_at(&self, text: &str, start: usize, mut cut: usize, mut key: Key, mut h: u64, limit: usize) -> Option<Found> {
+    fn longest_at(&self, words: &Words, start: usize, mut cut: usize, mut key: Key, mut h: u64, limit: usize) -> Option<Found> {
+        let text = words.text;
         let bytes = text.as_bytes();
         if !self.firsts.may_hold_hash(h) {
             return None;
@@ -300,14 +301,16 @@ impl Names {
             if node.name != NONE {
                 found = Some(Found { start, end: cut, name: node.name as usize, raw_end: cut });
             }
-            let next = if cut < text.len() { run_end(text, cut + class_at(text, cut).1) } else { cut };
-            if let Some(f) = found.as_mut().filter(|_| node.tails != 0 && cut < text.len())
+            // No name goes on from here (no tail either: a node with tails has longer names), or
+            // the text ends: the next segment is not read.
+            if !node.longer || cut == text.len() {
+                break;
+            }
+            let next = words.run_end(cut + class_at(text, cut).1);
+            if let Some(f) = found.as_mut().filter(|_| node.tails != 0)
                 && let Some(end) = self.tail_end(text, id, node.tails, cut, next.min(limit + 1))
             {
                 f.raw_end = f.raw_end.max(end);
-            }
-            if !node.longer || next == cut {
-                break;
             }
             (parent, from, cut) = (id, cut, next);
             key = Key::at(bytes, from, cut);
@@ -477,24 +480,6 @@ fn class_at(text: &str, at: usize) -> (bool, usize) {
 
 fn char_at(text: &str, at: usize) -> char {
     text[at..].chars().next().unwrap_or_default()
-}
-
-/// The end of the run of letters and digits from `at`: the first char that is none, or the end.
-fn run_end(text: &str, mut at: usize) -> usize {
-    let bytes = text.as_bytes();
-    loop {
-        while at < bytes.len() && ALNUM[usize::from(bytes[at])] {
-            at += 1;
-        }
-        if at >= bytes.len() || bytes[at].is_ascii() {
-            return at;
-        }
-        let c = char_at(text, at);
-        if !c.is_alphanumeric() {
-            return at;
-        }
-        at += c.len_utf8();
-    }
 }
 
 #[cfg(test)]
