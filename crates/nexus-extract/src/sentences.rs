@@ -242,7 +242,7 @@ impl<'a> NextWord<'a> {
             pos += c.len_utf8();
         }
         let tail = &text[pos..];
-        let len = tail.find(|c: char| !c.is_alphabetic()).unwrap_or(tail.len());
+        let len = letters_len(tail);
         let end = pos + len;
         NextWord { first: tail.chars().next(), inverted, word: &tail[..len], dotted: text[end..].starts_with('.'), end }
     }
@@ -381,11 +381,22 @@ fn list_item(line: &str) -> bool {
     b.len() >= 3 && b[0].is_ascii_lowercase() && b[1] == b')' && b[2] == b' '
 }
 
+/// The length of the run of letters `s` starts with: `s.find(|c: char| !c.is_alphabetic())`,
+/// reading ASCII letters as bytes and decoding chars only past them.
+fn letters_len(s: &str) -> usize {
+    let ascii = s.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(s.len());
+    match s.as_bytes().get(ascii) {
+        Some(b) if !b.is_ascii() => s[ascii..].find(|c: char| !c.is_alphabetic()).map_or(s.len(), |n| ascii + n),
+        _ => ascii,
+    }
+}
+
 /// Lower-case `word` into `scratch` (no allocation once it has grown).
 fn lower<'s>(word: &str, scratch: &'s mut String) -> &'s str {
     scratch.clear();
     if word.is_ascii() {
-        scratch.extend(word.bytes().map(|c| char::from(c.to_ascii_lowercase())));
+        scratch.push_str(word);
+        scratch.make_ascii_lowercase();
     } else {
         scratch.extend(word.chars().flat_map(char::to_lowercase));
     }
@@ -432,6 +443,14 @@ fn is_particle(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn letters_len_is_the_char_search() {
+        for t in ["", "a", "Abc def", "São Paulo", "ñandú.", "x1", "año’s", "é", "The\u{301}x", "abc"] {
+            assert_eq!(super::letters_len(t), t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len()), "{t:?}");
+        }
+    }
+
     #[test]
     fn word_scan_finds_what_the_table_does() {
         let text = "A line.\nNo! Why? “Quoted” … and é, ñ. 7.6 — end.\n\n".as_bytes();
