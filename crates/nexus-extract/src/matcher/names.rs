@@ -368,6 +368,25 @@ fn equal_bytes(x: u64, b: u8) -> u64 {
     !(x ^ bytes(b)).wrapping_add(bytes(0x7f)) & bytes(0x80)
 }
 
+/// The letter and digit bits of a block of 64 ASCII bytes, and with `quote` its apostrophes' bits;
+/// none when a byte is not ASCII (found as the block is read, not by a pass before). Apostrophes
+/// are rare: a chunk without one costs no `movemask`.
+fn ascii_block(block: &[u8], quote: bool) -> Option<(u64, u64)> {
+    let (mut letters, mut quotes) = (0, 0);
+    for (j, chunk) in block.chunks_exact(8).enumerate() {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        if x & bytes(0x80) != 0 {
+            return None;
+        }
+        letters |= movemask(alnum_bytes(x)) << (8 * j);
+        let q = if quote { equal_bytes(x, b'\'') } else { 0 };
+        if q != 0 {
+            quotes |= movemask(q) << (8 * j);
+        }
+    }
+    Some((letters, quotes))
+}
+
 impl<'t> Words<'t> {
     /// `ascii_class` is `Names::ascii_class`.
     fn new(text: &'t str, odd_first: &[char], ascii_class: &[u8; 128]) -> Words<'t> {
@@ -378,15 +397,10 @@ impl<'t> Words<'t> {
         // `i` is the next char to classify: past the block's start when a char straddles two.
         let mut i = 0;
         for k in 0..n {
-            let block = b.get(k * 64..k * 64 + 64).filter(|block| i == k * 64 && block.is_ascii());
-            if let Some(block) = block {
-                for (j, chunk) in block.chunks_exact(8).enumerate() {
-                    let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-                    alnum[k] |= movemask(alnum_bytes(x)) << (8 * j);
-                    if quote {
-                        odd[k] |= movemask(equal_bytes(x, b'\'')) << (8 * j);
-                    }
-                }
+            let block = b.get(k * 64..k * 64 + 64).filter(|_| i == k * 64).and_then(|block| ascii_block(block, quote));
+            if let Some((letters, quotes)) = block {
+                alnum[k] |= letters;
+                odd[k] |= quotes;
                 i += 64;
                 continue;
             }
