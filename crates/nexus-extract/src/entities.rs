@@ -64,6 +64,9 @@ pub fn group(kb: &KnowledgeBase, text: &str, mentions: &[KbMention], learned: &[
     all.sort_by_key(|a| (a.0, std::cmp::Reverse(a.1)));
     let mut out: Vec<ExtractedEntity> = Vec::new();
     let mut index = crate::hash::FxMap::default();
+    // Each mention's entity first, then the mentions, each entity's list made to its size once
+    // rather than grown by doubling (a long report names one entry hundreds of times).
+    let mut placed: Vec<(usize, usize, usize)> = Vec::with_capacity(all.len());
     for (start, end, key, f) in all {
         let slot = match index.get(&key) {
             Some(&slot) => slot,
@@ -94,6 +97,16 @@ pub fn group(kb: &KnowledgeBase, text: &str, mentions: &[KbMention], learned: &[
                 out.len() - 1
             }
         };
+        placed.push((start, end, slot));
+    }
+    let mut counts = vec![0; out.len()];
+    for &(_, _, slot) in &placed {
+        counts[slot] += 1;
+    }
+    for (e, n) in out.iter_mut().zip(counts) {
+        e.mentions.reserve_exact(n);
+    }
+    for (start, end, slot) in placed {
         out[slot].mentions.push(Mention { text: text[start..end].to_owned(), start, end });
     }
     out

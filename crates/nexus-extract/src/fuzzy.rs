@@ -154,6 +154,10 @@ impl FuzzyNames {
 
     /// The entry whose name is within the allowed edits of `span`, when exactly one is closest.
     pub fn lookup(&self, span: &str) -> Option<usize> {
+        // An ASCII span folds to as many bytes: a short one is not folded to be found short.
+        if span.len() < MIN_LEN && span.is_ascii() {
+            return None;
+        }
         let folded = fold(span);
         if folded.len() < MIN_LEN {
             return None;
@@ -161,11 +165,6 @@ impl FuzzyNames {
         let allowed = folded.len() / 10;
         let mut best: Option<(usize, usize)> = None;
         let mut tie = false;
-        let (span_chars, span_mask): (Vec<char>, u64) = (folded.chars().collect(), char_mask(&folded));
-        let (mut prev, mut cur) = (Vec::new(), Vec::new());
-        // Spans of up to 64 chars (all but run-on headings) take the bit-parallel distance. Built
-        // when a name first passes the cheap filters: most spans have none that do.
-        let mut bits: Option<Option<BitPattern>> = None;
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
         // Names are sorted by length: those within `allowed` of the span's length are a range.
         let lo = self.names.partition_point(|(n, _)| n.len() + allowed < folded.len());
@@ -186,6 +185,15 @@ impl FuzzyNames {
         } else {
             (Vec::new(), lo..hi)
         };
+        // Most spans share a word with no name of about their length: their chars are not read.
+        if indexed.is_empty() && range.is_empty() {
+            return None;
+        }
+        let (span_chars, span_mask): (Vec<char>, u64) = (folded.chars().collect(), char_mask(&folded));
+        let (mut prev, mut cur) = (Vec::new(), Vec::new());
+        // Spans of up to 64 chars (all but run-on headings) take the bit-parallel distance. Built
+        // when a name first passes the cheap filters: most spans have none that do.
+        let mut bits: Option<Option<BitPattern>> = None;
         for k in indexed.into_iter().chain(range) {
             let (name, entity) = &self.names[k];
             if (self.masks[k] ^ span_mask).count_ones() as usize > 2 * allowed {

@@ -43,14 +43,18 @@ pub struct Matcher {
     acronym_entities: Vec<Vec<usize>>,
     /// Where acronyms can start (`matches_from_first_bytes`).
     acronym_starts: Starts,
-    /// Entry index to ISO country code (its own, for countries).
-    country_of: Vec<Option<String>>,
-    /// Per entry, whether one of its names has a lower-case link ("Gracias a Dios"): only those
-    /// can be `cased_as_named` where they are not title-cased.
-    lower_linked: Vec<bool>,
-    /// Folded demonyms ("colombian", "peruano") to ISO country code: "the Colombian departments
-    /// of Nariño and Cauca" supports Colombian readings of ambiguous names.
-    demonyms: FxMap<String, String>,
+    /// Entry index to its ISO country code's number in `country_codes` (its own, for countries):
+    /// the countries a document mentions are counted in a vector indexed by it, not a map hashed
+    /// per candidate.
+    country_of: Vec<Option<u16>>,
+    country_codes: Vec<String>,
+    /// Per entry whose names have a lower-case link ("Gracias a Dios"), its names folded, in
+    /// `names()` order; empty for the others. Only those can be `cased_as_named` where they are
+    /// not title-cased.
+    lower_linked: Vec<Vec<String>>,
+    /// Folded demonyms ("colombian", "peruano") to the number of their ISO country code: "the
+    /// Colombian departments of Nariño and Cauca" supports Colombian readings of ambiguous names.
+    demonyms: FxMap<String, u16>,
     /// Two-word activity names, folded ("illegal logging", "mineria ilegal"), for names a list
     /// elides: "illegal mining, logging and fishing" also names illegal logging.
     activity_pairs: FxMap<String, usize>,
@@ -82,13 +86,27 @@ impl Matcher {
                 .build(p)
                 .expect("patterns are plain strings")
         };
-        let country_of =
-            kb.entities().iter().map(|e| if e.entity_type == EntityType::Country { e.iso2.clone() } else { e.country.clone() }).collect();
+        let mut country_codes: Vec<String> = Vec::new();
+        let mut numbers: FxMap<String, u16> = FxMap::default();
+        let mut code_of = |iso: &str| match numbers.get(iso) {
+            Some(&n) => n,
+            None => {
+                let n = u16::try_from(country_codes.len()).expect("fewer than 65,536 country codes");
+                numbers.insert(iso.to_owned(), n);
+                country_codes.push(iso.to_owned());
+                n
+            }
+        };
+        let country_of = kb
+            .entities()
+            .iter()
+            .map(|e| if e.entity_type == EntityType::Country { e.iso2.as_deref() } else { e.country.as_deref() }.map(&mut code_of))
+            .collect();
         let mut demonyms = FxMap::default();
         for e in kb.entities().iter().filter(|e| e.entity_type == EntityType::Country) {
             if let Some(iso) = &e.iso2 {
                 for d in e.demonyms.values().flatten() {
-                    demonyms.insert(fold(d), iso.clone());
+                    demonyms.insert(fold(d), code_of(iso));
                 }
             }
         }
@@ -111,11 +129,15 @@ impl Matcher {
             acronyms: build(&acronym_patterns, AhoCorasickKind::DFA, StartKind::Anchored),
             acronym_entities,
             country_of,
+            country_codes,
             // A capitalised word is no link: its first byte says so before `lower_link` counts chars.
             lower_linked: kb
                 .entities()
                 .iter()
-                .map(|e| e.names().any(|n| name_words(n).any(|w| !w.as_bytes()[0].is_ascii_uppercase() && lower_link(w))))
+                .map(|e| {
+                    let linked = e.names().any(|n| name_words(n).any(|w| !w.as_bytes()[0].is_ascii_uppercase() && lower_link(w)));
+                    if linked { e.names().map(fold).collect() } else { Vec::new() }
+                })
                 .collect(),
         }
     }
@@ -124,7 +146,10 @@ impl Matcher {
     pub fn find(&self, kb: &KnowledgeBase, text: &str) -> Vec<KbMention> {
         let folded = Folded::new(text);
         let words = self.names.words(&folded.text);
-        let names = self.name_spans(&folded, &words, text, 0..folded.text.len());
+        // The words that may be demonyms, noted by the name search as it reads them.
+        let mut demonym_words = Vec::new();
+        let found = self.names.find_watching(&words, 0..folded.text.len(), Some((&self.demonym_bits, &mut demonym_words)));
+        let names = self.spans_of(&folded, text, found);
         let acronyms: Vec<Span> = matches_from_first_bytes(&self.acronyms, &self.acronym_starts, text)
             .filter(|m| at_word_boundary(text, m.start(), m.end()))
             .map(|m| Span { start: m.start(), end: m.end(), folded: None, candidates: &self.acronym_entities[m.pattern().as_usize()] })
@@ -144,17 +169,14 @@ impl Matcher {
                 spans.push(r);
             }
         }
-        let countries = self.countries_mentioned(kb, text, &words, &spans);
+        let countries = self.countries_mentioned(kb, text, &folded.text, &demonym_words, &spans);
         let mut out = Vec::with_capacity(spans.len());
         for span in spans {
             if let Some(entity) = self.resolve(kb, text, span.start, span.end, span.candidates, &countries) {
                 // An acronym read in title case ("Farc", "Dian") may be a name or a word: it
                 // stands when the document names the entry's country.
                 let surface = &text[span.start..span.end];
-                if span.folded.is_none()
-                    && title_only(&kb.entities()[entity], surface)
-                    && !self.country_of[entity].as_ref().is_some_and(|c| countries.contains_key(c.as_str()))
-                {
+                if span.folded.is_none() && title_only(&kb.entities()[entity], surface) && !self.in_document(entity, &countries) {
                     continue;
                 }
                 out.push(KbMention { entity, start: span.start, end: span.end });
@@ -223,7 +245,11 @@ impl Matcher {
 
     /// Name matches at word boundaries in `range` of the folded text.
     fn name_spans<'m>(&'m self, folded: &Folded, words: &names::Words, text: &str, range: std::ops::Range<usize>) -> Vec<Span<'m>> {
-        let found = self.names.find(words, range);
+        self.spans_of(folded, text, self.names.find(words, range))
+    }
+
+    /// The spans of name matches in the folded text.
+    fn spans_of<'m>(&'m self, folded: &Folded, text: &str, found: Vec<names::Found>) -> Vec<Span<'m>> {
         let span = |f: names::Found| {
             let (start, end) = folded.original_span(f.start, f.end, text);
             Span { start, end, folded: Some((f.start, f.end)), candidates: &self.name_entities[f.name] }
@@ -243,10 +269,18 @@ impl Matcher {
         out
     }
 
-    /// ISO codes of the countries the document names (capitalised) or refers to by demonym, with
-    /// how often.
-    fn countries_mentioned<'m>(&'m self, kb: &KnowledgeBase, text: &str, words: &names::Words, spans: &[Span]) -> FxMap<&'m str, usize> {
-        let mut counts = FxMap::default();
+    /// How often the document names each country (capitalised) or refers to it by demonym, by
+    /// the number of its ISO code. `maybe_demonyms` are the words of the folded text whose
+    /// `demonym_bits` are set.
+    fn countries_mentioned(
+        &self,
+        kb: &KnowledgeBase,
+        text: &str,
+        folded: &str,
+        maybe_demonyms: &[(usize, usize)],
+        spans: &[Span],
+    ) -> Vec<usize> {
+        let mut counts = vec![0; self.country_codes.len()];
         for span in spans {
             if !capitalised(&text[span.start..span.end]) {
                 continue;
@@ -262,17 +296,16 @@ impl Matcher {
                 [i] if !kb.entities()[*i].ambiguous && kb.entities()[*i].entity_type != EntityType::Commodity => Some(i),
                 _ => None,
             };
-            if let Some(c) = country.or_else(unambiguous).and_then(|&i| self.country_of[i].as_ref()).filter(|c| c.as_str() != "XX") {
-                *counts.entry(c.as_str()).or_insert(0) += 1;
+            if let Some(c) =
+                country.or_else(unambiguous).and_then(|&i| self.country_of[i]).filter(|&c| self.country_codes[usize::from(c)] != "XX")
+            {
+                counts[usize::from(c)] += 1;
             }
         }
-        // Most words cannot be demonyms: their bit says so before the map is hashed.
-        for (start, end) in words.runs() {
-            if !self.demonym_bits.may_hold(words.text().as_bytes(), start, end) {
-                continue;
-            }
-            if let Some(c) = self.demonyms.get(&words.text()[start..end]) {
-                *counts.entry(c.as_str()).or_insert(0) += 1;
+        // Most words cannot be demonyms: their bit said so before the map is hashed.
+        for &(start, end) in maybe_demonyms {
+            if let Some(&c) = self.demonyms.get(&folded[start..end]) {
+                counts[usize::from(c)] += 1;
             }
         }
         counts
@@ -286,7 +319,7 @@ impl Matcher {
         start: usize,
         end: usize,
         candidates: &[usize],
-        countries: &FxMap<&str, usize>,
+        countries: &[usize],
     ) -> Option<usize> {
         let entities = kb.entities();
         let surface = &text[start..end];
@@ -294,11 +327,16 @@ impl Matcher {
         let (title, inside) = (std::cell::OnceCell::new(), std::cell::OnceCell::new());
         let title_cased = || *title.get_or_init(|| title_cased(surface));
         let inside_a_name = || *inside.get_or_init(|| inside_a_name(text, start, end));
+        let common = std::cell::OnceCell::new();
+        let common_word = || *common.get_or_init(|| common_city_word(&fold(surface)));
         let mut plausible = candidates.iter().copied().filter(|&i| {
             let e = &entities[i];
-            (!proper_noun(e.entity_type) || title_cased() || (self.lower_linked[i] && cased_as_named(e, surface)))
+            (!proper_noun(e.entity_type)
+                || title_cased()
+                || (!self.lower_linked[i].is_empty() && cased_as_named(e, &self.lower_linked[i], surface)))
                 && (!e.ambiguous
-                    || ((!proper_noun(e.entity_type) || !inside_a_name()) && self.supported(e, i, text, start, end, countries)))
+                    || ((!proper_noun(e.entity_type) || !inside_a_name())
+                        && self.supported(e, i, text, start, end, countries, &common_word)))
         });
         // One candidate (most names) needs no ranking: skip the keys and their country look-up.
         if candidates.len() == 1 {
@@ -315,7 +353,7 @@ impl Matcher {
             let e = &entities[i];
             let country = e.entity_type == EntityType::Country;
             let sea = e.kind.as_deref() == Some("sea") && candidates.len() > 1 && after_article();
-            let in_context = self.country_of[i].as_ref().and_then(|c| countries.get(c.as_str())).copied().unwrap_or(0);
+            let in_context = self.country_of[i].map_or(0, |c| countries[usize::from(c)]);
             let curated = e.kind.as_deref() != Some("city");
             (country, sea, in_context, curated, e.population.unwrap_or(0))
         })
@@ -323,7 +361,18 @@ impl Matcher {
 
     /// An ambiguous name counts when the document supports it: a river cue nearby for rivers and
     /// valleys, its country named in the document (or a very large city) otherwise.
-    fn supported(&self, e: &Entity, i: usize, text: &str, start: usize, end: usize, countries: &FxMap<&str, usize>) -> bool {
+    /// `common_word` is `common_city_word` of the folded surface, read once per span.
+    #[allow(clippy::too_many_arguments)]
+    fn supported(
+        &self,
+        e: &Entity,
+        i: usize,
+        text: &str,
+        start: usize,
+        end: usize,
+        countries: &[usize],
+        common_word: &impl Fn() -> bool,
+    ) -> bool {
         if !proper_noun(e.entity_type) {
             // "gold", "Mercury", "Coffee": the common noun is written in lower case; a capital
             // mid-sentence makes it a name.
@@ -333,11 +382,15 @@ impl Matcher {
             Some("river" | "valley") => cue_near(text, start, end),
             Some("city") if e.population.is_some_and(|p| p >= BIG_CITY) => true,
             Some("city") => {
-                self.country_of[i].as_ref().is_some_and(|c| countries.contains_key(c.as_str()))
-                    && !(common_city_word(&fold(&text[start..end])) && (sentence_initial(text, start) || ends_a_name(text, start)))
+                self.in_document(i, countries) && !(common_word() && (sentence_initial(text, start) || ends_a_name(text, start)))
             }
-            _ => self.country_of[i].as_ref().is_some_and(|c| countries.contains_key(c.as_str())) || e.entity_type == EntityType::Country,
+            _ => self.in_document(i, countries) || e.entity_type == EntityType::Country,
         }
+    }
+
+    /// Entry `i` has a country and the document mentions it (`countries`, by code number).
+    fn in_document(&self, i: usize, countries: &[usize]) -> bool {
+        self.country_of[i].is_some_and(|c| countries[usize::from(c)] > 0)
     }
 }
 
@@ -453,13 +506,14 @@ fn folded_head(w: &str) -> bool {
 /// lower-case links a name has ("Gracias a Dios", "Côte d'Ivoire"): those are part of the name,
 /// not a sign that a common phrase was matched. Lower-case nouns ("Pacific route") stay out: there
 /// the capitalised part is the name.
-fn cased_as_named(e: &Entity, surface: &str) -> bool {
+/// `folds` are the entry's names folded, in `names()` order.
+fn cased_as_named(e: &Entity, folds: &[String], surface: &str) -> bool {
     if !capitalised(surface) {
         return false;
     }
     let words = name_words;
     let folded = fold(surface);
-    e.names().filter(|n| fold(n) == folded).any(|n| {
+    e.names().zip(folds).filter(|(_, f)| **f == folded).map(|(n, _)| n).any(|n| {
         words(n).count() == words(surface).count() && words(n).zip(words(surface)).all(|(n, s)| capitalised(s) || (n == s && lower_link(n)))
     })
 }

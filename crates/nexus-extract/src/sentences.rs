@@ -119,22 +119,30 @@ static INTERESTING: [bool; 256] = {
     t
 };
 
-/// The first `INTERESTING` byte from `from` on. Eight bytes are read as one word: its bytes equal
-/// to `.`, `!`, `?` or a line break and its non-ASCII bytes are found with a few adds and masks,
-/// and only those are looked up (a non-ASCII byte is interesting only as 0xE2).
+/// The first `INTERESTING` byte from `from` on. Eight bytes are read as one word: its bytes from
+/// `!` to `?` (which hold `.` too, and the rarer commas, digits and brackets), its line breaks and
+/// its non-ASCII bytes are found with a few adds and masks, and only those are looked up (a
+/// non-ASCII byte is interesting only as 0xE2).
 fn next_interesting(b: &[u8], from: usize) -> Option<usize> {
     const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     const HIGH: u64 = !LOW;
+    let each = |c: u8| 0x0101_0101_0101_0101 * u64::from(c);
     // The bytes of `x` equal to `c`, as their high bits: adding 0x7f to a byte's low seven bits
     // sets its high bit unless the byte is zero, with no carry into the next byte.
     let equal = |x: u64, c: u8| {
-        let y = x ^ (0x0101_0101_0101_0101 * u64::from(c));
+        let y = x ^ each(c);
         !(((y & LOW) + LOW) | y) & HIGH
+    };
+    // The ASCII bytes of `x` from `!` to `?`, as their high bits: the sums on the low seven bits
+    // carry into no other byte.
+    let punctuation = |x: u64| {
+        let low = x & LOW;
+        (low + each(0x80 - b'!')) & !(low + each(0x80 - b'?' - 1)) & !x & HIGH
     };
     let mut at = from;
     while let Some(chunk) = b.get(at..).and_then(|c| c.first_chunk::<8>()) {
         let x = u64::from_le_bytes(*chunk);
-        let mut hits = (x & HIGH) | equal(x, b'.') | equal(x, b'!') | equal(x, b'?') | equal(x, b'\n');
+        let mut hits = (x & HIGH) | punctuation(x) | equal(x, b'\n');
         while hits != 0 {
             let i = at + (hits.trailing_zeros() / 8) as usize;
             if INTERESTING[usize::from(b[i])] {
@@ -242,7 +250,7 @@ impl<'a> NextWord<'a> {
             pos += c.len_utf8();
         }
         let tail = &text[pos..];
-        let len = tail.find(|c: char| !c.is_alphabetic()).unwrap_or(tail.len());
+        let len = letters_len(tail);
         let end = pos + len;
         NextWord { first: tail.chars().next(), inverted, word: &tail[..len], dotted: text[end..].starts_with('.'), end }
     }
@@ -381,11 +389,22 @@ fn list_item(line: &str) -> bool {
     b.len() >= 3 && b[0].is_ascii_lowercase() && b[1] == b')' && b[2] == b' '
 }
 
+/// The length of the run of letters `s` starts with: `s.find(|c: char| !c.is_alphabetic())`,
+/// reading ASCII letters as bytes and decoding chars only past them.
+fn letters_len(s: &str) -> usize {
+    let ascii = s.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(s.len());
+    match s.as_bytes().get(ascii) {
+        Some(b) if !b.is_ascii() => s[ascii..].find(|c: char| !c.is_alphabetic()).map_or(s.len(), |n| ascii + n),
+        _ => ascii,
+    }
+}
+
 /// Lower-case `word` into `scratch` (no allocation once it has grown).
 fn lower<'s>(word: &str, scratch: &'s mut String) -> &'s str {
     scratch.clear();
     if word.is_ascii() {
-        scratch.extend(word.bytes().map(|c| char::from(c.to_ascii_lowercase())));
+        scratch.push_str(word);
+        scratch.make_ascii_lowercase();
     } else {
         scratch.extend(word.chars().flat_map(char::to_lowercase));
     }
@@ -432,6 +451,14 @@ fn is_particle(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn letters_len_is_the_char_search() {
+        for t in ["", "a", "Abc def", "São Paulo", "ñandú.", "x1", "año’s", "é", "The\u{301}x", "abc"] {
+            assert_eq!(super::letters_len(t), t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len()), "{t:?}");
+        }
+    }
+
     #[test]
     fn word_scan_finds_what_the_table_does() {
         let text = "A line.\nNo! Why? “Quoted” … and é, ñ. 7.6 — end.\n\n".as_bytes();

@@ -137,8 +137,8 @@ impl Bits {
     }
 
     /// Whether `bytes[start..end]` may be in the set.
-    #[inline]
-    pub(super) fn may_hold(&self, bytes: &[u8], start: usize, end: usize) -> bool {
+    #[cfg(test)]
+    fn may_hold(&self, bytes: &[u8], start: usize, end: usize) -> bool {
         self.may_hold_hash(Key::at(bytes, start, end).hash(ROOT))
     }
 }
@@ -234,14 +234,48 @@ impl Names {
     /// search found them: at each word start the longest name that ends at a word boundary
     /// within the range; then the search goes on where the longest name there ends.
     pub(super) fn find(&self, words: &Words, range: std::ops::Range<usize>) -> Vec<Found> {
+        self.find_watching(words, range, None)
+    }
+
+    /// `find`, and with `watch` (a set and a list) the runs of letters and digits in the range
+    /// that the set may hold pushed on the list, as `Words::runs` and `Bits::may_hold` would
+    /// give them: the search reads every word's key and hash anyway, so a second pass over the
+    /// words is saved.
+    pub(super) fn find_watching(
+        &self,
+        words: &Words,
+        range: std::ops::Range<usize>,
+        mut watch: Option<(&Bits, &mut Vec<(usize, usize)>)>,
+    ) -> Vec<Found> {
+        let bytes = words.text.as_bytes();
+        let watching = watch.is_some();
+        let mut note = |start: usize, end: usize, h: u64| {
+            if let Some((bits, list)) = watch.as_mut()
+                && bits.may_hold_hash(h)
+            {
+                list.push((start, end));
+            }
+        };
         // Some one name in forty bytes of prose: room for them before the first is found.
         let mut out = Vec::with_capacity(range.len() / 40);
         let mut at = range.start;
         while let Some(start) = words.next_start(at, range.end) {
             // The first cut: the end of the word, or the start itself before a char such as "'".
-            let cut = if words.alnum_at(start) { words.run_end(start) } else { start };
-            match self.longest_at(words.text, start, cut, range.end) {
+            let alnum = words.alnum_at(start);
+            let cut = if alnum { words.run_end(start) } else { start };
+            let key = Key::at(bytes, start, cut);
+            let h = key.hash(ROOT);
+            if alnum {
+                note(start, cut, h);
+            }
+            match self.longest_at(words, start, cut, key, h, range.end) {
                 Some(found) => {
+                    // The search goes on after the name: the words inside it are read here.
+                    let mut w = cut;
+                    while watching && let Some(s) = words.first_start(w, found.raw_end, false) {
+                        w = words.run_end(s);
+                        note(s, w, Key::at(bytes, s, w).hash(ROOT));
+                    }
                     at = found.raw_end;
                     out.push(found);
                 }
@@ -252,11 +286,10 @@ impl Names {
     }
 
     /// The longest name at `start` ending at a word boundary no later than `limit`; `cut` is the
-    /// first.
-    fn longest_at(&self, text: &str, start: usize, mut cut: usize, limit: usize) -> Option<Found> {
+    /// first, `key` the segment up to it and `h` its hash.
+    fn longest_at(&self, words: &Words, start: usize, mut cut: usize, mut key: Key, mut h: u64, limit: usize) -> Option<Found> {
+        let text = words.text;
         let bytes = text.as_bytes();
-        let mut key = Key::at(bytes, start, cut);
-        let mut h = key.hash(ROOT);
         if !self.firsts.may_hold_hash(h) {
             return None;
         }
@@ -268,14 +301,16 @@ impl Names {
             if node.name != NONE {
                 found = Some(Found { start, end: cut, name: node.name as usize, raw_end: cut });
             }
-            let next = if cut < text.len() { run_end(text, cut + class_at(text, cut).1) } else { cut };
-            if let Some(f) = found.as_mut().filter(|_| node.tails != 0 && cut < text.len())
+            // No name goes on from here (no tail either: a node with tails has longer names), or
+            // the text ends: the next segment is not read.
+            if !node.longer || cut == text.len() {
+                break;
+            }
+            let next = words.run_end(cut + class_at(text, cut).1);
+            if let Some(f) = found.as_mut().filter(|_| node.tails != 0)
                 && let Some(end) = self.tail_end(text, id, node.tails, cut, next.min(limit + 1))
             {
                 f.raw_end = f.raw_end.max(end);
-            }
-            if !node.longer || next == cut {
-                break;
             }
             (parent, from, cut) = (id, cut, next);
             key = Key::at(bytes, from, cut);
@@ -333,6 +368,25 @@ fn equal_bytes(x: u64, b: u8) -> u64 {
     !(x ^ bytes(b)).wrapping_add(bytes(0x7f)) & bytes(0x80)
 }
 
+/// The letter and digit bits of a block of 64 ASCII bytes, and with `quote` its apostrophes' bits;
+/// none when a byte is not ASCII (found as the block is read, not by a pass before). Apostrophes
+/// are rare: a chunk without one costs no `movemask`.
+fn ascii_block(block: &[u8], quote: bool) -> Option<(u64, u64)> {
+    let (mut letters, mut quotes) = (0, 0);
+    for (j, chunk) in block.chunks_exact(8).enumerate() {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        if x & bytes(0x80) != 0 {
+            return None;
+        }
+        letters |= movemask(alnum_bytes(x)) << (8 * j);
+        let q = if quote { equal_bytes(x, b'\'') } else { 0 };
+        if q != 0 {
+            quotes |= movemask(q) << (8 * j);
+        }
+    }
+    Some((letters, quotes))
+}
+
 impl<'t> Words<'t> {
     /// `ascii_class` is `Names::ascii_class`.
     fn new(text: &'t str, odd_first: &[char], ascii_class: &[u8; 128]) -> Words<'t> {
@@ -343,15 +397,10 @@ impl<'t> Words<'t> {
         // `i` is the next char to classify: past the block's start when a char straddles two.
         let mut i = 0;
         for k in 0..n {
-            let block = b.get(k * 64..k * 64 + 64).filter(|block| i == k * 64 && block.is_ascii());
-            if let Some(block) = block {
-                for (j, chunk) in block.chunks_exact(8).enumerate() {
-                    let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-                    alnum[k] |= movemask(alnum_bytes(x)) << (8 * j);
-                    if quote {
-                        odd[k] |= movemask(equal_bytes(x, b'\'')) << (8 * j);
-                    }
-                }
+            let block = b.get(k * 64..k * 64 + 64).filter(|_| i == k * 64).and_then(|block| ascii_block(block, quote));
+            if let Some((letters, quotes)) = block {
+                alnum[k] |= letters;
+                odd[k] |= quotes;
                 i += 64;
                 continue;
             }
@@ -394,17 +443,14 @@ impl<'t> Words<'t> {
     }
 
     /// The runs of letters and digits, as `text::alphanumeric_runs` gives them, as spans.
-    pub(super) fn runs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+    #[cfg(test)]
+    fn runs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         let mut at = 0;
         std::iter::from_fn(move || {
             let start = self.first_start(at, self.text.len(), false)?;
             at = self.run_end(start);
             Some((start, at))
         })
-    }
-
-    pub(super) fn text(&self) -> &'t str {
-        self.text
     }
 
     fn first_start(&self, at: usize, end: usize, odd: bool) -> Option<usize> {
@@ -448,24 +494,6 @@ fn class_at(text: &str, at: usize) -> (bool, usize) {
 
 fn char_at(text: &str, at: usize) -> char {
     text[at..].chars().next().unwrap_or_default()
-}
-
-/// The end of the run of letters and digits from `at`: the first char that is none, or the end.
-fn run_end(text: &str, mut at: usize) -> usize {
-    let bytes = text.as_bytes();
-    loop {
-        while at < bytes.len() && ALNUM[usize::from(bytes[at])] {
-            at += 1;
-        }
-        if at >= bytes.len() || bytes[at].is_ascii() {
-            return at;
-        }
-        let c = char_at(text, at);
-        if !c.is_alphanumeric() {
-            return at;
-        }
-        at += c.len_utf8();
-    }
 }
 
 #[cfg(test)]
@@ -535,6 +563,15 @@ mod tests {
             assert!(index.words(&f).runs().map(|(s, e)| &f[s..e]).eq(crate::text::alphanumeric_runs(&f)), "{f:?}");
             let whole = by_automaton(&ac, &f, 0..f.len());
             assert_eq!(ours(&f, 0..f.len()), whole, "{f:?}");
+            // Watching for the names' last words notes the runs `runs` and `may_hold` give.
+            let bits = Bits::new(names.iter().filter_map(|n| n.rsplit(' ').next()).map(str::as_bytes));
+            let words = index.words(&f);
+            let mut noted = Vec::new();
+            let found: Vec<_> =
+                index.find_watching(&words, 0..f.len(), Some((&bits, &mut noted))).into_iter().map(|f| (f.start, f.end, f.name)).collect();
+            assert_eq!(found, whole, "{f:?}");
+            let want: Vec<(usize, usize)> = words.runs().filter(|&(s, e)| bits.may_hold(f.as_bytes(), s, e)).collect();
+            assert_eq!(noted, want, "{f:?}");
             seen += whole.len();
             let mut ranges = Vec::new();
             for &(s, e, _) in &whole {
