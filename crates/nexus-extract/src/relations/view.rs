@@ -34,12 +34,15 @@ pub struct Scratch {
 }
 
 /// Per token, its word in the document's lexicon, the cue classes with a phrase there (bit
-/// `Cue::index`) and the length of the longest phrase of each.
+/// `Cue::index`) and the length of the longest phrase of each; and the classes whose longest
+/// phrase at one of the four tokens up to it ends there (`View::cue_ends_at`, asked at most
+/// tokens a subject or list is sought across).
 #[derive(Default)]
 struct CueTable {
     ids: Vec<u32>,
     masks: Vec<u64>,
     lens: Vec<[u8; CUES]>,
+    ends: Vec<u64>,
 }
 
 impl CueTable {
@@ -56,6 +59,19 @@ impl CueTable {
             [] => 0,
             first => t.cues_after(first, &norms[i..], &mut lens[i]),
         }));
+        self.ends.clear();
+        self.ends.resize(norms.len(), 0);
+        for (j, &mask) in self.masks.iter().enumerate() {
+            let mut bits = mask;
+            while bits != 0 {
+                let c = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let n = usize::from(self.lens[j][c]);
+                if (1..=4).contains(&n) {
+                    self.ends[j + n - 1] |= 1 << c;
+                }
+            }
+        }
         self
     }
 }
@@ -140,8 +156,9 @@ impl<'s> View<'s> {
     }
 
     /// Does a `cue` phrase end at token `i` (inclusive)?
+    #[inline]
     pub fn cue_ends_at(&self, i: usize, cue: Cue) -> bool {
-        (i.saturating_sub(3)..=i).any(|j| self.cue_at(j, cue) == Some(i - j + 1))
+        self.table().ends.get(i).is_some_and(|&m| m & (1 << cue.index()) != 0)
     }
 
     pub fn fits(&self, i: usize, types: &[EntityType]) -> bool {
@@ -387,6 +404,9 @@ impl<'s> View<'s> {
 
     /// The length of a `cue` phrase ending at token `i` (inclusive).
     fn cue_ends_at_len(&self, i: usize, cue: Cue) -> Option<usize> {
+        if !self.cue_ends_at(i, cue) {
+            return None;
+        }
         (i.saturating_sub(3)..=i).find(|&j| self.cue_at(j, cue) == Some(i - j + 1)).map(|j| i - j + 1)
     }
 
