@@ -268,7 +268,9 @@ impl<V: Copy> PhraseSet<V> {
     pub fn candidates<'a>(&'a self, first: &str, out: &mut Vec<Candidate<'a, V>>) {
         self.each_candidate(first, |c, known| {
             if known >= 1 || c.0.words.first().is_some_and(|w| Phrase::word_matches(w, first)) {
-                out.push((c, 1));
+                let words = &c.0.words;
+                let next = words.get(1).and_then(|w| w.as_bytes().first()).copied().filter(|&b| b != b'*');
+                out.push(Candidate { phrase: c, len: words.len(), next });
             }
         });
     }
@@ -276,15 +278,16 @@ impl<V: Copy> PhraseSet<V> {
     /// `matches_at`, trying only `candidates`, those `candidates` gave for `words[0]`.
     pub fn matches_among(candidates: &[Candidate<V>], words: &[&str]) -> Vec<(usize, V)> {
         let mut out: Vec<(usize, V)> = Vec::new();
-        for &((p, v), known) in candidates {
-            // Most phrases differ from the words at the first byte of the first word not known
-            // to match: compared inline before the words are.
-            let differs = match (p.words.get(known).and_then(|w| w.as_bytes().first()), words.get(known)) {
-                (Some(&b), Some(w)) => b != b'*' && w.as_bytes().first() != Some(&b),
-                _ => false,
-            };
-            if !differs && Self::matches(p, words, known) {
-                out.push((p.words.len(), *v));
+        // Most phrases differ from the words at the first byte of their second word: compared
+        // before the words are.
+        let second = words.get(1).and_then(|w| w.as_bytes().first()).copied();
+        for c in candidates {
+            if c.len > words.len() || (c.next.is_some() && c.next != second) {
+                continue;
+            }
+            let (p, v) = c.phrase;
+            if Self::matches(p, words, 1) {
+                out.push((c.len, *v));
             }
         }
         out.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
@@ -336,8 +339,15 @@ impl<V: Copy> PhraseSet<V> {
     }
 }
 
-/// A phrase that may start at a word, with how many of its leading words are known to match.
-pub type Candidate<'a, V> = (&'a (Phrase, V), usize);
+/// A phrase whose first word matches a word (`PhraseSet::candidates`), with its length in words
+/// and the first byte its second word must begin with (none when it has no second word, or
+/// one that is the bare stem `*`).
+#[derive(Debug, Clone, Copy)]
+pub struct Candidate<'a, V> {
+    phrase: &'a (Phrase, V),
+    len: usize,
+    next: Option<u8>,
+}
 
 /// The (first byte, length) shapes of a set of words: a word of a shape no member has is
 /// rejected with two loads, before any hashing. Lengths from 31 bytes share one bit.
