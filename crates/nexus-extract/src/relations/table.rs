@@ -768,6 +768,9 @@ pub struct Tables {
     anaphor_heads: usize,
     /// The three anaphor classes in one set: one look-up per word rejects most.
     pub anaphors: PhraseSet<()>,
+    /// The last words of the `AnaphorOrgs` phrases ("both groups", "las dos organizaciones"):
+    /// a sentence holding none of them holds no such phrase. `None` when one is a stem.
+    pub anaphor_orgs_heads: Option<WordSet>,
     /// The one-word place adverbs ("there", "allí", "lá") with the "in" of their language, by
     /// class in the order English, Spanish, Portuguese: compared directly, without a look-up per
     /// word of every sentence (`there`).
@@ -862,6 +865,7 @@ impl Tables {
         let mut cue_firsts: std::collections::HashSet<(String, usize)> = std::collections::HashSet::new();
         let mut heads: Vec<String> = Vec::new();
         let mut anaphors = PhraseSet::default();
+        let mut anaphor_orgs_heads = Some(WordSet::default());
         let mut place_adverbs = Vec::new();
         for line in lines(include_str!("../../../../data/relations/cues.tsv")) {
             let Some((role, phrases)) = line.split_once('\t') else { panic!("cues.tsv: bad line {line:?}") };
@@ -877,6 +881,15 @@ impl Tables {
                 {
                     heads.push(last.trim_end_matches('*').to_owned());
                     anaphors.insert(phrase.clone(), ());
+                }
+                if cue == Cue::AnaphorOrgs
+                    && let Some(last) = phrase.words.last()
+                {
+                    match &mut anaphor_orgs_heads {
+                        Some(_) if last.ends_with('*') => anaphor_orgs_heads = None,
+                        Some(heads) => heads.extend([leak(last)]),
+                        None => {}
+                    }
                 }
                 if let Some(first) = phrase.words.first()
                     && cue_firsts.insert((first.clone(), cue.index()))
@@ -926,6 +939,7 @@ impl Tables {
             gate_words,
             anaphor_heads,
             anaphors,
+            anaphor_orgs_heads,
             place_adverbs,
             place_adverb_shapes,
             place_adverb_first,
