@@ -771,6 +771,9 @@ pub struct Tables {
     /// The last words of the `AnaphorOrgs` phrases ("both groups", "las dos organizaciones"):
     /// a sentence holding none of them holds no such phrase. `None` when one is a stem.
     pub anaphor_orgs_heads: Option<WordSet>,
+    /// The last words of the phrases of `anaphors` ("the country", "el grupo"): none in a
+    /// sentence, no anaphor in it. `None` when one is a stem.
+    pub anaphor_last_words: Option<WordSet>,
     /// The one-word place adverbs ("there", "allí", "lá") with the "in" of their language, by
     /// class in the order English, Spanish, Portuguese: compared directly, without a look-up per
     /// word of every sentence (`there`).
@@ -866,6 +869,7 @@ impl Tables {
         let mut heads: Vec<String> = Vec::new();
         let mut anaphors = PhraseSet::default();
         let mut anaphor_orgs_heads = Some(WordSet::default());
+        let mut anaphor_last_words = Some(WordSet::default());
         let mut place_adverbs = Vec::new();
         for line in lines(include_str!("../../../../data/relations/cues.tsv")) {
             let Some((role, phrases)) = line.split_once('\t') else { panic!("cues.tsv: bad line {line:?}") };
@@ -880,6 +884,11 @@ impl Tables {
                     && let Some(last) = phrase.words.last()
                 {
                     heads.push(last.trim_end_matches('*').to_owned());
+                    match &mut anaphor_last_words {
+                        Some(_) if last.ends_with('*') => anaphor_last_words = None,
+                        Some(set) => set.extend([leak(last)]),
+                        None => {}
+                    }
                     anaphors.insert(phrase.clone(), ());
                 }
                 if cue == Cue::AnaphorOrgs
@@ -940,6 +949,7 @@ impl Tables {
             anaphor_heads,
             anaphors,
             anaphor_orgs_heads,
+            anaphor_last_words,
             place_adverbs,
             place_adverb_shapes,
             place_adverb_first,
