@@ -43,6 +43,8 @@ struct CueTable {
     masks: Vec<u64>,
     lens: Vec<[u8; CUES]>,
     ends: Vec<u64>,
+    /// The classes with a phrase anywhere in the sentence.
+    any: u64,
 }
 
 impl CueTable {
@@ -59,6 +61,7 @@ impl CueTable {
             [] => 0,
             first => t.cues_after(first, &norms[i..], &mut lens[i]),
         }));
+        self.any = self.masks.iter().fold(0, |any, &m| any | m);
         self.ends.clear();
         self.ends.resize(norms.len(), 0);
         for (j, &mask) in self.masks.iter().enumerate() {
@@ -142,6 +145,12 @@ impl<'s> View<'s> {
     /// `triggers_in` up to the sentence's end.
     pub fn triggers_at(&self, i: usize) -> Vec<(usize, usize)> {
         self.triggers_in(i, self.len())
+    }
+
+    /// Has the sentence a `cue` phrase anywhere? Rules that start from one ask once, not at
+    /// every token.
+    pub fn has_cue(&self, cue: Cue) -> bool {
+        self.table().any & (1 << cue.index()) != 0
     }
 
     /// Can a trigger phrase start at token `i`? Read from the cue table: most tokens are no
