@@ -16,7 +16,7 @@ const ADVERBS: usize = 2;
 
 /// Does the sentence hold an adverb a trigger phrase could have inside it (not at its start)?
 pub fn has_adverb(v: &View) -> bool {
-    (1..v.len()).any(|k| v.cue_at(k, Cue::Adverb).is_some())
+    v.has_cue(Cue::Adverb) && (1..v.len()).any(|k| v.cue_at(k, Cue::Adverb).is_some())
 }
 
 /// The trigger phrases starting at token `i`, as (length in tokens, trigger), longest first.
