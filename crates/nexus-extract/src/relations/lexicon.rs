@@ -69,7 +69,11 @@ impl Lexicon {
             (words.len() - 1) as u32
         };
         match short_key(word) {
-            Some(k) => *short.entry(k).or_insert_with(add),
+            // A look-up first: `entry` costs more, and most words are in already.
+            Some(k) => match short.get(&k) {
+                Some(&id) => id,
+                None => *short.entry(k).or_insert_with(add),
+            },
             None => match long.get(word) {
                 Some(&id) => id,
                 None => {
