@@ -479,7 +479,7 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
     }
     let commodity =
         relative_goods(v, start).or(commodity).or_else(|| (0..start).rev().find(|&k| v.fits(k, &commodity_type) && !concealed(v, k)));
-    let method = (0..v.len()).find_map(|k| concealment_phrase(v, k));
+    let method = if v.has_cue(Cue::Concealment) { (0..v.len()).find_map(|k| concealment_phrase(v, k)) } else { None };
     // A list may run on over "and, from there, to": split it where the words stand.
     let onward = onward.or_else(|| {
         if !v.has_cue(Cue::FromThere) {
