@@ -17,6 +17,7 @@ mod events;
 mod frames;
 mod goods;
 mod levies;
+mod lexicon;
 mod links;
 mod mutual;
 mod origins;
@@ -133,6 +134,8 @@ pub fn find(
     let mut toks = Vec::new();
     // The buffers of the sentence views, reused from one sentence to the next.
     let mut scratch = view::Scratch::default();
+    // The document's words, each with its facts for the tables, read once.
+    let mut lexicon = lexicon::Lexicon::new(t);
     // The two sentences before this one: where a sentence-opening "Its"/"Su" looks for its
     // organization.
     let mut previous: [std::ops::Range<usize>; 2] = [0..0, 0..0];
@@ -234,14 +237,14 @@ pub fn find(
         let plural = anaphora::plural_orgs(&mut toks, earlier[1].clone(), &spans).or(each_of).or(they);
         let named = toks.iter().filter(|t| t.entity().is_some()).count();
         if named < 2 && !((doer || gates().1) && named == 1) {
-            let v = view::View::reusing(&toks, std::mem::take(&mut scratch));
+            let v = view::View::reusing(&toks, std::mem::take(&mut scratch), &mut lexicon);
             operation.roster_items(idx, &v, &mut Vec::new());
             scratch = v.into_scratch();
             let last = toks.iter().rev().find_map(|t| t.entity().filter(|(_, ty)| place(*ty)));
             memory.read(idx, Vec::new(), last.map(|(e, _)| e).into_iter().collect());
             continue;
         }
-        let mut v = view::View::reusing(&toks, std::mem::take(&mut scratch));
+        let mut v = view::View::reusing(&toks, std::mem::take(&mut scratch), &mut lexicon);
         let mut found: Vec<(usize, usize, Vec<usize>)> = Vec::new();
         let mut i = 0;
         // Most sentences have no adverb a trigger could hold: ask once, not at every word.
@@ -250,7 +253,7 @@ pub fn find(
             let hits = if adverbs {
                 goods::triggers_at(&v, i)
             } else if v.may_trigger(i) {
-                t.trigger_phrases.matches_at(&v.norms[i..])
+                v.triggers_at(i)
             } else {
                 Vec::new()
             };

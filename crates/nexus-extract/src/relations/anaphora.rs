@@ -153,6 +153,10 @@ pub fn zero_subject(toks: &mut Vec<Tok>, subjects: &[Span], at: usize) -> bool {
 /// Returns the token's index and every organization it stands for.
 pub fn plural_orgs(toks: &mut Vec<Tok>, previous: Range<usize>, mentions: &[Span]) -> Option<(usize, Vec<usize>)> {
     let t = Tables::get();
+    // No last word of a phrase in the sentence: no phrase either, whatever came before.
+    if t.anaphor_orgs_heads.as_ref().is_some_and(|heads| !toks.iter().any(|x| heads.contains(&x.norm))) {
+        return None;
+    }
     let set = t.cue(Cue::AnaphorOrgs);
     let first = mentions.partition_point(|m| m.start < previous.start);
     let mut named: Vec<Span> = Vec::new();

@@ -154,10 +154,13 @@ pub fn known_containment(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEnti
         return;
     }
     let stated: Vec<usize> = out.iter().filter(|c| c.predicate == located_in).map(|c| c.subject).collect();
-    for i in (0..v.len()).filter(|&i| v.fits(i, &[EntityType::Place]) && !stated.contains(&i)) {
+    // The places of the sentence, found once: each is paired with those within reach of it.
+    let places: Vec<usize> = (0..v.len()).filter(|&k| v.fits(k, &PLACES)).collect();
+    for &i in places.iter().filter(|&&i| v.fits(i, &[EntityType::Place]) && !stated.contains(&i)) {
         let lo = i.saturating_sub(CONTAINMENT_REACH);
         let hi = (i + CONTAINMENT_REACH + 1).min(v.len());
-        for k in (lo..hi).filter(|&k| k != i && v.fits(k, &PLACES) && v.entity(k) != v.entity(i)) {
+        let near = &places[places.partition_point(|&k| k < lo)..places.partition_point(|&k| k < hi)];
+        for &k in near.iter().filter(|&&k| k != i && v.entity(k) != v.entity(i)) {
             let between = i.min(k) + 1..i.max(k);
             if between.clone().any(|j| matches!(v.norms[j], ";" | ":" | "." | "?" | "!")) || same_list(v, i.min(k), i.max(k)) {
                 continue;

@@ -295,7 +295,7 @@ impl Operation {
             return;
         }
         for i in 0..last {
-            for (n, tr) in t.trigger_phrases.matches_at(&v.norms[i..]) {
+            for (n, tr) in v.triggers_at(i) {
                 if i + n == last && t.triggers[tr].frame == Frame::Roster {
                     self.roster = Some((t.triggers[tr].predicate, idx));
                 }
@@ -308,11 +308,7 @@ impl Operation {
 /// the passive whose people are a definite noun phrase opening the sentence, no one named
 /// before the verb nor after it.
 fn case_people(v: &View, start: usize, end: usize) -> bool {
-    let arrest =
-        v.t.trigger_phrases
-            .matches_at(&v.norms[start..end])
-            .iter()
-            .any(|(_, tr)| v.t.predicates[v.t.triggers[*tr].predicate].name == "arrested");
+    let arrest = v.triggers_in(start, end).iter().any(|(_, tr)| v.t.predicates[v.t.triggers[*tr].predicate].name == "arrested");
     let named = (0..v.len()).any(|k| v.fits(k, &[EntityType::Person]));
     arrest && !named && v.is(0, Cue::Article) && (1..start).all(|k| v.toks[k].entity().is_none())
 }
@@ -399,14 +395,8 @@ fn joined_before(v: &View, first: usize) -> Option<usize> {
     if v.is(k, Cue::Article) {
         k = k.checked_sub(1)?;
     }
-    let with = (k.saturating_sub(3)..=k).find(|&j| {
-        v.trigger[j]
-            && v.t
-                .trigger_phrases
-                .matches_at(&v.norms[j..])
-                .iter()
-                .any(|&(n, tr)| j + n == k + 1 && v.t.triggers[tr].predicate == cooperates)
-    })?;
+    let with = (k.saturating_sub(3)..=k)
+        .find(|&j| v.trigger[j] && v.triggers_at(j).iter().any(|&(n, tr)| j + n == k + 1 && v.t.triggers[tr].predicate == cooperates))?;
     let mut a = with.checked_sub(1)?;
     if v.norms[a] == "," {
         a = a.checked_sub(1)?;

@@ -479,9 +479,12 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
     }
     let commodity =
         relative_goods(v, start).or(commodity).or_else(|| (0..start).rev().find(|&k| v.fits(k, &commodity_type) && !concealed(v, k)));
-    let method = (0..v.len()).find_map(|k| concealment_phrase(v, k));
+    let method = if v.has_cue(Cue::Concealment) { (0..v.len()).find_map(|k| concealment_phrase(v, k)) } else { None };
     // A list may run on over "and, from there, to": split it where the words stand.
     let onward = onward.or_else(|| {
+        if !v.has_cue(Cue::FromThere) {
+            return None;
+        }
         let there = (end..v.len()).find(|&k| v.cue_at(k, Cue::FromThere).is_some() && dests.iter().any(|&d| d < k))?;
         dests.iter().position(|&d| d > there)
     });
@@ -699,7 +702,7 @@ pub(super) fn concealed(v: &View, k: usize) -> bool {
 /// The tokens of a concealment phrase ending at commodity `k` ("into blocks of coal"): a
 /// concealment word a few tokens before it, and the goods it hides named just before that.
 fn concealment_phrase(v: &View, k: usize) -> Option<(usize, usize)> {
-    if !v.fits(k, &[EntityType::Commodity]) {
+    if !v.has_cue(Cue::Concealment) || !v.fits(k, &[EntityType::Commodity]) {
         return None;
     }
     let j = (k.saturating_sub(4)..k)

@@ -16,7 +16,7 @@ const ADVERBS: usize = 2;
 
 /// Does the sentence hold an adverb a trigger phrase could have inside it (not at its start)?
 pub fn has_adverb(v: &View) -> bool {
-    (1..v.len()).any(|k| v.cue_at(k, Cue::Adverb).is_some())
+    v.has_cue(Cue::Adverb) && (1..v.len()).any(|k| v.cue_at(k, Cue::Adverb).is_some())
 }
 
 /// The trigger phrases starting at token `i`, as (length in tokens, trigger), longest first.
@@ -29,7 +29,7 @@ pub fn triggers_at(v: &View, i: usize) -> Vec<(usize, usize)> {
     if !v.may_trigger(i) {
         return Vec::new();
     }
-    let plain = t.trigger_phrases.matches_at(&v.norms[i..]);
+    let plain = v.triggers_at(i);
     // An adverb within reach first: the cue table answers that without a look-up.
     let last = (i + WINDOW).min(v.len());
     if !(i + 1..last).any(|k| v.cue_at(k, Cue::Adverb).is_some()) || !t.trigger_phrases.may_start(v.norms[i]) {

@@ -295,7 +295,7 @@ pub fn formed_from(v: &View, k: usize, types: &[EntityType]) -> Option<usize> {
 pub fn between_each(v: &View, at: usize, out: &mut Vec<Candidate>) {
     let Some(end) = v.before_article(at).map(|k| k + 1) else { return };
     for start in end.saturating_sub(4)..end {
-        for (n, tr) in v.t.trigger_phrases.matches_at(&v.norms[start..]) {
+        for (n, tr) in v.triggers_at(start) {
             let trigger = &v.t.triggers[tr];
             if start + n == end && trigger.frame == Frame::Between && v.t.predicates[trigger.predicate].symmetric {
                 out.push(Candidate::new(at, trigger.predicate, at, (start, end), STRENGTH));

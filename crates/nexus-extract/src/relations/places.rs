@@ -69,7 +69,9 @@ pub fn apply(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &m
             }
         }
     }
-    for i in 0..v.len() {
+    // The rules below start from a stronghold or presence noun: most sentences have neither.
+    let (strongholds, presences) = (v.has_cue(Cue::StrongholdNoun), v.has_cue(Cue::Presence));
+    for i in (0..v.len()).filter(|_| strongholds || presences) {
         if let Some((org, place)) = stronghold_noun(v, i) {
             out.push(Candidate::new(org, operates_in, place, (i, i + 1), STRENGTH));
         }

@@ -183,8 +183,7 @@ fn member_noun(v: &View, i: usize) -> Option<usize> {
         return None;
     }
     let member_of = v.t.id(super::table::Pred::MemberOf)?;
-    v.t.trigger_phrases
-        .matches_at(&v.norms[i..])
+    v.triggers_at(i)
         .into_iter()
         .find(|(_, tr)| v.t.triggers[*tr].predicate == member_of && v.t.triggers[*tr].frame == Frame::Noun)
         .map(|(n, _)| n)
@@ -279,7 +278,7 @@ fn described_activity(v: &View, org: usize) -> Vec<usize> {
         // words start; what follows describes its object.
         if v.trigger[j] {
             let engages = v.t.id(super::table::Pred::EngagesIn);
-            let hits = v.t.trigger_phrases.matches_at(&v.norms[j..]);
+            let hits = v.triggers_at(j);
             if !hits.is_empty() && hits.iter().all(|(_, tr)| Some(v.t.triggers[*tr].predicate) != engages) {
                 break;
             }
@@ -331,9 +330,7 @@ fn part_noun_before(v: &View, i: usize) -> bool {
     let end = if i > 0 && v.is(i - 1, Cue::Article) { i - 1 } else { i };
     (end.saturating_sub(4)..end).any(|j| {
         v.may_trigger(j)
-            && v.t
-                .trigger_phrases
-                .matches_at(&v.norms[j..end])
+            && v.triggers_in(j, end)
                 .iter()
                 .any(|&(n, tr)| j + n == end && v.t.triggers[tr].predicate == part_of && v.t.triggers[tr].frame == Frame::Noun)
     })

@@ -86,7 +86,7 @@ pub fn seized_at(v: &View, start: usize, places: &[EntityType]) -> Option<usize>
     let last = (p.saturating_sub(SEIZED_PLACE_WORDS)..p).rev().take_while(|&k| v.toks[k].entity().is_none()).find(|&k| v.trigger[k])?;
     // The trigger's first word: "seized at" is marked on both.
     let verb = (0..=last).rev().take_while(|&k| v.trigger[k]).last().unwrap_or(last);
-    let said = v.t.trigger_phrases.matches_at(&v.norms[verb..]).iter().any(|&(_, tr)| v.t.triggers[tr].predicate == seized);
+    let said = v.triggers_at(verb).iter().any(|&(_, tr)| v.t.triggers[tr].predicate == seized);
     (said && (verb + 1..p).any(|k| v.is(k, Cue::Locative))).then_some(p)
 }
 

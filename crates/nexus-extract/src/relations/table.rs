@@ -81,7 +81,7 @@ pub struct Trigger {
 
 /// A phrase as folded words; a word ending in `*` matches any word it begins.
 #[derive(Debug, Clone)]
-struct Phrase {
+pub struct Phrase {
     words: Vec<String>,
 }
 
@@ -117,7 +117,7 @@ impl<V> Default for WordMap<V> {
 /// `word` as a little-endian `u64`, zero-padded, if it has at most eight bytes. (No word holds a
 /// NUL byte, so the padding cannot be confused with the word.)
 #[inline]
-fn pack(word: &str) -> Option<u64> {
+pub(super) fn pack(word: &str) -> Option<u64> {
     let b = word.as_bytes();
     let n = b.len();
     let four = |i: usize| b.get(i..i + 4).and_then(|w| w.first_chunk::<4>()).map_or(0, |w| u64::from(u32::from_le_bytes(*w)));
@@ -238,7 +238,7 @@ impl<V: Copy> PhraseSet<V> {
     /// under its 1-, 2- and 3-byte stem keys; with each, how many of its leading words are known
     /// to match (the first of an exact one is `first` itself). Loops rather than an iterator
     /// chain: this runs for every word of every sentence read.
-    fn each_candidate(&self, first: &str, mut f: impl FnMut(&(Phrase, V), usize)) {
+    fn each_candidate<'a>(&'a self, first: &str, mut f: impl FnMut(&'a (Phrase, V), usize)) {
         if self.exact_shapes.may_hold(first)
             && let Some(list) = self.exact.get(first)
         {
@@ -259,6 +259,39 @@ impl<V: Copy> PhraseSet<V> {
     /// Does `p` start `words`, its first `known` words known to match?
     fn matches(p: &Phrase, words: &[&str], known: usize) -> bool {
         p.words.len() <= words.len() && p.words.iter().zip(words).skip(known).all(|(pat, w)| Phrase::word_matches(pat, w))
+    }
+
+    /// The phrases whose first word matches `first`, appended to `out` in the order `matches_at`
+    /// tries them, each with its one word known to match: a document's lexicon keeps them per
+    /// word (`lexicon::Lexicon`), and a phrase's first word is compared once per word, not once
+    /// per token.
+    pub fn candidates<'a>(&'a self, first: &str, out: &mut Vec<Candidate<'a, V>>) {
+        self.each_candidate(first, |c, known| {
+            if known >= 1 || c.0.words.first().is_some_and(|w| Phrase::word_matches(w, first)) {
+                let words = &c.0.words;
+                let next = words.get(1).and_then(|w| w.as_bytes().first()).copied().filter(|&b| b != b'*');
+                out.push(Candidate { phrase: c, len: words.len(), next });
+            }
+        });
+    }
+
+    /// `matches_at`, trying only `candidates`, those `candidates` gave for `words[0]`.
+    pub fn matches_among(candidates: &[Candidate<V>], words: &[&str]) -> Vec<(usize, V)> {
+        let mut out: Vec<(usize, V)> = Vec::new();
+        // Most phrases differ from the words at the first byte of their second word: compared
+        // before the words are.
+        let second = words.get(1).and_then(|w| w.as_bytes().first()).copied();
+        for c in candidates {
+            if c.len > words.len() || (c.next.is_some() && c.next != second) {
+                continue;
+            }
+            let (p, v) = c.phrase;
+            if Self::matches(p, words, 1) {
+                out.push((c.len, *v));
+            }
+        }
+        out.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
+        out
     }
 
     /// Every phrase that starts at `words[0]`, as (length in words, value), longest first.
@@ -304,6 +337,16 @@ impl<V: Copy> PhraseSet<V> {
         });
         longest
     }
+}
+
+/// A phrase whose first word matches a word (`PhraseSet::candidates`), with its length in words
+/// and the first byte its second word must begin with (none when it has no second word, or
+/// one that is the bare stem `*`).
+#[derive(Debug, Clone, Copy)]
+pub struct Candidate<'a, V> {
+    phrase: &'a (Phrase, V),
+    len: usize,
+    next: Option<u8>,
 }
 
 /// The (first byte, length) shapes of a set of words: a word of a shape no member has is
@@ -441,8 +484,7 @@ impl CueTrie {
     /// Walk on from `node` (reached through `depth` words) along `words[depth..]`, recording in
     /// `lens` and `mask` the phrases that end on the way.
     fn walk(&self, node: usize, words: &[&str], depth: usize, lens: &mut [u8; CUES], mask: &mut u64) {
-        let n = &self.nodes[node];
-        let mut ends = n.ends;
+        let mut ends = self.nodes[node].ends;
         let len = depth.min(usize::from(u8::MAX)) as u8;
         while ends != 0 {
             let c = ends.trailing_zeros() as usize;
@@ -453,10 +495,17 @@ impl CueTrie {
             ends &= ends - 1;
         }
         let Some(word) = words.get(depth) else { return };
+        self.step(node, word, |next| self.walk(next, words, depth + 1, lens, mask));
+    }
+
+    /// Call `f` with each node `word` leads to from `node`.
+    #[inline]
+    fn step(&self, node: usize, word: &str, mut f: impl FnMut(usize)) {
+        let n = &self.nodes[node];
         if has_byte(&n.exact_first, word)
             && let Some(&next) = n.exact.get(word)
         {
-            self.walk(next, words, depth + 1, lens, mask);
+            f(next);
         }
         if !has_byte(&n.stem_first, word) {
             return;
@@ -464,14 +513,14 @@ impl CueTrie {
         if node != 0 {
             for (stem, next) in &n.stems {
                 if begins(word, stem) {
-                    self.walk(*next, words, depth + 1, lens, mask);
+                    f(*next);
                 }
             }
         } else if self.first_stems.may_begin(word) {
             // Stems shorter than two bytes are few; the others by the word's first two bytes.
             for (stem, next) in &self.root_short_stems {
                 if begins(word, stem) {
-                    self.walk(*next, words, depth + 1, lens, mask);
+                    f(*next);
                 }
             }
             if let [b0, b1, ..] = *word.as_bytes()
@@ -479,7 +528,7 @@ impl CueTrie {
             {
                 for (stem, next) in stems {
                     if word.starts_with(stem.as_str()) {
-                        self.walk(*next, words, depth + 1, lens, mask);
+                        f(*next);
                     }
                 }
             }
@@ -719,6 +768,12 @@ pub struct Tables {
     anaphor_heads: usize,
     /// The three anaphor classes in one set: one look-up per word rejects most.
     pub anaphors: PhraseSet<()>,
+    /// The last words of the `AnaphorOrgs` phrases ("both groups", "las dos organizaciones"):
+    /// a sentence holding none of them holds no such phrase. `None` when one is a stem.
+    pub anaphor_orgs_heads: Option<WordSet>,
+    /// The last words of the phrases of `anaphors` ("the country", "el grupo"): none in a
+    /// sentence, no anaphor in it. `None` when one is a stem.
+    pub anaphor_last_words: Option<WordSet>,
     /// The one-word place adverbs ("there", "allí", "lá") with the "in" of their language, by
     /// class in the order English, Spanish, Portuguese: compared directly, without a look-up per
     /// word of every sentence (`there`).
@@ -813,6 +868,8 @@ impl Tables {
         let mut cue_firsts: std::collections::HashSet<(String, usize)> = std::collections::HashSet::new();
         let mut heads: Vec<String> = Vec::new();
         let mut anaphors = PhraseSet::default();
+        let mut anaphor_orgs_heads = Some(WordSet::default());
+        let mut anaphor_last_words = Some(WordSet::default());
         let mut place_adverbs = Vec::new();
         for line in lines(include_str!("../../../../data/relations/cues.tsv")) {
             let Some((role, phrases)) = line.split_once('\t') else { panic!("cues.tsv: bad line {line:?}") };
@@ -827,7 +884,21 @@ impl Tables {
                     && let Some(last) = phrase.words.last()
                 {
                     heads.push(last.trim_end_matches('*').to_owned());
+                    match &mut anaphor_last_words {
+                        Some(_) if last.ends_with('*') => anaphor_last_words = None,
+                        Some(set) => set.extend([leak(last)]),
+                        None => {}
+                    }
                     anaphors.insert(phrase.clone(), ());
+                }
+                if cue == Cue::AnaphorOrgs
+                    && let Some(last) = phrase.words.last()
+                {
+                    match &mut anaphor_orgs_heads {
+                        Some(_) if last.ends_with('*') => anaphor_orgs_heads = None,
+                        Some(heads) => heads.extend([leak(last)]),
+                        None => {}
+                    }
                 }
                 if let Some(first) = phrase.words.first()
                     && cue_firsts.insert((first.clone(), cue.index()))
@@ -877,6 +948,8 @@ impl Tables {
             gate_words,
             anaphor_heads,
             anaphors,
+            anaphor_orgs_heads,
+            anaphor_last_words,
             place_adverbs,
             place_adverb_shapes,
             place_adverb_first,
@@ -936,6 +1009,35 @@ impl Tables {
         let may_start = |w: &str| trie.first_shapes.may_hold(w) || trie.first_stems.may_begin(w);
         if !trie.nodes.is_empty() && words.first().is_some_and(|w| may_start(w)) {
             self.cue_trie.walk(0, words, 0, lens, &mut mask);
+        }
+        mask
+    }
+
+    /// The nodes of the cue trie one word from its root along `word`, appended to `out`: where
+    /// the phrases that start with `word` go on (`cues_after`). Most words lead nowhere.
+    pub fn cue_first_nodes(&self, word: &str, out: &mut Vec<u32>) {
+        let trie = &self.cue_trie;
+        if !trie.nodes.is_empty() && (trie.first_shapes.may_hold(word) || trie.first_stems.may_begin(word)) {
+            trie.step(0, word, |n| out.push(n as u32));
+        }
+    }
+
+    /// Could a cue or trigger phrase start with `word`? Told by its shape and first bytes
+    /// alone; when not, `cue_first_nodes` and `trigger_phrases.candidates` give nothing.
+    #[inline]
+    pub fn may_start_phrase(&self, word: &str) -> bool {
+        let (trie, p) = (&self.cue_trie, &self.trigger_phrases);
+        trie.first_shapes.may_hold(word)
+            || trie.first_stems.may_begin(word)
+            || p.exact_shapes.may_hold(word)
+            || p.stem_pairs.may_begin(word)
+    }
+
+    /// `cues_at`, from the nodes `cue_first_nodes` gave for `words[0]`.
+    pub fn cues_after(&self, first: &[u32], words: &[&str], lens: &mut [u8; CUES]) -> u64 {
+        let mut mask = 0;
+        for &n in first {
+            self.cue_trie.walk(n as usize, words, 1, lens, &mut mask);
         }
         mask
     }

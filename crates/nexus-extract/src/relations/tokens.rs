@@ -205,7 +205,15 @@ fn resolve_anaphors(toks: &mut Vec<Tok>, mentions: &[Span], subjects: &[Span], c
         (Cue::AnaphorOrg, &[EntityType::CriminalOrg, EntityType::ArmedGroup]),
         (Cue::AnaphorPlace, &[EntityType::Place]),
     ];
-    let mut i = 0;
+    // A phrase ends on one of the phrases' last words (`Tables::anaphor_last_words`), at most three
+    // tokens after it starts: none before the first of them starts there.
+    let mut i = match &t.anaphor_last_words {
+        Some(heads) => match toks.iter().position(|x| heads.contains(&x.norm)) {
+            Some(head) => head.saturating_sub(3),
+            None => return,
+        },
+        None => 0,
+    };
     while i < toks.len() {
         if toks[i].norm.is_empty() || !t.anaphors.may_start(&toks[i].norm) {
             i += 1;

@@ -25,6 +25,9 @@ const QUALIFIER: usize = 1;
 
 pub fn apply(v: &View, out: &mut Vec<Candidate>) {
     let Some(traffics) = v.t.id(super::table::Pred::Traffics) else { return };
+    if !v.has_cue(Cue::Control) {
+        return;
+    }
     for i in 0..v.len() {
         let Some(n) = v.cue_at(i, Cue::Control) else { continue };
         let goods = traded(v, i + n);

@@ -1,14 +1,17 @@
 //! Reading a tokenized sentence: cue phrases at a position, parentheses, the subject before a
 //! trigger and the coordinated list after it. The frames are written with these.
 
+use super::lexicon::Lexicon;
 use super::table::{CUES, Cue, Tables};
 use super::tokens::Tok;
 use nexus_kb::EntityType;
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 pub struct View<'s> {
     pub toks: &'s [Tok<'s>],
     pub norms: Vec<&'s str>,
+    /// The document's words: the cue table reads the sentence's into it.
+    lex: RefCell<&'s mut Lexicon>,
     /// Token `i` belongs to a trigger phrase: lists and subjects do not run across one.
     pub trigger: Vec<bool>,
     /// Token `i` belongs to a trigger of goods moving (flow, supply, depart, arrive, import).
@@ -30,22 +33,48 @@ pub struct Scratch {
     cues: CueTable,
 }
 
-/// Per token, the cue classes with a phrase there (bit `Cue::index`) and the length of the
-/// longest phrase of each.
+/// Per token, its word in the document's lexicon, the cue classes with a phrase there (bit
+/// `Cue::index`) and the length of the longest phrase of each; and the classes whose longest
+/// phrase at one of the four tokens up to it ends there (`View::cue_ends_at`, asked at most
+/// tokens a subject or list is sought across).
 #[derive(Default)]
 struct CueTable {
+    ids: Vec<u32>,
     masks: Vec<u64>,
     lens: Vec<[u8; CUES]>,
+    ends: Vec<u64>,
+    /// The classes with a phrase anywhere in the sentence.
+    any: u64,
 }
 
 impl CueTable {
-    /// The table of `norms`, filled into the buffers of `self`.
-    fn fill(mut self, t: &Tables, norms: &[&str]) -> CueTable {
+    /// The table of `norms`, filled into the buffers of `self`, their words read into `lex`. A
+    /// word that starts no cue phrase, most of them, costs one look-up of its facts.
+    fn fill(mut self, t: &Tables, norms: &[&str], lex: &mut Lexicon) -> CueTable {
+        self.ids.clear();
+        self.ids.extend(norms.iter().map(|w| lex.id(w)));
         self.lens.clear();
         self.lens.resize(norms.len(), [0; CUES]);
         self.masks.clear();
         let lens = &mut self.lens;
-        self.masks.extend((0..norms.len()).map(|i| t.cues_at(&norms[i..], &mut lens[i])));
+        self.masks.extend(self.ids.iter().enumerate().map(|(i, &id)| match lex.cue_nodes(id) {
+            [] => 0,
+            first => t.cues_after(first, &norms[i..], &mut lens[i]),
+        }));
+        self.any = self.masks.iter().fold(0, |any, &m| any | m);
+        self.ends.clear();
+        self.ends.resize(norms.len(), 0);
+        for (j, &mask) in self.masks.iter().enumerate() {
+            let mut bits = mask;
+            while bits != 0 {
+                let c = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let n = usize::from(self.lens[j][c]);
+                if (1..=4).contains(&n) {
+                    self.ends[j + n - 1] |= 1 << c;
+                }
+            }
+        }
         self
     }
 }
@@ -59,8 +88,9 @@ const AGENT_REACH: usize = 32;
 const LIST_GAP: usize = 6;
 
 impl<'s> View<'s> {
-    /// The view of `toks`, in the buffers of `scratch`.
-    pub fn reusing(toks: &'s [Tok<'s>], scratch: Scratch) -> View<'s> {
+    /// The view of `toks`, in the buffers of `scratch`; their words are read into `lex` when
+    /// first asked about.
+    pub fn reusing(toks: &'s [Tok<'s>], scratch: Scratch, lex: &'s mut Lexicon) -> View<'s> {
         let Scratch { mut trigger, mut flow_trigger, cues } = scratch;
         trigger.clear();
         trigger.resize(toks.len(), false);
@@ -71,6 +101,7 @@ impl<'s> View<'s> {
             norms: toks.iter().map(|t| t.norm.as_ref()).collect(),
             trigger,
             flow_trigger,
+            lex: RefCell::new(lex),
             t: Tables::get(),
             cues: OnceCell::new(),
             spare: Cell::new(cues),
@@ -90,9 +121,36 @@ impl<'s> View<'s> {
     /// Length of the longest `cue` phrase starting at token `i`.
     #[inline]
     pub fn cue_at(&self, i: usize, cue: Cue) -> Option<usize> {
-        let table = self.cues.get_or_init(|| self.spare.take().fill(self.t, &self.norms));
+        let table = self.table();
         let c = cue.index();
         (table.masks.get(i)? & (1 << c) != 0).then(|| usize::from(table.lens[i][c]))
+    }
+
+    /// The cue table, filled when first asked for.
+    #[inline]
+    fn table(&self) -> &CueTable {
+        self.cues.get_or_init(|| self.spare.take().fill(self.t, &self.norms, &mut self.lex.borrow_mut()))
+    }
+
+    /// Every trigger phrase of `norms[i..end]` that starts at `i`, as (length in words,
+    /// trigger), longest first: `trigger_phrases.matches_at`, trying only the phrases the
+    /// lexicon keeps for the word.
+    pub fn triggers_in(&self, i: usize, end: usize) -> Vec<(usize, usize)> {
+        match self.table().ids.get(i) {
+            Some(&id) if i < end => self.lex.borrow_mut().triggers_at(id, &self.norms[i..end]),
+            _ => Vec::new(),
+        }
+    }
+
+    /// `triggers_in` up to the sentence's end.
+    pub fn triggers_at(&self, i: usize) -> Vec<(usize, usize)> {
+        self.triggers_in(i, self.len())
+    }
+
+    /// Has the sentence a `cue` phrase anywhere? Rules that start from one ask once, not at
+    /// every token.
+    pub fn has_cue(&self, cue: Cue) -> bool {
+        self.table().any & (1 << cue.index()) != 0
     }
 
     /// Can a trigger phrase start at token `i`? Read from the cue table: most tokens are no
@@ -107,8 +165,9 @@ impl<'s> View<'s> {
     }
 
     /// Does a `cue` phrase end at token `i` (inclusive)?
+    #[inline]
     pub fn cue_ends_at(&self, i: usize, cue: Cue) -> bool {
-        (i.saturating_sub(3)..=i).any(|j| self.cue_at(j, cue) == Some(i - j + 1))
+        self.table().ends.get(i).is_some_and(|&m| m & (1 << cue.index()) != 0)
     }
 
     pub fn fits(&self, i: usize, types: &[EntityType]) -> bool {
@@ -354,6 +413,9 @@ impl<'s> View<'s> {
 
     /// The length of a `cue` phrase ending at token `i` (inclusive).
     fn cue_ends_at_len(&self, i: usize, cue: Cue) -> Option<usize> {
+        if !self.cue_ends_at(i, cue) {
+            return None;
+        }
         (i.saturating_sub(3)..=i).find(|&j| self.cue_at(j, cue) == Some(i - j + 1)).map(|j| i - j + 1)
     }
 

@@ -27,8 +27,12 @@ pub fn apply(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &m
         return;
     };
     let mut found = Vec::new();
-    for k in 0..v.len() {
-        if let Some(n) = v.cue_at(k, Cue::Where)
+    // Each rule starts from a cue ("where", "such as", an organization noun): asked once per
+    // sentence, not at every token.
+    let (wheres, examples, appositions) = (v.has_cue(Cue::Where), v.has_cue(Cue::Example), v.has_cue(Cue::OrgNoun));
+    for k in (0..v.len()).filter(|_| wheres || examples || appositions) {
+        if wheres
+            && let Some(n) = v.cue_at(k, Cue::Where)
             && let Some(places) = place_before(v, k)
         {
             let subject = clause_subject(v, k + n);
@@ -41,12 +45,12 @@ pub fn apply(v: &View, kb: &KnowledgeBase, entities: &[ExtractedEntity], out: &m
                 }
             }
         }
-        if let Some(n) = v.cue_at(k, Cue::Example) {
+        if examples && let Some(n) = v.cue_at(k, Cue::Example) {
             for (inner, outer) in included(v, kb, entities, k, n) {
                 found.push(Candidate::new(inner, located_in, outer, (k, k + n), STRENGTH));
             }
         }
-        if let Some((org, place)) = home_apposition(v, k) {
+        if appositions && let Some((org, place)) = home_apposition(v, k) {
             found.push(Candidate::new(org, operates_in, place, (k, place + 1), STRENGTH));
         }
     }
