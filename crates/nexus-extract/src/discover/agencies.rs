@@ -83,12 +83,9 @@ impl Agencies<'_> {
         let mut spans = Vec::new();
         let mut floor = 0;
         let mut i = 0;
-        while i < w.len() {
-            // Only a head's first word starts a span: most words are passed on their class alone.
-            if !w.is(i, HEAD_START) {
-                i += 1;
-                continue;
-            }
+        // Only a head's first word starts a span: most words are passed on their class alone.
+        while let Some(at) = w.next_with(i, HEAD_START) {
+            i = at;
             let capitalised = w.list[i].has(CAP) && !w.list[i].has(UPPER);
             let span = if capitalised {
                 self.phrase_at(i, HEADS).and_then(|(len, bits)| self.capitalised(i, len, bits, floor))

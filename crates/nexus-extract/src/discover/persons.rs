@@ -40,12 +40,8 @@ pub fn find(cx: &Context) -> Vec<Found> {
     let f = Finder { w: words, kb: &cx.index.persons, lx: lexicon(), mentions: cx.kb_mentions, entities: cx.kb.entities() };
     let mut names = Vec::new();
     let mut i = 0;
-    while i < words.len() {
-        if !f.namey(i) {
-            i += 1;
-            continue;
-        }
-        let run = f.run(i);
+    while let Some(at) = words.next_with(i, NAMEY) {
+        let run = f.run(at);
         names.extend(f.candidate(&run));
         i = run.last + 1;
     }
@@ -102,8 +98,7 @@ impl Finder<'_> {
     /// A word that can be part of a name: capitalised with lower-case letters ("Úsuga", "McAllister"),
     /// or an initial ("R."). Acronyms and headings in capitals are not names.
     fn namey(&self, i: usize) -> bool {
-        let w = &self.w.list[i];
-        w.has(INITIAL) || (w.has(CAP) && !w.has(UPPER) && !w.has(DIGIT) && !w.has(ABBR))
+        self.w.list[i].namey()
     }
 
     fn particle(&self, i: usize) -> bool {
@@ -533,9 +528,10 @@ impl Finder<'_> {
         let mut refs = Vec::new();
         let mut pair = String::new();
         let mut i = 0;
-        while i < w.len() {
+        while let Some(at) = w.next_with(i, NAMEY) {
+            i = at;
             // Only words that begin a key can be a surname: a cheap test first.
-            if !self.namey(i) || w.list[i].has(INITIAL) || !starts_key(w.folded(i)) {
+            if w.list[i].has(INITIAL) || !starts_key(w.folded(i)) {
                 i += 1;
                 continue;
             }
@@ -775,6 +771,9 @@ const DATE_WORD: u32 = 1 << 24;
 pub(super) const CUE_START: u32 = 1 << 25;
 /// A noun for a kind of place, folded (`places`: "the town of …", "el municipio de …").
 pub(super) const PLACE_NOUN: u32 = 1 << 26;
+/// Not a word of a vocabulary: the word's shape, set by the scan. A word that can be part of a
+/// person's name: capitalised with lower-case letters ("Úsuga", "McAllister"), or an initial.
+const NAMEY: u32 = 1 << 27;
 
 /// The vocabularies of the quantity and date finders, in `DocLex::words` order.
 fn lex_sets() -> [&'static crate::quantities::lex::WordSet; 2] {
@@ -942,6 +941,12 @@ impl Word {
     pub fn has(&self, flag: u16) -> bool {
         self.flags & flag != 0
     }
+
+    /// A word that can be part of a person's name (`NAMEY`).
+    #[inline]
+    fn namey(&self) -> bool {
+        self.has(INITIAL) || (self.has(CAP) && !self.has(UPPER) && !self.has(DIGIT) && !self.has(ABBR))
+    }
 }
 
 /// The words of a text, with their case- and accent-folded forms.
@@ -1002,6 +1007,13 @@ impl<'a> Words<'a> {
         self.class(i) & class != 0
     }
 
+    /// The first word at or after `from` with a class in `mask`: a tight scan of the classes,
+    /// for finders that start only at such words (most words of a document are in no class).
+    #[inline]
+    pub fn next_with(&self, from: usize, mask: u32) -> Option<usize> {
+        self.classes.get(from..)?.iter().position(|c| c & mask != 0).map(|n| from + n)
+    }
+
     /// Read the words of `text`: one pass, ASCII bytes by table, other characters decoded.
     pub fn new(text: &'a str) -> Words<'a> {
         Words::read(text, None)
@@ -1054,8 +1066,10 @@ impl<'a> Words<'a> {
                     Word { start, end, full_end: end, folded: (from, to), folded_full: to, flags: PLAIN | CAP | digits }
                 };
                 if let Some(v) = vocabulary {
-                    let bare = if lead == LOWER_LETTER { &text[start..end] } else { &folded[word.folded.0..word.folded.1] };
-                    classes.push(v.get(bare));
+                    // Capitalised, with lower-case letters or digits after: namey.
+                    let (bare, shape) =
+                        if lead == LOWER_LETTER { (&text[start..end], 0) } else { (&folded[word.folded.0..word.folded.1], NAMEY) };
+                    classes.push(v.get(bare) | shape);
                 }
                 list.push(word);
                 i = end;
@@ -1141,7 +1155,7 @@ impl<'a> Words<'a> {
                 &folded[word.folded.0..word.folded.1]
             };
             if let Some(v) = vocabulary {
-                classes.push(v.get(bare));
+                classes.push(v.get(bare) | if word.namey() { NAMEY } else { 0 });
             }
             list.push(word);
         }

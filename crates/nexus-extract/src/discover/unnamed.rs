@@ -43,7 +43,9 @@ pub fn find(cx: &Context) -> Vec<Found> {
     let demonym = |i: usize| w.is(i, DEMONYM);
     let mut out = Vec::new();
     let mut i = 0;
-    while i < w.len() {
+    // Only a demonym or a group noun's first word starts a phrase.
+    while let Some(at) = w.next_with(i, DEMONYM | GROUP_START) {
+        i = at;
         // English: demonyms, then the noun.
         if w.list[i].has(CAP) && demonym(i) && !inside_a_name(w, i) {
             let last_demonym = coordinated(w, i, true, &demonym);
@@ -187,8 +189,10 @@ fn dissidents(cx: &Context, w: &Words, lx: &Lexicon, kbi: &KbIndex) -> Vec<Found
         }
     }
     // The noun, links, then the group.
-    for i in 0..w.len() {
-        if w.list[i].has(CAP) || !w.is(i, GROUP_START) {
+    let mut at = 0;
+    while let Some(i) = w.next_with(at, GROUP_START) {
+        at = i + 1;
+        if w.list[i].has(CAP) {
             continue;
         }
         let Some((len, Group::Dissident)) = phrase_at(w, lx, i, Order::DemonymAfter).or_else(|| phrase_at(w, lx, i, Order::DemonymFirst))
