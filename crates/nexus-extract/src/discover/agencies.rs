@@ -84,7 +84,7 @@ impl Agencies<'_> {
         let mut floor = 0;
         let mut i = 0;
         // Only a head's first word starts a span: most words are passed on their class alone.
-        while let Some(at) = w.next_with(i, HEAD_START) {
+        while let Some(at) = w.next_with_rare(i, HEAD_START) {
             i = at;
             let capitalised = w.list[i].has(CAP) && !w.list[i].has(UPPER);
             let span = if capitalised {

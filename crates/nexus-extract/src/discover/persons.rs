@@ -1014,6 +1014,21 @@ impl<'a> Words<'a> {
         self.classes.get(from..)?.iter().position(|c| c & mask != 0).map(|n| from + n)
     }
 
+    /// `next_with` for a class few words have: eight words at a time.
+    #[inline]
+    pub fn next_with_rare(&self, from: usize, mask: u32) -> Option<usize> {
+        let rest = self.classes.get(from..)?;
+        // Eight words at a time, or-ed without a branch each: most runs of eight have none.
+        let mut at = 0;
+        for chunk in rest.chunks_exact(8) {
+            if chunk.iter().fold(0, |m, c| m | c) & mask != 0 {
+                break;
+            }
+            at += 8;
+        }
+        rest[at..].iter().position(|c| c & mask != 0).map(|n| from + at + n)
+    }
+
     /// Read the words of `text`: one pass, ASCII bytes by table, other characters decoded.
     pub fn new(text: &'a str) -> Words<'a> {
         Words::read(text, None)

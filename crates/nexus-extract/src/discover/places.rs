@@ -83,7 +83,7 @@ pub fn find(cx: &Context) -> Vec<Found> {
     let (text, w) = (cx.text, &cx.words);
     let mut out: Vec<Found> = Vec::new();
     let mut next = 0;
-    while let Some(i) = w.next_with(next, PLACE_NOUN) {
+    while let Some(i) = w.next_with_rare(next, PLACE_NOUN) {
         next = i + 1;
         // The noun in lower case, a word of its own ("downtown" is another word).
         if w.list[i].has(CAP) || text[w.list[i].full_end..].starts_with('-') {

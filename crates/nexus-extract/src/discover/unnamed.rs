@@ -44,7 +44,7 @@ pub fn find(cx: &Context) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     // Only a demonym or a group noun's first word starts a phrase.
-    while let Some(at) = w.next_with(i, DEMONYM | GROUP_START) {
+    while let Some(at) = w.next_with_rare(i, DEMONYM | GROUP_START) {
         i = at;
         // English: demonyms, then the noun.
         if w.list[i].has(CAP) && demonym(i) && !inside_a_name(w, i) {
@@ -190,7 +190,7 @@ fn dissidents(cx: &Context, w: &Words, lx: &Lexicon, kbi: &KbIndex) -> Vec<Found
     }
     // The noun, links, then the group.
     let mut at = 0;
-    while let Some(i) = w.next_with(at, GROUP_START) {
+    while let Some(i) = w.next_with_rare(at, GROUP_START) {
         at = i + 1;
         if w.list[i].has(CAP) {
             continue;
