@@ -77,7 +77,7 @@ struct Agencies<'a> {
     cx: &'a Context<'a>,
 }
 
-impl Agencies<'_> {
+impl<'a> Agencies<'a> {
     fn find(&self) -> Vec<Found> {
         let w = self.w;
         let mut spans = Vec::new();
@@ -399,6 +399,7 @@ impl Agencies<'_> {
         let kb = self.cx.kb;
         let mut out = Vec::new();
         let mut deferred = Vec::new();
+        let mut by_demonym = BodyByHead::default();
         for mut span in spans {
             // A name of the knowledge base the matcher could not read ("Oficina de las Naciones
             // Unidas contra la Droga y el Delito": "contra" is no particle to it).
@@ -416,7 +417,7 @@ impl Agencies<'_> {
                 deferred.push(span);
                 continue;
             }
-            let entry = entry.or_else(|| self.entry_with_place(&span)).or_else(|| self.by_demonym(&span));
+            let entry = entry.or_else(|| self.entry_with_place(&span)).or_else(|| self.by_demonym(&span, &mut by_demonym));
             out.push(self.found(s, e, entry));
         }
         self.same_body_in_parentheses(&mut out);
@@ -446,29 +447,39 @@ impl Agencies<'_> {
         }
         let mut heads = Vec::new();
         let country = std::cell::OnceCell::new();
+        // The bodies holding a head and the national body it names, by head: a long report
+        // repeats the same few heads.
+        let mut holders_of: crate::hash::FxMap<Vec<&str>, (Holders, Option<Option<usize>>)> = Default::default();
         for span in deferred {
             let (s, e) = (w.list[span.first].start, w.list[span.last].end);
             let head: Vec<&str> = (span.first..=span.last).map(|i| w.folded_full(i)).collect();
-            let mut holders = bodies.iter().filter(|b| b.2.iter().any(|n| n.windows(head.len()).any(|win| win == head.as_slice())));
-            let found = match (holders.next(), holders.next()) {
-                (Some((entry, name, _)), None) => Some(Found {
-                    start: s,
-                    end: e,
-                    name: (*name).to_owned(),
-                    entity_type: EntityType::StateActor,
-                    unnamed: false,
-                    kb_entity: *entry,
-                }),
-                (None, _) => {
-                    let national =
-                        country.get_or_init(|| self.document_country()).as_deref().and_then(|iso| self.national_body(&head, iso));
+            let (holders, national) = match holders_of.get_mut(&head) {
+                Some(known) => known,
+                None => holders_of.entry(head.clone()).or_insert((holders_of_head(&bodies, &head), None)),
+            };
+            let found = match *holders {
+                Holders::One(b) => {
+                    let (entry, name, _) = &bodies[b];
+                    Some(Found {
+                        start: s,
+                        end: e,
+                        name: (*name).to_owned(),
+                        entity_type: EntityType::StateActor,
+                        unnamed: false,
+                        kb_entity: *entry,
+                    })
+                }
+                Holders::None => {
+                    let national = *national.get_or_insert_with(|| {
+                        country.get_or_init(|| self.document_country()).as_deref().and_then(|iso| self.national_body(&head, iso))
+                    });
                     match national {
                         Some(i) => Some(self.found(s, e, Some(i))),
                         None if span.kind == Kind::Bare => Some(self.found(s, e, None)),
                         None => None,
                     }
                 }
-                _ => None,
+                Holders::Many => None,
             };
             heads.extend(found);
         }
@@ -619,7 +630,8 @@ impl Agencies<'_> {
 
     /// The one state body of the demonym's country that carries the head ("Fiscalía chilena" →
     /// Ministerio Público de Chile, "Belgian customs" → the Belgian customs administration).
-    fn by_demonym(&self, span: &Span) -> Option<usize> {
+    /// `known`: what this gave before, by country and head.
+    fn by_demonym(&self, span: &Span, known: &mut BodyByHead<'a>) -> Option<usize> {
         let w = self.w;
         let (h0, h1) = span.head;
         // The demonym before the head ("Belgian customs") or after the name ("Fiscalía chilena",
@@ -644,27 +656,62 @@ impl Agencies<'_> {
         let named = if modifier == span.last { span.last - 1 } else { h1 };
         let ends: &[usize] = if named > h1 { &[named] } else { &[h1, h0] };
         for &end in ends {
-            let head: Vec<&str> = (h0..=end).map(|i| w.folded(i)).collect();
-            let carries = |names: &[Vec<String>]| names.iter().any(|n| n.windows(head.len()).any(|win| win == head.as_slice()));
-            let mut holders = bodies.iter().filter(|(_, names)| carries(names));
-            if let (Some((i, _)), None) = (holders.next(), holders.next()) {
-                return Some(*i);
-            }
-            // Several carry it ("Policía Nacional" is also in its anti-drug unit's name): the one
-            // whose name begins with it is the body itself.
-            let mut starting =
-                bodies.iter().filter(|(_, names)| names.iter().any(|n| n.len() >= head.len() && n.iter().zip(&head).all(|(a, b)| a == b)));
-            if let (Some((i, _)), None) = (starting.next(), starting.next()) {
-                return Some(*i);
+            let key = (iso.clone(), (h0..=end).map(|i| w.folded(i)).collect::<Vec<&str>>());
+            let body = match known.get(&key) {
+                Some(&body) => body,
+                None => {
+                    let body = body_carrying(bodies, &key.1);
+                    known.insert(key, body);
+                    body
+                }
+            };
+            if body.is_some() {
+                return body;
             }
         }
         None
     }
 }
 
+/// The bodies found for a country and a head (`Agencies::by_demonym`).
+type BodyByHead<'a> = crate::hash::FxMap<(String, Vec<&'a str>), Option<usize>>;
+
+/// The one body of `bodies` whose names carry `head`, or whose name begins with it when several
+/// carry it ("Policía Nacional" is also in its anti-drug unit's name).
+fn body_carrying(bodies: &[(usize, Vec<Vec<String>>)], head: &[&str]) -> Option<usize> {
+    let carries = |names: &[Vec<String>]| names.iter().any(|n| n.windows(head.len()).any(|win| win == head));
+    let mut holders = bodies.iter().filter(|(_, names)| carries(names));
+    if let (Some((i, _)), None) = (holders.next(), holders.next()) {
+        return Some(*i);
+    }
+    let mut starting =
+        bodies.iter().filter(|(_, names)| names.iter().any(|n| n.len() >= head.len() && n.iter().zip(head).all(|(a, b)| a == b)));
+    if let (Some((i, _)), None) = (starting.next(), starting.next()) {
+        return Some(*i);
+    }
+    None
+}
+
 /// A state body of the document: its entry (none when learned), its name, the folded words of
 /// each of its names.
 type Body<'a> = (Option<usize>, &'a str, Cow<'a, [Vec<String>]>);
+
+/// The bodies of the document whose names hold a head: one (its index), none, or several.
+#[derive(Clone, Copy)]
+enum Holders {
+    One(usize),
+    None,
+    Many,
+}
+
+fn holders_of_head(bodies: &[Body], head: &[&str]) -> Holders {
+    let mut holders = bodies.iter().enumerate().filter(|(_, b)| b.2.iter().any(|n| n.windows(head.len()).any(|win| win == head)));
+    match (holders.next(), holders.next()) {
+        (Some((b, _)), None) => Holders::One(b),
+        (None, _) => Holders::None,
+        _ => Holders::Many,
+    }
+}
 
 /// The ISO code a country modifier stands for.
 fn country_code(folded: &str) -> Option<&'static str> {
