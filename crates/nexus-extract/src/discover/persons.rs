@@ -233,10 +233,10 @@ impl Finder<'_> {
         let w = self.w;
         let (first, last) = (run.first, run.last);
         // Quoted words, or words after "alias", are an alias or the name of a thing: the
-        // definitions finder's.
+        // definitions finder's. (A quote opening the run is enough: `quoted` asks for it too.)
         let opened = w.text[..w.list[first].start].ends_with(is_quote);
         let after_alias = first > 0 && self.is(first - 1, ALIAS);
-        if quoted(w, first, last) || opened || after_alias {
+        if opened || after_alias {
             return None;
         }
         let in_quote = |i: usize| run.quote.is_some_and(|(a, b)| a <= i && i <= b);
