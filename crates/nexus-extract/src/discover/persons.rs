@@ -1011,7 +1011,16 @@ impl<'a> Words<'a> {
     /// for finders that start only at such words (most words of a document are in no class).
     #[inline]
     pub fn next_with(&self, from: usize, mask: u32) -> Option<usize> {
-        self.classes.get(from..)?.iter().position(|c| c & mask != 0).map(|n| from + n)
+        // An indexed loop: fewer instructions a word than `position` here (measured).
+        let rest = self.classes.get(from..)?;
+        let mut n = 0;
+        while n < rest.len() {
+            if rest[n] & mask != 0 {
+                return Some(from + n);
+            }
+            n += 1;
+        }
+        None
     }
 
     /// `next_with` for a class few words have: eight words at a time.
