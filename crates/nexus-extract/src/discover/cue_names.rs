@@ -941,11 +941,12 @@ fn naming(h: &Hit) -> bool {
 /// A lower-case word that may stand between a classifier and its name: not a function word,
 /// not a verb form that starts a clause.
 fn adjective(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_lowercase)
-        && !function_word(w)
-        && w.chars().all(char::is_alphabetic)
-        && w.len() >= 5
+    // The cheap tests first: most words have none of the endings.
+    w.len() >= 5
+        && w.chars().next().is_some_and(char::is_lowercase)
         && vocab::get().endings.iter().any(|e| w.ends_with(e))
+        && w.chars().all(char::is_alphabetic)
+        && !function_word(w)
 }
 
 /// The classifier ends its phrase at `end`: punctuation, a function word, or a participle
