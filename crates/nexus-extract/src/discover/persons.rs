@@ -120,8 +120,8 @@ impl Finder<'_> {
             return true;
         }
         // "Then-President", "ex-presidente": the title is the last part.
-        let f = self.w.folded(i);
-        self.w.list[i].has(HYPHEN) && f.rsplit('-').next().is_some_and(|t| word_classes().get(t).is_some_and(|c| c & TITLE != 0))
+        self.w.list[i].has(HYPHEN)
+            && self.w.folded(i).rsplit('-').next().is_some_and(|t| word_classes().get(t).is_some_and(|c| c & TITLE != 0))
     }
 
     /// Word `i` stands on a short line of four words or more with no lower-case word but function
