@@ -114,9 +114,11 @@ impl<'a> Agencies<'a> {
         if !w.is(i, HEAD_START) {
             return None;
         }
+        // Without a possessive the folded word is the full one: one look-up.
         let (candidates, via_possessive) = match self.lx.phrases.get(w.folded_full(i)) {
             Some(c) => (c, true),
-            None => (self.lx.phrases.get(w.folded(i))?, false),
+            None if w.list[i].has(POSS) => (self.lx.phrases.get(w.folded(i))?, false),
+            None => return None,
         };
         candidates.iter().find_map(|(rest, bits)| {
             let len = rest.len() + 1;
@@ -501,7 +503,11 @@ impl<'a> Agencies<'a> {
     /// line break or a sentence mark.
     fn kb_name_at(&self, i: usize) -> Option<(usize, usize)> {
         let w = self.w;
-        let candidates = self.kb.state_names.get(w.folded_full(i)).or_else(|| self.kb.state_names.get(w.folded(i)))?;
+        let candidates = self
+            .kb
+            .state_names
+            .get(w.folded_full(i))
+            .or_else(|| w.list[i].has(POSS).then(|| self.kb.state_names.get(w.folded(i))).flatten())?;
         let mut best: Option<(usize, usize)> = None;
         for (entity, words) in candidates {
             let n = words.len();
