@@ -127,7 +127,7 @@ impl<'a> Agencies<'a> {
             }
             let fits = rest.iter().enumerate().all(|(n, word)| {
                 let j = i + 1 + n;
-                w.gap(j) == " " && (if j + 1 == i + len { w.folded(j) } else { w.folded_full(j) }) == word
+                w.spaced(j) && (if j + 1 == i + len { w.folded(j) } else { w.folded_full(j) }) == word
             });
             let first_ok = len == 1 || via_possessive || !w.list[i].has(POSS);
             (fits && first_ok && bits & kinds != 0).then_some((len, *bits))
@@ -158,8 +158,7 @@ impl<'a> Agencies<'a> {
             let w = &self.w.list[j];
             w.has(CAP) && !w.has(DIGIT) && !w.has(INITIAL)
         };
-        cap(i)
-            && (!self.w.is(i, FUNCTION) || (i + 1 < self.w.len() && self.w.gap(i + 1) == " " && cap(i + 1) && !self.w.is(i + 1, FUNCTION)))
+        cap(i) && (!self.w.is(i, FUNCTION) || (i + 1 < self.w.len() && self.w.spaced(i + 1) && cap(i + 1) && !self.w.is(i + 1, FUNCTION)))
     }
 
     fn capitalised(&self, h: usize, len: usize, bits: u8, floor: usize) -> Option<Span> {
@@ -171,7 +170,7 @@ impl<'a> Agencies<'a> {
         // Modifiers before the head: capitalised words for English heads ("U.S. Attorney's",
         // "Hong Kong Customs and Excise"), ordinals for all ("5ª Vara").
         let mut first = h;
-        while first > floor && h - first < MAX_MODIFIERS && w.gap(first) == " " {
+        while first > floor && h - first < MAX_MODIFIERS && w.spaced(first) {
             let p = first - 1;
             let ordinal = w.list[p].has(DIGIT) && self.w.folded(p).ends_with(['ª', 'º', 'a', 'o']);
             if ordinal {
@@ -185,7 +184,7 @@ impl<'a> Agencies<'a> {
             // "U.S. Attorney's Office", "Ombudsman's Office" are names; "Justice Department's
             // Office", "the DEA's San Diego Field Division" are a body's unit.
             let owner = word.has(POSS) && (p + 1 != h || self.is_head(p) || word.has(UPPER));
-            if self.w.is(p, AND) && p > floor && p > 0 && w.gap(p) == " " && self.name_word(p - 1) {
+            if self.w.is(p, AND) && p > floor && p > 0 && w.spaced(p) && self.name_word(p - 1) {
                 if self.is_head(first) || self.demonym(first).is_some() {
                     break;
                 }
@@ -241,7 +240,7 @@ impl<'a> Agencies<'a> {
         let mut pending = false;
         let mut complement = false;
         let mut c = head_last + 1;
-        while c < w.len() && c - head_last < MAX_WORDS && w.gap(c) == " " && !w.list[c - 1].has(POSS) {
+        while c < w.len() && c - head_last < MAX_WORDS && w.spaced(c) && !w.list[c - 1].has(POSS) {
             if let Some((len, _)) = self.phrase_at(c, HEADS).filter(|_| w.list[c].has(CAP)) {
                 last = c + len - 1;
                 pending = false;
@@ -270,10 +269,10 @@ impl<'a> Agencies<'a> {
             }
             // Links: one to three words, then a capitalised word.
             let mut k = c;
-            while k < w.len() && k - c < 3 && (k == c || w.gap(k) == " ") && !w.list[k].has(CAP) && self.is_link(k) {
+            while k < w.len() && k - c < 3 && (k == c || w.spaced(k)) && !w.list[k].has(CAP) && self.is_link(k) {
                 k += 1;
             }
-            if k == c || k >= w.len() || w.gap(k) != " " || !self.name_word(k) || self.foreign_actor(k) {
+            if k == c || k >= w.len() || !w.spaced(k) || !self.name_word(k) || self.foreign_actor(k) {
                 break;
             }
             let and = w.is(c, AND);
@@ -348,13 +347,13 @@ impl<'a> Agencies<'a> {
         if bits & LOWER == 0 {
             return None;
         }
-        let before = h.checked_sub(1).filter(|&p| w.gap(h) == " " && w.list[p].has(CAP));
+        let before = h.checked_sub(1).filter(|&p| w.spaced(h) && w.list[p].has(CAP));
         let modifier = before.filter(|&p| self.demonym(p).is_some() || w.is(p, COUNTRY));
-        let after = (last + 1 < w.len() && w.gap(last + 1) == " " && !w.list[last + 1].has(CAP) && self.demonym(last + 1).is_some())
+        let after = (last + 1 < w.len() && w.spaced(last + 1) && !w.list[last + 1].has(CAP) && self.demonym(last + 1).is_some())
             .then_some(last + 1);
         let span = match (modifier, after) {
             // A capitalised word before the demonym makes it part of a name ("South American").
-            (Some(p), _) if p == 0 || w.gap(p) != " " || !w.list[p - 1].has(CAP) || w.sentence_start(p) => {
+            (Some(p), _) if p == 0 || !w.spaced(p) || !w.list[p - 1].has(CAP) || w.sentence_start(p) => {
                 Span { first: p, last, head: (h, last), kind: Kind::Named }
             }
             (None, Some(a)) => Span { first: h, last: a, head: (h, last), kind: Kind::Named },

@@ -190,10 +190,10 @@ impl Finder<'_> {
                     continue;
                 }
                 let mut k = j;
-                while k < w.len() && k - j < 3 && self.particle(k) && (k == j || w.gap(k) == " ") {
+                while k < w.len() && k - j < 3 && self.particle(k) && (k == j || w.spaced(k)) {
                     k += 1;
                 }
-                if k > j && k < w.len() && w.gap(k) == " " && self.namey(k) && !self.splits(k) {
+                if k > j && k < w.len() && w.spaced(k) && self.namey(k) && !self.splits(k) {
                     run.last = k;
                     continue;
                 }
@@ -218,7 +218,7 @@ impl Finder<'_> {
     fn nickname(&self, j: usize) -> Option<(usize, usize, usize)> {
         let w = self.w;
         for k in j..(j + MAX_NICKNAME_WORDS).min(w.len()) {
-            if k > j && w.gap(k) != " " {
+            if k > j && !w.spaced(k) {
                 return None;
             }
             let next = k + 1;
@@ -271,11 +271,11 @@ impl Finder<'_> {
         }
         // "Frente Carolina Ramírez", "la operación Juan", "San Pedro Sula": a name after a stop
         // word names something else; "Dutch national Ramon Verhulst" is a person.
-        let before = k.checked_sub(1).filter(|&b| b >= first || w.gap(k) == " ");
+        let before = k.checked_sub(1).filter(|&b| b >= first || w.spaced(k));
         if cue == Cue::None && before.is_some_and(|b| self.stop(b)) {
             return None;
         }
-        let after = (last + 1 < w.len() && w.gap(last + 1) == " " && !w.list[last + 1].has(CAP)).then_some(last + 1);
+        let after = (last + 1 < w.len() && w.spaced(last + 1) && !w.list[last + 1].has(CAP)).then_some(last + 1);
         if after.is_some_and(|a| self.stop(a)) {
             return None;
         }
@@ -352,7 +352,7 @@ impl Finder<'_> {
         let mut phrase = String::new();
         for n in 0..3 {
             let Some(i) = b.checked_sub(n) else { break };
-            if n > 0 && w.gap(i + 1) != " " {
+            if n > 0 && !w.spaced(i + 1) {
                 break;
             }
             if n == 0 {
@@ -392,7 +392,7 @@ impl Finder<'_> {
         if self.is(next, ALIAS) {
             return true;
         }
-        if next + 1 < w.len() && w.gap(next + 1) == " " && self.is(next, ALIAS_START) {
+        if next + 1 < w.len() && w.spaced(next + 1) && self.is(next, ALIAS_START) {
             let mut two = String::with_capacity(32);
             two.push_str(one);
             two.push(' ');
@@ -400,7 +400,7 @@ impl Finder<'_> {
             if self.lx.alias.contains(two.as_str()) {
                 return true;
             }
-            if next + 2 < w.len() && w.gap(next + 2) == " " {
+            if next + 2 < w.len() && w.spaced(next + 2) {
                 two.push(' ');
                 two.push_str(w.folded(next + 2));
                 return self.lx.alias.contains(two.as_str());
@@ -539,9 +539,9 @@ impl Finder<'_> {
                 i += 1;
                 continue;
             }
-            let spaced_namey = |j: usize| j < w.len() && w.gap(j) == " " && self.namey(j);
+            let spaced_namey = |j: usize| j < w.len() && w.spaced(j) && self.namey(j);
             let prev_blocks =
-                i > 0 && w.gap(i) == " " && (self.namey(i - 1) || self.particle(i - 1)) && !self.title(i - 1) && !self.skippable(i - 1);
+                i > 0 && w.spaced(i) && (self.namey(i - 1) || self.particle(i - 1)) && !self.title(i - 1) && !self.skippable(i - 1);
             if prev_blocks {
                 i += 1;
                 continue;
@@ -1253,6 +1253,13 @@ impl<'a> Words<'a> {
     pub fn folded_full(&self, i: usize) -> &str {
         let w = &self.list[i];
         if w.has(IN_TEXT) { &self.text[w.folded.0..w.folded_full] } else { &self.folded[w.folded.0..w.folded_full] }
+    }
+
+    /// The gap before word `i` is one space (`gap(i) == " "`), read without slicing the text.
+    #[inline]
+    pub fn spaced(&self, i: usize) -> bool {
+        let from = i.checked_sub(1).map_or(0, |p| self.list[p].full_end);
+        self.list[i].start == from + 1 && self.text.as_bytes()[from] == b' '
     }
 
     /// The text between word `i - 1` (with its possessive) and word `i`; before the first word, the
