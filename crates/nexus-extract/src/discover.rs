@@ -121,10 +121,11 @@ fn merge(kb: &KnowledgeBase, kb_mentions: &[KbMention], found: Vec<Found>, defin
     };
     // Spans already claimed, start → end, merged where they overlap.
     let mut claimed: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    // Claimed spans are disjoint: the ones a span overlaps are the last ones starting before its
+    // end, taken one by one (a span merged in reaches no other).
     let claim = |claimed: &mut std::collections::BTreeMap<usize, usize>, (s, e): (usize, usize)| {
         let (mut s, mut e) = (s, e);
-        let overlapping: Vec<(usize, usize)> = claimed.range(..e).rev().take_while(|(_, ce)| **ce > s).map(|(a, b)| (*a, *b)).collect();
-        for (cs, ce) in overlapping {
+        while let Some((cs, ce)) = claimed.range(..e).next_back().map(|(a, b)| (*a, *b)).filter(|&(_, ce)| ce > s) {
             claimed.remove(&cs);
             s = s.min(cs);
             e = e.max(ce);

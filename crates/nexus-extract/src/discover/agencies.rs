@@ -77,18 +77,15 @@ struct Agencies<'a> {
     cx: &'a Context<'a>,
 }
 
-impl Agencies<'_> {
+impl<'a> Agencies<'a> {
     fn find(&self) -> Vec<Found> {
         let w = self.w;
         let mut spans = Vec::new();
         let mut floor = 0;
         let mut i = 0;
-        while i < w.len() {
-            // Only a head's first word starts a span: most words are passed on their class alone.
-            if !w.is(i, HEAD_START) {
-                i += 1;
-                continue;
-            }
+        // Only a head's first word starts a span: most words are passed on their class alone.
+        while let Some(at) = w.next_with_rare(i, HEAD_START) {
+            i = at;
             let capitalised = w.list[i].has(CAP) && !w.list[i].has(UPPER);
             let span = if capitalised {
                 self.phrase_at(i, HEADS).and_then(|(len, bits)| self.capitalised(i, len, bits, floor))
@@ -117,9 +114,11 @@ impl Agencies<'_> {
         if !w.is(i, HEAD_START) {
             return None;
         }
+        // Without a possessive the folded word is the full one: one look-up.
         let (candidates, via_possessive) = match self.lx.phrases.get(w.folded_full(i)) {
             Some(c) => (c, true),
-            None => (self.lx.phrases.get(w.folded(i))?, false),
+            None if w.list[i].has(POSS) => (self.lx.phrases.get(w.folded(i))?, false),
+            None => return None,
         };
         candidates.iter().find_map(|(rest, bits)| {
             let len = rest.len() + 1;
@@ -128,7 +127,7 @@ impl Agencies<'_> {
             }
             let fits = rest.iter().enumerate().all(|(n, word)| {
                 let j = i + 1 + n;
-                w.gap(j) == " " && (if j + 1 == i + len { w.folded(j) } else { w.folded_full(j) }) == word
+                w.spaced(j) && (if j + 1 == i + len { w.folded(j) } else { w.folded_full(j) }) == word
             });
             let first_ok = len == 1 || via_possessive || !w.list[i].has(POSS);
             (fits && first_ok && bits & kinds != 0).then_some((len, *bits))
@@ -159,8 +158,7 @@ impl Agencies<'_> {
             let w = &self.w.list[j];
             w.has(CAP) && !w.has(DIGIT) && !w.has(INITIAL)
         };
-        cap(i)
-            && (!self.w.is(i, FUNCTION) || (i + 1 < self.w.len() && self.w.gap(i + 1) == " " && cap(i + 1) && !self.w.is(i + 1, FUNCTION)))
+        cap(i) && (!self.w.is(i, FUNCTION) || (i + 1 < self.w.len() && self.w.spaced(i + 1) && cap(i + 1) && !self.w.is(i + 1, FUNCTION)))
     }
 
     fn capitalised(&self, h: usize, len: usize, bits: u8, floor: usize) -> Option<Span> {
@@ -172,7 +170,7 @@ impl Agencies<'_> {
         // Modifiers before the head: capitalised words for English heads ("U.S. Attorney's",
         // "Hong Kong Customs and Excise"), ordinals for all ("5ª Vara").
         let mut first = h;
-        while first > floor && h - first < MAX_MODIFIERS && w.gap(first) == " " {
+        while first > floor && h - first < MAX_MODIFIERS && w.spaced(first) {
             let p = first - 1;
             let ordinal = w.list[p].has(DIGIT) && self.w.folded(p).ends_with(['ª', 'º', 'a', 'o']);
             if ordinal {
@@ -186,7 +184,7 @@ impl Agencies<'_> {
             // "U.S. Attorney's Office", "Ombudsman's Office" are names; "Justice Department's
             // Office", "the DEA's San Diego Field Division" are a body's unit.
             let owner = word.has(POSS) && (p + 1 != h || self.is_head(p) || word.has(UPPER));
-            if self.w.is(p, AND) && p > floor && p > 0 && w.gap(p) == " " && self.name_word(p - 1) {
+            if self.w.is(p, AND) && p > floor && p > 0 && w.spaced(p) && self.name_word(p - 1) {
                 if self.is_head(first) || self.demonym(first).is_some() {
                     break;
                 }
@@ -242,7 +240,7 @@ impl Agencies<'_> {
         let mut pending = false;
         let mut complement = false;
         let mut c = head_last + 1;
-        while c < w.len() && c - head_last < MAX_WORDS && w.gap(c) == " " && !w.list[c - 1].has(POSS) {
+        while c < w.len() && c - head_last < MAX_WORDS && w.spaced(c) && !w.list[c - 1].has(POSS) {
             if let Some((len, _)) = self.phrase_at(c, HEADS).filter(|_| w.list[c].has(CAP)) {
                 last = c + len - 1;
                 pending = false;
@@ -271,10 +269,10 @@ impl Agencies<'_> {
             }
             // Links: one to three words, then a capitalised word.
             let mut k = c;
-            while k < w.len() && k - c < 3 && (k == c || w.gap(k) == " ") && !w.list[k].has(CAP) && self.is_link(k) {
+            while k < w.len() && k - c < 3 && (k == c || w.spaced(k)) && !w.list[k].has(CAP) && self.is_link(k) {
                 k += 1;
             }
-            if k == c || k >= w.len() || w.gap(k) != " " || !self.name_word(k) || self.foreign_actor(k) {
+            if k == c || k >= w.len() || !w.spaced(k) || !self.name_word(k) || self.foreign_actor(k) {
                 break;
             }
             let and = w.is(c, AND);
@@ -349,13 +347,13 @@ impl Agencies<'_> {
         if bits & LOWER == 0 {
             return None;
         }
-        let before = h.checked_sub(1).filter(|&p| w.gap(h) == " " && w.list[p].has(CAP));
+        let before = h.checked_sub(1).filter(|&p| w.spaced(h) && w.list[p].has(CAP));
         let modifier = before.filter(|&p| self.demonym(p).is_some() || w.is(p, COUNTRY));
-        let after = (last + 1 < w.len() && w.gap(last + 1) == " " && !w.list[last + 1].has(CAP) && self.demonym(last + 1).is_some())
+        let after = (last + 1 < w.len() && w.spaced(last + 1) && !w.list[last + 1].has(CAP) && self.demonym(last + 1).is_some())
             .then_some(last + 1);
         let span = match (modifier, after) {
             // A capitalised word before the demonym makes it part of a name ("South American").
-            (Some(p), _) if p == 0 || w.gap(p) != " " || !w.list[p - 1].has(CAP) || w.sentence_start(p) => {
+            (Some(p), _) if p == 0 || !w.spaced(p) || !w.list[p - 1].has(CAP) || w.sentence_start(p) => {
                 Span { first: p, last, head: (h, last), kind: Kind::Named }
             }
             (None, Some(a)) => Span { first: h, last: a, head: (h, last), kind: Kind::Named },
@@ -402,6 +400,7 @@ impl Agencies<'_> {
         let kb = self.cx.kb;
         let mut out = Vec::new();
         let mut deferred = Vec::new();
+        let mut by_demonym = BodyByHead::default();
         for mut span in spans {
             // A name of the knowledge base the matcher could not read ("Oficina de las Naciones
             // Unidas contra la Droga y el Delito": "contra" is no particle to it).
@@ -419,7 +418,7 @@ impl Agencies<'_> {
                 deferred.push(span);
                 continue;
             }
-            let entry = entry.or_else(|| self.entry_with_place(&span)).or_else(|| self.by_demonym(&span));
+            let entry = entry.or_else(|| self.entry_with_place(&span)).or_else(|| self.by_demonym(&span, &mut by_demonym));
             out.push(self.found(s, e, entry));
         }
         self.same_body_in_parentheses(&mut out);
@@ -449,29 +448,39 @@ impl Agencies<'_> {
         }
         let mut heads = Vec::new();
         let country = std::cell::OnceCell::new();
+        // The bodies holding a head and the national body it names, by head: a long report
+        // repeats the same few heads.
+        let mut holders_of: crate::hash::FxMap<Vec<&str>, (Holders, Option<Option<usize>>)> = Default::default();
         for span in deferred {
             let (s, e) = (w.list[span.first].start, w.list[span.last].end);
             let head: Vec<&str> = (span.first..=span.last).map(|i| w.folded_full(i)).collect();
-            let mut holders = bodies.iter().filter(|b| b.2.iter().any(|n| n.windows(head.len()).any(|win| win == head.as_slice())));
-            let found = match (holders.next(), holders.next()) {
-                (Some((entry, name, _)), None) => Some(Found {
-                    start: s,
-                    end: e,
-                    name: (*name).to_owned(),
-                    entity_type: EntityType::StateActor,
-                    unnamed: false,
-                    kb_entity: *entry,
-                }),
-                (None, _) => {
-                    let national =
-                        country.get_or_init(|| self.document_country()).as_deref().and_then(|iso| self.national_body(&head, iso));
+            let (holders, national) = match holders_of.get_mut(&head) {
+                Some(known) => known,
+                None => holders_of.entry(head.clone()).or_insert((holders_of_head(&bodies, &head), None)),
+            };
+            let found = match *holders {
+                Holders::One(b) => {
+                    let (entry, name, _) = &bodies[b];
+                    Some(Found {
+                        start: s,
+                        end: e,
+                        name: (*name).to_owned(),
+                        entity_type: EntityType::StateActor,
+                        unnamed: false,
+                        kb_entity: *entry,
+                    })
+                }
+                Holders::None => {
+                    let national = *national.get_or_insert_with(|| {
+                        country.get_or_init(|| self.document_country()).as_deref().and_then(|iso| self.national_body(&head, iso))
+                    });
                     match national {
                         Some(i) => Some(self.found(s, e, Some(i))),
                         None if span.kind == Kind::Bare => Some(self.found(s, e, None)),
                         None => None,
                     }
                 }
-                _ => None,
+                Holders::Many => None,
             };
             heads.extend(found);
         }
@@ -493,7 +502,11 @@ impl Agencies<'_> {
     /// line break or a sentence mark.
     fn kb_name_at(&self, i: usize) -> Option<(usize, usize)> {
         let w = self.w;
-        let candidates = self.kb.state_names.get(w.folded_full(i)).or_else(|| self.kb.state_names.get(w.folded(i)))?;
+        let candidates = self
+            .kb
+            .state_names
+            .get(w.folded_full(i))
+            .or_else(|| w.list[i].has(POSS).then(|| self.kb.state_names.get(w.folded(i))).flatten())?;
         let mut best: Option<(usize, usize)> = None;
         for (entity, words) in candidates {
             let n = words.len();
@@ -622,7 +635,8 @@ impl Agencies<'_> {
 
     /// The one state body of the demonym's country that carries the head ("Fiscalía chilena" →
     /// Ministerio Público de Chile, "Belgian customs" → the Belgian customs administration).
-    fn by_demonym(&self, span: &Span) -> Option<usize> {
+    /// `known`: what this gave before, by country and head.
+    fn by_demonym(&self, span: &Span, known: &mut BodyByHead<'a>) -> Option<usize> {
         let w = self.w;
         let (h0, h1) = span.head;
         // The demonym before the head ("Belgian customs") or after the name ("Fiscalía chilena",
@@ -647,27 +661,62 @@ impl Agencies<'_> {
         let named = if modifier == span.last { span.last - 1 } else { h1 };
         let ends: &[usize] = if named > h1 { &[named] } else { &[h1, h0] };
         for &end in ends {
-            let head: Vec<&str> = (h0..=end).map(|i| w.folded(i)).collect();
-            let carries = |names: &[Vec<String>]| names.iter().any(|n| n.windows(head.len()).any(|win| win == head.as_slice()));
-            let mut holders = bodies.iter().filter(|(_, names)| carries(names));
-            if let (Some((i, _)), None) = (holders.next(), holders.next()) {
-                return Some(*i);
-            }
-            // Several carry it ("Policía Nacional" is also in its anti-drug unit's name): the one
-            // whose name begins with it is the body itself.
-            let mut starting =
-                bodies.iter().filter(|(_, names)| names.iter().any(|n| n.len() >= head.len() && n.iter().zip(&head).all(|(a, b)| a == b)));
-            if let (Some((i, _)), None) = (starting.next(), starting.next()) {
-                return Some(*i);
+            let key = (iso.clone(), (h0..=end).map(|i| w.folded(i)).collect::<Vec<&str>>());
+            let body = match known.get(&key) {
+                Some(&body) => body,
+                None => {
+                    let body = body_carrying(bodies, &key.1);
+                    known.insert(key, body);
+                    body
+                }
+            };
+            if body.is_some() {
+                return body;
             }
         }
         None
     }
 }
 
+/// The bodies found for a country and a head (`Agencies::by_demonym`).
+type BodyByHead<'a> = crate::hash::FxMap<(String, Vec<&'a str>), Option<usize>>;
+
+/// The one body of `bodies` whose names carry `head`, or whose name begins with it when several
+/// carry it ("Policía Nacional" is also in its anti-drug unit's name).
+fn body_carrying(bodies: &[(usize, Vec<Vec<String>>)], head: &[&str]) -> Option<usize> {
+    let carries = |names: &[Vec<String>]| names.iter().any(|n| n.windows(head.len()).any(|win| win == head));
+    let mut holders = bodies.iter().filter(|(_, names)| carries(names));
+    if let (Some((i, _)), None) = (holders.next(), holders.next()) {
+        return Some(*i);
+    }
+    let mut starting =
+        bodies.iter().filter(|(_, names)| names.iter().any(|n| n.len() >= head.len() && n.iter().zip(head).all(|(a, b)| a == b)));
+    if let (Some((i, _)), None) = (starting.next(), starting.next()) {
+        return Some(*i);
+    }
+    None
+}
+
 /// A state body of the document: its entry (none when learned), its name, the folded words of
 /// each of its names.
 type Body<'a> = (Option<usize>, &'a str, Cow<'a, [Vec<String>]>);
+
+/// The bodies of the document whose names hold a head: one (its index), none, or several.
+#[derive(Clone, Copy)]
+enum Holders {
+    One(usize),
+    None,
+    Many,
+}
+
+fn holders_of_head(bodies: &[Body], head: &[&str]) -> Holders {
+    let mut holders = bodies.iter().enumerate().filter(|(_, b)| b.2.iter().any(|n| n.windows(head.len()).any(|win| win == head)));
+    match (holders.next(), holders.next()) {
+        (Some((b, _)), None) => Holders::One(b),
+        (None, _) => Holders::None,
+        _ => Holders::Many,
+    }
+}
 
 /// The ISO code a country modifier stands for.
 fn country_code(folded: &str) -> Option<&'static str> {

@@ -941,11 +941,12 @@ fn naming(h: &Hit) -> bool {
 /// A lower-case word that may stand between a classifier and its name: not a function word,
 /// not a verb form that starts a clause.
 fn adjective(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_lowercase)
-        && !function_word(w)
+    // The cheap tests first: most words have none of the endings.
+    w.len() >= 5
+        && w.chars().next().is_some_and(char::is_lowercase)
+        && w.as_bytes().last().is_some_and(|&b| vocab::get().endings[usize::from(b)].iter().any(|e| w.ends_with(e)))
         && w.chars().all(char::is_alphabetic)
-        && w.len() >= 5
-        && vocab::get().endings.iter().any(|e| w.ends_with(e))
+        && !function_word(w)
 }
 
 /// The classifier ends its phrase at `end`: punctuation, a function word, or a participle
@@ -1074,8 +1075,8 @@ pub(crate) mod vocab {
         pub particles: HashSet<&'static str>,
         /// Spanish and Portuguese function words that are not English ones ("de", "da", "para").
         pub romance: HashSet<&'static str>,
-        /// Endings of Spanish and Portuguese adjectives.
-        pub endings: Vec<&'static str>,
+        /// Endings of Spanish and Portuguese adjectives, by their last byte.
+        pub endings: Vec<Vec<&'static str>>,
     }
 
     /// Keys of the first word of a phrase: its first letter, second byte and length.
@@ -1158,7 +1159,7 @@ pub(crate) mod vocab {
         let mut index: HashMap<String, usize> = HashMap::default();
         let mut by_word: HashMap<String, Vec<usize>> = HashMap::default();
         let mut articles = Vec::new();
-        let mut endings = Vec::new();
+        let mut endings = vec![Vec::new(); 256];
         let mut paren = HashMap::default();
         let mut cues = Vec::new();
         for (i, (form, cue)) in rows.into_iter().enumerate() {
@@ -1176,7 +1177,11 @@ pub(crate) mod vocab {
                 Kind::English | Kind::Acronym => {
                     paren.insert(fold(form), cue.kind);
                 }
-                Kind::Ending => endings.push(form),
+                Kind::Ending => {
+                    if let Some(&last) = form.as_bytes().last() {
+                        endings[usize::from(last)].push(form);
+                    }
+                }
                 _ => {
                     for p in [form.to_owned(), fold(form)] {
                         let at = *index.entry(p.clone()).or_insert_with(|| {

@@ -730,14 +730,23 @@ fn at_word_starts(words: &super::persons::Words, surfaces: &[&str], firsts: &[us
     // The byte lengths of the first runs (63 for any longer): a run of another length is passed
     // without hashing it.
     let mut lens = 0u64;
+    // The first two bytes of the first runs, as bits of a 64 Ki-bit set (any second byte after a
+    // first run of one byte): a plain word of a capital no surface starts with is passed on them.
+    let mut pairs = vec![0u64; 1 << 10];
     for (n, surface) in surfaces.iter().enumerate() {
         let run = run_end(surface, 0);
         if run == 0 {
             return false;
         }
         by_run.entry(&surface[..run]).or_default().push(n);
-        first_bytes[usize::from(surface.as_bytes()[0])] = true;
+        let b = surface.as_bytes();
+        first_bytes[usize::from(b[0])] = true;
         lens |= 1 << run.min(63);
+        let seconds = if run == 1 { 0..256 } else { usize::from(b[1])..usize::from(b[1]) + 1 };
+        for second in seconds {
+            let k = usize::from(b[0]) << 8 | second;
+            pairs[k >> 6] |= 1 << (k & 63);
+        }
     }
     let text = words.text;
     let bytes = text.as_bytes();
@@ -773,7 +782,11 @@ fn at_word_starts(words: &super::persons::Words, surfaces: &[&str], firsts: &[us
     for w in words.list.iter().filter(|w| w.full_end > from) {
         // A plain word is the run of letters and digits there.
         if first_bytes[usize::from(bytes[w.start])] {
-            at(w.start, w.has(super::persons::PLAIN).then_some(w.full_end));
+            let plain = w.has(super::persons::PLAIN);
+            let k = usize::from(bytes[w.start]) << 8 | usize::from(bytes.get(w.start + 1).copied().unwrap_or(0));
+            if !plain || pairs[k >> 6] >> (k & 63) & 1 != 0 {
+                at(w.start, plain.then_some(w.full_end));
+            }
         }
         if !w.has(super::persons::PLAIN) {
             let mut after_alnum = true;

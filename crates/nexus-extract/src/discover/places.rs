@@ -82,9 +82,11 @@ const ARTICLES: &[&str] = &["the ", "el ", "la ", "los ", "las ", "o ", "a ", "o
 pub fn find(cx: &Context) -> Vec<Found> {
     let (text, w) = (cx.text, &cx.words);
     let mut out: Vec<Found> = Vec::new();
-    for i in 0..w.len() {
+    let mut next = 0;
+    while let Some(i) = w.next_with_rare(next, PLACE_NOUN) {
+        next = i + 1;
         // The noun in lower case, a word of its own ("downtown" is another word).
-        if !w.is(i, PLACE_NOUN) || w.list[i].has(CAP) || text[w.list[i].full_end..].starts_with('-') {
+        if w.list[i].has(CAP) || text[w.list[i].full_end..].starts_with('-') {
             continue;
         }
         let noun = &w.list[i];

@@ -43,13 +43,15 @@ pub fn find(cx: &Context) -> Vec<Found> {
     let demonym = |i: usize| w.is(i, DEMONYM);
     let mut out = Vec::new();
     let mut i = 0;
-    while i < w.len() {
+    // Only a demonym or a group noun's first word starts a phrase.
+    while let Some(at) = w.next_with_rare(i, DEMONYM | GROUP_START) {
+        i = at;
         // English: demonyms, then the noun.
         if w.list[i].has(CAP) && demonym(i) && !inside_a_name(w, i) {
             let last_demonym = coordinated(w, i, true, &demonym);
             let n = last_demonym + 1;
             if n < w.len()
-                && w.gap(n) == " "
+                && w.spaced(n)
                 && !w.list[n].has(CAP)
                 && let Some((len, t)) = phrase_at(w, lx, n, Order::DemonymFirst)
             {
@@ -70,7 +72,7 @@ pub fn find(cx: &Context) -> Vec<Found> {
             && let Some((len, t)) = phrase_at(w, lx, i, Order::DemonymAfter)
         {
             let d = i + len;
-            if d < w.len() && w.gap(d) == " " && !w.list[d].has(CAP) && demonym(d) {
+            if d < w.len() && w.spaced(d) && !w.list[d].has(CAP) && demonym(d) {
                 let end = coordinated(w, d, false, &demonym);
                 if unnamed_here(w, i, end, lx, Order::DemonymAfter) {
                     out.push(actor(w, i, end, t));
@@ -88,7 +90,7 @@ pub fn find(cx: &Context) -> Vec<Found> {
 
 /// Word `i` follows a capitalised word: "South American", "Central American".
 fn inside_a_name(w: &Words, i: usize) -> bool {
-    i > 0 && w.gap(i) == " " && w.list[i - 1].has(CAP) && !w.sentence_start(i)
+    i > 0 && w.spaced(i) && w.list[i - 1].has(CAP) && !w.sentence_start(i)
 }
 
 /// The last of the demonyms coordinated from `i`: "Albanian, Dutch and Italian",
@@ -101,9 +103,9 @@ fn coordinated(w: &Words, i: usize, capital: bool, demonym: &dyn Fn(usize) -> bo
         if is(j) && w.gap(j) == ", " {
             last = j;
         } else if j + 1 < w.len()
-            && w.gap(j) == " "
+            && w.spaced(j)
             && matches!(w.folded(j), "and" | "or" | "y" | "e" | "o" | "ou")
-            && w.gap(j + 1) == " "
+            && w.spaced(j + 1)
             && is(j + 1)
         {
             last = j + 1;
@@ -124,7 +126,7 @@ fn phrase_at(w: &Words, lx: &Lexicon, i: usize, order: Order) -> Option<(usize, 
         let fits = i + len <= w.len()
             && p.rest.iter().enumerate().all(|(n, word)| {
                 let j = i + 1 + n;
-                w.gap(j) == " " && !w.list[j].has(CAP) && w.folded(j) == word
+                w.spaced(j) && !w.list[j].has(CAP) && w.folded(j) == word
             });
         fits.then_some((len, p.group))
     })
@@ -133,14 +135,14 @@ fn phrase_at(w: &Words, lx: &Lexicon, i: usize, order: Order) -> Option<(usize, 
 /// Words `first..=last` are an unnamed actor: not a singular noun after a definite article (a
 /// named group referred to again), not followed by a capitalised name.
 fn unnamed_here(w: &Words, first: usize, last: usize, lx: &Lexicon, order: Order) -> bool {
-    let next_is_name = last + 1 < w.len() && w.gap(last + 1) == " " && w.list[last + 1].has(CAP);
+    let next_is_name = last + 1 < w.len() && w.spaced(last + 1) && w.list[last + 1].has(CAP);
     if next_is_name {
         return false;
     }
     let noun = (first..=last).map(|i| w.folded(i)).find(|f| lx.nouns.contains_key(*f));
     let singular = noun.is_some_and(|f| lx.nouns.get(f).is_some_and(|&plural| !plural));
     let articles: &[&str] = if order == Order::DemonymFirst { &["the"] } else { &lx.definite };
-    let definite = first > 0 && w.gap(first) == " " && articles.contains(&w.folded(first - 1));
+    let definite = first > 0 && w.spaced(first) && articles.contains(&w.folded(first - 1));
     !(singular && definite)
 }
 
@@ -178,7 +180,7 @@ fn dissidents(cx: &Context, w: &Words, lx: &Lexicon, kbi: &KbIndex) -> Vec<Found
         let after = w.list.partition_point(|x| x.start < m.end);
         if after < w.len()
             && w.list[after].start == m.end + 1
-            && w.gap(after) == " "
+            && w.spaced(after)
             && let Some((len, Group::Dissident)) = phrase_at(w, lx, after, Order::DemonymFirst)
         {
             let (start, end) = (w.list[after].start, w.list[after + len - 1].end);
@@ -187,8 +189,10 @@ fn dissidents(cx: &Context, w: &Words, lx: &Lexicon, kbi: &KbIndex) -> Vec<Found
         }
     }
     // The noun, links, then the group.
-    for i in 0..w.len() {
-        if w.list[i].has(CAP) || !w.is(i, GROUP_START) {
+    let mut at = 0;
+    while let Some(i) = w.next_with_rare(at, GROUP_START) {
+        at = i + 1;
+        if w.list[i].has(CAP) {
             continue;
         }
         let Some((len, Group::Dissident)) = phrase_at(w, lx, i, Order::DemonymAfter).or_else(|| phrase_at(w, lx, i, Order::DemonymFirst))
@@ -197,11 +201,11 @@ fn dissidents(cx: &Context, w: &Words, lx: &Lexicon, kbi: &KbIndex) -> Vec<Found
         };
         let mut k = i + len;
         let mut links = 0;
-        while k < w.len() && links < 4 && w.gap(k) == " " && !w.list[k].has(CAP) && w.is(k, GROUP_LINK) {
+        while k < w.len() && links < 4 && w.spaced(k) && !w.list[k].has(CAP) && w.is(k, GROUP_LINK) {
             k += 1;
             links += 1;
         }
-        if links == 0 || k >= w.len() || w.gap(k) != " " || !w.list[k].has(CAP) {
+        if links == 0 || k >= w.len() || !w.spaced(k) || !w.list[k].has(CAP) {
             continue;
         }
         let start = w.list[k].start;
@@ -225,7 +229,7 @@ fn spelt_group(w: &Words, kbi: &KbIndex, k: usize) -> Option<(usize, usize)> {
     let mut best = None;
     let mut name = String::new();
     let mut j = k;
-    while j < w.len() && j - k < 8 && (j == k || w.gap(j) == " ") {
+    while j < w.len() && j - k < 8 && (j == k || w.spaced(j)) {
         if !name.is_empty() {
             name.push(' ');
         }
