@@ -135,7 +135,11 @@ impl Matcher {
                 .entities()
                 .iter()
                 .map(|e| {
-                    let linked = e.names().any(|n| name_words(n).any(|w| !w.as_bytes()[0].is_ascii_uppercase() && lower_link(w)));
+                    let linked = e.names().any(|n| {
+                        name_words(n)
+                            .enumerate()
+                            .any(|(k, w)| !w.as_bytes()[0].is_ascii_uppercase() && (lower_link(w) || k == 0 && lower_led(e.entity_type)))
+                    });
                     if linked { e.names().map(fold).collect() } else { Vec::new() }
                 })
                 .collect(),
@@ -508,14 +512,27 @@ fn folded_head(w: &str) -> bool {
 /// the capitalised part is the name.
 /// `folds` are the entry's names folded, in `names()` order.
 fn cased_as_named(e: &Entity, folds: &[String], surface: &str) -> bool {
-    if !capitalised(surface) {
+    let lead = lower_led(e.entity_type);
+    if !capitalised(surface) && !lead {
         return false;
     }
     let words = name_words;
     let folded = fold(surface);
     e.names().zip(folds).filter(|(_, f)| **f == folded).map(|(n, _)| n).any(|n| {
-        words(n).count() == words(surface).count() && words(n).zip(words(surface)).all(|(n, s)| capitalised(s) || (n == s && lower_link(n)))
+        words(n).count() == words(surface).count()
+            && words(surface).any(capitalised)
+            && words(n)
+                .zip(words(surface))
+                .enumerate()
+                .all(|(k, (n, s))| capitalised(s) || (n == s && (lower_link(n) || k == 0 && lead && !capitalised(n))))
     })
+}
+
+/// People and groups are named after a lower-case word the knowledge base writes so: a nom de
+/// guerre ("camarada José"), an Arabic article ("al-Qaeda"), the article of an acronym ("las
+/// Farc"). Places and bodies are not: "aeropuerto de Lima" stays the airport cue before a city.
+fn lower_led(t: EntityType) -> bool {
+    matches!(t, EntityType::Person | EntityType::CriminalOrg | EntityType::ArmedGroup)
 }
 
 /// A short lower-case word inside a name ("a", "de"), or an elided article before a capital

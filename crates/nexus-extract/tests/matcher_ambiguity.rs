@@ -227,3 +227,19 @@ fn acronyms_said_as_words_are_read_in_title_case_where_their_country_is_named() 
     // Without Colombia, "Dian" is a given name, not the tax and customs office.
     assert!(!found("Dian Fossey studied mountain gorillas in Rwanda.").iter().any(|(_, t)| *t == "state_actor"));
 }
+
+#[test]
+fn people_and_groups_named_after_a_lower_case_word_the_knowledge_base_writes() {
+    assert!(has("Víctor Quispe Palomino, alias camarada José, dirige el grupo.", "Víctor Quispe Palomino", "person"));
+    assert!(names("El camarada José dirige el grupo.").contains(&"Víctor Quispe Palomino".to_owned()));
+    assert!(has("Affiliates of al-Qaeda such as al-Shabaab tax the charcoal trade.", "al-Qaeda", "armed_group"));
+    assert!(has("Affiliates of al-Qaeda such as al-Shabaab tax the charcoal trade.", "al-Shabaab", "armed_group"));
+    assert!(has(
+        "En Colombia, las disidencias de las Farc controlan el Catatumbo.",
+        "Fuerzas Armadas Revolucionarias de Colombia – Ejército del Pueblo",
+        "armed_group"
+    ));
+    // Not in lower case throughout, and not places: "aeropuerto de Lima" stays the cue and the city.
+    assert!(names("the al-qaeda cell").is_empty(), "{:?}", found("the al-qaeda cell"));
+    assert!(!has("Llegó al aeropuerto de Lima ayer.", "Jorge Chávez International Airport", "place"));
+}

@@ -179,11 +179,9 @@ fn subject_list(v: &View, first: usize) -> (Vec<usize>, usize) {
             return v.past_parens(k);
         }
         let word = if v.is(k, Cue::Of) && v.is(k + 1, Cue::Article) { k + 2 } else { k + 1 };
-        if v.is(k, Cue::Of) && v.toks.get(word).is_some_and(|t| t.norm.chars().all(char::is_alphanumeric) && !t.norm.is_empty()) {
-            word + 1
-        } else {
-            k
-        }
+        // The group after "of" may be a name of its own ("las FARC") or a word the matcher left.
+        let named = |t: &super::tokens::Tok| t.entity().is_some() || t.norm.chars().all(char::is_alphanumeric) && !t.norm.is_empty();
+        if v.is(k, Cue::Of) && v.toks.get(word).is_some_and(named) { word + 1 } else { k }
     };
     let (mut orgs, mut after) = (vec![first], past(first + 1));
     while let Some(n) = v.cue_at(after, Cue::Coordinator) {
