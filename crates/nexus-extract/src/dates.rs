@@ -470,7 +470,19 @@ fn from_rel(text: &str, tok: Tok, ctx: &Ctx) -> Option<DateMention> {
         "month" => shift(r, "month", n)?,
         _ => shift(r, "year", n)?,
     };
+    // "at the end of last year", "a finales del año pasado", "em meados do ano passado"
+    if unit == "year"
+        && let Some(f) = table!("fuzzy").match_back(text, h.start).filter(|f| !approximate(f.e))
+    {
+        return Some(mention(text, f.start, h.end, v, Precision::Fuzzy));
+    }
     Some(mention(text, h.start, h.end, v, p))
+}
+
+/// A fuzzy cue that says "about" ("around", "circa"): it makes a year fuzzy, but not a month or
+/// a relative date, which are already as precise as the text.
+fn approximate(e: &lex::Entry) -> bool {
+    matches!(e.phrase.as_str(), "about" | "around" | "alrededor de" | "hacia" | "circa")
 }
 
 fn from_weekday(text: &str, tok: Tok, ctx: &Ctx) -> Option<DateMention> {
@@ -692,7 +704,7 @@ fn from_month(text: &str, tok: Tok, ctx: &mut Ctx, pending: &mut Vec<Pending>) -
         start = s;
     }
     let fuzzy = if d.is_none() { table!("fuzzy").match_back(text, start) } else { None };
-    let fuzzy = fuzzy.filter(|f| !matches!(f.e.phrase.as_str(), "about" | "around" | "alrededor de" | "hacia" | "circa"));
+    let fuzzy = fuzzy.filter(|f| !approximate(f.e));
     match (d, year) {
         (Some(d), Some(y)) => (d <= days_in_month(y, m)).then(|| mention(text, start, end, ymd(y, m, d), Precision::Day)),
         (None, Some(y)) => match fuzzy {

@@ -477,6 +477,11 @@ const DATES: &[(&str, Option<&str>, &[DateCase])] = &[
     ),
     ("entre enero y marzo hubo", Some("2024-03-14"), &[("enero", "2024-01", Precision::Month), ("marzo", "2024-03", Precision::Month)]),
     ("Ecuador, Peru and May said", Some("2024-03-14"), &[]),
+    // a part of a year said relative to the document's
+    ("at the end of last year, police", Some("2024-06-26"), &[("the end of last year", "2023", Precision::Fuzzy)]),
+    ("A finales del año pasado murieron", Some("2024-06-26"), &[("A finales del año pasado", "2023", Precision::Fuzzy)]),
+    ("No início deste ano, a PF agiu", Some("2024-06-26"), &[("No início deste ano", "2024", Precision::Fuzzy)]),
+    ("Em meados do ano passado houve", Some("2024-06-26"), &[("Em meados do ano passado", "2023", Precision::Fuzzy)]),
     // a month of the year before the document's
     ("aberto em dezembro do ano passado", Some("2024-03-12"), &[("dezembro do ano passado", "2023-12", Precision::Month)]),
     ("began in December last year", Some("2024-03-12"), &[("December last year", "2023-12", Precision::Month)]),
