@@ -527,8 +527,9 @@ fn unit_after(text: &str, num: &Num) -> Option<UnitHit> {
     if let Some(u) = hit_of(t, &ALL) {
         return Some(u);
     }
-    // "2 millones de dólares", "cientos de kilos", "4,6 milhões de euros"
-    if (num.mult != 1.0 || num.vague)
+    // "2 millones de dólares", "cientos de kilos", "4,6 milhões de euros", "una docena de presos"
+    let ends_in_mult = || lx.mults.match_back(text, num.end).is_some_and(|h| h.end == num.end);
+    if (num.mult != 1.0 || num.vague || ends_in_mult())
         && table!("u:link").match_fwd_tok(text, t).is_some()
         && let Some(t2) = next_tok(text, t.end)
         && let Some(u) = hit_of(t2, &ALL)

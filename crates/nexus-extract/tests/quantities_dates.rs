@@ -247,6 +247,10 @@ fn an_article_before_a_unit() {
         [("half a tonne".to_owned(), 500.0), ("nearly a metric ton".to_owned(), 1000.0)]
     );
     assert_eq!(got("A PF apreendeu meia tonelada de maconha."), [("meia tonelada".to_owned(), 500.0)]);
+    // a dozen of what it counts, in Spanish and Portuguese
+    assert_eq!(got("Según la policía, una docena de presos escapó."), [("una docena de presos".to_owned(), 12.0)]);
+    assert_eq!(got("Segundo a polícia, uma dúzia de fuzis sumiu."), [("uma dúzia de fuzis".to_owned(), 12.0)]);
+    assert_eq!(got("Participaron más de un millar de efectivos."), [("más de un millar de efectivos".to_owned(), 1000.0)]);
     assert_eq!(got("Cocaine sells for $1,500 a ton there."), [("$1,500".to_owned(), 1500.0)]);
     assert!(got("A kilo of cocaine costs more in Sydney.").is_empty());
 }

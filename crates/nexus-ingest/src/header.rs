@@ -61,6 +61,7 @@ fn header_block(lines: &[Line]) -> Option<usize> {
             || date_line(l.text).is_some()
             || byline(l.text).is_some()
             || is_title_like(l.text)
+            || (!l.text.contains(' ') && l.text.starts_with(char::is_uppercase))
     });
     (dated && all_header && len < lines.len()).then_some(len)
 }
@@ -428,6 +429,8 @@ mod tests {
         let (m, body) = split_header("Port brief\n12 March 2024\n\nPolice seized 2 tons.\n\nThe navy helped.");
         assert_eq!((m.title.as_deref(), m.published.as_deref()), (Some("Port brief"), Some("2024-03-12")));
         assert_eq!(body, "Police seized 2 tons.\n\nThe navy helped.");
+        let (m, body) = split_header("Relatório\nData: 26/06/2024\n\nA PF prendeu dois suspeitos.");
+        assert_eq!((m.published.as_deref(), body), (Some("2024-06-26"), "A PF prendeu dois suspeitos."));
         // Nothing follows the block: it is the text itself.
         let t = "Port brief\n12 March 2024";
         assert_eq!(split_header(t).1, t);
