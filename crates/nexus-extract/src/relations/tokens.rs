@@ -191,9 +191,7 @@ fn word_end(s: &str, mut end: usize, mut ascii: bool) -> (usize, bool) {
     let bytes = s.as_bytes();
     loop {
         // ASCII letters and digits, most of a word, byte by byte.
-        while class(bytes, end) == Some(Class::Alnum) {
-            end += 1;
-        }
+        end += bytes[end..].iter().take_while(|&&b| CLASS[usize::from(b)] == Class::Alnum).count();
         match class(bytes, end) {
             Some(Class::Join) if joins(s, end) => end += 1,
             Some(Class::High) => match s[end..].chars().next() {
