@@ -119,72 +119,106 @@ pub fn mentions_inside(mentions: &[Span], range: std::ops::Range<usize>) -> usiz
     n
 }
 
+/// What a byte is to `words`: ASCII space, letter or digit, one of the three marks that may join
+/// a word ('-', '.', ','), other ASCII punctuation, or part of a non-ASCII character (decoded).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Space,
+    Alnum,
+    Join,
+    Punct,
+    High,
+}
+
+/// `Class` of each byte, read once per byte instead of a chain of range tests.
+static CLASS: [Class; 256] = {
+    let mut table = [Class::High; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b' ' | b'\t'..=b'\r' => Class::Space,
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => Class::Alnum,
+            b'-' | b'.' | b',' => Class::Join,
+            _ => Class::Punct,
+        };
+        b += 1;
+    }
+    table
+};
+
+fn class(bytes: &[u8], i: usize) -> Option<Class> {
+    bytes.get(i).map(|&b| CLASS[usize::from(b)])
+}
+
 fn words<'d>(text: &'d str, lower: &'d str, from: usize, to: usize, out: &mut Vec<Tok<'d>>) {
     let s = &text[from..to];
     let bytes = s.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(class) = class(bytes, i) {
         // ASCII, most of the text, is read without decoding a character.
-        let c = match bytes[i] {
-            b' ' | b'\t'..=b'\r' => {
+        let (len, word) = match class {
+            Class::Space => {
                 i += 1;
                 continue;
             }
-            b if b.is_ascii() => char::from(b),
-            _ => match s[i..].chars().next() {
-                Some(c) => c,
-                None => break,
-            },
-        };
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            let mut ascii = c.is_ascii();
-            loop {
-                // ASCII letters and digits, most of a word, byte by byte.
-                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                    end += 1;
+            Class::Alnum => (1, true),
+            Class::Join | Class::Punct => (1, false),
+            Class::High => {
+                let Some(c) = s[i..].chars().next() else { break };
+                if c.is_whitespace() {
+                    i += c.len_utf8();
+                    continue;
                 }
-                // Space or punctuation other than the three joining marks ends the word.
-                match bytes.get(end) {
-                    None => break,
-                    Some(&b) if b.is_ascii() && !matches!(b, b'-' | b'.' | b',') => break,
-                    _ => {}
-                }
-                let Some(d) = s[end..].chars().next() else { break };
-                let j = end;
-                // "narco-supply", and the decimal or thousands mark inside "7.6" or "1,200"; the
-                // characters around are read only for these three marks.
-                let joins = || {
-                    let next = s[j + d.len_utf8()..].chars().next();
-                    let prev_digit = s[..j].chars().next_back().is_some_and(|p| p.is_ascii_digit());
-                    (d == '-' && next.is_some_and(char::is_alphanumeric))
-                        || (matches!(d, '.' | ',') && prev_digit && next.is_some_and(|n| n.is_ascii_digit()))
-                };
-                if d.is_alphanumeric() || (matches!(d, '-' | '.' | ',') && joins()) {
-                    ascii &= d.is_ascii();
-                    end = j + d.len_utf8();
-                } else {
-                    break;
-                }
+                (c.len_utf8(), c.is_alphanumeric())
             }
-            let word = &s[i..end];
-            let norm = if ascii { Cow::Borrowed(&lower[from + i..from + end]) } else { Cow::Owned(fold_word(word)) };
+        };
+        if word {
+            let (end, ascii) = word_end(s, i + len, class == Class::Alnum);
+            let norm = if ascii { Cow::Borrowed(&lower[from + i..from + end]) } else { Cow::Owned(fold_word(&s[i..end])) };
             out.push(Tok { kind: Kind::Word, start: from + i, end: from + end, norm });
             i = end;
         } else {
             // The character itself: folding is for words.
-            out.push(Tok {
-                kind: Kind::Punct,
-                start: from + i,
-                end: from + i + c.len_utf8(),
-                norm: Cow::Borrowed(&text[from + i..from + i + c.len_utf8()]),
-            });
-            i += c.len_utf8();
+            out.push(Tok { kind: Kind::Punct, start: from + i, end: from + i + len, norm: Cow::Borrowed(&text[from + i..from + i + len]) });
+            i += len;
         }
+    }
+}
+
+/// Where the word whose first character ends at `end` ends, and whether it is all ASCII (`ascii`
+/// so far): letters and digits, and the joining marks inside "narco-supply", "7.6" or "1,200".
+fn word_end(s: &str, mut end: usize, mut ascii: bool) -> (usize, bool) {
+    let bytes = s.as_bytes();
+    loop {
+        // ASCII letters and digits, most of a word, byte by byte.
+        end += bytes[end..].iter().take_while(|&&b| CLASS[usize::from(b)] == Class::Alnum).count();
+        match class(bytes, end) {
+            Some(Class::Join) if joins(s, end) => end += 1,
+            Some(Class::High) => match s[end..].chars().next() {
+                Some(d) if d.is_alphanumeric() => {
+                    ascii = false;
+                    end += d.len_utf8();
+                }
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    (end, ascii)
+}
+
+/// Does the mark at `j` ('-', '.' or ',', after a letter or digit) join the word? A hyphen before
+/// a letter or digit, a decimal or thousands mark between two digits.
+fn joins(s: &str, j: usize) -> bool {
+    let bytes = s.as_bytes();
+    if bytes[j] == b'-' {
+        match class(bytes, j + 1) {
+            Some(Class::Alnum) => true,
+            Some(Class::High) => s[j + 1..].chars().next().is_some_and(char::is_alphanumeric),
+            _ => false,
+        }
+    } else {
+        j > 0 && bytes[j - 1].is_ascii_digit() && bytes.get(j + 1).is_some_and(u8::is_ascii_digit)
     }
 }
 
