@@ -48,8 +48,9 @@ pub struct Matcher {
     /// per candidate.
     country_of: Vec<Option<u16>>,
     country_codes: Vec<String>,
-    /// Per entry whose names have a lower-case link ("Gracias a Dios"), its names folded, in
-    /// `names()` order; empty for the others. Only those can be `cased_as_named` where they are
+    /// Per entry whose names have a lower-case link ("Gracias a Dios") or, for people and groups,
+    /// open with a lower-case word ("camarada José", `lower_led`), its names folded, in `names()`
+    /// order; empty for the others. Only those can be `cased_as_named` where they are
     /// not title-cased.
     lower_linked: Vec<Vec<String>>,
     /// Folded demonyms ("colombian", "peruano") to the number of their ISO country code: "the
