@@ -1083,9 +1083,10 @@ impl<'a> Words<'a> {
                 let word = if lead == LOWER_LETTER {
                     Word { start, end, full_end: end, folded: (start, end), folded_full: end, flags: PLAIN | IN_TEXT | digits }
                 } else {
+                    // Only the capital needs folding: the tail is lower case or digits already.
                     let from = folded.len();
-                    folded.push_str(&text[start..end]);
-                    folded[from..].make_ascii_lowercase();
+                    folded.push(char::from(b.to_ascii_lowercase()));
+                    folded.push_str(&text[i..end]);
                     let to = folded.len();
                     Word { start, end, full_end: end, folded: (from, to), folded_full: to, flags: PLAIN | CAP | digits }
                 };
