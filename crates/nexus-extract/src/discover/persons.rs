@@ -1058,7 +1058,12 @@ impl<'a> Words<'a> {
         while i < bytes.len() {
             // Skip to the next letter or digit: ASCII separators by table; a joiner joins nothing
             // at the start of a word.
-            i = skip_separators(bytes, i);
+            // Most words follow one space: read that byte and the next here, the call below
+            // only for longer gaps.
+            i = match bytes.get(i..i + 2) {
+                Some(&[b' ', n]) if BYTE_CLASS[usize::from(n)] & ASCII_ALNUM != 0 => i + 1,
+                _ => skip_separators(bytes, i),
+            };
             let Some(&b) = bytes.get(i) else { break };
             let first = if b.is_ascii() {
                 char::from(b)
