@@ -887,12 +887,18 @@ struct Vocabulary<'v> {
 impl Vocabulary<'_> {
     #[inline(always)]
     fn get(&self, word: &str) -> u32 {
-        let b = word.as_bytes();
+        self.get_bytes(word.as_bytes(), || word)
+    }
+
+    /// `get` of the word `b`, with its text (`word`) made only for the long words the map holds:
+    /// the packed words are read as bytes, with no char boundary checks.
+    #[inline]
+    fn get_bytes<'w>(&self, b: &[u8], word: impl FnOnce() -> &'w str) -> u32 {
         // Words of the text hold no NUL, so the check in `pack` is left out here.
         match b.len() {
             1..=7 => self.packed.get(crate::hash::tail(b)),
             8 => b.first_chunk::<8>().map_or(0, |w| self.packed.get(u64::from_le_bytes(*w))),
-            _ => self.map.get(word).copied().unwrap_or(0),
+            _ => self.map.get(word()).copied().unwrap_or(0),
         }
     }
 }
@@ -1097,9 +1103,11 @@ impl<'a> Words<'a> {
                 };
                 if let Some(v) = vocabulary {
                     // Capitalised, with lower-case letters or digits after: namey.
-                    let (bare, shape) =
-                        if lead == LOWER_LETTER { (&text[start..end], 0) } else { (&folded[word.folded.0..word.folded.1], NAMEY) };
-                    classes.push(v.get(bare) | shape);
+                    classes.push(if lead == LOWER_LETTER {
+                        v.get_bytes(&bytes[start..end], || &text[start..end])
+                    } else {
+                        v.get(&folded[word.folded.0..word.folded.1]) | NAMEY
+                    });
                 }
                 list.push(word);
                 i = end;
