@@ -1106,7 +1106,8 @@ impl<'a> Words<'a> {
                     classes.push(if lead == LOWER_LETTER {
                         v.get_bytes(&bytes[start..end], || &text[start..end])
                     } else {
-                        v.get(&folded[word.folded.0..word.folded.1]) | NAMEY
+                        let (a, b) = word.folded;
+                        v.get_bytes(&folded.as_bytes()[a..b], || &folded[a..b]) | NAMEY
                     });
                 }
                 list.push(word);
