@@ -887,12 +887,18 @@ struct Vocabulary<'v> {
 impl Vocabulary<'_> {
     #[inline(always)]
     fn get(&self, word: &str) -> u32 {
-        let b = word.as_bytes();
+        self.get_bytes(word.as_bytes(), || word)
+    }
+
+    /// `get` of the word `b`, with its text (`word`) made only for the long words the map holds:
+    /// the packed words are read as bytes, with no char boundary checks.
+    #[inline]
+    fn get_bytes<'w>(&self, b: &[u8], word: impl FnOnce() -> &'w str) -> u32 {
         // Words of the text hold no NUL, so the check in `pack` is left out here.
         match b.len() {
             1..=7 => self.packed.get(crate::hash::tail(b)),
             8 => b.first_chunk::<8>().map_or(0, |w| self.packed.get(u64::from_le_bytes(*w))),
-            _ => self.map.get(word).copied().unwrap_or(0),
+            _ => self.map.get(word()).copied().unwrap_or(0),
         }
     }
 }
@@ -1058,7 +1064,12 @@ impl<'a> Words<'a> {
         while i < bytes.len() {
             // Skip to the next letter or digit: ASCII separators by table; a joiner joins nothing
             // at the start of a word.
-            i = skip_separators(bytes, i);
+            // Most words follow one space: read that byte and the next here, the call below
+            // only for longer gaps.
+            i = match bytes.get(i..i + 2) {
+                Some(&[b' ', n]) if BYTE_CLASS[usize::from(n)] & ASCII_ALNUM != 0 => i + 1,
+                _ => skip_separators(bytes, i),
+            };
             let Some(&b) = bytes.get(i) else { break };
             let first = if b.is_ascii() {
                 char::from(b)
@@ -1083,17 +1094,21 @@ impl<'a> Words<'a> {
                 let word = if lead == LOWER_LETTER {
                     Word { start, end, full_end: end, folded: (start, end), folded_full: end, flags: PLAIN | IN_TEXT | digits }
                 } else {
+                    // Only the capital needs folding: the tail is lower case or digits already.
                     let from = folded.len();
-                    folded.push_str(&text[start..end]);
-                    folded[from..].make_ascii_lowercase();
+                    folded.push(char::from(b.to_ascii_lowercase()));
+                    folded.push_str(&text[i..end]);
                     let to = folded.len();
                     Word { start, end, full_end: end, folded: (from, to), folded_full: to, flags: PLAIN | CAP | digits }
                 };
                 if let Some(v) = vocabulary {
                     // Capitalised, with lower-case letters or digits after: namey.
-                    let (bare, shape) =
-                        if lead == LOWER_LETTER { (&text[start..end], 0) } else { (&folded[word.folded.0..word.folded.1], NAMEY) };
-                    classes.push(v.get(bare) | shape);
+                    classes.push(if lead == LOWER_LETTER {
+                        v.get_bytes(&bytes[start..end], || &text[start..end])
+                    } else {
+                        let (a, b) = word.folded;
+                        v.get_bytes(&folded.as_bytes()[a..b], || &folded[a..b]) | NAMEY
+                    });
                 }
                 list.push(word);
                 i = end;
