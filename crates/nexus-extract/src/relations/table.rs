@@ -884,21 +884,13 @@ impl Tables {
                     && let Some(last) = phrase.words.last()
                 {
                     heads.push(last.trim_end_matches('*').to_owned());
-                    match &mut anaphor_last_words {
-                        Some(_) if last.ends_with('*') => anaphor_last_words = None,
-                        Some(set) => set.extend([leak(last)]),
-                        None => {}
-                    }
+                    add_last_word(&mut anaphor_last_words, last);
                     anaphors.insert(phrase.clone(), ());
                 }
                 if cue == Cue::AnaphorOrgs
                     && let Some(last) = phrase.words.last()
                 {
-                    match &mut anaphor_orgs_heads {
-                        Some(_) if last.ends_with('*') => anaphor_orgs_heads = None,
-                        Some(heads) => heads.extend([leak(last)]),
-                        None => {}
-                    }
+                    add_last_word(&mut anaphor_orgs_heads, last);
                 }
                 if let Some(first) = phrase.words.first()
                     && cue_firsts.insert((first.clone(), cue.index()))
@@ -1057,6 +1049,16 @@ impl Tables {
     /// The rank a phrase at `words[0]` states, with its length in words.
     pub fn rank_at(&self, words: &[&str]) -> Option<(u32, usize)> {
         (1..=3).rev().filter_map(|r| self.cue(Cue::rank(r)?).longest_at(words).map(|n| (r, n))).max_by_key(|(_, n)| *n)
+    }
+}
+
+/// A phrase's last word into the set of such words, which is given up (`None`) once one is a
+/// stem: a stem's words cannot be listed.
+fn add_last_word(set: &mut Option<WordSet>, last: &str) {
+    if last.ends_with('*') {
+        *set = None;
+    } else if let Some(words) = set {
+        words.extend([leak(last)]);
     }
 }
 
