@@ -105,6 +105,9 @@ pub struct ExtractArgs {
     /// One JSON object per document (JSON Lines), as ONTOLOGY.md specifies.
     #[arg(long)]
     pub json: bool,
+    /// Entities, quantities and dates only: skip the relations, about half the work.
+    #[arg(long)]
+    pub no_relations: bool,
     /// Your own knowledge-base directories (repeatable).
     #[arg(long = "kb")]
     pub kb: Vec<PathBuf>,

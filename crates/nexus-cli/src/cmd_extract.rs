@@ -43,8 +43,10 @@ struct Output<'a> {
     extraction: &'a Extraction,
 }
 
-fn run_one(ex: &Extractor, doc: &Document) -> Extraction {
-    ex.extract(&doc.extraction_text(), doc.meta.published.as_deref()).cite(&doc.text)
+fn run_one(ex: &Extractor, doc: &Document, relations: bool) -> Extraction {
+    let (text, date) = (doc.extraction_text(), doc.meta.published.as_deref());
+    let found = if relations { ex.extract(&text, date) } else { ex.extract_mentions(&text, date) };
+    found.cite(&doc.text)
 }
 
 pub fn extract(db: &Path, args: ExtractArgs) -> anyhow::Result<ExitCode> {
@@ -65,7 +67,7 @@ pub fn extract(db: &Path, args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
-        let x = run_one(&ex, &doc);
+        let x = run_one(&ex, &doc, !args.no_relations);
         if args.json {
             let m = &doc.meta;
             let document = DocumentOut {
@@ -162,7 +164,7 @@ pub fn eval(db: &Path, args: EvalArgs) -> anyhow::Result<ExitCode> {
             let path = args.docs.join(name);
             let doc = nexus_ingest::read_file(&path, &nexus_ingest::Options::default())
                 .with_context(|| format!("{} (named by {})", path.display(), gf.display()))?;
-            let s = score(&gold, name, &run_one(&ex, &doc));
+            let s = score(&gold, name, &run_one(&ex, &doc, true));
             for (k, c) in &s.categories {
                 categories.entry(k.clone()).or_default().add(*c);
             }

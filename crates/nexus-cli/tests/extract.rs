@@ -34,6 +34,26 @@ fn extract_json_is_the_contract_and_spans_index_the_stored_text() {
 }
 
 #[test]
+fn no_relations_keeps_every_entity_quantity_and_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("n.db");
+    let demo = demo_corpus();
+    let parse = |out: String| -> Vec<serde_json::Value> { out.lines().map(|l| serde_json::from_str(l).unwrap()).collect() };
+    let full = parse(run(nexus(&db).args(["extract", "--json"]).arg(&demo)).stdout);
+    let r = run(nexus(&db).args(["extract", "--json", "--no-relations"]).arg(&demo));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let bare = parse(r.stdout);
+    assert_eq!(full.len(), bare.len());
+    assert!(full.iter().any(|o| !o["relations"].as_array().unwrap().is_empty()), "the demo states relations");
+    for (f, b) in full.iter().zip(&bare) {
+        assert_eq!(b["relations"], serde_json::json!([]), "{}", b["document"]["source"]);
+        for key in ["document", "entities", "quantities", "dates"] {
+            assert_eq!(f[key], b[key], "{key} of {}", f["document"]["source"]);
+        }
+    }
+}
+
+#[test]
 fn eval_scores_the_seeds() {
     let Some(shared) = shared() else {
         eprintln!("SKIPPED: ../shared is not beside the checkout");

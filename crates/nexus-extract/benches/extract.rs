@@ -6,6 +6,8 @@
 //!   date, as ingest will call it (target ≥ 30 MB/s per core).
 //! - `extract/english_1mib`: one call on those documents repeated to ~1 MiB, the text
 //!   `examples/dump_english_text.rs` writes for the spaCy comparison.
+//! - `extract/*_mentions`: the same without relations (`Extractor::extract_mentions`): the
+//!   entities, quantities and dates, what a named-entity tagger such as spaCy's gives.
 //! - `stages/*`: the matcher, quantities and dates alone on the ~1 MiB text, to see where the time goes.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -38,8 +40,12 @@ fn bench(c: &mut Criterion) {
     group.bench_function("english_documents", |b| {
         b.iter(|| docs.iter().map(|d| extractor.extract(black_box(&d.text), d.published.as_deref()).entities.len()).sum::<usize>())
     });
+    group.bench_function("english_documents_mentions", |b| {
+        b.iter(|| docs.iter().map(|d| extractor.extract_mentions(black_box(&d.text), d.published.as_deref()).entities.len()).sum::<usize>())
+    });
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.bench_function("english_1mib", |b| b.iter(|| extractor.extract(black_box(&text), None)));
+    group.bench_function("english_1mib_mentions", |b| b.iter(|| extractor.extract_mentions(black_box(&text), None)));
     group.finish();
 
     let matcher = Matcher::new(kb);
