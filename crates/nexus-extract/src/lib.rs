@@ -6,6 +6,7 @@
 //! names the knowledge base lacks (`discover`), group the mentions into entities (`entities`),
 //! find quantities and dates, then the relations between the entities (`relations`).
 
+mod codenames;
 pub mod dates;
 pub mod discover;
 pub mod entities;
@@ -95,6 +96,7 @@ impl Extractor {
         let matched = self.matcher.find(&self.kb, text);
         let cx = discover::Context::new(text, &self.kb, &self.learned, &matched);
         let (mentions, learned) = discover::find(&cx);
+        let (mentions, learned) = codenames::drop_codenames(text, mentions, learned);
         let (words, lang) = cx.vocabulary_words();
         let doc = quantities::lex::DocLex::with_words(words, lang);
         let quantities: Vec<ExtractedQuantity> =

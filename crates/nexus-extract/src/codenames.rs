@@ -1,0 +1,62 @@
+//! Codenames: "Operation Orinoco" is not the river, "la Operación Huallaga" not the valley,
+//! "a Operação Rota Caipira" not the route. A mention that stands right after a noun of
+//! `operation-nouns.txt` (a quote mark between allowed) names an operation, and is dropped with
+//! any mention glued to it ("Operation Andes Shield").
+
+use crate::discover::Found;
+use crate::matcher::KbMention;
+use std::sync::OnceLock;
+
+/// The operation nouns, as written.
+fn nouns() -> &'static [&'static str] {
+    static NOUNS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    NOUNS.get_or_init(|| {
+        include_str!("../../../data/lang/operation-nouns.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+/// Quote marks that may open a codename.
+const QUOTES: &[char] = &['"', '\'', '“', '‘', '«', '„'];
+
+/// Does the text before `start` end in an operation noun, or in a mention this pass dropped
+/// (`dropped_end`), with only spaces and quote marks between?
+fn after_operation_noun(text: &str, start: usize, dropped_end: Option<usize>) -> bool {
+    let Some(before) = text.get(..start) else { return false };
+    let gap = before.trim_end_matches(|c: char| c == ' ' || QUOTES.contains(&c));
+    if gap.len() == start {
+        return false;
+    }
+    if dropped_end == Some(gap.len()) && gap.len() + 1 == start {
+        return true;
+    }
+    // Most mentions are told by the last byte before them.
+    let last = gap.as_bytes().last();
+    if !nouns().iter().any(|n| n.as_bytes().last() == last) {
+        return false;
+    }
+    let word_start = gap.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + gap[i..].chars().next().map_or(1, char::len_utf8));
+    nouns().contains(&&gap[word_start..])
+}
+
+/// The mentions that do not name an operation; both lists stay sorted by start.
+pub fn drop_codenames(text: &str, kb: Vec<KbMention>, learned: Vec<Found>) -> (Vec<KbMention>, Vec<Found>) {
+    (keep_others(text, kb, |m| (m.start, m.end)), keep_others(text, learned, |f| (f.start, f.end)))
+}
+
+/// `mentions` (sorted by start) less those after an operation noun or glued to one dropped.
+fn keep_others<M>(text: &str, mentions: Vec<M>, span: impl Fn(&M) -> (usize, usize)) -> Vec<M> {
+    let mut dropped_end = None;
+    let mut keep = |m: &M| {
+        let (s, e) = span(m);
+        let drop = after_operation_noun(text, s, dropped_end);
+        if drop {
+            dropped_end = Some(e);
+        }
+        !drop
+    };
+    mentions.into_iter().filter(|m| keep(m)).collect()
+}
