@@ -326,15 +326,23 @@ pub fn find(
                     let (from, factor) = memory.origins(idx, orphan, goods_first);
                     if from.is_empty() && matches!(orphan, frames::Orphan::Unnamed | frames::Orphan::Arriving) {
                         // "Colombian cocaine bound for Europe": the goods' demonym names it.
-                        (
-                            discourse::demonym_origins(
-                                &v,
-                                c.commodity,
-                                c.trigger.0,
-                                demonyms.get_or_init(|| discourse::demonyms(kb, entities)),
-                            ),
-                            discourse::DEMONYM,
-                        )
+                        let by_demonym = discourse::demonym_origins(
+                            &v,
+                            c.commodity,
+                            c.trigger.0,
+                            demonyms.get_or_init(|| discourse::demonyms(kb, entities)),
+                        );
+                        // "shipped through the port of Guayaquil to Antwerp": with no origin
+                        // named or carried, the goods leave from the port or city they pass
+                        // first (a region passed, "through Central America", says less).
+                        let exits = &t.predicates[c.predicate].exits;
+                        let exit = c.via.first().and_then(|&k| v.entity(k)).filter(|&e| {
+                            entities[e].in_kb && kb.get(&entities[e].id).and_then(|k| k.kind.as_deref()).is_some_and(|k| exits.contains(&k))
+                        });
+                        match by_demonym.is_empty().then_some(exit).flatten() {
+                            Some(exit) if orphan == frames::Orphan::Unnamed => (vec![exit], discourse::EXIT),
+                            _ => (by_demonym, discourse::DEMONYM),
+                        }
                     } else {
                         (from.to_vec(), factor)
                     }
@@ -361,7 +369,9 @@ pub fn find(
                 if t.predicates[c.predicate].symmetric {
                     seen.insert((o, c.predicate, s));
                 }
-                let (qualifiers, confidence) = read.get_or_init(|| qualify::qualifiers(&v, &sentence, c)).clone();
+                let (mut qualifiers, confidence) = read.get_or_init(|| qualify::qualifiers(&v, &sentence, c)).clone();
+                // A place the flow passes is not also where it starts.
+                qualifiers.via.retain(|p| *p != entities[s].id);
                 here.push((
                     c.trigger.0,
                     Relation {

@@ -98,3 +98,25 @@ fn goods_seized_where_they_arrived_went_there_from_their_origin() {
     let x = extract("En México, en Manzanillo, los precursores llegaron desde Shanghái.");
     assert!(!has(&x, "Shanghai", "ships_to", "Mexico"), "{:?}", triples(&x));
 }
+
+#[test]
+fn with_no_origin_named_goods_leave_from_the_port_they_pass() {
+    let x = extract("Cocaine was shipped through the port of Guayaquil to Antwerp.");
+    assert_has(&x, "Guayaquil", "ships_to", "Antwerp");
+    let r = find(&x, "Guayaquil", "ships_to", "Antwerp");
+    assert!(r.qualifiers.via.is_empty(), "the start is not also passed: {:?}", r.qualifiers.via);
+    let x = extract("A PF investiga o envio de cocaína pelo porto de Paranaguá para Antuérpia.");
+    assert_has(&x, "Paranaguá", "ships_to", "Antwerp");
+    let x = extract("En Colombia, la cocaína salía por el puerto de Buenaventura hacia Rotterdam.");
+    assert_has(&x, "Buenaventura", "ships_to", "Rotterdam");
+}
+
+#[test]
+fn a_region_passed_is_not_where_goods_start() {
+    let x = extract("The cocaine is sold for shipment through Central America to the United States.");
+    assert!(!has(&x, "Central America", "ships_to", "United States"), "{:?}", triples(&x));
+    // A named origin stays the origin; the port is passed.
+    let x = extract("Cocaine moved from Colombia through the port of Guayaquil to Antwerp.");
+    assert_has(&x, "Colombia", "ships_to", "Antwerp");
+    assert!(!has(&x, "Guayaquil", "ships_to", "Antwerp"), "{:?}", triples(&x));
+}

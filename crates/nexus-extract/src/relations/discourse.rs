@@ -211,6 +211,9 @@ pub fn last_places(v: &View) -> Vec<usize> {
 /// An origin read from a demonym is weaker than a named one.
 pub const DEMONYM: f64 = 0.75;
 
+/// The strength factor of a flow whose origin is the first place it passes, none being named.
+pub const EXIT: f64 = 0.75;
+
 /// The countries the demonyms beside the goods of a flow name ("Colombian and Peruvian
 /// cocaine", "cocaína colombiana e peruana"): the flow's commodity (token `commodity`), else
 /// the goods named before its trigger (token `trigger`). Only among the document's entities: a

@@ -19,6 +19,9 @@ pub struct Predicate {
     /// Knowledge-base place kinds that are never the subject ("sea", "world_region" for
     /// `located_in`: an ocean or a region spanning countries lies in no one place).
     pub not_subjects: Vec<&'static str>,
+    /// Knowledge-base place kinds a flow with no origin named starts from when it passes there
+    /// first ("port", "city" for `ships_to`: "shipped through the port of Guayaquil to Antwerp").
+    pub exits: Vec<&'static str>,
 }
 
 /// How the ends of a relation are found around its trigger (see `triggers.tsv`).
@@ -803,19 +806,19 @@ impl Tables {
         let mut predicates = Vec::new();
         for line in lines(include_str!("../../../../data/relations/predicates.tsv")) {
             let cols: Vec<&str> = line.split('\t').collect();
-            let (name, symmetric, subject, object, not_ends, not_subjects) = match cols[..] {
-                [name, symmetric, subject, object] => (name, symmetric, subject, object, "", ""),
-                [name, symmetric, subject, object, not_ends] => (name, symmetric, subject, object, not_ends, ""),
-                [name, symmetric, subject, object, not_ends, not_subjects] => (name, symmetric, subject, object, not_ends, not_subjects),
+            let (name, symmetric, subject, object) = match cols[..] {
+                [name, symmetric, subject, object, ..] if cols.len() <= 7 => (name, symmetric, subject, object),
                 _ => panic!("predicates.tsv: bad line {line:?}"),
             };
+            let kinds = |k: usize| cols.get(k).map_or_else(Vec::new, |c| c.split(',').filter(|k| !k.is_empty()).map(leak).collect());
             predicates.push(Predicate {
                 name: leak(name),
                 symmetric: symmetric == "yes",
                 subject: types(subject),
                 object: types(object),
-                not_ends: not_ends.split(',').filter(|k| !k.is_empty()).map(leak).collect(),
-                not_subjects: not_subjects.split(',').filter(|k| !k.is_empty()).map(leak).collect(),
+                not_ends: kinds(4),
+                not_subjects: kinds(5),
+                exits: kinds(6),
             });
         }
         let mut predicate_names = FxMap::default();
