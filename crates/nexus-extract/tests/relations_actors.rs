@@ -13,6 +13,23 @@ fn a_passive_trigger_phrase_takes_the_doer_after_it() {
 }
 
 #[test]
+fn words_of_command_put_the_leader_after_them_with_no_agent_word() {
+    let x = extract("En Ecuador, Los Choneros, cuyo líder es alias Fito, operan en Manabí.");
+    assert_has(&x, "José Adolfo Macías Villamar", "leads", "Los Choneros");
+    let x = extract("O Comando Vermelho, sob o comando de Marcinho VP, domina o Complexo do Alemão.");
+    assert_has(&x, "Márcio dos Santos Nepomuceno", "leads", "Comando Vermelho");
+    let x = extract("The Gulf Clan cell under the command of Chiquito Malo moved the drugs.");
+    assert_has(&x, "Jobanis de Jesús Ávila Villadiego", "leads", "Clan del Golfo");
+    // "las disidencias de las Farc": the dissidents, whom "de las Farc" completes, are led.
+    let x = extract("Las disidencias de las Farc al mando de alias Iván Mordisco atacaron una base militar.");
+    assert_has(&x, "Néstor Gregorio Vera Fernández", "leads", "FARC dissidents");
+    assert!(!has(&x, "Néstor Gregorio Vera Fernández", "leads", "Fuerzas Armadas Revolucionarias de Colombia – Ejército del Pueblo"));
+    // No person right after the words: no leader.
+    let x = extract("Los Choneros, al mando de la cárcel de Guayaquil, cobraban extorsiones.");
+    assert!(!triples(&x).iter().any(|(_, p, _)| p == "leads"), "{:?}", triples(&x));
+}
+
+#[test]
 fn an_agent_in_coordination_with_a_passive_arrest_made_it() {
     let x = extract("Carlos Alberto Mendoza Ruiz was arrested in Medellín in coordination with the Colombian National Police.");
     assert_has(&x, "Policía Nacional de Colombia", "arrested", "Carlos Alberto Mendoza Ruiz");

@@ -1,7 +1,8 @@
 //! Who acted, when the plain active clause does not say: a trigger phrase that is itself
 //! passive ("led by", "liderado por", "chefiada pela"), and a doer named between a verb and
 //! its objects ("arrested two men, identified by the DNCD as A and B"), and people listed after
-//! a colon ("prendeu quatro integrantes do PCC: A, B, C e D").
+//! a colon ("prendeu quatro integrantes do PCC: A, B, C e D"), and words that put the doer
+//! after them with no agent word ("al mando de", "under the command of", "cuyo líder es").
 
 use super::frames::{Candidate, pairs, with_coordinated};
 use super::table::Cue;
@@ -33,6 +34,33 @@ pub fn passive_phrase(v: &View, predicate: usize, start: usize, end: usize, out:
         pairs(&agents, &with_coordinated(v, o, &p.object), predicate, (start, end), out, v);
     }
     true
+}
+
+/// "las disidencias al mando de alias Iván Mordisco", "a cell under the command of X", "Los
+/// Choneros, cuyo líder es alias Fito, …" (`Frame::Under`): words that put the doer right after
+/// them and what is acted on before them, with no agent word. Only an alias cue or a title may
+/// stand between the words and the doer, in the same clause.
+pub fn under(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
+    let p = &v.t.predicates[predicate];
+    let Some(doer) = (end..(end + AGENT_REACH).min(v.len()))
+        .take_while(|&k| {
+            v.fits(k, &p.subject) || (v.toks[k].entity().is_none() && !v.trigger[k] && v.norms[k].chars().all(char::is_alphabetic))
+        })
+        .find(|&k| v.fits(k, &p.subject))
+    else {
+        return;
+    };
+    let doers = v.list_right(doer, &p.subject, 1).0;
+    if let Some(o) = v.nearest_left(start, &p.object, OBJECT_REACH) {
+        pairs(&doers, &with_coordinated(v, head_before_of(v, o, &p.object).unwrap_or(o), &p.object), predicate, (start, end), out, v);
+    }
+}
+
+/// "las disidencias de las FARC al mando de …": the entity `o` completes, by "of", the entity
+/// before it, which is what the words are about.
+fn head_before_of(v: &View, o: usize, types: &[EntityType]) -> Option<usize> {
+    let k = if o > 0 && v.is(o - 1, Cue::Article) { o - 1 } else { o };
+    (k >= 2 && v.is(k - 1, Cue::Of) && v.fits(k - 2, types)).then(|| k - 2)
 }
 
 /// "Dominican authorities arrested two men, identified by the DNCD as A and B": with no

@@ -76,6 +76,7 @@ pub fn apply(v: &View, trigger: &Trigger, start: usize, end: usize, out: &mut Ve
         Frame::Roster => super::events::roster(v, trigger.predicate, end, out),
         Frame::Mutual => super::mutual::apply(v, trigger.predicate, start, end, out),
         Frame::Sale => super::goods::sale(v, trigger.predicate, start, end, out),
+        Frame::Under => super::agents::under(v, trigger.predicate, start, end, out),
     }
 }
 

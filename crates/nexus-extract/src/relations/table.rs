@@ -57,6 +57,9 @@ pub enum Frame {
     /// "sold cocaine to the Sinaloa Cartel", "vendía cocaína al Cártel de Sinaloa": a sale of
     /// goods to an organization makes seller and buyer cooperate (`goods`).
     Sale,
+    /// "las disidencias al mando de alias Iván Mordisco", "Los Choneros, cuyo líder es alias
+    /// Fito": the subject right after the words, the object before them (`agents::under`).
+    Under,
 }
 
 impl Frame {
@@ -852,6 +855,7 @@ impl Tables {
                 "mutual" => Frame::Mutual,
                 "until" => Frame::Until,
                 "sale" => Frame::Sale,
+                "under" => Frame::Under,
                 f => panic!("triggers.tsv: unknown frame {f}"),
             };
             triggers.push(Trigger { predicate, frame });
