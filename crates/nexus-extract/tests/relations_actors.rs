@@ -30,6 +30,25 @@ fn words_of_command_put_the_leader_after_them_with_no_agent_word() {
 }
 
 #[test]
+fn a_relative_clause_between_commas_leaves_the_subject_to_the_verb_after_it() {
+    let x = extract("Los Choneros, cuyo jefe vive en Quito, operan en Manabí.");
+    assert_has(&x, "Los Choneros", "operates_in", "Manabí");
+    let x = extract("En Ecuador, Los Choneros, cuyo líder es alias Fito, operan en Manabí.");
+    assert_has(&x, "Los Choneros", "operates_in", "Manabí");
+    let x = extract("Los Lobos, however, operate in Azuay.");
+    assert_has(&x, "Los Lobos", "operates_in", "Azuay");
+}
+
+#[test]
+fn a_passive_phrase_after_a_relative_pronoun_acts_on_its_antecedent() {
+    let x = extract("The Sinaloa Cartel, which is led by Ismael Zambada, operates in Sonora.");
+    assert_has(&x, "Ismael Zambada García", "leads", "Cártel de Sinaloa");
+    assert_has(&x, "Cártel de Sinaloa", "operates_in", "Sonora");
+    let x = extract("O Comando Vermelho, que é chefiado por Marcinho VP, domina o Complexo do Alemão.");
+    assert_has(&x, "Márcio dos Santos Nepomuceno", "leads", "Comando Vermelho");
+}
+
+#[test]
 fn an_agent_in_coordination_with_a_passive_arrest_made_it() {
     let x = extract("Carlos Alberto Mendoza Ruiz was arrested in Medellín in coordination with the Colombian National Police.");
     assert_has(&x, "Policía Nacional de Colombia", "arrested", "Carlos Alberto Mendoza Ruiz");

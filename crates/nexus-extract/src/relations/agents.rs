@@ -30,7 +30,7 @@ pub fn passive_phrase(v: &View, predicate: usize, start: usize, end: usize, out:
         return false;
     };
     let agents = v.list_right(agent, &p.subject, 1).0;
-    if let Some(o) = v.nearest_left(start, &p.object, OBJECT_REACH) {
+    if let Some(o) = v.nearest_left(start, &p.object, OBJECT_REACH).or_else(|| v.relative_antecedent(start, &p.object)) {
         pairs(&agents, &with_coordinated(v, o, &p.object), predicate, (start, end), out, v);
     }
     true

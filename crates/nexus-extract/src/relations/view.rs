@@ -218,6 +218,9 @@ impl<'s> View<'s> {
     /// Peru's Amazon on the borders of Brazil and Bolivia, has been …"): places named in the
     /// aside say where the subject is, they are not the subject.
     fn aside_open(&self, i: usize) -> Option<usize> {
+        if let Some(k) = self.relative_aside_open(i) {
+            return Some(k);
+        }
         for k in (i.saturating_sub(20)..i).rev() {
             if self.trigger[k] || (self.norms[k] != "," && self.cue_ends_at(k, Cue::ClauseBreak)) {
                 return None;
@@ -228,6 +231,17 @@ impl<'s> View<'s> {
             }
         }
         None
+    }
+
+    /// ", cuyo líder es alias Fito,", ", which is led by X,", ", however,": a clause set off by
+    /// commas that opens with a relative pronoun or a clause word describes or qualifies the
+    /// name before it, and the verb after the comma at `i` is still that name's. The comma
+    /// opening it, with no sentence break between.
+    fn relative_aside_open(&self, i: usize) -> Option<usize> {
+        let opens = |k: usize| {
+            self.norms[k] == "," && (self.cue_at(k + 1, Cue::Relative).is_some() || self.cue_at(k + 1, Cue::ClauseBreak).is_some())
+        };
+        (i.saturating_sub(20)..i).rev().take_while(|&k| !matches!(self.norms[k], ";" | ":" | "." | "(" | ")")).find(|&k| opens(k))
     }
 
     /// ", vizinho de Mato Grosso do Sul,", ", neighbour of Brazil,": an aside of one noun and
@@ -683,6 +697,18 @@ impl<'s> View<'s> {
     /// The nearest entity of `types` before `before` within `reach` tokens, not past a stop.
     pub fn nearest_left(&self, before: usize, types: &[EntityType], reach: usize) -> Option<usize> {
         (before.saturating_sub(reach)..before).rev().take_while(|&k| !self.stops(k)).find(|&k| self.fits(k, types))
+    }
+
+    /// "the Sinaloa Cartel, which is led by …", "o CV, que é chefiado por …": the entity right
+    /// before a relative pronoun that stands at most three words before `before` (an auxiliary
+    /// between), a comma allowed between them.
+    pub fn relative_antecedent(&self, before: usize, types: &[EntityType]) -> Option<usize> {
+        let pronoun = (before.saturating_sub(3)..before).rev().find(|&k| self.cue_at(k, Cue::Relative).is_some_and(|n| k + n <= before))?;
+        if !(pronoun + 1..before).all(|k| self.plain_word(k) && self.cue_at(k, Cue::ClauseBreak).is_none()) {
+            return None;
+        }
+        let k = if pronoun > 0 && self.norms[pronoun - 1] == "," { pronoun - 1 } else { pronoun };
+        (k > 0 && self.fits(k - 1, types)).then(|| k - 1)
     }
 
     /// Is the trigger at `start..end` in the passive ("was seized", "fue incautada por")?
