@@ -41,6 +41,14 @@ fn an_impersonal_se_is_a_passive_and_a_with_phrase_keeps_the_first_doer() {
 }
 
 #[test]
+fn a_pronominal_se_with_de_is_active_and_its_doer_stands_before() {
+    let x = extract("Agentes de la Guardia Civil se incautaron de 8 toneladas de cocaína en el puerto de Algeciras.");
+    assert_has(&x, "Guardia Civil", "seized", "cocaine");
+    let r = find(&x, "Guardia Civil", "seized", "cocaine");
+    assert_eq!(r.qualifiers.quantity.as_ref().map(|q| q.value), Some(8000.0));
+}
+
+#[test]
 fn goods_hidden_in_a_cargo_are_not_the_cargo() {
     let x = extract(
         "La Policía Nacional del Ecuador incautó 2 toneladas de cocaína en Guayaquil. \

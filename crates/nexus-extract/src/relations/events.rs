@@ -61,9 +61,11 @@ pub fn agentless(v: &View, predicate: usize, start: usize, end: usize, out: &mut
 }
 
 /// "Durante la intervención se detuvo a tres personas", "se decomisaron 56 kilos": Spanish
-/// states an act with an impersonal "se" and names no doer; it is the passive's reading.
+/// states an act with an impersonal "se" and names no doer; it is the passive's reading. Not
+/// the pronominal verb, whose "de" brings the goods: "la Guardia Civil se incautó de 8
+/// toneladas" is active, its doer before.
 pub fn impersonal(v: &View, predicate: usize, start: usize, end: usize) -> bool {
-    end - start == 1 && start > 0 && v.norms[start - 1] == "se" && EVENTS.contains(&v.t.predicates[predicate].name)
+    end - start == 1 && start > 0 && v.norms[start - 1] == "se" && !v.is(end, Cue::Of) && EVENTS.contains(&v.t.predicates[predicate].name)
 }
 
 /// Who else may stand before an act's verb: a gang, a company or a person there did it (or
