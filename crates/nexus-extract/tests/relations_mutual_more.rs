@@ -1,6 +1,6 @@
 //! Reciprocal wording after coordinated subjects in other tenses ("fight over", "have clashed",
-//! "mantienen una guerra", "se aliaron"): each pair of them. Fresh sentences, bundled knowledge
-//! base.
+//! "mantienen una guerra", "se aliaron"): each pair of them; wars told with the other party as
+//! the object, and broken alliances. Fresh sentences, bundled knowledge base.
 
 mod support;
 use support::*;
@@ -29,4 +29,15 @@ fn a_reciprocal_with_its_other_party_named_is_a_plain_verb() {
     assert!(!has(&x, "Los Choneros", "conflicts_with", "Los Lobos"), "{:?}", triples(&x));
     let x = extract("Los Choneros se enfrentaron a Los Lobos en la cárcel de Guayaquil.");
     assert_has(&x, "Los Choneros", "conflicts_with", "Los Lobos");
+}
+
+#[test]
+fn a_war_with_the_other_party_as_object_and_a_broken_alliance_are_conflicts() {
+    let x = extract("The Sinaloa Cartel is fighting the CJNG.");
+    assert_has(&x, "Cártel de Sinaloa", "conflicts_with", "Cártel de Jalisco Nueva Generación");
+    let x = extract("El Cártel de Sinaloa se enfrenta al CJNG por el control de Tijuana.");
+    assert_has(&x, "Cártel de Sinaloa", "conflicts_with", "Cártel de Jalisco Nueva Generación");
+    let x = extract("O PCC rompeu a aliança com o Comando Vermelho em 2016.");
+    assert_has(&x, "Primeiro Comando da Capital", "conflicts_with", "Comando Vermelho");
+    assert!(!has(&x, "Primeiro Comando da Capital", "cooperates_with", "Comando Vermelho"), "{:?}", triples(&x));
 }
