@@ -41,3 +41,11 @@ fn a_war_with_the_other_party_as_object_and_a_broken_alliance_are_conflicts() {
     assert_has(&x, "Primeiro Comando da Capital", "conflicts_with", "Comando Vermelho");
     assert!(!has(&x, "Primeiro Comando da Capital", "cooperates_with", "Comando Vermelho"), "{:?}", triples(&x));
 }
+
+#[test]
+fn ties_as_bonds_are_cooperation() {
+    let x = extract("O PCC mantém laços com o Comando Vermelho.");
+    assert_has(&x, "Primeiro Comando da Capital", "cooperates_with", "Comando Vermelho");
+    let x = extract("El PCC mantiene lazos con la 'Ndrangheta.");
+    assert_has(&x, "Primeiro Comando da Capital", "cooperates_with", "'Ndrangheta");
+}
