@@ -774,6 +774,12 @@ pub(super) const PLACE_NOUN: u32 = 1 << 26;
 /// Not a word of a vocabulary: the word's shape, set by the scan. A word that can be part of a
 /// person's name: capitalised with lower-case letters ("Úsuga", "McAllister"), or an initial.
 const NAMEY: u32 = 1 << 27;
+/// Not a word of a vocabulary either, set by the scan: the word is not `PLAIN`, holds an ASCII
+/// digit, or has a hyphen in the gap before it or right after it. The passes that read a plain
+/// word off its classes alone (`vocabulary_words`, `cue_names::Scan::from_words`) skip to these.
+pub(super) const ODD: u32 = 1 << 28;
+/// A plural article that may open a name ("los", "os"; `cue_names::vocab`), in any case.
+pub(super) const ARTICLE: u32 = 1 << 29;
 
 /// The vocabularies of the quantity and date finders, in `DocLex::words` order.
 fn lex_sets() -> [&'static crate::quantities::lex::WordSet; 2] {
@@ -1061,6 +1067,8 @@ impl<'a> Words<'a> {
             None => false,
         };
         let mut i = 0;
+        // A hyphen in the gap before the next word (`ODD`).
+        let mut gap_hyphen = false;
         while i < bytes.len() {
             // Skip to the next letter or digit: ASCII separators by table; a joiner joins nothing
             // at the start of a word.
@@ -1068,7 +1076,11 @@ impl<'a> Words<'a> {
             // only for longer gaps.
             i = match bytes.get(i..i + 2) {
                 Some(&[b' ', n]) if BYTE_CLASS[usize::from(n)] & ASCII_ALNUM != 0 => i + 1,
-                _ => skip_separators(bytes, i),
+                _ => {
+                    let to = skip_separators(bytes, i);
+                    gap_hyphen |= super::cue_names::gap_has_hyphen(&bytes[i..to]);
+                    to
+                }
             };
             let Some(&b) = bytes.get(i) else { break };
             let first = if b.is_ascii() {
@@ -1102,14 +1114,19 @@ impl<'a> Words<'a> {
                     Word { start, end, full_end: end, folded: (from, to), folded_full: to, flags: PLAIN | CAP | digits }
                 };
                 if let Some(v) = vocabulary {
+                    // A separator follows the word: only a digit or the gap before makes it odd.
+                    let odd = if digits != 0 || gap_hyphen { ODD } else { 0 };
                     // Capitalised, with lower-case letters or digits after: namey.
-                    classes.push(if lead == LOWER_LETTER {
-                        v.get_bytes(&bytes[start..end], || &text[start..end])
-                    } else {
-                        let (a, b) = word.folded;
-                        v.get_bytes(&folded.as_bytes()[a..b], || &folded[a..b]) | NAMEY
-                    });
+                    classes.push(
+                        odd | if lead == LOWER_LETTER {
+                            v.get_bytes(&bytes[start..end], || &text[start..end])
+                        } else {
+                            let (a, b) = word.folded;
+                            v.get_bytes(&folded.as_bytes()[a..b], || &folded[a..b]) | NAMEY
+                        },
+                    );
                 }
+                gap_hyphen = false;
                 list.push(word);
                 i = end;
                 continue;
@@ -1194,11 +1211,18 @@ impl<'a> Words<'a> {
                 &folded[word.folded.0..word.folded.1]
             };
             if let Some(v) = vocabulary {
-                classes.push(v.get(bare) | if word.namey() { NAMEY } else { 0 });
+                let odd = !word.has(PLAIN) || word.has(DIGITS) || gap_hyphen || bytes.get(word.full_end) == Some(&b'-');
+                classes.push(v.get(bare) | if word.namey() { NAMEY } else { 0 } | if odd { ODD } else { 0 });
             }
+            gap_hyphen = false;
             list.push(word);
         }
         Words { text, folded, list, classes }
+    }
+
+    /// The words carry their classes (`classified`), which the passes that skip by class read.
+    pub fn has_classes(&self) -> bool {
+        self.classes.len() == self.list.len()
     }
 
     #[inline]
@@ -1218,7 +1242,23 @@ impl<'a> Words<'a> {
         let mut digit_runs = Vec::new();
         let bytes = self.text.as_bytes();
         let (sample, mut lang) = (lang_sample_end(self.text), LangCount::default());
-        for (i, w) in self.list.iter().enumerate() {
+        let skip = self.has_classes();
+        let mut i = 0;
+        while let Some(w) = self.list.get(i) {
+            // Past the language sample, a plain word with no digit adds nothing unless it is in
+            // a vocabulary: on to the next word that is either.
+            if skip && w.start >= sample {
+                match self.next_with_rare(i, ODD | QUANTITY_WORD | DATE_WORD) {
+                    Some(next) if next > i => {
+                        i = next;
+                        continue;
+                    }
+                    Some(_) => {}
+                    None => break,
+                }
+            }
+            let k = i;
+            i += 1;
             if w.has(DIGITS) {
                 let mut at = w.start;
                 while let Some(n) = bytes[at..w.full_end].iter().position(u8::is_ascii_digit) {
@@ -1239,14 +1279,14 @@ impl<'a> Words<'a> {
                 continue;
             }
             // `WordSet::scan` skips runs that start with a digit, and folds no token this long.
-            let class = self.class(i);
+            let class = self.class(k);
             if class & (QUANTITY_WORD | DATE_WORD) == 0 || w.has(DIGIT) || w.full_end - w.start > 64 {
                 continue;
             }
             let tok = Tok { start: w.start, end: w.full_end };
             for (n, bit) in [QUANTITY_WORD, DATE_WORD].into_iter().enumerate() {
                 if class & bit != 0
-                    && let Some(v) = sets[n].get(self.folded(i))
+                    && let Some(v) = sets[n].get(self.folded(k))
                 {
                     out[n].push((tok, v));
                 }
@@ -1424,8 +1464,12 @@ impl KbIndex {
         };
         // Plain ASCII words are looked up once, here, for the cue scan and the quantity and date
         // finders too.
-        for word in &super::cue_names::vocab::get().first_words {
+        let cues = super::cue_names::vocab::get();
+        for word in &cues.first_words {
             *index.classes.entry(word.clone()).or_default() |= CUE_START;
+        }
+        for article in &cues.articles {
+            *index.classes.entry(crate::fold::fold(article.trim_end())).or_default() |= ARTICLE;
         }
         for noun in super::places::nouns() {
             *index.classes.entry(crate::fold::fold(noun)).or_default() |= PLACE_NOUN;
@@ -1544,7 +1588,10 @@ mod tests {
     #[test]
     fn vocabulary_words_are_the_word_sets_scan() {
         let kb = kb_index();
-        let texts = [TRICKY.to_owned(), TRICKY.replace(' ', "-"), TRICKY.replace(' ', "'"), TRICKY.to_uppercase()];
+        let mut texts = vec![TRICKY.to_owned(), TRICKY.replace(' ', "-"), TRICKY.replace(' ', "'"), TRICKY.to_uppercase()];
+        // Past the language sample, where the pass skips by class.
+        let pad = "word ".repeat(4_000);
+        texts.extend(texts.clone().iter().map(|t| format!("{pad}{t}")));
         for text in texts.iter().map(String::as_str).chain(TRICKY.char_indices().map(|(i, _)| &TRICKY[i..])) {
             let words = Words::classified(text, &kb);
             let mut want = [Vec::new(), Vec::new()];
