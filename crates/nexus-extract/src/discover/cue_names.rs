@@ -80,7 +80,7 @@ impl Scan {
                 continue;
             }
             if skip && w.start >= i {
-                let next = words.next_with_rare(k, CUE_START | ARTICLE | ODD).unwrap_or(words.len());
+                let next = words.next_with(k, CUE_START | ARTICLE | ODD).unwrap_or(words.len());
                 if next > k {
                     i = words.list[next - 1].full_end;
                     k = next;

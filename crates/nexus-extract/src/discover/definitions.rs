@@ -778,8 +778,25 @@ fn at_word_starts(words: &super::persons::Words, surfaces: &[&str], firsts: &[us
             }
         }
     };
-    // Most words start with a byte no surface starts with.
-    for w in words.list.iter().filter(|w| w.full_end > from) {
+    // Most words start with a byte no surface starts with. When no surface starts with an ASCII
+    // lower-case letter, a plain word (ASCII) can hold one only if it is capitalised (`CAPITAL`)
+    // or starts with a digit (`ODD`, as every word that is not plain): the others are skipped by
+    // their classes.
+    let capitals = first_bytes.iter().zip(0..=u8::MAX).all(|(&first, b)| !first || !b.is_ascii_lowercase());
+    let skip = capitals && words.has_classes();
+    let mut k = words.list.partition_point(|w| w.full_end <= from);
+    while let Some(w) = words.list.get(k) {
+        if skip {
+            match words.next_with(k, super::persons::CAPITAL | super::persons::ODD) {
+                Some(next) if next > k => {
+                    k = next;
+                    continue;
+                }
+                Some(_) => {}
+                None => break,
+            }
+        }
+        k += 1;
         // A plain word is the run of letters and digits there.
         if first_bytes[usize::from(bytes[w.start])] {
             let plain = w.has(super::persons::PLAIN);
@@ -998,8 +1015,11 @@ mod tests {
             Os Crias Os Criass 'Los Zetas' «Clan» U.S.A. US U.S.";
         let surfaces =
             ["Los Zetas", "U.S.", "D.E.A.", "Brien", "FARC-EP", "EP", "Clan", "Clan Úsuga", "Úsuga", "Ελλάδα", "A", "Os Crias", "S"];
-        for text in [base.to_owned(), base.replace(' ', "-"), base.replace(' ', "'"), base.repeat(3)] {
-            let words = super::super::persons::Words::new(&text);
+        let kb = super::super::persons::KbIndex::new(&KnowledgeBase::load(&[]).0);
+        let texts = [base.to_owned(), base.replace(' ', "-"), base.replace(' ', "'"), base.repeat(3), base.to_lowercase()];
+        let classified = texts.iter().map(|t| (t, super::super::persons::Words::classified(t, &kb)));
+        for (text, words) in texts.iter().map(|t| (t, super::super::persons::Words::new(t))).chain(classified) {
+            let text = text.as_str();
             for first in [0, 40, 200] {
                 let firsts = vec![first.min(text.len()); surfaces.len()];
                 let mut found = vec![Vec::new(); surfaces.len()];
@@ -1008,13 +1028,10 @@ mod tests {
                     let want: Vec<usize> = text[firsts[n]..]
                         .match_indices(surface)
                         .map(|(at, _)| firsts[n] + at)
-                        .filter(|&s| boundary_before(&text, s) && boundary_after(&text, s + surface.len()))
+                        .filter(|&s| boundary_before(text, s) && boundary_after(text, s + surface.len()))
                         .collect();
-                    let got: Vec<usize> = found[n]
-                        .iter()
-                        .copied()
-                        .filter(|&s| boundary_before(&text, s) && boundary_after(&text, s + surface.len()))
-                        .collect();
+                    let got: Vec<usize> =
+                        found[n].iter().copied().filter(|&s| boundary_before(text, s) && boundary_after(text, s + surface.len())).collect();
                     assert_eq!(got, want, "{surface:?} in {text:?}");
                     assert!(!want.is_empty() || first > 0 || text.contains('\''), "{surface:?}");
                 }

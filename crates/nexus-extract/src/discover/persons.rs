@@ -780,6 +780,8 @@ const NAMEY: u32 = 1 << 27;
 pub(super) const ODD: u32 = 1 << 28;
 /// A plural article that may open a name ("los", "os"; `cue_names::vocab`), in any case.
 pub(super) const ARTICLE: u32 = 1 << 29;
+/// Not a word of a vocabulary either: the word's first letter is a capital (`CAP`).
+pub(super) const CAPITAL: u32 = 1 << 30;
 
 /// The vocabularies of the quantity and date finders, in `DocLex::words` order.
 fn lex_sets() -> [&'static crate::quantities::lex::WordSet; 2] {
@@ -1122,7 +1124,7 @@ impl<'a> Words<'a> {
                             v.get_bytes(&bytes[start..end], || &text[start..end])
                         } else {
                             let (a, b) = word.folded;
-                            v.get_bytes(&folded.as_bytes()[a..b], || &folded[a..b]) | NAMEY
+                            v.get_bytes(&folded.as_bytes()[a..b], || &folded[a..b]) | NAMEY | CAPITAL
                         },
                     );
                 }
@@ -1212,7 +1214,8 @@ impl<'a> Words<'a> {
             };
             if let Some(v) = vocabulary {
                 let odd = !word.has(PLAIN) || word.has(DIGITS) || gap_hyphen || bytes.get(word.full_end) == Some(&b'-');
-                classes.push(v.get(bare) | if word.namey() { NAMEY } else { 0 } | if odd { ODD } else { 0 });
+                let shape = if word.namey() { NAMEY } else { 0 } | if odd { ODD } else { 0 } | if word.has(CAP) { CAPITAL } else { 0 };
+                classes.push(v.get(bare) | shape);
             }
             gap_hyphen = false;
             list.push(word);
@@ -1248,7 +1251,7 @@ impl<'a> Words<'a> {
             // Past the language sample, a plain word with no digit adds nothing unless it is in
             // a vocabulary: on to the next word that is either.
             if skip && w.start >= sample {
-                match self.next_with_rare(i, ODD | QUANTITY_WORD | DATE_WORD) {
+                match self.next_with(i, ODD | QUANTITY_WORD | DATE_WORD) {
                     Some(next) if next > i => {
                         i = next;
                         continue;
