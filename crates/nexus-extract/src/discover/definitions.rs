@@ -277,16 +277,20 @@ fn long_form(known: &Known, out: &mut Out, end: usize, acr: (usize, usize), lett
         let (s, e, who) = (*s, *e, who.clone());
         let ty = who.ty(cx.kb);
         let listed = matches!(who, Who::Kb(i) if cx.kb.entities()[i].acronyms.iter().any(|a| a == acr_text));
-        let words = words_of(text, s, end);
         // A one-word name has no initials ("Paranaguá (PR)" names the state, not the port). An
         // acronym in the name's other language has its initials in another order: "Technical
-        // Agency for Criminal Investigation (ATIC)".
-        let reordered = letters.len() >= 3
-            && acr_text.chars().filter(|c| c.is_uppercase()).count() == letters.len()
-            && known.overlaps(acr.0, acr.1).next().is_none()
-            && letters.iter().all(|l| words.iter().any(|w| !w.optional && w.initial == *l));
-        let fitting = actor_type(ty) && words.len() >= 2 && (fits(letters, &words) || english || reordered);
-        if listed || fitting {
+        // Agency for Criminal Investigation (ATIC)". The words are read only when they decide.
+        let fitting = || {
+            let words = words_of(text, s, end);
+            let reordered = || {
+                letters.len() >= 3
+                    && acr_text.chars().filter(|c| c.is_uppercase()).count() == letters.len()
+                    && known.overlaps(acr.0, acr.1).next().is_none()
+                    && letters.iter().all(|l| words.iter().any(|w| !w.optional && w.initial == *l))
+            };
+            words.len() >= 2 && (fits(letters, &words) || english || reordered())
+        };
+        if listed || (actor_type(ty) && fitting()) {
             out.define(&who, acr.0, acr.1);
             rename_if_learned(known, out, acr, &who);
             return true;
@@ -307,10 +311,11 @@ fn long_form(known: &Known, out: &mut Out, end: usize, acr: (usize, usize), lett
     // Unknown capitalised words: the longest run the acronym fits.
     let run = capitalised_run(known, cx.kb, text, end);
     for (i, &(s, _)) in run.iter().enumerate() {
-        let words = words_of(text, s, end);
         if run.len() - i < 2 || !capitalised(&text[s..word_end(text, s)]) || function_word(&text[s..word_end(text, s)]) {
             continue;
         }
+        // Read (folded, one allocation a word) only for a run the cheap tests leave.
+        let words = words_of(text, s, end);
         if !(fits(letters, &words) || english) {
             continue;
         }
@@ -840,6 +845,9 @@ fn actor_type(t: EntityType) -> bool {
 /// An acronym's letters, folded, when `token` looks like one: "PCC", "CE-VRAEM", "UIF-Perú",
 /// "DTVMs" (capitals count), or a capitalised syllable acronym "Senad", "Fiocruz" (every letter).
 fn acronym(token: &str) -> Option<Vec<char>> {
+    if token.is_ascii() {
+        return ascii_acronym(token.as_bytes());
+    }
     let n = token.chars().count();
     let first = token.chars().next()?;
     if !(2..=15).contains(&n) || !first.is_uppercase() || !token.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '&')) {
@@ -855,6 +863,27 @@ fn acronym(token: &str) -> Option<Vec<char>> {
     };
     let letters: String = letters.into_iter().collect();
     Some(fold(&letters).chars().collect())
+}
+
+/// `acronym` of an ASCII token, read as bytes: folding is lower-casing there, and no letters
+/// are collected, folded and split again.
+fn ascii_acronym(token: &[u8]) -> Option<Vec<char>> {
+    let n = token.len();
+    let first = *token.first()?;
+    if !(2..=15).contains(&n)
+        || !first.is_ascii_uppercase()
+        || !token.iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'&'))
+    {
+        return None;
+    }
+    let caps = token.iter().filter(|b| b.is_ascii_uppercase()).count();
+    if caps >= 2 {
+        Some(token.iter().filter(|b| b.is_ascii_uppercase()).map(|b| char::from(b.to_ascii_lowercase())).collect())
+    } else if (3..=8).contains(&n) && token[1..].iter().all(u8::is_ascii_lowercase) {
+        Some(token.iter().map(|b| char::from(b.to_ascii_lowercase())).collect())
+    } else {
+        None
+    }
 }
 
 /// One word of a long form, folded.
