@@ -390,7 +390,7 @@ fn described_agency(text: &str, end: usize) -> bool {
 fn apposed_acronyms(known: &Known, out: &mut Out) {
     let cx = out.cx;
     let text = cx.text;
-    for (c, _) in text.match_indices(',') {
+    for c in commas_before_capitals(&cx.words) {
         if text.as_bytes().get(c + 1) != Some(&b' ') {
             continue;
         }
@@ -419,6 +419,25 @@ fn apposed_acronyms(known: &Known, out: &mut Out) {
             out.define(&who, s, e);
         }
     }
+}
+
+/// Where a comma may be followed by a space and a capital: from the capitalised words when the
+/// words have their classes (a capital after a space starts a word), else every comma.
+fn commas_before_capitals(words: &super::persons::Words) -> Vec<usize> {
+    let bytes = words.text.as_bytes();
+    if !words.has_classes() {
+        return words.text.match_indices(',').map(|(c, _)| c).collect();
+    }
+    let mut commas = Vec::new();
+    let mut k = 0;
+    while let Some(n) = words.next_with(k, super::persons::CAPITAL) {
+        let s = words.list[n].start;
+        if s >= 2 && bytes[s - 2..s] == *b", " {
+            commas.push(s - 2);
+        }
+        k = n + 1;
+    }
+    commas
 }
 
 /// "the 33rd Front (Frente 33)", "the Gulf Clan (Clan del Golfo)": a mention and, in

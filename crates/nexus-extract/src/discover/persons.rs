@@ -437,14 +437,24 @@ impl Finder<'_> {
         let w = self.w;
         // A name on a title-case line stands as the start of a name of the body, cut to the words
         // they share ("Jorge Rafaat Killed" → "Jorge Rafaat" of Jorge Rafaat Toumani).
-        let body: Vec<usize> = (0..names.len()).filter(|&n| !names[n].heading).collect();
+        // The body's names by their first word: a heading shares two words or more only with
+        // the names it shares the first with.
+        let mut body: crate::hash::FxMap<&str, Vec<usize>> = Default::default();
+        if names.iter().any(|n| n.heading) {
+            for (b, name) in names.iter().enumerate().filter(|(_, n)| !n.heading) {
+                if let Some(&first) = name.words.first() {
+                    body.entry(w.folded(first)).or_default().push(b);
+                }
+            }
+        }
         for n in 0..names.len() {
             if !names[n].heading {
                 continue;
             }
             let words: Vec<&str> = names[n].words.iter().map(|&i| w.folded(i)).collect();
             let shared = |b: usize| names[b].words.iter().zip(&words).take_while(|(i, f)| w.folded(**i) == **f).count();
-            match body.iter().map(|&b| (shared(b), b)).filter(|&(k, _)| k >= 2).max() {
+            let same_first = words.first().and_then(|f| body.get(f)).map_or(&[][..], Vec::as_slice);
+            match same_first.iter().map(|&b| (shared(b), b)).filter(|&(k, _)| k >= 2).max() {
                 Some((k, b)) => {
                     let last = names[n].words[k - 1];
                     names[n].end = w.list[last].end;
@@ -507,7 +517,17 @@ impl Finder<'_> {
         }
         let full_name = |key: &str| keys.get(key).copied().flatten();
         let first_words: Set = keys.keys().map(|k| k.split(' ').next().unwrap_or(k).to_owned()).collect();
-        let starts_key = |f: &str| first_words.contains(f);
+        // The first byte and length (up to 31) of each first word, as bits: most words are passed
+        // on them without hashing.
+        let shape = |f: &str| (f.as_bytes().first().map_or(0, |&b| usize::from(b)), f.len().min(31));
+        let mut shapes = [0u32; 256];
+        for (b, len) in first_words.iter().map(|f| shape(f)) {
+            shapes[b] |= 1 << len;
+        }
+        let starts_key = |f: &str| {
+            let (b, len) = shape(f);
+            shapes[b] >> len & 1 != 0 && first_words.contains(f)
+        };
         let mut renamed = Vec::new();
         for (n, name) in names.iter().enumerate() {
             if let [only] = name.words[..]
