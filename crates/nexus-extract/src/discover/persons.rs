@@ -179,8 +179,8 @@ impl Finder<'_> {
             if j >= w.len() {
                 break;
             }
-            let gap = w.gap(j);
-            if gap == " " || (gap == ". " && w.list[run.last].has(INITIAL)) {
+            let gap = w.gap_bytes(j);
+            if gap == b" " || (gap == b". " && w.list[run.last].has(INITIAL)) {
                 if self.namey(j) {
                     if self.splits(j) {
                         break;
@@ -201,7 +201,7 @@ impl Finder<'_> {
             }
             if saw_given
                 && run.quote.is_none()
-                && opens_quote(gap)
+                && opens_quote(w.gap(j))
                 && let Some((a, b, next)) = self.nickname(j)
             {
                 run.quote = Some((a, b));
@@ -315,7 +315,7 @@ impl Finder<'_> {
             _ => w.text[start..end].to_owned(),
         };
         // "Judge Irizarry", "el presidente Noboa", "Gen. Ruiz" name a person; "Capitán Bado" a town.
-        let weak = names.len() == 1 && cue_at.is_some_and(|c| w.list[c].has(CAP) && !self.is(c, TITLE_EN) && w.gap(c + 1) != ". ");
+        let weak = names.len() == 1 && cue_at.is_some_and(|c| w.list[c].has(CAP) && !self.is(c, TITLE_EN) && w.gap_bytes(c + 1) != b". ");
         let heading = names.len() >= 2 && self.title_case_line(k);
         Some(Name { start, end, name, folded, words: names, weak, heading })
     }
@@ -328,12 +328,12 @@ impl Finder<'_> {
         if k == 0 {
             return false;
         }
-        let gap = w.gap(k);
-        if !matches!(gap, " " | ", " | ". ") {
+        let gap = w.gap_bytes(k);
+        if !matches!(gap, b" " | b", " | b". ") {
             return false;
         }
         let b = k - 1;
-        if gap == ". " {
+        if gap == b". " {
             return self.is(b, TITLE);
         }
         if self.title(b) || (self.demonym(b) && !w.list[b].has(CAP)) {
@@ -385,7 +385,7 @@ impl Finder<'_> {
             }
         }
         let next = last + 1;
-        if next >= w.len() || !matches!(w.gap(next), " " | ", " | " (") {
+        if next >= w.len() || !matches!(w.gap_bytes(next), b" " | b", " | b" (") {
             return false;
         }
         let one = w.folded(next);
@@ -1346,6 +1346,14 @@ impl<'a> Words<'a> {
     pub fn gap(&self, i: usize) -> &str {
         let from = i.checked_sub(1).map_or(0, |p| self.list[p].full_end);
         &self.text[from..self.list[i].start]
+    }
+
+    /// `gap` as bytes, read without the char boundary checks of a `str` slice: for comparing
+    /// with ASCII gaps.
+    #[inline]
+    pub fn gap_bytes(&self, i: usize) -> &[u8] {
+        let from = i.checked_sub(1).map_or(0, |p| self.list[p].full_end);
+        self.text.as_bytes().get(from..self.list[i].start).unwrap_or_default()
     }
 
     /// Word `i` starts a sentence or a line: a line break or a sentence-ending mark comes before it,
