@@ -802,6 +802,14 @@ pub(super) const ODD: u32 = 1 << 28;
 pub(super) const ARTICLE: u32 = 1 << 29;
 /// Not a word of a vocabulary either: the word's first letter is a capital (`CAP`).
 pub(super) const CAPITAL: u32 = 1 << 30;
+/// A function word the language guess counts (`quantities::lex::LangCount`), folded.
+const LANG_WORD: u32 = 1 << 31;
+/// The ASCII words `LangCount::add` counts, folded (it counts some in lower case or capitalised
+/// only: the class is a first test, `add` the second).
+const LANG_WORDS: [&str; 32] = [
+    "the", "and", "of", "to", "was", "is", "with", "el", "la", "los", "las", "del", "y", "que", "con", "por", "una", "en", "se", "o", "os",
+    "em", "do", "da", "dos", "das", "e", "uma", "com", "pelo", "pela", "ao",
+];
 
 /// The vocabularies of the quantity and date finders, in `DocLex::words` order.
 fn lex_sets() -> [&'static crate::quantities::lex::WordSet; 2] {
@@ -1266,18 +1274,22 @@ impl<'a> Words<'a> {
         let bytes = self.text.as_bytes();
         let (sample, mut lang) = (lang_sample_end(self.text), LangCount::default());
         let skip = self.has_classes();
+        // The words before `cut` lie inside the language sample; the one at `cut` may cross its end.
+        let cut = self.list.partition_point(|w| w.full_end <= sample);
         let mut i = 0;
         while let Some(w) = self.list.get(i) {
-            // Past the language sample, a plain word with no digit adds nothing unless it is in
-            // a vocabulary: on to the next word that is either.
-            if skip && w.start >= sample {
-                match self.next_with(i, ODD | QUANTITY_WORD | DATE_WORD) {
-                    Some(next) if next > i => {
-                        i = next;
-                        continue;
-                    }
-                    Some(_) => {}
-                    None => break,
+            // A plain word with no digit adds nothing unless it is in a vocabulary or, inside the
+            // language sample, a word the guess counts: on to the next word that is one of these.
+            if skip && i != cut {
+                let (mask, limit) = if i < cut {
+                    (ODD | QUANTITY_WORD | DATE_WORD | LANG_WORD, cut)
+                } else {
+                    (ODD | QUANTITY_WORD | DATE_WORD, self.len())
+                };
+                let next = self.next_with(i, mask).unwrap_or(self.len()).min(limit);
+                if next > i {
+                    i = next;
+                    continue;
                 }
             }
             let k = i;
@@ -1499,6 +1511,9 @@ impl KbIndex {
         for word in &cues.first_words {
             *index.classes.entry(word.clone()).or_default() |= CUE_START;
         }
+        for word in LANG_WORDS {
+            *index.classes.entry(word.to_owned()).or_default() |= LANG_WORD;
+        }
         for article in &cues.articles {
             *index.classes.entry(crate::fold::fold(article.trim_end())).or_default() |= ARTICLE;
         }
@@ -1597,6 +1612,29 @@ mod tests {
         kilos; a.k.a. «Tren de Aragua», mid-2023, ~40%, las FARC-EP y el Cártel do Golfo, à la \
         Ελλάδα 12kg--the end-- -- 'tis -x x- Os Crias- March-April, 5-year-old kilo's; \
         banda criminal Los Lobos, grupo formado por, la organización criminal, facción conocida como";
+
+    /// Every ASCII word of letters the language guess counts has the class `LANG_WORD`: a word
+    /// added three times makes a guess only if it was counted.
+    #[test]
+    fn lang_words_are_the_counted_words() {
+        use crate::quantities::lex::{ANY, LangCount};
+        let letters: Vec<u8> = (b'a'..=b'z').chain(b'A'..=b'Z').collect();
+        for len in 1..=4u32 {
+            for mut n in 0..letters.len().pow(len) {
+                let mut word = Vec::with_capacity(4);
+                for _ in 0..len {
+                    word.push(letters[n % letters.len()]);
+                    n /= letters.len();
+                }
+                let w = std::str::from_utf8(&word).unwrap_or_default();
+                let mut count = LangCount::default();
+                (0..3).for_each(|_| count.add(w));
+                if count.guess() != ANY {
+                    assert!(LANG_WORDS.contains(&w.to_ascii_lowercase().as_str()), "{w}");
+                }
+            }
+        }
+    }
 
     fn kb_index() -> KbIndex {
         KbIndex::new(&KnowledgeBase::load(&[]).0)
