@@ -113,34 +113,39 @@ impl Known {
         let mut learned: Vec<Span> = found.iter().map(|f| (f.start, f.end, Who::of(f))).collect();
         learned.sort_by_key(by_start);
         let n = kb.len() + learned.len();
-        let (mut spans, mut from_kb) = (Vec::with_capacity(n), Vec::with_capacity(n));
-        let mut rest = learned.into_iter().peekable();
-        for m in kb {
-            let s = (m.start, m.end, Who::Kb(m.entity));
-            while let Some(l) = rest.next_if(|l| by_start(l) < by_start(&s)) {
-                spans.push(l);
-                from_kb.push(false);
+        // Each learned span goes after the knowledge-base ones not after it by start (found by a
+        // binary search: they are sorted), which are copied in runs.
+        let (mut spans, mut kb_at, mut learned_at) =
+            (Vec::with_capacity(n), Vec::with_capacity(kb.len()), Vec::with_capacity(learned.len()));
+        let start_key = |s: usize, e: usize| (s, std::cmp::Reverse(e));
+        let mut k = 0;
+        let mut push_kb = |spans: &mut Vec<Span>, to: usize, k: &mut usize| {
+            for m in &kb[*k..to] {
+                kb_at.push(spans.len());
+                spans.push((m.start, m.end, Who::Kb(m.entity)));
             }
-            spans.push(s);
-            from_kb.push(true);
-        }
-        for l in rest {
+            *k = to;
+        };
+        for l in learned {
+            let to = k + kb[k..].partition_point(|m| start_key(m.start, m.end) <= start_key(l.0, l.1));
+            push_kb(&mut spans, to, &mut k);
+            learned_at.push(spans.len());
             spans.push(l);
-            from_kb.push(false);
         }
-        // By end, then start, then index: the stable sort's order.
+        push_kb(&mut spans, kb.len(), &mut k);
+        // By end, then start, then index: the stable sort's order. The knowledge-base spans are
+        // in that order already; each learned one goes after those before it.
         let key = |i: usize| (spans[i].1, spans[i].0, i);
-        let mut learned_at: Vec<usize> = (0..n).filter(|&i| !from_kb[i]).collect();
         learned_at.sort_unstable_by_key(|&i| key(i));
         let mut by_end = Vec::with_capacity(n);
-        let mut rest = learned_at.into_iter().peekable();
-        for k in (0..n).filter(|&i| from_kb[i]) {
-            while let Some(l) = rest.next_if(|&l| key(l) < key(k)) {
-                by_end.push(l);
-            }
-            by_end.push(k);
+        let mut k = 0;
+        for l in learned_at {
+            let to = k + kb_at[k..].partition_point(|&i| key(i) < key(l));
+            by_end.extend_from_slice(&kb_at[k..to]);
+            by_end.push(l);
+            k = to;
         }
-        by_end.extend(rest);
+        by_end.extend_from_slice(&kb_at[k..]);
         (spans, by_end)
     }
 
@@ -1053,6 +1058,40 @@ fn type_of_heads(words: &[&str], ends: &[&str]) -> Option<EntityType> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Merging the learned spans into the sorted, disjoint knowledge-base ones gives the order
+    /// the stable sorts give, ties included (equal spans, equal starts or ends).
+    #[test]
+    fn merged_spans_are_the_sorted_ones() {
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for _ in 0..300 {
+            let mut kb = Vec::new();
+            let mut at = 0;
+            for entity in 0..next(12) as usize {
+                let start = at + next(3) as usize;
+                let end = start + 1 + next(4) as usize;
+                kb.push(KbMention { entity, start, end });
+                at = end;
+            }
+            let found: Vec<Found> = (0..next(10))
+                .map(|k| {
+                    let start = next(at as u64 + 2) as usize;
+                    let end = start + 1 + next(5) as usize;
+                    let kb_entity = (k % 3 == 0).then_some(k as usize);
+                    Found { start, end, name: format!("n{k}"), entity_type: EntityType::Person, unnamed: false, kb_entity }
+                })
+                .collect();
+            if kb.is_empty() {
+                continue;
+            }
+            let (a, b) = (Known::merged(&kb, &found), Known::sorted(&kb, &found));
+            assert_eq!(a, b, "{kb:?} {found:?}");
+        }
+    }
 
     /// The occurrences found from the words are those of a byte search that can stand as a
     /// mention.
