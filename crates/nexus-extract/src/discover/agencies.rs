@@ -515,8 +515,9 @@ impl<'a> Agencies<'a> {
             }
             let spelled = words.iter().enumerate().all(|(k, word)| {
                 let j = i + k;
-                let joined = k == 0 || !w.gap(j).contains(['\n', '.', ';', ':', '(', ')', '"']);
-                joined && (w.folded_full(j) == word || (k + 1 == n && w.folded(j) == word))
+                // The word first: most candidates differ there, and the gap is read char by char.
+                let same = w.folded_full(j) == word || (k + 1 == n && w.folded(j) == word);
+                same && (k == 0 || !w.gap(j).contains(['\n', '.', ';', ':', '(', ')', '"']))
             });
             if spelled && best.is_none_or(|(last, _)| i + n - 1 > last) {
                 best = Some((i + n - 1, *entity));

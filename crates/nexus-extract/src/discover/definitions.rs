@@ -113,34 +113,39 @@ impl Known {
         let mut learned: Vec<Span> = found.iter().map(|f| (f.start, f.end, Who::of(f))).collect();
         learned.sort_by_key(by_start);
         let n = kb.len() + learned.len();
-        let (mut spans, mut from_kb) = (Vec::with_capacity(n), Vec::with_capacity(n));
-        let mut rest = learned.into_iter().peekable();
-        for m in kb {
-            let s = (m.start, m.end, Who::Kb(m.entity));
-            while let Some(l) = rest.next_if(|l| by_start(l) < by_start(&s)) {
-                spans.push(l);
-                from_kb.push(false);
+        // Each learned span goes after the knowledge-base ones not after it by start (found by a
+        // binary search: they are sorted), which are copied in runs.
+        let (mut spans, mut kb_at, mut learned_at) =
+            (Vec::with_capacity(n), Vec::with_capacity(kb.len()), Vec::with_capacity(learned.len()));
+        let start_key = |s: usize, e: usize| (s, std::cmp::Reverse(e));
+        let mut k = 0;
+        let mut push_kb = |spans: &mut Vec<Span>, to: usize, k: &mut usize| {
+            for m in &kb[*k..to] {
+                kb_at.push(spans.len());
+                spans.push((m.start, m.end, Who::Kb(m.entity)));
             }
-            spans.push(s);
-            from_kb.push(true);
-        }
-        for l in rest {
+            *k = to;
+        };
+        for l in learned {
+            let to = k + kb[k..].partition_point(|m| start_key(m.start, m.end) <= start_key(l.0, l.1));
+            push_kb(&mut spans, to, &mut k);
+            learned_at.push(spans.len());
             spans.push(l);
-            from_kb.push(false);
         }
-        // By end, then start, then index: the stable sort's order.
+        push_kb(&mut spans, kb.len(), &mut k);
+        // By end, then start, then index: the stable sort's order. The knowledge-base spans are
+        // in that order already; each learned one goes after those before it.
         let key = |i: usize| (spans[i].1, spans[i].0, i);
-        let mut learned_at: Vec<usize> = (0..n).filter(|&i| !from_kb[i]).collect();
         learned_at.sort_unstable_by_key(|&i| key(i));
         let mut by_end = Vec::with_capacity(n);
-        let mut rest = learned_at.into_iter().peekable();
-        for k in (0..n).filter(|&i| from_kb[i]) {
-            while let Some(l) = rest.next_if(|&l| key(l) < key(k)) {
-                by_end.push(l);
-            }
-            by_end.push(k);
+        let mut k = 0;
+        for l in learned_at {
+            let to = k + kb_at[k..].partition_point(|&i| key(i) < key(l));
+            by_end.extend_from_slice(&kb_at[k..to]);
+            by_end.push(l);
+            k = to;
         }
-        by_end.extend(rest);
+        by_end.extend_from_slice(&kb_at[k..]);
         (spans, by_end)
     }
 
@@ -277,16 +282,20 @@ fn long_form(known: &Known, out: &mut Out, end: usize, acr: (usize, usize), lett
         let (s, e, who) = (*s, *e, who.clone());
         let ty = who.ty(cx.kb);
         let listed = matches!(who, Who::Kb(i) if cx.kb.entities()[i].acronyms.iter().any(|a| a == acr_text));
-        let words = words_of(text, s, end);
         // A one-word name has no initials ("Paranaguá (PR)" names the state, not the port). An
         // acronym in the name's other language has its initials in another order: "Technical
-        // Agency for Criminal Investigation (ATIC)".
-        let reordered = letters.len() >= 3
-            && acr_text.chars().filter(|c| c.is_uppercase()).count() == letters.len()
-            && known.overlaps(acr.0, acr.1).next().is_none()
-            && letters.iter().all(|l| words.iter().any(|w| !w.optional && w.initial == *l));
-        let fitting = actor_type(ty) && words.len() >= 2 && (fits(letters, &words) || english || reordered);
-        if listed || fitting {
+        // Agency for Criminal Investigation (ATIC)". The words are read only when they decide.
+        let fitting = || {
+            let words = words_of(text, s, end);
+            let reordered = || {
+                letters.len() >= 3
+                    && acr_text.chars().filter(|c| c.is_uppercase()).count() == letters.len()
+                    && known.overlaps(acr.0, acr.1).next().is_none()
+                    && letters.iter().all(|l| words.iter().any(|w| !w.optional && w.initial == *l))
+            };
+            words.len() >= 2 && (fits(letters, &words) || english || reordered())
+        };
+        if listed || (actor_type(ty) && fitting()) {
             out.define(&who, acr.0, acr.1);
             rename_if_learned(known, out, acr, &who);
             return true;
@@ -307,10 +316,11 @@ fn long_form(known: &Known, out: &mut Out, end: usize, acr: (usize, usize), lett
     // Unknown capitalised words: the longest run the acronym fits.
     let run = capitalised_run(known, cx.kb, text, end);
     for (i, &(s, _)) in run.iter().enumerate() {
-        let words = words_of(text, s, end);
         if run.len() - i < 2 || !capitalised(&text[s..word_end(text, s)]) || function_word(&text[s..word_end(text, s)]) {
             continue;
         }
+        // Read (folded, one allocation a word) only for a run the cheap tests leave.
+        let words = words_of(text, s, end);
         if !(fits(letters, &words) || english) {
             continue;
         }
@@ -385,7 +395,7 @@ fn described_agency(text: &str, end: usize) -> bool {
 fn apposed_acronyms(known: &Known, out: &mut Out) {
     let cx = out.cx;
     let text = cx.text;
-    for (c, _) in text.match_indices(',') {
+    for c in commas_before_capitals(&cx.words) {
         if text.as_bytes().get(c + 1) != Some(&b' ') {
             continue;
         }
@@ -414,6 +424,25 @@ fn apposed_acronyms(known: &Known, out: &mut Out) {
             out.define(&who, s, e);
         }
     }
+}
+
+/// Where a comma may be followed by a space and a capital: from the capitalised words when the
+/// words have their classes (a capital after a space starts a word), else every comma.
+fn commas_before_capitals(words: &super::persons::Words) -> Vec<usize> {
+    let bytes = words.text.as_bytes();
+    if !words.has_classes() {
+        return words.text.match_indices(',').map(|(c, _)| c).collect();
+    }
+    let mut commas = Vec::new();
+    let mut k = 0;
+    while let Some(n) = words.next_with(k, super::persons::CAPITAL) {
+        let s = words.list[n].start;
+        if s >= 2 && bytes[s - 2..s] == *b", " {
+            commas.push(s - 2);
+        }
+        k = n + 1;
+    }
+    commas
 }
 
 /// "the 33rd Front (Frente 33)", "the Gulf Clan (Clan del Golfo)": a mention and, in
@@ -778,8 +807,25 @@ fn at_word_starts(words: &super::persons::Words, surfaces: &[&str], firsts: &[us
             }
         }
     };
-    // Most words start with a byte no surface starts with.
-    for w in words.list.iter().filter(|w| w.full_end > from) {
+    // Most words start with a byte no surface starts with. When no surface starts with an ASCII
+    // lower-case letter, a plain word (ASCII) can hold one only if it is capitalised (`CAPITAL`)
+    // or starts with a digit (`ODD`, as every word that is not plain): the others are skipped by
+    // their classes.
+    let capitals = first_bytes.iter().zip(0..=u8::MAX).all(|(&first, b)| !first || !b.is_ascii_lowercase());
+    let skip = capitals && words.has_classes();
+    let mut k = words.list.partition_point(|w| w.full_end <= from);
+    while let Some(w) = words.list.get(k) {
+        if skip {
+            match words.next_with(k, super::persons::CAPITAL | super::persons::ODD) {
+                Some(next) if next > k => {
+                    k = next;
+                    continue;
+                }
+                Some(_) => {}
+                None => break,
+            }
+        }
+        k += 1;
         // A plain word is the run of letters and digits there.
         if first_bytes[usize::from(bytes[w.start])] {
             let plain = w.has(super::persons::PLAIN);
@@ -823,6 +869,9 @@ fn actor_type(t: EntityType) -> bool {
 /// An acronym's letters, folded, when `token` looks like one: "PCC", "CE-VRAEM", "UIF-Perú",
 /// "DTVMs" (capitals count), or a capitalised syllable acronym "Senad", "Fiocruz" (every letter).
 fn acronym(token: &str) -> Option<Vec<char>> {
+    if token.is_ascii() {
+        return ascii_acronym(token.as_bytes());
+    }
     let n = token.chars().count();
     let first = token.chars().next()?;
     if !(2..=15).contains(&n) || !first.is_uppercase() || !token.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '&')) {
@@ -838,6 +887,27 @@ fn acronym(token: &str) -> Option<Vec<char>> {
     };
     let letters: String = letters.into_iter().collect();
     Some(fold(&letters).chars().collect())
+}
+
+/// `acronym` of an ASCII token, read as bytes: folding is lower-casing there, and no letters
+/// are collected, folded and split again.
+fn ascii_acronym(token: &[u8]) -> Option<Vec<char>> {
+    let n = token.len();
+    let first = *token.first()?;
+    if !(2..=15).contains(&n)
+        || !first.is_ascii_uppercase()
+        || !token.iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'&'))
+    {
+        return None;
+    }
+    let caps = token.iter().filter(|b| b.is_ascii_uppercase()).count();
+    if caps >= 2 {
+        Some(token.iter().filter(|b| b.is_ascii_uppercase()).map(|b| char::from(b.to_ascii_lowercase())).collect())
+    } else if (3..=8).contains(&n) && token[1..].iter().all(u8::is_ascii_lowercase) {
+        Some(token.iter().map(|b| char::from(b.to_ascii_lowercase())).collect())
+    } else {
+        None
+    }
 }
 
 /// One word of a long form, folded.
@@ -989,6 +1059,40 @@ fn type_of_heads(words: &[&str], ends: &[&str]) -> Option<EntityType> {
 mod tests {
     use super::*;
 
+    /// Merging the learned spans into the sorted, disjoint knowledge-base ones gives the order
+    /// the stable sorts give, ties included (equal spans, equal starts or ends).
+    #[test]
+    fn merged_spans_are_the_sorted_ones() {
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for _ in 0..300 {
+            let mut kb = Vec::new();
+            let mut at = 0;
+            for entity in 0..next(12) as usize {
+                let start = at + next(3) as usize;
+                let end = start + 1 + next(4) as usize;
+                kb.push(KbMention { entity, start, end });
+                at = end;
+            }
+            let found: Vec<Found> = (0..next(10))
+                .map(|k| {
+                    let start = next(at as u64 + 2) as usize;
+                    let end = start + 1 + next(5) as usize;
+                    let kb_entity = (k % 3 == 0).then_some(k as usize);
+                    Found { start, end, name: format!("n{k}"), entity_type: EntityType::Person, unnamed: false, kb_entity }
+                })
+                .collect();
+            if kb.is_empty() {
+                continue;
+            }
+            let (a, b) = (Known::merged(&kb, &found), Known::sorted(&kb, &found));
+            assert_eq!(a, b, "{kb:?} {found:?}");
+        }
+    }
+
     /// The occurrences found from the words are those of a byte search that can stand as a
     /// mention.
     #[test]
@@ -998,8 +1102,11 @@ mod tests {
             Os Crias Os Criass 'Los Zetas' «Clan» U.S.A. US U.S.";
         let surfaces =
             ["Los Zetas", "U.S.", "D.E.A.", "Brien", "FARC-EP", "EP", "Clan", "Clan Úsuga", "Úsuga", "Ελλάδα", "A", "Os Crias", "S"];
-        for text in [base.to_owned(), base.replace(' ', "-"), base.replace(' ', "'"), base.repeat(3)] {
-            let words = super::super::persons::Words::new(&text);
+        let kb = super::super::persons::KbIndex::new(&KnowledgeBase::load(&[]).0);
+        let texts = [base.to_owned(), base.replace(' ', "-"), base.replace(' ', "'"), base.repeat(3), base.to_lowercase()];
+        let classified = texts.iter().map(|t| (t, super::super::persons::Words::classified(t, &kb)));
+        for (text, words) in texts.iter().map(|t| (t, super::super::persons::Words::new(t))).chain(classified) {
+            let text = text.as_str();
             for first in [0, 40, 200] {
                 let firsts = vec![first.min(text.len()); surfaces.len()];
                 let mut found = vec![Vec::new(); surfaces.len()];
@@ -1008,13 +1115,10 @@ mod tests {
                     let want: Vec<usize> = text[firsts[n]..]
                         .match_indices(surface)
                         .map(|(at, _)| firsts[n] + at)
-                        .filter(|&s| boundary_before(&text, s) && boundary_after(&text, s + surface.len()))
+                        .filter(|&s| boundary_before(text, s) && boundary_after(text, s + surface.len()))
                         .collect();
-                    let got: Vec<usize> = found[n]
-                        .iter()
-                        .copied()
-                        .filter(|&s| boundary_before(&text, s) && boundary_after(&text, s + surface.len()))
-                        .collect();
+                    let got: Vec<usize> =
+                        found[n].iter().copied().filter(|&s| boundary_before(text, s) && boundary_after(text, s + surface.len())).collect();
                     assert_eq!(got, want, "{surface:?} in {text:?}");
                     assert!(!want.is_empty() || first > 0 || text.contains('\''), "{surface:?}");
                 }

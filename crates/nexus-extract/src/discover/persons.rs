@@ -179,8 +179,8 @@ impl Finder<'_> {
             if j >= w.len() {
                 break;
             }
-            let gap = w.gap(j);
-            if gap == " " || (gap == ". " && w.list[run.last].has(INITIAL)) {
+            let gap = w.gap_bytes(j);
+            if gap == b" " || (gap == b". " && w.list[run.last].has(INITIAL)) {
                 if self.namey(j) {
                     if self.splits(j) {
                         break;
@@ -201,7 +201,7 @@ impl Finder<'_> {
             }
             if saw_given
                 && run.quote.is_none()
-                && opens_quote(gap)
+                && opens_quote(w.gap(j))
                 && let Some((a, b, next)) = self.nickname(j)
             {
                 run.quote = Some((a, b));
@@ -315,7 +315,7 @@ impl Finder<'_> {
             _ => w.text[start..end].to_owned(),
         };
         // "Judge Irizarry", "el presidente Noboa", "Gen. Ruiz" name a person; "Capitán Bado" a town.
-        let weak = names.len() == 1 && cue_at.is_some_and(|c| w.list[c].has(CAP) && !self.is(c, TITLE_EN) && w.gap(c + 1) != ". ");
+        let weak = names.len() == 1 && cue_at.is_some_and(|c| w.list[c].has(CAP) && !self.is(c, TITLE_EN) && w.gap_bytes(c + 1) != b". ");
         let heading = names.len() >= 2 && self.title_case_line(k);
         Some(Name { start, end, name, folded, words: names, weak, heading })
     }
@@ -328,12 +328,12 @@ impl Finder<'_> {
         if k == 0 {
             return false;
         }
-        let gap = w.gap(k);
-        if !matches!(gap, " " | ", " | ". ") {
+        let gap = w.gap_bytes(k);
+        if !matches!(gap, b" " | b", " | b". ") {
             return false;
         }
         let b = k - 1;
-        if gap == ". " {
+        if gap == b". " {
             return self.is(b, TITLE);
         }
         if self.title(b) || (self.demonym(b) && !w.list[b].has(CAP)) {
@@ -385,7 +385,7 @@ impl Finder<'_> {
             }
         }
         let next = last + 1;
-        if next >= w.len() || !matches!(w.gap(next), " " | ", " | " (") {
+        if next >= w.len() || !matches!(w.gap_bytes(next), b" " | b", " | b" (") {
             return false;
         }
         let one = w.folded(next);
@@ -437,14 +437,24 @@ impl Finder<'_> {
         let w = self.w;
         // A name on a title-case line stands as the start of a name of the body, cut to the words
         // they share ("Jorge Rafaat Killed" → "Jorge Rafaat" of Jorge Rafaat Toumani).
-        let body: Vec<usize> = (0..names.len()).filter(|&n| !names[n].heading).collect();
+        // The body's names by their first word: a heading shares two words or more only with
+        // the names it shares the first with.
+        let mut body: crate::hash::FxMap<&str, Vec<usize>> = Default::default();
+        if names.iter().any(|n| n.heading) {
+            for (b, name) in names.iter().enumerate().filter(|(_, n)| !n.heading) {
+                if let Some(&first) = name.words.first() {
+                    body.entry(w.folded(first)).or_default().push(b);
+                }
+            }
+        }
         for n in 0..names.len() {
             if !names[n].heading {
                 continue;
             }
             let words: Vec<&str> = names[n].words.iter().map(|&i| w.folded(i)).collect();
             let shared = |b: usize| names[b].words.iter().zip(&words).take_while(|(i, f)| w.folded(**i) == **f).count();
-            match body.iter().map(|&b| (shared(b), b)).filter(|&(k, _)| k >= 2).max() {
+            let same_first = words.first().and_then(|f| body.get(f)).map_or(&[][..], Vec::as_slice);
+            match same_first.iter().map(|&b| (shared(b), b)).filter(|&(k, _)| k >= 2).max() {
                 Some((k, b)) => {
                     let last = names[n].words[k - 1];
                     names[n].end = w.list[last].end;
@@ -507,7 +517,17 @@ impl Finder<'_> {
         }
         let full_name = |key: &str| keys.get(key).copied().flatten();
         let first_words: Set = keys.keys().map(|k| k.split(' ').next().unwrap_or(k).to_owned()).collect();
-        let starts_key = |f: &str| first_words.contains(f);
+        // The first byte and length (up to 31) of each first word, as bits: most words are passed
+        // on them without hashing.
+        let shape = |f: &str| (f.as_bytes().first().map_or(0, |&b| usize::from(b)), f.len().min(31));
+        let mut shapes = [0u32; 256];
+        for (b, len) in first_words.iter().map(|f| shape(f)) {
+            shapes[b] |= 1 << len;
+        }
+        let starts_key = |f: &str| {
+            let (b, len) = shape(f);
+            shapes[b] >> len & 1 != 0 && first_words.contains(f)
+        };
         let mut renamed = Vec::new();
         for (n, name) in names.iter().enumerate() {
             if let [only] = name.words[..]
@@ -774,6 +794,22 @@ pub(super) const PLACE_NOUN: u32 = 1 << 26;
 /// Not a word of a vocabulary: the word's shape, set by the scan. A word that can be part of a
 /// person's name: capitalised with lower-case letters ("Úsuga", "McAllister"), or an initial.
 const NAMEY: u32 = 1 << 27;
+/// Not a word of a vocabulary either, set by the scan: the word is not `PLAIN`, holds an ASCII
+/// digit, or has a hyphen in the gap before it or right after it. The passes that read a plain
+/// word off its classes alone (`vocabulary_words`, `cue_names::Scan::from_words`) skip to these.
+pub(super) const ODD: u32 = 1 << 28;
+/// A plural article that may open a name ("los", "os"; `cue_names::vocab`), in any case.
+pub(super) const ARTICLE: u32 = 1 << 29;
+/// Not a word of a vocabulary either: the word's first letter is a capital (`CAP`).
+pub(super) const CAPITAL: u32 = 1 << 30;
+/// A function word the language guess counts (`quantities::lex::LangCount`), folded.
+const LANG_WORD: u32 = 1 << 31;
+/// The ASCII words `LangCount::add` counts, folded (it counts some in lower case or capitalised
+/// only: the class is a first test, `add` the second).
+const LANG_WORDS: [&str; 32] = [
+    "the", "and", "of", "to", "was", "is", "with", "el", "la", "los", "las", "del", "y", "que", "con", "por", "una", "en", "se", "o", "os",
+    "em", "do", "da", "dos", "das", "e", "uma", "com", "pelo", "pela", "ao",
+];
 
 /// The vocabularies of the quantity and date finders, in `DocLex::words` order.
 fn lex_sets() -> [&'static crate::quantities::lex::WordSet; 2] {
@@ -1061,6 +1097,8 @@ impl<'a> Words<'a> {
             None => false,
         };
         let mut i = 0;
+        // A hyphen in the gap before the next word (`ODD`).
+        let mut gap_hyphen = false;
         while i < bytes.len() {
             // Skip to the next letter or digit: ASCII separators by table; a joiner joins nothing
             // at the start of a word.
@@ -1068,7 +1106,11 @@ impl<'a> Words<'a> {
             // only for longer gaps.
             i = match bytes.get(i..i + 2) {
                 Some(&[b' ', n]) if BYTE_CLASS[usize::from(n)] & ASCII_ALNUM != 0 => i + 1,
-                _ => skip_separators(bytes, i),
+                _ => {
+                    let to = skip_separators(bytes, i);
+                    gap_hyphen |= super::cue_names::gap_has_hyphen(&bytes[i..to]);
+                    to
+                }
             };
             let Some(&b) = bytes.get(i) else { break };
             let first = if b.is_ascii() {
@@ -1102,14 +1144,19 @@ impl<'a> Words<'a> {
                     Word { start, end, full_end: end, folded: (from, to), folded_full: to, flags: PLAIN | CAP | digits }
                 };
                 if let Some(v) = vocabulary {
+                    // A separator follows the word: only a digit or the gap before makes it odd.
+                    let odd = if digits != 0 || gap_hyphen { ODD } else { 0 };
                     // Capitalised, with lower-case letters or digits after: namey.
-                    classes.push(if lead == LOWER_LETTER {
-                        v.get_bytes(&bytes[start..end], || &text[start..end])
-                    } else {
-                        let (a, b) = word.folded;
-                        v.get_bytes(&folded.as_bytes()[a..b], || &folded[a..b]) | NAMEY
-                    });
+                    classes.push(
+                        odd | if lead == LOWER_LETTER {
+                            v.get_bytes(&bytes[start..end], || &text[start..end])
+                        } else {
+                            let (a, b) = word.folded;
+                            v.get_bytes(&folded.as_bytes()[a..b], || &folded[a..b]) | NAMEY | CAPITAL
+                        },
+                    );
                 }
+                gap_hyphen = false;
                 list.push(word);
                 i = end;
                 continue;
@@ -1194,11 +1241,19 @@ impl<'a> Words<'a> {
                 &folded[word.folded.0..word.folded.1]
             };
             if let Some(v) = vocabulary {
-                classes.push(v.get(bare) | if word.namey() { NAMEY } else { 0 });
+                let odd = !word.has(PLAIN) || word.has(DIGITS) || gap_hyphen || bytes.get(word.full_end) == Some(&b'-');
+                let shape = if word.namey() { NAMEY } else { 0 } | if odd { ODD } else { 0 } | if word.has(CAP) { CAPITAL } else { 0 };
+                classes.push(v.get(bare) | shape);
             }
+            gap_hyphen = false;
             list.push(word);
         }
         Words { text, folded, list, classes }
+    }
+
+    /// The words carry their classes (`classified`), which the passes that skip by class read.
+    pub fn has_classes(&self) -> bool {
+        self.classes.len() == self.list.len()
     }
 
     #[inline]
@@ -1218,7 +1273,27 @@ impl<'a> Words<'a> {
         let mut digit_runs = Vec::new();
         let bytes = self.text.as_bytes();
         let (sample, mut lang) = (lang_sample_end(self.text), LangCount::default());
-        for (i, w) in self.list.iter().enumerate() {
+        let skip = self.has_classes();
+        // The words before `cut` lie inside the language sample; the one at `cut` may cross its end.
+        let cut = self.list.partition_point(|w| w.full_end <= sample);
+        let mut i = 0;
+        while let Some(w) = self.list.get(i) {
+            // A plain word with no digit adds nothing unless it is in a vocabulary or, inside the
+            // language sample, a word the guess counts: on to the next word that is one of these.
+            if skip && i != cut {
+                let (mask, limit) = if i < cut {
+                    (ODD | QUANTITY_WORD | DATE_WORD | LANG_WORD, cut)
+                } else {
+                    (ODD | QUANTITY_WORD | DATE_WORD, self.len())
+                };
+                let next = self.next_with(i, mask).unwrap_or(self.len()).min(limit);
+                if next > i {
+                    i = next;
+                    continue;
+                }
+            }
+            let k = i;
+            i += 1;
             if w.has(DIGITS) {
                 let mut at = w.start;
                 while let Some(n) = bytes[at..w.full_end].iter().position(u8::is_ascii_digit) {
@@ -1239,14 +1314,14 @@ impl<'a> Words<'a> {
                 continue;
             }
             // `WordSet::scan` skips runs that start with a digit, and folds no token this long.
-            let class = self.class(i);
+            let class = self.class(k);
             if class & (QUANTITY_WORD | DATE_WORD) == 0 || w.has(DIGIT) || w.full_end - w.start > 64 {
                 continue;
             }
             let tok = Tok { start: w.start, end: w.full_end };
             for (n, bit) in [QUANTITY_WORD, DATE_WORD].into_iter().enumerate() {
                 if class & bit != 0
-                    && let Some(v) = sets[n].get(self.folded(i))
+                    && let Some(v) = sets[n].get(self.folded(k))
                 {
                     out[n].push((tok, v));
                 }
@@ -1283,6 +1358,14 @@ impl<'a> Words<'a> {
     pub fn gap(&self, i: usize) -> &str {
         let from = i.checked_sub(1).map_or(0, |p| self.list[p].full_end);
         &self.text[from..self.list[i].start]
+    }
+
+    /// `gap` as bytes, read without the char boundary checks of a `str` slice: for comparing
+    /// with ASCII gaps.
+    #[inline]
+    pub fn gap_bytes(&self, i: usize) -> &[u8] {
+        let from = i.checked_sub(1).map_or(0, |p| self.list[p].full_end);
+        self.text.as_bytes().get(from..self.list[i].start).unwrap_or_default()
     }
 
     /// Word `i` starts a sentence or a line: a line break or a sentence-ending mark comes before it,
@@ -1424,8 +1507,15 @@ impl KbIndex {
         };
         // Plain ASCII words are looked up once, here, for the cue scan and the quantity and date
         // finders too.
-        for word in &super::cue_names::vocab::get().first_words {
+        let cues = super::cue_names::vocab::get();
+        for word in &cues.first_words {
             *index.classes.entry(word.clone()).or_default() |= CUE_START;
+        }
+        for word in LANG_WORDS {
+            *index.classes.entry(word.to_owned()).or_default() |= LANG_WORD;
+        }
+        for article in &cues.articles {
+            *index.classes.entry(crate::fold::fold(article.trim_end())).or_default() |= ARTICLE;
         }
         for noun in super::places::nouns() {
             *index.classes.entry(crate::fold::fold(noun)).or_default() |= PLACE_NOUN;
@@ -1523,6 +1613,29 @@ mod tests {
         Ελλάδα 12kg--the end-- -- 'tis -x x- Os Crias- March-April, 5-year-old kilo's; \
         banda criminal Los Lobos, grupo formado por, la organización criminal, facción conocida como";
 
+    /// Every ASCII word of letters the language guess counts has the class `LANG_WORD`: a word
+    /// added three times makes a guess only if it was counted.
+    #[test]
+    fn lang_words_are_the_counted_words() {
+        use crate::quantities::lex::{ANY, LangCount};
+        let letters: Vec<u8> = (b'a'..=b'z').chain(b'A'..=b'Z').collect();
+        for len in 1..=4u32 {
+            for mut n in 0..letters.len().pow(len) {
+                let mut word = Vec::with_capacity(4);
+                for _ in 0..len {
+                    word.push(letters[n % letters.len()]);
+                    n /= letters.len();
+                }
+                let w = std::str::from_utf8(&word).unwrap_or_default();
+                let mut count = LangCount::default();
+                (0..3).for_each(|_| count.add(w));
+                if count.guess() != ANY {
+                    assert!(LANG_WORDS.contains(&w.to_ascii_lowercase().as_str()), "{w}");
+                }
+            }
+        }
+    }
+
     fn kb_index() -> KbIndex {
         KbIndex::new(&KnowledgeBase::load(&[]).0)
     }
@@ -1544,7 +1657,10 @@ mod tests {
     #[test]
     fn vocabulary_words_are_the_word_sets_scan() {
         let kb = kb_index();
-        let texts = [TRICKY.to_owned(), TRICKY.replace(' ', "-"), TRICKY.replace(' ', "'"), TRICKY.to_uppercase()];
+        let mut texts = vec![TRICKY.to_owned(), TRICKY.replace(' ', "-"), TRICKY.replace(' ', "'"), TRICKY.to_uppercase()];
+        // Past the language sample, where the pass skips by class.
+        let pad = "word ".repeat(4_000);
+        texts.extend(texts.clone().iter().map(|t| format!("{pad}{t}")));
         for text in texts.iter().map(String::as_str).chain(TRICKY.char_indices().map(|(i, _)| &TRICKY[i..])) {
             let words = Words::classified(text, &kb);
             let mut want = [Vec::new(), Vec::new()];

@@ -100,7 +100,7 @@ fn coordinated(w: &Words, i: usize, capital: bool, demonym: &dyn Fn(usize) -> bo
     let mut last = i;
     loop {
         let j = last + 1;
-        if is(j) && w.gap(j) == ", " {
+        if is(j) && w.gap_bytes(j) == b", " {
             last = j;
         } else if j + 1 < w.len()
             && w.spaced(j)
