@@ -200,8 +200,15 @@ impl Matcher {
         out.extend(elided);
         let mut taken: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
         taken.sort_unstable();
+        // A report repeats its capitalised phrases ("Attorney General's Office"): each distinct
+        // one is looked up once.
+        let mut looked_up: FxMap<&str, Option<usize>> = FxMap::default();
         for (start, end) in crate::fuzzy::capitalised_runs(text, &taken, name_particle) {
-            if let Some(entity) = self.fuzzy.lookup(&text[start..end]) {
+            let span = &text[start..end];
+            if crate::fuzzy::too_short(span) {
+                continue;
+            }
+            if let Some(entity) = *looked_up.entry(span).or_insert_with(|| self.fuzzy.lookup(span)) {
                 out.push(KbMention { entity, start, end });
             }
         }
