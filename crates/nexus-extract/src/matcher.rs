@@ -31,16 +31,23 @@ struct Span<'m> {
     start: usize,
     end: usize,
     folded: Option<(usize, usize)>,
-    candidates: &'m [usize],
+    candidates: &'m Candidates,
+}
+
+/// The entries a name or acronym names.
+struct Candidates {
+    entries: Vec<usize>,
+    /// `resolve` reads the surface alone for these entries (`context_free`).
+    context_free: bool,
 }
 
 pub struct Matcher {
     fuzzy: crate::fuzzy::FuzzyNames,
     names: names::Names,
     /// For each name, the entries it names.
-    name_entities: Vec<Vec<usize>>,
+    name_entities: Vec<Candidates>,
     acronyms: AhoCorasick,
-    acronym_entities: Vec<Vec<usize>>,
+    acronym_entities: Vec<Candidates>,
     /// Where acronyms can start (`matches_from_first_bytes`).
     acronym_starts: Starts,
     /// Entry index to its ISO country code's number in `country_codes` (its own, for countries):
@@ -117,18 +124,21 @@ impl Matcher {
                 activity_pairs.entry(n).or_insert(i);
             }
         }
+        let candidates = |lists: Vec<Vec<usize>>| {
+            lists.into_iter().map(|entries| Candidates { context_free: context_free(kb, &entries), entries }).collect()
+        };
         Matcher {
+            name_entities: candidates(name_entities),
+            acronym_entities: candidates(acronym_entities),
             activity_pairs,
             fuzzy: crate::fuzzy::FuzzyNames::new(kb),
             demonym_bits: names::Bits::new(demonyms.keys().map(String::as_bytes)),
             demonyms,
             names: names::Names::new(name_patterns.iter().map(String::as_str)),
-            name_entities,
             // Acronyms are few: a DFA builds in milliseconds and searches several times faster.
             acronym_starts: Starts::new(acronym_patterns.iter().map(String::as_bytes)),
             // Searched anchored only (`matches_from_first_bytes`).
             acronyms: build(&acronym_patterns, AhoCorasickKind::DFA, StartKind::Anchored),
-            acronym_entities,
             country_of,
             country_codes,
             // A capitalised word is no link: its first byte says so before `lower_link` counts chars.
@@ -175,9 +185,30 @@ impl Matcher {
             }
         }
         let countries = self.countries_mentioned(kb, text, &folded.text, &demonym_words, &spans);
+        // A report names the same entries again and again: where the surface alone decides
+        // (`context_free`), a name or acronym read as it was last time resolves as it did then.
+        // The last reading of each is kept in a table direct-mapped by the candidates' address
+        // (a collision forgets one, never errs), cheaper than hashing the surface.
+        let slots = (spans.len() / 4).next_power_of_two().clamp(64, 4096);
+        let shift = 64 - slots.trailing_zeros();
+        let mut last: Vec<(usize, usize, usize, Option<usize>)> = vec![(0, 0, 0, None); slots];
+        let mut resolve = |span: &Span| {
+            let read = || self.resolve(kb, text, span.start, span.end, &span.candidates.entries, &countries);
+            if !span.candidates.context_free {
+                return read();
+            }
+            let key = std::ptr::from_ref(span.candidates) as usize;
+            let slot = &mut last[((key as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize];
+            if slot.0 == key && text[slot.1..slot.2] == text[span.start..span.end] {
+                return slot.3;
+            }
+            let entity = read();
+            *slot = (key, span.start, span.end, entity);
+            entity
+        };
         let mut out = Vec::with_capacity(spans.len());
         for span in spans {
-            if let Some(entity) = self.resolve(kb, text, span.start, span.end, span.candidates, &countries) {
+            if let Some(entity) = resolve(&span) {
                 // An acronym read in title case ("Farc", "Dian") may be a name or a word: it
                 // stands when the document names the entry's country.
                 let surface = &text[span.start..span.end];
@@ -190,7 +221,7 @@ impl Matcher {
             // The longest name did not stand (its capitals, its context): the names inside it may.
             let Some((fs, fe)) = span.folded else { continue };
             for inner in self.inner_spans(&folded, &words, text, fs, fe) {
-                if let Some(entity) = self.resolve(kb, text, inner.start, inner.end, inner.candidates, &countries) {
+                if let Some(entity) = resolve(&inner) {
                     out.push(KbMention { entity, start: inner.start, end: inner.end });
                 }
             }
@@ -298,13 +329,14 @@ impl Matcher {
                 continue;
             }
             // An acronym in title case ("Dian") needs the country: it cannot be the evidence.
-            if span.folded.is_none() && span.candidates.iter().all(|&i| title_only(&kb.entities()[i], &text[span.start..span.end])) {
+            if span.folded.is_none() && span.candidates.entries.iter().all(|&i| title_only(&kb.entities()[i], &text[span.start..span.end]))
+            {
                 continue;
             }
-            let country = span.candidates.iter().find(|&&i| kb.entities()[i].entity_type == EntityType::Country);
+            let country = span.candidates.entries.iter().find(|&&i| kb.entities()[i].entity_type == EntityType::Country);
             // Otherwise a name that can only be read one way tells the country too: "Polícia
             // Federal", "Guayaquil" say the document is about Brazil, Ecuador.
-            let unambiguous = || match span.candidates {
+            let unambiguous = || match span.candidates.entries.as_slice() {
                 [i] if !kb.entities()[*i].ambiguous && kb.entities()[*i].entity_type != EntityType::Commodity => Some(i),
                 _ => None,
             };
@@ -422,6 +454,15 @@ fn name_table(kb: &KnowledgeBase) -> (Vec<String>, Vec<Vec<usize>>) {
         }
     }
     names.into_iter().unzip()
+}
+
+/// Whether `resolve` reads nothing but the surface for these candidates (and the countries, the
+/// same throughout a document): no candidate is ambiguous (whose support is read around the
+/// name), and no sea is ranked among others (after an article or not).
+fn context_free(kb: &KnowledgeBase, candidates: &[usize]) -> bool {
+    let entities = kb.entities();
+    candidates.iter().all(|&i| !entities[i].ambiguous)
+        && (candidates.len() == 1 || !candidates.iter().any(|&i| entities[i].kind.as_deref() == Some("sea")))
 }
 
 fn push_unique(v: &mut Vec<usize>, i: usize) {
