@@ -648,17 +648,40 @@ fn ends_a_name(text: &str, start: usize) -> bool {
     particle && words.next().is_some_and(|w| capitalised(w) && !function_word(w))
 }
 
-/// Where patterns can start: their first bytes, and their first two (any second byte for a
-/// pattern of one byte).
+/// Where patterns can start: their first bytes, their first two (any second byte for a pattern
+/// of one byte) and, hashed, their first three.
 struct Starts {
     first: [bool; 256],
     /// One bit per pair of bytes, the first as the high byte.
     pairs: Vec<u64>,
+    /// The patterns of one byte, and of two (one bit per pair): no third byte need follow them.
+    whole_firsts: [bool; 256],
+    whole_pairs: Vec<u64>,
+    /// One bit per hash of the first three bytes of the longer patterns (`triple_bit`).
+    triples: Vec<u64>,
+}
+
+/// log2 of the bits of `Starts::triples`: a few hundred acronyms set one in a hundred.
+const TRIPLE_BITS: u32 = 16;
+
+fn triple_bit(a: u8, b: u8, c: u8) -> usize {
+    (u32::from_le_bytes([a, b, c, 0]).wrapping_mul(0x9e37_79b1) >> (32 - TRIPLE_BITS)) as usize
+}
+
+fn has_bit(bits: &[u64], i: usize) -> bool {
+    bits[i / 64] >> (i % 64) & 1 != 0
 }
 
 impl Starts {
     fn new<'a>(patterns: impl IntoIterator<Item = &'a [u8]>) -> Starts {
-        let mut s = Starts { first: [false; 256], pairs: vec![0; 1 << 10] };
+        let mut s = Starts {
+            first: [false; 256],
+            pairs: vec![0; 1 << 10],
+            whole_firsts: [false; 256],
+            whole_pairs: vec![0; 1 << 10],
+            triples: vec![0; 1 << (TRIPLE_BITS - 6)],
+        };
+        let set = |bits: &mut [u64], i: usize| bits[i / 64] |= 1 << (i % 64);
         for p in patterns {
             let Some(&b) = p.first() else { continue };
             s.first[usize::from(b)] = true;
@@ -667,19 +690,32 @@ impl Starts {
                 None => 0..256,
             };
             for pair in seconds.map(|c| usize::from(b) << 8 | c) {
-                s.pairs[pair / 64] |= 1 << (pair % 64);
+                set(&mut s.pairs, pair);
+            }
+            match *p {
+                [_] => s.whole_firsts[usize::from(b)] = true,
+                [_, c] => set(&mut s.whole_pairs, usize::from(b) << 8 | usize::from(c)),
+                [_, c, d, ..] => set(&mut s.triples, triple_bit(b, c, d)),
+                [] => {}
             }
         }
         s
     }
 
-    /// Whether a pattern may start at `at`, whose byte is a first byte: the pair there is some
-    /// pattern's (or the text ends after it).
-    fn pair_at(&self, bytes: &[u8], at: usize) -> bool {
-        bytes.get(at + 1).is_none_or(|&c| {
-            let pair = usize::from(bytes[at]) << 8 | usize::from(c);
-            self.pairs[pair / 64] >> (pair % 64) & 1 != 0
-        })
+    /// Whether a pattern may start at `at`, whose byte is a first byte: one of one byte starts
+    /// with it, or the pair there is some pattern's and either one of two bytes or the hash of
+    /// the three bytes there is some longer pattern's (or the text ends first).
+    fn may_start_at(&self, bytes: &[u8], at: usize) -> bool {
+        let b = bytes[at];
+        if self.whole_firsts[usize::from(b)] {
+            return true;
+        }
+        let Some(&c) = bytes.get(at + 1) else { return true };
+        let pair = usize::from(b) << 8 | usize::from(c);
+        if !has_bit(&self.pairs, pair) {
+            return false;
+        }
+        has_bit(&self.whole_pairs, pair) || bytes.get(at + 2).is_none_or(|&d| has_bit(&self.triples, triple_bit(b, c, d)))
     }
 }
 
@@ -688,15 +724,15 @@ impl Starts {
 /// the longest match starting there is the leftmost-longest match, and the search goes on after
 /// it, as `find_iter`'s does. For acronyms, whose first bytes (capitals) are a few percent of
 /// prose, an anchored search there costs far less than running the automaton over every byte, and
-/// most capitals ("The", "In") go on with a byte no acronym has second. `ac` must support
-/// anchored searches.
+/// most capitals ("The", "In") go on with a byte no acronym has second, or with two no acronym
+/// has next. `ac` must support anchored searches.
 fn matches_from_first_bytes<'t>(ac: &'t AhoCorasick, starts: &'t Starts, text: &'t str) -> impl Iterator<Item = aho_corasick::Match> + 't {
     let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
         while at < bytes.len() {
             at = crate::text::next_in(bytes, at, &starts.first)?;
-            if !starts.pair_at(bytes, at) {
+            if !starts.may_start_at(bytes, at) {
                 at += 1;
                 continue;
             }
