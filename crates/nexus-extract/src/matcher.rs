@@ -39,6 +39,9 @@ struct Candidates {
     entries: Vec<usize>,
     /// `resolve` reads the surface alone for these entries (`context_free`).
     context_free: bool,
+    /// The number of the country a capitalised mention says the document is about
+    /// (`evidence_of`), when there is one.
+    country: Option<u16>,
 }
 
 pub struct Matcher {
@@ -105,7 +108,7 @@ impl Matcher {
                 n
             }
         };
-        let country_of = kb
+        let country_of: Vec<Option<u16>> = kb
             .entities()
             .iter()
             .map(|e| if e.entity_type == EntityType::Country { e.iso2.as_deref() } else { e.country.as_deref() }.map(&mut code_of))
@@ -125,7 +128,12 @@ impl Matcher {
             }
         }
         let candidates = |lists: Vec<Vec<usize>>| {
-            lists.into_iter().map(|entries| Candidates { context_free: context_free(kb, &entries), entries }).collect()
+            let list = |entries: Vec<usize>| Candidates {
+                context_free: context_free(kb, &entries),
+                country: evidence_of(kb, &entries).and_then(|i| country_of[i]).filter(|&c| country_codes[usize::from(c)] != "XX"),
+                entries,
+            };
+            lists.into_iter().map(list).collect()
         };
         Matcher {
             name_entities: candidates(name_entities),
@@ -325,6 +333,8 @@ impl Matcher {
     ) -> Vec<usize> {
         let mut counts = vec![0; self.country_codes.len()];
         for span in spans {
+            // Most names tell no country: theirs is read before their case.
+            let Some(c) = span.candidates.country else { continue };
             if !capitalised(&text[span.start..span.end]) {
                 continue;
             }
@@ -333,18 +343,7 @@ impl Matcher {
             {
                 continue;
             }
-            let country = span.candidates.entries.iter().find(|&&i| kb.entities()[i].entity_type == EntityType::Country);
-            // Otherwise a name that can only be read one way tells the country too: "Polícia
-            // Federal", "Guayaquil" say the document is about Brazil, Ecuador.
-            let unambiguous = || match span.candidates.entries.as_slice() {
-                [i] if !kb.entities()[*i].ambiguous && kb.entities()[*i].entity_type != EntityType::Commodity => Some(i),
-                _ => None,
-            };
-            if let Some(c) =
-                country.or_else(unambiguous).and_then(|&i| self.country_of[i]).filter(|&c| self.country_codes[usize::from(c)] != "XX")
-            {
-                counts[usize::from(c)] += 1;
-            }
+            counts[usize::from(c)] += 1;
         }
         // Most words cannot be demonyms: their bit said so before the map is hashed.
         for &(start, end) in maybe_demonyms {
@@ -454,6 +453,19 @@ fn name_table(kb: &KnowledgeBase) -> (Vec<String>, Vec<Vec<usize>>) {
         }
     }
     names.into_iter().unzip()
+}
+
+/// The entry whose country a capitalised mention of these candidates is evidence of: a country
+/// among them, or else the one entry of a name that can only be read one way ("Polícia Federal",
+/// "Guayaquil" say the document is about Brazil, Ecuador).
+fn evidence_of(kb: &KnowledgeBase, candidates: &[usize]) -> Option<usize> {
+    let entities = kb.entities();
+    let country = candidates.iter().copied().find(|&i| entities[i].entity_type == EntityType::Country);
+    let unambiguous = || match *candidates {
+        [i] if !entities[i].ambiguous && entities[i].entity_type != EntityType::Commodity => Some(i),
+        _ => None,
+    };
+    country.or_else(unambiguous)
 }
 
 /// Whether `resolve` reads nothing but the surface for these candidates (and the countries, the
