@@ -34,6 +34,17 @@ struct Span<'m> {
     candidates: &'m Candidates,
 }
 
+/// How a name or acronym was last read (`Matcher::find`): the address of its candidates, its
+/// span, what it resolved to and its `title_cased`, when that was read.
+#[derive(Clone, Default)]
+struct LastRead {
+    key: usize,
+    start: usize,
+    end: usize,
+    entity: Option<usize>,
+    title: Option<bool>,
+}
+
 /// The entries a name or acronym names.
 struct Candidates {
     entries: Vec<usize>,
@@ -194,24 +205,26 @@ impl Matcher {
         }
         let countries = self.countries_mentioned(kb, text, &folded.text, &demonym_words, &spans);
         // A report names the same entries again and again: where the surface alone decides
-        // (`context_free`), a name or acronym read as it was last time resolves as it did then.
-        // The last reading of each is kept in a table direct-mapped by the candidates' address
-        // (a collision forgets one, never errs), cheaper than hashing the surface.
+        // (`context_free`), a name or acronym read as it was last time resolves as it did then;
+        // elsewhere its case (`title_cased`) is what it was then. The last reading of each is
+        // kept in a table direct-mapped by the candidates' address (a collision forgets one,
+        // never errs), cheaper than hashing the surface.
         let slots = (spans.len() / 4).next_power_of_two().clamp(64, 4096);
         let shift = 64 - slots.trailing_zeros();
-        let mut last: Vec<(usize, usize, usize, Option<usize>)> = vec![(0, 0, 0, None); slots];
+        let mut last = vec![LastRead::default(); slots];
         let mut resolve = |span: &Span| {
-            let read = || self.resolve(kb, text, span.start, span.end, &span.candidates.entries, &countries);
-            if !span.candidates.context_free {
-                return read();
-            }
             let key = std::ptr::from_ref(span.candidates) as usize;
             let slot = &mut last[((key as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize];
-            if slot.0 == key && text[slot.1..slot.2] == text[span.start..span.end] {
-                return slot.3;
+            let same = slot.key == key && text[slot.start..slot.end] == text[span.start..span.end];
+            if same && span.candidates.context_free {
+                return slot.entity;
             }
-            let entity = read();
-            *slot = (key, span.start, span.end, entity);
+            let title = match slot.title {
+                Some(t) if same => std::cell::OnceCell::from(t),
+                _ => std::cell::OnceCell::new(),
+            };
+            let entity = self.resolve(kb, text, span.start, span.end, &span.candidates.entries, &countries, &title);
+            *slot = LastRead { key, start: span.start, end: span.end, entity, title: title.get().copied() };
             entity
         };
         let mut out = Vec::with_capacity(spans.len());
@@ -363,11 +376,13 @@ impl Matcher {
         end: usize,
         candidates: &[usize],
         countries: &[usize],
+        title: &std::cell::OnceCell<bool>,
     ) -> Option<usize> {
         let entities = kb.entities();
         let surface = &text[start..end];
-        // What the surface says is the same for every candidate: read it once, when needed.
-        let (title, inside) = (std::cell::OnceCell::new(), std::cell::OnceCell::new());
+        // What the surface says is the same for every candidate: read it once, when needed
+        // (`title`, `title_cased` of the surface, may be known already).
+        let inside = std::cell::OnceCell::new();
         let title_cased = || *title.get_or_init(|| title_cased(surface));
         let inside_a_name = || *inside.get_or_init(|| inside_a_name(text, start, end));
         let common = std::cell::OnceCell::new();
