@@ -82,6 +82,28 @@ pub struct Matcher {
     activity_pairs: FxMap<String, usize>,
     /// The demonyms as bits: most words are none, and the bit says so for less than the map.
     demonym_bits: names::Bits,
+    /// Per entry, its kind as `resolve` reads it: read from the entry's string once.
+    kinds: Vec<Kind>,
+}
+
+/// The kinds of entry `resolve` tells apart.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    RiverOrValley,
+    City,
+    Sea,
+    Other,
+}
+
+impl Kind {
+    fn of(e: &Entity) -> Kind {
+        match e.kind.as_deref() {
+            Some("river" | "valley") => Kind::RiverOrValley,
+            Some("city") => Kind::City,
+            Some("sea") => Kind::Sea,
+            _ => Kind::Other,
+        }
+    }
 }
 
 impl Matcher {
@@ -147,6 +169,7 @@ impl Matcher {
             lists.into_iter().map(list).collect()
         };
         Matcher {
+            kinds: kb.entities().iter().map(Kind::of).collect(),
             name_entities: candidates(name_entities),
             acronym_entities: candidates(acronym_entities),
             activity_pairs,
@@ -410,9 +433,10 @@ impl Matcher {
         plausible.max_by_key(|&i| {
             let e = &entities[i];
             let country = e.entity_type == EntityType::Country;
-            let sea = e.kind.as_deref() == Some("sea") && candidates.len() > 1 && after_article();
+            let kind = self.kinds[i];
+            let sea = kind == Kind::Sea && candidates.len() > 1 && after_article();
             let in_context = self.country_of[i].map_or(0, |c| countries[usize::from(c)]);
-            let curated = e.kind.as_deref() != Some("city");
+            let curated = kind != Kind::City;
             (country, sea, in_context, curated, e.population.unwrap_or(0))
         })
     }
@@ -436,12 +460,10 @@ impl Matcher {
             // mid-sentence makes it a name.
             return !capitalised(&text[start..end]) || sentence_initial(text, start);
         }
-        match e.kind.as_deref() {
-            Some("river" | "valley") => cue_near(text, start, end),
-            Some("city") if e.population.is_some_and(|p| p >= BIG_CITY) => true,
-            Some("city") => {
-                self.in_document(i, countries) && !(common_word() && (sentence_initial(text, start) || ends_a_name(text, start)))
-            }
+        match self.kinds[i] {
+            Kind::RiverOrValley => cue_near(text, start, end),
+            Kind::City if e.population.is_some_and(|p| p >= BIG_CITY) => true,
+            Kind::City => self.in_document(i, countries) && !(common_word() && (sentence_initial(text, start) || ends_a_name(text, start))),
             _ => self.in_document(i, countries) || e.entity_type == EntityType::Country,
         }
     }
