@@ -35,7 +35,9 @@ enum Key {
 /// One entity per knowledge-base entry mentioned and per learned name (type and folded name),
 /// in order of first mention; mentions in text order.
 pub fn group(kb: &KnowledgeBase, text: &str, mentions: &[KbMention], learned: &[Found]) -> Vec<ExtractedEntity> {
-    let mut all: Vec<(usize, usize, Key, Option<&Found>)> = mentions.iter().map(|m| (m.start, m.end, Key::Kb(m.entity), None)).collect();
+    // Made to its full size at once: grown by the learned names, it was copied whole.
+    let mut all: Vec<(usize, usize, Key, Option<&Found>)> = Vec::with_capacity(mentions.len() + learned.len());
+    all.extend(mentions.iter().map(|m| (m.start, m.end, Key::Kb(m.entity), None)));
     // The known people the document names, each name folded once, when a learned person needs them.
     let known_people = std::cell::OnceCell::new();
     let known_people = || {
@@ -116,7 +118,8 @@ pub fn group(kb: &KnowledgeBase, text: &str, mentions: &[KbMention], learned: &[
 /// "Joaquín Guzmán López"). A person named in full around a nickname ("Ismael 'El Mayo'
 /// Zambada", read as "Ismael Zambada") is found by `person_named` before this.
 fn surname_of(known: &[(usize, String)], folded: &str) -> Option<usize> {
-    let ends_with = |n: &str| n.len() > folded.len() && n.ends_with(folded) && n.as_bytes()[n.len() - folded.len() - 1] == b' ';
+    // The byte before the suffix is read first: it rejects most names without a compare.
+    let ends_with = |n: &str| n.len() > folded.len() && n.as_bytes()[n.len() - folded.len() - 1] == b' ' && n.ends_with(folded);
     let mut hits = known.iter().filter(|(_, n)| ends_with(n)).map(|&(i, _)| i);
     let first = hits.next()?;
     hits.all(|i| i == first).then_some(first)

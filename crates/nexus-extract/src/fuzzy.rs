@@ -154,8 +154,7 @@ impl FuzzyNames {
 
     /// The entry whose name is within the allowed edits of `span`, when exactly one is closest.
     pub fn lookup(&self, span: &str) -> Option<usize> {
-        // An ASCII span folds to as many bytes: a short one is not folded to be found short.
-        if span.len() < MIN_LEN && span.is_ascii() {
+        if too_short(span) {
             return None;
         }
         let folded = fold(span);
@@ -222,6 +221,12 @@ impl FuzzyNames {
         }
         best.filter(|_| !tie).map(|(_, e)| e)
     }
+}
+
+/// `span` is certainly too short for a fuzzy match: an ASCII span folds to as many bytes, so a
+/// short one is not folded to be found short.
+pub fn too_short(span: &str) -> bool {
+    span.len() < MIN_LEN && span.is_ascii()
 }
 
 /// Runs of two to six capitalised words (name particles allowed inside) that no exact match

@@ -31,16 +31,37 @@ struct Span<'m> {
     start: usize,
     end: usize,
     folded: Option<(usize, usize)>,
-    candidates: &'m [usize],
+    candidates: &'m Candidates,
+}
+
+/// How a name or acronym was last read (`Matcher::find`): the address of its candidates, its
+/// span, what it resolved to and its `title_cased`, when that was read.
+#[derive(Clone, Default)]
+struct LastRead {
+    key: usize,
+    start: usize,
+    end: usize,
+    entity: Option<usize>,
+    title: Option<bool>,
+}
+
+/// The entries a name or acronym names.
+struct Candidates {
+    entries: Vec<usize>,
+    /// `resolve` reads the surface alone for these entries (`context_free`).
+    context_free: bool,
+    /// The number of the country a capitalised mention says the document is about
+    /// (`evidence_of`), when there is one.
+    country: Option<u16>,
 }
 
 pub struct Matcher {
     fuzzy: crate::fuzzy::FuzzyNames,
     names: names::Names,
     /// For each name, the entries it names.
-    name_entities: Vec<Vec<usize>>,
+    name_entities: Vec<Candidates>,
     acronyms: AhoCorasick,
-    acronym_entities: Vec<Vec<usize>>,
+    acronym_entities: Vec<Candidates>,
     /// Where acronyms can start (`matches_from_first_bytes`).
     acronym_starts: Starts,
     /// Entry index to its ISO country code's number in `country_codes` (its own, for countries):
@@ -61,6 +82,28 @@ pub struct Matcher {
     activity_pairs: FxMap<String, usize>,
     /// The demonyms as bits: most words are none, and the bit says so for less than the map.
     demonym_bits: names::Bits,
+    /// Per entry, its kind as `resolve` reads it: read from the entry's string once.
+    kinds: Vec<Kind>,
+}
+
+/// The kinds of entry `resolve` tells apart.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    RiverOrValley,
+    City,
+    Sea,
+    Other,
+}
+
+impl Kind {
+    fn of(e: &Entity) -> Kind {
+        match e.kind.as_deref() {
+            Some("river" | "valley") => Kind::RiverOrValley,
+            Some("city") => Kind::City,
+            Some("sea") => Kind::Sea,
+            _ => Kind::Other,
+        }
+    }
 }
 
 impl Matcher {
@@ -98,7 +141,7 @@ impl Matcher {
                 n
             }
         };
-        let country_of = kb
+        let country_of: Vec<Option<u16>> = kb
             .entities()
             .iter()
             .map(|e| if e.entity_type == EntityType::Country { e.iso2.as_deref() } else { e.country.as_deref() }.map(&mut code_of))
@@ -117,18 +160,27 @@ impl Matcher {
                 activity_pairs.entry(n).or_insert(i);
             }
         }
+        let candidates = |lists: Vec<Vec<usize>>| {
+            let list = |entries: Vec<usize>| Candidates {
+                context_free: context_free(kb, &entries),
+                country: evidence_of(kb, &entries).and_then(|i| country_of[i]).filter(|&c| country_codes[usize::from(c)] != "XX"),
+                entries,
+            };
+            lists.into_iter().map(list).collect()
+        };
         Matcher {
+            kinds: kb.entities().iter().map(Kind::of).collect(),
+            name_entities: candidates(name_entities),
+            acronym_entities: candidates(acronym_entities),
             activity_pairs,
             fuzzy: crate::fuzzy::FuzzyNames::new(kb),
             demonym_bits: names::Bits::new(demonyms.keys().map(String::as_bytes)),
             demonyms,
             names: names::Names::new(name_patterns.iter().map(String::as_str)),
-            name_entities,
             // Acronyms are few: a DFA builds in milliseconds and searches several times faster.
             acronym_starts: Starts::new(acronym_patterns.iter().map(String::as_bytes)),
             // Searched anchored only (`matches_from_first_bytes`).
             acronyms: build(&acronym_patterns, AhoCorasickKind::DFA, StartKind::Anchored),
-            acronym_entities,
             country_of,
             country_codes,
             // A capitalised word is no link: its first byte says so before `lower_link` counts chars.
@@ -175,9 +227,32 @@ impl Matcher {
             }
         }
         let countries = self.countries_mentioned(kb, text, &folded.text, &demonym_words, &spans);
+        // A report names the same entries again and again: where the surface alone decides
+        // (`context_free`), a name or acronym read as it was last time resolves as it did then;
+        // elsewhere its case (`title_cased`) is what it was then. The last reading of each is
+        // kept in a table direct-mapped by the candidates' address (a collision forgets one,
+        // never errs), cheaper than hashing the surface.
+        let slots = (spans.len() / 4).next_power_of_two().clamp(64, 4096);
+        let shift = 64 - slots.trailing_zeros();
+        let mut last = vec![LastRead::default(); slots];
+        let mut resolve = |span: &Span| {
+            let key = std::ptr::from_ref(span.candidates) as usize;
+            let slot = &mut last[((key as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize];
+            let same = slot.key == key && text[slot.start..slot.end] == text[span.start..span.end];
+            if same && span.candidates.context_free {
+                return slot.entity;
+            }
+            let title = match slot.title {
+                Some(t) if same => std::cell::OnceCell::from(t),
+                _ => std::cell::OnceCell::new(),
+            };
+            let entity = self.resolve(kb, text, span.start, span.end, &span.candidates.entries, &countries, &title);
+            *slot = LastRead { key, start: span.start, end: span.end, entity, title: title.get().copied() };
+            entity
+        };
         let mut out = Vec::with_capacity(spans.len());
         for span in spans {
-            if let Some(entity) = self.resolve(kb, text, span.start, span.end, span.candidates, &countries) {
+            if let Some(entity) = resolve(&span) {
                 // An acronym read in title case ("Farc", "Dian") may be a name or a word: it
                 // stands when the document names the entry's country.
                 let surface = &text[span.start..span.end];
@@ -190,7 +265,7 @@ impl Matcher {
             // The longest name did not stand (its capitals, its context): the names inside it may.
             let Some((fs, fe)) = span.folded else { continue };
             for inner in self.inner_spans(&folded, &words, text, fs, fe) {
-                if let Some(entity) = self.resolve(kb, text, inner.start, inner.end, inner.candidates, &countries) {
+                if let Some(entity) = resolve(&inner) {
                     out.push(KbMention { entity, start: inner.start, end: inner.end });
                 }
             }
@@ -200,8 +275,15 @@ impl Matcher {
         out.extend(elided);
         let mut taken: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
         taken.sort_unstable();
+        // A report repeats its capitalised phrases ("Attorney General's Office"): each distinct
+        // one is looked up once.
+        let mut looked_up: FxMap<&str, Option<usize>> = FxMap::default();
         for (start, end) in crate::fuzzy::capitalised_runs(text, &taken, name_particle) {
-            if let Some(entity) = self.fuzzy.lookup(&text[start..end]) {
+            let span = &text[start..end];
+            if crate::fuzzy::too_short(span) {
+                continue;
+            }
+            if let Some(entity) = *looked_up.entry(span).or_insert_with(|| self.fuzzy.lookup(span)) {
                 out.push(KbMention { entity, start, end });
             }
         }
@@ -287,25 +369,17 @@ impl Matcher {
     ) -> Vec<usize> {
         let mut counts = vec![0; self.country_codes.len()];
         for span in spans {
+            // Most names tell no country: theirs is read before their case.
+            let Some(c) = span.candidates.country else { continue };
             if !capitalised(&text[span.start..span.end]) {
                 continue;
             }
             // An acronym in title case ("Dian") needs the country: it cannot be the evidence.
-            if span.folded.is_none() && span.candidates.iter().all(|&i| title_only(&kb.entities()[i], &text[span.start..span.end])) {
+            if span.folded.is_none() && span.candidates.entries.iter().all(|&i| title_only(&kb.entities()[i], &text[span.start..span.end]))
+            {
                 continue;
             }
-            let country = span.candidates.iter().find(|&&i| kb.entities()[i].entity_type == EntityType::Country);
-            // Otherwise a name that can only be read one way tells the country too: "Polícia
-            // Federal", "Guayaquil" say the document is about Brazil, Ecuador.
-            let unambiguous = || match span.candidates {
-                [i] if !kb.entities()[*i].ambiguous && kb.entities()[*i].entity_type != EntityType::Commodity => Some(i),
-                _ => None,
-            };
-            if let Some(c) =
-                country.or_else(unambiguous).and_then(|&i| self.country_of[i]).filter(|&c| self.country_codes[usize::from(c)] != "XX")
-            {
-                counts[usize::from(c)] += 1;
-            }
+            counts[usize::from(c)] += 1;
         }
         // Most words cannot be demonyms: their bit said so before the map is hashed.
         for &(start, end) in maybe_demonyms {
@@ -325,11 +399,13 @@ impl Matcher {
         end: usize,
         candidates: &[usize],
         countries: &[usize],
+        title: &std::cell::OnceCell<bool>,
     ) -> Option<usize> {
         let entities = kb.entities();
         let surface = &text[start..end];
-        // What the surface says is the same for every candidate: read it once, when needed.
-        let (title, inside) = (std::cell::OnceCell::new(), std::cell::OnceCell::new());
+        // What the surface says is the same for every candidate: read it once, when needed
+        // (`title`, `title_cased` of the surface, may be known already).
+        let inside = std::cell::OnceCell::new();
         let title_cased = || *title.get_or_init(|| title_cased(surface));
         let inside_a_name = || *inside.get_or_init(|| inside_a_name(text, start, end));
         let common = std::cell::OnceCell::new();
@@ -357,9 +433,10 @@ impl Matcher {
         plausible.max_by_key(|&i| {
             let e = &entities[i];
             let country = e.entity_type == EntityType::Country;
-            let sea = e.kind.as_deref() == Some("sea") && candidates.len() > 1 && after_article();
+            let kind = self.kinds[i];
+            let sea = kind == Kind::Sea && candidates.len() > 1 && after_article();
             let in_context = self.country_of[i].map_or(0, |c| countries[usize::from(c)]);
-            let curated = e.kind.as_deref() != Some("city");
+            let curated = kind != Kind::City;
             (country, sea, in_context, curated, e.population.unwrap_or(0))
         })
     }
@@ -383,12 +460,10 @@ impl Matcher {
             // mid-sentence makes it a name.
             return !capitalised(&text[start..end]) || sentence_initial(text, start);
         }
-        match e.kind.as_deref() {
-            Some("river" | "valley") => cue_near(text, start, end),
-            Some("city") if e.population.is_some_and(|p| p >= BIG_CITY) => true,
-            Some("city") => {
-                self.in_document(i, countries) && !(common_word() && (sentence_initial(text, start) || ends_a_name(text, start)))
-            }
+        match self.kinds[i] {
+            Kind::RiverOrValley => cue_near(text, start, end),
+            Kind::City if e.population.is_some_and(|p| p >= BIG_CITY) => true,
+            Kind::City => self.in_document(i, countries) && !(common_word() && (sentence_initial(text, start) || ends_a_name(text, start))),
             _ => self.in_document(i, countries) || e.entity_type == EntityType::Country,
         }
     }
@@ -415,6 +490,28 @@ fn name_table(kb: &KnowledgeBase) -> (Vec<String>, Vec<Vec<usize>>) {
         }
     }
     names.into_iter().unzip()
+}
+
+/// The entry whose country a capitalised mention of these candidates is evidence of: a country
+/// among them, or else the one entry of a name that can only be read one way ("Polícia Federal",
+/// "Guayaquil" say the document is about Brazil, Ecuador).
+fn evidence_of(kb: &KnowledgeBase, candidates: &[usize]) -> Option<usize> {
+    let entities = kb.entities();
+    let country = candidates.iter().copied().find(|&i| entities[i].entity_type == EntityType::Country);
+    let unambiguous = || match *candidates {
+        [i] if !entities[i].ambiguous && entities[i].entity_type != EntityType::Commodity => Some(i),
+        _ => None,
+    };
+    country.or_else(unambiguous)
+}
+
+/// Whether `resolve` reads nothing but the surface for these candidates (and the countries, the
+/// same throughout a document): no candidate is ambiguous (whose support is read around the
+/// name), and no sea is ranked among others (after an article or not).
+fn context_free(kb: &KnowledgeBase, candidates: &[usize]) -> bool {
+    let entities = kb.entities();
+    candidates.iter().all(|&i| !entities[i].ambiguous)
+        && (candidates.len() == 1 || !candidates.iter().any(|&i| entities[i].kind.as_deref() == Some("sea")))
 }
 
 fn push_unique(v: &mut Vec<usize>, i: usize) {
@@ -600,17 +697,40 @@ fn ends_a_name(text: &str, start: usize) -> bool {
     particle && words.next().is_some_and(|w| capitalised(w) && !function_word(w))
 }
 
-/// Where patterns can start: their first bytes, and their first two (any second byte for a
-/// pattern of one byte).
+/// Where patterns can start: their first bytes, their first two (any second byte for a pattern
+/// of one byte) and, hashed, their first three.
 struct Starts {
     first: [bool; 256],
     /// One bit per pair of bytes, the first as the high byte.
     pairs: Vec<u64>,
+    /// The patterns of one byte, and of two (one bit per pair): no third byte need follow them.
+    whole_firsts: [bool; 256],
+    whole_pairs: Vec<u64>,
+    /// One bit per hash of the first three bytes of the longer patterns (`triple_bit`).
+    triples: Vec<u64>,
+}
+
+/// log2 of the bits of `Starts::triples`: a few hundred acronyms set one in a hundred.
+const TRIPLE_BITS: u32 = 16;
+
+fn triple_bit(a: u8, b: u8, c: u8) -> usize {
+    (u32::from_le_bytes([a, b, c, 0]).wrapping_mul(0x9e37_79b1) >> (32 - TRIPLE_BITS)) as usize
+}
+
+fn has_bit(bits: &[u64], i: usize) -> bool {
+    bits[i / 64] >> (i % 64) & 1 != 0
 }
 
 impl Starts {
     fn new<'a>(patterns: impl IntoIterator<Item = &'a [u8]>) -> Starts {
-        let mut s = Starts { first: [false; 256], pairs: vec![0; 1 << 10] };
+        let mut s = Starts {
+            first: [false; 256],
+            pairs: vec![0; 1 << 10],
+            whole_firsts: [false; 256],
+            whole_pairs: vec![0; 1 << 10],
+            triples: vec![0; 1 << (TRIPLE_BITS - 6)],
+        };
+        let set = |bits: &mut [u64], i: usize| bits[i / 64] |= 1 << (i % 64);
         for p in patterns {
             let Some(&b) = p.first() else { continue };
             s.first[usize::from(b)] = true;
@@ -619,19 +739,32 @@ impl Starts {
                 None => 0..256,
             };
             for pair in seconds.map(|c| usize::from(b) << 8 | c) {
-                s.pairs[pair / 64] |= 1 << (pair % 64);
+                set(&mut s.pairs, pair);
+            }
+            match *p {
+                [_] => s.whole_firsts[usize::from(b)] = true,
+                [_, c] => set(&mut s.whole_pairs, usize::from(b) << 8 | usize::from(c)),
+                [_, c, d, ..] => set(&mut s.triples, triple_bit(b, c, d)),
+                [] => {}
             }
         }
         s
     }
 
-    /// Whether a pattern may start at `at`, whose byte is a first byte: the pair there is some
-    /// pattern's (or the text ends after it).
-    fn pair_at(&self, bytes: &[u8], at: usize) -> bool {
-        bytes.get(at + 1).is_none_or(|&c| {
-            let pair = usize::from(bytes[at]) << 8 | usize::from(c);
-            self.pairs[pair / 64] >> (pair % 64) & 1 != 0
-        })
+    /// Whether a pattern may start at `at`, whose byte is a first byte: one of one byte starts
+    /// with it, or the pair there is some pattern's and either one of two bytes or the hash of
+    /// the three bytes there is some longer pattern's (or the text ends first).
+    fn may_start_at(&self, bytes: &[u8], at: usize) -> bool {
+        let b = bytes[at];
+        if self.whole_firsts[usize::from(b)] {
+            return true;
+        }
+        let Some(&c) = bytes.get(at + 1) else { return true };
+        let pair = usize::from(b) << 8 | usize::from(c);
+        if !has_bit(&self.pairs, pair) {
+            return false;
+        }
+        has_bit(&self.whole_pairs, pair) || bytes.get(at + 2).is_none_or(|&d| has_bit(&self.triples, triple_bit(b, c, d)))
     }
 }
 
@@ -640,15 +773,15 @@ impl Starts {
 /// the longest match starting there is the leftmost-longest match, and the search goes on after
 /// it, as `find_iter`'s does. For acronyms, whose first bytes (capitals) are a few percent of
 /// prose, an anchored search there costs far less than running the automaton over every byte, and
-/// most capitals ("The", "In") go on with a byte no acronym has second. `ac` must support
-/// anchored searches.
+/// most capitals ("The", "In") go on with a byte no acronym has second, or with two no acronym
+/// has next. `ac` must support anchored searches.
 fn matches_from_first_bytes<'t>(ac: &'t AhoCorasick, starts: &'t Starts, text: &'t str) -> impl Iterator<Item = aho_corasick::Match> + 't {
     let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
         while at < bytes.len() {
             at = crate::text::next_in(bytes, at, &starts.first)?;
-            if !starts.pair_at(bytes, at) {
+            if !starts.may_start_at(bytes, at) {
                 at += 1;
                 continue;
             }
