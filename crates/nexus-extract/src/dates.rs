@@ -763,6 +763,20 @@ fn year_blocked_after(text: &str, end: usize) -> bool {
     }
 }
 
+/// Can a run of digits be a year (1800-2099) or a decade ("1990s", "'90s", "años 80")? Every
+/// other run, most of them, is rejected before any word around it is looked up.
+fn maybe_year_or_decade(digits: &[u8]) -> bool {
+    if digits.len() != 2 && digits.len() != 4 {
+        return false;
+    }
+    let v = digits.iter().fold(0u32, |v, d| v * 10 + u32::from(d - b'0'));
+    match digits.len() {
+        2 => v % 10 == 0,
+        4 => (1800..=2099).contains(&v),
+        _ => false,
+    }
+}
+
 fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMention> {
     let b = text.as_bytes();
     let len = e - s;
@@ -770,6 +784,9 @@ fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMent
     // numeric dates
     if let Some(m) = numeric_date(text, s, e, ctx) {
         return Some(m);
+    }
+    if !maybe_year_or_decade(&b[s..e]) {
+        return None;
     }
     // glued to a word or inside a number / identifier
     if let Some(c) = prev {
