@@ -230,6 +230,11 @@ pub(crate) struct Table {
     /// folds to its own length, so one of another length is no key, and is not folded and hashed.
     first_lens: u64,
     last_lens: u64,
+    /// This table's bit in a `Vocab`'s masks; 0 when the table is in none (every token may then
+    /// be a key).
+    bit: u64,
+    /// Does a last token of a phrase have an ASCII digit? If not, no phrase ends at a digit.
+    last_digit: bool,
 }
 
 /// The bit of a key's byte length in `Table::first_lens` and `Table::last_lens`.
@@ -271,6 +276,7 @@ impl Table {
         }
         self.first_lens = self.first.keys().fold(0, |m, k| m | len_bit(k.len()));
         self.last_lens = self.last.keys().fold(0, |m, k| m | len_bit(k.len()));
+        self.last_digit = self.last.keys().any(|k| k.bytes().any(|b| b.is_ascii_digit()));
         self
     }
 
@@ -278,6 +284,42 @@ impl Table {
     #[inline]
     fn may_be_key(tok: &str, lens: u64) -> bool {
         lens & len_bit(tok.len()) != 0 || !tok.is_ascii()
+    }
+
+    /// Can a phrase end with a token that has a digit ("km2")?
+    pub fn has_digit_keys(&self) -> bool {
+        self.last_digit
+    }
+
+    /// May `w` start a phrase of this table? Only a mask test for a table of the vocabulary.
+    #[inline]
+    fn may_start(&self, w: Word) -> bool {
+        self.bit == 0 || w.first & self.bit != 0
+    }
+
+    /// `match_fwd_tok` of a word looked up in the vocabulary: no folding nor hashing when the
+    /// word starts none of this table's phrases.
+    #[inline]
+    pub fn fwd(&self, text: &str, w: Word) -> Option<Hit<'_>> {
+        if !self.may_start(w) {
+            return None;
+        }
+        self.match_fwd_tok(text, w.tok)
+    }
+
+    /// `match_back` from the end of `w`, the token before a position (`Vocab::word_before`).
+    #[inline]
+    pub fn back(&self, text: &str, w: Word) -> Option<Hit<'_>> {
+        if self.bit != 0 && w.last & self.bit == 0 {
+            return None;
+        }
+        self.match_back(text, w.tok.end)
+    }
+
+    /// `contains_word` of a word looked up in the vocabulary.
+    #[inline]
+    pub fn has(&self, text: &str, w: Word) -> bool {
+        if self.bit == 0 { self.contains_word(w.tok.s(text)) } else { w.single & self.bit != 0 }
     }
 
     pub fn contains_word(&self, word: &str) -> bool {
@@ -361,6 +403,71 @@ impl Table {
             return Some(Hit { e, start: first.start, end: toks[0].end });
         }
         None
+    }
+}
+
+/// A token with the tables (their `bit`) whose phrases it may start (`first`) or end (`last`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Word {
+    pub tok: Tok,
+    first: u64,
+    last: u64,
+    /// The tables with the word as a whole phrase (`Table::contains_word`).
+    single: u64,
+}
+
+/// Every first and last token of up to 64 tables, with the masks of the tables it starts or ends
+/// a phrase of: a token around a number is folded and hashed once, and each table that reads it
+/// then tests a bit, instead of folding and hashing it again.
+#[derive(Default)]
+pub(crate) struct Vocab {
+    words: FastMap<String, [u64; 3]>,
+    /// The byte lengths of the keys, as in `Table::first_lens`.
+    lens: u64,
+}
+
+impl Vocab {
+    /// Give each table a bit and index its first and last tokens; past 64 tables, the others
+    /// keep no bit and are always looked up.
+    pub fn new<'t>(tables: impl IntoIterator<Item = &'t mut Table>) -> Vocab {
+        let mut v = Vocab::default();
+        for (i, t) in tables.into_iter().enumerate().take(64) {
+            t.bit = 1 << i;
+            for (k, entries) in &t.first {
+                let masks = v.words.entry(k.clone()).or_default();
+                masks[0] |= t.bit;
+                if entries.iter().any(|&i| t.entries[i as usize].toks.len() == 1) {
+                    masks[2] |= t.bit;
+                }
+            }
+            for k in t.last.keys() {
+                v.words.entry(k.clone()).or_default()[1] |= t.bit;
+            }
+        }
+        v.lens = v.words.keys().fold(0, |m, k| m | len_bit(k.len()));
+        v
+    }
+
+    pub fn word(&self, text: &str, tok: Tok) -> Word {
+        let s = tok.s(text);
+        let mut masks = [0; 3];
+        if Table::may_be_key(s, self.lens) {
+            let mut buf = [0u8; 64];
+            if let Some(&m) = fold_into(s, &mut buf).and_then(|key| self.words.get(key)) {
+                masks = m;
+            }
+        }
+        Word { tok, first: masks[0], last: masks[1], single: masks[2] }
+    }
+
+    /// The word at or after `pos` (`next_tok`).
+    pub fn word_after(&self, text: &str, pos: usize) -> Option<Word> {
+        next_tok(text, pos).map(|t| self.word(text, t))
+    }
+
+    /// The word ending at or before `pos` (`prev_tok`), for `Table::back`.
+    pub fn word_before(&self, text: &str, pos: usize) -> Option<Word> {
+        prev_tok(text, pos).map(|t| self.word(text, t))
     }
 }
 
