@@ -754,12 +754,17 @@ fn range_year(text: &str, end: usize) -> Option<i32> {
 
 /// A year followed by a unit is a quantity ("2000 kilos"), or a range to an identifier.
 fn year_blocked_after(text: &str, end: usize) -> bool {
+    year_blocked(text, end, || crate::quantities::lex().vocab.word_after(text, end))
+}
+
+/// `year_blocked_after`, given the word after `end` (read only if needed).
+fn year_blocked(text: &str, end: usize, after: impl FnOnce() -> Option<lex::Word>) -> bool {
     let b = text.as_bytes();
     match b.get(end) {
         Some(b'-' | b'/' | b':') => {
             b.get(end + 1).is_some_and(|c| c.is_ascii_alphanumeric()) && !(b[end] == b'-' && b.get(end + 1).is_some_and(u8::is_ascii_digit))
         }
-        _ => crate::quantities::unit_class_after(text, end) == Some("measure"),
+        _ => crate::quantities::unit_class_of(text, after()) == Some("measure"),
     }
 }
 
@@ -788,13 +793,17 @@ fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMent
     if !maybe_year_or_decade(&b[s..e]) {
         return None;
     }
+    // The word before the run, read by every cue table below with one look-up.
+    let vocab = &crate::quantities::lex().vocab;
+    let before = vocab.word_before(text, s);
+    let cue_before = |t: &'static lex::Table| before.and_then(|w| t.back(text, w));
     // glued to a word or inside a number / identifier
     if let Some(c) = prev {
         if is_word(c) {
             return None;
         }
         if matches!(c, '.' | ',' | '/' | ':' | '$' | '€' | '£') || c == '-' && char_before(text, s - 1).is_some_and(is_word) {
-            let mid = c == '-' && table!("fuzzy").match_back(text, s).is_some_and(|f| f.e.toks.last().is_some_and(|x| x == "-"));
+            let mid = c == '-' && cue_before(table!("fuzzy")).is_some_and(|f| f.e.toks.last().is_some_and(|x| x == "-"));
             // the second year of "2019-2020"
             let span = c == '-'
                 && s >= 5
@@ -805,8 +814,8 @@ fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMent
             }
         }
     }
-    if table!("id").match_back(text, s).is_some()
-        || table!("u:currency").match_back(text, s).is_some_and(|h| h.end == s || text[h.end..s].trim().is_empty())
+    if cue_before(table!("id")).is_some()
+        || cue_before(table!("u:currency")).is_some_and(|h| h.end == s || text[h.end..s].trim().is_empty())
     {
         return None;
     }
@@ -844,7 +853,7 @@ fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMent
         return Some(mention(text, start, de, format!("{year:04}"), Precision::Fuzzy));
     }
     if len == 2 && !next.is_some_and(is_word) {
-        if let Some(h) = table!("decadepre").match_back(text, s) {
+        if let Some(h) = cue_before(table!("decadepre")) {
             let v: i32 = text[s..e].parse().ok()?;
             if v % 10 == 0 {
                 let year = if v >= 30 { 1900 + v } else { 2000 + v };
@@ -861,18 +870,20 @@ fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMent
     if !(1900..=2099).contains(&y) {
         return None;
     }
-    if next.is_some_and(is_word) || year_blocked_after(text, e) {
+    // The word after the year, read for units with one look-up.
+    let after = vocab.word_after(text, e);
+    if next.is_some_and(is_word) || year_blocked(text, e, || after) {
         return None;
     }
     if matches!(next, Some('.' | ',')) && b.get(e + 1).is_some_and(u8::is_ascii_digit) {
         return None;
     }
-    if let Some(f) = table!("fuzzy").match_back(text, s)
-        && (!(f.e.phrase == "about" || f.e.phrase == "around") || crate::quantities::unit_class_after(text, e).is_none())
+    if let Some(f) = cue_before(table!("fuzzy"))
+        && (!(f.e.phrase == "about" || f.e.phrase == "around") || crate::quantities::unit_class_of(text, after).is_none())
     {
         return Some(mention(text, f.start, e, format!("{y:04}"), Precision::Fuzzy));
     }
-    if let Some(h) = table!("decadepre").match_back(text, s) {
+    if let Some(h) = cue_before(table!("decadepre")) {
         if h.e.phrase.starts_with("déc") {
             return Some(mention(text, s, e, format!("{:04}", y - y % 10), Precision::Fuzzy));
         }
@@ -885,12 +896,12 @@ fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMent
             return Some(mention(text, start, e, format!("{year:04}"), Precision::Fuzzy));
         }
     }
-    let counted = crate::quantities::unit_class_after(text, e) == Some("count");
+    let counted = crate::quantities::unit_class_of(text, after) == Some("count");
     // the second year of "2019-2020", "2021–2022", "2009 a 2018"
-    let after_year = prev_tok(text, s).is_some_and(|p| {
-        matches!(p.s(text), "-" | "–" | "—" | "/") && prev_tok(text, p.start).is_some_and(|y| year_tok(text, y).is_some())
+    let after_year = before.is_some_and(|p| {
+        matches!(p.tok.s(text), "-" | "–" | "—" | "/") && prev_tok(text, p.tok.start).is_some_and(|y| year_tok(text, y).is_some())
     });
-    let prep = after_year || table!("yearprep").match_back(text, s).is_some();
+    let prep = after_year || cue_before(table!("yearprep")).is_some();
     if prep {
         return Some(mention(text, s, e, format!("{y:04}"), Precision::Year));
     }

@@ -949,13 +949,13 @@ fn parse_digits(text: &str, pos: usize) -> Option<(f64, usize, usize)> {
     Some((std::str::from_utf8(&buf[..n]).ok()?.parse().ok()?, i, 0))
 }
 
-/// Does a quantity unit (any class) start right after `pos`? For the date extractor: "2000 kilos"
-/// is not a year. Returns the unit's class name.
-pub(crate) fn unit_class_after(text: &str, pos: usize) -> Option<&'static str> {
-    let lx = lex();
-    let t = next_tok(text, pos)?;
-    let h = lx.units.match_fwd_tok(text, t)?;
-    let s = t.s(text);
+/// Does a quantity unit (any class) start at `after`, the word after a number
+/// (`Vocab::word_after`)? For the date extractor: "2000 kilos" is not a year. Returns the unit's
+/// class name.
+pub(crate) fn unit_class_of(text: &str, after: Option<Word>) -> Option<&'static str> {
+    let w = after?;
+    let h = lex().units.fwd(text, w)?;
+    let s = w.tok.s(text);
     if h.e.toks.len() == 1 && s.chars().count() == 1 && s.chars().all(char::is_alphabetic) {
         return None;
     }
