@@ -126,61 +126,128 @@ impl Tok {
     }
 }
 
+/// The char starting at byte `i` (a char boundary) of `text`.
+#[inline]
+fn char_at_boundary(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or('\0')
+}
+
+/// The start of the char ending at byte `end` (a char boundary after at least one char).
+#[inline]
+fn char_start_before(b: &[u8], end: usize) -> usize {
+    let mut i = end - 1;
+    while i > 0 && (b[i] & 0xC0) == 0x80 {
+        i -= 1;
+    }
+    i
+}
+
+/// Is the ASCII byte `c` a letter or digit (`is_word` of ASCII)?
+#[inline]
+fn ascii_word(c: u8) -> bool {
+    crate::text::ALNUM[usize::from(c)]
+}
+
 /// The token at or after `pos` (which must be a char boundary), skipping whitespace but never a
-/// blank line (two line breaks).
+/// blank line (two line breaks). ASCII is read byte by byte, other chars decoded.
 pub(crate) fn next_tok(text: &str, pos: usize) -> Option<Tok> {
+    let b = text.as_bytes();
     let mut newlines = 0;
-    let mut it = text[pos..].char_indices();
-    let (off, c) = loop {
-        let (i, c) = it.next()?;
-        if c == '\n' {
-            newlines += 1;
-            if newlines > 1 {
-                return None;
+    let mut start = pos;
+    // (is a word char, byte length) of the first char of the token
+    let (word, len) = loop {
+        let c = *b.get(start)?;
+        if c < 0x80 {
+            match c {
+                b'\n' => {
+                    newlines += 1;
+                    if newlines > 1 {
+                        return None;
+                    }
+                }
+                b' ' | b'\t' | b'\r' => {}
+                _ => break (ascii_word(c), 1),
             }
-        } else if !is_space(c) {
-            break (i, c);
+            start += 1;
+        } else {
+            let ch = char_at_boundary(text, start);
+            if !is_space(ch) {
+                break (is_word(ch), ch.len_utf8());
+            }
+            start += ch.len_utf8();
         }
     };
-    let start = pos + off;
-    if !is_word(c) {
-        return Some(Tok { start, end: start + c.len_utf8() });
+    let mut end = start + len;
+    if !word {
+        return Some(Tok { start, end });
     }
-    let mut end = start + c.len_utf8();
-    for (i, c) in text[end..].char_indices() {
-        if !is_word(c) {
-            return Some(Tok { start, end: end + i });
+    while let Some(&c) = b.get(end) {
+        if c < 0x80 {
+            if !ascii_word(c) {
+                break;
+            }
+            end += 1;
+        } else {
+            let ch = char_at_boundary(text, end);
+            if !is_word(ch) {
+                break;
+            }
+            end += ch.len_utf8();
         }
     }
-    end = text.len();
     Some(Tok { start, end })
 }
 
 /// The token ending at or before `pos`, separated from it by whitespace only (no blank line).
 pub(crate) fn prev_tok(text: &str, pos: usize) -> Option<Tok> {
+    let b = text.as_bytes();
     let mut newlines = 0;
-    let mut it = text[..pos].char_indices().rev();
-    let (i, c) = loop {
-        let (i, c) = it.next()?;
-        if c == '\n' {
-            newlines += 1;
-            if newlines > 1 {
-                return None;
+    let mut end = pos;
+    // (is a word char, start) of the last char of the token
+    let (word, last) = loop {
+        if end == 0 {
+            return None;
+        }
+        let c = b[end - 1];
+        if c < 0x80 {
+            match c {
+                b'\n' => {
+                    newlines += 1;
+                    if newlines > 1 {
+                        return None;
+                    }
+                }
+                b' ' | b'\t' | b'\r' => {}
+                _ => break (ascii_word(c), end - 1),
             }
-        } else if !is_space(c) {
-            break (i, c);
+            end -= 1;
+        } else {
+            let i = char_start_before(b, end);
+            let ch = char_at_boundary(text, i);
+            if !is_space(ch) {
+                break (is_word(ch), i);
+            }
+            end = i;
         }
     };
-    let end = i + c.len_utf8();
-    if !is_word(c) {
-        return Some(Tok { start: i, end });
+    if !word {
+        return Some(Tok { start: last, end });
     }
-    let mut start = i;
-    for (j, c) in text[..i].char_indices().rev() {
-        if !is_word(c) {
-            break;
+    let mut start = last;
+    while start > 0 {
+        let c = b[start - 1];
+        if c < 0x80 {
+            if !ascii_word(c) {
+                break;
+            }
+            start -= 1;
+        } else {
+            let i = char_start_before(b, start);
+            if !is_word(char_at_boundary(text, i)) {
+                break;
+            }
+            start = i;
         }
-        start = j;
     }
     Some(Tok { start, end })
 }
@@ -801,7 +868,76 @@ impl WordSet {
 
 #[cfg(test)]
 mod tests {
-    use super::fold_into;
+    use super::{Tok, fold_into, is_space, is_word, next_tok, prev_tok};
+
+    /// `next_tok` and `prev_tok` read char by char, as they did before their ASCII fast path.
+    fn next_by_chars(text: &str, pos: usize) -> Option<Tok> {
+        let mut newlines = 0;
+        let mut it = text[pos..].char_indices();
+        let (off, c) = loop {
+            let (i, c) = it.next()?;
+            if c == '\n' {
+                newlines += 1;
+                if newlines > 1 {
+                    return None;
+                }
+            } else if !is_space(c) {
+                break (i, c);
+            }
+        };
+        let start = pos + off;
+        let mut end = start + c.len_utf8();
+        if is_word(c) {
+            end = text[end..].char_indices().find(|&(_, c)| !is_word(c)).map_or(text.len(), |(i, _)| end + i);
+        }
+        Some(Tok { start, end })
+    }
+
+    fn prev_by_chars(text: &str, pos: usize) -> Option<Tok> {
+        let mut newlines = 0;
+        let mut it = text[..pos].char_indices().rev();
+        let (i, c) = loop {
+            let (i, c) = it.next()?;
+            if c == '\n' {
+                newlines += 1;
+                if newlines > 1 {
+                    return None;
+                }
+            } else if !is_space(c) {
+                break (i, c);
+            }
+        };
+        let end = i + c.len_utf8();
+        let mut start = i;
+        if is_word(c) {
+            for (j, c) in text[..i].char_indices().rev() {
+                if !is_word(c) {
+                    break;
+                }
+                start = j;
+            }
+        }
+        Some(Tok { start, end })
+    }
+
+    #[test]
+    fn tokens_are_read_as_char_by_char() {
+        for text in [
+            "",
+            "a",
+            " 2,146 kg\n",
+            "US$ 3 000\u{a0}millones",
+            "año  2014.\n\nNext",
+            "São\u{202f}Paulo—12 t",
+            "€5 «x» ½ 7º",
+            "a\r\n b\t\u{2009}c",
+        ] {
+            for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
+                assert_eq!(next_tok(text, pos), next_by_chars(text, pos), "next {text:?} {pos}");
+                assert_eq!(prev_tok(text, pos), prev_by_chars(text, pos), "prev {text:?} {pos}");
+            }
+        }
+    }
 
     /// Lower-case ASCII comes back as it is, anything else folded; too long is None either way.
     #[test]
