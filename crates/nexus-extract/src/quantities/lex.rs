@@ -486,9 +486,11 @@ pub(crate) struct Word {
 /// Every first and last token of up to 64 tables, with the masks of the tables it starts or ends
 /// a phrase of: a token around a number is folded and hashed once, and each table that reads it
 /// then tests a bit, instead of folding and hashing it again.
-#[derive(Default)]
 pub(crate) struct Vocab {
-    words: FastMap<String, [u64; 3]>,
+    /// The masks of each folded token, keyed by its bytes.
+    words: FastMap<Box<[u8]>, [u64; 3]>,
+    /// The masks of the one-byte ASCII tokens ("%", "$", ",", "a"), by byte: no hashing.
+    bytes: [[u64; 3]; 128],
     /// The byte lengths of the keys, as in `Table::first_lens`.
     lens: u64,
 }
@@ -497,34 +499,55 @@ impl Vocab {
     /// Give each table a bit and index its first and last tokens; past 64 tables, the others
     /// keep no bit and are always looked up.
     pub fn new<'t>(tables: impl IntoIterator<Item = &'t mut Table>) -> Vocab {
-        let mut v = Vocab::default();
+        let mut v = Vocab { words: FastMap::default(), bytes: [[0; 3]; 128], lens: 0 };
         for (i, t) in tables.into_iter().enumerate().take(64) {
             t.bit = 1 << i;
             for (k, entries) in &t.first {
-                let masks = v.words.entry(k.clone()).or_default();
+                let masks = v.words.entry(k.as_bytes().into()).or_default();
                 masks[0] |= t.bit;
                 if entries.iter().any(|&i| t.entries[i as usize].toks.len() == 1) {
                     masks[2] |= t.bit;
                 }
             }
             for k in t.last.keys() {
-                v.words.entry(k.clone()).or_default()[1] |= t.bit;
+                v.words.entry(k.as_bytes().into()).or_default()[1] |= t.bit;
             }
         }
         v.lens = v.words.keys().fold(0, |m, k| m | len_bit(k.len()));
+        for c in 0..128u8 {
+            v.bytes[usize::from(c)] = v.words.get(&[c.to_ascii_lowercase()][..]).copied().unwrap_or_default();
+        }
         v
     }
 
     pub fn word(&self, text: &str, tok: Tok) -> Word {
         let s = tok.s(text);
-        let mut masks = [0; 3];
-        if Table::may_be_key(s, self.lens) {
-            let mut buf = [0u8; 64];
-            if let Some(&m) = fold_into(s, &mut buf).and_then(|key| self.words.get(key)) {
-                masks = m;
-            }
-        }
+        let masks = match *s.as_bytes() {
+            [c] if c < 0x80 => self.bytes[usize::from(c)],
+            _ => self.masks(s),
+        };
         Word { tok, first: masks[0], last: masks[1], single: masks[2] }
+    }
+
+    /// The masks of a token: ASCII is lower-cased into a buffer, other text folded.
+    fn masks(&self, s: &str) -> [u64; 3] {
+        if !Table::may_be_key(s, self.lens) {
+            return [0; 3];
+        }
+        let mut buf = [0u8; 64];
+        let key = if s.is_ascii() {
+            let Some(out) = buf.get_mut(..s.len()) else { return [0; 3] };
+            for (d, c) in out.iter_mut().zip(s.bytes()) {
+                *d = c.to_ascii_lowercase();
+            }
+            &*out
+        } else {
+            match fold_into(s, &mut buf) {
+                Some(key) => key.as_bytes(),
+                None => return [0; 3],
+            }
+        };
+        self.words.get(key).copied().unwrap_or_default()
     }
 
     /// The word at or after `pos` (`next_tok`).
