@@ -487,35 +487,63 @@ pub(crate) struct Word {
 /// a phrase of: a token around a number is folded and hashed once, and each table that reads it
 /// then tests a bit, instead of folding and hashing it again.
 pub(crate) struct Vocab {
-    /// The masks of each folded token, keyed by its bytes.
-    words: FastMap<Box<[u8]>, [u64; 3]>,
+    /// The masks of each folded token of up to 16 bytes, keyed by `pack`: hashed and compared
+    /// as one integer.
+    short: FastMap<u128, [u64; 3]>,
+    /// The masks of the longer folded tokens, keyed by their bytes.
+    long: FastMap<Box<[u8]>, [u64; 3]>,
     /// The masks of the one-byte ASCII tokens ("%", "$", ",", "a"), by byte: no hashing.
     bytes: [[u64; 3]; 128],
     /// The byte lengths of the keys, as in `Table::first_lens`.
     lens: u64,
 }
 
+/// Up to 16 bytes as one integer, in order, zeros after (no token has a zero byte).
+#[inline]
+fn pack(s: &[u8]) -> Option<u128> {
+    let mut b = [0u8; 16];
+    b.get_mut(..s.len())?.copy_from_slice(s);
+    Some(u128::from_le_bytes(b))
+}
+
+/// `pack` of ASCII bytes, lower-cased: 0x20 added to every byte in 'A'..='Z' at once (no byte is
+/// above 0x7F, so no sum carries into the next byte).
+#[inline]
+fn ascii_lower(x: u128) -> u128 {
+    const ONES: u128 = u128::MAX / 255;
+    let at_least_a = x + ONES * (0x80 - u128::from(b'A'));
+    let above_z = x + ONES * (0x80 - u128::from(b'Z') - 1);
+    x | ((at_least_a & !above_z & (ONES * 0x80)) >> 2)
+}
+
 impl Vocab {
     /// Give each table a bit and index its first and last tokens; past 64 tables, the others
     /// keep no bit and are always looked up.
     pub fn new<'t>(tables: impl IntoIterator<Item = &'t mut Table>) -> Vocab {
-        let mut v = Vocab { words: FastMap::default(), bytes: [[0; 3]; 128], lens: 0 };
+        let mut words: FastMap<&str, [u64; 3]> = FastMap::default();
         for (i, t) in tables.into_iter().enumerate().take(64) {
             t.bit = 1 << i;
             for (k, entries) in &t.first {
-                let masks = v.words.entry(k.as_bytes().into()).or_default();
+                let masks = words.entry(k.as_str()).or_default();
                 masks[0] |= t.bit;
                 if entries.iter().any(|&i| t.entries[i as usize].toks.len() == 1) {
                     masks[2] |= t.bit;
                 }
             }
             for k in t.last.keys() {
-                v.words.entry(k.as_bytes().into()).or_default()[1] |= t.bit;
+                words.entry(k.as_str()).or_default()[1] |= t.bit;
             }
         }
-        v.lens = v.words.keys().fold(0, |m, k| m | len_bit(k.len()));
+        let mut v = Vocab { short: FastMap::default(), long: FastMap::default(), bytes: [[0; 3]; 128], lens: 0 };
+        for (k, masks) in words {
+            v.lens |= len_bit(k.len());
+            match pack(k.as_bytes()) {
+                Some(p) => v.short.insert(p, masks),
+                None => v.long.insert(k.as_bytes().into(), masks),
+            };
+        }
         for c in 0..128u8 {
-            v.bytes[usize::from(c)] = v.words.get(&[c.to_ascii_lowercase()][..]).copied().unwrap_or_default();
+            v.bytes[usize::from(c)] = v.short.get(&u128::from(c.to_ascii_lowercase())).copied().unwrap_or_default();
         }
         v
     }
@@ -529,25 +557,26 @@ impl Vocab {
         Word { tok, first: masks[0], last: masks[1], single: masks[2] }
     }
 
-    /// The masks of a token: ASCII is lower-cased into a buffer, other text folded.
+    /// The masks of a token: ASCII is lower-cased as it is packed, other text folded.
     fn masks(&self, s: &str) -> [u64; 3] {
         if !Table::may_be_key(s, self.lens) {
             return [0; 3];
         }
-        let mut buf = [0u8; 64];
-        let key = if s.is_ascii() {
-            let Some(out) = buf.get_mut(..s.len()) else { return [0; 3] };
-            for (d, c) in out.iter_mut().zip(s.bytes()) {
-                *d = c.to_ascii_lowercase();
-            }
-            &*out
+        let found = if s.is_ascii()
+            && let Some(p) = pack(s.as_bytes())
+        {
+            self.short.get(&ascii_lower(p))
         } else {
+            let mut buf = [0u8; 64];
             match fold_into(s, &mut buf) {
-                Some(key) => key.as_bytes(),
-                None => return [0; 3],
+                Some(key) => match pack(key.as_bytes()) {
+                    Some(p) => self.short.get(&p),
+                    None => self.long.get(key.as_bytes()),
+                },
+                None => None,
             }
         };
-        self.words.get(key).copied().unwrap_or_default()
+        found.copied().unwrap_or_default()
     }
 
     /// The word at or after `pos` (`next_tok`).
@@ -941,6 +970,14 @@ mod tests {
             }
         }
         Some(Tok { start, end })
+    }
+
+    #[test]
+    fn ascii_lower_lowers_only_capitals() {
+        for s in ["", "Tons", "KG", "@[`{z", "US$", "0123456789ABCDEF"] {
+            let want = super::pack(s.to_ascii_lowercase().as_bytes());
+            assert_eq!(super::pack(s.as_bytes()).map(super::ascii_lower), want, "{s:?}");
+        }
     }
 
     #[test]
