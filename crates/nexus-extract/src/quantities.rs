@@ -418,7 +418,10 @@ fn finish(text: &str, q: Q, start: usize, bound: Bound, ctx: &mut DocCtx) -> Opt
 fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
     let lx = lex();
     let mut num = parse_number(text, pos)?;
-    let prev = lx.vocab.word_before(text, num.start);
+    // The word before the number, looked up on first need: most numbers have no unit and are
+    // dropped without it.
+    let prev_word = std::cell::OnceCell::new();
+    let prev = || *prev_word.get_or_init(|| lx.vocab.word_before(text, num.start));
     // A currency sign or code before the number (looked up only after a sign, a capital, "/", or
     // a word in title case: "Bs 10.000").
     let head = text[..num.start].trim_end_matches(|c: char| lex::is_space(c));
@@ -430,7 +433,7 @@ fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
     let currency = if before.is_some_and(|c| !c.is_ascii() || c.is_ascii_uppercase() || matches!(c, '$' | '/' | '.'))
         || before.is_some_and(|c| c.is_ascii_lowercase()) && title_word()
     {
-        prev.and_then(|w| table!("u:currency").back(text, w))
+        prev().and_then(|w| table!("u:currency").back(text, w))
     } else {
         None
     };
@@ -466,7 +469,7 @@ fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
     }
     let before_q = match &currency {
         Some(c) => lx.vocab.word_before(text, c.start),
-        None => prev,
+        None => prev(),
     };
     if before_q.and_then(|w| table!("id").back(text, w)).is_some() {
         return None;
@@ -474,7 +477,7 @@ fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
     if num.year_like
         && let Some(u) = &unit
         && matches!(u.class, Class::People | Class::Count)
-        && prev.and_then(|w| table!("yearprep").back(text, w)).is_some()
+        && prev().and_then(|w| table!("yearprep").back(text, w)).is_some()
     {
         return None;
     }
