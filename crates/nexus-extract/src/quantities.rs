@@ -860,6 +860,15 @@ fn apply_mults(text: &str, end: &mut usize, mut value: f64, langs: u8) -> (f64, 
     }
 }
 
+/// The value of a run of ASCII digits: by integer arithmetic up to 15 digits (each such integer
+/// is an f64 exactly, as `parse` gives it), by `parse` beyond.
+fn integer_value(digits: &[u8]) -> Option<f64> {
+    if digits.len() <= 15 {
+        return Some(digits.iter().fold(0u64, |v, d| v * 10 + u64::from(d - b'0')) as f64);
+    }
+    std::str::from_utf8(digits).ok()?.parse().ok()
+}
+
 /// Digits with thousands separators and a decimal mark. Returns the value, the end, and the number
 /// of digits when the number is a plain digit run (0 otherwise).
 fn parse_digits(text: &str, pos: usize) -> Option<(f64, usize, usize)> {
@@ -928,7 +937,7 @@ fn parse_digits(text: &str, pos: usize) -> Option<(f64, usize, usize)> {
             push(&text[g.1..g.2])?;
         }
         let plain = if ng == 0 { first_len } else { 0 };
-        return Some((std::str::from_utf8(&buf[..n]).ok()?.parse().ok()?, i, plain));
+        return Some((integer_value(&buf[..n])?, i, plain));
     }
     let last = *groups[..ng].iter().rev().find(|g| g.0 != b' ')?;
     let mixed = groups[..ng].iter().any(|g| g.0 != b' ' && g.0 != last.0);
