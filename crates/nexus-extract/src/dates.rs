@@ -193,10 +193,38 @@ fn days_in_month(y: i32, m: u32) -> u32 {
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> String {
-    format!("{y:04}-{m:02}-{d:02}")
+    let mut s = yyyy(y);
+    s.push('-');
+    push_padded(&mut s, m.into(), 2);
+    s.push('-');
+    push_padded(&mut s, d.into(), 2);
+    s
 }
 fn ym(y: i32, m: u32) -> String {
-    format!("{y:04}-{m:02}")
+    let mut s = yyyy(y);
+    s.push('-');
+    push_padded(&mut s, m.into(), 2);
+    s
+}
+
+/// A year as `format!("{y:04}")` writes it.
+fn yyyy(y: impl Into<i64>) -> String {
+    let mut s = String::with_capacity(10);
+    push_padded(&mut s, y.into(), 4);
+    s
+}
+
+/// `v` with zeros before it up to `width` digits, as `{v:0width$}`: digit by digit for the
+/// values dates have, by the formatting machinery (slower) for the others.
+fn push_padded(out: &mut String, v: i64, width: u32) {
+    use std::fmt::Write;
+    if !(0..10i64.pow(width)).contains(&v) {
+        let _ = write!(out, "{v:0width$}", width = width as usize);
+        return;
+    }
+    for k in (0..width).rev() {
+        out.push(char::from(b'0' + (v / 10i64.pow(k) % 10) as u8));
+    }
 }
 
 fn mention(text: &str, start: usize, end: usize, value: String, precision: Precision) -> DateMention {
@@ -312,7 +340,7 @@ pub(crate) fn find_dates_in(text: &str, reference: Option<&str>, doc: &lex::DocL
                     let cue = table!("fuzzy").match_back(text, article_before(text, h.start));
                     let start = cue.as_ref().map_or(h.start, |f| f.start);
                     let year = h.e.num as i32 + cue.map_or(0, |f| f.e.num as i32);
-                    mention(text, start, e, format!("{year:04}"), Precision::Fuzzy)
+                    mention(text, start, e, yyyy(year), Precision::Fuzzy)
                 }),
                 Anchor::Ago => from_ago(text, tok, &ctx),
                 Anchor::AgoPre => from_agopre(text, tok, &ctx),
@@ -381,13 +409,13 @@ fn dedupe(mut v: Vec<DateMention>) -> Vec<DateMention> {
 /// Shift a reference by `n` units; the value at the precision the unit and the base allow.
 fn shift(r: Ref, unit: &str, n: i64) -> Option<(String, Precision)> {
     match unit {
-        "year" => Some((format!("{:04}", r.y as i64 + n), Precision::Year)),
+        "year" => Some((yyyy(r.y as i64 + n), Precision::Year)),
         "month" => match r.m {
             Some(m) => {
                 let (y, m) = months_after(r.y, m, n);
                 Some((ym(y, m), Precision::Month))
             }
-            None => Some((format!("{:04}", r.y), Precision::Fuzzy)),
+            None => Some((yyyy(r.y), Precision::Fuzzy)),
         },
         "week" | "day" => match (r.m, r.d) {
             (Some(m), Some(d)) => {
@@ -396,7 +424,7 @@ fn shift(r: Ref, unit: &str, n: i64) -> Option<(String, Precision)> {
                 if unit == "week" { Some((ym(y, m), Precision::Fuzzy)) } else { Some((ymd(y, m, d), Precision::Day)) }
             }
             (Some(m), None) => Some((ym(r.y, m), Precision::Fuzzy)),
-            _ => Some((format!("{:04}", r.y), Precision::Fuzzy)),
+            _ => Some((yyyy(r.y), Precision::Fuzzy)),
         },
         _ => None,
     }
@@ -526,7 +554,7 @@ fn from_weekday(text: &str, tok: Tok, ctx: &Ctx) -> Option<DateMention> {
             (ym(y, m), Precision::Fuzzy)
         }
         (Some(m), None) => (ym(r.y, m), Precision::Fuzzy),
-        _ => (format!("{:04}", r.y), Precision::Fuzzy),
+        _ => (yyyy(r.y), Precision::Fuzzy),
     };
     Some(mention(text, start, h.end, v, p))
 }
@@ -850,7 +878,7 @@ fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMent
         let fuzzy = table!("fuzzy").match_back(text, start);
         let year = year + fuzzy.as_ref().map_or(0, |f| f.e.num as i32);
         let start = fuzzy.map_or(start, |f| f.start);
-        return Some(mention(text, start, de, format!("{year:04}"), Precision::Fuzzy));
+        return Some(mention(text, start, de, yyyy(year), Precision::Fuzzy));
     }
     if len == 2 && !next.is_some_and(is_word) {
         if let Some(h) = cue_before(table!("decadepre")) {
@@ -861,7 +889,7 @@ fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMent
                 let fuzzy = table!("fuzzy").match_back(text, article_before(text, h.start));
                 let year = year + fuzzy.as_ref().map_or(0, |f| f.e.num as i32);
                 let start = fuzzy.map_or(h.start, |f| f.start);
-                return Some(mention(text, start, e, format!("{year:04}"), Precision::Fuzzy));
+                return Some(mention(text, start, e, yyyy(year), Precision::Fuzzy));
             }
         }
         return None;
@@ -881,11 +909,11 @@ fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMent
     if let Some(f) = cue_before(table!("fuzzy"))
         && (!(f.e.phrase == "about" || f.e.phrase == "around") || crate::quantities::unit_class_of(text, after).is_none())
     {
-        return Some(mention(text, f.start, e, format!("{y:04}"), Precision::Fuzzy));
+        return Some(mention(text, f.start, e, yyyy(y), Precision::Fuzzy));
     }
     if let Some(h) = cue_before(table!("decadepre")) {
         if h.e.phrase.starts_with("déc") {
-            return Some(mention(text, s, e, format!("{:04}", y - y % 10), Precision::Fuzzy));
+            return Some(mention(text, s, e, yyyy(y - y % 10), Precision::Fuzzy));
         }
         // "los años 2000", "no final dos anos 1990": a decade after an article, its cue before
         let at = article_before(text, h.start);
@@ -893,7 +921,7 @@ fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMent
             let fuzzy = table!("fuzzy").match_back(text, at);
             let year = y + fuzzy.as_ref().map_or(0, |f| f.e.num as i32);
             let start = fuzzy.map_or(h.start, |f| f.start);
-            return Some(mention(text, start, e, format!("{year:04}"), Precision::Fuzzy));
+            return Some(mention(text, start, e, yyyy(year), Precision::Fuzzy));
         }
     }
     let counted = crate::quantities::unit_class_of(text, after) == Some("count");
@@ -903,12 +931,12 @@ fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMent
     });
     let prep = after_year || cue_before(table!("yearprep")).is_some();
     if prep {
-        return Some(mention(text, s, e, format!("{y:04}"), Precision::Year));
+        return Some(mention(text, s, e, yyyy(y), Precision::Year));
     }
     if counted {
         return None;
     }
-    sentence_start(text, s).then(|| mention(text, s, e, format!("{y:04}"), Precision::Year))
+    sentence_start(text, s).then(|| mention(text, s, e, yyyy(y), Precision::Year))
 }
 
 /// Where a definite article right before `pos` starts ("los", "dos", "the"), else `pos`.
@@ -975,4 +1003,21 @@ fn numeric_date(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMen
         return None;
     }
     Some(mention(text, s, e3, ymd(y, m, d), Precision::Day))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ym, ymd, yyyy};
+
+    /// The date values are written as `format!` writes them, inside the usual range and out.
+    #[test]
+    fn values_are_written_as_format_writes_them() {
+        for y in [-12345i64, -1, 0, 7, 99, 1999, 2024, 9999, 10000, 123456] {
+            assert_eq!(yyyy(y), format!("{y:04}"));
+        }
+        for (y, m, d) in [(2014, 9, 3), (-5, 12, 31), (12345, 1, 1), (0, 0, 0)] {
+            assert_eq!(ymd(y, m, d), format!("{y:04}-{m:02}-{d:02}"));
+            assert_eq!(ym(y, m), format!("{y:04}-{m:02}"));
+        }
+    }
 }
