@@ -69,9 +69,21 @@ enum Anchor {
 }
 
 struct DLex {
-    months: HashMap<String, (u32, bool, bool)>, // folded name -> (month, abbreviation, english)
+    months: lex::FastMap<String, (u32, bool, bool)>, // folded name -> (month, abbreviation, english)
     words: lex::WordSet,
     kinds: Vec<Vec<Anchor>>,
+}
+
+/// The month a token names, folded in a stack buffer: (month, abbreviation, English).
+fn month_of(tok: &str) -> Option<(u32, bool, bool)> {
+    let mut buf = [0u8; 64];
+    dlex().months.get(lex::fold_into(tok, &mut buf)?).copied()
+}
+
+/// Does a token fold to one of `words`?
+fn folds_to(tok: &str, words: &[&str]) -> bool {
+    let mut buf = [0u8; 64];
+    lex::fold_into(tok, &mut buf).is_some_and(|f| words.contains(&f))
 }
 
 /// The words the date finder looks for.
@@ -82,7 +94,7 @@ pub(crate) fn word_set() -> &'static lex::WordSet {
 fn dlex() -> &'static DLex {
     static L: OnceLock<DLex> = OnceLock::new();
     L.get_or_init(|| {
-        let mut months = HashMap::new();
+        let mut months = lex::FastMap::default();
         let mut pats: Vec<(String, Anchor)> = Vec::new();
         for line in lex::MONTHS_TSV.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -541,7 +553,7 @@ fn from_weekday(text: &str, tok: Tok, ctx: &Ctx) -> Option<DateMention> {
         n = n.and_then(|n| next_tok(text, n.end));
     }
     if let Some(n) = n
-        && (day_tok(text, n).is_some() || dlex().months.contains_key(&fold(n.s(text))))
+        && (day_tok(text, n).is_some() || month_of(n.s(text)).is_some())
     {
         return None;
     }
@@ -625,9 +637,8 @@ fn from_dayword(text: &str, tok: Tok, ctx: &Ctx) -> Option<DateMention> {
 }
 
 fn from_month(text: &str, tok: Tok, ctx: &mut Ctx, pending: &mut Vec<Pending>) -> Option<DateMention> {
-    let dl = dlex();
     let word = tok.s(text);
-    let &(m, abbr, english) = dl.months.get(&fold(word))?;
+    let (m, abbr, english) = month_of(word)?;
     let capital = word.chars().next().is_some_and(char::is_uppercase);
     if english && !capital {
         return None;
@@ -667,7 +678,7 @@ fn from_month(text: &str, tok: Tok, ctx: &mut Ctx, pending: &mut Vec<Pending>) -
         }
         if after_day.is_none() {
             let mut nn = Some(n);
-            if n.s(text) == "," || ["de", "del", "of"].contains(&fold(n.s(text)).as_str()) {
+            if n.s(text) == "," || folds_to(n.s(text), &["de", "del", "of"]) {
                 nn = next_tok(text, n.end);
             }
             if let Some(y) = nn.and_then(|x| year_tok(text, x))
@@ -716,8 +727,7 @@ fn from_month(text: &str, tok: Tok, ctx: &mut Ctx, pending: &mut Vec<Pending>) -
     if after_day.is_none()
         && let Some(p) = prev_tok(text, tok.start)
     {
-        let f = fold(p.s(text));
-        if f == "de" || f == "of" {
+        if folds_to(p.s(text), &["de", "of"]) {
             if let Some(dt) = prev_tok(text, p.start)
                 && let Some(d) = day_tok(text, dt)
             {
@@ -753,7 +763,7 @@ fn from_month(text: &str, tok: Tok, ctx: &mut Ctx, pending: &mut Vec<Pending>) -
             }
             let p = table!("monthprep").match_back(text, start)?;
             // "January to March", "enero y marzo", not "Theresa May and May Day"
-            if p.e.num == 1.0 && !prev_tok(text, p.start).is_some_and(|t| dl.months.contains_key(&fold(t.s(text)))) {
+            if p.e.num == 1.0 && prev_tok(text, p.start).is_none_or(|t| month_of(t.s(text)).is_none()) {
                 return None;
             }
             Some(mention(text, start, end, ym(y, m), Precision::Month))
@@ -769,12 +779,12 @@ fn range_year(text: &str, end: usize) -> Option<i32> {
         return None;
     }
     let month = next_tok(text, joint.end)?;
-    let &(_, abbr, _) = dlex().months.get(&fold(month.s(text)))?;
+    let (_, abbr, _) = month_of(month.s(text))?;
     let mut n = next_tok(text, month.end)?;
     if abbr && n.s(text) == "." {
         n = next_tok(text, n.end)?;
     }
-    if n.s(text) == "," || matches!(fold(n.s(text)).as_str(), "de" | "del" | "of") {
+    if n.s(text) == "," || folds_to(n.s(text), &["de", "del", "of"]) {
         n = next_tok(text, n.end)?;
     }
     year_tok(text, n).filter(|_| !year_blocked_after(text, n.end))
