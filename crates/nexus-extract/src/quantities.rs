@@ -257,16 +257,12 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
 
 /// `find_quantities`, with what it reads of the document shared with the date finder.
 pub(crate) fn find_quantities_in(text: &str, doc: &lex::DocLex) -> Vec<Quantity> {
-    let mut cands: Vec<usize> = doc.digit_runs(text).iter().map(|&(s, _)| s).collect();
-    let n_digits = cands.len();
-    cands.extend(doc.words(text, lex::QUANTITY_WORDS).iter().map(|(t, _)| t.start));
-    if cands.len() > n_digits {
-        cands.sort_unstable();
-    }
+    let digits = doc.digit_runs(text).iter().map(|&(s, _)| s);
+    let words = doc.words(text, lex::QUANTITY_WORDS).iter().map(|(t, _)| t.start);
     let mut ctx = DocCtx { text, lex: doc, peso: None };
     let mut out: Vec<Quantity> = Vec::new();
     let mut last_end = 0;
-    for c in cands {
+    for c in merged(digits, words) {
         if c < last_end {
             continue;
         }
@@ -281,6 +277,17 @@ pub(crate) fn find_quantities_in(text: &str, doc: &lex::DocLex) -> Vec<Quantity>
         }
     }
     out
+}
+
+/// The positions of two ascending sequences, in order (equal ones both): the candidates of
+/// the digit runs and of the number words, merged as they are read instead of sorted.
+fn merged(a: impl Iterator<Item = usize>, b: impl Iterator<Item = usize>) -> impl Iterator<Item = usize> {
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(x), Some(y)) if y < x => b.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => b.next(),
+    })
 }
 
 /// Can a digit at `pos` start a number? Not when glued to a word or to punctuation after a word
