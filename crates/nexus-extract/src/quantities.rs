@@ -290,6 +290,22 @@ fn merged(a: impl Iterator<Item = usize>, b: impl Iterator<Item = usize>) -> imp
     })
 }
 
+/// Where the spaces (`is_space`) ending `text[..pos]` start.
+fn spaces_start(text: &str, mut pos: usize) -> usize {
+    let b = text.as_bytes();
+    while pos > 0 {
+        match b[pos - 1] {
+            b' ' | b'\t' | b'\n' | b'\r' => pos -= 1,
+            c if c >= 0x80 => match char_before(text, pos) {
+                Some(ch) if is_space(ch) => pos -= ch.len_utf8(),
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    pos
+}
+
 /// Can a digit at `pos` start a number? Not when glued to a word or to punctuation after a word
 /// (footnote marks), nor inside dates, times and identifiers.
 fn digit_start_ok(text: &str, pos: usize) -> bool {
@@ -431,11 +447,12 @@ fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
     let prev = || *prev_word.get_or_init(|| lx.vocab.word_before(text, num.start));
     // A currency sign or code before the number (looked up only after a sign, a capital, "/", or
     // a word in title case: "Bs 10.000").
-    let head = text[..num.start].trim_end_matches(|c: char| lex::is_space(c));
-    let before = head.chars().next_back();
+    let head = &text.as_bytes()[..spaces_start(text, num.start)];
+    let before = char_before(text, head.len());
     let title_word = || {
-        let word = &head[head.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len()..];
-        word.len() <= 3 && word.starts_with(|c: char| c.is_ascii_uppercase())
+        // the ASCII letters ending the head, if at most three
+        let letters = head.iter().rev().take(4).take_while(|c| c.is_ascii_alphabetic()).count();
+        (1..=3).contains(&letters) && head[head.len() - letters].is_ascii_uppercase()
     };
     let currency = if before.is_some_and(|c| !c.is_ascii() || c.is_ascii_uppercase() || matches!(c, '$' | '/' | '.'))
         || before.is_some_and(|c| c.is_ascii_lowercase()) && title_word()
@@ -622,7 +639,6 @@ fn measured_after(text: &str, pos: usize, max_words: usize) -> Option<(usize, us
         if w.is_digits(text) || s.chars().any(|c| c.is_ascii_digit()) {
             break;
         }
-        let f = fold(s);
         let word = lx.vocab.word(text, w);
         if stop.has(text, word) {
             break;
@@ -642,6 +658,8 @@ fn measured_after(text: &str, pos: usize, max_words: usize) -> Option<(usize, us
             }
         }
         if words > 0 {
+            let mut buf = [0u8; 64];
+            let f: std::borrow::Cow<str> = lex::fold_into(s, &mut buf).map_or_else(|| fold(s).into(), Into::into);
             if lx.stopsuffix.iter().any(|suf| f.len() > suf.len() + 2 && f.ends_with(suf.as_str())) {
                 break;
             }
