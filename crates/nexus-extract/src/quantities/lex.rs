@@ -99,9 +99,12 @@ pub(crate) fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}')
 }
 
+/// A letter or digit. The General Punctuation block (U+2000-U+206F: dashes, curly quotes,
+/// thin spaces), the most common non-ASCII chars of report text, has neither: it is answered
+/// without the Unicode tables.
 #[inline]
 pub(crate) fn is_word(c: char) -> bool {
-    c.is_alphanumeric()
+    !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
 }
 
 /// A token: a run of letters and digits, or one other non-space char.
@@ -977,6 +980,13 @@ mod tests {
         for s in ["", "Tons", "KG", "@[`{z", "US$", "0123456789ABCDEF"] {
             let want = super::pack(s.to_ascii_lowercase().as_bytes());
             assert_eq!(super::pack(s.as_bytes()).map(super::ascii_lower), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn general_punctuation_has_no_word_char() {
+        for c in ('\u{2000}'..='\u{206f}').chain(['a', 'é', '7', '’', '€']) {
+            assert_eq!(is_word(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
