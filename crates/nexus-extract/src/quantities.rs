@@ -229,7 +229,7 @@ struct Num {
 
 #[derive(Debug, Clone)]
 struct UnitHit {
-    unit: String,
+    unit: &'static str,
     factor: f64,
     class: Class,
     end: usize,
@@ -244,7 +244,7 @@ struct Q {
     end: usize,
     num: Num,
     unit: Option<UnitHit>,
-    currency: Option<String>,
+    currency: Option<&'static str>,
     measured: Option<(usize, usize)>,
     flow: f64,
     /// The word before `start`, for the cues read there (`Table::back`).
@@ -355,7 +355,7 @@ fn parse_at(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Vec<Quantity>> {
                     let compatible = match (&q1.unit, &q2.unit) {
                         (None, _) if q1.currency.is_none() => {
                             q1.unit = q2.unit.clone();
-                            q1.currency = q2.currency.clone();
+                            q1.currency = q2.currency;
                             q1.flow = q2.flow;
                             if q1.num.mult == 1.0 && q2.num.mult != 1.0 && !q1.num.vague {
                                 q1.num.value *= q2.num.mult;
@@ -411,15 +411,15 @@ fn finish(text: &str, q: Q, start: usize, bound: Bound, ctx: &mut DocCtx) -> Opt
         (Some(u), cur) => {
             // A currency sign before and a currency word after: the word decides only for "$".
             if u.class == Class::Money {
-                match cur {
-                    Some(c) if c != "$" && (u.unit == "$" || u.unit == "PESO") && c != "USD" => (c.clone(), 1.0, Class::Money),
-                    Some(c) if c != "$" && u.unit == "$" => (c.clone(), 1.0, Class::Money),
-                    _ => (ctx.resolve(&u.unit), u.factor, u.class),
+                match *cur {
+                    Some(c) if c != "$" && (u.unit == "$" || u.unit == "PESO") && c != "USD" => (c.to_string(), 1.0, Class::Money),
+                    Some(c) if c != "$" && u.unit == "$" => (c.to_string(), 1.0, Class::Money),
+                    _ => (ctx.resolve(u.unit), u.factor, u.class),
                 }
             } else if u.is_pound && q.num.mult >= 1e6 {
                 ("GBP".into(), 1.0, Class::Money)
             } else {
-                (u.unit.clone(), u.factor, u.class)
+                (u.unit.to_string(), u.factor, u.class)
             }
         }
         (None, Some(c)) => (ctx.resolve(c), 1.0, Class::Money),
@@ -537,7 +537,7 @@ fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
         flow = f.e.num;
         end = f.end;
     }
-    Some(Q { start: q_start, end, num, unit, currency: currency.map(|c| c.e.val.clone()), measured, flow, before: before_q })
+    Some(Q { start: q_start, end, num, unit, currency: currency.map(|c| c.e.val.as_str()), measured, flow, before: before_q })
 }
 
 fn langs_ok(a: u8, b: u8) -> bool {
@@ -565,7 +565,7 @@ fn unit_after(text: &str, num: &Num, after: Option<Word>) -> Option<UnitHit> {
         }
         let noun = matches!(class, Class::People | Class::Count).then_some((h.start, h.end));
         let is_pound = h.e.toks[0].starts_with("pound");
-        Some(UnitHit { unit: h.e.val.clone(), factor: h.e.num, class, end: h.end, noun, is_pound })
+        Some(UnitHit { unit: h.e.val.as_str(), factor: h.e.num, class, end: h.end, noun, is_pound })
     };
     const ALL: [Class; 7] = [Class::Mass, Class::Area, Class::Volume, Class::Percent, Class::Money, Class::People, Class::Count];
     let mut w = after?;
