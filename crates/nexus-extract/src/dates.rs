@@ -69,9 +69,21 @@ enum Anchor {
 }
 
 struct DLex {
-    months: HashMap<String, (u32, bool, bool)>, // folded name -> (month, abbreviation, english)
+    months: lex::FastMap<String, (u32, bool, bool)>, // folded name -> (month, abbreviation, english)
     words: lex::WordSet,
     kinds: Vec<Vec<Anchor>>,
+}
+
+/// The month a token names, folded in a stack buffer: (month, abbreviation, English).
+fn month_of(tok: &str) -> Option<(u32, bool, bool)> {
+    let mut buf = [0u8; 64];
+    dlex().months.get(lex::fold_into(tok, &mut buf)?).copied()
+}
+
+/// Does a token fold to one of `words`?
+fn folds_to(tok: &str, words: &[&str]) -> bool {
+    let mut buf = [0u8; 64];
+    lex::fold_into(tok, &mut buf).is_some_and(|f| words.contains(&f))
 }
 
 /// The words the date finder looks for.
@@ -82,7 +94,7 @@ pub(crate) fn word_set() -> &'static lex::WordSet {
 fn dlex() -> &'static DLex {
     static L: OnceLock<DLex> = OnceLock::new();
     L.get_or_init(|| {
-        let mut months = HashMap::new();
+        let mut months = lex::FastMap::default();
         let mut pats: Vec<(String, Anchor)> = Vec::new();
         for line in lex::MONTHS_TSV.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -193,10 +205,38 @@ fn days_in_month(y: i32, m: u32) -> u32 {
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> String {
-    format!("{y:04}-{m:02}-{d:02}")
+    let mut s = yyyy(y);
+    s.push('-');
+    push_padded(&mut s, m.into(), 2);
+    s.push('-');
+    push_padded(&mut s, d.into(), 2);
+    s
 }
 fn ym(y: i32, m: u32) -> String {
-    format!("{y:04}-{m:02}")
+    let mut s = yyyy(y);
+    s.push('-');
+    push_padded(&mut s, m.into(), 2);
+    s
+}
+
+/// A year as `format!("{y:04}")` writes it.
+fn yyyy(y: impl Into<i64>) -> String {
+    let mut s = String::with_capacity(10);
+    push_padded(&mut s, y.into(), 4);
+    s
+}
+
+/// `v` with zeros before it up to `width` digits, as `{v:0width$}`: digit by digit for the
+/// values dates have, by the formatting machinery (slower) for the others.
+fn push_padded(out: &mut String, v: i64, width: u32) {
+    use std::fmt::Write;
+    if !(0..10i64.pow(width)).contains(&v) {
+        let _ = write!(out, "{v:0width$}", width = width as usize);
+        return;
+    }
+    for k in (0..width).rev() {
+        out.push(char::from(b'0' + (v / 10i64.pow(k) % 10) as u8));
+    }
 }
 
 fn mention(text: &str, start: usize, end: usize, value: String, precision: Precision) -> DateMention {
@@ -312,7 +352,7 @@ pub(crate) fn find_dates_in(text: &str, reference: Option<&str>, doc: &lex::DocL
                     let cue = table!("fuzzy").match_back(text, article_before(text, h.start));
                     let start = cue.as_ref().map_or(h.start, |f| f.start);
                     let year = h.e.num as i32 + cue.map_or(0, |f| f.e.num as i32);
-                    mention(text, start, e, format!("{year:04}"), Precision::Fuzzy)
+                    mention(text, start, e, yyyy(year), Precision::Fuzzy)
                 }),
                 Anchor::Ago => from_ago(text, tok, &ctx),
                 Anchor::AgoPre => from_agopre(text, tok, &ctx),
@@ -381,13 +421,13 @@ fn dedupe(mut v: Vec<DateMention>) -> Vec<DateMention> {
 /// Shift a reference by `n` units; the value at the precision the unit and the base allow.
 fn shift(r: Ref, unit: &str, n: i64) -> Option<(String, Precision)> {
     match unit {
-        "year" => Some((format!("{:04}", r.y as i64 + n), Precision::Year)),
+        "year" => Some((yyyy(r.y as i64 + n), Precision::Year)),
         "month" => match r.m {
             Some(m) => {
                 let (y, m) = months_after(r.y, m, n);
                 Some((ym(y, m), Precision::Month))
             }
-            None => Some((format!("{:04}", r.y), Precision::Fuzzy)),
+            None => Some((yyyy(r.y), Precision::Fuzzy)),
         },
         "week" | "day" => match (r.m, r.d) {
             (Some(m), Some(d)) => {
@@ -396,7 +436,7 @@ fn shift(r: Ref, unit: &str, n: i64) -> Option<(String, Precision)> {
                 if unit == "week" { Some((ym(y, m), Precision::Fuzzy)) } else { Some((ymd(y, m, d), Precision::Day)) }
             }
             (Some(m), None) => Some((ym(r.y, m), Precision::Fuzzy)),
-            _ => Some((format!("{:04}", r.y), Precision::Fuzzy)),
+            _ => Some((yyyy(r.y), Precision::Fuzzy)),
         },
         _ => None,
     }
@@ -513,7 +553,7 @@ fn from_weekday(text: &str, tok: Tok, ctx: &Ctx) -> Option<DateMention> {
         n = n.and_then(|n| next_tok(text, n.end));
     }
     if let Some(n) = n
-        && (day_tok(text, n).is_some() || dlex().months.contains_key(&fold(n.s(text))))
+        && (day_tok(text, n).is_some() || month_of(n.s(text)).is_some())
     {
         return None;
     }
@@ -526,7 +566,7 @@ fn from_weekday(text: &str, tok: Tok, ctx: &Ctx) -> Option<DateMention> {
             (ym(y, m), Precision::Fuzzy)
         }
         (Some(m), None) => (ym(r.y, m), Precision::Fuzzy),
-        _ => (format!("{:04}", r.y), Precision::Fuzzy),
+        _ => (yyyy(r.y), Precision::Fuzzy),
     };
     Some(mention(text, start, h.end, v, p))
 }
@@ -597,9 +637,8 @@ fn from_dayword(text: &str, tok: Tok, ctx: &Ctx) -> Option<DateMention> {
 }
 
 fn from_month(text: &str, tok: Tok, ctx: &mut Ctx, pending: &mut Vec<Pending>) -> Option<DateMention> {
-    let dl = dlex();
     let word = tok.s(text);
-    let &(m, abbr, english) = dl.months.get(&fold(word))?;
+    let (m, abbr, english) = month_of(word)?;
     let capital = word.chars().next().is_some_and(char::is_uppercase);
     if english && !capital {
         return None;
@@ -639,7 +678,7 @@ fn from_month(text: &str, tok: Tok, ctx: &mut Ctx, pending: &mut Vec<Pending>) -
         }
         if after_day.is_none() {
             let mut nn = Some(n);
-            if n.s(text) == "," || ["de", "del", "of"].contains(&fold(n.s(text)).as_str()) {
+            if n.s(text) == "," || folds_to(n.s(text), &["de", "del", "of"]) {
                 nn = next_tok(text, n.end);
             }
             if let Some(y) = nn.and_then(|x| year_tok(text, x))
@@ -688,8 +727,7 @@ fn from_month(text: &str, tok: Tok, ctx: &mut Ctx, pending: &mut Vec<Pending>) -
     if after_day.is_none()
         && let Some(p) = prev_tok(text, tok.start)
     {
-        let f = fold(p.s(text));
-        if f == "de" || f == "of" {
+        if folds_to(p.s(text), &["de", "of"]) {
             if let Some(dt) = prev_tok(text, p.start)
                 && let Some(d) = day_tok(text, dt)
             {
@@ -725,7 +763,7 @@ fn from_month(text: &str, tok: Tok, ctx: &mut Ctx, pending: &mut Vec<Pending>) -
             }
             let p = table!("monthprep").match_back(text, start)?;
             // "January to March", "enero y marzo", not "Theresa May and May Day"
-            if p.e.num == 1.0 && !prev_tok(text, p.start).is_some_and(|t| dl.months.contains_key(&fold(t.s(text)))) {
+            if p.e.num == 1.0 && prev_tok(text, p.start).is_none_or(|t| month_of(t.s(text)).is_none()) {
                 return None;
             }
             Some(mention(text, start, end, ym(y, m), Precision::Month))
@@ -741,12 +779,12 @@ fn range_year(text: &str, end: usize) -> Option<i32> {
         return None;
     }
     let month = next_tok(text, joint.end)?;
-    let &(_, abbr, _) = dlex().months.get(&fold(month.s(text)))?;
+    let (_, abbr, _) = month_of(month.s(text))?;
     let mut n = next_tok(text, month.end)?;
     if abbr && n.s(text) == "." {
         n = next_tok(text, n.end)?;
     }
-    if n.s(text) == "," || matches!(fold(n.s(text)).as_str(), "de" | "del" | "of") {
+    if n.s(text) == "," || folds_to(n.s(text), &["de", "del", "of"]) {
         n = next_tok(text, n.end)?;
     }
     year_tok(text, n).filter(|_| !year_blocked_after(text, n.end))
@@ -754,12 +792,31 @@ fn range_year(text: &str, end: usize) -> Option<i32> {
 
 /// A year followed by a unit is a quantity ("2000 kilos"), or a range to an identifier.
 fn year_blocked_after(text: &str, end: usize) -> bool {
+    year_blocked(text, end, || crate::quantities::lex().vocab.word_after(text, end))
+}
+
+/// `year_blocked_after`, given the word after `end` (read only if needed).
+fn year_blocked(text: &str, end: usize, after: impl FnOnce() -> Option<lex::Word>) -> bool {
     let b = text.as_bytes();
     match b.get(end) {
         Some(b'-' | b'/' | b':') => {
             b.get(end + 1).is_some_and(|c| c.is_ascii_alphanumeric()) && !(b[end] == b'-' && b.get(end + 1).is_some_and(u8::is_ascii_digit))
         }
-        _ => crate::quantities::unit_class_after(text, end) == Some("measure"),
+        _ => crate::quantities::unit_class_of(text, after()) == Some("measure"),
+    }
+}
+
+/// Can a run of digits be a year (1800-2099) or a decade ("1990s", "'90s", "años 80")? Every
+/// other run, most of them, is rejected before any word around it is looked up.
+fn maybe_year_or_decade(digits: &[u8]) -> bool {
+    if digits.len() != 2 && digits.len() != 4 {
+        return false;
+    }
+    let v = digits.iter().fold(0u32, |v, d| v * 10 + u32::from(d - b'0'));
+    match digits.len() {
+        2 => v % 10 == 0,
+        4 => (1800..=2099).contains(&v),
+        _ => false,
     }
 }
 
@@ -771,13 +828,20 @@ fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMent
     if let Some(m) = numeric_date(text, s, e, ctx) {
         return Some(m);
     }
+    if !maybe_year_or_decade(&b[s..e]) {
+        return None;
+    }
+    // The word before the run, read by every cue table below with one look-up.
+    let vocab = &crate::quantities::lex().vocab;
+    let before = vocab.word_before(text, s);
+    let cue_before = |t: &'static lex::Table| before.and_then(|w| t.back(text, w));
     // glued to a word or inside a number / identifier
     if let Some(c) = prev {
         if is_word(c) {
             return None;
         }
         if matches!(c, '.' | ',' | '/' | ':' | '$' | '€' | '£') || c == '-' && char_before(text, s - 1).is_some_and(is_word) {
-            let mid = c == '-' && table!("fuzzy").match_back(text, s).is_some_and(|f| f.e.toks.last().is_some_and(|x| x == "-"));
+            let mid = c == '-' && cue_before(table!("fuzzy")).is_some_and(|f| f.e.toks.last().is_some_and(|x| x == "-"));
             // the second year of "2019-2020"
             let span = c == '-'
                 && s >= 5
@@ -788,8 +852,8 @@ fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMent
             }
         }
     }
-    if table!("id").match_back(text, s).is_some()
-        || table!("u:currency").match_back(text, s).is_some_and(|h| h.end == s || text[h.end..s].trim().is_empty())
+    if cue_before(table!("id")).is_some()
+        || cue_before(table!("u:currency")).is_some_and(|h| h.end == s || text[h.end..s].trim().is_empty())
     {
         return None;
     }
@@ -824,10 +888,10 @@ fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMent
         let fuzzy = table!("fuzzy").match_back(text, start);
         let year = year + fuzzy.as_ref().map_or(0, |f| f.e.num as i32);
         let start = fuzzy.map_or(start, |f| f.start);
-        return Some(mention(text, start, de, format!("{year:04}"), Precision::Fuzzy));
+        return Some(mention(text, start, de, yyyy(year), Precision::Fuzzy));
     }
     if len == 2 && !next.is_some_and(is_word) {
-        if let Some(h) = table!("decadepre").match_back(text, s) {
+        if let Some(h) = cue_before(table!("decadepre")) {
             let v: i32 = text[s..e].parse().ok()?;
             if v % 10 == 0 {
                 let year = if v >= 30 { 1900 + v } else { 2000 + v };
@@ -835,7 +899,7 @@ fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMent
                 let fuzzy = table!("fuzzy").match_back(text, article_before(text, h.start));
                 let year = year + fuzzy.as_ref().map_or(0, |f| f.e.num as i32);
                 let start = fuzzy.map_or(h.start, |f| f.start);
-                return Some(mention(text, start, e, format!("{year:04}"), Precision::Fuzzy));
+                return Some(mention(text, start, e, yyyy(year), Precision::Fuzzy));
             }
         }
         return None;
@@ -844,20 +908,22 @@ fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMent
     if !(1900..=2099).contains(&y) {
         return None;
     }
-    if next.is_some_and(is_word) || year_blocked_after(text, e) {
+    // The word after the year, read for units with one look-up.
+    let after = vocab.word_after(text, e);
+    if next.is_some_and(is_word) || year_blocked(text, e, || after) {
         return None;
     }
     if matches!(next, Some('.' | ',')) && b.get(e + 1).is_some_and(u8::is_ascii_digit) {
         return None;
     }
-    if let Some(f) = table!("fuzzy").match_back(text, s)
-        && (!(f.e.phrase == "about" || f.e.phrase == "around") || crate::quantities::unit_class_after(text, e).is_none())
+    if let Some(f) = cue_before(table!("fuzzy"))
+        && (!(f.e.phrase == "about" || f.e.phrase == "around") || crate::quantities::unit_class_of(text, after).is_none())
     {
-        return Some(mention(text, f.start, e, format!("{y:04}"), Precision::Fuzzy));
+        return Some(mention(text, f.start, e, yyyy(y), Precision::Fuzzy));
     }
-    if let Some(h) = table!("decadepre").match_back(text, s) {
+    if let Some(h) = cue_before(table!("decadepre")) {
         if h.e.phrase.starts_with("déc") {
-            return Some(mention(text, s, e, format!("{:04}", y - y % 10), Precision::Fuzzy));
+            return Some(mention(text, s, e, yyyy(y - y % 10), Precision::Fuzzy));
         }
         // "los años 2000", "no final dos anos 1990": a decade after an article, its cue before
         let at = article_before(text, h.start);
@@ -865,22 +931,22 @@ fn from_digits(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMent
             let fuzzy = table!("fuzzy").match_back(text, at);
             let year = y + fuzzy.as_ref().map_or(0, |f| f.e.num as i32);
             let start = fuzzy.map_or(h.start, |f| f.start);
-            return Some(mention(text, start, e, format!("{year:04}"), Precision::Fuzzy));
+            return Some(mention(text, start, e, yyyy(year), Precision::Fuzzy));
         }
     }
-    let counted = crate::quantities::unit_class_after(text, e) == Some("count");
+    let counted = crate::quantities::unit_class_of(text, after) == Some("count");
     // the second year of "2019-2020", "2021–2022", "2009 a 2018"
-    let after_year = prev_tok(text, s).is_some_and(|p| {
-        matches!(p.s(text), "-" | "–" | "—" | "/") && prev_tok(text, p.start).is_some_and(|y| year_tok(text, y).is_some())
+    let after_year = before.is_some_and(|p| {
+        matches!(p.tok.s(text), "-" | "–" | "—" | "/") && prev_tok(text, p.tok.start).is_some_and(|y| year_tok(text, y).is_some())
     });
-    let prep = after_year || table!("yearprep").match_back(text, s).is_some();
+    let prep = after_year || cue_before(table!("yearprep")).is_some();
     if prep {
-        return Some(mention(text, s, e, format!("{y:04}"), Precision::Year));
+        return Some(mention(text, s, e, yyyy(y), Precision::Year));
     }
     if counted {
         return None;
     }
-    sentence_start(text, s).then(|| mention(text, s, e, format!("{y:04}"), Precision::Year))
+    sentence_start(text, s).then(|| mention(text, s, e, yyyy(y), Precision::Year))
 }
 
 /// Where a definite article right before `pos` starts ("los", "dos", "the"), else `pos`.
@@ -947,4 +1013,21 @@ fn numeric_date(text: &str, s: usize, e: usize, ctx: &mut Ctx) -> Option<DateMen
         return None;
     }
     Some(mention(text, s, e3, ymd(y, m, d), Precision::Day))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ym, ymd, yyyy};
+
+    /// The date values are written as `format!` writes them, inside the usual range and out.
+    #[test]
+    fn values_are_written_as_format_writes_them() {
+        for y in [-12345i64, -1, 0, 7, 99, 1999, 2024, 9999, 10000, 123456] {
+            assert_eq!(yyyy(y), format!("{y:04}"));
+        }
+        for (y, m, d) in [(2014, 9, 3), (-5, 12, 31), (12345, 1, 1), (0, 0, 0)] {
+            assert_eq!(ymd(y, m, d), format!("{y:04}-{m:02}-{d:02}"));
+            assert_eq!(ym(y, m), format!("{y:04}-{m:02}"));
+        }
+    }
 }

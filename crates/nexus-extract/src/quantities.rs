@@ -33,7 +33,7 @@
 //!   durations and distances are not quantities.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use lex::{ANY, Table, Tok, char_at, char_before, fold, is_space, is_word, next_tok, prev_tok};
+use lex::{ANY, Table, Word, char_at, char_before, fold, is_space, is_word, next_tok, prev_tok};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -100,6 +100,8 @@ pub(crate) struct Lex {
     pub units: Table,
     pub mults: Table,
     pub words: lex::WordSet,
+    /// The first and last tokens of every table above, for `Table::fwd` and `Table::back`.
+    pub vocab: lex::Vocab,
     cue_ac: AhoCorasick,
     cue_codes: Vec<String>,
     stopsuffix: Vec<String>,
@@ -130,8 +132,13 @@ pub(crate) fn lex() -> &'static Lex {
         for (k, v) in lex::load(lex::UNITS_TSV, true) {
             t.insert(format!("u:{k}"), v);
         }
-        let units = lex::merged(&t, &["u:mass", "u:area", "u:volume", "u:percent", "u:money", "u:people", "u:count"]);
-        let mults = lex::merged(&t, &["mult", "mult1"]);
+        let mut units = lex::merged(&t, &["u:mass", "u:area", "u:volume", "u:percent", "u:money", "u:people", "u:count"]);
+        let mut mults = lex::merged(&t, &["mult", "mult1"]);
+        let vocab = {
+            let mut kinds: Vec<(&String, &mut Table)> = t.iter_mut().collect();
+            kinds.sort_by(|a, b| a.0.cmp(b.0));
+            lex::Vocab::new([&mut units, &mut mults].into_iter().chain(kinds.into_iter().map(|(_, tab)| tab)))
+        };
         let mut pats: Vec<(String, u32)> = Vec::new();
         for kind in ["num", "mult", "mult1", "vague", "several", "unitword"] {
             if let Some(tab) = t.get(kind) {
@@ -158,7 +165,7 @@ pub(crate) fn lex() -> &'static Lex {
             .build(&cue_pats)
             .expect("country cues");
         let stopsuffix = t.get("u:stopsuffix").map(|tab| tab.entries.iter().map(|e| e.toks[0].clone()).collect()).unwrap_or_default();
-        Lex { t, units, mults, words, cue_ac, cue_codes, stopsuffix }
+        Lex { t, units, mults, words, vocab, cue_ac, cue_codes, stopsuffix }
     })
 }
 
@@ -215,11 +222,14 @@ struct Num {
     langs: u8,
     vague: bool,
     year_like: bool,
+    /// The word after `after_at` (`Vocab::word_after`), when it was looked up already.
+    after: Option<Word>,
+    after_at: usize,
 }
 
 #[derive(Debug, Clone)]
 struct UnitHit {
-    unit: String,
+    unit: &'static str,
     factor: f64,
     class: Class,
     end: usize,
@@ -234,9 +244,11 @@ struct Q {
     end: usize,
     num: Num,
     unit: Option<UnitHit>,
-    currency: Option<String>,
+    currency: Option<&'static str>,
     measured: Option<(usize, usize)>,
     flow: f64,
+    /// The word before `start`, for the cues read there (`Table::back`).
+    before: Option<Word>,
 }
 
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
@@ -245,16 +257,12 @@ pub fn find_quantities(text: &str) -> Vec<Quantity> {
 
 /// `find_quantities`, with what it reads of the document shared with the date finder.
 pub(crate) fn find_quantities_in(text: &str, doc: &lex::DocLex) -> Vec<Quantity> {
-    let mut cands: Vec<usize> = doc.digit_runs(text).iter().map(|&(s, _)| s).collect();
-    let n_digits = cands.len();
-    cands.extend(doc.words(text, lex::QUANTITY_WORDS).iter().map(|(t, _)| t.start));
-    if cands.len() > n_digits {
-        cands.sort_unstable();
-    }
+    let digits = doc.digit_runs(text).iter().map(|&(s, _)| s);
+    let words = doc.words(text, lex::QUANTITY_WORDS).iter().map(|(t, _)| t.start);
     let mut ctx = DocCtx { text, lex: doc, peso: None };
     let mut out: Vec<Quantity> = Vec::new();
     let mut last_end = 0;
-    for c in cands {
+    for c in merged(digits, words) {
         if c < last_end {
             continue;
         }
@@ -269,6 +277,33 @@ pub(crate) fn find_quantities_in(text: &str, doc: &lex::DocLex) -> Vec<Quantity>
         }
     }
     out
+}
+
+/// The positions of two ascending sequences, in order (equal ones both): the candidates of
+/// the digit runs and of the number words, merged as they are read instead of sorted.
+fn merged(a: impl Iterator<Item = usize>, b: impl Iterator<Item = usize>) -> impl Iterator<Item = usize> {
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(x), Some(y)) if y < x => b.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => b.next(),
+    })
+}
+
+/// Where the spaces (`is_space`) ending `text[..pos]` start.
+fn spaces_start(text: &str, mut pos: usize) -> usize {
+    let b = text.as_bytes();
+    while pos > 0 {
+        match b[pos - 1] {
+            b' ' | b'\t' | b'\n' | b'\r' => pos -= 1,
+            c if c >= 0x80 => match char_before(text, pos) {
+                Some(ch) if is_space(ch) => pos -= ch.len_utf8(),
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    pos
 }
 
 /// Can a digit at `pos` start a number? Not when glued to a word or to punctuation after a word
@@ -296,20 +331,22 @@ fn parse_at(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Vec<Quantity>> {
         return None;
     }
     let q1 = single(text, pos, ctx)?;
-    let between = table!("between").match_back(text, q1.start);
+    let vocab = &lex().vocab;
+    let between = q1.before.and_then(|w| table!("between").back(text, w));
     // A range: "60 to 150 fighters", "between 500 kilograms and 2 tonnes", "entre US$ 3 000 y US$ 5 000".
     let after = q1.end;
-    if let Some(conn) = next_tok(text, after) {
-        let to = table!("range_to").match_fwd_tok(text, conn);
-        let and = if between.is_some() { table!("range_and").match_fwd_tok(text, conn) } else { None };
+    if let Some(conn) = vocab.word_after(text, after) {
+        let to = table!("range_to").fwd(text, conn);
+        let and = if between.is_some() { table!("range_and").fwd(text, conn) } else { None };
         if let Some(h) = to.or(and)
-            && let Some(n2) = next_tok(text, h.end)
+            && let Some(n2) = vocab.word_after(text, h.end)
         {
-            let n2_ok = n2.is_digits(text) || table!("u:currency").match_fwd_tok(text, n2).is_some() || n2.is_word(text);
+            let currency = table!("u:currency").fwd(text, n2);
+            let n2_ok = n2.tok.is_digits(text) || currency.is_some() || n2.tok.is_word(text);
             if n2_ok {
-                let n2pos = match table!("u:currency").match_fwd_tok(text, n2) {
+                let n2pos = match currency {
                     Some(c) => next_tok(text, c.end).map(|t| t.start),
-                    None => Some(n2.start),
+                    None => Some(n2.tok.start),
                 };
                 if let Some(q2) = n2pos.and_then(|p| single(text, p, ctx))
                     && (q2.unit.is_some() || q2.currency.is_some())
@@ -318,7 +355,7 @@ fn parse_at(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Vec<Quantity>> {
                     let compatible = match (&q1.unit, &q2.unit) {
                         (None, _) if q1.currency.is_none() => {
                             q1.unit = q2.unit.clone();
-                            q1.currency = q2.currency.clone();
+                            q1.currency = q2.currency;
                             q1.flow = q2.flow;
                             if q1.num.mult == 1.0 && q2.num.mult != 1.0 && !q1.num.vague {
                                 q1.num.value *= q2.num.mult;
@@ -350,8 +387,9 @@ fn parse_at(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Vec<Quantity>> {
     Some(vec![finish(text, q1, start, bound, ctx)?])
 }
 
+/// The bound cue before `start`, the start of `q`.
 fn bound_before(text: &str, start: usize, q: &Q) -> (Bound, usize) {
-    if let Some(h) = table!("bound").match_back(text, start) {
+    if let Some(h) = q.before.and_then(|w| table!("bound").back(text, w)) {
         let b = match h.e.val.as_str() {
             "at_least" => Bound::AtLeast,
             "at_most" => Bound::AtMost,
@@ -373,15 +411,15 @@ fn finish(text: &str, q: Q, start: usize, bound: Bound, ctx: &mut DocCtx) -> Opt
         (Some(u), cur) => {
             // A currency sign before and a currency word after: the word decides only for "$".
             if u.class == Class::Money {
-                match cur {
-                    Some(c) if c != "$" && (u.unit == "$" || u.unit == "PESO") && c != "USD" => (c.clone(), 1.0, Class::Money),
-                    Some(c) if c != "$" && u.unit == "$" => (c.clone(), 1.0, Class::Money),
-                    _ => (ctx.resolve(&u.unit), u.factor, u.class),
+                match *cur {
+                    Some(c) if c != "$" && (u.unit == "$" || u.unit == "PESO") && c != "USD" => (c.to_string(), 1.0, Class::Money),
+                    Some(c) if c != "$" && u.unit == "$" => (c.to_string(), 1.0, Class::Money),
+                    _ => (ctx.resolve(u.unit), u.factor, u.class),
                 }
             } else if u.is_pound && q.num.mult >= 1e6 {
                 ("GBP".into(), 1.0, Class::Money)
             } else {
-                (u.unit.clone(), u.factor, u.class)
+                (u.unit.to_string(), u.factor, u.class)
             }
         }
         (None, Some(c)) => (ctx.resolve(c), 1.0, Class::Money),
@@ -403,18 +441,23 @@ fn finish(text: &str, q: Q, start: usize, bound: Bound, ctx: &mut DocCtx) -> Opt
 fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
     let lx = lex();
     let mut num = parse_number(text, pos)?;
+    // The word before the number, looked up on first need: most numbers have no unit and are
+    // dropped without it.
+    let prev_word = std::cell::OnceCell::new();
+    let prev = || *prev_word.get_or_init(|| lx.vocab.word_before(text, num.start));
     // A currency sign or code before the number (looked up only after a sign, a capital, "/", or
     // a word in title case: "Bs 10.000").
-    let head = text[..num.start].trim_end_matches(|c: char| lex::is_space(c));
-    let before = head.chars().next_back();
+    let head = &text.as_bytes()[..spaces_start(text, num.start)];
+    let before = char_before(text, head.len());
     let title_word = || {
-        let word = &head[head.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len()..];
-        word.len() <= 3 && word.starts_with(|c: char| c.is_ascii_uppercase())
+        // the ASCII letters ending the head, if at most three
+        let letters = head.iter().rev().take(4).take_while(|c| c.is_ascii_alphabetic()).count();
+        (1..=3).contains(&letters) && head[head.len() - letters].is_ascii_uppercase()
     };
     let currency = if before.is_some_and(|c| !c.is_ascii() || c.is_ascii_uppercase() || matches!(c, '$' | '/' | '.'))
         || before.is_some_and(|c| c.is_ascii_lowercase()) && title_word()
     {
-        table!("u:currency").match_back(text, num.start)
+        prev().and_then(|w| table!("u:currency").back(text, w))
     } else {
         None
     };
@@ -435,11 +478,12 @@ fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
         end = h.end;
         num.end = end;
     }
-    let unit = unit_after(text, &num);
+    let after = if num.after_at == num.end { num.after } else { lx.vocab.word_after(text, num.end) };
+    let unit = unit_after(text, &num, after);
     if unit.is_none() && currency.is_none() {
         // Only the low end of a range goes on without a unit.
-        let conn = next_tok(text, num.end)?;
-        if table!("range_to").match_fwd_tok(text, conn).is_none() && table!("range_and").match_fwd_tok(text, conn).is_none() {
+        let conn = after?;
+        if table!("range_to").fwd(text, conn).is_none() && table!("range_and").fwd(text, conn).is_none() {
             return None;
         }
     }
@@ -447,14 +491,17 @@ fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
     if num.langs != ANY && unit.is_some() && num.langs & ctx.lang() == 0 {
         return None;
     }
-    let id_at = currency.as_ref().map_or(num.start, |c| c.start);
-    if table!("id").match_back(text, id_at).is_some() {
+    let before_q = match &currency {
+        Some(c) => lx.vocab.word_before(text, c.start),
+        None => prev(),
+    };
+    if before_q.and_then(|w| table!("id").back(text, w)).is_some() {
         return None;
     }
     if num.year_like
         && let Some(u) = &unit
         && matches!(u.class, Class::People | Class::Count)
-        && table!("yearprep").match_back(text, num.start).is_some()
+        && prev().and_then(|w| table!("yearprep").back(text, w)).is_some()
     {
         return None;
     }
@@ -490,17 +537,19 @@ fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
         flow = f.e.num;
         end = f.end;
     }
-    Some(Q { start: q_start, end, num, unit, currency: currency.map(|c| c.e.val.clone()), measured, flow })
+    Some(Q { start: q_start, end, num, unit, currency: currency.map(|c| c.e.val.as_str()), measured, flow, before: before_q })
 }
 
 fn langs_ok(a: u8, b: u8) -> bool {
     a & b != 0
 }
 
-fn unit_after(text: &str, num: &Num) -> Option<UnitHit> {
+/// The unit after a number; `after` is the word after its end.
+fn unit_after(text: &str, num: &Num, after: Option<Word>) -> Option<UnitHit> {
     let lx = lex();
-    let hit_of = |t: Tok, classes: &[Class]| -> Option<UnitHit> {
-        let h = lx.units.match_fwd_tok(text, t)?;
+    let hit_of = |w: Word, classes: &[Class]| -> Option<UnitHit> {
+        let h = lx.units.fwd(text, w)?;
+        let t = w.tok;
         let class = Class::of(h.e.kind.strip_prefix("u:").unwrap_or(&h.e.kind))?;
         if !classes.contains(&class) || !langs_ok(h.e.langs, num.langs) {
             return None;
@@ -516,39 +565,45 @@ fn unit_after(text: &str, num: &Num) -> Option<UnitHit> {
         }
         let noun = matches!(class, Class::People | Class::Count).then_some((h.start, h.end));
         let is_pound = h.e.toks[0].starts_with("pound");
-        Some(UnitHit { unit: h.e.val.clone(), factor: h.e.num, class, end: h.end, noun, is_pound })
+        Some(UnitHit { unit: h.e.val.as_str(), factor: h.e.num, class, end: h.end, noun, is_pound })
     };
     const ALL: [Class; 7] = [Class::Mass, Class::Area, Class::Volume, Class::Percent, Class::Money, Class::People, Class::Count];
-    let mut t = next_tok(text, num.end)?;
+    let mut w = after?;
     // "a 2-ton shipment", "un cargamento de 500-kilos"
-    if t.start == num.end && t.s(text) == "-" {
-        t = next_tok(text, t.end).filter(|w| w.start == t.end && w.is_word(text))?;
+    if w.tok.start == num.end && w.tok.s(text) == "-" {
+        let t = w.tok;
+        w = lx.vocab.word(text, next_tok(text, t.end).filter(|w| w.start == t.end && w.is_word(text))?);
     }
-    if let Some(u) = hit_of(t, &ALL) {
+    let t = w.tok;
+    if let Some(u) = hit_of(w, &ALL) {
         return Some(u);
     }
     // "2 millones de dólares", "cientos de kilos", "4,6 milhões de euros", "una docena de presos"
-    let ends_in_mult = || lx.mults.match_back(text, num.end).is_some_and(|h| h.end == num.end);
+    // (A number ending in a digit ends in no multiplier: no multiplier has a digit.)
+    let ends_in_mult = || {
+        (lx.mults.has_digit_keys() || !text.as_bytes()[num.end - 1].is_ascii_digit())
+            && lx.mults.match_back(text, num.end).is_some_and(|h| h.end == num.end)
+    };
     if (num.mult != 1.0 || num.vague || ends_in_mult())
-        && table!("u:link").match_fwd_tok(text, t).is_some()
-        && let Some(t2) = next_tok(text, t.end)
+        && table!("u:link").fwd(text, w).is_some()
+        && let Some(t2) = lx.vocab.word_after(text, t.end)
         && let Some(u) = hit_of(t2, &ALL)
     {
         return Some(u);
     }
     // One adjective before a people or counted noun: "5,000 additional troops", "1.8 million fentanyl pills".
-    if t.is_word(text) && !t.is_digits(text) && t.s(text).chars().next().is_some_and(char::is_lowercase) {
-        let w = t.s(text);
-        if !table!("u:stop").contains_word(w)
-            && !table!("u:link").contains_word(w)
-            && !table!("range_to").contains_word(w)
-            && !table!("range_and").contains_word(w)
-            && let Some(t2) = next_tok(text, t.end)
-            && let Some(mut u) = hit_of(t2, &[Class::People, Class::Count])
-        {
-            u.noun = Some((t.start, u.end));
-            return Some(u);
-        }
+    if t.is_word(text)
+        && !t.is_digits(text)
+        && t.s(text).chars().next().is_some_and(char::is_lowercase)
+        && !table!("u:stop").has(text, w)
+        && !table!("u:link").has(text, w)
+        && !table!("range_to").has(text, w)
+        && !table!("range_and").has(text, w)
+        && let Some(t2) = lx.vocab.word_after(text, t.end)
+        && let Some(mut u) = hit_of(t2, &[Class::People, Class::Count])
+    {
+        u.noun = Some((t.start, u.end));
+        return Some(u);
     }
     None
 }
@@ -559,9 +614,9 @@ fn measured_after(text: &str, pos: usize, max_words: usize) -> Option<(usize, us
     let lx = lex();
     let link = table!("u:link");
     let stop = table!("u:stop");
-    let t = next_tok(text, pos)?;
-    link.match_fwd_tok(text, t)?;
-    let mut at = t.end;
+    let t = lx.vocab.word_after(text, pos)?;
+    link.fwd(text, t)?;
+    let mut at = t.tok.end;
     let mut span: Option<(usize, usize)> = None;
     let mut words = 0;
     while words < max_words {
@@ -584,11 +639,11 @@ fn measured_after(text: &str, pos: usize, max_words: usize) -> Option<(usize, us
         if w.is_digits(text) || s.chars().any(|c| c.is_ascii_digit()) {
             break;
         }
-        let f = fold(s);
-        if stop.contains_word(&f) {
+        let word = lx.vocab.word(text, w);
+        if stop.has(text, word) {
             break;
         }
-        if link.contains_word(&f) {
+        if link.has(text, word) {
             // "clorhidrato de cocaína": a link inside the span needs a word after it
             if span.is_none() {
                 break;
@@ -603,13 +658,15 @@ fn measured_after(text: &str, pos: usize, max_words: usize) -> Option<(usize, us
             }
         }
         if words > 0 {
+            let mut buf = [0u8; 64];
+            let f: std::borrow::Cow<str> = lex::fold_into(s, &mut buf).map_or_else(|| fold(s).into(), Into::into);
             if lx.stopsuffix.iter().any(|suf| f.len() > suf.len() + 2 && f.ends_with(suf.as_str())) {
                 break;
             }
             if s.chars().next().is_some_and(char::is_uppercase) {
                 break;
             }
-            if table!("flow").contains_word(&f) {
+            if table!("flow").has(text, word) {
                 break;
             }
         }
@@ -641,6 +698,8 @@ fn one_unit(text: &str, pos: usize, langs: u8) -> Option<Num> {
         langs: a.e.langs & langs,
         vague: false,
         year_like: false,
+        after: None,
+        after_at: usize::MAX,
     })
 }
 
@@ -655,16 +714,17 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
             return None;
         }
         let year_like = plain == 4 && (1900.0..=2099.0).contains(&value);
-        let (value, mult) = apply_mults(text, &mut end, value, ANY);
+        let (value, mult, after) = apply_mults(text, &mut end, value, ANY);
+        let after_at = end;
         let (value, end) = with_rest(text, value, mult, end);
-        return Some(Num { start: pos, end, value, mult, langs: ANY, vague: false, year_like: year_like && mult == 1.0 });
+        return Some(Num { start: pos, end, value, mult, langs: ANY, vague: false, year_like: year_like && mult == 1.0, after, after_at });
     }
-    let t0 = next_tok(text, pos)?;
-    if t0.start != pos {
+    let t0 = lx.vocab.word_after(text, pos)?;
+    if t0.tok.start != pos {
         return None;
     }
     // vague magnitudes: "hundreds of", "tens of thousands of", "miles de"
-    if let Some(h) = table!("vague").match_fwd_tok(text, t0) {
+    if let Some(h) = table!("vague").fwd(text, t0) {
         let mut value = h.e.num;
         let mut langs = h.e.langs;
         let mut end = h.end;
@@ -678,9 +738,19 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
         if langs == 0 {
             return None;
         }
-        return Some(Num { start: pos, end, value: value * 2.0, mult: 1.0, langs, vague: true, year_like: false });
+        return Some(Num {
+            start: pos,
+            end,
+            value: value * 2.0,
+            mult: 1.0,
+            langs,
+            vague: true,
+            year_like: false,
+            after: None,
+            after_at: usize::MAX,
+        });
     }
-    if let Some(h) = table!("several").match_fwd_tok(text, t0) {
+    if let Some(h) = table!("several").fwd(text, t0) {
         let m = next_tok(text, h.end).and_then(|t| table!("mult").match_fwd_tok(text, t))?;
         if m.e.langs & h.e.langs == 0 {
             return None;
@@ -693,6 +763,8 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
             langs: h.e.langs & m.e.langs,
             vague: true,
             year_like: false,
+            after: None,
+            after_at: usize::MAX,
         });
     }
     // number words
@@ -704,12 +776,12 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
     let mut any = false;
     let mut last_mult = 0.0f64;
     let mut t = t0;
-    if table!("num").match_fwd_tok(text, t).is_none() && table!("mult1").match_fwd_tok(text, t).is_none() {
-        if let Some(u) = table!("unitword").match_fwd_tok(text, t) {
+    if table!("num").fwd(text, t).is_none() && table!("mult1").fwd(text, t).is_none() {
+        if let Some(u) = table!("unitword").fwd(text, t) {
             return one_unit(text, pos, u.e.langs);
         }
         // a multiplier needs an article before it: "a dozen", "un millón", "um milhão"
-        let m = table!("mult").match_fwd_tok(text, t)?;
+        let m = table!("mult").fwd(text, t)?;
         let a = table!("article").match_back(text, pos)?;
         if a.e.langs & m.e.langs == 0 {
             return None;
@@ -720,7 +792,7 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
         langs = a.e.langs;
     }
     loop {
-        if let Some(h) = table!("num").match_fwd_tok(text, t) {
+        if let Some(h) = table!("num").fwd(text, t) {
             if !langs_ok(langs, h.e.langs)
                 || (any && cur != 0.0 && (cur % 10.0 != 0.0 || h.e.num >= cur || (cur < 100.0 && h.e.num >= 10.0)))
             {
@@ -730,7 +802,7 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
             langs &= h.e.langs;
             end = h.end;
             any = true;
-        } else if let Some(h) = lx.mults.match_fwd_tok(text, t) {
+        } else if let Some(h) = lx.mults.fwd(text, t) {
             if !langs_ok(langs, h.e.langs) {
                 break;
             }
@@ -756,12 +828,12 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
         let s = n.s(text);
         let conn = s == "-" && n.start == end || matches!(s, "and" | "y" | "e") && (cur >= 20.0 && cur % 10.0 == 0.0 || cur >= 100.0);
         if conn {
-            match next_tok(text, n.end) {
-                Some(n2) if table!("num").match_fwd_tok(text, n2).is_some() && (s != "-" || n2.start == n.end) => t = n2,
+            match next_tok(text, n.end).map(|n2| lx.vocab.word(text, n2)) {
+                Some(n2) if table!("num").fwd(text, n2).is_some() && (s != "-" || n2.tok.start == n.end) => t = n2,
                 _ => break,
             }
         } else {
-            t = n;
+            t = lx.vocab.word(text, n);
         }
     }
     if !any || langs == 0 {
@@ -773,7 +845,7 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
     }
     let mult = if last_mult >= 1000.0 { last_mult } else { 1.0 };
     let (value, end) = with_rest(text, total + cur, mult, end);
-    Some(Num { start, end, value, mult, langs, vague: false, year_like: false })
+    Some(Num { start, end, value, mult, langs, vague: false, year_like: false, after: None, after_at: usize::MAX })
 }
 
 /// Mexican and Central American usage writes the rest of a number in digits after its
@@ -793,25 +865,33 @@ fn with_rest(text: &str, value: f64, mult: f64, end: usize) -> (f64, usize) {
 }
 
 /// Multipliers after a digit number: "1.5 million", "2 mil", "21.000 millones", "1,2 bilhão".
-fn apply_mults(text: &str, end: &mut usize, mut value: f64, langs: u8) -> (f64, f64) {
+/// Returns the value, the multiplier and the word after the new `end`.
+fn apply_mults(text: &str, end: &mut usize, mut value: f64, langs: u8) -> (f64, f64, Option<Word>) {
     let lx = lex();
     let mut mult = 1.0;
     let mut last = 0.0;
-    while let Some(t) = next_tok(text, *end) {
-        if t.start == *end && t.is_word(text) {
-            // glued letters ("10m") are not a spelled multiplier
-            break;
-        }
-        let Some(h) = lx.mults.match_fwd_tok(text, t) else { break };
-        if !langs_ok(langs, h.e.langs) || (last > 0.0 && h.e.num <= last) {
-            break;
-        }
+    loop {
+        let Some(w) = lx.vocab.word_after(text, *end) else { return (value, mult, None) };
+        // glued letters ("10m") are not a spelled multiplier
+        let glued = w.tok.start == *end && w.tok.is_word(text);
+        let h = if glued { None } else { lx.mults.fwd(text, w) };
+        let Some(h) = h.filter(|h| langs_ok(langs, h.e.langs) && (last == 0.0 || h.e.num > last)) else {
+            return (value, mult, Some(w));
+        };
         value *= h.e.num;
         mult *= h.e.num;
         last = h.e.num;
         *end = h.end;
     }
-    (value, mult)
+}
+
+/// The value of a run of ASCII digits: by integer arithmetic up to 15 digits (each such integer
+/// is an f64 exactly, as `parse` gives it), by `parse` beyond.
+fn integer_value(digits: &[u8]) -> Option<f64> {
+    if digits.len() <= 15 {
+        return Some(digits.iter().fold(0u64, |v, d| v * 10 + u64::from(d - b'0')) as f64);
+    }
+    std::str::from_utf8(digits).ok()?.parse().ok()
 }
 
 /// Digits with thousands separators and a decimal mark. Returns the value, the end, and the number
@@ -882,7 +962,7 @@ fn parse_digits(text: &str, pos: usize) -> Option<(f64, usize, usize)> {
             push(&text[g.1..g.2])?;
         }
         let plain = if ng == 0 { first_len } else { 0 };
-        return Some((std::str::from_utf8(&buf[..n]).ok()?.parse().ok()?, i, plain));
+        return Some((integer_value(&buf[..n])?, i, plain));
     }
     let last = *groups[..ng].iter().rev().find(|g| g.0 != b' ')?;
     let mixed = groups[..ng].iter().any(|g| g.0 != b' ' && g.0 != last.0);
@@ -906,13 +986,13 @@ fn parse_digits(text: &str, pos: usize) -> Option<(f64, usize, usize)> {
     Some((std::str::from_utf8(&buf[..n]).ok()?.parse().ok()?, i, 0))
 }
 
-/// Does a quantity unit (any class) start right after `pos`? For the date extractor: "2000 kilos"
-/// is not a year. Returns the unit's class name.
-pub(crate) fn unit_class_after(text: &str, pos: usize) -> Option<&'static str> {
-    let lx = lex();
-    let t = next_tok(text, pos)?;
-    let h = lx.units.match_fwd_tok(text, t)?;
-    let s = t.s(text);
+/// Does a quantity unit (any class) start at `after`, the word after a number
+/// (`Vocab::word_after`)? For the date extractor: "2000 kilos" is not a year. Returns the unit's
+/// class name.
+pub(crate) fn unit_class_of(text: &str, after: Option<Word>) -> Option<&'static str> {
+    let w = after?;
+    let h = lex().units.fwd(text, w)?;
+    let s = w.tok.s(text);
     if h.e.toks.len() == 1 && s.chars().count() == 1 && s.chars().all(char::is_alphabetic) {
         return None;
     }

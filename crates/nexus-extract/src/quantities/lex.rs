@@ -99,9 +99,12 @@ pub(crate) fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}')
 }
 
+/// A letter or digit. The General Punctuation block (U+2000-U+206F: dashes, curly quotes,
+/// thin spaces), the most common non-ASCII chars of report text, has neither: it is answered
+/// without the Unicode tables.
 #[inline]
 pub(crate) fn is_word(c: char) -> bool {
-    c.is_alphanumeric()
+    !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
 }
 
 /// A token: a run of letters and digits, or one other non-space char.
@@ -126,61 +129,128 @@ impl Tok {
     }
 }
 
+/// The char starting at byte `i` (a char boundary) of `text`.
+#[inline]
+fn char_at_boundary(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or('\0')
+}
+
+/// The start of the char ending at byte `end` (a char boundary after at least one char).
+#[inline]
+fn char_start_before(b: &[u8], end: usize) -> usize {
+    let mut i = end - 1;
+    while i > 0 && (b[i] & 0xC0) == 0x80 {
+        i -= 1;
+    }
+    i
+}
+
+/// Is the ASCII byte `c` a letter or digit (`is_word` of ASCII)?
+#[inline]
+fn ascii_word(c: u8) -> bool {
+    crate::text::ALNUM[usize::from(c)]
+}
+
 /// The token at or after `pos` (which must be a char boundary), skipping whitespace but never a
-/// blank line (two line breaks).
+/// blank line (two line breaks). ASCII is read byte by byte, other chars decoded.
 pub(crate) fn next_tok(text: &str, pos: usize) -> Option<Tok> {
+    let b = text.as_bytes();
     let mut newlines = 0;
-    let mut it = text[pos..].char_indices();
-    let (off, c) = loop {
-        let (i, c) = it.next()?;
-        if c == '\n' {
-            newlines += 1;
-            if newlines > 1 {
-                return None;
+    let mut start = pos;
+    // (is a word char, byte length) of the first char of the token
+    let (word, len) = loop {
+        let c = *b.get(start)?;
+        if c < 0x80 {
+            match c {
+                b'\n' => {
+                    newlines += 1;
+                    if newlines > 1 {
+                        return None;
+                    }
+                }
+                b' ' | b'\t' | b'\r' => {}
+                _ => break (ascii_word(c), 1),
             }
-        } else if !is_space(c) {
-            break (i, c);
+            start += 1;
+        } else {
+            let ch = char_at_boundary(text, start);
+            if !is_space(ch) {
+                break (is_word(ch), ch.len_utf8());
+            }
+            start += ch.len_utf8();
         }
     };
-    let start = pos + off;
-    if !is_word(c) {
-        return Some(Tok { start, end: start + c.len_utf8() });
+    let mut end = start + len;
+    if !word {
+        return Some(Tok { start, end });
     }
-    let mut end = start + c.len_utf8();
-    for (i, c) in text[end..].char_indices() {
-        if !is_word(c) {
-            return Some(Tok { start, end: end + i });
+    while let Some(&c) = b.get(end) {
+        if c < 0x80 {
+            if !ascii_word(c) {
+                break;
+            }
+            end += 1;
+        } else {
+            let ch = char_at_boundary(text, end);
+            if !is_word(ch) {
+                break;
+            }
+            end += ch.len_utf8();
         }
     }
-    end = text.len();
     Some(Tok { start, end })
 }
 
 /// The token ending at or before `pos`, separated from it by whitespace only (no blank line).
 pub(crate) fn prev_tok(text: &str, pos: usize) -> Option<Tok> {
+    let b = text.as_bytes();
     let mut newlines = 0;
-    let mut it = text[..pos].char_indices().rev();
-    let (i, c) = loop {
-        let (i, c) = it.next()?;
-        if c == '\n' {
-            newlines += 1;
-            if newlines > 1 {
-                return None;
+    let mut end = pos;
+    // (is a word char, start) of the last char of the token
+    let (word, last) = loop {
+        if end == 0 {
+            return None;
+        }
+        let c = b[end - 1];
+        if c < 0x80 {
+            match c {
+                b'\n' => {
+                    newlines += 1;
+                    if newlines > 1 {
+                        return None;
+                    }
+                }
+                b' ' | b'\t' | b'\r' => {}
+                _ => break (ascii_word(c), end - 1),
             }
-        } else if !is_space(c) {
-            break (i, c);
+            end -= 1;
+        } else {
+            let i = char_start_before(b, end);
+            let ch = char_at_boundary(text, i);
+            if !is_space(ch) {
+                break (is_word(ch), i);
+            }
+            end = i;
         }
     };
-    let end = i + c.len_utf8();
-    if !is_word(c) {
-        return Some(Tok { start: i, end });
+    if !word {
+        return Some(Tok { start: last, end });
     }
-    let mut start = i;
-    for (j, c) in text[..i].char_indices().rev() {
-        if !is_word(c) {
-            break;
+    let mut start = last;
+    while start > 0 {
+        let c = b[start - 1];
+        if c < 0x80 {
+            if !ascii_word(c) {
+                break;
+            }
+            start -= 1;
+        } else {
+            let i = char_start_before(b, start);
+            if !is_word(char_at_boundary(text, i)) {
+                break;
+            }
+            start = i;
         }
-        start = j;
     }
     Some(Tok { start, end })
 }
@@ -230,6 +300,11 @@ pub(crate) struct Table {
     /// folds to its own length, so one of another length is no key, and is not folded and hashed.
     first_lens: u64,
     last_lens: u64,
+    /// This table's bit in a `Vocab`'s masks; 0 when the table is in none (every token may then
+    /// be a key).
+    bit: u64,
+    /// Does a last token of a phrase have an ASCII digit? If not, no phrase ends at a digit.
+    last_digit: bool,
 }
 
 /// The bit of a key's byte length in `Table::first_lens` and `Table::last_lens`.
@@ -271,6 +346,7 @@ impl Table {
         }
         self.first_lens = self.first.keys().fold(0, |m, k| m | len_bit(k.len()));
         self.last_lens = self.last.keys().fold(0, |m, k| m | len_bit(k.len()));
+        self.last_digit = self.last.keys().any(|k| k.bytes().any(|b| b.is_ascii_digit()));
         self
     }
 
@@ -278,6 +354,42 @@ impl Table {
     #[inline]
     fn may_be_key(tok: &str, lens: u64) -> bool {
         lens & len_bit(tok.len()) != 0 || !tok.is_ascii()
+    }
+
+    /// Can a phrase end with a token that has a digit ("km2")?
+    pub fn has_digit_keys(&self) -> bool {
+        self.last_digit
+    }
+
+    /// May `w` start a phrase of this table? Only a mask test for a table of the vocabulary.
+    #[inline]
+    fn may_start(&self, w: Word) -> bool {
+        self.bit == 0 || w.first & self.bit != 0
+    }
+
+    /// `match_fwd_tok` of a word looked up in the vocabulary: no folding nor hashing when the
+    /// word starts none of this table's phrases.
+    #[inline]
+    pub fn fwd(&self, text: &str, w: Word) -> Option<Hit<'_>> {
+        if !self.may_start(w) {
+            return None;
+        }
+        self.match_fwd_tok(text, w.tok)
+    }
+
+    /// `match_back` from the end of `w`, the token before a position (`Vocab::word_before`).
+    #[inline]
+    pub fn back(&self, text: &str, w: Word) -> Option<Hit<'_>> {
+        if self.bit != 0 && w.last & self.bit == 0 {
+            return None;
+        }
+        self.match_back(text, w.tok.end)
+    }
+
+    /// `contains_word` of a word looked up in the vocabulary.
+    #[inline]
+    pub fn has(&self, text: &str, w: Word) -> bool {
+        if self.bit == 0 { self.contains_word(w.tok.s(text)) } else { w.single & self.bit != 0 }
     }
 
     pub fn contains_word(&self, word: &str) -> bool {
@@ -361,6 +473,123 @@ impl Table {
             return Some(Hit { e, start: first.start, end: toks[0].end });
         }
         None
+    }
+}
+
+/// A token with the tables (their `bit`) whose phrases it may start (`first`) or end (`last`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Word {
+    pub tok: Tok,
+    first: u64,
+    last: u64,
+    /// The tables with the word as a whole phrase (`Table::contains_word`).
+    single: u64,
+}
+
+/// Every first and last token of up to 64 tables, with the masks of the tables it starts or ends
+/// a phrase of: a token around a number is folded and hashed once, and each table that reads it
+/// then tests a bit, instead of folding and hashing it again.
+pub(crate) struct Vocab {
+    /// The masks of each folded token of up to 16 bytes, keyed by `pack`: hashed and compared
+    /// as one integer.
+    short: FastMap<u128, [u64; 3]>,
+    /// The masks of the longer folded tokens, keyed by their bytes.
+    long: FastMap<Box<[u8]>, [u64; 3]>,
+    /// The masks of the one-byte ASCII tokens ("%", "$", ",", "a"), by byte: no hashing.
+    bytes: [[u64; 3]; 128],
+    /// The byte lengths of the keys, as in `Table::first_lens`.
+    lens: u64,
+}
+
+/// Up to 16 bytes as one integer, in order, zeros after (no token has a zero byte).
+#[inline]
+fn pack(s: &[u8]) -> Option<u128> {
+    let mut b = [0u8; 16];
+    b.get_mut(..s.len())?.copy_from_slice(s);
+    Some(u128::from_le_bytes(b))
+}
+
+/// `pack` of ASCII bytes, lower-cased: 0x20 added to every byte in 'A'..='Z' at once (no byte is
+/// above 0x7F, so no sum carries into the next byte).
+#[inline]
+fn ascii_lower(x: u128) -> u128 {
+    const ONES: u128 = u128::MAX / 255;
+    let at_least_a = x + ONES * (0x80 - u128::from(b'A'));
+    let above_z = x + ONES * (0x80 - u128::from(b'Z') - 1);
+    x | ((at_least_a & !above_z & (ONES * 0x80)) >> 2)
+}
+
+impl Vocab {
+    /// Give each table a bit and index its first and last tokens; past 64 tables, the others
+    /// keep no bit and are always looked up.
+    pub fn new<'t>(tables: impl IntoIterator<Item = &'t mut Table>) -> Vocab {
+        let mut words: FastMap<&str, [u64; 3]> = FastMap::default();
+        for (i, t) in tables.into_iter().enumerate().take(64) {
+            t.bit = 1 << i;
+            for (k, entries) in &t.first {
+                let masks = words.entry(k.as_str()).or_default();
+                masks[0] |= t.bit;
+                if entries.iter().any(|&i| t.entries[i as usize].toks.len() == 1) {
+                    masks[2] |= t.bit;
+                }
+            }
+            for k in t.last.keys() {
+                words.entry(k.as_str()).or_default()[1] |= t.bit;
+            }
+        }
+        let mut v = Vocab { short: FastMap::default(), long: FastMap::default(), bytes: [[0; 3]; 128], lens: 0 };
+        for (k, masks) in words {
+            v.lens |= len_bit(k.len());
+            match pack(k.as_bytes()) {
+                Some(p) => v.short.insert(p, masks),
+                None => v.long.insert(k.as_bytes().into(), masks),
+            };
+        }
+        for c in 0..128u8 {
+            v.bytes[usize::from(c)] = v.short.get(&u128::from(c.to_ascii_lowercase())).copied().unwrap_or_default();
+        }
+        v
+    }
+
+    pub fn word(&self, text: &str, tok: Tok) -> Word {
+        let s = tok.s(text);
+        let masks = match *s.as_bytes() {
+            [c] if c < 0x80 => self.bytes[usize::from(c)],
+            _ => self.masks(s),
+        };
+        Word { tok, first: masks[0], last: masks[1], single: masks[2] }
+    }
+
+    /// The masks of a token: ASCII is lower-cased as it is packed, other text folded.
+    fn masks(&self, s: &str) -> [u64; 3] {
+        if !Table::may_be_key(s, self.lens) {
+            return [0; 3];
+        }
+        let found = if s.is_ascii()
+            && let Some(p) = pack(s.as_bytes())
+        {
+            self.short.get(&ascii_lower(p))
+        } else {
+            let mut buf = [0u8; 64];
+            match fold_into(s, &mut buf) {
+                Some(key) => match pack(key.as_bytes()) {
+                    Some(p) => self.short.get(&p),
+                    None => self.long.get(key.as_bytes()),
+                },
+                None => None,
+            }
+        };
+        found.copied().unwrap_or_default()
+    }
+
+    /// The word at or after `pos` (`next_tok`).
+    pub fn word_after(&self, text: &str, pos: usize) -> Option<Word> {
+        next_tok(text, pos).map(|t| self.word(text, t))
+    }
+
+    /// The word ending at or before `pos` (`prev_tok`), for `Table::back`.
+    pub fn word_before(&self, text: &str, pos: usize) -> Option<Word> {
+        prev_tok(text, pos).map(|t| self.word(text, t))
     }
 }
 
@@ -694,7 +923,91 @@ impl WordSet {
 
 #[cfg(test)]
 mod tests {
-    use super::fold_into;
+    use super::{Tok, fold_into, is_space, is_word, next_tok, prev_tok};
+
+    /// `next_tok` and `prev_tok` read char by char, as they did before their ASCII fast path.
+    fn next_by_chars(text: &str, pos: usize) -> Option<Tok> {
+        let mut newlines = 0;
+        let mut it = text[pos..].char_indices();
+        let (off, c) = loop {
+            let (i, c) = it.next()?;
+            if c == '\n' {
+                newlines += 1;
+                if newlines > 1 {
+                    return None;
+                }
+            } else if !is_space(c) {
+                break (i, c);
+            }
+        };
+        let start = pos + off;
+        let mut end = start + c.len_utf8();
+        if is_word(c) {
+            end = text[end..].char_indices().find(|&(_, c)| !is_word(c)).map_or(text.len(), |(i, _)| end + i);
+        }
+        Some(Tok { start, end })
+    }
+
+    fn prev_by_chars(text: &str, pos: usize) -> Option<Tok> {
+        let mut newlines = 0;
+        let mut it = text[..pos].char_indices().rev();
+        let (i, c) = loop {
+            let (i, c) = it.next()?;
+            if c == '\n' {
+                newlines += 1;
+                if newlines > 1 {
+                    return None;
+                }
+            } else if !is_space(c) {
+                break (i, c);
+            }
+        };
+        let end = i + c.len_utf8();
+        let mut start = i;
+        if is_word(c) {
+            for (j, c) in text[..i].char_indices().rev() {
+                if !is_word(c) {
+                    break;
+                }
+                start = j;
+            }
+        }
+        Some(Tok { start, end })
+    }
+
+    #[test]
+    fn ascii_lower_lowers_only_capitals() {
+        for s in ["", "Tons", "KG", "@[`{z", "US$", "0123456789ABCDEF"] {
+            let want = super::pack(s.to_ascii_lowercase().as_bytes());
+            assert_eq!(super::pack(s.as_bytes()).map(super::ascii_lower), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn general_punctuation_has_no_word_char() {
+        for c in ('\u{2000}'..='\u{206f}').chain(['a', 'é', '7', '’', '€']) {
+            assert_eq!(is_word(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn tokens_are_read_as_char_by_char() {
+        for text in [
+            "",
+            "a",
+            " 2,146 kg\n",
+            "US$ 3 000\u{a0}millones",
+            "año  2014.\n\nNext",
+            "São\u{202f}Paulo—12 t",
+            "€5 «x» ½ 7º",
+            "a\r\n b\t\u{2009}c",
+        ] {
+            for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
+                assert_eq!(next_tok(text, pos), next_by_chars(text, pos), "next {text:?} {pos}");
+                assert_eq!(prev_tok(text, pos), prev_by_chars(text, pos), "prev {text:?} {pos}");
+            }
+        }
+    }
 
     /// Lower-case ASCII comes back as it is, anything else folded; too long is None either way.
     #[test]
