@@ -150,3 +150,13 @@ fn people_apposed_to_a_counted_noun_are_each_the_object() {
     assert_has(&x, "Federal Police", "arrested", "Mark Ellison Hart");
     assert!(!has(&x, "Federal Police", "arrested", "Peter Dalton Crane"), "{:?}", triples(&x));
 }
+
+#[test]
+fn a_person_named_among_the_detainees_was_arrested_by_the_operation_doer() {
+    let x = extract("La Policía Nacional capturó a cinco personas en Tumaco. Entre los detenidos figura Juan Carlos Rodríguez.");
+    assert_has(&x, "Policía Nacional", "arrested", "Juan Carlos Rodríguez");
+    let x = extract("A PF prendeu cinco pessoas em Curitiba. Entre os presos está Marcelo Antunes Vieira.");
+    assert_has(&x, "Polícia Federal", "arrested", "Marcelo Antunes Vieira");
+    let x = extract("Colombian police detained four men in Cali. Among those arrested was Pedro Gómez Ruiz.");
+    assert!(triples(&x).iter().any(|(_, p, o)| p == "arrested" && o == "Pedro Gómez Ruiz"), "{:?}", triples(&x));
+}
