@@ -40,6 +40,20 @@ fn a_relative_clause_between_commas_leaves_the_subject_to_the_verb_after_it() {
 }
 
 #[test]
+fn a_verb_right_after_comma_and_shares_the_subject_of_the_verb_before() {
+    let x = extract(
+        "El CJNG disputa el control de Michoacán con Los Caballeros Templarios y con la Familia Michoacana, y cobra cuotas a productores de limón y aguacate.",
+    );
+    assert_has(&x, "Cártel de Jalisco Nueva Generación", "taxes", "avocados");
+    assert!(!has(&x, "La Familia Michoacana", "taxes", "avocados"), "{:?}", triples(&x));
+    // A relative clause between: the walk goes on from the place before "where".
+    let x = extract(
+        "Cocaine moves from Colombia to Mexico, where it is taken over by the Sinaloa Cartel, and moved overland into the United States.",
+    );
+    assert_has(&x, "Mexico", "ships_to", "United States");
+}
+
+#[test]
 fn a_passive_phrase_after_a_relative_pronoun_acts_on_its_antecedent() {
     let x = extract("The Sinaloa Cartel, which is led by Ismael Zambada, operates in Sonora.");
     assert_has(&x, "Ismael Zambada García", "leads", "Cártel de Sinaloa");

@@ -296,6 +296,19 @@ impl<'s> View<'s> {
     /// clause. A relative pronoun hands over the entity right before it ("the cartel, which
     /// controls …"); an entity just after another trigger is that trigger's object.
     pub fn subject_left(&self, before: usize, types: &[EntityType], reach: usize) -> Option<usize> {
+        // "El CJNG … disputa … con Los Caballeros Templarios y con la Familia Michoacana, y cobra
+        // cuotas a …": a verb right after ", and" shares the subject of the verb before it.
+        if before >= 2 && self.norms[before - 2] == "," && self.is(before - 1, Cue::Coordinator) {
+            // Not across a relative clause: "…, where it is taken over by …, and moved into the
+            // United States" goes on from the place before "where", which the walk below finds.
+            let verb = (0..before - 2)
+                .rev()
+                .take_while(|&k| self.cue_at(k, Cue::Relative).is_none())
+                .find(|&k| self.trigger[k] && (k == 0 || !self.trigger[k - 1]));
+            if let Some(s) = verb.and_then(|k| self.subject_left(k, types, reach)) {
+                return Some(s);
+            }
+        }
         let mut i = before;
         let mut steps = 0;
         while i > 0 && steps < reach {
