@@ -1276,17 +1276,20 @@ impl<'a> Words<'a> {
         let skip = self.has_classes();
         // The words before `cut` lie inside the language sample; the one at `cut` may cross its end.
         let cut = self.list.partition_point(|w| w.full_end <= sample);
+        // The plain words inside the sample the guess counts, in a pass of their own: a short
+        // document lies all inside the sample, and its function words are many.
+        for (k, w) in self.list[..cut].iter().enumerate() {
+            if (!skip || self.class(k) & LANG_WORD != 0) && w.has(PLAIN) {
+                lang.add(&self.text[w.start..w.full_end]);
+            }
+        }
         let mut i = 0;
         while let Some(w) = self.list.get(i) {
-            // A plain word with no digit adds nothing unless it is in a vocabulary or, inside the
-            // language sample, a word the guess counts: on to the next word that is one of these.
+            // A plain word with no digit adds nothing here unless it is in a vocabulary: on to the
+            // next word that is one, or that crosses the sample's end.
             if skip && i != cut {
-                let (mask, limit) = if i < cut {
-                    (ODD | QUANTITY_WORD | DATE_WORD | LANG_WORD, cut)
-                } else {
-                    (ODD | QUANTITY_WORD | DATE_WORD, self.len())
-                };
-                let next = self.next_with(i, mask).unwrap_or(self.len()).min(limit);
+                let limit = if i < cut { cut } else { self.len() };
+                let next = self.next_with(i, ODD | QUANTITY_WORD | DATE_WORD).unwrap_or(self.len()).min(limit);
                 if next > i {
                     i = next;
                     continue;
@@ -1302,12 +1305,9 @@ impl<'a> Words<'a> {
                     digit_runs.push((start, at));
                 }
             }
-            if w.start < sample {
-                if w.has(PLAIN) && w.full_end <= sample {
-                    lang.add(&self.text[w.start..w.full_end]);
-                } else {
-                    crate::text::alphanumeric_runs(&self.text[w.start..w.full_end.min(sample)]).for_each(|r| lang.add(r));
-                }
+            // Plain words inside the sample were counted above.
+            if w.start < sample && !(w.has(PLAIN) && w.full_end <= sample) {
+                crate::text::alphanumeric_runs(&self.text[w.start..w.full_end.min(sample)]).for_each(|r| lang.add(r));
             }
             if !w.has(PLAIN) {
                 WordSet::scan_range(self.text, w.start, w.full_end, sets, |n, tok, v| out[n].push((tok, v)));
