@@ -65,7 +65,9 @@ pub fn group(kb: &KnowledgeBase, text: &str, mentions: &[KbMention], learned: &[
     }
     all.sort_by_key(|a| (a.0, std::cmp::Reverse(a.1)));
     let mut out: Vec<ExtractedEntity> = Vec::new();
-    let mut index = crate::hash::FxMap::default();
+    // Sized for every mention its own entity (up to a long report's entities): grown from
+    // empty it was rehashed several times per document.
+    let mut index = crate::hash::FxMap::with_capacity_and_hasher(all.len().min(1024), Default::default());
     // Each mention's entity first, then the mentions, each entity's list made to its size once
     // rather than grown by doubling (a long report names one entry hundreds of times).
     let mut placed: Vec<(usize, usize, usize)> = Vec::with_capacity(all.len());
@@ -128,12 +130,16 @@ fn surname_of(known: &[(usize, String)], folded: &str) -> Option<usize> {
 /// A stable id for an entity the knowledge base does not hold: its type and folded name, so the
 /// same name in two documents is the same id ("doc:criminal_org:los-lobos").
 fn learned_id(t: EntityType, folded: &str) -> String {
-    let mut slug = String::with_capacity(folded.len());
+    // Written into one string made to its size, not formatted from a second one.
+    let prefix = ["doc:", t.as_str(), ":"];
+    let mut id = String::with_capacity(prefix.iter().map(|p| p.len()).sum::<usize>() + folded.len());
+    id.extend(prefix);
+    let slug_start = id.len();
     for w in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        if !slug.is_empty() {
-            slug.push('-');
+        if id.len() > slug_start {
+            id.push('-');
         }
-        slug.push_str(w);
+        id.push_str(w);
     }
-    format!("doc:{}:{slug}", t.as_str())
+    id
 }
