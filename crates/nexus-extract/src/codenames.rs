@@ -46,7 +46,18 @@ fn after_operation_noun(text: &str, start: usize, dropped_end: Option<usize>) ->
     if before.as_bytes().last().is_none_or(u8::is_ascii_alphanumeric) {
         return false;
     }
-    let gap = before.trim_end_matches(|c: char| c == ' ' || QUOTES.contains(&c));
+    // Spaces and ASCII quotes trimmed by the byte; characters decoded only where a curly
+    // quote may stand.
+    let b = before.as_bytes();
+    let mut end = b.len();
+    while end > 0 && matches!(b[end - 1], b' ' | b'"' | b'\'') {
+        end -= 1;
+    }
+    let gap = match before.get(..end) {
+        Some(g) if end > 0 && !b[end - 1].is_ascii() => g.trim_end_matches(|c: char| c == ' ' || QUOTES.contains(&c)),
+        Some(g) => g,
+        None => return false,
+    };
     if gap.len() == start {
         return false;
     }
