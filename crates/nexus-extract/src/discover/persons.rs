@@ -804,12 +804,6 @@ pub(super) const ARTICLE: u32 = 1 << 29;
 pub(super) const CAPITAL: u32 = 1 << 30;
 /// A function word the language guess counts (`quantities::lex::LangCount`), folded.
 const LANG_WORD: u32 = 1 << 31;
-/// The ASCII words `LangCount::add` counts, folded (it counts some in lower case or capitalised
-/// only: the class is a first test, `add` the second).
-const LANG_WORDS: [&str; 32] = [
-    "the", "and", "of", "to", "was", "is", "with", "el", "la", "los", "las", "del", "y", "que", "con", "por", "una", "en", "se", "o", "os",
-    "em", "do", "da", "dos", "das", "e", "uma", "com", "pelo", "pela", "ao",
-];
 
 /// The vocabularies of the quantity and date finders, in `DocLex::words` order.
 fn lex_sets() -> [&'static crate::quantities::lex::WordSet; 2] {
@@ -1511,8 +1505,10 @@ impl KbIndex {
         for word in &cues.first_words {
             *index.classes.entry(word.clone()).or_default() |= CUE_START;
         }
-        for word in LANG_WORDS {
-            *index.classes.entry(word.to_owned()).or_default() |= LANG_WORD;
+        // The ASCII words the language guess counts, folded (it counts some in lower case or
+        // capitalised only: the class is a first test, `LangCount::add` the second).
+        for word in crate::quantities::lex::LANG_WORDS.iter().filter(|w| w.is_ascii()) {
+            *index.classes.entry(word.to_ascii_lowercase()).or_default() |= LANG_WORD;
         }
         for article in &cues.articles {
             *index.classes.entry(crate::fold::fold(article.trim_end())).or_default() |= ARTICLE;
@@ -1619,6 +1615,7 @@ mod tests {
     fn lang_words_are_the_counted_words() {
         use crate::quantities::lex::{ANY, LangCount};
         let letters: Vec<u8> = (b'a'..=b'z').chain(b'A'..=b'Z').collect();
+        let classes = kb_index().classes;
         for len in 1..=4u32 {
             for mut n in 0..letters.len().pow(len) {
                 let mut word = Vec::with_capacity(4);
@@ -1630,7 +1627,8 @@ mod tests {
                 let mut count = LangCount::default();
                 (0..3).for_each(|_| count.add(w));
                 if count.guess() != ANY {
-                    assert!(LANG_WORDS.contains(&w.to_ascii_lowercase().as_str()), "{w}");
+                    let class = classes.get(&w.to_ascii_lowercase()).copied().unwrap_or(0);
+                    assert!(class & LANG_WORD != 0, "{w}");
                 }
             }
         }

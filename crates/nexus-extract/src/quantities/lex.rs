@@ -708,6 +708,31 @@ pub(crate) struct LangCount {
     pt: u32,
 }
 
+/// The function words the language guess counts, each list written once: `lang_of` matches
+/// them (a `match` the compiler turns into a few compares), `LANG_WORDS` lists them for the
+/// finders' word classes (`discover::persons`).
+macro_rules! lang_words {
+    ($($lang:ident: $($w:literal)|+;)+) => {
+        /// The language whose function word `w` is, as written (case counts).
+        #[inline]
+        fn lang_of(w: &str) -> Option<u8> {
+            match w {
+                $($($w)|+ => Some($lang),)+
+                _ => None,
+            }
+        }
+
+        /// Every word `lang_of` knows.
+        pub(crate) const LANG_WORDS: &[&str] = &[$($($w),+),+];
+    };
+}
+
+lang_words! {
+    EN: "the" | "and" | "of" | "to" | "was" | "is" | "The" | "with";
+    ES: "el" | "la" | "los" | "las" | "del" | "y" | "que" | "El" | "La" | "Los" | "con" | "por" | "una" | "en" | "se";
+    PT: "o" | "os" | "não" | "em" | "do" | "da" | "dos" | "das" | "e" | "uma" | "com" | "pelo" | "pela" | "ao";
+}
+
 impl LangCount {
     /// Count one run of letters and digits.
     #[inline]
@@ -715,10 +740,10 @@ impl LangCount {
         if w.len() > 4 {
             return;
         }
-        match w {
-            "the" | "and" | "of" | "to" | "was" | "is" | "The" | "with" => self.en += 1,
-            "el" | "la" | "los" | "las" | "del" | "y" | "que" | "El" | "La" | "Los" | "con" | "por" | "una" | "en" | "se" => self.es += 1,
-            "o" | "os" | "não" | "em" | "do" | "da" | "dos" | "das" | "e" | "uma" | "com" | "pelo" | "pela" | "ao" => self.pt += 1,
+        match lang_of(w) {
+            Some(EN) => self.en += 1,
+            Some(ES) => self.es += 1,
+            Some(PT) => self.pt += 1,
             _ => {}
         }
     }
