@@ -336,9 +336,7 @@ pub fn find(
                         // named or carried, the goods leave from the port or city they pass
                         // first (a region passed, "through Central America", says less).
                         let exits = &t.predicates[c.predicate].exits;
-                        let exit = c.via.first().and_then(|&k| v.entity(k)).filter(|&e| {
-                            entities[e].in_kb && kb.get(&entities[e].id).and_then(|k| k.kind.as_deref()).is_some_and(|k| exits.contains(&k))
-                        });
+                        let exit = c.via.first().and_then(|&k| v.entity(k)).filter(|&e| kind_among(kb, &entities[e], exits));
                         match by_demonym.is_empty().then_some(exit).flatten() {
                             Some(exit) if orphan == frames::Orphan::Unnamed => (vec![exit], discourse::EXIT),
                             _ => (by_demonym, discourse::DEMONYM),
@@ -417,14 +415,17 @@ fn document_country(kb: &KnowledgeBase, entities: &[ExtractedEntity]) -> Option<
 
 /// Is `e` a place of a kind `predicate` never takes as an end (a river for `ships_to`)?
 fn route(kb: &KnowledgeBase, e: &ExtractedEntity, predicate: &table::Predicate) -> bool {
-    !predicate.not_ends.is_empty()
-        && e.in_kb
-        && kb.get(&e.id).and_then(|k| k.kind.as_deref()).is_some_and(|k| predicate.not_ends.contains(&k))
+    !predicate.not_ends.is_empty() && kind_among(kb, e, &predicate.not_ends)
 }
 
 /// Is `e` a place of a kind `predicate` never takes as its subject (a sea for `located_in`)?
 fn never_subject(kb: &KnowledgeBase, e: &ExtractedEntity, predicate: &table::Predicate) -> bool {
-    e.in_kb && kb.get(&e.id).and_then(|k| k.kind.as_deref()).is_some_and(|k| predicate.not_subjects.contains(&k))
+    kind_among(kb, e, &predicate.not_subjects)
+}
+
+/// Is `e` a knowledge-base entry whose kind is one of `kinds`?
+fn kind_among(kb: &KnowledgeBase, e: &ExtractedEntity, kinds: &[&str]) -> bool {
+    e.in_kb && kb.get(&e.id).and_then(|k| k.kind.as_deref()).is_some_and(|k| kinds.contains(&k))
 }
 
 fn place(ty: EntityType) -> bool {

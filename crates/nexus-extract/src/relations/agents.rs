@@ -23,10 +23,8 @@ pub fn passive_phrase(v: &View, predicate: usize, start: usize, end: usize, out:
     if end - start < 2 || p.symmetric || v.t.cue(Cue::Agent).longest_at(&v.norms[end - 1..end]).is_none() {
         return false;
     }
-    let Some(agent) = (end..(end + AGENT_REACH).min(v.len()))
-        .take_while(|&k| v.fits(k, &p.subject) || (v.toks[k].entity().is_none() && !v.trigger[k] && !matches!(v.norms[k], "." | ";" | ":")))
-        .find(|&k| v.fits(k, &p.subject))
-    else {
+    let gap = |k: usize| v.toks[k].entity().is_none() && !v.trigger[k] && !matches!(v.norms[k], "." | ";" | ":");
+    let Some(agent) = doer_after(v, &p.subject, end, gap) else {
         return false;
     };
     let agents = v.list_right(agent, &p.subject, 1).0;
@@ -42,12 +40,8 @@ pub fn passive_phrase(v: &View, predicate: usize, start: usize, end: usize, out:
 /// stand between the words and the doer, in the same clause.
 pub fn under(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec<Candidate>) {
     let p = &v.t.predicates[predicate];
-    let Some(doer) = (end..(end + AGENT_REACH).min(v.len()))
-        .take_while(|&k| {
-            v.fits(k, &p.subject) || (v.toks[k].entity().is_none() && !v.trigger[k] && v.norms[k].chars().all(char::is_alphabetic))
-        })
-        .find(|&k| v.fits(k, &p.subject))
-    else {
+    let gap = |k: usize| v.toks[k].entity().is_none() && !v.trigger[k] && v.norms[k].chars().all(char::is_alphabetic);
+    let Some(doer) = doer_after(v, &p.subject, end, gap) else {
         return;
     };
     let doers = v.list_right(doer, &p.subject, 1).0;
@@ -56,11 +50,17 @@ pub fn under(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec
     }
 }
 
+/// The first entity of `types` within `AGENT_REACH` tokens after `end`, with only tokens `gap`
+/// allows before it: the doer that passive and command words put after them.
+fn doer_after(v: &View, types: &[EntityType], end: usize, gap: impl Fn(usize) -> bool) -> Option<usize> {
+    (end..(end + AGENT_REACH).min(v.len())).take_while(|&k| v.fits(k, types) || gap(k)).find(|&k| v.fits(k, types))
+}
+
 /// "las disidencias de las FARC al mando de …": the entity `o` completes, by "of", the entity
 /// before it, which is what the words are about.
 fn head_before_of(v: &View, o: usize, types: &[EntityType]) -> Option<usize> {
-    let k = if o > 0 && v.is(o - 1, Cue::Article) { o - 1 } else { o };
-    (k >= 2 && v.is(k - 1, Cue::Of) && v.fits(k - 2, types)).then(|| k - 2)
+    let of = v.before_article(o).filter(|&k| v.is(k, Cue::Of))?;
+    of.checked_sub(1).filter(|&h| v.fits(h, types))
 }
 
 /// "Dominican authorities arrested two men, identified by the DNCD as A and B": with no
