@@ -161,15 +161,8 @@ pub(crate) fn next_tok(text: &str, pos: usize) -> Option<Tok> {
     let (word, len) = loop {
         let c = *b.get(start)?;
         if c < 0x80 {
-            match c {
-                b'\n' => {
-                    newlines += 1;
-                    if newlines > 1 {
-                        return None;
-                    }
-                }
-                b' ' | b'\t' | b'\r' => {}
-                _ => break (ascii_word(c), 1),
+            if !ascii_gap(c, &mut newlines)? {
+                break (ascii_word(c), 1);
             }
             start += 1;
         } else {
@@ -201,6 +194,21 @@ pub(crate) fn next_tok(text: &str, pos: usize) -> Option<Tok> {
     Some(Tok { start, end })
 }
 
+/// Is ASCII byte `c`, met between two tokens, whitespace to step over (`true`) or a token's
+/// (`false`)? `None` at the second line break: a blank line ends the search. `newlines`
+/// counts the breaks met so far.
+#[inline]
+fn ascii_gap(c: u8, newlines: &mut u32) -> Option<bool> {
+    match c {
+        b'\n' => {
+            *newlines += 1;
+            (*newlines <= 1).then_some(true)
+        }
+        b' ' | b'\t' | b'\r' => Some(true),
+        _ => Some(false),
+    }
+}
+
 /// The token ending at or before `pos`, separated from it by whitespace only (no blank line).
 pub(crate) fn prev_tok(text: &str, pos: usize) -> Option<Tok> {
     let b = text.as_bytes();
@@ -213,15 +221,8 @@ pub(crate) fn prev_tok(text: &str, pos: usize) -> Option<Tok> {
         }
         let c = b[end - 1];
         if c < 0x80 {
-            match c {
-                b'\n' => {
-                    newlines += 1;
-                    if newlines > 1 {
-                        return None;
-                    }
-                }
-                b' ' | b'\t' | b'\r' => {}
-                _ => break (ascii_word(c), end - 1),
+            if !ascii_gap(c, &mut newlines)? {
+                break (ascii_word(c), end - 1);
             }
             end -= 1;
         } else {
