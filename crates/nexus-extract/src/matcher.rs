@@ -206,6 +206,7 @@ impl Matcher {
         // The words that may be demonyms, noted by the name search as it reads them.
         let mut demonym_words = Vec::new();
         let found = self.names.find_watching(&words, 0..folded.text.len(), Some((&self.demonym_bits, &mut demonym_words)));
+        let found = self.past_articles(&folded, &words, text, found);
         let names = self.spans_of(&folded, text, found);
         let acronyms: Vec<Span> = matches_from_first_bytes(&self.acronyms, &self.acronym_starts, text)
             .filter(|m| at_word_boundary(text, m.start(), m.end()))
@@ -336,6 +337,31 @@ impl Matcher {
     }
 
     /// The spans of name matches in the folded text.
+    /// A name opening with an article ("La Mara", "the United Nations", "La Oficina") gives way
+    /// to a longer one that starts at its next word and runs past it ("la Mara Salvatrucha",
+    /// "the United Nations Office on Drugs and Crime", "La Oficina de Control de Activos
+    /// Extranjeros"): the search took the name at the article and never read the longer one.
+    /// An article capitalised inside a sentence is the name's own ("Colombia's La Guajira
+    /// peninsula"). Names the longer one covers are dropped.
+    fn past_articles(&self, folded: &Folded, words: &names::Words, text: &str, found: Vec<names::Found>) -> Vec<names::Found> {
+        let f_text = &folded.text;
+        let mut out: Vec<names::Found> = Vec::with_capacity(found.len());
+        for f in found {
+            if out.last().is_some_and(|l| f.start < l.raw_end) {
+                continue;
+            }
+            let first_end = words.run_end(f.start);
+            let longer = (first_end < f.end && definite_article(&f_text[f.start..first_end]))
+                .then(|| folded.original_span(f.start, first_end, text).0)
+                .filter(|&at| !text[at..].starts_with(char::is_uppercase) || sentence_initial(text, at))
+                .and_then(|_| words.next_start(first_end, f_text.len()))
+                .and_then(|next| self.names.longest_from(words, next, f_text.len()))
+                .filter(|g| g.end > f.end);
+            out.push(longer.unwrap_or(f));
+        }
+        out
+    }
+
     fn spans_of<'m>(&'m self, folded: &Folded, text: &str, found: Vec<names::Found>) -> Vec<Span<'m>> {
         let span = |f: names::Found| {
             let (start, end) = folded.original_span(f.start, f.end, text);

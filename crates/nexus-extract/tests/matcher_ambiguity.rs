@@ -243,3 +243,23 @@ fn people_and_groups_named_after_a_lower_case_word_the_knowledge_base_writes() {
     assert!(names("the al-qaeda cell").is_empty(), "{:?}", found("the al-qaeda cell"));
     assert!(!has("Llegó al aeropuerto de Lima ayer.", "Jorge Chávez International Airport", "place"));
 }
+
+#[test]
+fn an_article_gives_way_to_a_longer_name_after_it() {
+    // The article starts a shorter name ("La Mara", "the United Nations", "La Oficina", "la
+    // Familia"), but the name after it runs further.
+    assert!(has("Reyes es cabecilla de la Mara Salvatrucha en el Valle de Sula.", "Mara Salvatrucha", "criminal_org"));
+    assert!(has(
+        "According to the United Nations Office on Drugs and Crime, coca cultivation rose.",
+        "United Nations Office on Drugs and Crime",
+        "state_actor"
+    ));
+    let f = names("La Oficina de Control de Activos Extranjeros sancionó a cinco empresas.");
+    assert_eq!(f, ["Office of Foreign Assets Control"], "{f:?}");
+    let f = names("Hoy la Familia do Norte domina Manaus.");
+    assert!(f.contains(&"Família do Norte".to_owned()) && !f.contains(&"La Familia Michoacana".to_owned()), "{f:?}");
+    // Capitalised inside a sentence, the article is the name's own.
+    let f = found("Loads leave from Colombia's La Guajira peninsula.");
+    assert!(f.contains(&("La Guajira".to_owned(), "place")), "{f:?}");
+    assert!(has("The Gulf Clan's hold on La Guajira grew.", "La Guajira", "place"));
+}

@@ -109,7 +109,10 @@ fn is_body(text: &str) -> bool {
     let unquoted = text.trim_end_matches(['"', '”', '’', '»']);
     let sentence_end =
         if unquoted.len() < text.len() { unquoted.ends_with(['.', '!', '?']) } else { text.ends_with(['.', '!', '?', ':', ')']) };
-    text.len() > 320 || (words >= 14 && sentence_end)
+    // Headlines end without a full stop: a line of eight words or more that ends with one is a
+    // sentence (a one-sentence lede), not a title.
+    let full_stop = text.ends_with('.') && !text.ends_with("..");
+    text.len() > 320 || (words >= 14 && sentence_end) || (words >= 8 && full_stop)
 }
 
 fn classify(lines: &[Line], meta: &mut Metadata) {
@@ -358,6 +361,19 @@ mod tests {
         let (m, body) = split_header(&t);
         assert_eq!(m.authors, ["R. Evan Ellis"]);
         assert!(m.title.as_deref().unwrap().starts_with("The Evolving Transnational"));
+        assert_eq!(body, BODY);
+    }
+
+    #[test]
+    fn a_short_lede_sentence_is_body_not_title() {
+        // A one-sentence first paragraph ends with a full stop; a headline does not.
+        let t = format!("Police seized three tonnes of cocaine in Guayaquil on Monday.\n\n{BODY}");
+        let (m, body) = split_header(&t);
+        assert_eq!(m.title, None);
+        assert!(body.starts_with("Police seized"), "{body}");
+        let t = format!("Police seize three tonnes of cocaine in Guayaquil\n\n{BODY}");
+        let (m, body) = split_header(&t);
+        assert_eq!(m.title.as_deref(), Some("Police seize three tonnes of cocaine in Guayaquil"));
         assert_eq!(body, BODY);
     }
 

@@ -285,6 +285,13 @@ impl Names {
         out
     }
 
+    /// The longest name at the word start `start`, ending no later than `limit`.
+    pub(super) fn longest_from(&self, words: &Words, start: usize, limit: usize) -> Option<Found> {
+        let cut = if words.alnum_at(start) { words.run_end(start) } else { start };
+        let key = Key::at(words.text.as_bytes(), start, cut);
+        self.longest_at(words, start, cut, key, key.hash(ROOT), limit)
+    }
+
     /// The longest name at `start` ending at a word boundary no later than `limit`; `cut` is the
     /// first, `key` the segment up to it and `h` its hash.
     fn longest_at(&self, words: &Words, start: usize, mut cut: usize, mut key: Key, mut h: u64, limit: usize) -> Option<Found> {
@@ -438,7 +445,7 @@ impl<'t> Words<'t> {
     }
 
     /// The first word start from `at` on, before `end`: a letter, digit or odd char after none.
-    fn next_start(&self, at: usize, end: usize) -> Option<usize> {
+    pub(super) fn next_start(&self, at: usize, end: usize) -> Option<usize> {
         self.first_start(at, end, true)
     }
 
@@ -470,7 +477,7 @@ impl<'t> Words<'t> {
 
     /// The end of the run of letters and digits from `at`: the first byte of another char, or the
     /// end of the text.
-    fn run_end(&self, at: usize) -> usize {
+    pub(super) fn run_end(&self, at: usize) -> usize {
         let mut k = at / 64;
         let mut rest = !self.alnum[k] & (!0u64 << (at % 64));
         while rest == 0 {
