@@ -89,12 +89,6 @@ pub fn find(cx: &Context) -> (Vec<KbMention>, Vec<Found>) {
     merge(cx.kb, cx.kb_mentions, found, defined)
 }
 
-/// Types whose names hold other names of the same family: "Fiscalía Especializada contra la
-/// Criminalidad Organizada" is one agency, not the agency "Fiscalía" plus words.
-fn actor(t: EntityType) -> bool {
-    matches!(t, EntityType::CriminalOrg | EntityType::ArmedGroup | EntityType::StateActor | EntityType::Company | EntityType::Person)
-}
-
 fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
@@ -102,8 +96,9 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
 /// Settle overlaps. What the text defines wins over the knowledge base on the same span (the
 /// document says what its acronym means). A learned name that strictly contains knowledge-base
 /// mentions replaces them — "Atlantic Cartel" is not the Atlantic, "Arley de Jesús Durango
-/// Higuita" is not the state of Durango — except the places inside an agency's name ("Fiscalía
-/// de Chile" also names Chile); a learned name that only partly overlaps one yields to the
+/// Higuita" is not the state of Durango, "Dirección contra el Terrorismo" names no act of
+/// terrorism — except the places inside an agency's name ("Fiscalía de Chile" also names
+/// Chile); a learned name that only partly overlaps one yields to the
 /// knowledge base. Among learned mentions the longer wins, then the earlier.
 fn merge(kb: &KnowledgeBase, kb_mentions: &[KbMention], found: Vec<Found>, defined: Vec<Found>) -> (Vec<KbMention>, Vec<Found>) {
     let mut kb_keep = vec![true; kb_mentions.len()];
@@ -161,7 +156,7 @@ fn merge(kb: &KnowledgeBase, kb_mentions: &[KbMention], found: Vec<Found>, defin
                 continue 'candidates;
             }
             let t = kb.entities()[m.entity].entity_type;
-            if f.entity_type != EntityType::StateActor || actor(t) {
+            if f.entity_type != EntityType::StateActor || !matches!(t, EntityType::Country | EntityType::Place) {
                 inside.push(k);
             }
         }

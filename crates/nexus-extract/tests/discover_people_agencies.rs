@@ -434,3 +434,17 @@ fn a_shared_surname_alone_means_the_name_introduced_first() {
     let got = people("Wilmer Arcila Pabón and Jhon Arcila were detained together. Arcila said nothing.");
     assert!(!got.iter().any(|(s, _)| s == "Arcila"), "{got:?}");
 }
+
+#[test]
+fn an_agency_name_names_its_places_but_not_its_mandate() {
+    // "Terrorismo", "Narcotráfico", "Trata de Personas" inside an agency's name are its
+    // mandate, not mentions of the activity; "Chile" inside one still names the country.
+    let x = support::extract(
+        "La Dirección contra el Terrorismo y la Fiscalía Especializada contra la Trata de Personas de Chile informaron de la captura.",
+    );
+    let types: Vec<(&str, &str)> =
+        x.entities.iter().flat_map(|e| e.mentions.iter().map(move |m| (m.text.as_str(), e.entity_type))).collect();
+    assert!(types.contains(&("Dirección contra el Terrorismo", "state_actor")), "{types:?}");
+    assert!(types.iter().all(|(_, t)| *t != "activity"), "{types:?}");
+    assert!(types.contains(&("Chile", "country")), "{types:?}");
+}
