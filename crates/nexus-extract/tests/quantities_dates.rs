@@ -167,6 +167,13 @@ const QUANTITIES: &[(&str, &[QuantityCase])] = &[
     ("More than 50,000 displaced", &[("More than 50,000 displaced", 50000.0, "people", Bound::AtLeast)]),
     ("más de 20 personas fueron detenidas", &[("más de 20 personas", 20.0, "people", Bound::AtLeast)]),
     ("prendeu seis pessoas", &[("seis pessoas", 6.0, "people", Bound::Exact)]),
+    // nationalities counted as people, in each language
+    (
+        "foram presos quatro brasileiros e dois paraguaios",
+        &[("quatro brasileiros", 4.0, "people", Bound::Exact), ("dois paraguaios", 2.0, "people", Bound::Exact)],
+    ),
+    ("detuvieron a tres hondureños", &[("tres hondureños", 3.0, "people", Bound::Exact)]),
+    ("the two Albanians were extradited", &[("two Albanians", 2.0, "people", Bound::Exact)]),
     ("11 containers of bananas", &[("11 containers", 11.0, "count", Bound::Exact)]),
     (
         "destruiu 27 balsas, 4 aeronaves e 18 motores",
