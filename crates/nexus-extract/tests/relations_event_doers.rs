@@ -159,4 +159,7 @@ fn a_person_named_among_the_detainees_was_arrested_by_the_operation_doer() {
     assert_has(&x, "Polícia Federal", "arrested", "Marcelo Antunes Vieira");
     let x = extract("Colombian police detained four men in Cali. Among those arrested was Pedro Gómez Ruiz.");
     assert!(triples(&x).iter().any(|(_, p, o)| p == "arrested" && o == "Pedro Gómez Ruiz"), "{:?}", triples(&x));
+    // The person named by an alias and a quote.
+    let x = extract("La Policía Nacional decomisó 3,8 toneladas de cocaína en Guayaquil. Entre los capturados figura alias \"el Gordo\".");
+    assert_has(&x, "Policía Nacional", "arrested", "el Gordo");
 }

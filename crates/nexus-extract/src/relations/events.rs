@@ -330,8 +330,10 @@ fn roster_candidate(predicate: usize, person: usize, trigger: (usize, usize)) ->
 pub fn roster(v: &View, predicate: usize, end: usize, out: &mut Vec<Candidate>) {
     let people = &v.t.predicates[predicate].object;
     let from = if v.norms.get(end) == Some(&":") { end + 1 } else { end };
-    // The list starts right after the words.
-    if !(from..(from + 2).min(v.len())).any(|k| v.fits(k, people)) {
+    // The list starts right after the words, or after a naming word and its quote ("figura
+    // alias «el Gordo»").
+    let lead = |k: usize| v.is(k, Cue::Naming) || matches!(v.norms[k], "\"" | "“" | "«" | "'");
+    if !(from..(from + 3).min(v.len())).take_while(|&k| v.fits(k, people) || lead(k)).any(|k| v.fits(k, people)) {
         return;
     }
     for k in super::agents::people_listed(v, from, people) {
