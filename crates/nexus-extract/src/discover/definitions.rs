@@ -434,13 +434,11 @@ fn commas_before_capitals(words: &super::persons::Words) -> Vec<usize> {
         return words.text.match_indices(',').map(|(c, _)| c).collect();
     }
     let mut commas = Vec::new();
-    let mut k = 0;
-    while let Some(n) = words.next_with(k, super::persons::CAPITAL) {
+    for &n in words.capitals() {
         let s = words.list[n].start;
         if s >= 2 && bytes[s - 2..s] == *b", " {
             commas.push(s - 2);
         }
-        k = n + 1;
     }
     commas
 }

@@ -39,8 +39,8 @@ pub fn find(cx: &Context) -> Vec<Found> {
     let words = &cx.words;
     let f = Finder { w: words, kb: &cx.index.persons, lx: lexicon(), mentions: cx.kb_mentions, entities: cx.kb.entities() };
     let mut names = Vec::new();
-    let mut i = 0;
-    while let Some(at) = words.next_with(i, NAMEY) {
+    let (mut i, mut cursor) = (0, 0);
+    while let Some(at) = words.next_capital_with(&mut cursor, i, NAMEY) {
         let run = f.run(at);
         names.extend(f.candidate(&run));
         i = run.last + 1;
@@ -547,8 +547,8 @@ impl Finder<'_> {
         };
         let mut refs = Vec::new();
         let mut pair = String::new();
-        let mut i = 0;
-        while let Some(at) = w.next_with(i, NAMEY) {
+        let (mut i, mut cursor) = (0, 0);
+        while let Some(at) = w.next_capital_with(&mut cursor, i, NAMEY) {
             i = at;
             // Only words that begin a key can be a surname: a cheap test first.
             if w.list[i].has(INITIAL) || !starts_key(w.folded(i)) {
@@ -993,6 +993,8 @@ pub(super) struct Words<'a> {
     pub list: Vec<Word>,
     /// Each word's classes (`word_classes` and demonyms); none for `Words::new`.
     classes: Vec<u32>,
+    /// The indices of the words with the class `CAPITAL`, in order (`next_capital_with`).
+    capitals: Vec<usize>,
 }
 
 // Byte classes of the word scanner: bits for letters and digits, values for the rest.
@@ -1074,6 +1076,25 @@ impl<'a> Words<'a> {
         rest[at..].iter().position(|c| c & mask != 0).map(|n| from + at + n)
     }
 
+    /// `next_with` for a `mask` only capitalised words have (`CAPITAL`, `NAMEY`): the capitalised
+    /// words from `*cursor` on are visited instead of every word, and the cursor moved past those
+    /// before `from`. Calls in order of `from` with one cursor visit each capitalised word once.
+    #[inline]
+    pub fn next_capital_with(&self, cursor: &mut usize, from: usize, mask: u32) -> Option<usize> {
+        while let Some(&k) = self.capitals.get(*cursor) {
+            if k >= from && self.class(k) & mask != 0 {
+                return Some(k);
+            }
+            *cursor += 1;
+        }
+        None
+    }
+
+    /// The indices of the capitalised words (class `CAPITAL`), in order; none for `Words::new`.
+    pub fn capitals(&self) -> &[usize] {
+        &self.capitals
+    }
+
     /// Read the words of `text`: one pass, ASCII bytes by table, other characters decoded.
     pub fn new(text: &'a str) -> Words<'a> {
         Words::read(text, None)
@@ -1083,6 +1104,7 @@ impl<'a> Words<'a> {
     fn read(text: &'a str, vocabulary: Option<Vocabulary>) -> Words<'a> {
         let bytes = text.as_bytes();
         let mut classes = Vec::with_capacity(if vocabulary.is_some() { text.len() / 4 + 1 } else { 0 });
+        let mut capitals = Vec::with_capacity(if vocabulary.is_some() { text.len() / 16 + 1 } else { 0 });
         let mut folded = String::new();
         let mut list: Vec<Word> = Vec::with_capacity(text.len() / 4 + 1);
         let alnum_at = |i: usize| match bytes.get(i) {
@@ -1145,6 +1167,7 @@ impl<'a> Words<'a> {
                         odd | if lead == LOWER_LETTER {
                             v.get_bytes(&bytes[start..end], || &text[start..end])
                         } else {
+                            capitals.push(list.len());
                             let (a, b) = word.folded;
                             v.get_bytes(&folded.as_bytes()[a..b], || &folded[a..b]) | NAMEY | CAPITAL
                         },
@@ -1237,12 +1260,15 @@ impl<'a> Words<'a> {
             if let Some(v) = vocabulary {
                 let odd = !word.has(PLAIN) || word.has(DIGITS) || gap_hyphen || bytes.get(word.full_end) == Some(&b'-');
                 let shape = if word.namey() { NAMEY } else { 0 } | if odd { ODD } else { 0 } | if word.has(CAP) { CAPITAL } else { 0 };
+                if word.has(CAP) {
+                    capitals.push(list.len());
+                }
                 classes.push(v.get(bare) | shape);
             }
             gap_hyphen = false;
             list.push(word);
         }
-        Words { text, folded, list, classes }
+        Words { text, folded, list, classes, capitals }
     }
 
     /// The words carry their classes (`classified`), which the passes that skip by class read.
@@ -1649,6 +1675,25 @@ mod tests {
         for word in ["zzqx", "a", "thethe", "kilogramx", "qwertyui", "é"] {
             assert_eq!(v.get(word), kb.classes.get(word).copied().unwrap_or(0), "{word}");
         }
+    }
+
+    /// The capitalised words visited in order give what the scan of every word's classes gives.
+    #[test]
+    fn next_capital_with_is_next_with() {
+        let kb = kb_index();
+        let text = format!("{TRICKY} R. de Vries, Ángel Úsuga. ÉL Dr. Ruiz U.S. 5ª Vara");
+        let words = Words::classified(&text, &kb);
+        for mask in [NAMEY, CAPITAL, NAMEY | CAPITAL] {
+            for step in 1..4 {
+                let (mut cursor, mut from) = (0, 0);
+                while from <= words.len() {
+                    assert_eq!(words.next_capital_with(&mut cursor, from, mask), words.next_with(from, mask), "{mask} {from}");
+                    from += step;
+                }
+            }
+        }
+        assert!(words.capitals().iter().all(|&k| words.is(k, CAPITAL)));
+        assert_eq!(words.capitals().len(), (0..words.len()).filter(|&k| words.is(k, CAPITAL)).count());
     }
 
     /// The quantity and date words read off the finders' scan are `WordSet::scan`'s.
