@@ -1142,15 +1142,17 @@ impl<'a> Words<'a> {
             let start = i;
             i += first.len_utf8();
             let lead = BYTE_CLASS[usize::from(b)];
-            if lead & (LOWER_LETTER | UPPER_LETTER) != 0
+            if lead & ASCII_ALNUM != 0
                 && let Some((end, tail)) = lower_ascii_tail(bytes, i)
                 && !(lead == UPPER_LETTER && end == i && bytes.get(end) == Some(&b'.'))
             {
-                let digits = if tail & DIGIT_CHAR != 0 { DIGITS } else { 0 };
+                let digits = if (lead | tail) & DIGIT_CHAR != 0 { DIGITS } else { 0 };
                 // The bulk of prose: an ASCII word of lower-case letters and digits after its first
-                // letter, ending at a separator, is plain; lower case, it is folded already.
-                let word = if lead == LOWER_LETTER {
-                    Word { start, end, full_end: end, folded: (start, end), folded_full: end, flags: PLAIN | IN_TEXT | digits }
+                // letter or digit, ending at a separator, is plain; lower case (or a number, "2023",
+                // "10kg"), it is folded already.
+                let word = if lead != UPPER_LETTER {
+                    let digit = if lead == DIGIT_CHAR { DIGIT } else { 0 };
+                    Word { start, end, full_end: end, folded: (start, end), folded_full: end, flags: PLAIN | IN_TEXT | digits | digit }
                 } else {
                     // Only the capital needs folding: the tail is lower case or digits already.
                     let from = folded.len();
@@ -1164,7 +1166,7 @@ impl<'a> Words<'a> {
                     let odd = if digits != 0 || gap_hyphen { ODD } else { 0 };
                     // Capitalised, with lower-case letters or digits after: namey.
                     classes.push(
-                        odd | if lead == LOWER_LETTER {
+                        odd | if lead != UPPER_LETTER {
                             v.get_bytes(&bytes[start..end], || &text[start..end])
                         } else {
                             capitals.push(list.len());
