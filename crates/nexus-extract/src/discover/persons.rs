@@ -1511,6 +1511,8 @@ pub(super) struct KbIndex {
     pub state_words: HashMap<usize, Vec<Vec<String>>>,
     /// ISO code → state bodies of that country, with the folded words of each of their names.
     pub state_actors: Map<Vec<(usize, Vec<Vec<String>>)>>,
+    /// ISO code → the folded words of the (first) country of that code's names and demonyms.
+    pub country_words: Map<Vec<String>>,
 }
 
 impl KbIndex {
@@ -1526,6 +1528,7 @@ impl KbIndex {
             state_actors: Map::default(),
             armed_groups: Map::default(),
             state_words: HashMap::new(),
+            country_words: Map::default(),
         };
         // Plain ASCII words are looked up once, here, for the cue scan and the quantity and date
         // finders too.
@@ -1559,6 +1562,11 @@ impl KbIndex {
                     }
                     index.add_places(e.names());
                     index.countries.extend(e.names().filter(|n| !n.contains(' ')).map(crate::fold::fold));
+                    if let Some(iso) = &e.iso2 {
+                        index.country_words.entry(iso.clone()).or_insert_with(|| {
+                            e.names().chain(e.demonyms.values().flatten().map(String::as_str)).flat_map(name_words).collect()
+                        });
+                    }
                 }
                 EntityType::Place if e.kind.as_deref() == Some("city") => index.add_places(std::iter::once(e.name.as_str())),
                 EntityType::Place => index.add_places(e.names()),
