@@ -519,14 +519,14 @@ impl Finder<'_> {
         let first_words: Set = keys.keys().map(|k| k.split(' ').next().unwrap_or(k).to_owned()).collect();
         // The first byte and length (up to 31) of each first word, as bits: most words are passed
         // on them without hashing.
-        let shape = |f: &str| (f.as_bytes().first().map_or(0, |&b| usize::from(b)), f.len().min(31));
+        let shape = |f: &[u8]| (f.first().map_or(0, |&b| usize::from(b)), f.len().min(31));
         let mut shapes = [0u32; 256];
-        for (b, len) in first_words.iter().map(|f| shape(f)) {
+        for (b, len) in first_words.iter().map(|f| shape(f.as_bytes())) {
             shapes[b] |= 1 << len;
         }
-        let starts_key = |f: &str| {
-            let (b, len) = shape(f);
-            shapes[b] >> len & 1 != 0 && first_words.contains(f)
+        let starts_key = |i: usize| {
+            let (b, len) = shape(w.folded_bytes(i));
+            shapes[b] >> len & 1 != 0 && first_words.contains(w.folded(i))
         };
         let mut renamed = Vec::new();
         for (n, name) in names.iter().enumerate() {
@@ -551,7 +551,7 @@ impl Finder<'_> {
         while let Some(at) = w.next_capital_with(&mut cursor, i, NAMEY) {
             i = at;
             // Only words that begin a key can be a surname: a cheap test first.
-            if w.list[i].has(INITIAL) || !starts_key(w.folded(i)) {
+            if w.list[i].has(INITIAL) || !starts_key(i) {
                 i += 1;
                 continue;
             }
@@ -1358,6 +1358,16 @@ impl<'a> Words<'a> {
         let w = &self.list[i];
         let (a, b) = w.folded;
         if w.has(IN_TEXT) { &self.text[a..b] } else { &self.folded[a..b] }
+    }
+
+    /// `folded` as bytes, read without the char boundary checks of a `str` slice: for a word's
+    /// shape (its first byte and length).
+    #[inline]
+    pub fn folded_bytes(&self, i: usize) -> &[u8] {
+        let w = &self.list[i];
+        let (a, b) = w.folded;
+        let from = if w.has(IN_TEXT) { self.text.as_bytes() } else { self.folded.as_bytes() };
+        from.get(a..b).unwrap_or_default()
     }
 
     /// The folded word with its possessive ("attorney's").
