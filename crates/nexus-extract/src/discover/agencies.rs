@@ -612,10 +612,7 @@ impl<'a> Agencies<'a> {
     /// Police"; "la Fiscalía" is "Fiscalía de Ecuador". A body that only holds the head inside a
     /// longer name ("Dirección de Antinarcóticos de la Policía Nacional") is another body.
     fn national_body(&self, head: &[&str], iso: &str) -> Option<usize> {
-        let kb = self.cx.kb;
-        let country = kb.entities().iter().find(|e| e.entity_type == EntityType::Country && e.iso2.as_deref() == Some(iso))?;
-        let country_words: Vec<String> =
-            country.names().chain(country.demonyms.values().flatten().map(String::as_str)).flat_map(name_words).collect();
+        let country_words = self.kb.country_words.get(iso)?;
         let around =
             |word: &String| country_words.contains(word) || self.kb.classes.get(word.as_str()).is_some_and(|c| c & (LINK | AND | IN) != 0);
         let carries = |name: &Vec<String>| {

@@ -434,13 +434,11 @@ fn commas_before_capitals(words: &super::persons::Words) -> Vec<usize> {
         return words.text.match_indices(',').map(|(c, _)| c).collect();
     }
     let mut commas = Vec::new();
-    let mut k = 0;
-    while let Some(n) = words.next_with(k, super::persons::CAPITAL) {
+    for &n in words.capitals() {
         let s = words.list[n].start;
         if s >= 2 && bytes[s - 2..s] == *b", " {
             commas.push(s - 2);
         }
-        k = n + 1;
     }
     commas
 }
@@ -681,7 +679,7 @@ fn recurrences(known: &Known, found: &[Found], out: &mut Out) {
     let defs = std::mem::take(&mut out.defs);
     // Where each surface occurs, found once from its first definition: a long report defines
     // the same acronym again and again, and searching the rest of the text from each definition
-    // is quadratic. Many surfaces in a long text are found in one pass for all. A surface whose
+    // is quadratic. Many surfaces are found in one pass for all. A surface whose
     // occurrences can overlap ("ABA") is searched from each definition, as before.
     let mut slot: crate::hash::FxMap<&str, usize> = Default::default();
     let (mut surfaces, mut firsts) = (Vec::new(), Vec::new());
@@ -695,19 +693,20 @@ fn recurrences(known: &Known, found: &[Found], out: &mut Out) {
     }
     let mut occurrences: Vec<Vec<usize>> = vec![Vec::new(); surfaces.len()];
     let from = firsts.iter().copied().min().unwrap_or(text.len());
-    let one_pass = surfaces.len() >= ONE_PASS_SURFACES && text.len() - from >= ONE_PASS_BYTES;
-    let one_pass = one_pass
+    // The words' pass pays in any text; the automaton, which searches every byte, in a long one.
+    let one_pass = surfaces.len() >= ONE_PASS_SURFACES
         && (at_word_starts(&out.cx.words, &surfaces, &firsts, &mut occurrences)
-            || aho_corasick::AhoCorasick::builder().kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(&surfaces).is_ok_and(|ac| {
-                for m in ac.find_overlapping_iter(&text[from..]) {
-                    let (n, at) = (m.pattern().as_usize(), from + m.start());
-                    if at >= firsts[n] {
-                        occurrences[n].push(at);
+            || text.len() - from >= ONE_PASS_BYTES
+                && aho_corasick::AhoCorasick::builder().kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(&surfaces).is_ok_and(|ac| {
+                    for m in ac.find_overlapping_iter(&text[from..]) {
+                        let (n, at) = (m.pattern().as_usize(), from + m.start());
+                        if at >= firsts[n] {
+                            occurrences[n].push(at);
+                        }
                     }
-                }
-                occurrences.iter_mut().for_each(|o| o.sort_unstable());
-                true
-            }));
+                    occurrences.iter_mut().for_each(|o| o.sort_unstable());
+                    true
+                }));
     if !one_pass {
         for (n, surface) in surfaces.iter().enumerate() {
             occurrences[n] = text[firsts[n]..].match_indices(surface).map(|(at, _)| firsts[n] + at).collect();
@@ -741,7 +740,8 @@ fn recurrences(known: &Known, found: &[Found], out: &mut Out) {
 }
 
 /// The char boundary at or before `i`, within the text.
-/// Searching this many surfaces in this much text, one automaton costs less than a search each.
+/// From this many surfaces, one pass over the words costs less than a search each (a shorter
+/// document defines fewer); where that pass cannot serve, one automaton does, in this much text.
 const ONE_PASS_SURFACES: usize = 4;
 const ONE_PASS_BYTES: usize = 64 * 1024;
 
@@ -759,9 +759,12 @@ fn at_word_starts(words: &super::persons::Words, surfaces: &[&str], firsts: &[us
     // The byte lengths of the first runs (63 for any longer): a run of another length is passed
     // without hashing it.
     let mut lens = 0u64;
-    // The first two bytes of the first runs, as bits of a 64 Ki-bit set (any second byte after a
-    // first run of one byte): a plain word of a capital no surface starts with is passed on them.
-    let mut pairs = vec![0u64; 1 << 10];
+    // The first two bytes of the first runs, their low six bits each, as bits of a 4 Ki-bit set
+    // (any second byte after a first run of one byte): a plain word of a capital no surface
+    // starts with is passed on them. On the stack: a document defines few surfaces, and a zeroed
+    // allocation of a larger set cost more than the pass.
+    let pair = |first: u8, second: u8| usize::from(first & 63) << 6 | usize::from(second & 63);
+    let mut pairs = [0u64; 1 << 6];
     for (n, surface) in surfaces.iter().enumerate() {
         let run = run_end(surface, 0);
         if run == 0 {
@@ -771,9 +774,9 @@ fn at_word_starts(words: &super::persons::Words, surfaces: &[&str], firsts: &[us
         let b = surface.as_bytes();
         first_bytes[usize::from(b[0])] = true;
         lens |= 1 << run.min(63);
-        let seconds = if run == 1 { 0..256 } else { usize::from(b[1])..usize::from(b[1]) + 1 };
+        let seconds = if run == 1 { 0..=63 } else { b[1]..=b[1] };
         for second in seconds {
-            let k = usize::from(b[0]) << 8 | second;
+            let k = pair(b[0], second);
             pairs[k >> 6] |= 1 << (k & 63);
         }
     }
@@ -829,7 +832,7 @@ fn at_word_starts(words: &super::persons::Words, surfaces: &[&str], firsts: &[us
         // A plain word is the run of letters and digits there.
         if first_bytes[usize::from(bytes[w.start])] {
             let plain = w.has(super::persons::PLAIN);
-            let k = usize::from(bytes[w.start]) << 8 | usize::from(bytes.get(w.start + 1).copied().unwrap_or(0));
+            let k = pair(bytes[w.start], bytes.get(w.start + 1).copied().unwrap_or(0));
             if !plain || pairs[k >> 6] >> (k & 63) & 1 != 0 {
                 at(w.start, plain.then_some(w.full_end));
             }

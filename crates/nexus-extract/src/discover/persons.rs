@@ -39,8 +39,8 @@ pub fn find(cx: &Context) -> Vec<Found> {
     let words = &cx.words;
     let f = Finder { w: words, kb: &cx.index.persons, lx: lexicon(), mentions: cx.kb_mentions, entities: cx.kb.entities() };
     let mut names = Vec::new();
-    let mut i = 0;
-    while let Some(at) = words.next_with(i, NAMEY) {
+    let (mut i, mut cursor) = (0, 0);
+    while let Some(at) = words.next_capital_with(&mut cursor, i, NAMEY) {
         let run = f.run(at);
         names.extend(f.candidate(&run));
         i = run.last + 1;
@@ -519,14 +519,14 @@ impl Finder<'_> {
         let first_words: Set = keys.keys().map(|k| k.split(' ').next().unwrap_or(k).to_owned()).collect();
         // The first byte and length (up to 31) of each first word, as bits: most words are passed
         // on them without hashing.
-        let shape = |f: &str| (f.as_bytes().first().map_or(0, |&b| usize::from(b)), f.len().min(31));
+        let shape = |f: &[u8]| (f.first().map_or(0, |&b| usize::from(b)), f.len().min(31));
         let mut shapes = [0u32; 256];
-        for (b, len) in first_words.iter().map(|f| shape(f)) {
+        for (b, len) in first_words.iter().map(|f| shape(f.as_bytes())) {
             shapes[b] |= 1 << len;
         }
-        let starts_key = |f: &str| {
-            let (b, len) = shape(f);
-            shapes[b] >> len & 1 != 0 && first_words.contains(f)
+        let starts_key = |i: usize| {
+            let (b, len) = shape(w.folded_bytes(i));
+            shapes[b] >> len & 1 != 0 && first_words.contains(w.folded(i))
         };
         let mut renamed = Vec::new();
         for (n, name) in names.iter().enumerate() {
@@ -547,11 +547,11 @@ impl Finder<'_> {
         };
         let mut refs = Vec::new();
         let mut pair = String::new();
-        let mut i = 0;
-        while let Some(at) = w.next_with(i, NAMEY) {
+        let (mut i, mut cursor) = (0, 0);
+        while let Some(at) = w.next_capital_with(&mut cursor, i, NAMEY) {
             i = at;
             // Only words that begin a key can be a surname: a cheap test first.
-            if w.list[i].has(INITIAL) || !starts_key(w.folded(i)) {
+            if w.list[i].has(INITIAL) || !starts_key(i) {
                 i += 1;
                 continue;
             }
@@ -993,6 +993,8 @@ pub(super) struct Words<'a> {
     pub list: Vec<Word>,
     /// Each word's classes (`word_classes` and demonyms); none for `Words::new`.
     classes: Vec<u32>,
+    /// The indices of the words with the class `CAPITAL`, in order (`next_capital_with`).
+    capitals: Vec<usize>,
 }
 
 // Byte classes of the word scanner: bits for letters and digits, values for the rest.
@@ -1074,6 +1076,25 @@ impl<'a> Words<'a> {
         rest[at..].iter().position(|c| c & mask != 0).map(|n| from + at + n)
     }
 
+    /// `next_with` for a `mask` only capitalised words have (`CAPITAL`, `NAMEY`): the capitalised
+    /// words from `*cursor` on are visited instead of every word, and the cursor moved past those
+    /// before `from`. Calls in order of `from` with one cursor visit each capitalised word once.
+    #[inline]
+    pub fn next_capital_with(&self, cursor: &mut usize, from: usize, mask: u32) -> Option<usize> {
+        while let Some(&k) = self.capitals.get(*cursor) {
+            if k >= from && self.class(k) & mask != 0 {
+                return Some(k);
+            }
+            *cursor += 1;
+        }
+        None
+    }
+
+    /// The indices of the capitalised words (class `CAPITAL`), in order; none for `Words::new`.
+    pub fn capitals(&self) -> &[usize] {
+        &self.capitals
+    }
+
     /// Read the words of `text`: one pass, ASCII bytes by table, other characters decoded.
     pub fn new(text: &'a str) -> Words<'a> {
         Words::read(text, None)
@@ -1083,6 +1104,7 @@ impl<'a> Words<'a> {
     fn read(text: &'a str, vocabulary: Option<Vocabulary>) -> Words<'a> {
         let bytes = text.as_bytes();
         let mut classes = Vec::with_capacity(if vocabulary.is_some() { text.len() / 4 + 1 } else { 0 });
+        let mut capitals = Vec::with_capacity(if vocabulary.is_some() { text.len() / 16 + 1 } else { 0 });
         let mut folded = String::new();
         let mut list: Vec<Word> = Vec::with_capacity(text.len() / 4 + 1);
         let alnum_at = |i: usize| match bytes.get(i) {
@@ -1120,15 +1142,17 @@ impl<'a> Words<'a> {
             let start = i;
             i += first.len_utf8();
             let lead = BYTE_CLASS[usize::from(b)];
-            if lead & (LOWER_LETTER | UPPER_LETTER) != 0
+            if lead & ASCII_ALNUM != 0
                 && let Some((end, tail)) = lower_ascii_tail(bytes, i)
                 && !(lead == UPPER_LETTER && end == i && bytes.get(end) == Some(&b'.'))
             {
-                let digits = if tail & DIGIT_CHAR != 0 { DIGITS } else { 0 };
+                let digits = if (lead | tail) & DIGIT_CHAR != 0 { DIGITS } else { 0 };
                 // The bulk of prose: an ASCII word of lower-case letters and digits after its first
-                // letter, ending at a separator, is plain; lower case, it is folded already.
-                let word = if lead == LOWER_LETTER {
-                    Word { start, end, full_end: end, folded: (start, end), folded_full: end, flags: PLAIN | IN_TEXT | digits }
+                // letter or digit, ending at a separator, is plain; lower case (or a number, "2023",
+                // "10kg"), it is folded already.
+                let word = if lead != UPPER_LETTER {
+                    let digit = if lead == DIGIT_CHAR { DIGIT } else { 0 };
+                    Word { start, end, full_end: end, folded: (start, end), folded_full: end, flags: PLAIN | IN_TEXT | digits | digit }
                 } else {
                     // Only the capital needs folding: the tail is lower case or digits already.
                     let from = folded.len();
@@ -1142,9 +1166,10 @@ impl<'a> Words<'a> {
                     let odd = if digits != 0 || gap_hyphen { ODD } else { 0 };
                     // Capitalised, with lower-case letters or digits after: namey.
                     classes.push(
-                        odd | if lead == LOWER_LETTER {
+                        odd | if lead != UPPER_LETTER {
                             v.get_bytes(&bytes[start..end], || &text[start..end])
                         } else {
+                            capitals.push(list.len());
                             let (a, b) = word.folded;
                             v.get_bytes(&folded.as_bytes()[a..b], || &folded[a..b]) | NAMEY | CAPITAL
                         },
@@ -1237,12 +1262,15 @@ impl<'a> Words<'a> {
             if let Some(v) = vocabulary {
                 let odd = !word.has(PLAIN) || word.has(DIGITS) || gap_hyphen || bytes.get(word.full_end) == Some(&b'-');
                 let shape = if word.namey() { NAMEY } else { 0 } | if odd { ODD } else { 0 } | if word.has(CAP) { CAPITAL } else { 0 };
+                if word.has(CAP) {
+                    capitals.push(list.len());
+                }
                 classes.push(v.get(bare) | shape);
             }
             gap_hyphen = false;
             list.push(word);
         }
-        Words { text, folded, list, classes }
+        Words { text, folded, list, classes, capitals }
     }
 
     /// The words carry their classes (`classified`), which the passes that skip by class read.
@@ -1330,6 +1358,16 @@ impl<'a> Words<'a> {
         let w = &self.list[i];
         let (a, b) = w.folded;
         if w.has(IN_TEXT) { &self.text[a..b] } else { &self.folded[a..b] }
+    }
+
+    /// `folded` as bytes, read without the char boundary checks of a `str` slice: for a word's
+    /// shape (its first byte and length).
+    #[inline]
+    pub fn folded_bytes(&self, i: usize) -> &[u8] {
+        let w = &self.list[i];
+        let (a, b) = w.folded;
+        let from = if w.has(IN_TEXT) { self.text.as_bytes() } else { self.folded.as_bytes() };
+        from.get(a..b).unwrap_or_default()
     }
 
     /// The folded word with its possessive ("attorney's").
@@ -1483,6 +1521,8 @@ pub(super) struct KbIndex {
     pub state_words: HashMap<usize, Vec<Vec<String>>>,
     /// ISO code → state bodies of that country, with the folded words of each of their names.
     pub state_actors: Map<Vec<(usize, Vec<Vec<String>>)>>,
+    /// ISO code → the folded words of the (first) country of that code's names and demonyms.
+    pub country_words: Map<Vec<String>>,
 }
 
 impl KbIndex {
@@ -1498,6 +1538,7 @@ impl KbIndex {
             state_actors: Map::default(),
             armed_groups: Map::default(),
             state_words: HashMap::new(),
+            country_words: Map::default(),
         };
         // Plain ASCII words are looked up once, here, for the cue scan and the quantity and date
         // finders too.
@@ -1531,6 +1572,11 @@ impl KbIndex {
                     }
                     index.add_places(e.names());
                     index.countries.extend(e.names().filter(|n| !n.contains(' ')).map(crate::fold::fold));
+                    if let Some(iso) = &e.iso2 {
+                        index.country_words.entry(iso.clone()).or_insert_with(|| {
+                            e.names().chain(e.demonyms.values().flatten().map(String::as_str)).flat_map(name_words).collect()
+                        });
+                    }
                 }
                 EntityType::Place if e.kind.as_deref() == Some("city") => index.add_places(std::iter::once(e.name.as_str())),
                 EntityType::Place => index.add_places(e.names()),
@@ -1649,6 +1695,25 @@ mod tests {
         for word in ["zzqx", "a", "thethe", "kilogramx", "qwertyui", "é"] {
             assert_eq!(v.get(word), kb.classes.get(word).copied().unwrap_or(0), "{word}");
         }
+    }
+
+    /// The capitalised words visited in order give what the scan of every word's classes gives.
+    #[test]
+    fn next_capital_with_is_next_with() {
+        let kb = kb_index();
+        let text = format!("{TRICKY} R. de Vries, Ángel Úsuga. ÉL Dr. Ruiz U.S. 5ª Vara");
+        let words = Words::classified(&text, &kb);
+        for mask in [NAMEY, CAPITAL, NAMEY | CAPITAL] {
+            for step in 1..4 {
+                let (mut cursor, mut from) = (0, 0);
+                while from <= words.len() {
+                    assert_eq!(words.next_capital_with(&mut cursor, from, mask), words.next_with(from, mask), "{mask} {from}");
+                    from += step;
+                }
+            }
+        }
+        assert!(words.capitals().iter().all(|&k| words.is(k, CAPITAL)));
+        assert_eq!(words.capitals().len(), (0..words.len()).filter(|&k| words.is(k, CAPITAL)).count());
     }
 
     /// The quantity and date words read off the finders' scan are `WordSet::scan`'s.
