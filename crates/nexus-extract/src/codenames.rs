@@ -12,6 +12,9 @@ use std::sync::OnceLock;
 struct Nouns {
     words: Vec<&'static str>,
     tails: Vec<u32>,
+    /// The tails' bits (`tail_bit`): most words' tails are turned away by one test, before the
+    /// scan of `tails`.
+    tail_bits: u64,
     /// A noun shorter than four bytes has no such tail: the gate is then off.
     gate: bool,
 }
@@ -26,8 +29,14 @@ fn nouns() -> &'static Nouns {
             .collect();
         let tails = words.iter().filter_map(|w| tail(w.as_bytes())).collect::<Vec<_>>();
         let gate = tails.len() == words.len();
-        Nouns { words, tails, gate }
+        let tail_bits = tails.iter().fold(0, |bits, &t| bits | tail_bit(t));
+        Nouns { words, tails, tail_bits, gate }
     })
+}
+
+/// One of 64 bits for a tail, by a multiplicative hash.
+fn tail_bit(t: u32) -> u64 {
+    1 << (t.wrapping_mul(0x9e37_79b9) >> 26)
 }
 
 /// The last four bytes of `b`, as a number.
@@ -65,7 +74,7 @@ fn after_operation_noun(text: &str, start: usize, dropped_end: Option<usize>) ->
         return true;
     }
     let nouns = nouns();
-    if nouns.gate && !tail(gap.as_bytes()).is_some_and(|t| nouns.tails.contains(&t)) {
+    if nouns.gate && !tail(gap.as_bytes()).is_some_and(|t| nouns.tail_bits & tail_bit(t) != 0 && nouns.tails.contains(&t)) {
         return false;
     }
     let word_start = gap.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + gap[i..].chars().next().map_or(1, char::len_utf8));

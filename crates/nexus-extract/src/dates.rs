@@ -230,13 +230,18 @@ fn yyyy(y: impl Into<i64>) -> String {
 /// values dates have, by the formatting machinery (slower) for the others.
 fn push_padded(out: &mut String, v: i64, width: u32) {
     use std::fmt::Write;
-    if !(0..10i64.pow(width)).contains(&v) {
+    if width > 4 || !(0..10i64.pow(width)).contains(&v) {
         let _ = write!(out, "{v:0width$}", width = width as usize);
         return;
     }
-    for k in (0..width).rev() {
-        out.push(char::from(b'0' + (v / 10i64.pow(k) % 10) as u8));
+    // The digits from the last, into a buffer read forwards.
+    let mut digits = [b'0'; 4];
+    let mut rest = v;
+    for d in digits[..width as usize].iter_mut().rev() {
+        *d += (rest % 10) as u8;
+        rest /= 10;
     }
+    digits[..width as usize].iter().for_each(|&d| out.push(char::from(d)));
 }
 
 fn mention(text: &str, start: usize, end: usize, value: String, precision: Precision) -> DateMention {

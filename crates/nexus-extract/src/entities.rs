@@ -25,19 +25,17 @@ pub struct ExtractedEntity {
     pub mentions: Vec<Mention>,
 }
 
-/// Which entity a mention belongs to.
-#[derive(Hash, PartialEq, Eq)]
-enum Key {
+/// Which entity a mention belongs to: a knowledge-base entry, or a learned name's type and
+/// folded name (borrowed from the learned mention's key).
+#[derive(Clone, Copy, Hash, PartialEq, Eq)]
+enum Key<'a> {
     Kb(usize),
-    Learned(EntityType, String),
+    Learned(EntityType, &'a str),
 }
 
 /// One entity per knowledge-base entry mentioned and per learned name (type and folded name),
 /// in order of first mention; mentions in text order.
 pub fn group(kb: &KnowledgeBase, text: &str, mentions: &[KbMention], learned: &[Found]) -> Vec<ExtractedEntity> {
-    // Made to its full size at once: grown by the learned names, it was copied whole.
-    let mut all: Vec<(usize, usize, Key, Option<&Found>)> = Vec::with_capacity(mentions.len() + learned.len());
-    all.extend(mentions.iter().map(|m| (m.start, m.end, Key::Kb(m.entity), None)));
     // The known people the document names, each name folded once, when a learned person needs them.
     let known_people = std::cell::OnceCell::new();
     let known_people = || {
@@ -49,68 +47,74 @@ pub fn group(kb: &KnowledgeBase, text: &str, mentions: &[KbMention], learned: &[
             people.iter().flat_map(|&i| kb.entities()[i].names().map(move |n| (i, fold(n)))).collect::<Vec<(usize, String)>>()
         })
     };
-    for f in learned {
-        let key = match f.kb_entity {
-            Some(i) => Key::Kb(i),
+    // Each learned mention's knowledge-base entry, or else its folded name.
+    let learned_keys: Vec<Result<usize, String>> = learned
+        .iter()
+        .map(|f| match f.kb_entity {
+            Some(i) => Ok(i),
             None if f.entity_type == EntityType::Person => {
                 let folded = fold(&f.name);
-                match kb.person_named(&folded).or_else(|| surname_of(known_people(), &folded)) {
-                    Some(i) => Key::Kb(i),
-                    None => Key::Learned(f.entity_type, folded),
-                }
+                kb.person_named(&folded).or_else(|| surname_of(known_people(), &folded)).ok_or(folded)
             }
-            None => Key::Learned(f.entity_type, fold(&f.name)),
-        };
-        all.push((f.start, f.end, key, Some(f)));
-    }
+            None => Err(fold(&f.name)),
+        })
+        .collect();
+    // Every mention as (start, end, source): a knowledge-base mention's index, or a learned
+    // one's after them. Small, so the sort moves little; stable, so a knowledge-base mention
+    // comes first on a tie.
+    let mut all: Vec<(usize, usize, usize)> = Vec::with_capacity(mentions.len() + learned.len());
+    all.extend(mentions.iter().enumerate().map(|(k, m)| (m.start, m.end, k)));
+    all.extend(learned.iter().enumerate().map(|(k, f)| (f.start, f.end, mentions.len() + k)));
     all.sort_by_key(|a| (a.0, std::cmp::Reverse(a.1)));
-    let mut out: Vec<ExtractedEntity> = Vec::new();
+    // Each entity's first mention (its source) and number of mentions, in order of first
+    // mention; each mention's source is replaced by its entity's slot there.
+    let mut firsts: Vec<(usize, usize)> = Vec::new();
     // Sized for every mention its own entity (up to a long report's entities): grown from
     // empty it was rehashed several times per document.
     let mut index = crate::hash::FxMap::with_capacity_and_hasher(all.len().min(1024), Default::default());
-    // Each mention's entity first, then the mentions, each entity's list made to its size once
-    // rather than grown by doubling (a long report names one entry hundreds of times).
-    let mut placed: Vec<(usize, usize, usize)> = Vec::with_capacity(all.len());
-    for (start, end, key, f) in all {
-        let slot = match index.get(&key) {
-            Some(&slot) => slot,
-            None => {
-                out.push(match (&key, f) {
-                    (Key::Kb(i), _) => {
-                        let e = &kb.entities()[*i];
-                        ExtractedEntity {
-                            id: e.id.clone(),
-                            name: e.name.clone(),
-                            entity_type: e.entity_type.as_str(),
-                            in_kb: true,
-                            unnamed: false,
-                            mentions: Vec::new(),
-                        }
-                    }
-                    (Key::Learned(t, folded), Some(f)) => ExtractedEntity {
-                        id: learned_id(*t, folded),
+    for a in &mut all {
+        let key = match a.2.checked_sub(mentions.len()) {
+            None => Key::Kb(mentions[a.2].entity),
+            Some(k) => match &learned_keys[k] {
+                Ok(i) => Key::Kb(*i),
+                Err(folded) => Key::Learned(learned[k].entity_type, folded),
+            },
+        };
+        let slot = *index.entry(key).or_insert_with(|| {
+            firsts.push((a.2, 0));
+            firsts.len() - 1
+        });
+        firsts[slot].1 += 1;
+        a.2 = slot;
+    }
+    // Each entity's list made to its size once rather than grown by doubling (a long report
+    // names one entry hundreds of times).
+    let in_kb = |i: usize, n: usize| {
+        let e = &kb.entities()[i];
+        let (id, name) = (e.id.clone(), e.name.clone());
+        ExtractedEntity { id, name, entity_type: e.entity_type.as_str(), in_kb: true, unnamed: false, mentions: Vec::with_capacity(n) }
+    };
+    let mut out: Vec<ExtractedEntity> = firsts
+        .iter()
+        .map(|&(source, n)| match source.checked_sub(mentions.len()) {
+            None => in_kb(mentions[source].entity, n),
+            Some(k) => match &learned_keys[k] {
+                Ok(i) => in_kb(*i, n),
+                Err(folded) => {
+                    let f = &learned[k];
+                    ExtractedEntity {
+                        id: learned_id(f.entity_type, folded),
                         name: f.name.clone(),
-                        entity_type: t.as_str(),
+                        entity_type: f.entity_type.as_str(),
                         in_kb: false,
                         unnamed: f.unnamed,
-                        mentions: Vec::new(),
-                    },
-                    (Key::Learned(..), None) => unreachable!("learned keys come with their mention"),
-                });
-                index.insert(key, out.len() - 1);
-                out.len() - 1
-            }
-        };
-        placed.push((start, end, slot));
-    }
-    let mut counts = vec![0; out.len()];
-    for &(_, _, slot) in &placed {
-        counts[slot] += 1;
-    }
-    for (e, n) in out.iter_mut().zip(counts) {
-        e.mentions.reserve_exact(n);
-    }
-    for (start, end, slot) in placed {
+                        mentions: Vec::with_capacity(n),
+                    }
+                }
+            },
+        })
+        .collect();
+    for (start, end, slot) in all {
         out[slot].mentions.push(Mention { text: text[start..end].to_owned(), start, end });
     }
     out

@@ -584,8 +584,9 @@ fn unit_after(text: &str, num: &Num, after: Option<Word>) -> Option<UnitHit> {
         (lx.mults.has_digit_keys() || !text.as_bytes()[num.end - 1].is_ascii_digit())
             && lx.mults.match_back(text, num.end).is_some_and(|h| h.end == num.end)
     };
-    if (num.mult != 1.0 || num.vague || ends_in_mult())
-        && table!("u:link").fwd(text, w).is_some()
+    // The link first: a bit of the word's, where the multiplier before it is read backwards.
+    if table!("u:link").fwd(text, w).is_some()
+        && (num.mult != 1.0 || num.vague || ends_in_mult())
         && let Some(t2) = lx.vocab.word_after(text, t.end)
         && let Some(u) = hit_of(t2, &ALL)
     {

@@ -443,26 +443,26 @@ impl Table {
         let key = fold_into(toks[0].s(text), &mut buf)?;
         let cands = self.last.get(key)?;
         // Most last tokens end no phrase: the tokens before one are read only when some phrase
-        // ends there, and only as many as its longest candidate has.
-        let need = cands.iter().map(|&i| self.entries[i as usize].toks.len()).max().unwrap_or(0).min(self.max_len).min(8);
-        let mut n = 1;
-        while n < need {
-            match prev_tok(text, toks[n - 1].start) {
-                Some(t) => {
-                    toks[n] = t;
-                    n += 1;
-                }
-                None => break,
-            }
-        }
+        // ends there, and only as far as a candidate still matches (`n` read so far; `at_start`
+        // when no token stands before the last one read).
+        let (mut n, mut at_start) = (1, false);
         'e: for &i in cands {
             let e = &self.entries[i as usize];
             let k = e.toks.len();
-            if k > n {
+            if k > toks.len() {
                 continue;
             }
-            for (j, tok) in toks.iter().enumerate().take(k).skip(1) {
-                if !fold_eq(tok.s(text), &e.toks[k - 1 - j]) {
+            for j in 1..k {
+                if j == n {
+                    let before = if at_start { None } else { prev_tok(text, toks[n - 1].start) };
+                    let Some(t) = before else {
+                        at_start = true;
+                        continue 'e;
+                    };
+                    toks[n] = t;
+                    n += 1;
+                }
+                if !fold_eq(toks[j].s(text), &e.toks[k - 1 - j]) {
                     continue 'e;
                 }
             }
