@@ -163,3 +163,19 @@ fn a_person_named_among_the_detainees_was_arrested_by_the_operation_doer() {
     let x = extract("La Policía Nacional decomisó 3,8 toneladas de cocaína en Guayaquil. Entre los capturados figura alias \"el Gordo\".");
     assert_has(&x, "Policía Nacional", "arrested", "el Gordo");
 }
+
+#[test]
+fn an_agency_that_opened_the_operation_is_the_doer_of_what_its_agents_did() {
+    // The first sentence names the agency by an operation verb, not an arrest or a seizure.
+    let x = extract(
+        "La Policía Nacional desarticuló una red de Los Lobos en Machala. Los agentes detuvieron a 14 personas y decomisaron 3,8 toneladas de cocaína.",
+    );
+    assert_has(&x, "Policía Nacional", "seized", "cocaine");
+    let x = extract("A Polícia Federal deflagrou uma operação em Roraima. Os agentes apreenderam 18 quilos de ouro.");
+    assert_has(&x, "Polícia Federal", "seized", "gold");
+    let x = extract("The Colombian National Police raided three farms in Cauca. Officers seized 900 kilograms of cocaine.");
+    assert!(triples(&x).iter().any(|(s, p, o)| s.starts_with("Policía Nacional") && p == "seized" && o == "cocaine"), "{:?}", triples(&x));
+    // Dismantled by someone else: the passive names no doer of the operation.
+    let x = extract("La red fue desarticulada en Machala. Los agentes decomisaron 3,8 toneladas de cocaína.");
+    assert!(!triples(&x).iter().any(|(_, p, _)| p == "seized"), "{:?}", triples(&x));
+}

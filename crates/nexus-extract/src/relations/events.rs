@@ -236,11 +236,20 @@ impl Operation {
                 }
                 continue;
             }
-            if let Some(s) = doer_left(v, *start) {
-                let doers = with_coordinated(v, s, &STATE);
-                let first = doers.iter().copied().min().unwrap_or(s);
-                for k in doers.into_iter().chain(acting_through(v, s)).chain(joined_before(v, first)) {
-                    add(k, here);
+            for k in active_doers(v, *start) {
+                add(k, here);
+            }
+        }
+        // "La Policía desarticuló una red", "a PF deflagrou uma operação", "agents raided …": the
+        // operation's agency, before its arrests and seizures are told without it.
+        if v.has_cue(Cue::OperationVerb) {
+            for k in (0..v.len()).filter(|&k| v.cue_at(k, Cue::OperationVerb).is_some()) {
+                let n = v.cue_at(k, Cue::OperationVerb).unwrap_or(1);
+                if v.passive(k, k + n) {
+                    continue;
+                }
+                for d in active_doers(v, k) {
+                    add(d, &mut acts);
                 }
             }
         }
@@ -370,6 +379,17 @@ fn members_of(v: &View, found: &[(usize, usize, Vec<usize>)]) -> Vec<usize> {
 /// How many tokens may stand between an act's verb and the member noun of its count ("charged
 /// seven alleged members and associates of").
 const MEMBER_REACH: usize = 6;
+
+/// The agencies that did the act of the active verb at `start`: the doer before it with those
+/// coordinated with it, the agency it acts through, and one joined before it ("junto con").
+fn active_doers(v: &View, start: usize) -> Vec<usize> {
+    let Some(s) = doer_left(v, start) else { return Vec::new() };
+    let mut doers = with_coordinated(v, s, &STATE);
+    let first = doers.iter().copied().min().unwrap_or(s);
+    doers.extend(acting_through(v, s));
+    doers.extend(joined_before(v, first));
+    doers
+}
 
 /// The doer before an active act at `start`: the nearest agency before it, but not one after
 /// "in" ("A federal grand jury in the Southern District of California returned …": the court

@@ -663,13 +663,14 @@ pub enum Cue {
     PlaceAdverbEn = 58,
     PlaceAdverbEs = 59,
     PlaceAdverbPt = 60,
+    OperationVerb = 61,
     /// Not a class of `cues.tsv`: the first word of a trigger phrase, marked by the cue walk so
     /// the trigger scan looks up only the tokens where a trigger may start.
-    TriggerStart = 61,
+    TriggerStart = 62,
 }
 
 /// How many cue classes there are, ranks included: the size of a per-token cache.
-pub const CUES: usize = 62;
+pub const CUES: usize = 63;
 const _: () = assert!(CUES < 64, "cue masks are u64 with one bit kept for 'not yet read'");
 
 impl Cue {
@@ -749,6 +750,7 @@ impl Cue {
             "place_adverb_en" => Cue::PlaceAdverbEn,
             "place_adverb_es" => Cue::PlaceAdverbEs,
             "place_adverb_pt" => Cue::PlaceAdverbPt,
+            "operation_verb" => Cue::OperationVerb,
             r => Cue::rank(r.strip_prefix("rank")?.parse().ok()?)?,
         })
     }
