@@ -361,6 +361,7 @@ static LETTER_OR_HYPHEN: [bool; 256] = {
 };
 
 /// The end of the run of letters and hyphens from `i`; ASCII bytes without decoding.
+#[inline(always)]
 fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
@@ -378,6 +379,7 @@ fn word_end(text: &str, mut i: usize) -> usize {
 }
 
 /// The first run of letters and hyphens from `i` on (`i` at a char boundary, not inside a run).
+#[inline(always)]
 fn next_word(text: &str, mut i: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     loop {
