@@ -11,11 +11,13 @@ const MIN_LEN: usize = 12;
 pub struct FuzzyNames {
     /// (folded name, entity index), sorted by length.
     names: Vec<(String, usize)>,
-    /// Per name, its characters (for the edit distance) and the set of them as a 64-bit mask: an
-    /// edit changes the set by at most two, so masks that differ in more than 2k bits are more
-    /// than k edits apart and need no distance.
+    /// Per name, its characters (for the edit distance), the set of them as a 64-bit mask and how
+    /// often each occurs (`CharCounts`): an edit changes the set by at most two, so masks that
+    /// differ in more than 2k bits are more than k edits apart and need no distance; the counts
+    /// then reject most of the rest.
     chars: Vec<Vec<char>>,
     masks: Vec<u64>,
+    counts: Vec<CharCounts>,
     /// Word to the names (indices) containing it: with fewer edits than words, some word of the
     /// span is intact, so only names sharing a word need a distance. Each list is ascending.
     by_word: crate::hash::FxMap<String, Vec<u32>>,
@@ -23,6 +25,41 @@ pub struct FuzzyNames {
 
 fn char_mask(s: &str) -> u64 {
     s.chars().fold(0, |m, c| m | 1 << (c as u32 % 64))
+}
+
+/// How often the chars of a string occur, by code point modulo 32 (the lower-case letters, the
+/// space and most digits apart), each count at most 127, one per byte. An edit changes the
+/// counts by at most two in all (and merged or capped counts by no more), so strings whose counts
+/// differ by more than 2k in all are more than k edits apart. Of the names that share a word with
+/// a span, have about its length and pass the masks, this leaves almost none for the distance.
+#[derive(Clone, Copy)]
+struct CharCounts([u64; 4]);
+
+impl CharCounts {
+    fn of(s: &str) -> CharCounts {
+        let mut n = [0u8; 32];
+        for c in s.chars() {
+            let b = &mut n[c as usize % 32];
+            *b = (*b + 1).min(127);
+        }
+        CharCounts(std::array::from_fn(|i| n[8 * i..].first_chunk::<8>().map_or(0, |w| u64::from_le_bytes(*w))))
+    }
+
+    /// The sum of the differences of the counts, eight at a time: `a - b + 128` and `b - a + 128`
+    /// per byte borrow nothing from the next, and the one whose top bit is set holds the
+    /// difference in its low seven bits.
+    fn distance(&self, other: &CharCounts) -> usize {
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        const PAIRS: u64 = 0x00ff_00ff_00ff_00ff;
+        let low_where_high = |d: u64| d & ((d & HIGH) - ((d & HIGH) >> 7));
+        // Sixteen-bit sums of byte pairs: at most 4 × 254.
+        let mut sums = 0u64;
+        for (&a, &b) in self.0.iter().zip(&other.0) {
+            let diff = low_where_high((a | HIGH) - b) | low_where_high((b | HIGH) - a);
+            sums += (diff & PAIRS) + (diff >> 8 & PAIRS);
+        }
+        (sums.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize
+    }
 }
 
 /// The Levenshtein distance of `a` and `b` when it is at most `k`: only the band of 2k + 1
@@ -140,6 +177,7 @@ impl FuzzyNames {
         names.dedup();
         let chars = names.iter().map(|(n, _)| n.chars().collect()).collect();
         let masks = names.iter().map(|(n, _)| char_mask(n)).collect();
+        let counts = names.iter().map(|(n, _)| CharCounts::of(n)).collect();
         let mut by_word: crate::hash::FxMap<String, Vec<u32>> = Default::default();
         for (k, (n, _)) in names.iter().enumerate() {
             for w in n.split(' ').filter(|w| !w.is_empty()) {
@@ -149,7 +187,7 @@ impl FuzzyNames {
                 }
             }
         }
-        FuzzyNames { names, chars, masks, by_word }
+        FuzzyNames { names, chars, masks, counts, by_word }
     }
 
     /// The entry whose name is within the allowed edits of `span`, when exactly one is closest.
@@ -162,49 +200,45 @@ impl FuzzyNames {
             return None;
         }
         let allowed = folded.len() / 10;
-        let mut best: Option<(usize, usize)> = None;
-        let mut tie = false;
-        let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        let words = || folded.split(' ').filter(|w| !w.is_empty());
         // Names are sorted by length: those within `allowed` of the span's length are a range.
         let lo = self.names.partition_point(|(n, _)| n.len() + allowed < folded.len());
         let hi = self.names.partition_point(|(n, _)| n.len() <= folded.len() + allowed);
-        // The names sharing a word with the span, or the whole range.
-        let (indexed, range) = if allowed < words.len() {
-            // Posting lists are in name order, so by length: the names of about the span's
-            // length are a slice of each, found by binary search.
-            fn in_range(list: &[u32], lo: usize, hi: usize) -> &[u32] {
-                let (a, b) = (list.partition_point(|&k| (k as usize) < lo), list.partition_point(|&k| (k as usize) < hi));
-                list.get(a..b).unwrap_or_default()
-            }
-            let mut c: Vec<usize> =
-                words.iter().filter_map(|w| self.by_word.get(*w)).flat_map(|l| in_range(l, lo, hi)).map(|&k| k as usize).collect();
-            c.sort_unstable();
-            c.dedup();
-            (c, 0..0)
-        } else {
-            (Vec::new(), lo..hi)
-        };
-        // Most spans share a word with no name of about their length: their chars are not read.
-        if indexed.is_empty() && range.is_empty() {
-            return None;
+        // The names sharing a word with the span, each word's in turn, or the whole range. A name
+        // sharing two words is tried twice: which comes first, or how often, does not change the
+        // closest entry or whether two tie.
+        let indexed = allowed < words().count();
+        // Posting lists are in name order, so by length: the names of about the span's length are
+        // a slice of each, found by binary search.
+        fn in_range(list: &[u32], lo: usize, hi: usize) -> &[u32] {
+            let (a, b) = (list.partition_point(|&k| (k as usize) < lo), list.partition_point(|&k| (k as usize) < hi));
+            list.get(a..b).unwrap_or_default()
         }
-        let (span_chars, span_mask): (Vec<char>, u64) = (folded.chars().collect(), char_mask(&folded));
+        let shared = words().filter(|_| indexed).filter_map(|w| self.by_word.get(w)).flat_map(|l| in_range(l, lo, hi)).map(|&k| k as usize);
+        let (span_mask, span_counts) = (char_mask(&folded), CharCounts::of(&folded));
+        // The span's chars, and for spans of up to 64 chars (all but run-on headings) the
+        // bit-parallel distance's pattern: made when a name first passes the cheap filters, as most
+        // spans have none that does.
+        let mut pattern: Option<(Vec<char>, Option<BitPattern>)> = None;
         let (mut prev, mut cur) = (Vec::new(), Vec::new());
-        // Spans of up to 64 chars (all but run-on headings) take the bit-parallel distance. Built
-        // when a name first passes the cheap filters: most spans have none that do.
-        let mut bits: Option<Option<BitPattern>> = None;
-        for k in indexed.into_iter().chain(range) {
+        let (mut best, mut tie): (Option<(usize, usize)>, bool) = (None, false);
+        for k in shared.chain(if indexed { 0..0 } else { lo..hi }) {
             let (name, entity) = &self.names[k];
-            if (self.masks[k] ^ span_mask).count_ones() as usize > 2 * allowed {
+            if (self.masks[k] ^ span_mask).count_ones() as usize > 2 * allowed || self.counts[k].distance(&span_counts) > 2 * allowed {
                 continue;
             }
             // "South American" is an adjective, not a misspelt "South America".
             if folded.starts_with(name.as_str()) || name.starts_with(folded.as_str()) {
                 continue;
             }
-            let d = match bits.get_or_insert_with(|| BitPattern::new(&span_chars)) {
+            let (span_chars, bits) = pattern.get_or_insert_with(|| {
+                let chars: Vec<char> = folded.chars().collect();
+                let bits = BitPattern::new(&chars);
+                (chars, bits)
+            });
+            let d = match bits {
                 Some(b) => b.distance_within(&self.chars[k], allowed),
-                None => levenshtein_within(&self.chars[k], &span_chars, allowed, &mut prev, &mut cur),
+                None => levenshtein_within(&self.chars[k], span_chars, allowed, &mut prev, &mut cur),
             };
             let Some(d) = d else { continue };
             if d == 0 {
@@ -327,6 +361,7 @@ static LETTER_OR_HYPHEN: [bool; 256] = {
 };
 
 /// The end of the run of letters and hyphens from `i`; ASCII bytes without decoding.
+#[inline(always)]
 fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
@@ -344,6 +379,7 @@ fn word_end(text: &str, mut i: usize) -> usize {
 }
 
 /// The first run of letters and hyphens from `i` on (`i` at a char boundary, not inside a run).
+#[inline(always)]
 fn next_word(text: &str, mut i: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     loop {
@@ -419,7 +455,12 @@ mod tests {
             seed ^= seed << 17;
             (seed % n as u64) as usize
         };
-        let mut pairs: Vec<(String, String)> = vec![("sendero luminoso".into(), "sendero luninoso".into()), ("a".into(), "".into())];
+        let mut pairs: Vec<(String, String)> = vec![
+            ("sendero luminoso".into(), "sendero luninoso".into()),
+            ("a".into(), "".into()),
+            // Counts past the cap of 127.
+            ("a".repeat(200), "a".repeat(100) + &"b".repeat(100)),
+        ];
         for _ in 0..3000 {
             let a: String = (0..1 + next(64)).map(|_| alphabet[next(alphabet.len())]).collect();
             // Half the time a few edits of `a`, else another random string.
@@ -445,6 +486,14 @@ mod tests {
         for (a, b) in pairs {
             let (ac, bc): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
             let d = strsim::levenshtein(&a, &b);
+            // The counts' difference is at most twice the distance, and is what counting says.
+            fn counted(s: &str) -> impl Iterator<Item = usize> + '_ {
+                (0..32).map(move |i| s.chars().filter(|&c| c as usize % 32 == i).count().min(127))
+            }
+            let want: usize = counted(&a).zip(counted(&b)).map(|(x, y)| x.abs_diff(y)).sum();
+            let (ca, cb) = (CharCounts::of(&a), CharCounts::of(&b));
+            assert_eq!((ca.distance(&cb), cb.distance(&ca)), (want, want), "{a:?} {b:?}");
+            assert!(want <= 2 * d, "{a:?} {b:?}");
             let Some(p) = BitPattern::new(&ac) else { continue };
             for k in 0..8 {
                 assert_eq!(p.distance_within(&bc, k), (d <= k).then_some(d), "{a:?} {b:?} {k}");
