@@ -293,7 +293,9 @@ impl Names {
     }
 
     /// The longest name at `start` ending at a word boundary no later than `limit`; `cut` is the
-    /// first, `key` the segment up to it and `h` its hash.
+    /// first, `key` the segment up to it and `h` its hash. Inlined into the name walk, its hot
+    /// caller: a call per word start costs more than the rest of the step.
+    #[inline(always)]
     fn longest_at(&self, words: &Words, start: usize, mut cut: usize, mut key: Key, mut h: u64, limit: usize) -> Option<Found> {
         let text = words.text;
         let bytes = text.as_bytes();
