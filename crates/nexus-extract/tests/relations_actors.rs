@@ -312,3 +312,21 @@ fn competing_for_routes_is_a_conflict() {
     let x = extract("Peruvian cocaine competes with Colombian cocaine on price in European markets.");
     assert!(!x.relations.iter().any(|r| r.predicate == "conflicts_with"), "{:?}", triples(&x));
 }
+
+#[test]
+fn parts_named_by_a_possessive_a_unit_noun_or_a_coalition_they_form() {
+    let x = extract("OFAC sanctioned companies that launder money for the Sinaloa Cartel's Los Chapitos faction.");
+    assert_has(&x, "Los Chapitos", "part_of", "Cártel de Sinaloa");
+    let x = extract("La facción de Los Chapitos del Cártel de Sinaloa controla Culiacán.");
+    assert_has(&x, "Los Chapitos", "part_of", "Cártel de Sinaloa");
+    // A coalition and the groups that make it up, after the words.
+    let x =
+        extract("Cárteles Unidos, una alianza de grupos locales formada por Los Viagras y Los Caballeros Templarios, domina Apatzingán.");
+    assert_has(&x, "Los Viagras", "part_of", "Cárteles Unidos");
+    assert_has(&x, "Los Caballeros Templarios", "part_of", "Cárteles Unidos");
+    let x = extract("Viv Ansanm, a coalition formed by the G9 an Fanmi e Alye and G-Pèp federations, attacked the airport.");
+    assert_has(&x, "G-Pèp", "part_of", "Viv Ansanm");
+    // Members of a group make up a network, not the group a part of it.
+    let x = extract("La red, integrada por miembros del Tren de Aragua, operaba en Santiago.");
+    assert!(!triples(&x).iter().any(|(_, p, _)| p == "part_of"), "{:?}", triples(&x));
+}

@@ -319,6 +319,12 @@ fn parts_of(v: &View, i: usize) -> Vec<usize> {
     if let Some(part) = named_unit_before(v, i) {
         out.push(part);
     }
+    // "the Sinaloa Cartel's Los Chapitos faction": a group named after the possessive, its unit
+    // noun right after it.
+    let k = past_possessive(v, i + 1);
+    if k > i + 1 && v.fits(k, &GROUPS) && v.is(k + 1, Cue::UnitHead) {
+        out.push(k);
+    }
     out.retain(|&p| v.entity(p) != v.entity(i));
     out
 }
@@ -336,8 +342,9 @@ fn part_noun_before(v: &View, i: usize) -> bool {
     })
 }
 
-/// "la subestructura «Juan de Dios Úsuga» del Clan del Golfo": the organization named right
-/// after a unit noun, itself followed by "of" and the organization at `i`.
+/// "la subestructura «Juan de Dios Úsuga» del Clan del Golfo", "la facción de Los Chapitos del
+/// Cártel de Sinaloa": the organization named right after a unit noun (and "de"), itself
+/// followed by "of" and the organization at `i`.
 fn named_unit_before(v: &View, i: usize) -> Option<usize> {
     let quote = |k: usize| matches!(v.norms[k], "\"" | "“" | "”" | "«" | "»" | "'" | "‘" | "’");
     let mut k = i.checked_sub(1)?;
@@ -357,6 +364,11 @@ fn named_unit_before(v: &View, i: usize) -> Option<usize> {
     let mut head = part.checked_sub(1)?;
     if quote(head) {
         head = head.checked_sub(1)?;
+    }
+    // After "de" the unit noun may open a part_of phrase ("facción de"): with the group after
+    // it it names no subject, and is read here.
+    if v.is(head, Cue::Of) && head > 0 && v.is(head - 1, Cue::UnitHead) {
+        return Some(part);
     }
     (v.is(head, Cue::UnitHead) && !v.trigger[head]).then_some(part)
 }
