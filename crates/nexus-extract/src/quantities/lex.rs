@@ -294,8 +294,8 @@ pub(crate) struct Entry {
 #[derive(Debug, Default)]
 pub(crate) struct Table {
     pub entries: Vec<Entry>,
-    first: FastMap<String, Vec<u32>>,
-    last: FastMap<String, Vec<u32>>,
+    first: TokMap<Vec<u32>>,
+    last: TokMap<Vec<u32>>,
     max_len: usize,
     /// The byte lengths of the keys of `first` and `last` (bit 63 for any longer): an ASCII token
     /// folds to its own length, so one of another length is no key, and is not folded and hashed.
@@ -342,12 +342,13 @@ impl Table {
         self.entries = merged;
         self.entries.sort_by_key(|e| std::cmp::Reverse(e.toks.len()));
         for (i, e) in self.entries.iter().enumerate() {
-            self.first.entry(e.toks[0].clone()).or_default().push(i as u32);
-            self.last.entry(e.toks[e.toks.len() - 1].clone()).or_default().push(i as u32);
+            let (first, last) = (&e.toks[0], &e.toks[e.toks.len() - 1]);
+            self.first.entry(first).push(i as u32);
+            self.last.entry(last).push(i as u32);
+            self.first_lens |= len_bit(first.len());
+            self.last_lens |= len_bit(last.len());
+            self.last_digit |= last.bytes().any(|b| b.is_ascii_digit());
         }
-        self.first_lens = self.first.keys().fold(0, |m, k| m | len_bit(k.len()));
-        self.last_lens = self.last.keys().fold(0, |m, k| m | len_bit(k.len()));
-        self.last_digit = self.last.keys().any(|k| k.bytes().any(|b| b.is_ascii_digit()));
         self
     }
 
@@ -397,9 +398,7 @@ impl Table {
         if !Table::may_be_key(word, self.first_lens) {
             return false;
         }
-        let mut buf = [0u8; 64];
-        let Some(key) = fold_into(word, &mut buf) else { return false };
-        self.first.get(key).is_some_and(|v| v.iter().any(|&i| self.entries[i as usize].toks.len() == 1))
+        self.first.get(word).is_some_and(|v| v.iter().any(|&i| self.entries[i as usize].toks.len() == 1))
     }
 
     /// The longest phrase starting at the first token at or after `pos`.
@@ -412,9 +411,7 @@ impl Table {
         if !Table::may_be_key(t0.s(text), self.first_lens) {
             return None;
         }
-        let mut buf = [0u8; 64];
-        let key = fold_into(t0.s(text), &mut buf)?;
-        let cands = self.first.get(key)?;
+        let cands = self.first.get(t0.s(text))?;
         'e: for &i in cands {
             let e = &self.entries[i as usize];
             let mut end = t0.end;
@@ -439,9 +436,7 @@ impl Table {
         if !Table::may_be_key(toks[0].s(text), self.last_lens) {
             return None;
         }
-        let mut buf = [0u8; 64];
-        let key = fold_into(toks[0].s(text), &mut buf)?;
-        let cands = self.last.get(key)?;
+        let cands = self.last.get(toks[0].s(text))?;
         // Most last tokens end no phrase: the tokens before one are read only when some phrase
         // ends there, and only as far as a candidate still matches (`n` read so far; `at_start`
         // when no token stands before the last one read).
@@ -491,15 +486,57 @@ pub(crate) struct Word {
 /// a phrase of: a token around a number is folded and hashed once, and each table that reads it
 /// then tests a bit, instead of folding and hashing it again.
 pub(crate) struct Vocab {
-    /// The masks of each folded token of up to 16 bytes, keyed by `pack`: hashed and compared
-    /// as one integer.
-    short: FastMap<u128, [u64; 3]>,
-    /// The masks of the longer folded tokens, keyed by their bytes.
-    long: FastMap<Box<[u8]>, [u64; 3]>,
+    /// The masks of each folded token.
+    words: TokMap<[u64; 3]>,
     /// The masks of the one-byte ASCII tokens ("%", "$", ",", "a"), by byte: no hashing.
     bytes: [[u64; 3]; 128],
     /// The byte lengths of the keys, as in `Table::first_lens`.
     lens: u64,
+}
+
+/// A map keyed by folded tokens, looked up by a token of the text: one of up to 16 ASCII bytes
+/// is lower-cased as it is packed (`pack`) and hashed and compared as one integer, neither
+/// folded nor hashed as a string; any other is folded first.
+#[derive(Debug)]
+struct TokMap<V> {
+    /// The folded keys of up to 16 bytes, by `pack`.
+    short: FastMap<u128, V>,
+    /// The longer folded keys, by their bytes.
+    long: FastMap<Box<[u8]>, V>,
+}
+
+impl<V> Default for TokMap<V> {
+    fn default() -> Self {
+        TokMap { short: FastMap::default(), long: FastMap::default() }
+    }
+}
+
+impl<V: Default> TokMap<V> {
+    /// The value of the folded key `key`, inserted if missing.
+    fn entry(&mut self, key: &str) -> &mut V {
+        match pack(key.as_bytes()) {
+            Some(p) => self.short.entry(p).or_default(),
+            None => self.long.entry(key.as_bytes().into()).or_default(),
+        }
+    }
+}
+
+impl<V> TokMap<V> {
+    /// The value of the key that `tok` folds to.
+    #[inline]
+    fn get(&self, tok: &str) -> Option<&V> {
+        if tok.is_ascii()
+            && let Some(p) = pack(tok.as_bytes())
+        {
+            return self.short.get(&ascii_lower(p));
+        }
+        let mut buf = [0u8; 64];
+        let key = fold_into(tok, &mut buf)?;
+        match pack(key.as_bytes()) {
+            Some(p) => self.short.get(&p),
+            None => self.long.get(key.as_bytes()),
+        }
+    }
 }
 
 /// Up to 16 bytes as one integer, in order, zeros after (no token has a zero byte).
@@ -524,30 +561,22 @@ impl Vocab {
     /// Give each table a bit and index its first and last tokens; past 64 tables, the others
     /// keep no bit and are always looked up.
     pub fn new<'t>(tables: impl IntoIterator<Item = &'t mut Table>) -> Vocab {
-        let mut words: FastMap<&str, [u64; 3]> = FastMap::default();
+        let mut v = Vocab { words: TokMap::default(), bytes: [[0; 3]; 128], lens: 0 };
         for (i, t) in tables.into_iter().enumerate().take(64) {
             t.bit = 1 << i;
-            for (k, entries) in &t.first {
-                let masks = words.entry(k.as_str()).or_default();
+            for e in &t.entries {
+                let (first, last) = (&e.toks[0], &e.toks[e.toks.len() - 1]);
+                let masks = v.words.entry(first);
                 masks[0] |= t.bit;
-                if entries.iter().any(|&i| t.entries[i as usize].toks.len() == 1) {
+                if e.toks.len() == 1 {
                     masks[2] |= t.bit;
                 }
+                v.words.entry(last)[1] |= t.bit;
+                v.lens |= len_bit(first.len()) | len_bit(last.len());
             }
-            for k in t.last.keys() {
-                words.entry(k.as_str()).or_default()[1] |= t.bit;
-            }
-        }
-        let mut v = Vocab { short: FastMap::default(), long: FastMap::default(), bytes: [[0; 3]; 128], lens: 0 };
-        for (k, masks) in words {
-            v.lens |= len_bit(k.len());
-            match pack(k.as_bytes()) {
-                Some(p) => v.short.insert(p, masks),
-                None => v.long.insert(k.as_bytes().into(), masks),
-            };
         }
         for c in 0..128u8 {
-            v.bytes[usize::from(c)] = v.short.get(&u128::from(c.to_ascii_lowercase())).copied().unwrap_or_default();
+            v.bytes[usize::from(c)] = v.words.short.get(&u128::from(c.to_ascii_lowercase())).copied().unwrap_or_default();
         }
         v
     }
@@ -566,21 +595,7 @@ impl Vocab {
         if !Table::may_be_key(s, self.lens) {
             return [0; 3];
         }
-        let found = if s.is_ascii()
-            && let Some(p) = pack(s.as_bytes())
-        {
-            self.short.get(&ascii_lower(p))
-        } else {
-            let mut buf = [0u8; 64];
-            match fold_into(s, &mut buf) {
-                Some(key) => match pack(key.as_bytes()) {
-                    Some(p) => self.short.get(&p),
-                    None => self.long.get(key.as_bytes()),
-                },
-                None => None,
-            }
-        };
-        found.copied().unwrap_or_default()
+        self.words.get(s).copied().unwrap_or_default()
     }
 
     /// The word at or after `pos` (`next_tok`).
