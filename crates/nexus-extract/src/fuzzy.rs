@@ -360,11 +360,32 @@ static LETTER_OR_HYPHEN: [bool; 256] = {
     t
 };
 
+/// The ASCII letters and hyphens of eight bytes, as the high bit of each byte: the low seven
+/// bits are offset so that a sum sets the high bit at a bound, with no carry between bytes, and
+/// non-ASCII bytes are left out.
+fn letter_or_hyphen_bytes(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let each = |b: u8| 0x0101_0101_0101_0101 * u64::from(b);
+    let lower = (x & !HIGH) | each(0x20);
+    let letters = lower.wrapping_add(each(0x80 - b'a')) & !lower.wrapping_add(each(0x80 - b'z' - 1));
+    let hyphens = !((x & !HIGH) ^ each(b'-')).wrapping_add(each(0x7f));
+    (letters | hyphens) & !x & HIGH
+}
+
 /// The end of the run of letters and hyphens from `i`; ASCII bytes without decoding.
 #[inline(always)]
 fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
+        // Eight bytes at a time up to the first that is no ASCII letter or hyphen.
+        while let Some(chunk) = bytes.get(i..).and_then(|c| c.first_chunk::<8>()) {
+            let stop = !letter_or_hyphen_bytes(u64::from_le_bytes(*chunk)) & 0x8080_8080_8080_8080;
+            if stop != 0 {
+                i += (stop.trailing_zeros() / 8) as usize;
+                break;
+            }
+            i += 8;
+        }
         while i < bytes.len() && LETTER_OR_HYPHEN[usize::from(bytes[i])] {
             i += 1;
         }
@@ -552,6 +573,18 @@ mod tests {
         for from in 0..text.len() {
             let want = text[from..].iter().position(|&b| b.is_ascii_uppercase()).map(|n| from + n);
             assert_eq!(super::next_capital_or_non_ascii(text, from), want, "{from}");
+        }
+    }
+
+    #[test]
+    fn word_scan_finds_letters_and_hyphens_as_the_table_does() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = *b"abcXYZ-q";
+                chunk[at] = b;
+                let want: u64 = (0..8).filter(|&j| super::LETTER_OR_HYPHEN[usize::from(chunk[j])]).map(|j| 0x80 << (8 * j)).sum();
+                assert_eq!(super::letter_or_hyphen_bytes(u64::from_le_bytes(chunk)), want, "{b} {at}");
+            }
         }
     }
 

@@ -104,6 +104,17 @@ pub(super) struct Names {
     /// The first segments of the names: most words of a text start no name, and the set rejects
     /// them for less than the hash table.
     firsts: Bits,
+    /// The first segments that are names by themselves, and the first two segments of the
+    /// longer names (`pair_hash`): common words start names ("the", "de"), and most of them are
+    /// rejected here with the next segment's key rather than by two look-ups in the table.
+    named_firsts: Bits,
+    pairs: Bits,
+}
+
+/// The hash of a name's first two segments, from their `Key` hashes after `ROOT`.
+#[inline]
+fn pair_hash(first: u64, second: u64) -> u64 {
+    (first ^ second.rotate_left(32)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// A set of words as one bit each (from their `Key` hash), for a quick "certainly not one of
@@ -115,9 +126,13 @@ const FIRST_BITS: u32 = 18;
 
 impl Bits {
     pub(super) fn new<'a>(words: impl IntoIterator<Item = &'a [u8]>) -> Bits {
+        Bits::of_hashes(words.into_iter().map(|w| Key::of(w).hash(ROOT)))
+    }
+
+    fn of_hashes(hashes: impl IntoIterator<Item = u64>) -> Bits {
         let mut bits = vec![0u64; (1 << FIRST_BITS) / 64];
-        for w in words {
-            let bit = Bits::bit(Key::of(w).hash(ROOT));
+        for h in hashes {
+            let bit = Bits::bit(h);
             bits[bit / 64] |= 1 << (bit % 64);
         }
         Bits(bits)
@@ -186,11 +201,16 @@ impl Names {
             slots[i] = ((h >> 16) as u32, n as u32);
         }
         let firsts = Bits::new(nodes.iter().filter(|n| n.parent == ROOT).map(|n| &segments[n.at as usize..][..n.key.len as usize]));
+        let named_firsts = Bits::of_hashes(nodes.iter().filter(|n| n.parent == ROOT && n.name != NONE).map(|n| n.key.hash(ROOT)));
+        let pairs = Bits::of_hashes(nodes.iter().filter_map(|n| {
+            let first = nodes.get(n.parent as usize).filter(|p| p.parent == ROOT)?;
+            Some(pair_hash(first.key.hash(ROOT), n.key.hash(ROOT)))
+        }));
         let ascii_class = std::array::from_fn(|a| {
             let c = char::from(a as u8);
             if c.is_alphanumeric() { 1 } else { 2 * u8::from(odd_first.contains(&c)) }
         });
-        Names { nodes, segments, slots, shift, odd_first, ascii_class, firsts }
+        Names { nodes, segments, slots, shift, odd_first, ascii_class, firsts, named_firsts, pairs }
     }
 
     /// The node for segment `bytes[from..to]` after `parent`; `key` is the segment's and `h` its
@@ -301,6 +321,16 @@ impl Names {
         let bytes = text.as_bytes();
         if !self.firsts.may_hold_hash(h) {
             return None;
+        }
+        // A first segment that is no name needs the next segment to be a name's second.
+        if !self.named_firsts.may_hold_hash(h) {
+            if cut >= limit || cut == text.len() {
+                return None;
+            }
+            let next = words.run_end(cut + class_at(text, cut).1);
+            if !self.pairs.may_hold_hash(pair_hash(h, Key::at(bytes, cut, next).hash(ROOT))) {
+                return None;
+            }
         }
         let mut found: Option<Found> = None;
         let (mut parent, mut from) = (ROOT, start);
