@@ -863,7 +863,20 @@ pub(super) struct PackedClasses {
 
 impl PackedClasses {
     fn new(map: &ClassMap) -> PackedClasses {
-        let short: Vec<(u64, u32)> = map.iter().filter_map(|(w, &c)| Some((pack(w.as_bytes())?, c))).collect();
+        PackedClasses::from_keys(map.iter().filter_map(|(w, &c)| Some((pack(w.as_bytes())?, c))).collect())
+    }
+
+    /// The first eight bytes of `map`'s longer words, packed, each with the class 1: a word of
+    /// the text whose first eight bytes are not among them is in no class, without hashing it.
+    fn long_prefixes(map: &ClassMap) -> PackedClasses {
+        let mut keys: Vec<u64> = map.keys().filter(|w| w.len() > 8).filter_map(|w| pack(w.as_bytes().get(..8)?)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        PackedClasses::from_keys(keys.into_iter().map(|k| (k, 1)).collect())
+    }
+
+    /// The table of the (distinct, non-zero) `short` keys.
+    fn from_keys(short: Vec<(u64, u32)>) -> PackedClasses {
         let bits = (short.len() * 2).max(16).next_power_of_two().trailing_zeros();
         let mut table = PackedClasses { keys: vec![0; 1 << bits], classes: vec![0; 1 << bits], shift: 64 - bits };
         for (key, class) in short {
@@ -911,6 +924,8 @@ fn pack(word: &[u8]) -> Option<u64> {
 #[derive(Clone, Copy)]
 struct Vocabulary<'v> {
     packed: &'v PackedClasses,
+    /// `PackedClasses::long_prefixes` of `map`.
+    prefixes: &'v PackedClasses,
     map: &'v ClassMap,
 }
 
@@ -928,7 +943,11 @@ impl Vocabulary<'_> {
         match b.len() {
             1..=7 => self.packed.get(crate::hash::tail(b)),
             8 => b.first_chunk::<8>().map_or(0, |w| self.packed.get(u64::from_le_bytes(*w))),
-            _ => self.map.get(word()).copied().unwrap_or(0),
+            // Most longer words are in no class: their first eight bytes say so.
+            _ => match b.first_chunk::<8>() {
+                Some(w) if self.prefixes.get(u64::from_le_bytes(*w)) != 0 => self.map.get(word()).copied().unwrap_or(0),
+                _ => 0,
+            },
         }
     }
 }
@@ -1032,7 +1051,7 @@ static BYTE_CLASS: [u8; 256] = {
 impl<'a> Words<'a> {
     /// The words of `text` with their classes in the finders' vocabulary.
     pub fn classified(text: &'a str, kb: &KbIndex) -> Words<'a> {
-        Words::read(text, Some(Vocabulary { packed: &kb.packed, map: &kb.classes }))
+        Words::read(text, Some(Vocabulary { packed: &kb.packed, prefixes: &kb.long_prefixes, map: &kb.classes }))
     }
 
     #[inline]
@@ -1536,6 +1555,8 @@ pub(super) struct KbIndex {
     pub classes: ClassMap,
     /// `classes`' words of up to eight bytes, packed, for the word scan.
     packed: PackedClasses,
+    /// The first eight bytes of `classes`' longer words (`PackedClasses::long_prefixes`).
+    long_prefixes: PackedClasses,
     /// Folded demonym ("peruvian", "peruanos", "belgas") → the country's entry.
     pub demonyms: Map<usize>,
     /// Folded one-word names of places and countries: a surname that is one ("Lima", "Santos")
@@ -1564,6 +1585,7 @@ impl KbIndex {
         let mut index = KbIndex {
             classes: word_classes().clone(),
             packed: PackedClasses { keys: Vec::new(), classes: Vec::new(), shift: 0 },
+            long_prefixes: PackedClasses { keys: Vec::new(), classes: Vec::new(), shift: 0 },
             demonyms: Map::default(),
             places: Set::default(),
             countries: Set::default(),
@@ -1636,6 +1658,7 @@ impl KbIndex {
             }
         }
         index.packed = PackedClasses::new(&index.classes);
+        index.long_prefixes = PackedClasses::long_prefixes(&index.classes);
         index
     }
 }
@@ -1722,7 +1745,7 @@ mod tests {
     #[test]
     fn packed_classes_are_the_map() {
         let kb = kb_index();
-        let v = Vocabulary { packed: &kb.packed, map: &kb.classes };
+        let v = Vocabulary { packed: &kb.packed, prefixes: &kb.long_prefixes, map: &kb.classes };
         for (word, &class) in &kb.classes {
             assert_eq!(v.get(word), class, "{word}");
         }
