@@ -863,7 +863,20 @@ pub(super) struct PackedClasses {
 
 impl PackedClasses {
     fn new(map: &ClassMap) -> PackedClasses {
-        let short: Vec<(u64, u32)> = map.iter().filter_map(|(w, &c)| Some((pack(w.as_bytes())?, c))).collect();
+        PackedClasses::from_keys(map.iter().filter_map(|(w, &c)| Some((pack(w.as_bytes())?, c))).collect())
+    }
+
+    /// The first eight bytes of `map`'s longer words, packed, each with the class 1: a word of
+    /// the text whose first eight bytes are not among them is in no class, without hashing it.
+    fn long_prefixes(map: &ClassMap) -> PackedClasses {
+        let mut keys: Vec<u64> = map.keys().filter(|w| w.len() > 8).filter_map(|w| pack(w.as_bytes().get(..8)?)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        PackedClasses::from_keys(keys.into_iter().map(|k| (k, 1)).collect())
+    }
+
+    /// The table of the (distinct, non-zero) `short` keys.
+    fn from_keys(short: Vec<(u64, u32)>) -> PackedClasses {
         let bits = (short.len() * 2).max(16).next_power_of_two().trailing_zeros();
         let mut table = PackedClasses { keys: vec![0; 1 << bits], classes: vec![0; 1 << bits], shift: 64 - bits };
         for (key, class) in short {
@@ -911,6 +924,8 @@ fn pack(word: &[u8]) -> Option<u64> {
 #[derive(Clone, Copy)]
 struct Vocabulary<'v> {
     packed: &'v PackedClasses,
+    /// `PackedClasses::long_prefixes` of `map`.
+    prefixes: &'v PackedClasses,
     map: &'v ClassMap,
 }
 
@@ -928,7 +943,11 @@ impl Vocabulary<'_> {
         match b.len() {
             1..=7 => self.packed.get(crate::hash::tail(b)),
             8 => b.first_chunk::<8>().map_or(0, |w| self.packed.get(u64::from_le_bytes(*w))),
-            _ => self.map.get(word()).copied().unwrap_or(0),
+            // Most longer words are in no class: their first eight bytes say so.
+            _ => match b.first_chunk::<8>() {
+                Some(w) if self.prefixes.get(u64::from_le_bytes(*w)) != 0 => self.map.get(word()).copied().unwrap_or(0),
+                _ => 0,
+            },
         }
     }
 }
@@ -1032,7 +1051,7 @@ static BYTE_CLASS: [u8; 256] = {
 impl<'a> Words<'a> {
     /// The words of `text` with their classes in the finders' vocabulary.
     pub fn classified(text: &'a str, kb: &KbIndex) -> Words<'a> {
-        Words::read(text, Some(Vocabulary { packed: &kb.packed, map: &kb.classes }))
+        Words::read(text, Some(Vocabulary { packed: &kb.packed, prefixes: &kb.long_prefixes, map: &kb.classes }))
     }
 
     #[inline]
@@ -1143,7 +1162,7 @@ impl<'a> Words<'a> {
             i += first.len_utf8();
             let lead = BYTE_CLASS[usize::from(b)];
             if lead & ASCII_ALNUM != 0
-                && let Some((end, tail)) = lower_ascii_tail(bytes, i)
+                && let Some((end, tail, key)) = lower_ascii_tail(bytes, start)
                 && !(lead == UPPER_LETTER && end == i && bytes.get(end) == Some(&b'.'))
             {
                 let digits = if (lead | tail) & DIGIT_CHAR != 0 { DIGITS } else { 0 };
@@ -1167,11 +1186,14 @@ impl<'a> Words<'a> {
                     // Capitalised, with lower-case letters or digits after: namey.
                     classes.push(
                         odd | if lead != UPPER_LETTER {
-                            v.get_bytes(&bytes[start..end], || &text[start..end])
+                            if key != 0 { v.packed.get(key) } else { v.get_bytes(&bytes[start..end], || &text[start..end]) }
                         } else {
                             capitals.push(list.len());
                             let (a, b) = word.folded;
-                            v.get_bytes(&folded.as_bytes()[a..b], || &folded[a..b]) | NAMEY | CAPITAL
+                            // The key with its capital lowered (ASCII: one bit).
+                            let class =
+                                if key != 0 { v.packed.get(key | 0x20) } else { v.get_bytes(&folded.as_bytes()[a..b], || &folded[a..b]) };
+                            class | NAMEY | CAPITAL
                         },
                     );
                 }
@@ -1451,12 +1473,43 @@ fn skip_separators(bytes: &[u8], i: usize) -> usize {
     i + rest.iter().position(|&b| !matches!(BYTE_CLASS[usize::from(b)], SEPARATOR | JOINER)).unwrap_or(rest.len())
 }
 
-/// The end of the word whose second byte is at `i`, when the rest of it is lower-case ASCII
-/// letters and digits up to a separator (or the end): no capital, joiner or other character in
-/// it or after it.
-/// With it, the byte classes of the tail, or-ed (whether it holds a digit).
+/// The end of the word whose first byte (an ASCII letter or digit) is at `start`, when the rest
+/// of it is lower-case ASCII letters and digits up to a separator (or the end): no capital,
+/// joiner or other character in it or after it.
+/// With it, whether the rest holds a digit (`DIGIT_CHAR`, else 0), and the word's bytes packed
+/// as `PackedClasses` keys them when it is at most eight bytes long (else 0).
+/// The first eight bytes are read as one word and tested together (most words end within
+/// them), which also gives the key; longer words go on byte by byte.
 #[inline]
-fn lower_ascii_tail(bytes: &[u8], mut i: usize) -> Option<(usize, u8)> {
+fn lower_ascii_tail(bytes: &[u8], start: usize) -> Option<(usize, u8, u64)> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let Some(w) = bytes.get(start..start + 8).and_then(|w| w.first_chunk::<8>()).map(|w| u64::from_le_bytes(*w)) else {
+        let (end, case) = lower_ascii_run(bytes, start + 1)?;
+        return Some((end, case & DIGIT_CHAR, 0));
+    };
+    // Per byte, the high bit set where the byte is at least `c` (seven-bit bytes: no carries).
+    let low = w & !HIGH;
+    let at_least = |c: u8| low.wrapping_add(ONES * u64::from(0x80 - c)) & HIGH;
+    let lower = at_least(b'a') & !at_least(b'{');
+    let digit = at_least(b'0') & !at_least(b':');
+    // The bytes after the first that are not lower-case letters or digits (nor ASCII at all).
+    let other = !((lower | digit) & !w) & HIGH & !0x80;
+    if other == 0 {
+        let (end, case) = lower_ascii_run(bytes, start + 8)?;
+        let digits = if digit & !0x80 != 0 { DIGIT_CHAR } else { case & DIGIT_CHAR };
+        return Some((end, digits, if end == start + 8 { w } else { 0 }));
+    }
+    let n = other.trailing_zeros() / 8;
+    let end = start + n as usize;
+    // Only a separator may end the word here: a capital, joiner or other character fails it.
+    let ends = bytes.get(end).is_some_and(|&b| BYTE_CLASS[usize::from(b)] == SEPARATOR);
+    let kept = (1u64 << (8 * n)) - 1;
+    ends.then_some((end, if digit & kept & !0x80 != 0 { DIGIT_CHAR } else { 0 }, w & kept))
+}
+
+/// `lower_ascii_tail` byte by byte from `i`: the end and the or-ed byte classes.
+fn lower_ascii_run(bytes: &[u8], mut i: usize) -> Option<(usize, u8)> {
     let mut case = 0;
     while let Some(&b) = bytes.get(i) {
         let class = BYTE_CLASS[usize::from(b)];
@@ -1502,6 +1555,8 @@ pub(super) struct KbIndex {
     pub classes: ClassMap,
     /// `classes`' words of up to eight bytes, packed, for the word scan.
     packed: PackedClasses,
+    /// The first eight bytes of `classes`' longer words (`PackedClasses::long_prefixes`).
+    long_prefixes: PackedClasses,
     /// Folded demonym ("peruvian", "peruanos", "belgas") → the country's entry.
     pub demonyms: Map<usize>,
     /// Folded one-word names of places and countries: a surname that is one ("Lima", "Santos")
@@ -1530,6 +1585,7 @@ impl KbIndex {
         let mut index = KbIndex {
             classes: word_classes().clone(),
             packed: PackedClasses { keys: Vec::new(), classes: Vec::new(), shift: 0 },
+            long_prefixes: PackedClasses { keys: Vec::new(), classes: Vec::new(), shift: 0 },
             demonyms: Map::default(),
             places: Set::default(),
             countries: Set::default(),
@@ -1602,6 +1658,7 @@ impl KbIndex {
             }
         }
         index.packed = PackedClasses::new(&index.classes);
+        index.long_prefixes = PackedClasses::long_prefixes(&index.classes);
         index
     }
 }
@@ -1688,7 +1745,7 @@ mod tests {
     #[test]
     fn packed_classes_are_the_map() {
         let kb = kb_index();
-        let v = Vocabulary { packed: &kb.packed, map: &kb.classes };
+        let v = Vocabulary { packed: &kb.packed, prefixes: &kb.long_prefixes, map: &kb.classes };
         for (word, &class) in &kb.classes {
             assert_eq!(v.get(word), class, "{word}");
         }
@@ -1717,6 +1774,40 @@ mod tests {
     }
 
     /// The quantity and date words read off the finders' scan are `WordSet::scan`'s.
+    /// The eight-bytes-at-once `lower_ascii_tail` reads every word as the byte-by-byte run
+    /// does, and its key is the word packed.
+    #[test]
+    fn lower_ascii_tail_is_the_byte_run() {
+        let texts = [
+            "a",
+            "ab cd",
+            "abcdefg h",
+            "abcdefgh",
+            "abcdefgh.",
+            "abcdefghi j",
+            "x1y2z3w4v5 u",
+            "ab-cd",
+            "abC d",
+            "ab\u{e9}c d",
+            "a7 b",
+            "Ab. cd",
+            "q'r s",
+            "A",
+            "ab\ncd",
+        ];
+        for text in texts.iter().flat_map(|t| [t.to_string(), format!("{t}{}", " tail of text")]) {
+            let bytes = text.as_bytes();
+            let got = lower_ascii_tail(bytes, 0);
+            let want = lower_ascii_run(bytes, 1).map(|(end, case)| (end, case & DIGIT_CHAR, super::pack(&bytes[..end]).unwrap_or(0)));
+            // The key is left out (0) only where fewer than eight bytes follow the start.
+            assert_eq!(
+                got.map(|(e, c, k)| (e, c, if bytes.len() >= 8 { k } else { 0 })),
+                want.map(|(e, c, k)| (e, c, if bytes.len() >= 8 { k } else { 0 })),
+                "{text:?}"
+            );
+        }
+    }
+
     #[test]
     fn vocabulary_words_are_the_word_sets_scan() {
         let kb = kb_index();
