@@ -336,7 +336,6 @@ impl Matcher {
         self.spans_of(folded, text, self.names.find(words, range))
     }
 
-    /// The spans of name matches in the folded text.
     /// A name opening with an article ("La Mara", "the United Nations", "La Oficina") gives way
     /// to a longer one that starts at its next word and runs past it ("la Mara Salvatrucha",
     /// "the United Nations Office on Drugs and Crime", "La Oficina de Control de Activos
@@ -362,6 +361,7 @@ impl Matcher {
         out
     }
 
+    /// The spans of name matches in the folded text.
     fn spans_of<'m>(&'m self, folded: &Folded, text: &str, found: Vec<names::Found>) -> Vec<Span<'m>> {
         let span = |f: names::Found| {
             let (start, end) = folded.original_span(f.start, f.end, text);

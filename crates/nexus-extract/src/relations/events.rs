@@ -243,8 +243,7 @@ impl Operation {
         // "La Policía desarticuló una red", "a PF deflagrou uma operação", "agents raided …": the
         // operation's agency, before its arrests and seizures are told without it.
         if v.has_cue(Cue::OperationVerb) {
-            for k in (0..v.len()).filter(|&k| v.cue_at(k, Cue::OperationVerb).is_some()) {
-                let n = v.cue_at(k, Cue::OperationVerb).unwrap_or(1);
+            for (k, n) in (0..v.len()).filter_map(|k| v.cue_at(k, Cue::OperationVerb).map(|n| (k, n))) {
                 if v.passive(k, k + n) {
                     continue;
                 }
