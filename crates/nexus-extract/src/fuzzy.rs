@@ -3,6 +3,7 @@
 //! allowing one edit per ten characters. Short names never match fuzzily: "Ene" is not "Ena".
 
 use crate::fold::fold;
+use crate::text::swar;
 use nexus_kb::{EntityType, KnowledgeBase};
 
 /// Names shorter than this (folded, in bytes) are matched exactly or not at all.
@@ -332,15 +333,10 @@ static CAPITAL_OR_NON_ASCII: [bool; 256] = {
 /// as one word and tested with a few adds and masks (no table look-up per byte), and the first hit
 /// is found by its bit's position: capitals are most of what `capitalised_runs` scans for.
 fn next_capital_or_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut at = from;
     while let Some(chunk) = bytes.get(at..).and_then(|c| c.first_chunk::<8>()) {
         let x = u64::from_le_bytes(*chunk);
-        // Each byte's low seven bits plus 0x3f (0x25) sets its high bit when it is at least 'A'
-        // (at least '[', past 'Z'); no sum carries into the next byte.
-        let low = x & !HIGH;
-        let (from_a, past_z) = (low + 0x3f3f_3f3f_3f3f_3f3f, low + 0x2525_2525_2525_2525);
-        let hits = (x | (from_a & !past_z)) & HIGH;
+        let hits = (x & swar::HIGH) | swar::ascii_in_range(x, b'A', b'Z');
         if hits != 0 {
             return Some(at + (hits.trailing_zeros() / 8) as usize);
         }
@@ -360,16 +356,9 @@ static LETTER_OR_HYPHEN: [bool; 256] = {
     t
 };
 
-/// The ASCII letters and hyphens of eight bytes, as the high bit of each byte: the low seven
-/// bits are offset so that a sum sets the high bit at a bound, with no carry between bytes, and
-/// non-ASCII bytes are left out.
+/// The ASCII letters and hyphens of eight bytes, as the high bit of each byte.
 fn letter_or_hyphen_bytes(x: u64) -> u64 {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let each = |b: u8| 0x0101_0101_0101_0101 * u64::from(b);
-    let lower = (x & !HIGH) | each(0x20);
-    let letters = lower.wrapping_add(each(0x80 - b'a')) & !lower.wrapping_add(each(0x80 - b'z' - 1));
-    let hyphens = !((x & !HIGH) ^ each(b'-')).wrapping_add(each(0x7f));
-    (letters | hyphens) & !x & HIGH
+    swar::ascii_letters(x) | swar::ascii_equal(x, b'-')
 }
 
 /// The end of the run of letters and hyphens from `i`; ASCII bytes without decoding.
@@ -379,7 +368,7 @@ fn word_end(text: &str, mut i: usize) -> usize {
     loop {
         // Eight bytes at a time up to the first that is no ASCII letter or hyphen.
         while let Some(chunk) = bytes.get(i..).and_then(|c| c.first_chunk::<8>()) {
-            let stop = !letter_or_hyphen_bytes(u64::from_le_bytes(*chunk)) & 0x8080_8080_8080_8080;
+            let stop = !letter_or_hyphen_bytes(u64::from_le_bytes(*chunk)) & swar::HIGH;
             if stop != 0 {
                 i += (stop.trailing_zeros() / 8) as usize;
                 break;

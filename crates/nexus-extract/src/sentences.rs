@@ -34,6 +34,7 @@
 //!   - any other word ends the sentence unless a lower-case word follows.
 
 use crate::hash::{FxMap as HashMap, FxSet as HashSet};
+use crate::text::swar;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -124,25 +125,10 @@ static INTERESTING: [bool; 256] = {
 /// its non-ASCII bytes are found with a few adds and masks, and only those are looked up (a
 /// non-ASCII byte is interesting only as 0xE2).
 fn next_interesting(b: &[u8], from: usize) -> Option<usize> {
-    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HIGH: u64 = !LOW;
-    let each = |c: u8| 0x0101_0101_0101_0101 * u64::from(c);
-    // The bytes of `x` equal to `c`, as their high bits: adding 0x7f to a byte's low seven bits
-    // sets its high bit unless the byte is zero, with no carry into the next byte.
-    let equal = |x: u64, c: u8| {
-        let y = x ^ each(c);
-        !(((y & LOW) + LOW) | y) & HIGH
-    };
-    // The ASCII bytes of `x` from `!` to `?`, as their high bits: the sums on the low seven bits
-    // carry into no other byte.
-    let punctuation = |x: u64| {
-        let low = x & LOW;
-        (low + each(0x80 - b'!')) & !(low + each(0x80 - b'?' - 1)) & !x & HIGH
-    };
     let mut at = from;
     while let Some(chunk) = b.get(at..).and_then(|c| c.first_chunk::<8>()) {
         let x = u64::from_le_bytes(*chunk);
-        let mut hits = (x & HIGH) | punctuation(x) | equal(x, b'\n');
+        let mut hits = (x & swar::HIGH) | swar::ascii_in_range(x, b'!', b'?') | swar::ascii_equal(x, b'\n');
         while hits != 0 {
             let i = at + (hits.trailing_zeros() / 8) as usize;
             if INTERESTING[usize::from(b[i])] {

@@ -11,6 +11,50 @@ pub(crate) static ALNUM: [bool; 256] = {
     t
 };
 
+/// Eight bytes read as one `u64` and tested together ("SWAR"): a test's answer is the high
+/// bit of each byte, found with a few adds and masks whose sums carry into no other byte.
+pub(crate) mod swar {
+    /// The high bit of every byte.
+    pub(crate) const HIGH: u64 = splat(0x80);
+
+    /// `b` in every byte.
+    #[inline(always)]
+    pub(crate) const fn splat(b: u8) -> u64 {
+        0x0101_0101_0101_0101 * b as u64
+    }
+
+    /// The bytes of `x` from `lo` to `hi` (`lo` at least 1), as their high bits, where every
+    /// byte of `x` is ASCII (its high bit clear): each byte plus `0x80 - lo` reaches the high bit
+    /// from `lo` on, plus `0x7f - hi` past `hi`.
+    #[inline(always)]
+    pub(crate) fn seven_bit_in_range(x: u64, lo: u8, hi: u8) -> u64 {
+        x.wrapping_add(splat(0x80 - lo)) & !x.wrapping_add(splat(0x7f - hi)) & HIGH
+    }
+
+    /// `seven_bit_in_range` of any bytes: non-ASCII ones are left out.
+    #[inline(always)]
+    pub(crate) fn ascii_in_range(x: u64, lo: u8, hi: u8) -> u64 {
+        seven_bit_in_range(x & !HIGH, lo, hi) & !x
+    }
+
+    /// The ASCII letters of `x`, either case, as their high bits.
+    #[inline(always)]
+    pub(crate) fn ascii_letters(x: u64) -> u64 {
+        // Setting 0x20 lowers a capital and leaves a lower-case letter as it is; it makes no other
+        // byte a letter.
+        ascii_in_range(x | splat(0x20), b'a', b'z')
+    }
+
+    /// The bytes of `x` equal to the ASCII byte `c`, as their high bits: the low seven bits of
+    /// `x ^ c` plus 0x7f reach the high bit unless they are zero, and a high bit of its own says
+    /// the byte differs.
+    #[inline(always)]
+    pub(crate) fn ascii_equal(x: u64, c: u8) -> u64 {
+        let y = x ^ splat(c);
+        !((y & !HIGH).wrapping_add(splat(0x7f)) | y) & HIGH
+    }
+}
+
 /// The runs of letters and digits of `text` (`split` on the rest, empty pieces left out).
 pub(crate) fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
@@ -133,6 +177,32 @@ mod tests {
         for t in ["", "  a1-b ", "São Paulo—Brasil’s 2023 («x»)", "ü", "…año…", "x\u{2009}y"] {
             let want: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
             assert_eq!(super::alphanumeric_runs(t).collect::<Vec<_>>(), want, "{t:?}");
+        }
+    }
+
+    /// The eight-byte tests answer as byte-by-byte comparisons do, for every byte in every
+    /// position among other bytes.
+    #[test]
+    fn swar_tests_are_the_byte_tests() {
+        use super::swar::{ascii_equal, ascii_in_range, ascii_letters, seven_bit_in_range};
+        let high =
+            |chunk: &[u8; 8], test: &dyn Fn(u8) -> bool| -> u64 { (0..8).filter(|&j| test(chunk[j])).map(|j| 0x80u64 << (8 * j)).sum() };
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = *b"aZ0-!?\n\xff";
+                chunk[at] = b;
+                let x = u64::from_le_bytes(chunk);
+                for (lo, hi) in [(b'a', b'z'), (b'A', b'Z'), (b'0', b'9'), (b'!', b'?'), (1, 0x7f)] {
+                    assert_eq!(ascii_in_range(x, lo, hi), high(&chunk, &|c| (lo..=hi).contains(&c)), "{b} {at} {lo}..={hi}");
+                    if x & super::swar::HIGH == 0 {
+                        assert_eq!(seven_bit_in_range(x, lo, hi), ascii_in_range(x, lo, hi), "{b} {at} {lo}..={hi}");
+                    }
+                }
+                assert_eq!(ascii_letters(x), high(&chunk, &|c| c.is_ascii_alphabetic()), "{b} {at}");
+                for c in [b'-', b'\'', b'\n', 0x7f] {
+                    assert_eq!(ascii_equal(x, c), high(&chunk, &|d| d == c), "{b} {at} {c}");
+                }
+            }
         }
     }
 }

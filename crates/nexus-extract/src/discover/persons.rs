@@ -1482,17 +1482,15 @@ fn skip_separators(bytes: &[u8], i: usize) -> usize {
 /// them), which also gives the key; longer words go on byte by byte.
 #[inline]
 fn lower_ascii_tail(bytes: &[u8], start: usize) -> Option<(usize, u8, u64)> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::text::swar::{HIGH, seven_bit_in_range};
     let Some(w) = bytes.get(start..start + 8).and_then(|w| w.first_chunk::<8>()).map(|w| u64::from_le_bytes(*w)) else {
         let (end, case) = lower_ascii_run(bytes, start + 1)?;
         return Some((end, case & DIGIT_CHAR, 0));
     };
-    // Per byte, the high bit set where the byte is at least `c` (seven-bit bytes: no carries).
+    // Tested on the low seven bits; a non-ASCII byte is told by its high bit, once.
     let low = w & !HIGH;
-    let at_least = |c: u8| low.wrapping_add(ONES * u64::from(0x80 - c)) & HIGH;
-    let lower = at_least(b'a') & !at_least(b'{');
-    let digit = at_least(b'0') & !at_least(b':');
+    let lower = seven_bit_in_range(low, b'a', b'z');
+    let digit = seven_bit_in_range(low, b'0', b'9');
     // The bytes after the first that are not lower-case letters or digits (nor ASCII at all).
     let other = !((lower | digit) & !w) & HIGH & !0x80;
     if other == 0 {

@@ -7,7 +7,7 @@
 //! build.
 
 use crate::hash::FxMap;
-use crate::text::ALNUM;
+use crate::text::{ALNUM, swar};
 
 /// Names are read as a trie of segments: the text up to the first cut, then from each cut to the
 /// next. A node is a name, a prefix of names up to a cut, or both; its children are found by
@@ -383,28 +383,9 @@ pub(super) struct Words<'t> {
     starts: Vec<u64>,
 }
 
-/// `b` in every byte.
-const fn bytes(b: u8) -> u64 {
-    0x0101_0101_0101_0101 * b as u64
-}
-
 /// The top bit of each byte of `m` (the others clear) as eight bits, byte i to bit i.
 fn movemask(m: u64) -> u64 {
     (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
-}
-
-/// The ASCII letters and digits of eight ASCII bytes, as `movemask` reads them: a byte's top bit
-/// is set when adding an offset carries it past the bound, with no carry between bytes.
-fn alnum_bytes(x: u64) -> u64 {
-    let letter = x | bytes(0x20);
-    let letters = letter.wrapping_add(bytes(0x80 - b'a')) & !letter.wrapping_add(bytes(0x80 - b'z' - 1));
-    let digits = x.wrapping_add(bytes(0x80 - b'0')) & !x.wrapping_add(bytes(0x80 - b'9' - 1));
-    (letters | digits) & bytes(0x80)
-}
-
-/// The bytes of eight ASCII bytes equal to `b`, as `movemask` reads them.
-fn equal_bytes(x: u64, b: u8) -> u64 {
-    !(x ^ bytes(b)).wrapping_add(bytes(0x7f)) & bytes(0x80)
 }
 
 /// The letter and digit bits of a block of 64 ASCII bytes, and with `quote` its apostrophes' bits;
@@ -414,11 +395,13 @@ fn ascii_block(block: &[u8], quote: bool) -> Option<(u64, u64)> {
     let (mut letters, mut quotes) = (0, 0);
     for (j, chunk) in block.chunks_exact(8).enumerate() {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        if x & bytes(0x80) != 0 {
+        if x & swar::HIGH != 0 {
             return None;
         }
-        letters |= movemask(alnum_bytes(x)) << (8 * j);
-        let q = if quote { equal_bytes(x, b'\'') } else { 0 };
+        // Letters of either case (0x20 set lowers a capital) and digits; the bytes are ASCII.
+        let alnum = swar::seven_bit_in_range(x | swar::splat(0x20), b'a', b'z') | swar::seven_bit_in_range(x, b'0', b'9');
+        letters |= movemask(alnum) << (8 * j);
+        let q = if quote { swar::ascii_equal(x, b'\'') } else { 0 };
         if q != 0 {
             quotes |= movemask(q) << (8 * j);
         }
