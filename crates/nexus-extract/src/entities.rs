@@ -66,6 +66,14 @@ pub fn group(kb: &KnowledgeBase, text: &str, mentions: &[KbMention], learned: &[
     all.extend(mentions.iter().enumerate().map(|(k, m)| (m.start, m.end, k)));
     all.extend(learned.iter().enumerate().map(|(k, f)| (f.start, f.end, mentions.len() + k)));
     all.sort_by_key(|a| (a.0, std::cmp::Reverse(a.1)));
+    // The entity of a mention's source.
+    let key_of = |source: usize| match source.checked_sub(mentions.len()) {
+        None => Key::Kb(mentions[source].entity),
+        Some(k) => match &learned_keys[k] {
+            Ok(i) => Key::Kb(*i),
+            Err(folded) => Key::Learned(learned[k].entity_type, folded),
+        },
+    };
     // Each entity's first mention (its source) and number of mentions, in order of first
     // mention; each mention's source is replaced by its entity's slot there.
     let mut firsts: Vec<(usize, usize)> = Vec::new();
@@ -73,14 +81,7 @@ pub fn group(kb: &KnowledgeBase, text: &str, mentions: &[KbMention], learned: &[
     // empty it was rehashed several times per document.
     let mut index = crate::hash::FxMap::with_capacity_and_hasher(all.len().min(1024), Default::default());
     for a in &mut all {
-        let key = match a.2.checked_sub(mentions.len()) {
-            None => Key::Kb(mentions[a.2].entity),
-            Some(k) => match &learned_keys[k] {
-                Ok(i) => Key::Kb(*i),
-                Err(folded) => Key::Learned(learned[k].entity_type, folded),
-            },
-        };
-        let slot = *index.entry(key).or_insert_with(|| {
+        let slot = *index.entry(key_of(a.2)).or_insert_with(|| {
             firsts.push((a.2, 0));
             firsts.len() - 1
         });
@@ -89,29 +90,33 @@ pub fn group(kb: &KnowledgeBase, text: &str, mentions: &[KbMention], learned: &[
     }
     // Each entity's list made to its size once rather than grown by doubling (a long report
     // names one entry hundreds of times).
-    let in_kb = |i: usize, n: usize| {
-        let e = &kb.entities()[i];
-        let (id, name) = (e.id.clone(), e.name.clone());
-        ExtractedEntity { id, name, entity_type: e.entity_type.as_str(), in_kb: true, unnamed: false, mentions: Vec::with_capacity(n) }
-    };
     let mut out: Vec<ExtractedEntity> = firsts
         .iter()
-        .map(|&(source, n)| match source.checked_sub(mentions.len()) {
-            None => in_kb(mentions[source].entity, n),
-            Some(k) => match &learned_keys[k] {
-                Ok(i) => in_kb(*i, n),
-                Err(folded) => {
-                    let f = &learned[k];
-                    ExtractedEntity {
-                        id: learned_id(f.entity_type, folded),
-                        name: f.name.clone(),
-                        entity_type: f.entity_type.as_str(),
-                        in_kb: false,
-                        unnamed: f.unnamed,
-                        mentions: Vec::with_capacity(n),
-                    }
+        .map(|&(source, n)| match key_of(source) {
+            Key::Kb(i) => {
+                let e = &kb.entities()[i];
+                let (id, name) = (e.id.clone(), e.name.clone());
+                ExtractedEntity {
+                    id,
+                    name,
+                    entity_type: e.entity_type.as_str(),
+                    in_kb: true,
+                    unnamed: false,
+                    mentions: Vec::with_capacity(n),
                 }
-            },
+            }
+            Key::Learned(t, folded) => {
+                // A learned key's first mention is a learned one.
+                let f = &learned[source - mentions.len()];
+                ExtractedEntity {
+                    id: learned_id(t, folded),
+                    name: f.name.clone(),
+                    entity_type: t.as_str(),
+                    in_kb: false,
+                    unnamed: f.unnamed,
+                    mentions: Vec::with_capacity(n),
+                }
+            }
         })
         .collect();
     for (start, end, slot) in all {

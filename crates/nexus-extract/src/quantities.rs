@@ -222,9 +222,9 @@ struct Num {
     langs: u8,
     vague: bool,
     year_like: bool,
-    /// The word after `after_at` (`Vocab::word_after`), when it was looked up already.
-    after: Option<Word>,
-    after_at: usize,
+    /// Where a word after the number was looked up already (`Vocab::word_after`), and the word
+    /// found there: the word after the number when that place is still its end.
+    after: Option<(usize, Option<Word>)>,
 }
 
 #[derive(Debug, Clone)]
@@ -478,7 +478,10 @@ fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
         end = h.end;
         num.end = end;
     }
-    let after = if num.after_at == num.end { num.after } else { lx.vocab.word_after(text, num.end) };
+    let after = match num.after {
+        Some((at, word)) if at == num.end => word,
+        _ => lx.vocab.word_after(text, num.end),
+    };
     let unit = unit_after(text, &num, after);
     if unit.is_none() && currency.is_none() {
         // Only the low end of a range goes on without a unit.
@@ -700,7 +703,6 @@ fn one_unit(text: &str, pos: usize, langs: u8) -> Option<Num> {
         vague: false,
         year_like: false,
         after: None,
-        after_at: usize::MAX,
     })
 }
 
@@ -716,9 +718,9 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
         }
         let year_like = plain == 4 && (1900.0..=2099.0).contains(&value);
         let (value, mult, after) = apply_mults(text, &mut end, value, ANY);
-        let after_at = end;
+        let after = Some((end, after));
         let (value, end) = with_rest(text, value, mult, end);
-        return Some(Num { start: pos, end, value, mult, langs: ANY, vague: false, year_like: year_like && mult == 1.0, after, after_at });
+        return Some(Num { start: pos, end, value, mult, langs: ANY, vague: false, year_like: year_like && mult == 1.0, after });
     }
     let t0 = lx.vocab.word_after(text, pos)?;
     if t0.tok.start != pos {
@@ -739,17 +741,7 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
         if langs == 0 {
             return None;
         }
-        return Some(Num {
-            start: pos,
-            end,
-            value: value * 2.0,
-            mult: 1.0,
-            langs,
-            vague: true,
-            year_like: false,
-            after: None,
-            after_at: usize::MAX,
-        });
+        return Some(Num { start: pos, end, value: value * 2.0, mult: 1.0, langs, vague: true, year_like: false, after: None });
     }
     if let Some(h) = table!("several").fwd(text, t0) {
         let m = next_tok(text, h.end).and_then(|t| table!("mult").match_fwd_tok(text, t))?;
@@ -765,7 +757,6 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
             vague: true,
             year_like: false,
             after: None,
-            after_at: usize::MAX,
         });
     }
     // number words
@@ -846,7 +837,7 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
     }
     let mult = if last_mult >= 1000.0 { last_mult } else { 1.0 };
     let (value, end) = with_rest(text, total + cur, mult, end);
-    Some(Num { start, end, value, mult, langs, vague: false, year_like: false, after: None, after_at: usize::MAX })
+    Some(Num { start, end, value, mult, langs, vague: false, year_like: false, after: None })
 }
 
 /// Mexican and Central American usage writes the rest of a number in digits after its

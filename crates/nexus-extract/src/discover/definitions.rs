@@ -739,7 +739,6 @@ fn recurrences(known: &Known, found: &[Found], out: &mut Out) {
     out.defs = defs;
 }
 
-/// The char boundary at or before `i`, within the text.
 /// From this many surfaces, one pass over the words costs less than a search each (a shorter
 /// document defines fewer); where that pass cannot serve, one automaton does, in this much text.
 const ONE_PASS_SURFACES: usize = 4;

@@ -1771,7 +1771,6 @@ mod tests {
         assert_eq!(words.capitals().len(), (0..words.len()).filter(|&k| words.is(k, CAPITAL)).count());
     }
 
-    /// The quantity and date words read off the finders' scan are `WordSet::scan`'s.
     /// The eight-bytes-at-once `lower_ascii_tail` reads every word as the byte-by-byte run
     /// does, and its key is the word packed.
     #[test]
@@ -1806,6 +1805,7 @@ mod tests {
         }
     }
 
+    /// The quantity and date words read off the finders' scan are `WordSet::scan`'s.
     #[test]
     fn vocabulary_words_are_the_word_sets_scan() {
         let kb = kb_index();

@@ -966,21 +966,26 @@ impl WordSet {
 mod tests {
     use super::{Tok, fold_into, is_space, is_word, next_tok, prev_tok};
 
-    /// `next_tok` and `prev_tok` read char by char, as they did before their ASCII fast path.
-    fn next_by_chars(text: &str, pos: usize) -> Option<Tok> {
+    /// The first char of `chars` past whitespace, unless a blank line (two line breaks) comes
+    /// first: the gap `next_tok` and `prev_tok` step over, read char by char.
+    fn past_gap(mut chars: impl Iterator<Item = (usize, char)>) -> Option<(usize, char)> {
         let mut newlines = 0;
-        let mut it = text[pos..].char_indices();
-        let (off, c) = loop {
-            let (i, c) = it.next()?;
+        loop {
+            let (i, c) = chars.next()?;
             if c == '\n' {
                 newlines += 1;
                 if newlines > 1 {
                     return None;
                 }
             } else if !is_space(c) {
-                break (i, c);
+                return Some((i, c));
             }
-        };
+        }
+    }
+
+    /// `next_tok` and `prev_tok` read char by char, as they did before their ASCII fast path.
+    fn next_by_chars(text: &str, pos: usize) -> Option<Tok> {
+        let (off, c) = past_gap(text[pos..].char_indices())?;
         let start = pos + off;
         let mut end = start + c.len_utf8();
         if is_word(c) {
@@ -990,19 +995,7 @@ mod tests {
     }
 
     fn prev_by_chars(text: &str, pos: usize) -> Option<Tok> {
-        let mut newlines = 0;
-        let mut it = text[..pos].char_indices().rev();
-        let (i, c) = loop {
-            let (i, c) = it.next()?;
-            if c == '\n' {
-                newlines += 1;
-                if newlines > 1 {
-                    return None;
-                }
-            } else if !is_space(c) {
-                break (i, c);
-            }
-        };
+        let (i, c) = past_gap(text[..pos].char_indices().rev())?;
         let end = i + c.len_utf8();
         let mut start = i;
         if is_word(c) {
