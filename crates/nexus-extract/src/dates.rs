@@ -80,6 +80,11 @@ fn month_of(tok: &str) -> Option<(u32, bool, bool)> {
     dlex().months.get(lex::fold_into(tok, &mut buf)?).copied()
 }
 
+/// Does a token name a month, in full or abbreviated?
+pub(crate) fn is_month_word(tok: &str) -> bool {
+    month_of(tok).is_some()
+}
+
 /// Does a token fold to one of `words`?
 fn folds_to(tok: &str, words: &[&str]) -> bool {
     let mut buf = [0u8; 64];

@@ -24,8 +24,9 @@ mod text;
 pub use entities::{ExtractedEntity, Mention};
 pub use matcher::Matcher;
 
-use nexus_kb::KnowledgeBase;
+use nexus_kb::{EntityType, KnowledgeBase};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// What extraction found in one document: ONTOLOGY.md's `--json` object without its
 /// `document`.
@@ -68,13 +69,21 @@ pub struct Extractor {
     kb: KnowledgeBase,
     matcher: Matcher,
     learned: discover::Index,
+    /// The ISO code of each peso country's peso, by the country's ISO 3166 code.
+    pesos: HashMap<String, &'static str>,
 }
 
 impl Extractor {
     pub fn new(kb: KnowledgeBase) -> Extractor {
         let matcher = Matcher::new(&kb);
         let learned = discover::Index::new(&kb);
-        Extractor { kb, matcher, learned }
+        let pesos = kb
+            .entities()
+            .iter()
+            .filter(|e| e.entity_type == EntityType::Country)
+            .filter_map(|e| Some((e.iso2.clone()?, e.names().find_map(quantities::peso_of_country)?)))
+            .collect();
+        Extractor { kb, matcher, learned, pesos }
     }
 
     pub fn kb(&self) -> &KnowledgeBase {
@@ -99,11 +108,31 @@ impl Extractor {
         let (mentions, learned) = codenames::drop_codenames(text, mentions, learned);
         let (words, lang) = cx.vocabulary_words();
         let doc = quantities::lex::DocLex::with_words(words, lang);
+        let cited = || self.cited_peso(&mentions);
         let quantities: Vec<ExtractedQuantity> =
-            quantities::find_quantities_in(text, &doc).into_iter().map(|q| self.with_commodity(q, &mentions)).collect();
+            quantities::find_quantities_in(text, &doc, &cited).into_iter().map(|q| self.with_commodity(q, &mentions)).collect();
         let entities = entities::group(&self.kb, text, &mentions, &learned);
         let dates = dates::find_dates_in(text, reference, &doc);
         Extraction { entities, relations: Vec::new(), quantities, dates }
+    }
+
+    /// The peso of the peso country most cited by the document's places, countries and state
+    /// agencies: "pesos" in a report on Tumaco are Colombian pesos, though it never says
+    /// "Colombia". Armed groups and cartels are left out: they are cited far from home.
+    fn cited_peso(&self, mentions: &[matcher::KbMention]) -> Option<String> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for m in mentions {
+            let e = &self.kb.entities()[m.entity];
+            let iso = match e.entity_type {
+                EntityType::Country => e.iso2.as_deref(),
+                EntityType::Place | EntityType::StateActor => e.country.as_deref(),
+                _ => None,
+            };
+            if let Some(&peso) = iso.and_then(|i| self.pesos.get(i)) {
+                *counts.entry(peso).or_default() += 1;
+            }
+        }
+        counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|(p, _)| p.to_owned())
     }
 
     /// The commodity a quantity measures: a commodity mention inside the words the quantity
@@ -118,7 +147,7 @@ impl Extractor {
                 .iter()
                 .filter(|m| m.start >= s && m.end <= e)
                 .map(|m| &self.kb.entities()[m.entity])
-                .find(|ent| ent.entity_type == nexus_kb::EntityType::Commodity)
+                .find(|ent| ent.entity_type == EntityType::Commodity)
                 .map(|ent| ent.id.clone())
         });
         ExtractedQuantity { text: q.text, start: q.start, end: q.end, value: q.value, unit: q.unit, bound: q.bound, commodity }

@@ -26,7 +26,8 @@
 //!   figure an analyst could cite or compare.
 //! - Bare "$" and "dollars" are USD, except in Spanish or Portuguese text whose most cited country
 //!   uses pesos (Colombia, Mexico, Chile, ...): then the local peso. Unqualified "pesos" take that
-//!   country's code, MXN when no country is cited. "N million pounds" is GBP, other pounds are mass.
+//!   country's code, MXN when no country is cited. The country is the one the document's places,
+//!   countries and agencies are in (the caller's `cited`), else the one its words cite most. "N million pounds" is GBP, other pounds are mass.
 //! - Rates: per year/month/week/day turn kg, ha, l and money into yearly rates (kg/yr, USD/yr);
 //!   a monthly rate is multiplied by 12. The span ends at the unit, or runs through the rate when
 //!   one follows ("more than 200 tons of cocaine per year"). Years, times, dates, ordinals,
@@ -169,10 +170,20 @@ pub(crate) fn lex() -> &'static Lex {
     })
 }
 
+/// The ISO code of the peso of the country named `name` (English or local name, any case), if
+/// that country's currency is a peso: the country cues of `units.tsv` say which are.
+pub(crate) fn peso_of_country(name: &str) -> Option<&'static str> {
+    let lx = lex();
+    let folded = fold(name);
+    let m = lx.cue_ac.find(folded.as_str()).filter(|m| m.start() == 0 && m.end() == folded.len())?;
+    Some(lx.cue_codes[m.pattern().as_usize()].as_str())
+}
+
 /// Per-document context computed only when a rule needs it.
 struct DocCtx<'a> {
     text: &'a str,
     lex: &'a lex::DocLex,
+    cited: &'a dyn Fn() -> Option<String>,
     peso: Option<Option<String>>,
 }
 
@@ -180,8 +191,14 @@ impl DocCtx<'_> {
     fn lang(&mut self) -> u8 {
         self.lex.lang(self.text)
     }
-    /// The ISO code of the peso of the most cited peso country, if any.
+    /// The ISO code of the peso of the country the document's places are in, else of the peso
+    /// country its words cite most, if any.
     fn peso(&mut self) -> Option<String> {
+        if self.peso.is_none()
+            && let Some(p) = (self.cited)()
+        {
+            self.peso = Some(Some(p));
+        }
         if self.peso.is_none() {
             let lx = lex();
             let mut counts: HashMap<&str, usize> = HashMap::new();
@@ -252,14 +269,16 @@ struct Q {
 }
 
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
-    find_quantities_in(text, &lex::DocLex::default())
+    find_quantities_in(text, &lex::DocLex::default(), &|| None)
 }
 
-/// `find_quantities`, with what it reads of the document shared with the date finder.
-pub(crate) fn find_quantities_in(text: &str, doc: &lex::DocLex) -> Vec<Quantity> {
+/// `find_quantities`, with what it reads of the document shared with the date finder, and the
+/// peso of the country its entities place it in (`cited`, asked only when a bare "$" or "pesos"
+/// needs it), which the text's own country words stand in for when it has none.
+pub(crate) fn find_quantities_in(text: &str, doc: &lex::DocLex, cited: &dyn Fn() -> Option<String>) -> Vec<Quantity> {
     let digits = doc.digit_runs(text).iter().map(|&(s, _)| s);
     let words = doc.words(text, lex::QUANTITY_WORDS).iter().map(|(t, _)| t.start);
-    let mut ctx = DocCtx { text, lex: doc, peso: None };
+    let mut ctx = DocCtx { text, lex: doc, cited, peso: None };
     let mut out: Vec<Quantity> = Vec::new();
     let mut last_end = 0;
     for c in merged(digits, words) {
@@ -595,10 +614,12 @@ fn unit_after(text: &str, num: &Num, after: Option<Word>) -> Option<UnitHit> {
     {
         return Some(u);
     }
-    // One adjective before a people or counted noun: "5,000 additional troops", "1.8 million fentanyl pills".
+    // One adjective before a people or counted noun: "5,000 additional troops", "1.8 million
+    // fentanyl pills"; in English a demonym or a group's name too ("six Mexican nationals", "300
+    // PCC members"), but not a month ("on 12 March soldiers raided").
     if t.is_word(text)
         && !t.is_digits(text)
-        && t.s(text).chars().next().is_some_and(char::is_lowercase)
+        && t.s(text).chars().next().is_some_and(|c| c.is_lowercase() || c.is_uppercase() && !crate::dates::is_month_word(t.s(text)))
         && !table!("u:stop").has(text, w)
         && !table!("u:link").has(text, w)
         && !table!("range_to").has(text, w)

@@ -196,6 +196,12 @@ const QUANTITIES: &[(&str, &[QuantityCase])] = &[
     ("un decomiso de 500 mdd", &[("500 mdd", 5e8, "USD", Bound::Exact)]),
     ("destruyó 1.063 laboratorios", &[("1.063 laboratorios", 1063.0, "count", Bound::Exact)]),
     ("5,000 additional troops", &[("5,000 additional troops", 5000.0, "people", Bound::Exact)]),
+    // an English demonym or a group's name between the number and the people noun
+    ("six Mexican nationals were detained", &[("six Mexican nationals", 6.0, "people", Bound::Exact)]),
+    ("about 300 PCC members", &[("about 300 PCC members", 300.0, "people", Bound::Approx)]),
+    ("the 15 Sinaloa operatives", &[("15 Sinaloa operatives", 15.0, "people", Bound::Exact)]),
+    // "police" alone is no people noun: it heads other nouns
+    ("burned two police vehicles", &[("two police vehicles", 2.0, "count", Bound::Exact)]),
     // percentages
     ("rising by up to 40 percent", &[("up to 40 percent", 40.0, "percent", Bound::AtMost)]),
     ("around 80% of the cocaine", &[("around 80%", 80.0, "percent", Bound::Approx)]),
@@ -338,6 +344,7 @@ fn not_quantities() {
         "Ley 30077 contra el crimen organizado y el Decreto 111",
         "NOTA DE PRENSA N.° 147-2023-DIRNIC-PNP/DIRANDRO",
         "Case No. 24-CR-1873",
+        "On 12 March soldiers raided the camp.",
         "call +51 1 234 5678 at 10:30 on 17/08/2023",
         "the 33rd Front and the 5ª Vara Federal",
         "a Coast Guard HC-144 maritime patrol aircraft",
