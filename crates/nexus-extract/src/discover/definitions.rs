@@ -730,7 +730,9 @@ fn recurrences(known: &Known, found: &[Found], out: &mut Out) {
         }
     }
     let renames = std::mem::take(&mut out.renames);
-    for f in found {
+    // Folding a name allocates: only the names of a type some rename has are folded (most
+    // documents rename nothing).
+    for f in found.iter().filter(|f| renames.iter().any(|((ty, _), _)| *ty == f.entity_type)) {
         let key = (f.entity_type, fold(&f.name));
         if let Some((_, who)) = renames.iter().find(|(k, _)| *k == key) {
             out.push(who, f.start, f.end);
