@@ -1565,8 +1565,8 @@ pub(super) struct KbIndex {
     /// Folded names of places and countries: a run that is one ("Pedro Juan Caballero") is no
     /// person even where the matcher, lacking support, left it out.
     pub place_names: Set,
-    /// First folded word of a state body's name → (the entry, the folded words of the name).
-    pub state_names: Map<Vec<(usize, Vec<String>)>>,
+    /// First folded word of a state body's name → the names it starts.
+    pub state_names: Map<StateNames>,
     /// Folded names and acronyms of armed groups → the entry ("farc", "fuerzas armadas
     /// revolucionarias de colombia").
     pub armed_groups: Map<usize>,
@@ -1616,6 +1616,8 @@ impl KbIndex {
                 *index.classes.entry(word.to_owned()).or_default() |= class;
             }
         }
+        // The order in which state bodies' names of several words were read (`StateNames`).
+        let mut state_order = 0;
         for (i, e) in kb.entities().iter().enumerate() {
             match e.entity_type {
                 EntityType::Country => {
@@ -1642,8 +1644,14 @@ impl KbIndex {
                 EntityType::StateActor => {
                     for n in e.names() {
                         let words = name_words(n);
-                        if let Some(first) = words.first() {
-                            index.state_names.entry(first.clone()).or_default().push((i, words));
+                        let Some(first) = words.first() else { continue };
+                        let names = index.state_names.entry(first.clone()).or_default();
+                        match words.get(1) {
+                            None => names.single = names.single.or(Some(i)),
+                            Some(second) => {
+                                names.by_second.entry(second.clone()).or_default().push((state_order, i, words));
+                                state_order += 1;
+                            }
                         }
                     }
                     let names: Vec<Vec<String>> = e.names().map(name_words).collect();
@@ -1659,6 +1667,18 @@ impl KbIndex {
         index.long_prefixes = PackedClasses::long_prefixes(&index.classes);
         index
     }
+}
+
+/// The names of state bodies that start with one folded word (`KbIndex::state_names`), split by
+/// their second word: a head word such as "policía" starts dozens of names, of which the word
+/// after it in the text leaves a few.
+#[derive(Default)]
+pub(super) struct StateNames {
+    /// The first body with a name of this one word.
+    pub single: Option<usize>,
+    /// Second folded word → the names of two words or more that go on with it, in the order they
+    /// were read: (that order among all such names, the entry, the folded words of the name).
+    pub by_second: Map<Vec<(usize, usize, Vec<String>)>>,
 }
 
 impl KbIndex {
