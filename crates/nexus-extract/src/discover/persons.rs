@@ -232,6 +232,12 @@ impl Finder<'_> {
     fn candidate(&self, run: &Run) -> Option<Name> {
         let w = self.w;
         let (first, last) = (run.first, run.last);
+        // One word is a name only after a title or a role (below: a title in the run leaves no
+        // word after it, nor do leading connectors, and a word with none before it is no name).
+        // Most runs are one capitalised word with none: this settles them first.
+        if first == last && !self.cue_before(first) {
+            return None;
+        }
         // Quoted words, or words after "alias", are an alias or the name of a thing: the
         // definitions finder's. (A quote opening the run is enough: `quoted` asks for it too.)
         let opened = w.text[..w.list[first].start].ends_with(is_quote);
