@@ -115,13 +115,16 @@ impl Finder<'_> {
         self.is(i, GIVEN)
     }
 
+    #[inline]
     fn title(&self, i: usize) -> bool {
-        if self.is(i, TITLE) {
-            return true;
-        }
-        // "Then-President", "ex-presidente": the title is the last part.
-        self.w.list[i].has(HYPHEN)
-            && self.w.folded(i).rsplit('-').next().is_some_and(|t| word_classes().get(t).is_some_and(|c| c & TITLE != 0))
+        self.is(i, TITLE) || self.w.list[i].has(HYPHEN) && self.hyphenated_title(i)
+    }
+
+    /// "Then-President", "ex-presidente": the title is the last part. Out of line: few words
+    /// have a hyphen.
+    #[inline(never)]
+    fn hyphenated_title(&self, i: usize) -> bool {
+        self.w.folded(i).rsplit('-').next().is_some_and(|t| word_classes().get(t).is_some_and(|c| c & TITLE != 0))
     }
 
     /// Word `i` stands on a short line of four words or more with no lower-case word but function
@@ -152,10 +155,6 @@ impl Finder<'_> {
         }
         let phrase = format!("{} {} {}", w.folded(i - 2), w.folded(i - 1), w.folded(i));
         self.lx.titles.contains(phrase.as_str())
-    }
-
-    fn demonym(&self, i: usize) -> bool {
-        self.is(i, DEMONYM)
     }
 
     fn stop(&self, i: usize) -> bool {
@@ -334,25 +333,26 @@ impl Finder<'_> {
         if k == 0 {
             return false;
         }
-        let gap = w.gap_bytes(k);
-        if !matches!(gap, b" " | b", " | b". ") {
-            return false;
-        }
         let b = k - 1;
-        if gap == b". " {
-            return self.is(b, TITLE);
+        // The word's classes read once for all the tests below.
+        let class = self.class(b);
+        match w.gap_bytes(k) {
+            b". " => return class & TITLE != 0,
+            b" " | b", " => {}
+            _ => return false,
         }
-        if self.title(b) || (self.demonym(b) && !w.list[b].has(CAP)) {
+        let cap = w.list[b].has(CAP);
+        if class & TITLE != 0 || (class & DEMONYM != 0 && !cap) || w.list[b].has(HYPHEN) && self.hyphenated_title(b) {
             return true;
         }
         // Roles of one to three words, the last in lower case.
-        if w.list[b].has(CAP) {
+        if cap {
             return false;
         }
-        if self.is(b, ROLE) {
+        if class & ROLE != 0 {
             return true;
         }
-        if !self.is(b, PHRASE_END) {
+        if class & PHRASE_END == 0 {
             return false;
         }
         let mut phrase = String::new();
