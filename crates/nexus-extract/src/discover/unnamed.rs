@@ -192,7 +192,9 @@ fn dissidents(cx: &Context, w: &Words, lx: &Lexicon, kbi: &KbIndex) -> Vec<Found
     let mut at = 0;
     while let Some(i) = w.next_with_rare(at, GROUP_START) {
         at = i + 1;
-        if w.list[i].has(CAP) {
+        // Few group nouns name dissidents: the others are passed on their folded word, with no
+        // phrase read.
+        if w.list[i].has(CAP) || !lx.dissident_starts.iter().any(|d| d == w.folded(i)) {
             continue;
         }
         let Some((len, Group::Dissident)) = phrase_at(w, lx, i, Order::DemonymAfter).or_else(|| phrase_at(w, lx, i, Order::DemonymFirst))
@@ -250,6 +252,8 @@ struct Lexicon {
     nouns: Map<bool>,
     definite: Vec<&'static str>,
     links: Vec<&'static str>,
+    /// The first words of the phrases that name dissidents.
+    dissident_starts: Vec<String>,
 }
 
 /// The classes this finder's words give (`persons::word_classes`).
@@ -271,6 +275,7 @@ fn lexicon() -> &'static Lexicon {
                 "de", "del", "la", "las", "los", "da", "das", "do", "dos", "of", "the", "former", "antiguas", "antiguos", "antigas",
                 "antigos", "extintas", "extintos",
             ],
+            dissident_starts: Vec::new(),
         };
         for line in lines(include_str!("../../../../data/lang/group-nouns.tsv")) {
             let mut cols = line.split('\t');
@@ -290,6 +295,9 @@ fn lexicon() -> &'static Lexicon {
                     lx.nouns.entry(h.clone()).or_insert(plural);
                 }
                 if let Some((first, rest)) = words.split_first() {
+                    if group == Group::Dissident && !lx.dissident_starts.contains(first) {
+                        lx.dissident_starts.push(first.clone());
+                    }
                     lx.phrases.entry(first.clone()).or_default().push(Phrase { rest: rest.to_vec(), order, group });
                 }
             }
