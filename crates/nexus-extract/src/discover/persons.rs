@@ -1671,6 +1671,9 @@ impl KbIndex {
         }
         index.packed = PackedClasses::new(&index.classes);
         index.long_prefixes = PackedClasses::long_prefixes(&index.classes);
+        // Built with the extractor, not by the first document that asks whether a word starts a
+        // sentence.
+        abbreviations();
         index
     }
 }

@@ -67,7 +67,10 @@ pub fn find(cx: &Context) -> Vec<Found> {
         }
         // Spanish and Portuguese: the noun, then demonyms.
         // The class first: it rules out nearly every word before the sentence test is read.
+        // A demonym must follow within the longest phrase: most group nouns have none after them,
+        // and their phrases are not read.
         if w.is(i, GROUP_START)
+            && (i + 1..(i + 1 + lx.longest_after).min(w.len())).any(demonym)
             && (!w.list[i].has(CAP) || w.sentence_start(i))
             && let Some((len, t)) = phrase_at(w, lx, i, Order::DemonymAfter)
         {
@@ -254,6 +257,8 @@ struct Lexicon {
     links: Vec<&'static str>,
     /// The first words of the phrases that name dissidents.
     dissident_starts: Vec<String>,
+    /// The most words of a phrase the demonym follows.
+    longest_after: usize,
 }
 
 /// The classes this finder's words give (`persons::word_classes`).
@@ -276,6 +281,7 @@ fn lexicon() -> &'static Lexicon {
                 "antigos", "extintas", "extintos",
             ],
             dissident_starts: Vec::new(),
+            longest_after: 0,
         };
         for line in lines(include_str!("../../../../data/lang/group-nouns.tsv")) {
             let mut cols = line.split('\t');
@@ -289,6 +295,9 @@ fn lexicon() -> &'static Lexicon {
             let words: Vec<String> = crate::fold::fold(phrase.trim()).split(' ').map(str::to_owned).collect();
             for lang in langs.split(',') {
                 let order = if lang.trim() == "en" { Order::DemonymFirst } else { Order::DemonymAfter };
+                if order == Order::DemonymAfter {
+                    lx.longest_after = lx.longest_after.max(words.len());
+                }
                 let head = if order == Order::DemonymFirst { words.last() } else { words.first() };
                 if let Some(h) = head.filter(|h| !h.contains("mafia")) {
                     let plural = h.ends_with('s') && !h.ends_with("ss");
