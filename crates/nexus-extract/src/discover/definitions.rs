@@ -839,13 +839,18 @@ fn at_word_starts(words: &super::persons::Words, surfaces: &[&str], firsts: &[us
             }
         }
         if !w.has(super::persons::PLAIN) {
-            let mut after_alnum = true;
-            for (k, c) in text[w.start..w.full_end].char_indices() {
-                let alnum = c.is_alphanumeric();
-                if alnum && !after_alnum && first_bytes[usize::from(bytes[w.start + k])] {
+            // Inside the word, a letter or digit after a char that is none (a hyphen, an
+            // apostrophe, a period). Only the bytes a surface starts with are looked at, and the
+            // chars there decoded: no surface starts with a UTF-8 continuation byte, so each of
+            // them starts a char.
+            let word = &text[w.start..w.full_end];
+            for (k, &b) in word.as_bytes().iter().enumerate().skip(1) {
+                if first_bytes[usize::from(b)]
+                    && word[k..].chars().next().is_some_and(char::is_alphanumeric)
+                    && !word[..k].chars().next_back().is_some_and(char::is_alphanumeric)
+                {
                     at(w.start + k, None);
                 }
-                after_alnum = alnum;
             }
         }
     }
