@@ -355,6 +355,11 @@ impl Finder<'_> {
         if class & PHRASE_END == 0 {
             return false;
         }
+        // A phrase of two or three words ends here only if the word before is inside one: "by"
+        // and "por" end phrases ("arrested by", "capturado por") and come before most names.
+        if b == 0 || !w.spaced(b) || !self.lx.phrase_inner.contains(w.folded(b - 1)) {
+            return false;
+        }
         let mut phrase = String::new();
         for n in 0..3 {
             let Some(i) = b.checked_sub(n) else { break };
@@ -645,6 +650,9 @@ struct Lexicon {
     stops: Set,
     function: Set,
     particles: Set,
+    /// The words of titles and roles of several words, but their last ("minister" of "prime
+    /// minister", "capturado" of "capturado por").
+    phrase_inner: Set,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -661,6 +669,7 @@ fn lexicon() -> &'static Lexicon {
             stops: Set::default(),
             function: function_words().clone(),
             particles: Set::default(),
+            phrase_inner: Set::default(),
         };
         for line in lines(include_str!("../../../../data/lang/given-names.txt")) {
             lx.given.extend(line.split_whitespace().map(crate::fold::fold));
@@ -682,6 +691,11 @@ fn lexicon() -> &'static Lexicon {
             set.insert(crate::fold::fold(phrase.trim()));
         }
         lx.titles.extend(lx.titles_en.iter().cloned());
+        for phrase in lx.titles.iter().chain(&lx.roles) {
+            if let Some((inner, _)) = phrase.rsplit_once(' ') {
+                lx.phrase_inner.extend(inner.split(' ').map(str::to_owned));
+            }
+        }
         // Words of institutions and state bodies are never part of a person's name.
         for line in lines(include_str!("../../../../data/lang/institution-words.txt")) {
             lx.stops.insert(crate::fold::fold(line));
