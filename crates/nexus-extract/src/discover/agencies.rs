@@ -122,15 +122,16 @@ impl<'a> Agencies<'a> {
         };
         candidates.iter().find_map(|(rest, bits)| {
             let len = rest.len() + 1;
-            if i + len > w.len() {
+            // The kinds and the possessive first: they rule out a phrase without reading its words.
+            let first_ok = len == 1 || via_possessive || !w.list[i].has(POSS);
+            if bits & kinds == 0 || !first_ok || i + len > w.len() {
                 return None;
             }
             let fits = rest.iter().enumerate().all(|(n, word)| {
                 let j = i + 1 + n;
                 w.spaced(j) && (if j + 1 == i + len { w.folded(j) } else { w.folded_full(j) }) == word
             });
-            let first_ok = len == 1 || via_possessive || !w.list[i].has(POSS);
-            (fits && first_ok && bits & kinds != 0).then_some((len, *bits))
+            fits.then_some((len, *bits))
         })
     }
 
