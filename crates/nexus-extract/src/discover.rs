@@ -139,9 +139,12 @@ fn merge(kb: &KnowledgeBase, kb_mentions: &[KbMention], found: Vec<Found>, defin
         }
         claim(&mut claimed, span(f));
     }
-    let mut learned: Vec<Found> = found;
-    learned.sort_by_key(|f| (std::cmp::Reverse(f.end - f.start), f.start));
-    'candidates: for f in learned {
+    // The learned mentions by length, then start, then the order found (as a stable sort leaves
+    // them): the keys are sorted, not the mentions, which are large to move.
+    let mut order: Vec<_> = found.iter().enumerate().map(|(n, f)| (std::cmp::Reverse(f.end - f.start), f.start, n)).collect();
+    order.sort_unstable();
+    let mut learned: Vec<Option<Found>> = found.into_iter().map(Some).collect();
+    'candidates: for f in order.into_iter().filter_map(|(_, _, n)| learned[n].take()) {
         if is_claimed(&claimed, span(&f)) {
             continue;
         }

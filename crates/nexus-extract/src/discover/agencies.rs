@@ -122,15 +122,16 @@ impl<'a> Agencies<'a> {
         };
         candidates.iter().find_map(|(rest, bits)| {
             let len = rest.len() + 1;
-            if i + len > w.len() {
+            // The kinds and the possessive first: they rule out a phrase without reading its words.
+            let first_ok = len == 1 || via_possessive || !w.list[i].has(POSS);
+            if bits & kinds == 0 || !first_ok || i + len > w.len() {
                 return None;
             }
             let fits = rest.iter().enumerate().all(|(n, word)| {
                 let j = i + 1 + n;
                 w.spaced(j) && (if j + 1 == i + len { w.folded(j) } else { w.folded_full(j) }) == word
             });
-            let first_ok = len == 1 || via_possessive || !w.list[i].has(POSS);
-            (fits && first_ok && bits & kinds != 0).then_some((len, *bits))
+            fits.then_some((len, *bits))
         })
     }
 
@@ -502,28 +503,40 @@ impl<'a> Agencies<'a> {
     /// line break or a sentence mark.
     fn kb_name_at(&self, i: usize) -> Option<(usize, usize)> {
         let w = self.w;
-        let candidates = self
-            .kb
-            .state_names
-            .get(w.folded_full(i))
-            .or_else(|| w.list[i].has(POSS).then(|| self.kb.state_names.get(w.folded(i))).flatten())?;
-        let mut best: Option<(usize, usize)> = None;
-        for (entity, words) in candidates {
+        let names = &self.kb.state_names;
+        // Names of several words start with the full word ("attorney's office"); a possessive
+        // word whose full form starts no name is read bare, as a name of one word.
+        let (names, full) = match names.get(w.folded_full(i)) {
+            Some(n) => (n, true),
+            None => (w.list[i].has(POSS).then(|| names.get(w.folded(i))).flatten()?, false),
+        };
+        let single = names.single.map(|entity| (i, entity));
+        let second = i + 1;
+        if !full || second >= w.len() || w.gap(second).contains(STOPS) {
+            return single;
+        }
+        // The names that go on with the next word: with its possessive, or without it when it
+        // ends the name. The longest spelled wins, the first read among the longest.
+        let bare = w.list[second].has(POSS).then(|| names.by_second.get(w.folded(second))).flatten();
+        let by_full = names.by_second.get(w.folded_full(second)).into_iter().flatten();
+        let by_bare = bare.into_iter().flatten().filter(|(_, _, words)| words.len() == 2);
+        let mut best: Option<(usize, usize, usize)> = None;
+        for (order, entity, words) in by_full.chain(by_bare) {
             let n = words.len();
-            if n == 0 || i + n > w.len() {
+            if i + n > w.len() || best.is_some_and(|(len, first, _)| n < len || n == len && first < *order) {
                 continue;
             }
-            let spelled = words.iter().enumerate().all(|(k, word)| {
+            let spelled = words.iter().enumerate().skip(2).all(|(k, word)| {
                 let j = i + k;
                 // The word first: most candidates differ there, and the gap is read char by char.
                 let same = w.folded_full(j) == word || (k + 1 == n && w.folded(j) == word);
-                same && (k == 0 || !w.gap(j).contains(['\n', '.', ';', ':', '(', ')', '"']))
+                same && !w.gap(j).contains(STOPS)
             });
-            if spelled && best.is_none_or(|(last, _)| i + n - 1 > last) {
-                best = Some((i + n - 1, *entity));
+            if spelled {
+                best = Some((n, *order, *entity));
             }
         }
-        best
+        best.map(|(n, _, entity)| (i + n - 1, entity)).or(single)
     }
 
     /// "Long name (other name)": one body named twice ("Colombian Ombudsman's Office (Defensoría
@@ -675,6 +688,9 @@ impl<'a> Agencies<'a> {
         None
     }
 }
+
+/// What a knowledge-base name of a state body does not run on through (`Agencies::kb_name_at`).
+const STOPS: [char; 7] = ['\n', '.', ';', ':', '(', ')', '"'];
 
 /// The bodies found for a country and a head (`Agencies::by_demonym`).
 type BodyByHead<'a> = crate::hash::FxMap<(String, Vec<&'a str>), Option<usize>>;

@@ -730,7 +730,9 @@ fn recurrences(known: &Known, found: &[Found], out: &mut Out) {
         }
     }
     let renames = std::mem::take(&mut out.renames);
-    for f in found {
+    // Folding a name allocates: only the names of a type some rename has are folded (most
+    // documents rename nothing).
+    for f in found.iter().filter(|f| renames.iter().any(|((ty, _), _)| *ty == f.entity_type)) {
         let key = (f.entity_type, fold(&f.name));
         if let Some((_, who)) = renames.iter().find(|(k, _)| *k == key) {
             out.push(who, f.start, f.end);
@@ -837,13 +839,18 @@ fn at_word_starts(words: &super::persons::Words, surfaces: &[&str], firsts: &[us
             }
         }
         if !w.has(super::persons::PLAIN) {
-            let mut after_alnum = true;
-            for (k, c) in text[w.start..w.full_end].char_indices() {
-                let alnum = c.is_alphanumeric();
-                if alnum && !after_alnum && first_bytes[usize::from(bytes[w.start + k])] {
+            // Inside the word, a letter or digit after a char that is none (a hyphen, an
+            // apostrophe, a period). Only the bytes a surface starts with are looked at, and the
+            // chars there decoded: no surface starts with a UTF-8 continuation byte, so each of
+            // them starts a char.
+            let word = &text[w.start..w.full_end];
+            for (k, &b) in word.as_bytes().iter().enumerate().skip(1) {
+                if first_bytes[usize::from(b)]
+                    && word[k..].chars().next().is_some_and(char::is_alphanumeric)
+                    && !word[..k].chars().next_back().is_some_and(char::is_alphanumeric)
+                {
                     at(w.start + k, None);
                 }
-                after_alnum = alnum;
             }
         }
     }

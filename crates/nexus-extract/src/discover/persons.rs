@@ -115,13 +115,16 @@ impl Finder<'_> {
         self.is(i, GIVEN)
     }
 
+    #[inline]
     fn title(&self, i: usize) -> bool {
-        if self.is(i, TITLE) {
-            return true;
-        }
-        // "Then-President", "ex-presidente": the title is the last part.
-        self.w.list[i].has(HYPHEN)
-            && self.w.folded(i).rsplit('-').next().is_some_and(|t| word_classes().get(t).is_some_and(|c| c & TITLE != 0))
+        self.is(i, TITLE) || self.w.list[i].has(HYPHEN) && self.hyphenated_title(i)
+    }
+
+    /// "Then-President", "ex-presidente": the title is the last part. Out of line: few words
+    /// have a hyphen.
+    #[inline(never)]
+    fn hyphenated_title(&self, i: usize) -> bool {
+        self.w.folded(i).rsplit('-').next().is_some_and(|t| word_classes().get(t).is_some_and(|c| c & TITLE != 0))
     }
 
     /// Word `i` stands on a short line of four words or more with no lower-case word but function
@@ -152,10 +155,6 @@ impl Finder<'_> {
         }
         let phrase = format!("{} {} {}", w.folded(i - 2), w.folded(i - 1), w.folded(i));
         self.lx.titles.contains(phrase.as_str())
-    }
-
-    fn demonym(&self, i: usize) -> bool {
-        self.is(i, DEMONYM)
     }
 
     fn stop(&self, i: usize) -> bool {
@@ -232,6 +231,12 @@ impl Finder<'_> {
     fn candidate(&self, run: &Run) -> Option<Name> {
         let w = self.w;
         let (first, last) = (run.first, run.last);
+        // One word is a name only after a title or a role (below: a title in the run leaves no
+        // word after it, nor do leading connectors, and a word with none before it is no name).
+        // Most runs are one capitalised word with none: this settles them first.
+        if first == last && !self.cue_before(first) {
+            return None;
+        }
         // Quoted words, or words after "alias", are an alias or the name of a thing: the
         // definitions finder's. (A quote opening the run is enough: `quoted` asks for it too.)
         let opened = w.text[..w.list[first].start].ends_with(is_quote);
@@ -328,25 +333,31 @@ impl Finder<'_> {
         if k == 0 {
             return false;
         }
-        let gap = w.gap_bytes(k);
-        if !matches!(gap, b" " | b", " | b". ") {
-            return false;
-        }
         let b = k - 1;
-        if gap == b". " {
-            return self.is(b, TITLE);
+        // The word's classes read once for all the tests below.
+        let class = self.class(b);
+        match w.gap_bytes(k) {
+            b". " => return class & TITLE != 0,
+            b" " | b", " => {}
+            _ => return false,
         }
-        if self.title(b) || (self.demonym(b) && !w.list[b].has(CAP)) {
+        let cap = w.list[b].has(CAP);
+        if class & TITLE != 0 || (class & DEMONYM != 0 && !cap) || w.list[b].has(HYPHEN) && self.hyphenated_title(b) {
             return true;
         }
         // Roles of one to three words, the last in lower case.
-        if w.list[b].has(CAP) {
+        if cap {
             return false;
         }
-        if self.is(b, ROLE) {
+        if class & ROLE != 0 {
             return true;
         }
-        if !self.is(b, PHRASE_END) {
+        if class & PHRASE_END == 0 {
+            return false;
+        }
+        // A phrase of two or three words ends here only if the word before is inside one: "by"
+        // and "por" end phrases ("arrested by", "capturado por") and come before most names.
+        if b == 0 || !w.spaced(b) || !self.lx.phrase_inner.contains(w.folded(b - 1)) {
             return false;
         }
         let mut phrase = String::new();
@@ -639,6 +650,9 @@ struct Lexicon {
     stops: Set,
     function: Set,
     particles: Set,
+    /// The words of titles and roles of several words, but their last ("minister" of "prime
+    /// minister", "capturado" of "capturado por").
+    phrase_inner: Set,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -655,6 +669,7 @@ fn lexicon() -> &'static Lexicon {
             stops: Set::default(),
             function: function_words().clone(),
             particles: Set::default(),
+            phrase_inner: Set::default(),
         };
         for line in lines(include_str!("../../../../data/lang/given-names.txt")) {
             lx.given.extend(line.split_whitespace().map(crate::fold::fold));
@@ -676,6 +691,11 @@ fn lexicon() -> &'static Lexicon {
             set.insert(crate::fold::fold(phrase.trim()));
         }
         lx.titles.extend(lx.titles_en.iter().cloned());
+        for phrase in lx.titles.iter().chain(&lx.roles) {
+            if let Some((inner, _)) = phrase.rsplit_once(' ') {
+                lx.phrase_inner.extend(inner.split(' ').map(str::to_owned));
+            }
+        }
         // Words of institutions and state bodies are never part of a person's name.
         for line in lines(include_str!("../../../../data/lang/institution-words.txt")) {
             lx.stops.insert(crate::fold::fold(line));
@@ -1565,8 +1585,8 @@ pub(super) struct KbIndex {
     /// Folded names of places and countries: a run that is one ("Pedro Juan Caballero") is no
     /// person even where the matcher, lacking support, left it out.
     pub place_names: Set,
-    /// First folded word of a state body's name → (the entry, the folded words of the name).
-    pub state_names: Map<Vec<(usize, Vec<String>)>>,
+    /// First folded word of a state body's name → the names it starts.
+    pub state_names: Map<StateNames>,
     /// Folded names and acronyms of armed groups → the entry ("farc", "fuerzas armadas
     /// revolucionarias de colombia").
     pub armed_groups: Map<usize>,
@@ -1616,6 +1636,8 @@ impl KbIndex {
                 *index.classes.entry(word.to_owned()).or_default() |= class;
             }
         }
+        // The order in which state bodies' names of several words were read (`StateNames`).
+        let mut state_order = 0;
         for (i, e) in kb.entities().iter().enumerate() {
             match e.entity_type {
                 EntityType::Country => {
@@ -1642,8 +1664,14 @@ impl KbIndex {
                 EntityType::StateActor => {
                     for n in e.names() {
                         let words = name_words(n);
-                        if let Some(first) = words.first() {
-                            index.state_names.entry(first.clone()).or_default().push((i, words));
+                        let Some(first) = words.first() else { continue };
+                        let names = index.state_names.entry(first.clone()).or_default();
+                        match words.get(1) {
+                            None => names.single = names.single.or(Some(i)),
+                            Some(second) => {
+                                names.by_second.entry(second.clone()).or_default().push((state_order, i, words));
+                                state_order += 1;
+                            }
                         }
                     }
                     let names: Vec<Vec<String>> = e.names().map(name_words).collect();
@@ -1657,8 +1685,23 @@ impl KbIndex {
         }
         index.packed = PackedClasses::new(&index.classes);
         index.long_prefixes = PackedClasses::long_prefixes(&index.classes);
+        // Built with the extractor, not by the first document that asks whether a word starts a
+        // sentence.
+        abbreviations();
         index
     }
+}
+
+/// The names of state bodies that start with one folded word (`KbIndex::state_names`), split by
+/// their second word: a head word such as "policía" starts dozens of names, of which the word
+/// after it in the text leaves a few.
+#[derive(Default)]
+pub(super) struct StateNames {
+    /// The first body with a name of this one word.
+    pub single: Option<usize>,
+    /// Second folded word → the names of two words or more that go on with it, in the order they
+    /// were read: (that order among all such names, the entry, the folded words of the name).
+    pub by_second: Map<Vec<(usize, usize, Vec<String>)>>,
 }
 
 impl KbIndex {

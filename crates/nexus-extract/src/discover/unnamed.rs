@@ -67,7 +67,10 @@ pub fn find(cx: &Context) -> Vec<Found> {
         }
         // Spanish and Portuguese: the noun, then demonyms.
         // The class first: it rules out nearly every word before the sentence test is read.
+        // A demonym must follow within the longest phrase: most group nouns have none after them,
+        // and their phrases are not read.
         if w.is(i, GROUP_START)
+            && (i + 1..(i + 1 + lx.longest_after).min(w.len())).any(demonym)
             && (!w.list[i].has(CAP) || w.sentence_start(i))
             && let Some((len, t)) = phrase_at(w, lx, i, Order::DemonymAfter)
         {
@@ -192,7 +195,9 @@ fn dissidents(cx: &Context, w: &Words, lx: &Lexicon, kbi: &KbIndex) -> Vec<Found
     let mut at = 0;
     while let Some(i) = w.next_with_rare(at, GROUP_START) {
         at = i + 1;
-        if w.list[i].has(CAP) {
+        // Few group nouns name dissidents: the others are passed on their folded word, with no
+        // phrase read.
+        if w.list[i].has(CAP) || !lx.dissident_starts.iter().any(|d| d == w.folded(i)) {
             continue;
         }
         let Some((len, Group::Dissident)) = phrase_at(w, lx, i, Order::DemonymAfter).or_else(|| phrase_at(w, lx, i, Order::DemonymFirst))
@@ -250,6 +255,10 @@ struct Lexicon {
     nouns: Map<bool>,
     definite: Vec<&'static str>,
     links: Vec<&'static str>,
+    /// The first words of the phrases that name dissidents.
+    dissident_starts: Vec<String>,
+    /// The most words of a phrase the demonym follows.
+    longest_after: usize,
 }
 
 /// The classes this finder's words give (`persons::word_classes`).
@@ -271,6 +280,8 @@ fn lexicon() -> &'static Lexicon {
                 "de", "del", "la", "las", "los", "da", "das", "do", "dos", "of", "the", "former", "antiguas", "antiguos", "antigas",
                 "antigos", "extintas", "extintos",
             ],
+            dissident_starts: Vec::new(),
+            longest_after: 0,
         };
         for line in lines(include_str!("../../../../data/lang/group-nouns.tsv")) {
             let mut cols = line.split('\t');
@@ -284,12 +295,18 @@ fn lexicon() -> &'static Lexicon {
             let words: Vec<String> = crate::fold::fold(phrase.trim()).split(' ').map(str::to_owned).collect();
             for lang in langs.split(',') {
                 let order = if lang.trim() == "en" { Order::DemonymFirst } else { Order::DemonymAfter };
+                if order == Order::DemonymAfter {
+                    lx.longest_after = lx.longest_after.max(words.len());
+                }
                 let head = if order == Order::DemonymFirst { words.last() } else { words.first() };
                 if let Some(h) = head.filter(|h| !h.contains("mafia")) {
                     let plural = h.ends_with('s') && !h.ends_with("ss");
                     lx.nouns.entry(h.clone()).or_insert(plural);
                 }
                 if let Some((first, rest)) = words.split_first() {
+                    if group == Group::Dissident && !lx.dissident_starts.contains(first) {
+                        lx.dissident_starts.push(first.clone());
+                    }
                     lx.phrases.entry(first.clone()).or_default().push(Phrase { rest: rest.to_vec(), order, group });
                 }
             }
