@@ -281,6 +281,9 @@ pub(crate) fn phrase_tokens(phrase: &str) -> Vec<String> {
 pub(crate) struct Entry {
     pub phrase: String,
     pub toks: Vec<String>,
+    /// Each of `toks` packed (`pack`), `LONG` when longer than 16 bytes: `Table::match_back`
+    /// compares them with the tokens of the text as integers (`key`), not char by char.
+    pub keys: Vec<u128>,
     /// The third column, as text ("at_least", "kg", "year:-1").
     pub val: String,
     /// The numeric value: the third column of numbers.tsv, the fourth of units.tsv.
@@ -288,6 +291,17 @@ pub(crate) struct Entry {
     pub langs: u8,
     /// The first column.
     pub kind: String,
+}
+
+impl Entry {
+    /// Does `tok` (its `key`) fold to the `j`th of `toks`? By the keys, unless both are `LONG`.
+    #[inline]
+    fn is_token(&self, text: &str, tok: Tok, key: u128, j: usize) -> bool {
+        match (key, self.keys[j]) {
+            (LONG, LONG) => fold_eq(tok.s(text), &self.toks[j]),
+            (k, w) => k == w,
+        }
+    }
 }
 
 /// A set of phrases matched token by token.
@@ -428,15 +442,16 @@ impl Table {
 
     /// The longest phrase ending at the last token before `pos` (whitespace between allowed).
     pub fn match_back(&self, text: &str, pos: usize) -> Option<Hit<'_>> {
-        let mut toks: [Tok; 8] = [Tok { start: 0, end: 0 }; 8];
         if self.max_len == 0 {
             return None;
         }
-        toks[0] = prev_tok(text, pos)?;
-        if !Table::may_be_key(toks[0].s(text), self.last_lens) {
+        let last = prev_tok(text, pos)?;
+        if !Table::may_be_key(last.s(text), self.last_lens) {
             return None;
         }
-        let cands = self.last.get(toks[0].s(text))?;
+        let cands = self.last.get(last.s(text))?;
+        let mut toks: [Tok; 8] = [last; 8];
+        let mut keys = [LONG; 8];
         // Most last tokens end no phrase: the tokens before one are read only when some phrase
         // ends there, and only as far as a candidate still matches (`n` read so far; `at_start`
         // when no token stands before the last one read).
@@ -454,10 +469,10 @@ impl Table {
                         at_start = true;
                         continue 'e;
                     };
-                    toks[n] = t;
+                    (toks[n], keys[n]) = (t, key(text, t));
                     n += 1;
                 }
-                if !fold_eq(toks[j].s(text), &e.toks[k - 1 - j]) {
+                if !e.is_token(text, toks[j], keys[j], k - 1 - j) {
                     continue 'e;
                 }
             }
@@ -469,6 +484,23 @@ impl Table {
             return Some(Hit { e, start: first.start, end: toks[0].end });
         }
         None
+    }
+}
+
+/// The `pack`ed key of a token too long for one: it is compared char by char. No token packs to
+/// it (no UTF-8 byte is 0xFF).
+const LONG: u128 = u128::MAX;
+
+/// A token of the text folded and packed as `Entry::keys` are, read once and compared with every
+/// candidate phrase's token as one integer: `LONG` when it folds to more than 16 bytes.
+fn key(text: &str, tok: Tok) -> u128 {
+    let s = tok.s(text);
+    match pack(s.as_bytes()) {
+        Some(p) if p & HIGH_BITS == 0 => ascii_lower(p),
+        _ => {
+            let mut buf = [0u8; 64];
+            fold_into(s, &mut buf).and_then(|f| pack(f.as_bytes())).unwrap_or(LONG)
+        }
     }
 }
 
@@ -640,9 +672,11 @@ pub(crate) fn load(tsv: &str, units: bool) -> FastMap<String, Table> {
         } else {
             (cols[2].trim().to_string(), cols[2].trim().parse().unwrap_or(0.0), cols.get(3).copied().unwrap_or("*"))
         };
+        let toks = phrase_tokens(cols[1]);
         let e = Entry {
             phrase: cols[1].to_string(),
-            toks: phrase_tokens(cols[1]),
+            keys: toks.iter().map(|t| pack(t.as_bytes()).unwrap_or(LONG)).collect(),
+            toks,
             val,
             num,
             langs: parse_langs(langs),
