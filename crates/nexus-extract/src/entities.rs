@@ -27,7 +27,7 @@ pub struct ExtractedEntity {
 
 /// Which entity a mention belongs to: a knowledge-base entry, or a learned name's type and
 /// folded name (borrowed from the learned mention's key).
-#[derive(Clone, Copy, Hash, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 enum Key<'a> {
     Kb(usize),
     Learned(EntityType, &'a str),
@@ -63,7 +63,7 @@ pub fn group(kb: &KnowledgeBase, text: &str, mentions: &[KbMention], learned: &[
     // one's after them; in text order, the longer first, a knowledge-base mention first on a tie.
     let kb_spans = mentions.iter().enumerate().map(|(k, m)| (m.start, m.end, k));
     let learned_spans = learned.iter().enumerate().map(|(k, f)| (f.start, f.end, mentions.len() + k));
-    let all = in_text_order(kb_spans, learned_spans, mentions.len() + learned.len());
+    let mut all = in_text_order(kb_spans, learned_spans, mentions.len() + learned.len());
     // The entity of a mention's source.
     let key_of = |source: usize| match source.checked_sub(mentions.len()) {
         None => Key::Kb(mentions[source].entity),
@@ -76,14 +76,21 @@ pub fn group(kb: &KnowledgeBase, text: &str, mentions: &[KbMention], learned: &[
     // mention; each mention's source is replaced by its entity's slot there.
     let mut firsts: Vec<(usize, usize)> = Vec::new();
     // Sized for every mention its own entity (up to a long report's entities): grown from
-    // empty it was rehashed several times per document.
-    let mut index = crate::hash::FxMap::with_capacity_and_hasher(all.len().min(1024), Default::default());
-    let mut all = all;
+    // empty it was rehashed several times per document. Entries and learned names apart: most
+    // mentions are of entries, and an index is hashed and compared cheaper than a `Key`.
+    let mut entries: crate::hash::FxMap<usize, usize> =
+        crate::hash::FxMap::with_capacity_and_hasher(all.len().min(1024), Default::default());
+    let mut names: crate::hash::FxMap<(EntityType, &str), usize> =
+        crate::hash::FxMap::with_capacity_and_hasher(learned.len().min(1024), Default::default());
     for a in &mut all {
-        let slot = *index.entry(key_of(a.2)).or_insert_with(|| {
+        let new = || {
             firsts.push((a.2, 0));
             firsts.len() - 1
-        });
+        };
+        let slot = match key_of(a.2) {
+            Key::Kb(i) => *entries.entry(i).or_insert_with(new),
+            Key::Learned(t, folded) => *names.entry((t, folded)).or_insert_with(new),
+        };
         firsts[slot].1 += 1;
         a.2 = slot;
     }
