@@ -27,7 +27,7 @@ pub struct ExtractedEntity {
 
 /// Which entity a mention belongs to: a knowledge-base entry, or a learned name's type and
 /// folded name (borrowed from the learned mention's key).
-#[derive(Clone, Copy, Hash, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 enum Key<'a> {
     Kb(usize),
     Learned(EntityType, &'a str),
@@ -60,12 +60,10 @@ pub fn group(kb: &KnowledgeBase, text: &str, mentions: &[KbMention], learned: &[
         })
         .collect();
     // Every mention as (start, end, source): a knowledge-base mention's index, or a learned
-    // one's after them. Small, so the sort moves little; stable, so a knowledge-base mention
-    // comes first on a tie.
-    let mut all: Vec<(usize, usize, usize)> = Vec::with_capacity(mentions.len() + learned.len());
-    all.extend(mentions.iter().enumerate().map(|(k, m)| (m.start, m.end, k)));
-    all.extend(learned.iter().enumerate().map(|(k, f)| (f.start, f.end, mentions.len() + k)));
-    all.sort_by_key(|a| (a.0, std::cmp::Reverse(a.1)));
+    // one's after them; in text order, the longer first, a knowledge-base mention first on a tie.
+    let kb_spans = mentions.iter().enumerate().map(|(k, m)| (m.start, m.end, k));
+    let learned_spans = learned.iter().enumerate().map(|(k, f)| (f.start, f.end, mentions.len() + k));
+    let mut all = in_text_order(kb_spans, learned_spans, mentions.len() + learned.len());
     // The entity of a mention's source.
     let key_of = |source: usize| match source.checked_sub(mentions.len()) {
         None => Key::Kb(mentions[source].entity),
@@ -78,13 +76,21 @@ pub fn group(kb: &KnowledgeBase, text: &str, mentions: &[KbMention], learned: &[
     // mention; each mention's source is replaced by its entity's slot there.
     let mut firsts: Vec<(usize, usize)> = Vec::new();
     // Sized for every mention its own entity (up to a long report's entities): grown from
-    // empty it was rehashed several times per document.
-    let mut index = crate::hash::FxMap::with_capacity_and_hasher(all.len().min(1024), Default::default());
+    // empty it was rehashed several times per document. Entries and learned names apart: most
+    // mentions are of entries, and an index is hashed and compared cheaper than a `Key`.
+    let mut entries: crate::hash::FxMap<usize, usize> =
+        crate::hash::FxMap::with_capacity_and_hasher(all.len().min(1024), Default::default());
+    let mut names: crate::hash::FxMap<(EntityType, &str), usize> =
+        crate::hash::FxMap::with_capacity_and_hasher(learned.len().min(1024), Default::default());
     for a in &mut all {
-        let slot = *index.entry(key_of(a.2)).or_insert_with(|| {
+        let new = || {
             firsts.push((a.2, 0));
             firsts.len() - 1
-        });
+        };
+        let slot = match key_of(a.2) {
+            Key::Kb(i) => *entries.entry(i).or_insert_with(new),
+            Key::Learned(t, folded) => *names.entry((t, folded)).or_insert_with(new),
+        };
         firsts[slot].1 += 1;
         a.2 = slot;
     }
@@ -125,6 +131,33 @@ pub fn group(kb: &KnowledgeBase, text: &str, mentions: &[KbMention], learned: &[
     out
 }
 
+/// The spans of `a` then `b` (start, end, source) as a stable sort by start, the longer first,
+/// puts them. Each list comes in text order (`discover::find`), mostly in that order already: it
+/// is then merged, not sorted.
+fn in_text_order(
+    a: impl Iterator<Item = (usize, usize, usize)> + Clone,
+    b: impl Iterator<Item = (usize, usize, usize)> + Clone,
+    len: usize,
+) -> Vec<(usize, usize, usize)> {
+    let key = |s: (usize, usize, usize)| (s.0, std::cmp::Reverse(s.1));
+    let mut all = Vec::with_capacity(len);
+    if a.clone().is_sorted_by_key(key) && b.clone().is_sorted_by_key(key) {
+        let (mut a, mut b) = (a.peekable(), b.peekable());
+        while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+            // On a tie the first list's span goes first, as a stable sort leaves it.
+            let next = if key(*y) < key(*x) { b.next() } else { a.next() };
+            all.extend(next);
+        }
+        all.extend(a);
+        all.extend(b);
+    } else {
+        all.extend(a);
+        all.extend(b);
+        all.sort_by_key(|s| key(*s));
+    }
+    all
+}
+
 /// The one known person (entry, folded name) whose name ends with `folded` ("Guzmán López" after
 /// "Joaquín Guzmán López"). A person named in full around a nickname ("Ismael 'El Mayo'
 /// Zambada", read as "Ismael Zambada") is found by `person_named` before this.
@@ -151,4 +184,22 @@ fn learned_id(t: EntityType, folded: &str) -> String {
         id.push_str(w);
     }
     id
+}
+
+#[cfg(test)]
+mod tests {
+    /// Merged or sorted, the spans come out as the stable sort of both lists put them.
+    #[test]
+    fn in_text_order_is_the_stable_sort() {
+        let lists: [&[(usize, usize)]; 4] = [&[(0, 5), (3, 4), (3, 9), (7, 8)], &[(1, 2), (3, 9), (3, 4), (7, 8)], &[], &[(3, 4)]];
+        for a in lists {
+            for b in lists {
+                let a_spans = a.iter().enumerate().map(|(k, &(s, e))| (s, e, k));
+                let b_spans = b.iter().enumerate().map(|(k, &(s, e))| (s, e, a.len() + k));
+                let mut want: Vec<_> = a_spans.clone().chain(b_spans.clone()).collect();
+                want.sort_by_key(|s| (s.0, std::cmp::Reverse(s.1)));
+                assert_eq!(super::in_text_order(a_spans, b_spans, a.len() + b.len()), want, "{a:?} {b:?}");
+            }
+        }
+    }
 }
