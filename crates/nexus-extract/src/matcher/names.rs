@@ -119,7 +119,13 @@ fn pair_hash(first: u64, second: u64) -> u64 {
 
 /// A set of words as one bit each (from their `Key` hash), for a quick "certainly not one of
 /// them".
-pub(super) struct Bits(Vec<u64>);
+///
+/// A fixed-size array: a bit's word, from the hash's top bits, is always in it, so its tests
+/// need no bounds check.
+pub(super) struct Bits(Box<[u64; BIT_WORDS]>);
+
+/// The words of a `Bits`.
+const BIT_WORDS: usize = (1 << FIRST_BITS) / 64;
 
 /// The words `Names::find_watching` notes (`bits`), and those or the names' first segments.
 pub(super) struct Watched {
@@ -136,7 +142,7 @@ impl Bits {
     }
 
     fn of_hashes(hashes: impl IntoIterator<Item = u64>) -> Bits {
-        let mut bits = vec![0u64; (1 << FIRST_BITS) / 64];
+        let mut bits = Box::new([0u64; BIT_WORDS]);
         for h in hashes {
             let bit = Bits::bit(h);
             bits[bit / 64] |= 1 << (bit % 64);
@@ -267,7 +273,10 @@ impl Names {
     /// segments.
     pub(super) fn watched<'a>(&self, words: impl IntoIterator<Item = &'a [u8]>) -> Watched {
         let bits = Bits::new(words);
-        let or_first = Bits(bits.0.iter().zip(self.firsts.0.iter()).map(|(w, f)| w | f).collect());
+        let mut or_first = Bits(bits.0.clone());
+        for (w, f) in or_first.0.iter_mut().zip(self.firsts.0.iter()) {
+            *w |= f;
+        }
         Watched { bits, or_first }
     }
 
