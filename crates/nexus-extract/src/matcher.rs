@@ -80,8 +80,9 @@ pub struct Matcher {
     /// Two-word activity names, folded ("illegal logging", "mineria ilegal"), for names a list
     /// elides: "illegal mining, logging and fishing" also names illegal logging.
     activity_pairs: FxMap<String, usize>,
-    /// The demonyms as bits: most words are none, and the bit says so for less than the map.
-    demonym_bits: names::Bits,
+    /// The demonyms as bits: most words are none, and the bit says so for less than the map;
+    /// with the names' first segments, for the name search's first test of a word.
+    demonym_bits: names::Watched,
     /// Per entry, its kind as `resolve` reads it: read from the entry's string once.
     kinds: Vec<Kind>,
 }
@@ -168,15 +169,17 @@ impl Matcher {
             };
             lists.into_iter().map(list).collect()
         };
+        let name_index = names::Names::new(name_patterns.iter().map(String::as_str));
+        let demonym_bits = name_index.watched(demonyms.keys().map(String::as_bytes));
         Matcher {
             kinds: kb.entities().iter().map(Kind::of).collect(),
             name_entities: candidates(name_entities),
             acronym_entities: candidates(acronym_entities),
             activity_pairs,
             fuzzy: crate::fuzzy::FuzzyNames::new(kb),
-            demonym_bits: names::Bits::new(demonyms.keys().map(String::as_bytes)),
+            demonym_bits,
             demonyms,
-            names: names::Names::new(name_patterns.iter().map(String::as_str)),
+            names: name_index,
             // Acronyms are few: a DFA builds in milliseconds and searches several times faster.
             acronym_starts: Starts::new(acronym_patterns.iter().map(String::as_bytes)),
             // Searched anchored only (`matches_from_first_bytes`).

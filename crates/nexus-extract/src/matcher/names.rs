@@ -119,7 +119,19 @@ fn pair_hash(first: u64, second: u64) -> u64 {
 
 /// A set of words as one bit each (from their `Key` hash), for a quick "certainly not one of
 /// them".
-pub(super) struct Bits(Vec<u64>);
+///
+/// A fixed-size array: a bit's word, from the hash's top bits, is always in it, so its tests
+/// need no bounds check.
+pub(super) struct Bits(Box<[u64; BIT_WORDS]>);
+
+/// The words of a `Bits`.
+const BIT_WORDS: usize = (1 << FIRST_BITS) / 64;
+
+/// The words `Names::find_watching` notes (`bits`), and those or the names' first segments.
+pub(super) struct Watched {
+    bits: Bits,
+    or_first: Bits,
+}
 
 /// log2 of the bits in a `Bits`: some 15,000 first segments of names set one in twenty.
 const FIRST_BITS: u32 = 18;
@@ -130,7 +142,7 @@ impl Bits {
     }
 
     fn of_hashes(hashes: impl IntoIterator<Item = u64>) -> Bits {
-        let mut bits = vec![0u64; (1 << FIRST_BITS) / 64];
+        let mut bits = Box::new([0u64; BIT_WORDS]);
         for h in hashes {
             let bit = Bits::bit(h);
             bits[bit / 64] |= 1 << (bit % 64);
@@ -257,21 +269,34 @@ impl Names {
         self.find_watching(words, range, None)
     }
 
+    /// A set of words to watch for (`find_watching`), with its union with the names' first
+    /// segments.
+    pub(super) fn watched<'a>(&self, words: impl IntoIterator<Item = &'a [u8]>) -> Watched {
+        let bits = Bits::new(words);
+        let mut or_first = Bits(bits.0.clone());
+        for (w, f) in or_first.0.iter_mut().zip(self.firsts.0.iter()) {
+            *w |= f;
+        }
+        Watched { bits, or_first }
+    }
+
     /// `find`, and with `watch` (a set and a list) the runs of letters and digits in the range
     /// that the set may hold pushed on the list, as `Words::runs` and `Bits::may_hold` would
     /// give them: the search reads every word's key and hash anyway, so a second pass over the
-    /// words is saved.
+    /// words is saved. Most words are neither watched nor a name's first segment: one test of
+    /// the union tells so, instead of one test of each set.
     pub(super) fn find_watching(
         &self,
         words: &Words,
         range: std::ops::Range<usize>,
-        mut watch: Option<(&Bits, &mut Vec<(usize, usize)>)>,
+        mut watch: Option<(&Watched, &mut Vec<(usize, usize)>)>,
     ) -> Vec<Found> {
         let bytes = words.text.as_bytes();
+        let or_first = watch.as_ref().map(|(w, _)| &w.or_first);
         let watching = watch.is_some();
         let mut note = |start: usize, end: usize, h: u64| {
-            if let Some((bits, list)) = watch.as_mut()
-                && bits.may_hold_hash(h)
+            if let Some((watched, list)) = watch.as_mut()
+                && watched.bits.may_hold_hash(h)
             {
                 list.push((start, end));
             }
@@ -286,6 +311,11 @@ impl Names {
             let key = Key::at(bytes, start, cut);
             let h = key.hash(ROOT);
             if alnum {
+                // Neither watched nor a first segment: no name starts here (`longest_at`).
+                if or_first.is_some_and(|bits| !bits.may_hold_hash(h)) {
+                    at = cut;
+                    continue;
+                }
                 note(start, cut, h);
             }
             match self.longest_at(words, start, cut, key, h, range.end) {
@@ -586,13 +616,16 @@ mod tests {
             let whole = by_automaton(&ac, &f, 0..f.len());
             assert_eq!(ours(&f, 0..f.len()), whole, "{f:?}");
             // Watching for the names' last words notes the runs `runs` and `may_hold` give.
-            let bits = Bits::new(names.iter().filter_map(|n| n.rsplit(' ').next()).map(str::as_bytes));
+            let watched = index.watched(names.iter().filter_map(|n| n.rsplit(' ').next()).map(str::as_bytes));
             let words = index.words(&f);
             let mut noted = Vec::new();
-            let found: Vec<_> =
-                index.find_watching(&words, 0..f.len(), Some((&bits, &mut noted))).into_iter().map(|f| (f.start, f.end, f.name)).collect();
+            let found: Vec<_> = index
+                .find_watching(&words, 0..f.len(), Some((&watched, &mut noted)))
+                .into_iter()
+                .map(|f| (f.start, f.end, f.name))
+                .collect();
             assert_eq!(found, whole, "{f:?}");
-            let want: Vec<(usize, usize)> = words.runs().filter(|&(s, e)| bits.may_hold(f.as_bytes(), s, e)).collect();
+            let want: Vec<(usize, usize)> = words.runs().filter(|&(s, e)| watched.bits.may_hold(f.as_bytes(), s, e)).collect();
             assert_eq!(noted, want, "{f:?}");
             seen += whole.len();
             let mut ranges = Vec::new();
