@@ -275,6 +275,7 @@ impl Matcher {
             }
         }
         out.sort_by_key(|m| m.start);
+        drop_towns_named_after_countries(kb, text, &mut out);
         let elided = self.elided_activities(kb, text, &out);
         out.extend(elided);
         let mut taken: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
@@ -500,6 +501,32 @@ impl Matcher {
     /// Entry `i` has a country and the document mentions it (`countries`, by code number).
     fn in_document(&self, i: usize, countries: &[usize]) -> bool {
         self.country_of[i].is_some_and(|c| countries[usize::from(c)] > 0)
+    }
+}
+
+/// A country's name written as "<name>, <region of another country>" is a town of that region
+/// ("Argelia, Cauca" is a Colombian municipality, not Algeria; "Venecia, Antioquia" is not
+/// Venezuela's neighbour): the country reading goes. A list that runs on after the region
+/// ("Peru, Cauca and Nariño") keeps it.
+fn drop_towns_named_after_countries(kb: &KnowledgeBase, text: &str, found: &mut Vec<KbMention>) {
+    let entities = kb.entities();
+    let town = |pair: &[KbMention]| {
+        let (country, region) = (&entities[pair[0].entity], &entities[pair[1].entity]);
+        let runs_on = || {
+            let rest = text[pair[1].end..].trim_start_matches([',', ' ']);
+            ["and ", "or ", "y ", "e ", "o ", "ou ", "& "].iter().any(|c| rest.starts_with(c))
+        };
+        country.entity_type == EntityType::Country
+            && region.entity_type == EntityType::Place
+            && region.kind.as_deref() == Some("region")
+            && region.country.is_some()
+            && region.country != country.iso2
+            && &text[pair[0].end..pair[1].start] == ", "
+            && !runs_on()
+    };
+    let towns: Vec<usize> = found.windows(2).enumerate().filter(|(_, pair)| town(pair)).map(|(i, _)| i).collect();
+    for i in towns.into_iter().rev() {
+        found.remove(i);
     }
 }
 

@@ -301,6 +301,20 @@ fn a_capitalised_name_with_a_demonym_after_it_is_that_country_s_body() {
 }
 
 #[test]
+fn a_country_s_possessive_names_its_body() {
+    let body = |text: &str| linked(text).into_iter().map(|(s, id)| (s, id.unwrap_or_default())).collect::<Vec<_>>();
+    let pair = |s: &str, id: &str| vec![(s.to_owned(), id.to_owned())];
+    assert_eq!(body("According to Colombia's Defense Ministry, the group grew."), pair("Defense Ministry", "co-mindefensa"));
+    assert_eq!(body("Peru's Defense Ministry disagreed."), pair("Defense Ministry", "pe-mindef"));
+    assert_eq!(body("Brazil's Federal Police traced the money."), pair("Federal Police", "br-policia-federal"));
+    // The possessive inside the span the finder read: the body starts after it.
+    assert_eq!(body("Mexico's Navy seized the boat."), pair("Navy", "mx-semar"));
+    assert_eq!(body("Colombia's Attorney General's Office charged him."), pair("Attorney General's Office", "co-fgn"));
+    // A possessive that is no country, or a country with no such body, links nothing.
+    assert!(body("The cartel's Finance Ministry contacts were arrested.").iter().all(|(_, id)| id.is_empty()));
+}
+
+#[test]
 fn a_head_alone_is_the_body_of_the_document_that_carries_it() {
     let got = linked("La Fiscalía General de la Nación imputó cargos. Según la Fiscalía, la red movía cocaína.");
     assert!(got.contains(&("Fiscalía".to_owned(), Some("co-fgn".to_owned()))), "{got:?}");

@@ -263,3 +263,14 @@ fn an_article_gives_way_to_a_longer_name_after_it() {
     assert!(f.contains(&("La Guajira".to_owned(), "place")), "{f:?}");
     assert!(has("The Gulf Clan's hold on La Guajira grew.", "La Guajira", "place"));
 }
+
+#[test]
+fn a_country_s_name_before_a_region_of_another_country_is_a_town() {
+    // Argelia is a municipality of Cauca; Colombia's army names the country context.
+    let co = "El Ejército Nacional de Colombia atribuyó el ataque con drones en Argelia, Cauca, a las disidencias.";
+    assert!(!names(co).iter().any(|n| n == "Algeria"), "{:?}", names(co));
+    assert!(has(co, "Cauca", "place"));
+    // A list that runs on keeps the country; a region of the same country keeps it too.
+    assert!(has("Cocaine from Colombia, Peru, Cauca and Nariño reaches the coast.", "Peru", "country"));
+    assert!(has("In Panama, Darién province, migrants cross the jungle.", "Panama", "country"));
+}

@@ -415,6 +415,12 @@ impl<'a> Agencies<'a> {
             if overlapping(self.cx.kb_mentions, s, e).any(|m| m.start == s && m.end == e) {
                 continue;
             }
+            if entry.is_none()
+                && let Some((first, i)) = self.by_possessive(&span)
+            {
+                out.push(self.found(w.list[first].start, e, Some(i)));
+                continue;
+            }
             if span.kind != Kind::Named {
                 deferred.push(span);
                 continue;
@@ -642,6 +648,27 @@ impl<'a> Agencies<'a> {
             (Some((i, _)), None) => Some(*i),
             _ => None,
         }
+    }
+
+    /// The body a country's possessive names ("Colombia's Defense Ministry", "Brazil's Federal
+    /// Police", "Ecuador's National Police"): that country's national body of these words, else
+    /// its one body whose names carry them. The country is the matcher's reading of the word,
+    /// before the span or its first word ("Mexico's Navy"); the body's first word comes with it.
+    fn by_possessive(&self, span: &Span) -> Option<(usize, usize)> {
+        let w = self.w;
+        let first = if w.list[span.first].has(POSS) && span.last > span.first { span.first + 1 } else { span.first };
+        let p = first.checked_sub(1)?;
+        let owner = &w.list[p];
+        if !owner.has(POSS) || w.gap(first) != " " {
+            return None;
+        }
+        let kb = self.cx.kb;
+        let country = overlapping(self.cx.kb_mentions, owner.start, owner.end)
+            .find(|m| m.start == owner.start && m.end == owner.end && kb.entities()[m.entity].entity_type == EntityType::Country)?;
+        let iso = kb.entities()[country.entity].iso2.as_deref()?;
+        let words: Vec<&str> = (first..=span.last).map(|i| w.folded_full(i)).collect();
+        let body = self.national_body(&words, iso).or_else(|| body_carrying(self.kb.state_actors.get(iso)?, &words))?;
+        Some((first, body))
     }
 
     /// The one state body of the demonym's country that carries the head ("Fiscalía chilena" →
