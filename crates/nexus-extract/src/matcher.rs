@@ -161,20 +161,20 @@ impl Matcher {
                 activity_pairs.entry(n).or_insert(i);
             }
         }
-        let candidates = |lists: Vec<Vec<usize>>| {
-            let list = |entries: Vec<usize>| Candidates {
+        let candidates = |lists: Vec<Vec<usize>>, names: &[String]| {
+            let list = |(entries, name): (Vec<usize>, &String)| Candidates {
                 context_free: context_free(kb, &entries),
-                country: evidence_of(kb, &entries).and_then(|i| country_of[i]).filter(|&c| country_codes[usize::from(c)] != "XX"),
+                country: evidence_of(kb, &entries, name).and_then(|i| country_of[i]).filter(|&c| country_codes[usize::from(c)] != "XX"),
                 entries,
             };
-            lists.into_iter().map(list).collect()
+            lists.into_iter().zip(names).map(list).collect()
         };
         let name_index = names::Names::new(name_patterns.iter().map(String::as_str));
         let demonym_bits = name_index.watched(demonyms.keys().map(String::as_bytes));
         Matcher {
             kinds: kb.entities().iter().map(Kind::of).collect(),
-            name_entities: candidates(name_entities),
-            acronym_entities: candidates(acronym_entities),
+            name_entities: candidates(name_entities, &name_patterns),
+            acronym_entities: candidates(acronym_entities, &acronym_patterns),
             activity_pairs,
             fuzzy: crate::fuzzy::FuzzyNames::new(kb),
             demonym_bits,
@@ -550,15 +550,26 @@ fn name_table(kb: &KnowledgeBase) -> (Vec<String>, Vec<Vec<usize>>) {
 
 /// The entry whose country a capitalised mention of these candidates is evidence of: a country
 /// among them, or else the one entry of a name that can only be read one way ("Polícia Federal",
-/// "Guayaquil" say the document is about Brazil, Ecuador).
-fn evidence_of(kb: &KnowledgeBase, candidates: &[usize]) -> Option<usize> {
+/// "Guayaquil" say the document is about Brazil, Ecuador), or else the first of a name of
+/// several words whose readings all lie in one country, one of them unambiguous ("Rio de
+/// Janeiro": the city, the state and the port are all Brazil's).
+fn evidence_of(kb: &KnowledgeBase, candidates: &[usize], name: &str) -> Option<usize> {
     let entities = kb.entities();
     let country = candidates.iter().copied().find(|&i| entities[i].entity_type == EntityType::Country);
-    let unambiguous = || match *candidates {
-        [i] if !entities[i].ambiguous && entities[i].entity_type != EntityType::Commodity => Some(i),
+    let unambiguous = |i: usize| !entities[i].ambiguous && entities[i].entity_type != EntityType::Commodity;
+    let one_reading = || match *candidates {
+        [i] if unambiguous(i) => Some(i),
         _ => None,
     };
-    country.or_else(unambiguous)
+    let one_country = || {
+        let first = *candidates.first()?;
+        let home = entities[first].country.as_deref()?;
+        (name.contains(' ')
+            && candidates.iter().all(|&i| entities[i].entity_type == EntityType::Place && entities[i].country.as_deref() == Some(home))
+            && candidates.iter().any(|&i| unambiguous(i)))
+        .then_some(first)
+    };
+    country.or_else(one_reading).or_else(one_country)
 }
 
 /// Whether `resolve` reads nothing but the surface for these candidates (and the countries, the

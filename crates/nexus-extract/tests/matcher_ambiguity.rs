@@ -274,3 +274,14 @@ fn a_country_s_name_before_a_region_of_another_country_is_a_town() {
     assert!(has("Cocaine from Colombia, Peru, Cauca and Nariño reaches the coast.", "Peru", "country"));
     assert!(has("In Panama, Darién province, migrants cross the jungle.", "Panama", "country"));
 }
+
+#[test]
+fn a_name_whose_readings_all_lie_in_one_country_names_that_country() {
+    // "Rio de Janeiro" is a city, a state and a port, all Brazil's: it supports Brazilian
+    // readings of ambiguous names such as the Maré favela complex ("maré" is the tide).
+    let rio = "No Rio de Janeiro, o tráfico no Complexo da Maré é dominado por uma facção.";
+    assert!(has(rio, "Maré", "place"), "{:?}", names(rio));
+    // Without it, nothing says the complex is the Brazilian one.
+    let bare = "O tráfico no Complexo da Maré é dominado por uma facção.";
+    assert!(!has(bare, "Maré", "place"), "{:?}", names(bare));
+}
