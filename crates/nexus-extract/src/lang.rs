@@ -81,6 +81,12 @@ pub(crate) fn geographic_head(folded: &str) -> bool {
     set(&WORDS, include_str!("../../../data/lang/geographic-heads.txt")).contains(folded)
 }
 
+/// Nouns for a port ("port", "puerto", "porto"), `port-nouns.txt`, folded.
+pub(crate) fn port_noun(folded: &str) -> bool {
+    static WORDS: OnceLock<WordSet> = OnceLock::new();
+    set(&WORDS, include_str!("../../../data/lang/port-nouns.txt")).contains(folded)
+}
+
 /// Nouns for a kind of group, body or facility ("cartel", "clan", "penitentiary"),
 /// `name-heads.txt`, folded.
 pub(crate) fn name_head(folded: &str) -> bool {

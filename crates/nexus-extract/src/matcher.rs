@@ -6,7 +6,7 @@
 
 use crate::fold::{Folded, fold};
 use crate::hash::FxMap;
-use crate::lang::{common_city_word, definite_article, function_word, geographic_head, name_particle};
+use crate::lang::{common_city_word, definite_article, function_word, geographic_head, name_particle, port_noun};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use nexus_kb::{Entity, EntityType, KnowledgeBase};
 
@@ -494,7 +494,11 @@ impl Matcher {
             Kind::RiverOrValley => cue_near(text, start, end),
             Kind::City if e.population.is_some_and(|p| p >= BIG_CITY) => true,
             Kind::City => self.in_document(i, countries) && !(common_word() && (sentence_initial(text, start) || ends_a_name(text, start))),
-            _ => self.in_document(i, countries) || e.entity_type == EntityType::Country,
+            _ => {
+                self.in_document(i, countries)
+                    || e.entity_type == EntityType::Country
+                    || (e.kind.as_deref() == Some("port") && after_port_noun(text, start))
+            }
         }
     }
 
@@ -869,6 +873,15 @@ fn at_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// The words before `start` are a port noun and "of"/"de"/"do"/"da"/"del" ("the port of
+/// Santos", "el puerto de Esmeraldas").
+fn after_port_noun(text: &str, start: usize) -> bool {
+    let mut before = text[..start].rsplit(' ');
+    // The piece after the last space is empty: the name starts right after it.
+    let (Some(""), Some(link), Some(noun)) = (before.next(), before.next(), before.next()) else { return false };
+    matches!(link, "of" | "de" | "do" | "da" | "del") && port_noun(&fold(noun))
 }
 
 fn cue_near(text: &str, start: usize, end: usize) -> bool {

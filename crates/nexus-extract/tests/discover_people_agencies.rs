@@ -364,6 +364,9 @@ fn unnamed_actors_by_demonym_and_group_noun() {
         ("Grupos armados venezolanos cruzaron la frontera.", "Grupos armados venezolanos", EntityType::ArmedGroup),
         ("As facções criminosas paraguaias disputam a fronteira.", "facções criminosas paraguaias", EntityType::CriminalOrg),
         ("The buyers were linked to the Italian mafia.", "Italian mafia", EntityType::CriminalOrg),
+        // a network is a group when the noun says what it does
+        ("Chinese money laundering networks moved the cash.", "Chinese money laundering networks", EntityType::CriminalOrg),
+        ("Las redes de narcotráfico albanesas operan en el puerto.", "redes de narcotráfico albanesas", EntityType::CriminalOrg),
     ];
     for (text, surface, t) in cases {
         assert_eq!(unnamed(text), [((*surface).to_owned(), *t, true)], "in {text:?}");

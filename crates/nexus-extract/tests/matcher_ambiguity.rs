@@ -285,3 +285,12 @@ fn a_name_whose_readings_all_lie_in_one_country_names_that_country() {
     let bare = "O tráfico no Complexo da Maré é dominado por uma facção.";
     assert!(!has(bare, "Maré", "place"), "{:?}", names(bare));
 }
+
+#[test]
+fn a_port_noun_before_a_port_s_name_supports_it() {
+    // "Santos" is a surname too: alone it needs Brazil named; after "port of" it is the port.
+    assert!(has("Police seized cocaine at the port of Santos.", "Santos", "place"));
+    assert!(has("A carga saiu do porto de Santos.", "Santos", "place"));
+    assert!(!has("The report was written by Carlos Santos.", "Santos", "place"));
+    assert!(!has("Santos said the port was safe.", "Santos", "place"));
+}
