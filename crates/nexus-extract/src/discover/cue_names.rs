@@ -91,9 +91,11 @@ impl Scan {
             k += 1;
             let plain = w.start >= i && w.has(PLAIN) && bytes.get(w.full_end) != Some(&b'-') && !gap_has_hyphen(&bytes[i..w.start]);
             if plain {
-                // A phrase starts here only if its first word is this one (`CUE_START`); an
-                // article ("Los ") only if the word is a capitalised one of an article's length.
-                let phrase = words.is(at, CUE_START);
+                // A phrase starts here only if its first word is this one (`CUE_START`) and the
+                // byte after the word is the one after it in the phrase where it is one letter
+                // (`Vocab::starts`: "a" starts only "a.k.a.", and is a word of most sentences);
+                // an article ("Los ") only if the word is a capitalised one of an article's length.
+                let phrase = words.is(at, CUE_START) && starts(bytes, w.start, w.full_end);
                 let article = bytes[w.start].is_ascii_uppercase() && article_lens & (1 << (w.full_end - w.start).min(63)) != 0;
                 i = if phrase || article { scan.word(text, w.start, w.full_end, phrase) } else { w.full_end };
                 continue;
@@ -122,8 +124,7 @@ impl Scan {
             }
         }
         let end = scan_word(text, i);
-        let v = vocab::get();
-        self.word(text, i, end, v.starts(b, text.as_bytes().get(i + 1).copied().unwrap_or(0), end - i))
+        self.word(text, i, end, starts(text.as_bytes(), i, end))
     }
 
     /// The word `i..end`: a phrase starting there, or an article opening a name. A phrase is
@@ -149,6 +150,13 @@ impl Scan {
         }
         end
     }
+}
+
+/// Whether a phrase may start with the word `start..end` (`Vocab::starts`, read from its first
+/// two bytes and its length).
+#[inline]
+fn starts(bytes: &[u8], start: usize, end: usize) -> bool {
+    vocab::get().starts(bytes[start], bytes.get(start + 1).copied().unwrap_or(0), end - start)
 }
 
 /// A hyphen in the gap between two words (a byte or two): a loop, not `contains`, whose `memchr`
