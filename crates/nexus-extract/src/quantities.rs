@@ -818,7 +818,10 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
     let mut any = false;
     let mut last_mult = 0.0f64;
     let mut t = t0;
-    if table!("num").fwd(text, t).is_none() && table!("mult1").fwd(text, t).is_none() {
+    // The number word `t` is (looked up once per word), and the word after `end` once read.
+    let mut num_hit = table!("num").fwd(text, t);
+    let mut after = None;
+    if num_hit.is_none() && table!("mult1").fwd(text, t).is_none() {
         if let Some(u) = table!("unitword").fwd(text, t) {
             return one_unit(text, pos, u.e.langs);
         }
@@ -834,7 +837,7 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
         langs = a.e.langs;
     }
     loop {
-        if let Some(h) = table!("num").fwd(text, t) {
+        if let Some(h) = num_hit {
             if !langs_ok(langs, h.e.langs)
                 || (any && cur != 0.0 && (cur % 10.0 != 0.0 || h.e.num >= cur || (cur < 100.0 && h.e.num >= 10.0)))
             {
@@ -870,12 +873,15 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
         let s = n.s(text);
         let conn = s == "-" && n.start == end || matches!(s, "and" | "y" | "e") && (cur >= 20.0 && cur % 10.0 == 0.0 || cur >= 100.0);
         if conn {
-            match next_tok(text, n.end).map(|n2| lx.vocab.word(text, n2)) {
-                Some(n2) if table!("num").fwd(text, n2).is_some() && (s != "-" || n2.tok.start == n.end) => t = n2,
+            let n2 = next_tok(text, n.end).map(|n2| lx.vocab.word(text, n2));
+            match n2.map(|n2| (n2, table!("num").fwd(text, n2))) {
+                Some((n2, Some(h))) if s != "-" || n2.tok.start == n.end => (t, num_hit) = (n2, Some(h)),
                 _ => break,
             }
         } else {
             t = lx.vocab.word(text, n);
+            num_hit = table!("num").fwd(text, t);
+            after = Some((end, Some(t)));
         }
     }
     if !any || langs == 0 {
@@ -887,7 +893,7 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
     }
     let mult = if last_mult >= 1000.0 { last_mult } else { 1.0 };
     let (value, end) = with_rest(text, total + cur, mult, end);
-    Some(Num { start, end, value, mult, langs, vague: false, year_like: false, after: None })
+    Some(Num { start, end, value, mult, langs, vague: false, year_like: false, after })
 }
 
 /// Mexican and Central American usage writes the rest of a number in digits after its
