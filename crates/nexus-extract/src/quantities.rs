@@ -33,6 +33,7 @@
 //!   one follows ("more than 200 tons of cocaine per year"). Years, times, dates, ordinals,
 //!   durations and distances are not quantities.
 
+use crate::text::ALNUM;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use lex::{ANY, Table, Word, char_at, char_before, fold, is_space, is_word, next_tok, prev_tok};
 use serde::{Deserialize, Serialize};
@@ -344,9 +345,51 @@ fn digit_start_ok(text: &str, pos: usize) -> bool {
     }
 }
 
+/// Is the digit run at `pos` a bare number, one `single` would read and drop: followed (right
+/// away or after a space) by ASCII punctuation that neither continues the number nor starts a
+/// multiplier, a unit, a link or a range ("in 2019, the", "(2023).", "no. 41)"), and with
+/// nothing before it that may be a currency. Most digit runs of report text are such
+/// years, page and footnote numbers, and this costs a fraction of reading them.
+fn bare_number(text: &str, pos: usize) -> bool {
+    let b = text.as_bytes();
+    let end = pos + b[pos..].iter().take_while(|c| c.is_ascii_digit()).count();
+    // The punctuation right after the number, or after one space: no other case is read here.
+    let punct = |i: usize| b.get(i).is_some_and(|&c| c < 0x80 && c != b'-' && !c.is_ascii_whitespace() && !ALNUM[usize::from(c)]);
+    let at = match b.get(end) {
+        // A mark followed by a digit groups thousands or is a decimal mark: "2,146", "7.6".
+        Some(b'.' | b',') if b.get(end + 1).is_some_and(u8::is_ascii_digit) => return false,
+        _ if punct(end) => end,
+        Some(b' ') if punct(end + 1) => end + 1,
+        _ => return false,
+    };
+    let lx = lex();
+    let w = lx.vocab.word(text, lex::Tok { start: at, end: at + 1 });
+    lx.mults.fwd(text, w).is_none()
+        && lx.units.fwd(text, w).is_none()
+        && table!("u:link").fwd(text, w).is_none()
+        && table!("range_to").fwd(text, w).is_none()
+        && table!("range_and").fwd(text, w).is_none()
+        && !may_follow_currency(text, pos)
+}
+
+/// May a currency sign or code end just before `start` (spaces between)? Only after a sign, a
+/// capital, "/", "." or other non-ASCII char, or a word of at most three letters in title
+/// case ("Bs 10.000"): `single` looks the currency up only then.
+fn may_follow_currency(text: &str, start: usize) -> bool {
+    let head = &text.as_bytes()[..spaces_start(text, start)];
+    let before = char_before(text, head.len());
+    let title_word = || {
+        // the ASCII letters ending the head, if at most three
+        let letters = head.iter().rev().take(4).take_while(|c| c.is_ascii_alphabetic()).count();
+        (1..=3).contains(&letters) && head[head.len() - letters].is_ascii_uppercase()
+    };
+    before.is_some_and(|c| !c.is_ascii() || c.is_ascii_uppercase() || matches!(c, '$' | '/' | '.'))
+        || before.is_some_and(|c| c.is_ascii_lowercase()) && title_word()
+}
+
 fn parse_at(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Vec<Quantity>> {
     let digit = text.as_bytes()[pos].is_ascii_digit();
-    if digit && !digit_start_ok(text, pos) {
+    if digit && (!digit_start_ok(text, pos) || bare_number(text, pos)) {
         return None;
     }
     let q1 = single(text, pos, ctx)?;
@@ -464,22 +507,8 @@ fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
     // dropped without it.
     let prev_word = std::cell::OnceCell::new();
     let prev = || *prev_word.get_or_init(|| lx.vocab.word_before(text, num.start));
-    // A currency sign or code before the number (looked up only after a sign, a capital, "/", or
-    // a word in title case: "Bs 10.000").
-    let head = &text.as_bytes()[..spaces_start(text, num.start)];
-    let before = char_before(text, head.len());
-    let title_word = || {
-        // the ASCII letters ending the head, if at most three
-        let letters = head.iter().rev().take(4).take_while(|c| c.is_ascii_alphabetic()).count();
-        (1..=3).contains(&letters) && head[head.len() - letters].is_ascii_uppercase()
-    };
-    let currency = if before.is_some_and(|c| !c.is_ascii() || c.is_ascii_uppercase() || matches!(c, '$' | '/' | '.'))
-        || before.is_some_and(|c| c.is_ascii_lowercase()) && title_word()
-    {
-        prev().and_then(|w| table!("u:currency").back(text, w))
-    } else {
-        None
-    };
+    // A currency sign or code before the number.
+    let currency = if may_follow_currency(text, num.start) { prev().and_then(|w| table!("u:currency").back(text, w)) } else { None };
     // A currency code glued to a word is not one ("PEN" inside "SPEN"); a sign of one language's
     // press ("Q 50.000", quetzales) stands only in a document of that language ("Q3", a quarter).
     let currency = currency
@@ -789,7 +818,10 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
     let mut any = false;
     let mut last_mult = 0.0f64;
     let mut t = t0;
-    if table!("num").fwd(text, t).is_none() && table!("mult1").fwd(text, t).is_none() {
+    // The number word `t` is (looked up once per word), and the word after `end` once read.
+    let mut num_hit = table!("num").fwd(text, t);
+    let mut after = None;
+    if num_hit.is_none() && table!("mult1").fwd(text, t).is_none() {
         if let Some(u) = table!("unitword").fwd(text, t) {
             return one_unit(text, pos, u.e.langs);
         }
@@ -805,7 +837,7 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
         langs = a.e.langs;
     }
     loop {
-        if let Some(h) = table!("num").fwd(text, t) {
+        if let Some(h) = num_hit {
             if !langs_ok(langs, h.e.langs)
                 || (any && cur != 0.0 && (cur % 10.0 != 0.0 || h.e.num >= cur || (cur < 100.0 && h.e.num >= 10.0)))
             {
@@ -841,12 +873,15 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
         let s = n.s(text);
         let conn = s == "-" && n.start == end || matches!(s, "and" | "y" | "e") && (cur >= 20.0 && cur % 10.0 == 0.0 || cur >= 100.0);
         if conn {
-            match next_tok(text, n.end).map(|n2| lx.vocab.word(text, n2)) {
-                Some(n2) if table!("num").fwd(text, n2).is_some() && (s != "-" || n2.tok.start == n.end) => t = n2,
+            let n2 = next_tok(text, n.end).map(|n2| lx.vocab.word(text, n2));
+            match n2.map(|n2| (n2, table!("num").fwd(text, n2))) {
+                Some((n2, Some(h))) if s != "-" || n2.tok.start == n.end => (t, num_hit) = (n2, Some(h)),
                 _ => break,
             }
         } else {
             t = lx.vocab.word(text, n);
+            num_hit = table!("num").fwd(text, t);
+            after = Some((end, Some(t)));
         }
     }
     if !any || langs == 0 {
@@ -858,7 +893,7 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
     }
     let mult = if last_mult >= 1000.0 { last_mult } else { 1.0 };
     let (value, end) = with_rest(text, total + cur, mult, end);
-    Some(Num { start, end, value, mult, langs, vague: false, year_like: false, after: None })
+    Some(Num { start, end, value, mult, langs, vague: false, year_like: false, after })
 }
 
 /// Mexican and Central American usage writes the rest of a number in digits after its
@@ -1013,4 +1048,24 @@ pub(crate) fn unit_class_of(text: &str, after: Option<Word>) -> Option<&'static 
         Class::People | Class::Count => "count",
         _ => "measure",
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bare_numbers_are_those_no_quantity_starts_at() {
+        let bare = ["in 2019, the", "(2023). Then", "number 41) and", "2022 (Lima", "the 1990; then", "page 12.", "4 ; 5"];
+        let not_bare = ["2,146 kg", "7.6 tons", "20 %", "US$ 2019.", "Bs 10.000,", "$300, paid", "500-kilo", "12 troops", "no. 41)"];
+        for t in bare.iter().chain(&not_bare) {
+            let pos = t.bytes().position(|b| b.is_ascii_digit()).expect("a digit");
+            if bare_number(t, pos) {
+                assert!(bare.contains(t), "{t:?} read as bare");
+                assert!(find_quantities(t).iter().all(|q| q.start > pos), "{t:?}");
+            } else {
+                assert!(!bare.contains(t), "{t:?} not read as bare");
+            }
+        }
+    }
 }
