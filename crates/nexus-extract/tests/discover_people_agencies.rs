@@ -465,3 +465,12 @@ fn an_agency_name_names_its_places_but_not_its_mandate() {
     assert!(types.iter().all(|(_, t)| *t != "activity"), "{types:?}");
     assert!(types.contains(&("Chile", "country")), "{types:?}");
 }
+
+#[test]
+fn the_place_of_an_office_is_not_part_of_the_name() {
+    expect_people("El exgobernador de Tamaulipas Tomás Yarrington fue condenado en Texas.", &[("Tomás Yarrington", "Tomás Yarrington")]);
+    expect_people("The mayor of Guayaquil Aquiles Álvarez was charged.", &[("Aquiles Álvarez", "Aquiles Álvarez")]);
+    expect_people("O governador do Rio de Janeiro Cláudio Castro defendeu a operação.", &[("Cláudio Castro", "Cláudio Castro")]);
+    // Without an office before it, a place opening a run is no cue.
+    assert!(people("Ayer en Tamaulipas Tomás Yarrington habló.").iter().all(|(s, _)| !s.starts_with("Tamaulipas")));
+}

@@ -262,6 +262,13 @@ impl Finder<'_> {
                 k += 1;
             }
         }
+        if cue == Cue::None
+            && let Some(after) = self.past_place_of_office(k, last)
+        {
+            k = after;
+            cue = Cue::Before;
+            cue_at = Some(after - 1);
+        }
         if k > last || self.particle(k) || w.list[k].has(INITIAL) {
             // "Fiscal General de la Nación": after a title, a particle is no name.
             return None;
@@ -323,6 +330,26 @@ impl Finder<'_> {
         let weak = names.len() == 1 && cue_at.is_some_and(|c| w.list[c].has(CAP) && !self.is(c, TITLE_EN) && w.gap_bytes(c + 1) != b". ");
         let heading = names.len() >= 2 && self.title_case_line(k);
         Some(Name { start, end, name, folded, words: names, weak, heading })
+    }
+
+    /// The run opens with the place of an office named before it: "el exgobernador de Tamaulipas
+    /// Tomás Yarrington", "the mayor of Guayaquil Aquiles Álvarez". The place is a knowledge-base
+    /// place or country from word `k`, after "de"/"of" and a title or role in lower case; the
+    /// name is the words after it (their first index).
+    fn past_place_of_office(&self, k: usize, last: usize) -> Option<usize> {
+        let w = self.w;
+        if k < 2 || !self.is(k - 1, LINK) || !w.spaced(k) || !w.spaced(k - 1) {
+            return None;
+        }
+        let office = k - 2;
+        if w.list[office].has(CAP) || !(self.title(office) || self.is(office, ROLE)) {
+            return None;
+        }
+        let start = w.list[k].start;
+        let place = overlapping(self.mentions, start, start + 1)
+            .find(|m| m.start == start && matches!(self.entities[m.entity].entity_type, EntityType::Place | EntityType::Country))?;
+        let after = k + w.list[k..=last].iter().position(|x| x.start >= place.end)?;
+        w.spaced(after).then_some(after)
     }
 
     /// A title, role or demonym right before word `k` ("President", "el narcotraficante", "o
