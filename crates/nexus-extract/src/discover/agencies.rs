@@ -22,7 +22,7 @@
 
 use super::persons::{
     ABBR, AND, CAP, COUNTRY, DEMONYM, DIGIT, FUNCTION, GIVEN, HEAD_START, IN, INITIAL, KILL, KILL_ARMY, KbIndex, LEAD, LINK, Map, POSS, TO,
-    UPPER, Words, name_words, overlapping,
+    UPPER, Words, kb_mention_at, kb_starting, name_words, overlapping,
 };
 use super::{Context, Found};
 use crate::lang::lines;
@@ -323,9 +323,8 @@ impl<'a> Agencies<'a> {
 
     /// A knowledge-base mention of a state body starts at word `i`.
     fn entry_at(&self, i: usize) -> bool {
-        let s = self.w.list[i].start;
-        overlapping(self.cx.kb_mentions, s, s + 1)
-            .any(|m| m.start == s && self.cx.kb.entities()[m.entity].entity_type == EntityType::StateActor)
+        kb_starting(self.cx.kb_mentions, self.w.list[i].start)
+            .is_some_and(|m| self.cx.kb.entities()[m.entity].entity_type == EntityType::StateActor)
     }
 
     /// A knowledge-base place or country covers word `i`.
@@ -663,8 +662,8 @@ impl<'a> Agencies<'a> {
             return None;
         }
         let kb = self.cx.kb;
-        let country = overlapping(self.cx.kb_mentions, owner.start, owner.end)
-            .find(|m| m.start == owner.start && m.end == owner.end && kb.entities()[m.entity].entity_type == EntityType::Country)?;
+        let country = kb_mention_at(self.cx.kb_mentions, owner.start, owner.end)
+            .filter(|m| kb.entities()[m.entity].entity_type == EntityType::Country)?;
         let iso = kb.entities()[country.entity].iso2.as_deref()?;
         let words: Vec<&str> = (first..=span.last).map(|i| w.folded_full(i)).collect();
         let body = self.national_body(&words, iso).or_else(|| body_carrying(self.kb.state_actors.get(iso)?, &words))?;

@@ -14,6 +14,7 @@
 //! alone; a name that is a knowledge-base entry the matcher could not read ("the Balkan cartel",
 //! lower-case cue) is linked to it. A name found once is a mention wherever it recurs.
 
+use super::persons::{kb_mention_at, kb_starting};
 use super::{Context, Found};
 use crate::lang::{geographic_head, lines};
 use crate::matcher::KbMention;
@@ -871,10 +872,6 @@ fn kb_covered(mentions: &[KbMention], start: usize, end: usize) -> bool {
     !kb_in(mentions, start, end).is_empty()
 }
 
-fn kb_mention_at(mentions: &[KbMention], start: usize, end: usize) -> Option<&KbMention> {
-    kb_starting(mentions, start).filter(|m| m.end == end)
-}
-
 fn starts_kb_mention(mentions: &[KbMention], at: usize) -> bool {
     kb_starting(mentions, at).is_some()
 }
@@ -884,10 +881,6 @@ pub(crate) fn kb_in(mentions: &[KbMention], start: usize, end: usize) -> &[KbMen
     let lo = mentions.partition_point(|m| m.end <= start);
     let hi = mentions.partition_point(|m| m.start < end).max(lo);
     &mentions[lo..hi]
-}
-
-fn kb_starting(mentions: &[KbMention], at: usize) -> Option<&KbMention> {
-    mentions.get(mentions.partition_point(|m| m.start < at)).filter(|m| m.start == at)
 }
 
 fn kb_ending(mentions: &[KbMention], at: usize) -> Option<&KbMention> {

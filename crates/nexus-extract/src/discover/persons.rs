@@ -346,8 +346,8 @@ impl Finder<'_> {
             return None;
         }
         let start = w.list[k].start;
-        let place = overlapping(self.mentions, start, start + 1)
-            .find(|m| m.start == start && matches!(self.entities[m.entity].entity_type, EntityType::Place | EntityType::Country))?;
+        let place = kb_starting(self.mentions, start)
+            .filter(|m| matches!(self.entities[m.entity].entity_type, EntityType::Place | EntityType::Country))?;
         let after = k + w.list[k..=last].iter().position(|x| x.start >= place.end)?;
         w.spaced(after).then_some(after)
     }
@@ -663,6 +663,16 @@ fn quoted(w: &Words, first: usize, last: usize) -> bool {
 pub(super) fn overlapping(mentions: &[KbMention], start: usize, end: usize) -> impl Iterator<Item = &KbMention> {
     let from = mentions.partition_point(|m| m.end <= start);
     mentions[from..].iter().take_while(move |m| m.start < end)
+}
+
+/// The knowledge-base mention that starts at byte `at`, if one does.
+pub(super) fn kb_starting(mentions: &[KbMention], at: usize) -> Option<&KbMention> {
+    mentions.get(mentions.partition_point(|m| m.start < at)).filter(|m| m.start == at)
+}
+
+/// The knowledge-base mention of exactly `start..end`, if there is one.
+pub(super) fn kb_mention_at(mentions: &[KbMention], start: usize, end: usize) -> Option<&KbMention> {
+    kb_starting(mentions, start).filter(|m| m.end == end)
 }
 
 /// The person finder's vocabulary.

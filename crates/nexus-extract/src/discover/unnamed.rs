@@ -11,7 +11,7 @@
 //! Dissidents of a known group ("FARC dissidents", "disidencias de las FARC") are a named armed
 //! group: "<group> dissidents".
 
-use super::persons::{CAP, DEMONYM, GROUP_LINK, GROUP_START, KbIndex, Map, Words, overlapping};
+use super::persons::{CAP, DEMONYM, GROUP_LINK, GROUP_START, KbIndex, Map, Words, kb_starting};
 use super::{Context, Found};
 use crate::lang::lines;
 use nexus_kb::EntityType;
@@ -214,7 +214,7 @@ fn dissidents(cx: &Context, w: &Words, lx: &Lexicon, kbi: &KbIndex) -> Vec<Found
             continue;
         }
         let start = w.list[k].start;
-        let group = match overlapping(cx.kb_mentions, start, start + 1).find(|m| m.start == start) {
+        let group = match kb_starting(cx.kb_mentions, start) {
             Some(m) if entities[m.entity].entity_type == EntityType::ArmedGroup => Some((m.entity, m.end)),
             Some(_) => None,
             None => spelt_group(w, kbi, k),
