@@ -132,7 +132,7 @@ impl Extractor {
                 *counts.entry(peso).or_default() += 1;
             }
         }
-        counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|(p, _)| p.to_owned())
+        quantities::most_cited(counts).map(str::to_owned)
     }
 
     /// The commodity a quantity measures: a commodity mention inside the words the quantity

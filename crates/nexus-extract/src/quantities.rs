@@ -180,6 +180,26 @@ pub(crate) fn peso_of_country(name: &str) -> Option<&'static str> {
     Some(lx.cue_codes[m.pattern().as_usize()].as_str())
 }
 
+/// The ISO code of the peso of the peso country `text`'s country words (`units.tsv` cues) cite
+/// most, if any.
+fn peso_by_words(text: &str) -> Option<String> {
+    let lx = lex();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for m in lx.cue_ac.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        if char_before(text, s).is_some_and(is_word) || char_at(text, e).is_some_and(is_word) {
+            continue;
+        }
+        *counts.entry(lx.cue_codes[m.pattern().as_usize()].as_str()).or_default() += 1;
+    }
+    most_cited(counts).map(str::to_owned)
+}
+
+/// The code counted most often; of equal counts, the first in code order.
+pub(crate) fn most_cited(counts: HashMap<&str, usize>) -> Option<&str> {
+    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|(c, _)| c)
+}
+
 /// Per-document context computed only when a rule needs it.
 struct DocCtx<'a> {
     text: &'a str,
@@ -195,23 +215,8 @@ impl DocCtx<'_> {
     /// The ISO code of the peso of the country the document's places are in, else of the peso
     /// country its words cite most, if any.
     fn peso(&mut self) -> Option<String> {
-        if self.peso.is_none()
-            && let Some(p) = (self.cited)()
-        {
-            self.peso = Some(Some(p));
-        }
         if self.peso.is_none() {
-            let lx = lex();
-            let mut counts: HashMap<&str, usize> = HashMap::new();
-            for m in lx.cue_ac.find_iter(self.text) {
-                let (s, e) = (m.start(), m.end());
-                if char_before(self.text, s).is_some_and(is_word) || char_at(self.text, e).is_some_and(is_word) {
-                    continue;
-                }
-                *counts.entry(lx.cue_codes[m.pattern().as_usize()].as_str()).or_default() += 1;
-            }
-            let best = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|(c, _)| c.to_string());
-            self.peso = Some(best);
+            self.peso = Some((self.cited)().or_else(|| peso_by_words(self.text)));
         }
         self.peso.clone().flatten()
     }
