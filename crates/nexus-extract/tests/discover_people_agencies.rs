@@ -474,3 +474,15 @@ fn the_place_of_an_office_is_not_part_of_the_name() {
     // Without an office before it, a place opening a run is no cue.
     assert!(people("Ayer en Tamaulipas Tomás Yarrington habló.").iter().all(|(s, _)| !s.starts_with("Tamaulipas")));
 }
+
+#[test]
+fn a_run_of_words_all_skipped_reads_no_office_place() {
+    // Found by `vocabulary_soup_never_panics`: every word of the last run is skippable, so the
+    // name would start past the end of the text.
+    let text = "Gen.  Policía the (. for, ’s. dissidents  dissidents  \", de las \"  Belgian ÚSUGA Chapo Vries\nmexicanos, El";
+    for finder in [discover::persons::find, discover::agencies::find, discover::unnamed::find] {
+        for f in run(text, finder) {
+            assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end) && f.start <= f.end);
+        }
+    }
+}

@@ -338,7 +338,8 @@ impl Finder<'_> {
     /// name is the words after it (their first index).
     fn past_place_of_office(&self, k: usize, last: usize) -> Option<usize> {
         let w = self.w;
-        if k < 2 || !self.is(k - 1, LINK) || !w.spaced(k) || !w.spaced(k - 1) {
+        // Every word of the run may have been skipped (`k == last + 1`, possibly past the end).
+        if k < 2 || k > last || !self.is(k - 1, LINK) || !w.spaced(k) || !w.spaced(k - 1) {
             return None;
         }
         let office = k - 2;
