@@ -129,7 +129,7 @@ const QUANTITIES: &[(&str, &[QuantityCase])] = &[
     // multipliers and money
     ("2 mil kilos de cocaína", &[("2 mil kilos", 2000.0, "kg", Bound::Exact)]),
     ("worth US$100 million", &[("US$100 million", 1e8, "USD", Bound::Exact)]),
-    ("superaría los US$ 100 millones", &[("US$ 100 millones", 1e8, "USD", Bound::Exact)]),
+    ("superaría los US$ 100 millones", &[("superaría los US$ 100 millones", 1e8, "USD", Bound::AtLeast)]),
     ("foram apreendidos R$ 2,3 milhões em espécie", &[("R$ 2,3 milhões", 2.3e6, "BRL", Bound::Exact)]),
     ("a US$ 1.5 million bribe", &[("US$ 1.5 million", 1.5e6, "USD", Bound::Exact)]),
     ("revenues of $1.2 billion", &[("$1.2 billion", 1.2e9, "USD", Bound::Exact)]),
