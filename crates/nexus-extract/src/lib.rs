@@ -7,6 +7,7 @@
 //! find quantities and dates, then the relations between the entities (`relations`).
 
 mod codenames;
+mod commodity_context;
 pub mod dates;
 pub mod discover;
 pub mod entities;
@@ -71,6 +72,7 @@ pub struct Extractor {
     learned: discover::Index,
     /// The ISO code of each peso country's peso, by the country's ISO 3166 code.
     pesos: HashMap<String, &'static str>,
+    commodity_words: commodity_context::CommodityWords,
 }
 
 impl Extractor {
@@ -83,7 +85,8 @@ impl Extractor {
             .filter(|e| e.entity_type == EntityType::Country)
             .filter_map(|e| Some((e.iso2.clone()?, e.names().find_map(quantities::peso_of_country)?)))
             .collect();
-        Extractor { kb, matcher, learned, pesos }
+        let commodity_words = commodity_context::CommodityWords::new(&kb);
+        Extractor { kb, matcher, learned, pesos, commodity_words }
     }
 
     pub fn kb(&self) -> &KnowledgeBase {
@@ -110,7 +113,7 @@ impl Extractor {
         let doc = quantities::lex::DocLex::with_words(words, lang);
         let cited = || self.cited_peso(&mentions);
         let quantities: Vec<ExtractedQuantity> =
-            quantities::find_quantities_in(text, &doc, &cited).into_iter().map(|q| self.with_commodity(q, &mentions)).collect();
+            quantities::find_quantities_in(text, &doc, &cited).into_iter().map(|q| self.with_commodity(text, q, &mentions)).collect();
         let entities = entities::group(&self.kb, text, &mentions, &learned);
         let dates = dates::find_dates_in(text, reference, &doc);
         Extraction { entities, relations: Vec::new(), quantities, dates }
@@ -136,8 +139,8 @@ impl Extractor {
     }
 
     /// The commodity a quantity measures: a commodity mention inside the words the quantity
-    /// finder says are measured.
-    fn with_commodity(&self, q: quantities::Quantity, mentions: &[matcher::KbMention]) -> ExtractedQuantity {
+    /// finder says are measured, else one the text names before it (`commodity_context`).
+    fn with_commodity(&self, text: &str, q: quantities::Quantity, mentions: &[matcher::KbMention]) -> ExtractedQuantity {
         // Mentions are sorted by start (`discover::find`): those starting inside the measured
         // words are a range, found by two binary searches rather than a scan per quantity.
         debug_assert!(mentions.is_sorted_by_key(|m| m.start));
@@ -150,6 +153,8 @@ impl Extractor {
                 .find(|ent| ent.entity_type == EntityType::Commodity)
                 .map(|ent| ent.id.clone())
         });
+        let commodity = commodity
+            .or_else(|| commodity_context::before(text, &self.kb, &self.commodity_words, mentions, (q.start, q.end), &q.unit, q.measured));
         ExtractedQuantity { text: q.text, start: q.start, end: q.end, value: q.value, unit: q.unit, bound: q.bound, commodity }
     }
 }
