@@ -8,8 +8,11 @@
 //! The rules, each there to keep a wrong commodity out:
 //! - Only a quantity with nothing named right after it: "3,800 litres of chemicals" measures the
 //!   chemicals even when no knowledge-base commodity names them.
-//! - Only weights, volumes and areas: a sum of money or a count of people or things is not "of"
-//!   an earlier commodity as plainly (a bribe, a ransom, the boats).
+//! - Only weights, volumes, areas and prices per weight ("US$2,000 per kilogram"): another sum
+//!   of money, or a count of people or things, is not "of" an earlier commodity as plainly (a
+//!   bribe, a ransom, the boats).
+//! - A figure that continues a list measures what the figure before it did ("escondía 586
+//!   kilos … llevaba otros 350 kilos"), within the same reach.
 //! - A commodity named inside an activity counts: "coca cultivation", "cocaine production",
 //!   "tráfico de cocaína" are activities in the knowledge base, and name their goods.
 //! - The nearest commodity mention before the figure in its own sentence, else in the sentence
@@ -20,6 +23,7 @@
 
 use crate::hash::FxMap;
 use crate::matcher::KbMention;
+use crate::quantities::Quantity;
 use crate::sentences;
 use nexus_kb::{EntityType, KnowledgeBase, fold};
 
@@ -27,12 +31,35 @@ use nexus_kb::{EntityType, KnowledgeBase, fold};
 /// this.
 const REACH: usize = 1500;
 
-/// The commodity kinds each unit can measure.
-fn measures(unit: &str, kind: &str) -> bool {
-    match unit.split('/').next() {
-        Some("ha") => kind == "crop",
-        Some("kg" | "l") => matches!(kind, "drug" | "crop" | "precursor" | "mineral" | "resource"),
-        _ => false,
+/// What a quantity can be "of", by its unit: an area, a crop; a weight or a volume, or a sum of
+/// money that is a price per weight (`lang::per_weight`), a drug, crop, precursor, mineral or
+/// resource. People, counts and percentages are of nothing here.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Measure {
+    Area,
+    Goods,
+}
+
+impl Measure {
+    fn of(text: &str, q: &Quantity) -> Option<Measure> {
+        match q.unit.split('/').next()? {
+            "ha" => Some(Measure::Area),
+            "kg" | "l" => Some(Measure::Goods),
+            "people" | "count" | "percent" => None,
+            // A currency.
+            _ => {
+                let after = text.get(q.end..).unwrap_or_default();
+                let cut = (0..=after.len().min(32)).rev().find(|&n| after.is_char_boundary(n)).unwrap_or(0);
+                crate::lang::per_weight(fold(&after[..cut]).trim_start()).then_some(Measure::Goods)
+            }
+        }
+    }
+
+    fn fits(self, kind: &str) -> bool {
+        match self {
+            Measure::Area => kind == "crop",
+            Measure::Goods => matches!(kind, "drug" | "crop" | "precursor" | "mineral" | "resource"),
+        }
     }
 }
 
@@ -61,31 +88,58 @@ impl CommodityWords {
     }
 }
 
-/// The id of the commodity a quantity `[start, end)` with `unit` measures, read from the text
-/// before it, when nothing is named right after it (`measured` is none). `mentions` are sorted by
-/// start.
-pub(crate) fn before(
-    text: &str,
-    kb: &KnowledgeBase,
-    words: &CommodityWords,
-    mentions: &[KbMention],
-    (start, end): (usize, usize),
-    unit: &str,
-    measured: Option<(usize, usize)>,
-) -> Option<String> {
-    if measured.is_some() || !["ha", "kg", "l"].contains(&unit.split('/').next().unwrap_or(unit)) {
-        return None;
+/// The figures of one document, in text order, and the last one that measured a commodity: a
+/// figure continuing a list ("escondía 586 kilos … llevaba otros 350 kilos") measures what the
+/// one before it did.
+pub(crate) struct Figures<'a> {
+    text: &'a str,
+    kb: &'a KnowledgeBase,
+    words: &'a CommodityWords,
+    /// Sorted by start.
+    mentions: &'a [KbMention],
+    prior: Option<(usize, Measure, String)>,
+}
+
+impl<'a> Figures<'a> {
+    pub fn new(text: &'a str, kb: &'a KnowledgeBase, words: &'a CommodityWords, mentions: &'a [KbMention]) -> Figures<'a> {
+        Figures { text, kb, words, mentions, prior: None }
     }
-    // The nearest fitting commodity first, then whether it lies close enough: most figures have
-    // none before them, and those that do are split into sentences only from it on.
-    let from = start.saturating_sub(REACH);
-    let first = mentions.partition_point(|m| m.start < from);
-    let last = mentions.partition_point(|m| m.start < start);
-    let (m, id) = mentions[first..last].iter().rev().filter(|m| m.end <= start).find_map(|m| {
-        let e = &kb.entities()[words.of(kb, text, m)?];
-        e.kind.as_deref().is_some_and(|k| measures(unit, k)).then_some((m, &e.id))
-    })?;
-    // Its own sentence or the one before, in one paragraph.
-    let near = !text[m.end..start].contains("\n\n") && sentences::split(&text[m.start..end]).len() <= 2;
-    near.then(|| id.clone())
+
+    /// The commodity `q` measures: `named`, the one named right after it, else one the text
+    /// names before it. Called for each quantity in text order.
+    pub fn commodity(&mut self, q: &Quantity, named: Option<String>) -> Option<String> {
+        let measure = Measure::of(self.text, q);
+        let found = named.or_else(|| if q.measured.is_none() { self.before(q, measure?) } else { None });
+        if let (Some(m), Some(c)) = (measure, &found) {
+            self.prior = Some((q.start, m, c.clone()));
+        }
+        found
+    }
+
+    fn before(&self, q: &Quantity, measure: Measure) -> Option<String> {
+        let (text, kb) = (self.text, self.kb);
+        // The nearest fitting commodity first, then whether it lies close enough: most figures
+        // have none before them, and those that do are split into sentences only from it on.
+        let from = q.start.saturating_sub(REACH);
+        let first = self.mentions.partition_point(|m| m.start < from);
+        let last = self.mentions.partition_point(|m| m.start < q.start);
+        let mention = self.mentions[first..last].iter().rev().filter(|m| m.end <= q.start).find_map(|m| {
+            let e = &kb.entities()[self.words.of(kb, text, m)?];
+            e.kind.as_deref().is_some_and(|k| measure.fits(k)).then_some((m.start, m.end, e.id.as_str()))
+        });
+        let prior = self.prior.as_ref().filter(|p| p.1 == measure && p.0 >= from).map(|p| (p.0, p.0, p.2.as_str()));
+        let (start, end, id) = match (mention, prior) {
+            (Some(m), Some(p)) => {
+                if p.0 > m.0 {
+                    p
+                } else {
+                    m
+                }
+            }
+            (m, p) => m.or(p)?,
+        };
+        // Its own sentence or the one before, in one paragraph.
+        let near = !text[end..q.start].contains("\n\n") && sentences::split(&text[start..q.end]).len() <= 2;
+        near.then(|| id.to_owned())
+    }
 }

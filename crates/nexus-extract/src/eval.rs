@@ -53,6 +53,10 @@ pub struct GoldQuantity {
     pub text: String,
     pub value: f64,
     pub unit: String,
+    /// What the amount measures, by name ("cocaine", "coca leaf"); none for money or counts that
+    /// measure no commodity.
+    #[serde(default)]
+    pub commodity: Option<String>,
     #[serde(default)]
     pub optional: bool,
 }
@@ -102,7 +106,8 @@ fn ratio(a: usize, b: usize) -> f64 {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct DocScore {
     pub doc: String,
-    /// Per category: `entities` (untyped), `entities_typed`, `quantities`, `dates`, `relations`.
+    /// Per category: `entities` (untyped), `entities_typed`, `quantities`, `dates`, `relations`,
+    /// and `commodities`: of the quantities matched, whether each measures the gold commodity.
     pub categories: BTreeMap<String, Counts>,
     /// Typed entity counts per gold/extracted type.
     pub entity_types: BTreeMap<String, Counts>,
@@ -208,6 +213,7 @@ fn score_entities(gold: &Gold, got: &Extraction, s: &mut DocScore) {
 fn score_quantities(gold: &Gold, got: &Extraction, s: &mut DocScore) {
     let mut taken = vec![false; gold.quantities.len()];
     let mut c = Counts::default();
+    let mut commodities = Counts::default();
     for q in &got.quantities {
         let same = |g: &GoldQuantity| g.unit == q.unit && (g.value - q.value).abs() <= 0.01 * g.value.abs().max(1e-9);
         let hit = gold.quantities.iter().enumerate().position(|(i, g)| !taken[i] && same(g));
@@ -218,6 +224,7 @@ fn score_quantities(gold: &Gold, got: &Extraction, s: &mut DocScore) {
             Some(i) => {
                 taken[i] = true;
                 c.tp += 1;
+                score_commodity(&gold.quantities[i], q, got, &mut commodities, s);
             }
             None => {
                 c.fp += 1;
@@ -230,6 +237,36 @@ fn score_quantities(gold: &Gold, got: &Extraction, s: &mut DocScore) {
         s.missed.push(format!("quantity '{}' = {} {}", g.text, g.value, g.unit));
     }
     s.categories.insert("quantities".into(), c);
+    s.categories.insert("commodities".into(), commodities);
+}
+
+/// Whether a matched quantity measures the gold commodity: the extracted commodity entity's name
+/// or one of its mention texts, folded, equals the gold name (gold may name it in the
+/// document's language: "cocaína").
+fn score_commodity(g: &GoldQuantity, q: &crate::ExtractedQuantity, got: &Extraction, c: &mut Counts, s: &mut DocScore) {
+    // A commodity read inside an activity's name ("coca cultivation") has no entity of its own:
+    // its id then stands for its name ("coca-leaf").
+    let ours = q.commodity.as_deref().map(|id| got.entities.iter().find(|e| e.id == id).ok_or(id));
+    let same = match (&g.commodity, ours) {
+        (Some(name), Some(Ok(e))) => {
+            let name = fold(name);
+            fold(&e.name) == name || e.mentions.iter().any(|m| fold(&m.text) == name)
+        }
+        (Some(name), Some(Err(id))) => fold(name) == fold(&id.replace('-', " ")),
+        _ => false,
+    };
+    if same {
+        c.tp += 1;
+        return;
+    }
+    if let Some(named) = ours.map(|o| o.map_or_else(str::to_owned, |e| e.name.clone())) {
+        c.fp += 1;
+        s.spurious.push(format!("commodity of quantity '{}': {named}", q.text));
+    }
+    if let Some(name) = &g.commodity {
+        c.fn_ += 1;
+        s.missed.push(format!("commodity of quantity '{}': {name}", q.text));
+    }
 }
 
 fn score_dates(gold: &Gold, got: &Extraction, s: &mut DocScore) {

@@ -87,6 +87,14 @@ pub(crate) fn port_noun(folded: &str) -> bool {
     set(&WORDS, include_str!("../../../data/lang/port-nouns.txt")).contains(folded)
 }
 
+/// Does `folded` (text after a sum of money, folded) open with a phrase that makes the sum a price
+/// per weight ("per kilogram", "el kilo", "o quilo"), `per-weight.txt`?
+pub(crate) fn per_weight(folded: &str) -> bool {
+    static PHRASES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let phrases = PHRASES.get_or_init(|| lines(include_str!("../../../data/lang/per-weight.txt")).collect());
+    phrases.iter().any(|p| folded.strip_prefix(p).is_some_and(|rest| !rest.starts_with(char::is_alphanumeric)))
+}
+
 /// Nouns for a kind of group, body or facility ("cartel", "clan", "penitentiary"),
 /// `name-heads.txt`, folded.
 pub(crate) fn name_head(folded: &str) -> bool {

@@ -112,8 +112,14 @@ impl Extractor {
         let (words, lang) = cx.vocabulary_words();
         let doc = quantities::lex::DocLex::with_words(words, lang);
         let cited = || self.cited_peso(&mentions);
-        let quantities: Vec<ExtractedQuantity> =
-            quantities::find_quantities_in(text, &doc, &cited).into_iter().map(|q| self.with_commodity(text, q, &mentions)).collect();
+        let mut figures = commodity_context::Figures::new(text, &self.kb, &self.commodity_words, &mentions);
+        let quantities: Vec<ExtractedQuantity> = quantities::find_quantities_in(text, &doc, &cited)
+            .into_iter()
+            .map(|q| {
+                let commodity = figures.commodity(&q, self.named_commodity(&q, &mentions));
+                ExtractedQuantity { text: q.text, start: q.start, end: q.end, value: q.value, unit: q.unit, bound: q.bound, commodity }
+            })
+            .collect();
         let entities = entities::group(&self.kb, text, &mentions, &learned);
         let dates = dates::find_dates_in(text, reference, &doc);
         Extraction { entities, relations: Vec::new(), quantities, dates }
@@ -138,13 +144,13 @@ impl Extractor {
         quantities::most_cited(counts).map(str::to_owned)
     }
 
-    /// The commodity a quantity measures: a commodity mention inside the words the quantity
-    /// finder says are measured, else one the text names before it (`commodity_context`).
-    fn with_commodity(&self, text: &str, q: quantities::Quantity, mentions: &[matcher::KbMention]) -> ExtractedQuantity {
+    /// The commodity named right after a quantity: a commodity mention inside the words the
+    /// quantity finder says are measured.
+    fn named_commodity(&self, q: &quantities::Quantity, mentions: &[matcher::KbMention]) -> Option<String> {
         // Mentions are sorted by start (`discover::find`): those starting inside the measured
         // words are a range, found by two binary searches rather than a scan per quantity.
         debug_assert!(mentions.is_sorted_by_key(|m| m.start));
-        let commodity = q.measured.and_then(|(s, e)| {
+        q.measured.and_then(|(s, e)| {
             let inside = mentions.partition_point(|m| m.start < s)..mentions.partition_point(|m| m.start < e);
             mentions[inside]
                 .iter()
@@ -152,9 +158,6 @@ impl Extractor {
                 .map(|m| &self.kb.entities()[m.entity])
                 .find(|ent| ent.entity_type == EntityType::Commodity)
                 .map(|ent| ent.id.clone())
-        });
-        let commodity = commodity
-            .or_else(|| commodity_context::before(text, &self.kb, &self.commodity_words, mentions, (q.start, q.end), &q.unit, q.measured));
-        ExtractedQuantity { text: q.text, start: q.start, end: q.end, value: q.value, unit: q.unit, bound: q.bound, commodity }
+        })
     }
 }

@@ -45,6 +45,26 @@ fn goods_named_in_the_sentence_before() {
 }
 
 #[test]
+fn a_figure_continuing_a_list_measures_what_the_one_before_did() {
+    let text = "El primer contenedor llevaba 1 210 kilos de cocaína. El segundo escondía 586 kilos en un falso techo. Un tercero llevaba otros 350 kilos.";
+    assert_eq!(
+        measured(text),
+        vec![of("1 210 kilos", Some("cocaine")), of("586 kilos", Some("cocaine")), of("350 kilos", Some("cocaine"))]
+    );
+}
+
+#[test]
+fn a_price_per_weight_is_the_price_of_the_goods() {
+    assert_eq!(
+        measured("Brokers buy cocaine in Guayaquil and pay US$2,000 per kilogram at the dock."),
+        vec![of("US$2,000", Some("cocaine"))]
+    );
+    assert_eq!(measured("En el Urabá la cocaína se paga a US$ 2.000 el kilo."), vec![of("US$ 2.000", Some("cocaine"))]);
+    // A sum that is not a price per weight is not the goods' price.
+    assert_eq!(measured("Brokers buy cocaine in Guayaquil and pay US$2,000 in bribes."), vec![of("US$2,000", None)]);
+}
+
+#[test]
 fn an_area_is_of_a_crop_not_of_the_drug_made_from_it() {
     // Cocaine is not grown: the hectares stay without a commodity rather than take it.
     assert_eq!(measured("Peru, a major cocaine producer, had 95,000 hectares under cultivation."), vec![of("95,000 hectares", None)]);
