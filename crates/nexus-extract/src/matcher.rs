@@ -520,6 +520,10 @@ impl Matcher {
 fn drop_towns_named_after_countries(kb: &KnowledgeBase, text: &str, found: &mut Vec<KbMention>) {
     let entities = kb.entities();
     let town = |pair: &[KbMention]| {
+        // Most pairs of mentions are not two bytes apart: told before their entries are read.
+        if pair[1].start.checked_sub(pair[0].end) != Some(2) {
+            return false;
+        }
         let (country, region) = (&entities[pair[0].entity], &entities[pair[1].entity]);
         let runs_on = || {
             let rest = text[pair[1].end..].trim_start_matches([',', ' ']);

@@ -45,13 +45,25 @@ struct Key {
     len: u32,
 }
 
+/// The mask of a key's first n bytes, n up to eight: one load where the mask computed from the
+/// length took a shift, a compare and a select on every word of the text.
+const HEAD_MASKS: [u64; 9] = {
+    let mut masks = [!0u64; 9];
+    let mut n = 0;
+    while n < 8 {
+        masks[n] = (1 << (8 * n)) - 1;
+        n += 1;
+    }
+    masks
+};
+
 impl Key {
     /// The key of `bytes[from..to]`, read with a whole-word load where eight bytes follow.
     #[inline]
     fn at(bytes: &[u8], from: usize, to: usize) -> Key {
         let len = to - from;
         let head = match bytes.get(from..from + 8).and_then(|c| c.first_chunk::<8>()) {
-            Some(c) => u64::from_le_bytes(*c) & if len >= 8 { !0 } else { (1 << (8 * len)) - 1 },
+            Some(c) => u64::from_le_bytes(*c) & HEAD_MASKS[len.min(8)],
             // Fewer than eight bytes follow, so the segment is shorter.
             None if len > 0 => crate::hash::tail(&bytes[from..to]),
             None => 0,
