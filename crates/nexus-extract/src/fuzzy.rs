@@ -215,7 +215,6 @@ impl FuzzyNames {
             let (a, b) = (list.partition_point(|&k| (k as usize) < lo), list.partition_point(|&k| (k as usize) < hi));
             list.get(a..b).unwrap_or_default()
         }
-        let shared = words().filter(|_| indexed).filter_map(|w| self.by_word.get(w)).flat_map(|l| in_range(l, lo, hi)).map(|&k| k as usize);
         let (span_mask, span_counts) = (char_mask(&folded), CharCounts::of(&folded));
         // The span's chars, and for spans of up to 64 chars (all but run-on headings) the
         // bit-parallel distance's pattern: made when a name first passes the cheap filters, as most
@@ -223,14 +222,15 @@ impl FuzzyNames {
         let mut pattern: Option<(Vec<char>, Option<BitPattern>)> = None;
         let (mut prev, mut cur) = (Vec::new(), Vec::new());
         let (mut best, mut tie): (Option<(usize, usize)>, bool) = (None, false);
-        for k in shared.chain(if indexed { 0..0 } else { lo..hi }) {
+        // The counts, then the distance, of a name whose mask passed.
+        let mut consider = |k: usize| {
             let (name, entity) = &self.names[k];
-            if (self.masks[k] ^ span_mask).count_ones() as usize > 2 * allowed || self.counts[k].distance(&span_counts) > 2 * allowed {
-                continue;
+            if self.counts[k].distance(&span_counts) > 2 * allowed {
+                return;
             }
             // "South American" is an adjective, not a misspelt "South America".
             if folded.starts_with(name.as_str()) || name.starts_with(folded.as_str()) {
-                continue;
+                return;
             }
             let (span_chars, bits) = pattern.get_or_insert_with(|| {
                 let chars: Vec<char> = folded.chars().collect();
@@ -241,16 +241,27 @@ impl FuzzyNames {
                 Some(b) => b.distance_within(&self.chars[k], allowed),
                 None => levenshtein_within(&self.chars[k], span_chars, allowed, &mut prev, &mut cur),
             };
-            let Some(d) = d else { continue };
-            if d == 0 {
-                continue;
-            }
+            let Some(d) = d.filter(|&d| d != 0) else { return };
             match best {
                 Some((bd, be)) if d == bd && be != *entity => tie = true,
                 Some((bd, _)) if d >= bd => {}
                 _ => {
                     best = Some((d, *entity));
                     tie = false;
+                }
+            }
+        };
+        let mask_passes = |mask: u64| (mask ^ span_mask).count_ones() as usize <= 2 * allowed;
+        if indexed {
+            let shared = words().filter_map(|w| self.by_word.get(w)).flat_map(|l| in_range(l, lo, hi)).map(|&k| k as usize);
+            for k in shared.filter(|&k| mask_passes(self.masks[k])) {
+                consider(k);
+            }
+        } else {
+            // The whole range, most names turned away by their mask in a loop of its own.
+            for (k, &mask) in (lo..hi).zip(self.masks.get(lo..hi).unwrap_or_default()) {
+                if mask_passes(mask) {
+                    consider(k);
                 }
             }
         }

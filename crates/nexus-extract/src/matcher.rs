@@ -53,6 +53,9 @@ struct Candidates {
     /// The number of the country a capitalised mention says the document is about
     /// (`evidence_of`), when there is one.
     country: Option<u16>,
+    /// The name or acronym is one word (no ' ' or '-'), and so is its surface (folding makes and
+    /// removes neither): `title_cased` of it is `capitalised`, read without a scan for separators.
+    one_word: bool,
 }
 
 pub struct Matcher {
@@ -165,6 +168,7 @@ impl Matcher {
             let list = |(entries, name): (Vec<usize>, &String)| Candidates {
                 context_free: context_free(kb, &entries),
                 country: evidence_of(kb, &entries, name).and_then(|i| country_of[i]).filter(|&c| country_codes[usize::from(c)] != "XX"),
+                one_word: !name.bytes().any(|b| b == b' ' || b == b'-'),
                 entries,
             };
             lists.into_iter().zip(names).map(list).collect()
@@ -250,7 +254,7 @@ impl Matcher {
                 Some(t) if same => std::cell::OnceCell::from(t),
                 _ => std::cell::OnceCell::new(),
             };
-            let entity = self.resolve(kb, text, span.start, span.end, &span.candidates.entries, &countries, &title);
+            let entity = self.resolve(kb, text, span.start, span.end, span.candidates, &countries, &title);
             *slot = LastRead { key, start: span.start, end: span.end, entity, title: title.get().copied() };
             entity
         };
@@ -427,16 +431,17 @@ impl Matcher {
         text: &str,
         start: usize,
         end: usize,
-        candidates: &[usize],
+        candidates: &Candidates,
         countries: &[usize],
         title: &std::cell::OnceCell<bool>,
     ) -> Option<usize> {
+        let (one_word, candidates) = (candidates.one_word, candidates.entries.as_slice());
         let entities = kb.entities();
         let surface = &text[start..end];
         // What the surface says is the same for every candidate: read it once, when needed
         // (`title`, `title_cased` of the surface, may be known already).
         let inside = std::cell::OnceCell::new();
-        let title_cased = || *title.get_or_init(|| title_cased(surface));
+        let title_cased = || *title.get_or_init(|| if one_word { capitalised(surface) } else { title_cased(surface) });
         let inside_a_name = || *inside.get_or_init(|| inside_a_name(text, start, end));
         let common = std::cell::OnceCell::new();
         let common_word = || *common.get_or_init(|| common_city_word(&fold(surface)));
@@ -515,6 +520,10 @@ impl Matcher {
 fn drop_towns_named_after_countries(kb: &KnowledgeBase, text: &str, found: &mut Vec<KbMention>) {
     let entities = kb.entities();
     let town = |pair: &[KbMention]| {
+        // Most pairs of mentions are not two bytes apart: told before their entries are read.
+        if pair[1].start.checked_sub(pair[0].end) != Some(2) {
+            return false;
+        }
         let (country, region) = (&entities[pair[0].entity], &entities[pair[1].entity]);
         let runs_on = || {
             let rest = text[pair[1].end..].trim_start_matches([',', ' ']);
@@ -639,9 +648,22 @@ fn capitalised(s: &str) -> bool {
 fn title_cased(s: &str) -> bool {
     // One word, most matches: title-cased exactly when capitalised. (Bytes, not chars: both
     // separators are ASCII.)
-    if !s.bytes().any(|b| b == b' ' || b == b'-') {
+    let b = s.as_bytes();
+    let separator = |c: u8| c == b' ' || c == b'-';
+    if !b.iter().any(|&c| separator(c)) {
         return capitalised(s);
     }
+    // Most names of several words open every word with an ASCII capital or digit: title-cased,
+    // read in one pass over the bytes before the words are split and their heads looked up.
+    let capital = |c: u8| c.is_ascii_uppercase() || c.is_ascii_digit();
+    if b.first().is_some_and(|&c| capital(c)) && b.windows(2).all(|w| !separator(w[0]) || separator(w[1]) || capital(w[1])) {
+        return true;
+    }
+    title_cased_by_words(s)
+}
+
+/// `title_cased` of several words, word by word.
+fn title_cased_by_words(s: &str) -> bool {
     let mut words = name_words(s).peekable();
     let head_first = words.peek().is_some_and(|w| !capitalised(w) && folded_head(w));
     if head_first {
@@ -718,10 +740,11 @@ fn inside_a_name(text: &str, start: usize, end: usize) -> bool {
     let name_word = |w: &str| capitalised(w) && w.chars().all(char::is_alphabetic) && !function_word(w);
     let before = text[..start].strip_suffix(' ').map(word_before);
     let (next, rest) = text[end..].strip_prefix(' ').map(word_after).unzip();
-    let then = rest.flatten().map(|r| word_after(r).0);
+    // The word after a particle is read only after one.
+    let then = || rest.flatten().map(|r| word_after(r).0);
     // A conjunction joins two names ("Nariño and Cauca"); it does not make one.
     let joins_a_name = |w: &str| name_particle(w) && !matches!(w, "and" | "y" | "e");
-    before.is_some_and(name_word) || next.is_some_and(name_word) || (next.is_some_and(joins_a_name) && then.is_some_and(name_word))
+    before.is_some_and(name_word) || next.is_some_and(name_word) || (next.is_some_and(joins_a_name) && then().is_some_and(name_word))
 }
 
 /// What `t.rsplit([' ', '\n', '(', '"', '“']).next()` gives, read back byte by byte: the stops
@@ -908,6 +931,19 @@ mod tests {
         for t in ["", "-", "Lima", " a  b-c--d ", "Côte d'Ivoire", "Guinea-Bissau- ", "São Paulo"] {
             let want: Vec<&str> = t.split([' ', '-']).filter(|w| !w.is_empty()).collect();
             assert_eq!(super::name_words(t).collect::<Vec<_>>(), want, "{t:?}");
+        }
+    }
+
+    /// Names whose every word opens with an ASCII capital or digit are title-cased word by word
+    /// too, as `title_cased` reads them without splitting them.
+    #[test]
+    fn capitalised_words_are_title_cased() {
+        for t in ["São Paulo", "Rio De Janeiro", "Guinea-Bissau", "Foo-", "A B C D E F G H", "1st Front", "Costa Rica 2", "PCC-RJ"] {
+            assert!(super::title_cased(t), "{t:?}");
+            assert!(super::title_cased_by_words(t), "{t:?}");
+        }
+        for t in ["Rio de Janeiro", "el río Paraná", "Côte d'Ivoire", "the Sinaloa cartel", "Lima province", "La Paz-el Alto"] {
+            assert_eq!(super::title_cased(t), super::title_cased_by_words(t), "{t:?}");
         }
     }
 

@@ -45,13 +45,25 @@ struct Key {
     len: u32,
 }
 
+/// The mask of a key's first n bytes, n up to eight: one load where the mask computed from the
+/// length took a shift, a compare and a select on every word of the text.
+const HEAD_MASKS: [u64; 9] = {
+    let mut masks = [!0u64; 9];
+    let mut n = 0;
+    while n < 8 {
+        masks[n] = (1 << (8 * n)) - 1;
+        n += 1;
+    }
+    masks
+};
+
 impl Key {
     /// The key of `bytes[from..to]`, read with a whole-word load where eight bytes follow.
     #[inline]
     fn at(bytes: &[u8], from: usize, to: usize) -> Key {
         let len = to - from;
         let head = match bytes.get(from..from + 8).and_then(|c| c.first_chunk::<8>()) {
-            Some(c) => u64::from_le_bytes(*c) & if len >= 8 { !0 } else { (1 << (8 * len)) - 1 },
+            Some(c) => u64::from_le_bytes(*c) & HEAD_MASKS[len.min(8)],
             // Fewer than eight bytes follow, so the segment is shorter.
             None if len > 0 => crate::hash::tail(&bytes[from..to]),
             None => 0,
@@ -391,13 +403,30 @@ impl Names {
     /// The end of the longest name that goes on from node `parent` (ending at `cut`) with the
     /// char at `cut` and part of the word after it, before `bound`; `tails` are the lengths such
     /// names' last segments have.
+    ///
+    /// The ends tried, longest first, are those the lengths in `tails` allow, not every byte
+    /// before `bound`: lengths past 63 (bit 0) one by one, then the set bits from the highest.
     fn tail_end(&self, text: &str, parent: u32, tails: u64, cut: usize, bound: usize) -> Option<usize> {
         let from = cut + class_at(text, cut).1;
-        (from..bound).rev().find(|&end| {
-            tails & tail_bit(end - cut) != 0
-                && text.is_char_boundary(end)
-                && self.child(parent, text.as_bytes(), cut, end).is_some_and(|n| self.nodes[n as usize].name != NONE)
-        })
+        let name_ends_at = |end: usize| {
+            text.is_char_boundary(end) && self.child(parent, text.as_bytes(), cut, end).is_some_and(|n| self.nodes[n as usize].name != NONE)
+        };
+        if tails & 1 != 0
+            && let Some(end) = (from.max(cut + 64)..bound).rev().find(|&end| name_ends_at(end))
+        {
+            return Some(end);
+        }
+        // The lengths below 64 from `from - cut` up to `bound - cut` (excluded).
+        let below = |n: usize| if n >= 64 { !0 } else { (1u64 << n) - 1 };
+        let mut lengths = tails & !1 & below(bound.saturating_sub(cut)) & !below(from - cut);
+        while lengths != 0 {
+            let len = 63 - lengths.leading_zeros() as usize;
+            lengths &= !(1 << len);
+            if name_ends_at(cut + len) {
+                return Some(cut + len);
+            }
+        }
+        None
     }
 }
 
@@ -534,6 +563,7 @@ impl<'t> Words<'t> {
 }
 
 /// Whether the char at `at` (a char boundary before the end) is a letter or digit, and its length.
+#[inline(always)]
 fn class_at(text: &str, at: usize) -> (bool, usize) {
     match text.as_bytes()[at] {
         b if b.is_ascii() => (ALNUM[usize::from(b)], 1),
