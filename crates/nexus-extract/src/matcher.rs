@@ -167,7 +167,7 @@ impl Matcher {
         let candidates = |lists: Vec<Vec<usize>>, names: &[String]| {
             let list = |(entries, name): (Vec<usize>, &String)| Candidates {
                 context_free: context_free(kb, &entries),
-                country: evidence_of(kb, &entries, name).and_then(|i| country_of[i]).filter(|&c| country_codes[usize::from(c)] != "XX"),
+                country: evidence_of(kb, &entries).and_then(|i| country_of[i]).filter(|&c| country_codes[usize::from(c)] != "XX"),
                 one_word: !name.bytes().any(|b| b == b' ' || b == b'-'),
                 entries,
             };
@@ -563,10 +563,10 @@ fn name_table(kb: &KnowledgeBase) -> (Vec<String>, Vec<Vec<usize>>) {
 
 /// The entry whose country a capitalised mention of these candidates is evidence of: a country
 /// among them, or else the one entry of a name that can only be read one way ("Polícia Federal",
-/// "Guayaquil" say the document is about Brazil, Ecuador), or else the first of a name of
-/// several words whose readings all lie in one country, one of them unambiguous ("Rio de
-/// Janeiro": the city, the state and the port are all Brazil's).
-fn evidence_of(kb: &KnowledgeBase, candidates: &[usize], name: &str) -> Option<usize> {
+/// "Guayaquil" say the document is about Brazil, Ecuador), or else the first of a name whose
+/// readings all lie in one country, one of them unambiguous ("Rio de Janeiro": the city, the
+/// state and the port are all Brazil's; "Tumaco": the town and its port are Colombia's).
+fn evidence_of(kb: &KnowledgeBase, candidates: &[usize]) -> Option<usize> {
     let entities = kb.entities();
     let country = candidates.iter().copied().find(|&i| entities[i].entity_type == EntityType::Country);
     let unambiguous = |i: usize| !entities[i].ambiguous && entities[i].entity_type != EntityType::Commodity;
@@ -577,8 +577,7 @@ fn evidence_of(kb: &KnowledgeBase, candidates: &[usize], name: &str) -> Option<u
     let one_country = || {
         let first = *candidates.first()?;
         let home = entities[first].country.as_deref()?;
-        (name.contains(' ')
-            && candidates.iter().all(|&i| entities[i].entity_type == EntityType::Place && entities[i].country.as_deref() == Some(home))
+        (candidates.iter().all(|&i| entities[i].entity_type == EntityType::Place && entities[i].country.as_deref() == Some(home))
             && candidates.iter().any(|&i| unambiguous(i)))
         .then_some(first)
     };

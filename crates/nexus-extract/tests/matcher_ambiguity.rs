@@ -284,6 +284,12 @@ fn a_name_whose_readings_all_lie_in_one_country_names_that_country() {
     // Without it, nothing says the complex is the Brazilian one.
     let bare = "O tráfico no Complexo da Maré é dominado por uma facção.";
     assert!(!has(bare, "Maré", "place"), "{:?}", names(bare));
+    // One word too: "Tumaco" is a town and a port, both Colombia's, and supports "Nariño" (also a
+    // surname and a town of Antioquia), which the department needs.
+    let tumaco = "En Tumaco, Nariño, la Armada incautó cocaína.";
+    assert!(has(tumaco, "Nariño", "place"), "{:?}", names(tumaco));
+    let alone = "La violencia en Nariño crece.";
+    assert!(!has(alone, "Nariño", "place"), "{:?}", names(alone));
 }
 
 #[test]
