@@ -1285,10 +1285,20 @@ impl<'a> Words<'a> {
         let cut = self.list.partition_point(|w| w.full_end <= sample);
         // The plain words inside the sample the guess counts, in a pass of their own: a short
         // document lies all inside the sample, and its function words are many.
-        for (k, w) in self.list[..cut].iter().enumerate() {
-            if (!skip || self.class(k) & LANG_WORD != 0) && w.has(PLAIN) {
+        let mut count = |w: &Word| {
+            if w.has(PLAIN) {
                 lang.add(&self.text[w.start..w.full_end]);
             }
+        };
+        if skip {
+            // Over the classes (four bytes a word), reading only the words that are function words.
+            for (k, &class) in self.classes[..cut].iter().enumerate() {
+                if class & LANG_WORD != 0 {
+                    count(&self.list[k]);
+                }
+            }
+        } else {
+            self.list[..cut].iter().for_each(count);
         }
         let mut i = 0;
         while let Some(w) = self.list.get(i) {
