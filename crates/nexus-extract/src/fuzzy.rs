@@ -341,15 +341,17 @@ static CAPITAL_OR_NON_ASCII: [bool; 256] = {
 /// is found by its bit's position: capitals are most of what `capitalised_runs` scans for.
 fn next_capital_or_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
-    while let Some(chunk) = bytes.get(at..).and_then(|c| c.first_chunk::<8>()) {
-        let x = u64::from_le_bytes(*chunk);
+    // `chunks_exact`: a step of the loop is one count, with no bounds to test again.
+    let mut chunks = bytes.get(from..)?.chunks_exact(8);
+    for chunk in chunks.by_ref() {
+        let x = chunk.first_chunk::<8>().map_or(0, |c| u64::from_le_bytes(*c));
         let hits = (x & swar::HIGH) | swar::ascii_in_range(x, b'A', b'Z');
         if hits != 0 {
             return Some(at + (hits.trailing_zeros() / 8) as usize);
         }
         at += 8;
     }
-    bytes.get(at..)?.iter().position(|&b| CAPITAL_OR_NON_ASCII[usize::from(b)]).map(|n| at + n)
+    chunks.remainder().iter().position(|&b| CAPITAL_OR_NON_ASCII[usize::from(b)]).map(|n| at + n)
 }
 
 /// ASCII letters and the hyphen.
