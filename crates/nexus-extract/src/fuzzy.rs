@@ -283,10 +283,14 @@ pub fn too_short(span: &str) -> bool {
 /// characters, which may be capitals) eight bytes at a time instead of reading every word.
 pub fn capitalised_runs(text: &str, taken: &[(usize, usize)], is_particle: impl Fn(&str) -> bool) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
-    let cap = |w: (usize, usize)| match bytes[w.0] {
-        b if b.is_ascii() => b.is_ascii_uppercase(),
-        _ => text[w.0..w.1].chars().next().is_some_and(char::is_uppercase),
-    };
+    // Inlined (a closure call here cost as much as the test).
+    #[inline(always)]
+    fn cap(text: &str, w: (usize, usize)) -> bool {
+        match text.as_bytes()[w.0] {
+            b if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => text[w.0..w.1].chars().next().is_some_and(char::is_uppercase),
+        }
+    }
     let mut runs = Vec::new();
     let mut cursor = 0;
     let mut at = 0;
@@ -309,19 +313,22 @@ pub fn capitalised_runs(text: &str, taken: &[(usize, usize)], is_particle: impl 
         // followed by a capitalised word.
         while bytes.get(e) == Some(&b' ') {
             let Some(next) = next_word(text, e + 1).filter(|w| w.0 == e + 1) else { break };
-            if cap(next) || (is_particle(&text[next.0..next.1]) && next_word(text, next.1).is_some_and(cap)) {
+            if cap(text, next) || (is_particle(&text[next.0..next.1]) && next_word(text, next.1).is_some_and(|w| cap(text, w))) {
                 e = next.1;
                 words += 1;
             } else {
                 break;
             }
         }
-        // `taken` is sorted and non-overlapping, and runs come in order: one cursor suffices.
-        while cursor < taken.len() && taken[cursor].1 <= s {
-            cursor += 1;
-        }
-        if words > 1 && words <= 6 && taken.get(cursor).is_none_or(|&(ts, _)| ts >= e) {
-            runs.push((s, e));
+        if words > 1 && words <= 6 {
+            // `taken` is sorted and non-overlapping, and runs come in order: one cursor suffices,
+            // moved on only for the runs kept (most are one word).
+            while cursor < taken.len() && taken[cursor].1 <= s {
+                cursor += 1;
+            }
+            if taken.get(cursor).is_none_or(|&(ts, _)| ts >= e) {
+                runs.push((s, e));
+            }
         }
         at = e;
     }
@@ -345,15 +352,17 @@ static CAPITAL_OR_NON_ASCII: [bool; 256] = {
 /// is found by its bit's position: capitals are most of what `capitalised_runs` scans for.
 fn next_capital_or_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
-    while let Some(chunk) = bytes.get(at..).and_then(|c| c.first_chunk::<8>()) {
-        let x = u64::from_le_bytes(*chunk);
+    // `chunks_exact`: a step of the loop is one count, with no bounds to test again.
+    let mut chunks = bytes.get(from..)?.chunks_exact(8);
+    for chunk in chunks.by_ref() {
+        let x = chunk.first_chunk::<8>().map_or(0, |c| u64::from_le_bytes(*c));
         let hits = (x & swar::HIGH) | swar::ascii_in_range(x, b'A', b'Z');
         if hits != 0 {
             return Some(at + (hits.trailing_zeros() / 8) as usize);
         }
         at += 8;
     }
-    bytes.get(at..)?.iter().position(|&b| CAPITAL_OR_NON_ASCII[usize::from(b)]).map(|n| at + n)
+    chunks.remainder().iter().position(|&b| CAPITAL_OR_NON_ASCII[usize::from(b)]).map(|n| at + n)
 }
 
 /// ASCII letters and the hyphen.

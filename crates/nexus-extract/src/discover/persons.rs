@@ -913,9 +913,9 @@ pub(super) fn word_classes() -> &'static ClassMap {
 /// short, so a look-up is one multiply and a key compare in an open-addressed table instead of
 /// hashing bytes and comparing strings. Longer words go to the `ClassMap`.
 pub(super) struct PackedClasses {
-    /// Packed words; 0 marks an empty slot. A power of two, at most half full.
-    keys: Vec<u64>,
-    classes: Vec<u32>,
+    /// Packed words and their classes, side by side (one look-up, one bounds check); the key 0
+    /// (class 0) marks an empty slot. A power of two, at most half full.
+    slots: Vec<(u64, u32)>,
     shift: u32,
 }
 
@@ -936,14 +936,13 @@ impl PackedClasses {
     /// The table of the (distinct, non-zero) `short` keys.
     fn from_keys(short: Vec<(u64, u32)>) -> PackedClasses {
         let bits = (short.len() * 2).max(16).next_power_of_two().trailing_zeros();
-        let mut table = PackedClasses { keys: vec![0; 1 << bits], classes: vec![0; 1 << bits], shift: 64 - bits };
+        let mut table = PackedClasses { slots: vec![(0, 0); 1 << bits], shift: 64 - bits };
         for (key, class) in short {
             let mut at = table.slot(key);
-            while table.keys[at] != 0 {
-                at = (at + 1) & (table.keys.len() - 1);
+            while table.slots[at].0 != 0 {
+                at = (at + 1) & (table.slots.len() - 1);
             }
-            table.keys[at] = key;
-            table.classes[at] = class;
+            table.slots[at] = (key, class);
         }
         table
     }
@@ -956,12 +955,12 @@ impl PackedClasses {
     /// The classes of a packed word (0 when it is in no table).
     #[inline]
     fn get(&self, key: u64) -> u32 {
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut at = self.slot(key);
         loop {
-            match self.keys[at] {
-                k if k == key => return self.classes[at],
-                0 => return 0,
+            match self.slots[at] {
+                (k, class) if k == key => return class,
+                (0, _) => return 0,
                 _ => at = (at + 1) & mask,
             }
         }
@@ -1184,11 +1183,6 @@ impl<'a> Words<'a> {
         let mut capitals = Vec::with_capacity(if vocabulary.is_some() { text.len() / 16 + 1 } else { 0 });
         let mut folded = String::new();
         let mut list: Vec<Word> = Vec::with_capacity(text.len() / 4 + 1);
-        let alnum_at = |i: usize| match bytes.get(i) {
-            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-            Some(_) => text[i..].chars().next().is_some_and(alphanumeric),
-            None => false,
-        };
         let mut i = 0;
         // A hyphen in the gap before the next word (`ODD`).
         let mut gap_hyphen = false;
@@ -1219,136 +1213,48 @@ impl<'a> Words<'a> {
             let start = i;
             i += first.len_utf8();
             let lead = BYTE_CLASS[usize::from(b)];
-            if lead & ASCII_ALNUM != 0
-                && let Some((end, tail, key)) = lower_ascii_tail(bytes, start)
-                && !(lead == UPPER_LETTER && end == i && bytes.get(end) == Some(&b'.'))
-            {
-                let digits = if (lead | tail) & DIGIT_CHAR != 0 { DIGITS } else { 0 };
+            match if lead & ASCII_ALNUM != 0 { lower_ascii_tail(bytes, start) } else { None } {
                 // The bulk of prose: an ASCII word of lower-case letters and digits after its first
                 // letter or digit, ending at a separator, is plain; lower case (or a number, "2023",
                 // "10kg"), it is folded already.
-                let word = if lead != UPPER_LETTER {
+                Some((end, tail, key)) if lead != UPPER_LETTER => {
+                    let digits = if (lead | tail) & DIGIT_CHAR != 0 { DIGITS } else { 0 };
                     let digit = if lead == DIGIT_CHAR { DIGIT } else { 0 };
-                    Word { start, end, full_end: end, folded: (start, end), folded_full: end, flags: PLAIN | IN_TEXT | digits | digit }
-                } else {
-                    // Only the capital needs folding: the tail is lower case or digits already.
-                    let from = folded.len();
-                    folded.push(char::from(b.to_ascii_lowercase()));
-                    folded.push_str(&text[i..end]);
-                    let to = folded.len();
-                    Word { start, end, full_end: end, folded: (from, to), folded_full: to, flags: PLAIN | CAP | digits }
-                };
-                if let Some(v) = vocabulary {
-                    // A separator follows the word: only a digit or the gap before makes it odd.
-                    let odd = if digits != 0 || gap_hyphen { ODD } else { 0 };
-                    // Capitalised, with lower-case letters or digits after: namey.
-                    classes.push(
-                        odd | if lead != UPPER_LETTER {
-                            if key != 0 { v.packed.get(key) } else { v.get_bytes(&bytes[start..end], || &text[start..end]) }
-                        } else {
-                            capitals.push(list.len());
-                            let (a, b) = word.folded;
-                            // The key with its capital lowered (ASCII: one bit).
-                            let class =
-                                if key != 0 { v.packed.get(key | 0x20) } else { v.get_bytes(&folded.as_bytes()[a..b], || &folded[a..b]) };
-                            class | NAMEY | CAPITAL
-                        },
+                    if let Some(v) = vocabulary {
+                        // A separator follows the word: only a digit or the gap before makes it odd.
+                        let odd = if digits != 0 || gap_hyphen { ODD } else { 0 };
+                        let class = if key != 0 { v.packed.get(key) } else { v.get_bytes(&bytes[start..end], || &text[start..end]) };
+                        classes.push(odd | class);
+                    }
+                    list.push(Word {
+                        start,
+                        end,
+                        full_end: end,
+                        folded: (start, end),
+                        folded_full: end,
+                        flags: PLAIN | IN_TEXT | digits | digit,
+                    });
+                    i = end;
+                }
+                // Capitalised likewise; one capital and a period is an initial ("R."), read below.
+                Some((end, tail, key)) if !(end == i && bytes.get(end) == Some(&b'.')) => {
+                    read_capitalised(
+                        text,
+                        (start, end),
+                        tail,
+                        key,
+                        gap_hyphen,
+                        vocabulary,
+                        &mut folded,
+                        &mut list,
+                        &mut classes,
+                        &mut capitals,
                     );
+                    i = end;
                 }
-                gap_hyphen = false;
-                list.push(word);
-                i = end;
-                continue;
-            }
-            let mut ascii = first.is_ascii();
-            let mut apostrophe = None;
-            let mut hyphen = false;
-            loop {
-                // Runs of ASCII letters and digits in a tight loop; joiners and other characters
-                // below it.
-                while i < bytes.len() && BYTE_CLASS[usize::from(bytes[i])] & ASCII_ALNUM != 0 {
-                    i += 1;
-                }
-                let Some(&b) = bytes.get(i) else { break };
-                match BYTE_CLASS[usize::from(b)] {
-                    JOINER if alnum_at(i + 1) => {
-                        if b == b'\'' {
-                            apostrophe = Some(i);
-                        } else {
-                            hyphen = true;
-                        }
-                        i += 1;
-                    }
-                    NON_ASCII => {
-                        let Some(c) = text[i..].chars().next() else { break };
-                        if alphanumeric(c) {
-                            ascii = false;
-                            i += c.len_utf8();
-                        } else if c == '’' && alnum_at(i + c.len_utf8()) {
-                            apostrophe = Some(i);
-                            i += c.len_utf8();
-                        } else {
-                            break;
-                        }
-                    }
-                    _ => break,
-                }
-            }
-            // Whether an ASCII letter is lower or upper case, and (only where none is lower case)
-            // how many letters there are, read once the word's end is known.
-            let case = bytes[start..i].iter().fold(0, |m, &b| m | BYTE_CLASS[usize::from(b)]);
-            let (lower, upper) = (case & LOWER_LETTER != 0, case & UPPER_LETTER != 0);
-            let letters = if lower { 0 } else { bytes[start..i].iter().filter(|b| b.is_ascii_alphabetic()).count() };
-            let mut word = Word { start, end: i, full_end: i, folded: (0, 0), folded_full: 0, flags: if hyphen { HYPHEN } else { 0 } };
-            if case & DIGIT_CHAR != 0 {
-                word.flags |= DIGITS;
-            }
-            if let Some(a) = apostrophe.filter(|&a| matches!(&text[a..i], "'s" | "’s")) {
-                word.end = a;
-                word.flags |= POSS;
-            }
-            // "U.S.", "E.U.A.": single capitals with periods. One capital and a period is an initial.
-            if first.is_uppercase() && i == start + first.len_utf8() && bytes.get(i) == Some(&b'.') {
-                let mut j = i + 1;
-                while let Some(d) = text.get(j..).and_then(|t| t.chars().next()).filter(|d| d.is_uppercase()) {
-                    if bytes.get(j + d.len_utf8()) != Some(&b'.') {
-                        break;
-                    }
-                    j += d.len_utf8() + 1;
-                }
-                if j > i + 1 {
-                    word.end = j;
-                    word.full_end = j;
-                    word.flags |= ABBR | UPPER;
-                    i = j;
-                } else {
-                    word.flags |= INITIAL;
-                }
-            }
-            if ascii && !hyphen && apostrophe.is_none() && !word.has(ABBR) {
-                word.flags |= PLAIN;
-            }
-            let counts = (ascii && !word.has(POSS)).then_some((letters, lower));
-            flags(text, &mut word, first, counts);
-            let bare = if ascii && !upper && !word.has(ABBR) && (!word.has(POSS) || text.as_bytes()[word.end] == b'\'') {
-                word.flags |= IN_TEXT;
-                word.folded = (word.start, word.end);
-                word.folded_full = word.full_end;
-                &text[word.start..word.end]
-            } else {
-                fold_word(text, &mut word, ascii, &mut folded);
-                &folded[word.folded.0..word.folded.1]
-            };
-            if let Some(v) = vocabulary {
-                let odd = !word.has(PLAIN) || word.has(DIGITS) || gap_hyphen || bytes.get(word.full_end) == Some(&b'-');
-                let shape = if word.namey() { NAMEY } else { 0 } | if odd { ODD } else { 0 } | if word.has(CAP) { CAPITAL } else { 0 };
-                if word.has(CAP) {
-                    capitals.push(list.len());
-                }
-                classes.push(v.get(bare) | shape);
+                _ => i = read_word(text, start, first, gap_hyphen, vocabulary, &mut folded, &mut list, &mut classes, &mut capitals),
             }
             gap_hyphen = false;
-            list.push(word);
         }
         Words { text, folded, list, classes, capitals }
     }
@@ -1380,10 +1286,20 @@ impl<'a> Words<'a> {
         let cut = self.list.partition_point(|w| w.full_end <= sample);
         // The plain words inside the sample the guess counts, in a pass of their own: a short
         // document lies all inside the sample, and its function words are many.
-        for (k, w) in self.list[..cut].iter().enumerate() {
-            if (!skip || self.class(k) & LANG_WORD != 0) && w.has(PLAIN) {
+        let mut count = |w: &Word| {
+            if w.has(PLAIN) {
                 lang.add(&self.text[w.start..w.full_end]);
             }
+        };
+        if skip {
+            // Over the classes (four bytes a word), reading only the words that are function words.
+            for (k, &class) in self.classes[..cut].iter().enumerate() {
+                if class & LANG_WORD != 0 {
+                    count(&self.list[k]);
+                }
+            }
+        } else {
+            self.list[..cut].iter().for_each(count);
         }
         let mut i = 0;
         while let Some(w) = self.list.get(i) {
@@ -1498,6 +1414,155 @@ impl<'a> Words<'a> {
         let abbreviation = mark.starts_with('.') && (prev.has(INITIAL) || prev.has(ABBR) || abbreviations().contains(self.folded(i - 1)));
         mark.ends_with(['.', '!', '?', ':']) && !abbreviation
     }
+}
+
+/// The capitalised ASCII word `start..end` of `text`, lower-case letters or digits after its
+/// capital (`lower_ascii_tail`'s `tail` and `key`): plain and namey. Kept out of line, as
+/// `read_word`, so that the lower-case words of `Words::read` keep its registers.
+#[inline(never)]
+#[allow(clippy::too_many_arguments)]
+fn read_capitalised(
+    text: &str,
+    (start, end): (usize, usize),
+    tail: u8,
+    key: u64,
+    gap_hyphen: bool,
+    vocabulary: Option<Vocabulary>,
+    folded: &mut String,
+    list: &mut Vec<Word>,
+    classes: &mut Vec<u32>,
+    capitals: &mut Vec<usize>,
+) {
+    let digits = if tail & DIGIT_CHAR != 0 { DIGITS } else { 0 };
+    // Only the capital needs folding: the tail is lower case or digits already.
+    let from = folded.len();
+    folded.push(char::from(text.as_bytes()[start].to_ascii_lowercase()));
+    folded.push_str(&text[start + 1..end]);
+    let to = folded.len();
+    if let Some(v) = vocabulary {
+        let odd = if digits != 0 || gap_hyphen { ODD } else { 0 };
+        capitals.push(list.len());
+        // The key with its capital lowered (ASCII: one bit).
+        let class = if key != 0 { v.packed.get(key | 0x20) } else { v.get_bytes(&folded.as_bytes()[from..to], || &folded[from..to]) };
+        // Capitalised, with lower-case letters or digits after: namey.
+        classes.push(odd | class | NAMEY | CAPITAL);
+    }
+    list.push(Word { start, end, full_end: end, folded: (from, to), folded_full: to, flags: PLAIN | CAP | digits });
+}
+
+/// The word at `start`, whose first char is `first`, that the fast paths of `Words::read` do not
+/// read: with a joiner, a period, a capital after its first letter or a character other than
+/// ASCII; its end is returned. Kept out of line: a few words in a hundred come here, and the
+/// loop of the lower-case words keeps its registers.
+#[inline(never)]
+#[allow(clippy::too_many_arguments)]
+fn read_word(
+    text: &str,
+    start: usize,
+    first: char,
+    gap_hyphen: bool,
+    vocabulary: Option<Vocabulary>,
+    folded: &mut String,
+    list: &mut Vec<Word>,
+    classes: &mut Vec<u32>,
+    capitals: &mut Vec<usize>,
+) -> usize {
+    let bytes = text.as_bytes();
+    let alnum_at = |i: usize| match bytes.get(i) {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text[i..].chars().next().is_some_and(alphanumeric),
+        None => false,
+    };
+    let mut i = start + first.len_utf8();
+    let mut ascii = first.is_ascii();
+    let mut apostrophe = None;
+    let mut hyphen = false;
+    loop {
+        // Runs of ASCII letters and digits in a tight loop; joiners and other characters
+        // below it.
+        while i < bytes.len() && BYTE_CLASS[usize::from(bytes[i])] & ASCII_ALNUM != 0 {
+            i += 1;
+        }
+        let Some(&b) = bytes.get(i) else { break };
+        match BYTE_CLASS[usize::from(b)] {
+            JOINER if alnum_at(i + 1) => {
+                if b == b'\'' {
+                    apostrophe = Some(i);
+                } else {
+                    hyphen = true;
+                }
+                i += 1;
+            }
+            NON_ASCII => {
+                let Some(c) = text[i..].chars().next() else { break };
+                if alphanumeric(c) {
+                    ascii = false;
+                    i += c.len_utf8();
+                } else if c == '’' && alnum_at(i + c.len_utf8()) {
+                    apostrophe = Some(i);
+                    i += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    // Whether an ASCII letter is lower or upper case, and (only where none is lower case)
+    // how many letters there are, read once the word's end is known.
+    let case = bytes[start..i].iter().fold(0, |m, &b| m | BYTE_CLASS[usize::from(b)]);
+    let (lower, upper) = (case & LOWER_LETTER != 0, case & UPPER_LETTER != 0);
+    let letters = if lower { 0 } else { bytes[start..i].iter().filter(|b| b.is_ascii_alphabetic()).count() };
+    let mut word = Word { start, end: i, full_end: i, folded: (0, 0), folded_full: 0, flags: if hyphen { HYPHEN } else { 0 } };
+    if case & DIGIT_CHAR != 0 {
+        word.flags |= DIGITS;
+    }
+    if let Some(a) = apostrophe.filter(|&a| matches!(&text[a..i], "'s" | "’s")) {
+        word.end = a;
+        word.flags |= POSS;
+    }
+    // "U.S.", "E.U.A.": single capitals with periods. One capital and a period is an initial.
+    if first.is_uppercase() && i == start + first.len_utf8() && bytes.get(i) == Some(&b'.') {
+        let mut j = i + 1;
+        while let Some(d) = text.get(j..).and_then(|t| t.chars().next()).filter(|d| d.is_uppercase()) {
+            if bytes.get(j + d.len_utf8()) != Some(&b'.') {
+                break;
+            }
+            j += d.len_utf8() + 1;
+        }
+        if j > i + 1 {
+            word.end = j;
+            word.full_end = j;
+            word.flags |= ABBR | UPPER;
+            i = j;
+        } else {
+            word.flags |= INITIAL;
+        }
+    }
+    if ascii && !hyphen && apostrophe.is_none() && !word.has(ABBR) {
+        word.flags |= PLAIN;
+    }
+    let counts = (ascii && !word.has(POSS)).then_some((letters, lower));
+    flags(text, &mut word, first, counts);
+    let bare = if ascii && !upper && !word.has(ABBR) && (!word.has(POSS) || text.as_bytes()[word.end] == b'\'') {
+        word.flags |= IN_TEXT;
+        word.folded = (word.start, word.end);
+        word.folded_full = word.full_end;
+        &text[word.start..word.end]
+    } else {
+        fold_word(text, &mut word, ascii, folded);
+        &folded[word.folded.0..word.folded.1]
+    };
+    if let Some(v) = vocabulary {
+        let odd = !word.has(PLAIN) || word.has(DIGITS) || gap_hyphen || bytes.get(word.full_end) == Some(&b'-');
+        let shape = if word.namey() { NAMEY } else { 0 } | if odd { ODD } else { 0 } | if word.has(CAP) { CAPITAL } else { 0 };
+        if word.has(CAP) {
+            capitals.push(list.len());
+        }
+        classes.push(v.get(bare) | shape);
+    }
+    list.push(word);
+    i
 }
 
 /// The flags of `word` from its first character and, for ASCII words, the letters the scan
@@ -1640,8 +1705,8 @@ impl KbIndex {
     pub(super) fn new(kb: &KnowledgeBase) -> KbIndex {
         let mut index = KbIndex {
             classes: word_classes().clone(),
-            packed: PackedClasses { keys: Vec::new(), classes: Vec::new(), shift: 0 },
-            long_prefixes: PackedClasses { keys: Vec::new(), classes: Vec::new(), shift: 0 },
+            packed: PackedClasses { slots: Vec::new(), shift: 0 },
+            long_prefixes: PackedClasses { slots: Vec::new(), shift: 0 },
             demonyms: Map::default(),
             places: Set::default(),
             countries: Set::default(),
