@@ -957,11 +957,19 @@ impl PackedClasses {
     fn get(&self, key: u64) -> u32 {
         let mask = self.slots.len() - 1;
         let mut at = self.slot(key);
+        // The home slot settles most look-ups, a hit or an empty slot (class 0) alike: one
+        // branch (`k == key || k == 0` as one test), not one for each, as whether a word is in
+        // the table follows no pattern.
+        let (k, class) = self.slots[at];
+        if (k ^ key).min(k) == 0 {
+            return class;
+        }
         loop {
+            at = (at + 1) & mask;
             match self.slots[at] {
                 (k, class) if k == key => return class,
                 (0, _) => return 0,
-                _ => at = (at + 1) & mask,
+                _ => {}
             }
         }
     }
