@@ -531,11 +531,29 @@ fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
         end = h.end;
         num.end = end;
     }
+    // "two and a half tons", "dos millones y medio de dólares", "two and a half million".
+    if let Some(h) = table!("half").match_fwd(text, num.end).filter(|h| h.e.langs == ANY || h.e.langs & ctx.lang() != 0) {
+        num.value += 0.5 * num.mult;
+        num.end = h.end;
+        if let Some(m) = lx.mults.match_fwd(text, num.end) {
+            num.value *= m.e.num;
+            num.mult *= m.e.num;
+            num.end = m.end;
+        }
+    }
     let after = match num.after {
         Some((at, word)) if at == num.end => word,
         _ => lx.vocab.word_after(text, num.end),
     };
-    let unit = unit_after(text, &num, after);
+    let mut unit = unit_after(text, &num, after);
+    // "dos toneladas y media", "duas toneladas e meia": the half follows the unit.
+    if let Some(u) = unit.as_mut()
+        && matches!(u.class, Class::Mass | Class::Volume | Class::Area)
+        && let Some(h) = table!("half").match_fwd(text, u.end).filter(|h| h.e.langs & ctx.lang() != 0)
+    {
+        num.value += 0.5 * num.mult;
+        u.end = h.end;
+    }
     if unit.is_none() && currency.is_none() {
         // Only the low end of a range goes on without a unit.
         let conn = after?;
@@ -571,7 +589,8 @@ fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
             let complement = if u.class == Class::Count { measured_after(text, ne, 2) } else { None };
             measured = Some((ns, complement.map_or(ne, |c| c.1)));
         } else if matches!(u.class, Class::Mass | Class::Volume | Class::Area) {
-            measured = measured_after(text, u.end, 4);
+            measured =
+                measured_after(text, u.end, 4).or_else(|| past_conversion(text, u.end).and_then(|after| measured_after(text, after, 4)));
         }
         if u.class.flows() {
             if let Some(f) = table!("flow").match_fwd(text, u.end) {
@@ -665,6 +684,27 @@ fn unit_after(text: &str, num: &Num, after: Option<Word>) -> Option<UnitHit> {
         return Some(u);
     }
     None
+}
+
+/// Where what an amount measures may follow when a conversion in parentheses stands between
+/// them: after the amount ("37,000 pounds (16,800 kilograms) of cocaine") or inside the
+/// parentheses ("… kilograms) of cocaine"), as US agencies write weights. The conversion holds a
+/// digit and no other parenthesis, and is short.
+fn past_conversion(text: &str, pos: usize) -> Option<usize> {
+    const REACH: usize = 40;
+    let rest = text.get(pos..)?;
+    let trimmed = rest.trim_start_matches(' ');
+    let at = pos + rest.len() - trimmed.len();
+    if let Some(inner) = trimmed.strip_prefix('(') {
+        let close = inner.find(')')?;
+        let conversion = &inner[..close];
+        (close <= REACH && conversion.bytes().any(|b| b.is_ascii_digit()) && !conversion.contains('(')).then_some(at + 1 + close + 1)
+    } else if trimmed.starts_with(')') {
+        let open = text[..pos].rfind(['(', ')'])?;
+        (text.as_bytes()[open] == b'(' && pos - open <= REACH).then_some(at + 1)
+    } else {
+        None
+    }
 }
 
 /// The words after "of"/"de" naming what a quantity measures, up to a stop word, punctuation, a

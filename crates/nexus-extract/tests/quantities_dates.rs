@@ -130,6 +130,21 @@ const QUANTITIES: &[(&str, &[QuantityCase])] = &[
     ("2 mil kilos de cocaína", &[("2 mil kilos", 2000.0, "kg", Bound::Exact)]),
     ("worth US$100 million", &[("US$100 million", 1e8, "USD", Bound::Exact)]),
     ("superaría los US$ 100 millones", &[("superaría los US$ 100 millones", 1e8, "USD", Bound::AtLeast)]),
+    // a half after the number or the unit
+    ("they found two and a half tons of cocaine", &[("two and a half tons", 2500.0, "kg", Bound::Exact)]),
+    ("la policía halló dos toneladas y media de marihuana", &[("dos toneladas y media", 2500.0, "kg", Bound::Exact)]),
+    ("foram apreendidas duas toneladas e meia de maconha", &[("duas toneladas e meia", 2500.0, "kg", Bound::Exact)]),
+    ("se incautaron dos millones y medio de dólares", &[("dos millones y medio de dólares", 2.5e6, "USD", Bound::Exact)]),
+    ("laundered two and a half million dollars", &[("two and a half million dollars", 2.5e6, "USD", Bound::Exact)]),
+    ("a las dos y media de la tarde llegó el barco", &[]),
+    // a conversion in parentheses, as US agencies write weights
+    (
+        "offloaded 37,000 pounds (16,800 kilograms) of cocaine",
+        &[("37,000 pounds", 16782.91769, "kg", Bound::Exact), ("16,800 kilograms", 16800.0, "kg", Bound::Exact)],
+    ),
+    // currencies of the Caribbean, Central America, Africa and the Gulf
+    ("charged 50,000 Haitian gourdes per truck", &[("50,000 Haitian gourdes", 50000.0, "HTG", Bound::Exact)]),
+    ("cobraban 2 millones de colones", &[("2 millones de colones", 2e6, "CRC", Bound::Exact)]),
     ("foram apreendidos R$ 2,3 milhões em espécie", &[("R$ 2,3 milhões", 2.3e6, "BRL", Bound::Exact)]),
     ("a US$ 1.5 million bribe", &[("US$ 1.5 million", 1.5e6, "USD", Bound::Exact)]),
     ("revenues of $1.2 billion", &[("$1.2 billion", 1.2e9, "USD", Bound::Exact)]),
@@ -293,6 +308,7 @@ fn measured_spans() {
         ("2 toneladas de cocaína en el puerto", "cocaína"),
         ("2 146 kilos de clorhidrato de cocaína que se encontraba", "clorhidrato de cocaína"),
         ("7.6 metric tons of cocaine at a factory", "cocaine"),
+        ("37,000 pounds (16,800 kilograms) of cocaine at Port Everglades", "cocaine"),
         ("110 tonnes of cocaine hidden in bananas", "cocaine"),
         ("1,9 tonelada de cocaína escondida", "cocaína"),
         ("820 quilos de skunk e 146 quilos", "skunk"),
