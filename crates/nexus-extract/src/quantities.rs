@@ -532,7 +532,9 @@ fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
         num.end = end;
     }
     // "two and a half tons", "dos millones y medio de dólares", "two and a half million".
-    if let Some(h) = table!("half").match_fwd(text, num.end).filter(|h| h.e.langs == ANY || h.e.langs & ctx.lang() != 0) {
+    if half_may_follow(text, num.end)
+        && let Some(h) = table!("half").match_fwd(text, num.end).filter(|h| h.e.langs == ANY || h.e.langs & ctx.lang() != 0)
+    {
         num.value += 0.5 * num.mult;
         num.end = h.end;
         if let Some(m) = lx.mults.match_fwd(text, num.end) {
@@ -549,6 +551,7 @@ fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
     // "dos toneladas y media", "duas toneladas e meia": the half follows the unit.
     if let Some(u) = unit.as_mut()
         && matches!(u.class, Class::Mass | Class::Volume | Class::Area)
+        && half_may_follow(text, u.end)
         && let Some(h) = table!("half").match_fwd(text, u.end).filter(|h| h.e.langs & ctx.lang() != 0)
     {
         num.value += 0.5 * num.mult;
@@ -613,6 +616,14 @@ fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
         end = f.end;
     }
     Some(Q { start: q_start, end, num, unit, currency: currency.map(|c| c.e.val.as_str()), measured, flow, before: before_q })
+}
+
+/// Whether a `half` phrase ("and a half", "y media", "e meia", "-and-a-half") can start after
+/// `pos`: one byte read before the table's look-up, which most numbers would pay for nothing.
+fn half_may_follow(text: &str, pos: usize) -> bool {
+    let rest = text.as_bytes().get(pos..).unwrap_or_default();
+    let at = rest.iter().position(|&b| b != b' ').unwrap_or(rest.len());
+    matches!(rest.get(at), Some(b'a' | b'y' | b'e' | b'-'))
 }
 
 fn langs_ok(a: u8, b: u8) -> bool {
