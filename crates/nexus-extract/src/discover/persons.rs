@@ -1187,10 +1187,12 @@ impl<'a> Words<'a> {
     /// Read the words of `text`, and their classes in `vocabulary` when given.
     fn read(text: &'a str, vocabulary: Option<Vocabulary>) -> Words<'a> {
         let bytes = text.as_bytes();
-        let mut classes = Vec::with_capacity(if vocabulary.is_some() { text.len() / 4 + 1 } else { 0 });
-        let mut capitals = Vec::with_capacity(if vocabulary.is_some() { text.len() / 16 + 1 } else { 0 });
-        let mut folded = String::new();
-        let mut list: Vec<Word> = Vec::with_capacity(text.len() / 4 + 1);
+        let mut out = Read {
+            folded: String::new(),
+            list: Vec::with_capacity(text.len() / 4 + 1),
+            classes: Vec::with_capacity(if vocabulary.is_some() { text.len() / 4 + 1 } else { 0 }),
+            capitals: Vec::with_capacity(if vocabulary.is_some() { text.len() / 16 + 1 } else { 0 }),
+        };
         let mut i = 0;
         // A hyphen in the gap before the next word (`ODD`).
         let mut gap_hyphen = false;
@@ -1232,9 +1234,9 @@ impl<'a> Words<'a> {
                         // A separator follows the word: only a digit or the gap before makes it odd.
                         let odd = if digits != 0 || gap_hyphen { ODD } else { 0 };
                         let class = if key != 0 { v.packed.get(key) } else { v.get_bytes(&bytes[start..end], || &text[start..end]) };
-                        classes.push(odd | class);
+                        out.classes.push(odd | class);
                     }
-                    list.push(Word {
+                    out.list.push(Word {
                         start,
                         end,
                         full_end: end,
@@ -1246,24 +1248,14 @@ impl<'a> Words<'a> {
                 }
                 // Capitalised likewise; one capital and a period is an initial ("R."), read below.
                 Some((end, tail, key)) if !(end == i && bytes.get(end) == Some(&b'.')) => {
-                    read_capitalised(
-                        text,
-                        (start, end),
-                        tail,
-                        key,
-                        gap_hyphen,
-                        vocabulary,
-                        &mut folded,
-                        &mut list,
-                        &mut classes,
-                        &mut capitals,
-                    );
+                    read_capitalised(text, (start, end), tail, key, gap_hyphen, vocabulary, &mut out);
                     i = end;
                 }
-                _ => i = read_word(text, start, first, gap_hyphen, vocabulary, &mut folded, &mut list, &mut classes, &mut capitals),
+                _ => i = read_word(text, start, first, gap_hyphen, vocabulary, &mut out),
             }
             gap_hyphen = false;
         }
+        let Read { folded, list, classes, capitals } = out;
         Words { text, folded, list, classes, capitals }
     }
 
@@ -1424,11 +1416,18 @@ impl<'a> Words<'a> {
     }
 }
 
+/// What `Words::read` builds, handed whole to the readers it keeps out of line.
+struct Read {
+    folded: String,
+    list: Vec<Word>,
+    classes: Vec<u32>,
+    capitals: Vec<usize>,
+}
+
 /// The capitalised ASCII word `start..end` of `text`, lower-case letters or digits after its
 /// capital (`lower_ascii_tail`'s `tail` and `key`): plain and namey. Kept out of line, as
 /// `read_word`, so that the lower-case words of `Words::read` keep its registers.
 #[inline(never)]
-#[allow(clippy::too_many_arguments)]
 fn read_capitalised(
     text: &str,
     (start, end): (usize, usize),
@@ -1436,11 +1435,9 @@ fn read_capitalised(
     key: u64,
     gap_hyphen: bool,
     vocabulary: Option<Vocabulary>,
-    folded: &mut String,
-    list: &mut Vec<Word>,
-    classes: &mut Vec<u32>,
-    capitals: &mut Vec<usize>,
+    out: &mut Read,
 ) {
+    let Read { folded, list, classes, capitals } = out;
     let digits = if tail & DIGIT_CHAR != 0 { DIGITS } else { 0 };
     // Only the capital needs folding: the tail is lower case or digits already.
     let from = folded.len();
@@ -1463,18 +1460,8 @@ fn read_capitalised(
 /// ASCII; its end is returned. Kept out of line: a few words in a hundred come here, and the
 /// loop of the lower-case words keeps its registers.
 #[inline(never)]
-#[allow(clippy::too_many_arguments)]
-fn read_word(
-    text: &str,
-    start: usize,
-    first: char,
-    gap_hyphen: bool,
-    vocabulary: Option<Vocabulary>,
-    folded: &mut String,
-    list: &mut Vec<Word>,
-    classes: &mut Vec<u32>,
-    capitals: &mut Vec<usize>,
-) -> usize {
+fn read_word(text: &str, start: usize, first: char, gap_hyphen: bool, vocabulary: Option<Vocabulary>, out: &mut Read) -> usize {
+    let Read { folded, list, classes, capitals } = out;
     let bytes = text.as_bytes();
     let alnum_at = |i: usize| match bytes.get(i) {
         Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
