@@ -778,6 +778,16 @@ fn participle(folded: &str) -> bool {
 
 /// The text with runs of whitespace made one space.
 fn collapse(s: &str) -> String {
+    // Most spans are words one space apart: copied as they are. A control byte, or a lead byte
+    // of a non-ASCII space (U+0085, U+00A0, U+1680, U+2000–U+3000), is left to the split.
+    let b = s.as_bytes();
+    let single_spaces = b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|p| p == b"  ")
+        && !b.iter().any(|&c| c < 0x20 || matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3));
+    if single_spaces {
+        return s.to_owned();
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -876,5 +886,28 @@ pub(crate) fn document_country<'a>(mentioned: impl Iterator<Item = &'a nexus_kb:
     match counts.as_slice() {
         [(_, iso, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(_, _, m)| *n >= 2 * m) => Some((*iso).to_owned()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn collapse_agrees_with_splitting_on_whitespace() {
+        let split = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        for s in [
+            "",
+            " ",
+            "Policía Nacional",
+            "Policía  Nacional",
+            " Policía Nacional",
+            "Policía Nacional ",
+            "Policía\nNacional",
+            "Policía\u{a0}Nacional",
+            "Policía\u{2009}Nacional",
+            "Policía\u{3000}Nacional",
+            "Fiscalía General de la Nación",
+        ] {
+            assert_eq!(super::collapse(s), split(s), "{s:?}");
+        }
     }
 }
