@@ -642,7 +642,7 @@ impl<'a> Agencies<'a> {
                         && rest().any(|w| country_words.contains(w))
                 })
         };
-        let mut holders = self.kb.state_actors.get(iso)?.iter().filter(|(_, names)| names.iter().any(carries));
+        let mut holders = self.kb.state_actors_holding(iso, head.first().copied()).filter(|(_, names)| names.iter().any(carries));
         match (holders.next(), holders.next()) {
             (Some((i, _)), None) => Some(*i),
             _ => None,
@@ -666,7 +666,7 @@ impl<'a> Agencies<'a> {
             .filter(|m| kb.entities()[m.entity].entity_type == EntityType::Country)?;
         let iso = kb.entities()[country.entity].iso2.as_deref()?;
         let words: Vec<&str> = (first..=span.last).map(|i| w.folded_full(i)).collect();
-        let body = self.national_body(&words, iso).or_else(|| body_carrying(self.kb.state_actors.get(iso)?, &words))?;
+        let body = self.national_body(&words, iso).or_else(|| body_carrying(self.kb, iso, &words))?;
         Some((first, body))
     }
 
@@ -690,7 +690,9 @@ impl<'a> Agencies<'a> {
             None if w.is(modifier, COUNTRY) => country_code(w.folded(modifier))?.to_owned(),
             None => return None,
         };
-        let bodies = self.kb.state_actors.get(&iso)?;
+        if !self.kb.state_actors.contains_key(&iso) {
+            return None;
+        }
         // The words before a trailing demonym, else the whole head, else its first word
         // ("customs service" → customs).
         // Words named beyond the head must all be in the body's name ("Servicio Forestal chileno"
@@ -702,7 +704,7 @@ impl<'a> Agencies<'a> {
             let body = match known.get(&key) {
                 Some(&body) => body,
                 None => {
-                    let body = body_carrying(bodies, &key.1);
+                    let body = body_carrying(self.kb, &key.0, &key.1);
                     known.insert(key, body);
                     body
                 }
@@ -721,16 +723,17 @@ const STOPS: [char; 7] = ['\n', '.', ';', ':', '(', ')', '"'];
 /// The bodies found for a country and a head (`Agencies::by_demonym`).
 type BodyByHead<'a> = crate::hash::FxMap<(String, Vec<&'a str>), Option<usize>>;
 
-/// The one body of `bodies` whose names carry `head`, or whose name begins with it when several
-/// carry it ("Policía Nacional" is also in its anti-drug unit's name).
-fn body_carrying(bodies: &[(usize, Vec<Vec<String>>)], head: &[&str]) -> Option<usize> {
+/// The one state body of country `iso` whose names carry `head`, or whose name begins with it
+/// when several carry it ("Policía Nacional" is also in its anti-drug unit's name).
+fn body_carrying(kb: &KbIndex, iso: &str, head: &[&str]) -> Option<usize> {
+    // Only bodies with a name holding the head's first word may carry it or begin with it.
+    let bodies = kb.state_actors_holding(iso, head.first().copied());
     let carries = |names: &[Vec<String>]| names.iter().any(|n| n.windows(head.len()).any(|win| win == head));
-    let mut holders = bodies.iter().filter(|(_, names)| carries(names));
+    let mut holders = bodies.clone().filter(|(_, names)| carries(names));
     if let (Some((i, _)), None) = (holders.next(), holders.next()) {
         return Some(*i);
     }
-    let mut starting =
-        bodies.iter().filter(|(_, names)| names.iter().any(|n| n.len() >= head.len() && n.iter().zip(head).all(|(a, b)| a == b)));
+    let mut starting = bodies.filter(|(_, names)| names.iter().any(|n| n.len() >= head.len() && n.iter().zip(head).all(|(a, b)| a == b)));
     if let (Some((i, _)), None) = (starting.next(), starting.next()) {
         return Some(*i);
     }
@@ -775,6 +778,16 @@ fn participle(folded: &str) -> bool {
 
 /// The text with runs of whitespace made one space.
 fn collapse(s: &str) -> String {
+    // Most spans are words one space apart: copied as they are. A control byte, or a lead byte
+    // of a non-ASCII space (U+0085, U+00A0, U+1680, U+2000–U+3000), is left to the split.
+    let b = s.as_bytes();
+    let single_spaces = b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|p| p == b"  ")
+        && !b.iter().any(|&c| c < 0x20 || matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3));
+    if single_spaces {
+        return s.to_owned();
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -873,5 +886,28 @@ pub(crate) fn document_country<'a>(mentioned: impl Iterator<Item = &'a nexus_kb:
     match counts.as_slice() {
         [(_, iso, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(_, _, m)| *n >= 2 * m) => Some((*iso).to_owned()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn collapse_agrees_with_splitting_on_whitespace() {
+        let split = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        for s in [
+            "",
+            " ",
+            "Policía Nacional",
+            "Policía  Nacional",
+            " Policía Nacional",
+            "Policía Nacional ",
+            "Policía\nNacional",
+            "Policía\u{a0}Nacional",
+            "Policía\u{2009}Nacional",
+            "Policía\u{3000}Nacional",
+            "Fiscalía General de la Nación",
+        ] {
+            assert_eq!(super::collapse(s), split(s), "{s:?}");
+        }
     }
 }

@@ -1279,12 +1279,22 @@ pub(crate) mod words {
 
     /// The end of the word that starts at `start`.
     pub fn word_end(text: &str, start: usize) -> usize {
-        let mut end = start;
-        let mut chars = text[start..].char_indices().peekable();
+        // ASCII letters and digits a byte each; the chars are read from the first other byte
+        // that may go on with the word (a non-ASCII char, a hyphen or an apostrophe) on.
+        let bytes = text.as_bytes();
+        let mut from = start;
+        while bytes.get(from).is_some_and(u8::is_ascii_alphanumeric) {
+            from += 1;
+        }
+        if bytes.get(from).is_none_or(|&b| b.is_ascii() && !inner(char::from(b))) {
+            return from;
+        }
+        let mut end = from;
+        let mut chars = text[from..].char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             if c.is_alphanumeric() {
-                end = start + i + c.len_utf8();
-            } else if inner(c) && end == start + i && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()) {
+                end = from + i + c.len_utf8();
+            } else if inner(c) && end == from + i && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()) {
                 continue;
             } else {
                 break;
@@ -1295,8 +1305,17 @@ pub(crate) mod words {
 
     /// The start of the word that ends at `end`.
     pub fn word_start(text: &str, end: usize) -> usize {
-        let mut start = end;
-        let mut chars = text[..end].char_indices().rev().peekable();
+        // As `word_end`: ASCII letters and digits a byte each, then the chars.
+        let bytes = text.as_bytes();
+        let mut to = end;
+        while to > 0 && bytes.get(to - 1).is_some_and(u8::is_ascii_alphanumeric) {
+            to -= 1;
+        }
+        if to == 0 || bytes.get(to - 1).is_some_and(|&b| b.is_ascii() && !inner(char::from(b))) {
+            return to;
+        }
+        let mut start = to;
+        let mut chars = text[..to].char_indices().rev().peekable();
         while let Some((i, c)) = chars.next() {
             if c.is_alphanumeric() {
                 start = i;
@@ -1395,5 +1414,64 @@ pub(crate) mod words {
             return false;
         }
         text.match_indices(lower.as_str()).any(|(i, _)| boundary_before(text, i) && boundary_after(text, i + lower.len()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::words::{word_end, word_start};
+
+    fn inner(c: char) -> bool {
+        matches!(c, '-' | '\'' | '’')
+    }
+
+    /// `word_end` char by char, without the ASCII fast path.
+    fn word_end_chars(text: &str, start: usize) -> usize {
+        let mut end = start;
+        let mut chars = text[start..].char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c.is_alphanumeric() {
+                end = start + i + c.len_utf8();
+            } else if inner(c) && end == start + i && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()) {
+                continue;
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    /// `word_start` char by char, without the ASCII fast path.
+    fn word_start_chars(text: &str, end: usize) -> usize {
+        let mut start = end;
+        let mut chars = text[..end].char_indices().rev().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c.is_alphanumeric() {
+                start = i;
+            } else if inner(c) && start == i + c.len_utf8() && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()) {
+                continue;
+            } else {
+                break;
+            }
+        }
+        start
+    }
+
+    #[test]
+    fn word_bounds_agree_with_reading_chars() {
+        let texts = [
+            "",
+            "abc",
+            "-abc de",
+            "the Clan del Golfo's men, O'Brien and ex-jefe",
+            "Policía Nacional (PNP) — 10kg, São Paulo’s  a--b a-'b 'x' ’y",
+            "señor-Ñandú 2023-24 x’s año’",
+        ];
+        for text in texts {
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(word_end(text, at), word_end_chars(text, at), "{text:?} {at}");
+                assert_eq!(word_start(text, at), word_start_chars(text, at), "{text:?} {at}");
+            }
+        }
     }
 }

@@ -229,7 +229,9 @@ pub fn find(cx: &Context, found: &[Found]) -> Vec<Found> {
 /// (Translation)", "description (ACR)".
 fn parentheses(known: &Known, out: &mut Out) {
     let text = out.cx.text;
-    for (p, _) in text.match_indices('(') {
+    // `memchr` (already built for aho-corasick) runs over the text a vector at a time, where
+    // `match_indices` reads a word or two a step: most of the text has no parenthesis.
+    for p in memchr::memchr_iter(b'(', text.as_bytes()) {
         let inner_start = p + 1;
         let window = &text[inner_start..floor(text, inner_start + MAX_PAREN)];
         let Some(q) = window.find([')', '(', '\n']).filter(|&q| window[q..].starts_with(')')) else { continue };

@@ -1694,6 +1694,10 @@ pub(super) struct KbIndex {
     pub state_actors: Map<Vec<(usize, Vec<Vec<String>>)>>,
     /// ISO code → the folded words of the (first) country of that code's names and demonyms.
     pub country_words: Map<Vec<String>>,
+    /// ISO code → folded word → the positions in `state_actors` of that code of the bodies with
+    /// a name holding the word, ascending: a head is looked for in those only, not in every name
+    /// of every body of the country.
+    state_actors_by_word: Map<Map<Vec<usize>>>,
 }
 
 impl KbIndex {
@@ -1711,6 +1715,7 @@ impl KbIndex {
             armed_groups: Map::default(),
             state_words: HashMap::new(),
             country_words: Map::default(),
+            state_actors_by_word: Map::default(),
         };
         // Plain ASCII words are looked up once, here, for the cue scan and the quantity and date
         // finders too.
@@ -1781,6 +1786,17 @@ impl KbIndex {
                 _ => {}
             }
         }
+        for (iso, bodies) in &index.state_actors {
+            let by_word: &mut Map<Vec<usize>> = index.state_actors_by_word.entry(iso.clone()).or_default();
+            for (at, (_, names)) in bodies.iter().enumerate() {
+                for word in names.iter().flatten() {
+                    let holders = by_word.entry(word.clone()).or_default();
+                    if holders.last() != Some(&at) {
+                        holders.push(at);
+                    }
+                }
+            }
+        }
         index.packed = PackedClasses::new(&index.classes);
         index.long_prefixes = PackedClasses::long_prefixes(&index.classes);
         // Built with the extractor, not by the first document that asks whether a word starts a
@@ -1806,6 +1822,19 @@ impl KbIndex {
     /// The folded words of each name of state body `i`.
     pub fn state_words(&self, i: usize) -> &[Vec<String>] {
         self.state_words.get(&i).map_or(&[], Vec::as_slice)
+    }
+
+    /// The state bodies of country `iso` (`state_actors`, in order) whose names may hold words
+    /// starting with `first`: those with a name holding `first`, all of them without a word.
+    pub fn state_actors_holding<'s>(
+        &'s self,
+        iso: &str,
+        first: Option<&str>,
+    ) -> impl Iterator<Item = &'s (usize, Vec<Vec<String>>)> + Clone + 's {
+        let bodies = self.state_actors.get(iso).map_or(&[][..], Vec::as_slice);
+        let positions = first.map(|w| self.state_actors_by_word.get(iso).and_then(|m| m.get(w)).map_or(&[][..], Vec::as_slice));
+        let all = if positions.is_none() { bodies } else { &[][..] };
+        positions.unwrap_or(&[]).iter().map(move |&at| &bodies[at]).chain(all)
     }
 
     fn add_places<'a>(&mut self, names: impl Iterator<Item = &'a str>) {
