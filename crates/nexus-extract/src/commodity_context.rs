@@ -110,7 +110,12 @@ impl<'a> Figures<'a> {
     pub fn commodity(&mut self, q: &Quantity, named: Option<String>) -> Option<String> {
         let measure = Measure::of(self.text, q);
         let found = named.or_else(|| if q.measured.is_none() { self.before(q, measure?) } else { None });
-        if let (Some(m), Some(c)) = (measure, &found) {
+        // Only goods the next figure could measure carry on: "20 tonnes of bananas" is a cover
+        // load, and a figure after it is not more bananas by default.
+        let fits = |id: &str| self.kb.get(id).and_then(|e| e.kind.as_deref()).is_some_and(|k| measure.is_some_and(|m| m.fits(k)));
+        if let (Some(m), Some(c)) = (measure, &found)
+            && fits(c)
+        {
             self.prior = Some((q.start, m, c.clone()));
         }
         found

@@ -78,6 +78,11 @@ fn cover_loads_money_counts_and_distant_goods_lend_nothing() {
         vec![of("2 tonnes", Some("cocaine"))]
     );
     assert_eq!(measured("A cargo of bananas left Guayaquil; it weighed 20 tonnes."), vec![of("20 tonnes", None)]);
+    // Nor does a figure after one that measured the cover load.
+    assert_eq!(
+        measured("The ship carried 20 tonnes of bananas. Police found 2 tonnes hidden in the hold."),
+        vec![of("20 tonnes", Some("bananas")), of("2 tonnes", None)]
+    );
     // Money and people are not "of" the drug named before them.
     assert_eq!(measured("The cocaine trade pays the gang US$5 million a year."), vec![of("US$5 million a year", None)]);
     // What is named right after the figure is what it measures, even outside the knowledge base.
