@@ -532,11 +532,9 @@ fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
         num.end = end;
     }
     // "two and a half tons", "dos millones y medio de dólares", "two and a half million".
-    if half_may_follow(text, num.end)
-        && let Some(h) = table!("half").match_fwd(text, num.end).filter(|h| h.e.langs == ANY || h.e.langs & ctx.lang() != 0)
-    {
+    if let Some(half_end) = half_at(text, num.end, ctx) {
         num.value += 0.5 * num.mult;
-        num.end = h.end;
+        num.end = half_end;
         if let Some(m) = lx.mults.match_fwd(text, num.end) {
             num.value *= m.e.num;
             num.mult *= m.e.num;
@@ -551,11 +549,10 @@ fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
     // "dos toneladas y media", "duas toneladas e meia": the half follows the unit.
     if let Some(u) = unit.as_mut()
         && matches!(u.class, Class::Mass | Class::Volume | Class::Area)
-        && half_may_follow(text, u.end)
-        && let Some(h) = table!("half").match_fwd(text, u.end).filter(|h| h.e.langs & ctx.lang() != 0)
+        && let Some(half_end) = half_at(text, u.end, ctx)
     {
         num.value += 0.5 * num.mult;
-        u.end = h.end;
+        u.end = half_end;
     }
     if unit.is_none() && currency.is_none() {
         // Only the low end of a range goes on without a unit.
@@ -618,12 +615,16 @@ fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
     Some(Q { start: q_start, end, num, unit, currency: currency.map(|c| c.e.val.as_str()), measured, flow, before: before_q })
 }
 
-/// Whether a `half` phrase ("and a half", "y media", "e meia", "-and-a-half") can start after
-/// `pos`: one byte read before the table's look-up, which most numbers would pay for nothing.
-fn half_may_follow(text: &str, pos: usize) -> bool {
+/// The end of a `half` phrase of the document's language right after `pos` ("and a half", "y
+/// media", "e meia"). One byte is read before the table's look-up, which most numbers would
+/// pay for nothing.
+fn half_at(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<usize> {
     let rest = text.as_bytes().get(pos..).unwrap_or_default();
     let at = rest.iter().position(|&b| b != b' ').unwrap_or(rest.len());
-    matches!(rest.get(at), Some(b'a' | b'y' | b'e' | b'-'))
+    if !matches!(rest.get(at), Some(b'a' | b'y' | b'e' | b'-')) {
+        return None;
+    }
+    table!("half").match_fwd(text, pos).filter(|h| h.e.langs & ctx.lang() != 0).map(|h| h.end)
 }
 
 fn langs_ok(a: u8, b: u8) -> bool {
