@@ -108,8 +108,13 @@ impl<'a> Figures<'a> {
     /// The commodity `q` measures: `named`, the one named right after it, else one the text
     /// names before it. Called for each quantity in text order.
     pub fn commodity(&mut self, q: &Quantity, named: Option<String>) -> Option<String> {
+        // Something named right after it that is no commodity: it measures that, and nothing
+        // carries on to the next figure.
+        if named.is_none() && q.measured.is_some() {
+            return None;
+        }
         let measure = Measure::of(self.text, q);
-        let found = named.or_else(|| if q.measured.is_none() { self.before(q, measure?) } else { None });
+        let found = named.or_else(|| self.before(q, measure?));
         // Only goods the next figure could measure carry on: "20 tonnes of bananas" is a cover
         // load, and a figure after it is not more bananas by default.
         let fits = |id: &str| self.kb.get(id).and_then(|e| e.kind.as_deref()).is_some_and(|k| measure.is_some_and(|m| m.fits(k)));
