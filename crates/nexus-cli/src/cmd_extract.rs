@@ -43,11 +43,9 @@ struct Output<'a> {
     extraction: &'a Extraction,
 }
 
-fn run_one(ex: &Extractor, doc: &Document, relations: bool) -> Extraction {
-    let (text, date) = (doc.extraction_text(), doc.meta.published.as_deref());
-    let found = if relations { ex.extract(&text, date) } else { ex.extract_mentions(&text, date) };
-    found.cite(&doc.text)
-}
+/// Documents read before they are extracted together (`nexus_pipeline::extract_all`): enough
+/// for a stage-by-stage batch on every core, few enough to keep memory flat.
+const DOCUMENTS_AT_ONCE: usize = 64;
 
 pub fn extract(db: &Path, args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let ex = extractor(db, &args.kb);
@@ -57,64 +55,78 @@ pub fn extract(db: &Path, args: ExtractArgs) -> anyhow::Result<ExitCode> {
         eprintln!("error: {e}");
     }
     let mut out = std::io::stdout().lock();
-    for input in walked.inputs {
-        let nexus_ingest::Input::File { path, .. } = input else { continue };
-        let doc = match nexus_ingest::read_file(&path, &nexus_ingest::Options::default()) {
-            Ok(d) => d,
-            Err(e) => {
-                failed |= !e.is_skip();
-                eprintln!("{}: {e}", if e.is_skip() { "skipped" } else { "error" });
-                continue;
+    let paths: Vec<_> =
+        walked.inputs.into_iter().filter_map(|i| if let nexus_ingest::Input::File { path, .. } = i { Some(path) } else { None }).collect();
+    for group in paths.chunks(DOCUMENTS_AT_ONCE) {
+        let mut docs = Vec::with_capacity(group.len());
+        for path in group {
+            match nexus_ingest::read_file(path, &nexus_ingest::Options::default()) {
+                Ok(d) => docs.push(d),
+                Err(e) => {
+                    failed |= !e.is_skip();
+                    eprintln!("{}: {e}", if e.is_skip() { "skipped" } else { "error" });
+                }
             }
-        };
-        let x = run_one(&ex, &doc, !args.no_relations);
-        if args.json {
-            let m = &doc.meta;
-            let document = DocumentOut {
-                id: &doc.id,
-                source: &doc.source,
-                title: m.title.as_deref(),
-                authors: &m.authors,
-                venue: m.venue.as_deref(),
-                published: m.published.as_deref(),
-                language: &doc.language.code,
-                sha256: &doc.sha256,
-                near_duplicate_of: None,
-            };
-            serde_json::to_writer(&mut out, &Output { document, extraction: &x })?;
-            writeln!(out)?;
-        } else {
-            writeln!(
-                out,
-                "{} ({}, {}): {} entities, {} quantities, {} dates",
-                doc.source,
-                doc.id,
-                doc.language.code,
-                x.entities.len(),
-                x.quantities.len(),
-                x.dates.len()
-            )?;
-            for e in &x.entities {
-                let surfaces: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
-                writeln!(out, "  {:<13} {:<36} {}", e.entity_type, e.name, surfaces.join(" | "))?;
-            }
-            for q in &x.quantities {
-                writeln!(
-                    out,
-                    "  quantity      {:<36} {} {} ({:?}{})",
-                    q.text,
-                    q.value,
-                    q.unit,
-                    q.bound,
-                    q.commodity.as_ref().map(|c| format!(", {c}")).unwrap_or_default()
-                )?;
-            }
-            for d in &x.dates {
-                writeln!(out, "  date          {:<36} {} ({:?})", d.text, d.value, d.precision)?;
-            }
+        }
+        let texts: Vec<_> = docs.iter().map(Document::extraction_text).collect();
+        let inputs: Vec<nexus_extract::Input> =
+            texts.iter().zip(&docs).map(|(t, d)| nexus_extract::Input { text: t, reference: d.meta.published.as_deref() }).collect();
+        let found = nexus_pipeline::extract_all(&ex, &inputs, !args.no_relations);
+        for (doc, x) in docs.iter().zip(found) {
+            write_one(&mut out, doc, &x.cite(&doc.text), args.json)?;
         }
     }
     Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// One document's extraction: ONTOLOGY.md's JSON line, or a summary for people to read.
+fn write_one(out: &mut impl Write, doc: &Document, x: &Extraction, json: bool) -> anyhow::Result<()> {
+    if json {
+        let m = &doc.meta;
+        let document = DocumentOut {
+            id: &doc.id,
+            source: &doc.source,
+            title: m.title.as_deref(),
+            authors: &m.authors,
+            venue: m.venue.as_deref(),
+            published: m.published.as_deref(),
+            language: &doc.language.code,
+            sha256: &doc.sha256,
+            near_duplicate_of: None,
+        };
+        serde_json::to_writer(&mut *out, &Output { document, extraction: x })?;
+        writeln!(out)?;
+    } else {
+        writeln!(
+            out,
+            "{} ({}, {}): {} entities, {} quantities, {} dates",
+            doc.source,
+            doc.id,
+            doc.language.code,
+            x.entities.len(),
+            x.quantities.len(),
+            x.dates.len()
+        )?;
+        for e in &x.entities {
+            let surfaces: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
+            writeln!(out, "  {:<13} {:<36} {}", e.entity_type, e.name, surfaces.join(" | "))?;
+        }
+        for q in &x.quantities {
+            writeln!(
+                out,
+                "  quantity      {:<36} {} {} ({:?}{})",
+                q.text,
+                q.value,
+                q.unit,
+                q.bound,
+                q.commodity.as_ref().map(|c| format!(", {c}")).unwrap_or_default()
+            )?;
+        }
+        for d in &x.dates {
+            writeln!(out, "  date          {:<36} {} ({:?})", d.text, d.value, d.precision)?;
+        }
+    }
+    Ok(())
 }
 
 #[derive(Serialize)]
@@ -164,7 +176,8 @@ pub fn eval(db: &Path, args: EvalArgs) -> anyhow::Result<ExitCode> {
             let path = args.docs.join(name);
             let doc = nexus_ingest::read_file(&path, &nexus_ingest::Options::default())
                 .with_context(|| format!("{} (named by {})", path.display(), gf.display()))?;
-            let s = score(&gold, name, &run_one(&ex, &doc, true));
+            let x = ex.extract(&doc.extraction_text(), doc.meta.published.as_deref()).cite(&doc.text);
+            let s = score(&gold, name, &x);
             for (k, c) in &s.categories {
                 categories.entry(k.clone()).or_default().add(*c);
             }

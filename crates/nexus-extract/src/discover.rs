@@ -75,18 +75,21 @@ pub struct Found {
     pub kb_entity: Option<usize>,
 }
 
-/// Every learned mention, merged with the knowledge-base mentions: the knowledge-base mentions
-/// that stand, and the learned ones that stand, both sorted by start.
-pub fn find(cx: &Context) -> (Vec<KbMention>, Vec<Found>) {
+/// Every learned mention of each document, merged with its knowledge-base mentions: the
+/// knowledge-base mentions that stand, and the learned ones that stand, both sorted by start.
+/// Each finder reads every document before the next one starts (see `Extractor::extract_batch`).
+pub fn find_each(contexts: &[Context]) -> Vec<(Vec<KbMention>, Vec<Found>)> {
     // Places first: among learned names of one span, the earlier found wins, and a noun for a
     // kind of place says more than a name's shape ("the town of San Martín").
-    let mut found = places::find(cx);
-    found.extend(persons::find(cx));
-    found.extend(agencies::find(cx));
-    found.extend(cue_names::find(cx));
-    found.extend(unnamed::find(cx));
-    let defined = definitions::find(cx, &found);
-    merge(cx.kb, cx.kb_mentions, found, defined)
+    let mut found: Vec<Vec<Found>> = contexts.iter().map(places::find).collect();
+    let finders: [fn(&Context) -> Vec<Found>; 4] = [persons::find, agencies::find, cue_names::find, unnamed::find];
+    for finder in finders {
+        for (f, cx) in found.iter_mut().zip(contexts) {
+            f.extend(finder(cx));
+        }
+    }
+    let defined: Vec<Vec<Found>> = contexts.iter().zip(&found).map(|(cx, f)| definitions::find(cx, f)).collect();
+    contexts.iter().zip(found).zip(defined).map(|((cx, f), d)| merge(cx.kb, cx.kb_mentions, f, d)).collect()
 }
 
 fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {

@@ -132,7 +132,7 @@ pub fn group(kb: &KnowledgeBase, text: &str, mentions: &[KbMention], learned: &[
 }
 
 /// The spans of `a` then `b` (start, end, source) as a stable sort by start, the longer first,
-/// puts them. Each list comes in text order (`discover::find`), mostly in that order already: it
+/// puts them. Each list comes in text order (`discover::find_each`), mostly in that order already: it
 /// is then merged, not sorted.
 fn in_text_order(
     a: impl Iterator<Item = (usize, usize, usize)> + Clone,

@@ -9,6 +9,9 @@
 //! hash before conversion, so a re-run after a crash skips straight to the documents that are
 //! missing.
 
+mod extract;
+
+pub use extract::extract_all;
 use nexus_extract::{Extraction, Extractor};
 use nexus_ingest::{Document, Format, IngestError, Input, Signature};
 use nexus_store::{AddOutcome, ExtractionCounts, ExtractionInput, NearDupConfig, Store, StoreError, Writer};
@@ -117,7 +120,10 @@ pub fn run(
                 let loaded: Vec<(u64, Loaded)> = b.into_par_iter().map(|input| load(input, &opts.convert)).collect();
                 let checked: Vec<(u64, Loaded)> =
                     loaded.into_iter().map(|(size, l)| (size, mark_known(&reader, l, extractor.is_some()))).collect();
-                let prepared: Vec<(u64, Prepared)> = checked.into_par_iter().map(|(size, l)| (size, prepare(l, extractor))).collect();
+                let mut prepared: Vec<(u64, Prepared)> = checked.into_par_iter().map(|(size, l)| (size, prepare(l))).collect();
+                if let Some(ex) = extractor {
+                    extract_prepared(&mut prepared, ex);
+                }
                 if tx.send(prepared).is_err() {
                     return;
                 }
@@ -214,20 +220,33 @@ fn load(input: Input, opts: &nexus_ingest::Options) -> (u64, Loaded) {
     (size, loaded)
 }
 
-fn prepare(loaded: Loaded, extractor: Option<&Extractor>) -> Prepared {
+fn prepare(loaded: Loaded) -> Prepared {
     match loaded {
         Loaded::Error(e) => classify(e),
         Loaded::Known { source, sha256 } => Prepared::Known { sha256, source },
         Loaded::Bytes { source, bytes, format, .. } => match nexus_ingest::convert(&bytes, &source, format) {
             Ok(doc) => {
-                let text = doc.extraction_text();
-                let sig = Signature::of_text(&text);
-                let x = extractor.map(|ex| ex.extract(&text, doc.meta.published.as_deref()).cite(&doc.text));
-                drop(text);
-                Prepared::Ready(Box::new((doc, sig, x)))
+                let sig = Signature::of_text(&doc.extraction_text());
+                Prepared::Ready(Box::new((doc, sig, None)))
             }
             Err(e) => classify(e),
         },
+    }
+}
+
+/// Extract every converted document of a batch (`extract_all`: stage-by-stage batches on every
+/// core), each citing its evidence from its stored text.
+fn extract_prepared(prepared: &mut [(u64, Prepared)], extractor: &Extractor) {
+    let docs: Vec<&Document> = prepared.iter().filter_map(|(_, p)| if let Prepared::Ready(b) = p { Some(&b.0) } else { None }).collect();
+    let texts: Vec<_> = docs.iter().map(|d| d.extraction_text()).collect();
+    let inputs: Vec<nexus_extract::Input> =
+        texts.iter().zip(&docs).map(|(t, d)| nexus_extract::Input { text: t, reference: d.meta.published.as_deref() }).collect();
+    let found: Vec<Extraction> = extract_all(extractor, &inputs, true).into_iter().zip(&docs).map(|(x, d)| x.cite(&d.text)).collect();
+    drop(inputs);
+    drop(texts);
+    let ready = prepared.iter_mut().filter_map(|(_, p)| if let Prepared::Ready(b) = p { Some(b) } else { None });
+    for (b, x) in ready.zip(found) {
+        b.2 = Some(x);
     }
 }
 
@@ -311,13 +330,11 @@ pub fn reextract(db: &Path, extractor: &Extractor, opts: &Options, observer: &mu
                     }
                 };
                 after = batch.last().map_or(after, |d| d.seq);
-                let done: Vec<(ExtractionInput, Extraction)> = batch
-                    .into_par_iter()
-                    .map(|d| {
-                        let x = extractor.extract(&d.text, d.published.as_deref());
-                        (d, x)
-                    })
-                    .collect();
+                let inputs: Vec<nexus_extract::Input> =
+                    batch.iter().map(|d| nexus_extract::Input { text: &d.text, reference: d.published.as_deref() }).collect();
+                let found = extract_all(extractor, &inputs, true);
+                drop(inputs);
+                let done: Vec<(ExtractionInput, Extraction)> = batch.into_iter().zip(found).collect();
                 if tx.send(Ok(done)).is_err() {
                     return;
                 }
