@@ -944,8 +944,9 @@ fn parse_number(text: &str, pos: usize) -> Option<Num> {
     if !any || langs == 0 {
         return None;
     }
-    // "one-off", "two-thirds", "three-year": a compound word, not a count.
-    if text[end..].starts_with('-') && char_at(text, end + 1).is_some_and(is_word) {
+    // "one-off", "two-thirds", "three-year": a compound word, not a count; but
+    // "two-and-a-half" is the number and its half, hyphenated.
+    if text[end..].starts_with('-') && char_at(text, end + 1).is_some_and(is_word) && table!("half").match_fwd(text, end).is_none() {
         return None;
     }
     let mult = if last_mult >= 1000.0 { last_mult } else { 1.0 };

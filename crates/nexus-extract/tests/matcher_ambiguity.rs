@@ -300,3 +300,13 @@ fn a_port_noun_before_a_port_s_name_supports_it() {
     assert!(!has("The report was written by Carlos Santos.", "Santos", "place"));
     assert!(!has("Santos said the port was safe.", "Santos", "place"));
 }
+
+#[test]
+fn regional_blocs_are_intergovernmental_bodies() {
+    assert!(has("The EU's police agency Europol warned of a surge in arrivals.", "European Union", "state_actor"));
+    assert!(has("La Unión Europea (UE) financia el programa.", "European Union", "state_actor"));
+    assert!(has("A CEDEAO e a União Europeia assinaram o acordo.", "Economic Community of West African States", "state_actor"));
+    assert!(has("Los países del Mercosur coordinan controles fronterizos.", "Mercosur", "state_actor"));
+    // "Au" in a mining report is gold, not the African Union.
+    assert!(!names("Samples graded 4 g/t Au at the Ananea pits.").iter().any(|n| n == "African Union"));
+}

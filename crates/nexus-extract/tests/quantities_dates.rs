@@ -137,6 +137,10 @@ const QUANTITIES: &[(&str, &[QuantityCase])] = &[
     ("se incautaron dos millones y medio de dólares", &[("dos millones y medio de dólares", 2.5e6, "USD", Bound::Exact)]),
     ("laundered two and a half million dollars", &[("two and a half million dollars", 2.5e6, "USD", Bound::Exact)]),
     ("a las dos y media de la tarde llegó el barco", &[]),
+    // hyphenated, as headlines and wires write it; other compounds stay words
+    ("seized two-and-a-half tons of cocaine", &[("two-and-a-half tons", 2500.0, "kg", Bound::Exact)]),
+    ("seized one-and-a-half tonnes of cocaine", &[("one-and-a-half tonnes", 1500.0, "kg", Bound::Exact)]),
+    ("a two-thirds majority of the council", &[]),
     // a conversion in parentheses, as US agencies write weights
     (
         "offloaded 37,000 pounds (16,800 kilograms) of cocaine",
