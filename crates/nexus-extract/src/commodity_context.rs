@@ -8,9 +8,14 @@
 //! The rules, each there to keep a wrong commodity out:
 //! - Only a quantity with nothing named right after it: "3,800 litres of chemicals" measures the
 //!   chemicals even when no knowledge-base commodity names them.
-//! - Only weights, volumes, areas and prices per weight ("US$2,000 per kilogram"): another sum
-//!   of money, or a count of people or things, is not "of" an earlier commodity as plainly (a
-//!   bribe, a ransom, the boats).
+//! - Only weights, volumes, areas, prices per weight ("US$2,000 per kilogram") and sums of money
+//!   its sentence calls a value or a price just before it ("an estimated wholesale value of
+//!   more than US$65 million", "worth more than US$3 billion", "can resell the same product for
+//!   more than €30,000"; `data/lang/value-words.txt`): another sum of money, or a count of
+//!   people or things, is not "of" an earlier commodity as plainly (a bribe, a ransom, the boats).
+//! - A sum of money held in a form of money the knowledge base names measures that form: "US$6.3
+//!   million in cash", "en efectivo", "em dinheiro" (`data/lang/held-in.txt`); so does each
+//!   sum of a list it ends ("US$ 312.000 y $480 millones en efectivo").
 //! - A figure that continues a list measures what the figure before it did ("escondía 586
 //!   kilos … llevaba otros 350 kilos"), within the same reach.
 //! - A commodity named inside an activity counts: "coca cultivation", "cocaine production",
@@ -40,6 +45,17 @@ enum Measure {
     Goods,
 }
 
+/// How far before a sum of money its sentence may call it a value or a price.
+const VALUE_REACH: usize = 80;
+
+/// Whether the words of the sentence just before `start` call the sum there a value or price.
+fn called_value(text: &str, start: usize) -> bool {
+    let from = (start.saturating_sub(VALUE_REACH)..=start).find(|&n| text.is_char_boundary(n)).unwrap_or(start);
+    let window = &text[from..start];
+    let clause = window.rfind(['.', ';', '\n', '?', '!']).map_or(window, |i| &window[i + 1..]);
+    clause.split(|c: char| !c.is_alphanumeric()).any(|w| !w.is_empty() && w.len() <= 12 && crate::lang::value_word(&fold(w)))
+}
+
 impl Measure {
     fn of(text: &str, q: &Quantity) -> Option<Measure> {
         match q.unit.split('/').next()? {
@@ -50,7 +66,7 @@ impl Measure {
             _ => {
                 let after = text.get(q.end..).unwrap_or_default();
                 let cut = (0..=after.len().min(32)).rev().find(|&n| after.is_char_boundary(n)).unwrap_or(0);
-                crate::lang::per_weight(fold(&after[..cut]).trim_start()).then_some(Measure::Goods)
+                (crate::lang::per_weight(fold(&after[..cut]).trim_start()) || called_value(text, q.start)).then_some(Measure::Goods)
             }
         }
     }
@@ -113,6 +129,9 @@ impl<'a> Figures<'a> {
         if named.is_none() && q.measured.is_some() {
             return None;
         }
+        if let Some(form) = self.held_in(q) {
+            return Some(form);
+        }
         let measure = Measure::of(self.text, q);
         let found = named.or_else(|| self.before(q, measure?));
         // Only goods the next figure could measure carry on: "20 tonnes of bananas" is a cover
@@ -124,6 +143,43 @@ impl<'a> Figures<'a> {
             self.prior = Some((q.start, m, c.clone()));
         }
         found
+    }
+
+    /// Each sum of money in a list whose last sum is held in a form of money is held in it too
+    /// ("US$ 312.000 y $480 millones en efectivo"); `quantities` are this document's, in text order.
+    pub fn share_held_in(&self, quantities: &mut [crate::ExtractedQuantity]) {
+        for i in (1..quantities.len()).rev() {
+            let (head, tail) = quantities.split_at_mut(i);
+            let (a, b) = (&mut head[i - 1], &tail[0]);
+            let money = |id: &str| self.kb.get(id).and_then(|e| e.kind.as_deref()) == Some("money");
+            if a.commodity.is_none()
+                && !matches!(a.unit.as_str(), "kg" | "l" | "ha" | "people" | "count" | "percent")
+                && b.commodity.as_deref().is_some_and(money)
+                && a.end <= b.start
+                && crate::lang::list_join(&fold(self.text[a.end..b.start].trim()))
+            {
+                a.commodity.clone_from(&b.commodity);
+            }
+        }
+    }
+
+    /// The form of money a sum is held in, named right after it ("US$6.3 million in cash").
+    fn held_in(&self, q: &Quantity) -> Option<String> {
+        if matches!(q.unit.as_str(), "kg" | "l" | "ha" | "people" | "count" | "percent") {
+            return None;
+        }
+        let after = self.text.get(q.end..)?;
+        let word_start = after.len() - after.trim_start().len();
+        let word_len = after[word_start..].find(|c: char| !c.is_alphanumeric()).unwrap_or(after.len() - word_start);
+        if word_len == 0 || word_len > 3 || !crate::lang::held_in(&fold(&after[word_start..word_start + word_len])) {
+            return None;
+        }
+        let rest = &after[word_start + word_len..];
+        let form_start = q.end + word_start + word_len + (rest.len() - rest.trim_start().len());
+        let k = self.mentions.partition_point(|m| m.start < form_start);
+        let m = self.mentions.get(k).filter(|m| m.start == form_start)?;
+        let e = &self.kb.entities()[m.entity];
+        (e.entity_type == EntityType::Commodity && e.kind.as_deref() == Some("money")).then(|| e.id.clone())
     }
 
     fn before(&self, q: &Quantity, measure: Measure) -> Option<String> {

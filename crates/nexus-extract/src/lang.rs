@@ -95,6 +95,24 @@ pub(crate) fn per_weight(folded: &str) -> bool {
     phrases.iter().any(|p| folded.strip_prefix(p).is_some_and(|rest| !rest.starts_with(char::is_alphanumeric)))
 }
 
+/// Words that make a sum of money the value or price of goods, `value-words.txt`, folded.
+pub(crate) fn value_word(folded: &str) -> bool {
+    static WORDS: OnceLock<WordSet> = OnceLock::new();
+    set(&WORDS, include_str!("../../../data/lang/value-words.txt")).contains(folded)
+}
+
+/// Words between a sum of money and the form it was held in ("in cash"), `held-in.txt`, folded.
+pub(crate) fn held_in(folded: &str) -> bool {
+    static WORDS: OnceLock<WordSet> = OnceLock::new();
+    set(&WORDS, include_str!("../../../data/lang/held-in.txt")).contains(folded)
+}
+
+/// What joins two items of a list ("and", "y", ","), `list-joins.txt`, folded.
+pub(crate) fn list_join(folded: &str) -> bool {
+    static WORDS: OnceLock<WordSet> = OnceLock::new();
+    set(&WORDS, include_str!("../../../data/lang/list-joins.txt")).contains(folded)
+}
+
 /// Nouns for a kind of group, body or facility ("cartel", "clan", "penitentiary"),
 /// `name-heads.txt`, folded.
 pub(crate) fn name_head(folded: &str) -> bool {

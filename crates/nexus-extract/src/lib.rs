@@ -163,13 +163,15 @@ impl Extractor {
     fn quantities(&self, text: &str, lex: &quantities::lex::DocLex, mentions: &[matcher::KbMention]) -> Vec<ExtractedQuantity> {
         let cited = || self.cited_peso(mentions);
         let mut figures = commodity_context::Figures::new(text, &self.kb, &self.commodity_words, mentions);
-        quantities::find_quantities_in(text, lex, &cited)
+        let mut found: Vec<ExtractedQuantity> = quantities::find_quantities_in(text, lex, &cited)
             .into_iter()
             .map(|q| {
                 let commodity = figures.commodity(&q, self.named_commodity(&q, mentions));
                 ExtractedQuantity { text: q.text, start: q.start, end: q.end, value: q.value, unit: q.unit, bound: q.bound, commodity }
             })
-            .collect()
+            .collect();
+        figures.share_held_in(&mut found);
+        found
     }
 
     /// The peso of the peso country most cited by the document's places, countries and state

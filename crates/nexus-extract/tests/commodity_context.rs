@@ -1,6 +1,6 @@
 //! A weight or an area whose goods the text names before the figure, not right after it, still
-//! says what it measures; a sum of money, a count, a cover load or goods two sentences back do not
-//! lend it theirs.
+//! says what it measures, and so does a price or value of goods, or a sum held in cash; another
+//! sum of money, a count, a cover load or goods two sentences back do not lend it theirs.
 
 use nexus_extract::Extractor;
 use nexus_kb::KnowledgeBase;
@@ -62,6 +62,44 @@ fn a_price_per_weight_is_the_price_of_the_goods() {
     assert_eq!(measured("En el Urabá la cocaína se paga a US$ 2.000 el kilo."), vec![of("US$ 2.000", Some("cocaine"))]);
     // A sum that is not a price per weight is not the goods' price.
     assert_eq!(measured("Brokers buy cocaine in Guayaquil and pay US$2,000 in bribes."), vec![of("US$2,000", None)]);
+}
+
+#[test]
+fn a_sum_its_sentence_calls_a_value_or_price_is_of_the_goods() {
+    assert_eq!(
+        measured("Officers seized 2,900 kilograms of cocaine. The cocaine had an estimated wholesale value of more than US$65 million."),
+        vec![of("2,900 kilograms", Some("cocaine")), of("more than US$65 million", Some("cocaine"))]
+    );
+    assert_eq!(
+        measured("Prosecutors traced Peruvian gold purchases worth more than US$3 billion."),
+        vec![of("more than US$3 billion", Some("gold"))]
+    );
+    assert_eq!(
+        measured("A kilogram of cocaine bought in Ecuador can sell wholesale for between AU$200,000 and AU$300,000 in Sydney."),
+        vec![of("between AU$200,000", Some("cocaine")), of("AU$300,000", Some("cocaine"))]
+    );
+    assert_eq!(
+        measured("La cocaína incautada está avaliada em aproximadamente R$ 550 milhões no mercado europeu."),
+        vec![of("aproximadamente R$ 550 milhões", Some("cocaine"))]
+    );
+    // A cost, a fine or a bribe is not a value of the goods.
+    assert_eq!(measured("Police seized cocaine; the operation cost US$2 million."), vec![of("US$2 million", None)]);
+}
+
+#[test]
+fn a_sum_held_in_cash_measures_the_cash() {
+    assert_eq!(
+        measured("Agents seized 1.1 tonnes of cocaine, as well as US$6.3 million in cash and 27 firearms."),
+        vec![of("1.1 tonnes", Some("cocaine")), of("US$6.3 million", Some("cash")), of("27 firearms", Some("firearms"))]
+    );
+    // Each sum of a list the cash ends.
+    assert_eq!(
+        measured("En los allanamientos se incautaron US$ 312.000 y 480 millones de pesos en efectivo."),
+        vec![of("US$ 312.000", Some("cash")), of("480 millones de pesos", Some("cash"))]
+    );
+    assert_eq!(measured("A PF apreendeu R$ 2 milhões em dinheiro vivo."), vec![of("R$ 2 milhões", Some("cash"))]);
+    // A place after "in" is not a form of money.
+    assert_eq!(measured("The gang laundered US$5 million in Panama."), vec![of("US$5 million", None)]);
 }
 
 #[test]

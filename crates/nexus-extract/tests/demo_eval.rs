@@ -32,5 +32,5 @@ fn demo_corpus_stays_above_its_floors() {
     assert!(f1("dates") >= 0.95, "dates F1 {:.3}", f1("dates"));
     assert!(p("relations") >= 0.91 && f1("relations") >= 0.75, "relations P {:.3} F1 {:.3}", p("relations"), f1("relations"));
     // What each matched quantity measures: a wrong commodity is worse than none.
-    assert!(p("commodities") >= 0.95 && f1("commodities") >= 0.82, "commodities P {:.3} F1 {:.3}", p("commodities"), f1("commodities"));
+    assert!(p("commodities") >= 0.95 && f1("commodities") >= 0.87, "commodities P {:.3} F1 {:.3}", p("commodities"), f1("commodities"));
 }
