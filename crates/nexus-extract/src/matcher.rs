@@ -515,8 +515,8 @@ impl Matcher {
 
 /// A country's name written as "<name>, <region of another country>" is a town of that region
 /// ("Argelia, Cauca" is a Colombian municipality, not Algeria; "Venecia, Antioquia" is not
-/// Venezuela's neighbour): the country reading goes. A list that runs on after the region
-/// ("Peru, Cauca and Nariño") keeps it.
+/// Venezuela's neighbour): the country reading goes. A list that runs on after the region to
+/// another name ("Peru, Cauca and Nariño") keeps it.
 fn drop_towns_named_after_countries(kb: &KnowledgeBase, text: &str, found: &mut Vec<KbMention>) {
     let entities = kb.entities();
     let town = |pair: &[KbMention]| {
@@ -525,9 +525,14 @@ fn drop_towns_named_after_countries(kb: &KnowledgeBase, text: &str, found: &mut 
             return false;
         }
         let (country, region) = (&entities[pair[0].entity], &entities[pair[1].entity]);
+        // It runs on to another name ("and Nariño"), not to a phrase of its own ("y en El
+        // Plateado", "and then").
         let runs_on = || {
             let rest = text[pair[1].end..].trim_start_matches([',', ' ']);
-            ["and ", "or ", "y ", "e ", "o ", "ou ", "& "].iter().any(|c| rest.starts_with(c))
+            ["and ", "or ", "y ", "e ", "o ", "ou ", "& "]
+                .iter()
+                .find_map(|c| rest.strip_prefix(c))
+                .is_some_and(|next| next.trim_start().starts_with(char::is_uppercase))
         };
         country.entity_type == EntityType::Country
             && region.entity_type == EntityType::Place

@@ -270,6 +270,9 @@ fn a_country_s_name_before_a_region_of_another_country_is_a_town() {
     let co = "El Ejército Nacional de Colombia atribuyó el ataque con drones en Argelia, Cauca, a las disidencias.";
     assert!(!names(co).iter().any(|n| n == "Algeria"), "{:?}", names(co));
     assert!(has(co, "Cauca", "place"));
+    // A conjunction that opens a phrase of its own is no list running on.
+    let on = "Los combates se registraron en Argelia, Cauca, y en El Plateado.";
+    assert!(!names(on).iter().any(|n| n == "Algeria"), "{:?}", names(on));
     // A list that runs on keeps the country; a region of the same country keeps it too.
     assert!(has("Cocaine from Colombia, Peru, Cauca and Nariño reaches the coast.", "Peru", "country"));
     assert!(has("In Panama, Darién province, migrants cross the jungle.", "Panama", "country"));
