@@ -22,6 +22,8 @@
 //!   "tráfico de cocaína" are activities in the knowledge base, and name their goods.
 //! - The nearest commodity mention before the figure in its own sentence, else in the sentence
 //!   before it within the paragraph: a figure two sentences on may be about anything.
+//! - A generic word after a definite article ("the drugs", "las drogas"; `generic` in the
+//!   knowledge base) stands for the specific goods of its kind named before it within reach.
 //! - Of a kind the unit can measure (`kind` in `data/kb/commodities.jsonl`): an area is of a
 //!   crop (coca, poppy, cannabis), never of cocaine; a weight or volume is of a drug, crop,
 //!   precursor, mineral or natural resource, never of the cover load ("hidden in bananas").
@@ -182,6 +184,28 @@ impl<'a> Figures<'a> {
         (e.entity_type == EntityType::Commodity && e.kind.as_deref() == Some("money")).then(|| e.id.clone())
     }
 
+    /// What a generic word after a definite article refers back to ("2,900 kilograms of
+    /// cocaine … The drugs had an estimated wholesale value of …"): the nearest specific goods the
+    /// figure can measure named before it, within reach.
+    fn referent(
+        &self,
+        m: &KbMention,
+        e: &'a nexus_kb::Entity,
+        fitting: &impl Fn(&KbMention) -> Option<&'a nexus_kb::Entity>,
+    ) -> Option<&'a str> {
+        if !e.generic {
+            return None;
+        }
+        let before = self.text[..m.start].trim_end();
+        let article = &before[before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + 1)..];
+        if !crate::lang::definite_article(&article.to_lowercase()) {
+            return None;
+        }
+        let from = self.mentions.partition_point(|n| n.start < m.start.saturating_sub(REACH));
+        let to = self.mentions.partition_point(|n| n.start < m.start);
+        self.mentions[from..to].iter().rev().filter_map(fitting).find(|s| !s.generic).map(|s| s.id.as_str())
+    }
+
     fn before(&self, q: &Quantity, measure: Measure) -> Option<String> {
         let (text, kb) = (self.text, self.kb);
         // The nearest fitting commodity first, then whether it lies close enough: most figures
@@ -189,9 +213,13 @@ impl<'a> Figures<'a> {
         let from = q.start.saturating_sub(REACH);
         let first = self.mentions.partition_point(|m| m.start < from);
         let last = self.mentions.partition_point(|m| m.start < q.start);
-        let mention = self.mentions[first..last].iter().rev().filter(|m| m.end <= q.start).find_map(|m| {
+        let fitting = |m: &KbMention| {
             let e = &kb.entities()[self.words.of(kb, text, m)?];
-            e.kind.as_deref().is_some_and(|k| measure.fits(k)).then_some((m.start, m.end, e.id.as_str()))
+            e.kind.as_deref().is_some_and(|k| measure.fits(k)).then_some(e)
+        };
+        let mention = self.mentions[first..last].iter().rev().filter(|m| m.end <= q.start).find_map(|m| {
+            let e = fitting(m)?;
+            Some((m.start, m.end, self.referent(m, e, &fitting).unwrap_or(e.id.as_str())))
         });
         let prior = self.prior.as_ref().filter(|p| p.1 == measure && p.0 >= from).map(|p| (p.0, p.0, p.2.as_str()));
         let (start, end, id) = match (mention, prior) {

@@ -87,6 +87,25 @@ fn a_sum_its_sentence_calls_a_value_or_price_is_of_the_goods() {
 }
 
 #[test]
+fn the_drugs_are_the_drugs_named_before() {
+    // "The drugs" refers back to the cocaine; generic drugs with no article stay generic.
+    assert_eq!(
+        measured(
+            "Officers seized 2,900 kilograms of cocaine near Boca Chica. The drugs had an estimated wholesale value of more than US$65 million."
+        ),
+        vec![of("2,900 kilograms", Some("cocaine")), of("more than US$65 million", Some("cocaine"))]
+    );
+    assert_eq!(
+        measured("La policía halló 500 kilos de marihuana. Las drogas estaban valoradas en 2 millones de dólares."),
+        vec![of("500 kilos", Some("cannabis")), of("2 millones de dólares", Some("cannabis"))]
+    );
+    assert_eq!(
+        measured("Police seized cocaine and marijuana. Illicit drugs worth US$2 million were found."),
+        vec![of("US$2 million", Some("drugs"))]
+    );
+}
+
+#[test]
 fn a_sum_held_in_cash_measures_the_cash() {
     assert_eq!(
         measured("Agents seized 1.1 tonnes of cocaine, as well as US$6.3 million in cash and 27 firearms."),

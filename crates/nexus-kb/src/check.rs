@@ -101,6 +101,9 @@ fn check_entry(e: &Entity, diags: &mut Vec<Diagnostic>) {
     {
         err(diags, format!("bad Wikidata id '{q}': expected Q followed by digits"));
     }
+    if e.generic && e.entity_type != EntityType::Commodity {
+        err(diags, "only a commodity can be generic".into());
+    }
     if e.entity_type == EntityType::Country
         && (e.iso2.as_deref().is_none_or(|c| c.len() != 2) || e.iso3.as_deref().is_none_or(|c| c.len() != 3))
     {

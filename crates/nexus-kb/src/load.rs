@@ -83,6 +83,7 @@ fn parse_cities(name: &str, contents: &str, out: &mut Vec<Entity>, diags: &mut V
             wikidata: None,
             // City names repeat across countries and double as surnames: always context-dependent.
             ambiguous: true,
+            generic: false,
             iso2: None,
             iso3: None,
             demonyms: Default::default(),

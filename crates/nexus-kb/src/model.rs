@@ -80,6 +80,11 @@ pub struct Entity {
     /// The name is also a common word, surname or another place: match only with context.
     #[serde(default)]
     pub ambiguous: bool,
+    /// A commodity word for goods of several specific entries ("drugs", "fruit"): after a
+    /// definite article ("the drugs", "la droga") it refers back to the specific goods named
+    /// before it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub generic: bool,
     #[serde(default)]
     pub iso2: Option<String>,
     #[serde(default)]

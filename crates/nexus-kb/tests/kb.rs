@@ -40,6 +40,7 @@ fn mistakes_in_an_analyst_file_are_named_by_file_and_line() {
         r#"{"id":"copy-cat","type":"armed_group","name":"Sendero Luminoso copy","aliases":{"en":["Shining Path"]}}"#,
         r#"{"id":"typo","type":"activity","name":"smuggling of things","aliase":{}}"#,
         "not json at all",
+        r#"{"id":"generic-gang","type":"criminal_org","name":"the gangs","generic":true}"#,
     ];
     std::fs::write(dir.path().join("mine.jsonl"), lines.join("\n")).unwrap();
     let (kb, mut diags) = KnowledgeBase::load(&[dir.path().to_path_buf()]);
@@ -62,5 +63,6 @@ fn mistakes_in_an_analyst_file_are_named_by_file_and_line() {
     at(8, "'Shining Path' is also a name of");
     at(9, "unknown field `aliase`");
     at(10, "not a valid entry");
+    at(11, "only a commodity can be generic");
     assert!(kb.get("my-clan").is_some_and(|e| e.name == "Los Norteños del Puerto"), "good lines still load");
 }
