@@ -130,7 +130,8 @@ impl Extractor {
 
     /// `extract_mentions` on each of several documents, stage by stage (see `extract_batch`).
     pub fn extract_mentions_batch(&self, docs: &[Input]) -> Vec<Extraction> {
-        let matched: Vec<Vec<matcher::KbMention>> = docs.iter().map(|d| self.matcher.find(&self.kb, d.text)).collect();
+        let texts: Vec<&str> = docs.iter().map(|d| d.text).collect();
+        let matched = self.matcher.find_each(&self.kb, &texts);
         let contexts: Vec<discover::Context> =
             docs.iter().zip(&matched).map(|(d, m)| discover::Context::new(d.text, &self.kb, &self.learned, m)).collect();
         let mentions: Vec<(Vec<matcher::KbMention>, Vec<discover::Found>)> = discover::find_each(&contexts)
