@@ -147,8 +147,16 @@ impl Extractor {
             })
             .collect();
         drop(contexts);
+        // The numbers are read in every document before their commodities: together the two
+        // steps' code is larger than the instruction cache.
+        let found: Vec<Vec<quantities::Quantity>> = docs
+            .iter()
+            .zip(&lexes)
+            .zip(&mentions)
+            .map(|((d, lex), (kb, _))| quantities::find_quantities_in(d.text, lex, &|| self.cited_peso(kb)))
+            .collect();
         let quantities: Vec<Vec<ExtractedQuantity>> =
-            docs.iter().zip(&lexes).zip(&mentions).map(|((d, lex), (kb, _))| self.quantities(d.text, lex, kb)).collect();
+            docs.iter().zip(found).zip(&mentions).map(|((d, found), (kb, _))| self.quantities(d.text, found, kb)).collect();
         let entities: Vec<Vec<ExtractedEntity>> =
             docs.iter().zip(&mentions).map(|(d, (kb, learned))| entities::group(&self.kb, d.text, kb, learned)).collect();
         let dates = docs.iter().zip(&lexes).map(|(d, lex)| dates::find_dates_in(d.text, d.reference, lex));
@@ -160,11 +168,10 @@ impl Extractor {
             .collect()
     }
 
-    /// The quantities of one document, each with the commodity it measures.
-    fn quantities(&self, text: &str, lex: &quantities::lex::DocLex, mentions: &[matcher::KbMention]) -> Vec<ExtractedQuantity> {
-        let cited = || self.cited_peso(mentions);
+    /// The quantities `found` in one document, each with the commodity it measures.
+    fn quantities(&self, text: &str, found: Vec<quantities::Quantity>, mentions: &[matcher::KbMention]) -> Vec<ExtractedQuantity> {
         let mut figures = commodity_context::Figures::new(text, &self.kb, &self.commodity_words, mentions);
-        quantities::find_quantities_in(text, lex, &cited)
+        found
             .into_iter()
             .map(|q| {
                 let commodity = figures.commodity(&q, self.named_commodity(&q, mentions));
