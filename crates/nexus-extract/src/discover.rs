@@ -82,11 +82,14 @@ pub fn find_each(contexts: &[Context]) -> Vec<(Vec<KbMention>, Vec<Found>)> {
     // Places first: among learned names of one span, the earlier found wins, and a noun for a
     // kind of place says more than a name's shape ("the town of San Martín").
     let mut found: Vec<Vec<Found>> = contexts.iter().map(places::find).collect();
-    let finders: [fn(&Context) -> Vec<Found>; 4] = [persons::find, agencies::find, cue_names::find, unnamed::find];
+    for (f, p) in found.iter_mut().zip(persons::find_each(contexts)) {
+        f.extend(p);
+    }
+    let finders: [fn(&Context) -> Vec<Found>; 3] = [agencies::find, cue_names::find, unnamed::find];
     for (k, finder) in finders.into_iter().enumerate() {
         // The cue scan `cue_names` and `definitions` read (built at its first use), a step of
         // its own before them.
-        if k == 2 {
+        if k == 1 {
             contexts.iter().for_each(|cx| _ = cx.cue_scan());
         }
         for (f, cx) in found.iter_mut().zip(contexts) {
