@@ -82,13 +82,22 @@ pub fn find_each(contexts: &[Context]) -> Vec<(Vec<KbMention>, Vec<Found>)> {
     // Places first: among learned names of one span, the earlier found wins, and a noun for a
     // kind of place says more than a name's shape ("the town of San Martín").
     let mut found: Vec<Vec<Found>> = contexts.iter().map(places::find).collect();
-    let finders: [fn(&Context) -> Vec<Found>; 4] = [persons::find, agencies::find, cue_names::find, unnamed::find];
-    for finder in finders {
+    for (f, p) in found.iter_mut().zip(persons::find_each(contexts)) {
+        f.extend(p);
+    }
+    let finders: [fn(&Context) -> Vec<Found>; 3] = [agencies::find, cue_names::find, unnamed::find];
+    for (k, finder) in finders.into_iter().enumerate() {
+        // The cue scan `cue_names` and `definitions` read (built at its first use), a step of
+        // its own before them.
+        if k == 1 {
+            contexts.iter().for_each(|cx| _ = cx.cue_scan());
+        }
         for (f, cx) in found.iter_mut().zip(contexts) {
             f.extend(finder(cx));
         }
     }
-    let defined: Vec<Vec<Found>> = contexts.iter().zip(&found).map(|(cx, f)| definitions::find(cx, f)).collect();
+    let docs: Vec<(&Context, &[Found])> = contexts.iter().zip(&found).map(|(cx, f)| (cx, f.as_slice())).collect();
+    let defined = definitions::find_each(&docs);
     contexts.iter().zip(found).zip(defined).map(|((cx, f), d)| merge(cx.kb, cx.kb_mentions, f, d)).collect()
 }
 

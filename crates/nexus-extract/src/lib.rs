@@ -130,7 +130,8 @@ impl Extractor {
 
     /// `extract_mentions` on each of several documents, stage by stage (see `extract_batch`).
     pub fn extract_mentions_batch(&self, docs: &[Input]) -> Vec<Extraction> {
-        let matched: Vec<Vec<matcher::KbMention>> = docs.iter().map(|d| self.matcher.find(&self.kb, d.text)).collect();
+        let texts: Vec<&str> = docs.iter().map(|d| d.text).collect();
+        let matched = self.matcher.find_each(&self.kb, &texts);
         let contexts: Vec<discover::Context> =
             docs.iter().zip(&matched).map(|(d, m)| discover::Context::new(d.text, &self.kb, &self.learned, m)).collect();
         let mentions: Vec<(Vec<matcher::KbMention>, Vec<discover::Found>)> = discover::find_each(&contexts)
@@ -146,8 +147,16 @@ impl Extractor {
             })
             .collect();
         drop(contexts);
+        // The numbers are read in every document before their commodities: together the two
+        // steps' code is larger than the instruction cache.
+        let found: Vec<Vec<quantities::Quantity>> = docs
+            .iter()
+            .zip(&lexes)
+            .zip(&mentions)
+            .map(|((d, lex), (kb, _))| quantities::find_quantities_in(d.text, lex, &|| self.cited_peso(kb)))
+            .collect();
         let quantities: Vec<Vec<ExtractedQuantity>> =
-            docs.iter().zip(&lexes).zip(&mentions).map(|((d, lex), (kb, _))| self.quantities(d.text, lex, kb)).collect();
+            docs.iter().zip(found).zip(&mentions).map(|((d, found), (kb, _))| self.quantities(d.text, found, kb)).collect();
         let entities: Vec<Vec<ExtractedEntity>> =
             docs.iter().zip(&mentions).map(|(d, (kb, learned))| entities::group(&self.kb, d.text, kb, learned)).collect();
         let dates = docs.iter().zip(&lexes).map(|(d, lex)| dates::find_dates_in(d.text, d.reference, lex));
@@ -159,11 +168,10 @@ impl Extractor {
             .collect()
     }
 
-    /// The quantities of one document, each with the commodity it measures.
-    fn quantities(&self, text: &str, lex: &quantities::lex::DocLex, mentions: &[matcher::KbMention]) -> Vec<ExtractedQuantity> {
-        let cited = || self.cited_peso(mentions);
+    /// The quantities `found` in one document, each with the commodity it measures.
+    fn quantities(&self, text: &str, found: Vec<quantities::Quantity>, mentions: &[matcher::KbMention]) -> Vec<ExtractedQuantity> {
         let mut figures = commodity_context::Figures::new(text, &self.kb, &self.commodity_words, mentions);
-        let mut found: Vec<ExtractedQuantity> = quantities::find_quantities_in(text, lex, &cited)
+        let mut found: Vec<ExtractedQuantity> = found
             .into_iter()
             .map(|q| {
                 let commodity = figures.commodity(&q, self.named_commodity(&q, mentions));

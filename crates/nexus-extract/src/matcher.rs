@@ -34,6 +34,9 @@ struct Span<'m> {
     candidates: &'m Candidates,
 }
 
+/// The spans in the folded text of the words that may be demonyms (`Names::find_watching`).
+type MaybeDemonyms = Vec<(usize, usize)>;
+
 /// How a name or acronym was last read (`Matcher::find`): the address of its candidates, its
 /// span, what it resolved to and its `title_cased`, when that was read.
 #[derive(Clone, Default)]
@@ -208,13 +211,50 @@ impl Matcher {
 
     /// Every knowledge-base mention in `text`, sorted, non-overlapping.
     pub fn find(&self, kb: &KnowledgeBase, text: &str) -> Vec<KbMention> {
-        let folded = Folded::new(text);
-        let words = self.names.words(&folded.text);
+        self.find_each(kb, &[text]).pop().unwrap_or_default()
+    }
+
+    /// `find` on each of several documents, step by step: every document goes through a step
+    /// before any goes through the next. Together the steps' code is larger than the
+    /// instruction cache; a document of a few kilobytes would run each cold (see
+    /// `Extractor::extract_batch`). Each document gets exactly what `find` gives it alone.
+    pub fn find_each(&self, kb: &KnowledgeBase, texts: &[&str]) -> Vec<Vec<KbMention>> {
+        let folded: Vec<Folded> = texts.iter().map(|t| Folded::new(t)).collect();
+        let words: Vec<names::Words> = folded.iter().map(|f| self.names.words(&f.text)).collect();
         // The words that may be demonyms, noted by the name search as it reads them.
-        let mut demonym_words = Vec::new();
-        let found = self.names.find_watching(&words, 0..folded.text.len(), Some((&self.demonym_bits, &mut demonym_words)));
-        let found = self.past_articles(&folded, &words, text, found);
-        let names = self.spans_of(&folded, text, found);
+        let found: Vec<(Vec<names::Found>, MaybeDemonyms)> = folded
+            .iter()
+            .zip(&words)
+            .map(|(f, w)| {
+                let mut demonym_words = Vec::new();
+                let found = self.names.find_watching(w, 0..f.text.len(), Some((&self.demonym_bits, &mut demonym_words)));
+                (found, demonym_words)
+            })
+            .collect();
+        let spans: Vec<(Vec<Span>, MaybeDemonyms)> = found
+            .into_iter()
+            .zip(texts.iter().zip(folded.iter().zip(&words)))
+            .map(|((found, demonym_words), (text, (f, w)))| (self.spans(f, w, text, found), demonym_words))
+            .collect();
+        let countries: Vec<Vec<usize>> = spans
+            .iter()
+            .zip(texts.iter().zip(&folded))
+            .map(|((spans, demonym_words), (text, f))| self.countries_mentioned(kb, text, &f.text, demonym_words, spans))
+            .collect();
+        let resolved: Vec<Vec<KbMention>> = spans
+            .into_iter()
+            .zip(&countries)
+            .zip(texts.iter().zip(folded.iter().zip(&words)))
+            .map(|(((spans, _), countries), (text, (f, w)))| self.resolve_spans(kb, text, f, w, spans, countries))
+            .collect();
+        resolved.into_iter().zip(texts).map(|(out, text)| self.completed(kb, text, out)).collect()
+    }
+
+    /// The name and acronym matches of a document, sorted and non-overlapping, from the name
+    /// search's `found`.
+    fn spans<'m>(&'m self, folded: &Folded, words: &names::Words, text: &str, found: Vec<names::Found>) -> Vec<Span<'m>> {
+        let found = self.past_articles(folded, words, text, found);
+        let names = self.spans_of(folded, text, found);
         let acronyms: Vec<Span> = matches_from_first_bytes(&self.acronyms, &self.acronym_starts, text)
             .filter(|m| at_word_boundary(text, m.start(), m.end()))
             .map(|m| Span { start: m.start(), end: m.end(), folded: None, candidates: &self.acronym_entities[m.pattern().as_usize()] })
@@ -234,7 +274,20 @@ impl Matcher {
                 spans.push(r);
             }
         }
-        let countries = self.countries_mentioned(kb, text, &folded.text, &demonym_words, &spans);
+        spans
+    }
+
+    /// The mentions the spans resolve to, sorted by start; where a longest name does not
+    /// stand, the names inside it.
+    fn resolve_spans(
+        &self,
+        kb: &KnowledgeBase,
+        text: &str,
+        folded: &Folded,
+        words: &names::Words,
+        spans: Vec<Span>,
+        countries: &[usize],
+    ) -> Vec<KbMention> {
         // A report names the same entries again and again: where the surface alone decides
         // (`context_free`), a name or acronym read as it was last time resolves as it did then;
         // elsewhere its case (`title_cased`) is what it was then. The last reading of each is
@@ -254,7 +307,7 @@ impl Matcher {
                 Some(t) if same => std::cell::OnceCell::from(t),
                 _ => std::cell::OnceCell::new(),
             };
-            let entity = self.resolve(kb, text, span.start, span.end, span.candidates, &countries, &title);
+            let entity = self.resolve(kb, text, span.start, span.end, span.candidates, countries, &title);
             *slot = LastRead { key, start: span.start, end: span.end, entity, title: title.get().copied() };
             entity
         };
@@ -264,7 +317,7 @@ impl Matcher {
                 // An acronym read in title case ("Farc", "Dian") may be a name or a word: it
                 // stands when the document names the entry's country.
                 let surface = &text[span.start..span.end];
-                if span.folded.is_none() && title_only(&kb.entities()[entity], surface) && !self.in_document(entity, &countries) {
+                if span.folded.is_none() && title_only(&kb.entities()[entity], surface) && !self.in_document(entity, countries) {
                     continue;
                 }
                 out.push(KbMention { entity, start: span.start, end: span.end });
@@ -272,13 +325,19 @@ impl Matcher {
             }
             // The longest name did not stand (its capitals, its context): the names inside it may.
             let Some((fs, fe)) = span.folded else { continue };
-            for inner in self.inner_spans(&folded, &words, text, fs, fe) {
+            for inner in self.inner_spans(folded, words, text, fs, fe) {
                 if let Some(entity) = resolve(&inner) {
                     out.push(KbMention { entity, start: inner.start, end: inner.end });
                 }
             }
         }
         out.sort_by_key(|m| m.start);
+        out
+    }
+
+    /// The resolved mentions with what they leave to find: towns named after countries
+    /// dropped, activities a list elides and capitalised phrases the fuzzy names know added.
+    fn completed(&self, kb: &KnowledgeBase, text: &str, mut out: Vec<KbMention>) -> Vec<KbMention> {
         drop_towns_named_after_countries(kb, text, &mut out);
         let elided = self.elided_activities(kb, text, &out);
         out.extend(elided);

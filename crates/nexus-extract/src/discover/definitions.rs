@@ -212,17 +212,43 @@ impl Out<'_> {
 }
 
 pub fn find(cx: &Context, found: &[Found]) -> Vec<Found> {
-    let known = Known::new(cx, found);
-    let hits = &cx.cue_scan().hits;
-    let mut out = Out { cx, found: Vec::new(), taken: Default::default(), defs: Vec::new(), renames: Vec::new() };
-    parentheses(&known, &mut out);
-    aliases(&known, hits, &mut out);
-    nicknames(&known, found, &mut out);
-    apposed_acronyms(&known, &mut out);
-    recurrences(&known, found, &mut out);
-    let mut found = out.found;
-    found.sort_by_key(|f| f.start);
-    found
+    find_each(&[(cx, found)]).pop().unwrap_or_default()
+}
+
+/// `find` on each of several documents (a context and what the finders found there), step by
+/// step: every document goes through a kind of definition before any goes through the next.
+/// Together the steps' code is larger than the instruction cache (see
+/// `Extractor::extract_batch`). Each document gets exactly what `find` gives it alone.
+pub fn find_each(docs: &[(&Context, &[Found])]) -> Vec<Vec<Found>> {
+    let known: Vec<Known> = docs.iter().map(|&(cx, found)| Known::new(cx, found)).collect();
+    let mut outs: Vec<Out> = docs
+        .iter()
+        .map(|&(cx, _)| Out { cx, found: Vec::new(), taken: Default::default(), defs: Vec::new(), renames: Vec::new() })
+        .collect();
+    // Each step written out, not called through a table: the steps stay inlined.
+    let each = || known.iter().zip(docs);
+    for (known, out) in each().map(|(k, _)| k).zip(&mut outs) {
+        parentheses(known, out);
+    }
+    for (known, out) in each().map(|(k, _)| k).zip(&mut outs) {
+        aliases(known, &out.cx.cue_scan().hits, out);
+    }
+    for ((known, &(_, found)), out) in each().zip(&mut outs) {
+        nicknames(known, found, out);
+    }
+    for (known, out) in each().map(|(k, _)| k).zip(&mut outs) {
+        apposed_acronyms(known, out);
+    }
+    for ((known, &(_, found)), out) in each().zip(&mut outs) {
+        recurrences(known, found, out);
+    }
+    outs.into_iter()
+        .map(|out| {
+            let mut found = out.found;
+            found.sort_by_key(|f| f.start);
+            found
+        })
+        .collect()
 }
 
 /// Every parenthesis that defines something: "Long Form (ACR)", "ACR (Long Form)", "Name

@@ -36,16 +36,19 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
 }
 
 pub fn find(cx: &Context) -> Vec<Found> {
-    let words = &cx.words;
-    let f = Finder { w: words, kb: &cx.index.persons, lx: lexicon(), mentions: cx.kb_mentions, entities: cx.kb.entities() };
-    let mut names = Vec::new();
-    let (mut i, mut cursor) = (0, 0);
-    while let Some(at) = words.next_capital_with(&mut cursor, i, NAMEY) {
-        let run = f.run(at);
-        names.extend(f.candidate(&run));
-        i = run.last + 1;
-    }
-    f.with_surnames(names)
+    find_each(std::slice::from_ref(cx)).pop().unwrap_or_default()
+}
+
+/// `find` on each of several documents in two steps: the names of every document are read
+/// before any document's surnames, the two steps' code being larger than the instruction
+/// cache (see `Extractor::extract_batch`). Each document gets exactly what `find` gives it alone.
+pub fn find_each(contexts: &[Context]) -> Vec<Vec<Found>> {
+    let finders: Vec<Finder> = contexts
+        .iter()
+        .map(|cx| Finder { w: &cx.words, kb: &cx.index.persons, lx: lexicon(), mentions: cx.kb_mentions, entities: cx.kb.entities() })
+        .collect();
+    let names: Vec<Vec<Name>> = finders.iter().map(Finder::names).collect();
+    finders.iter().zip(names).map(|(f, names)| f.with_surnames(names)).collect()
 }
 
 /// A run of capitalised words; `quote` is a nickname written inside it, left out of the name.
@@ -87,6 +90,19 @@ struct Finder<'a> {
 }
 
 impl Finder<'_> {
+    /// The candidate names, each run of capitalised words read once.
+    fn names(&self) -> Vec<Name> {
+        let words = self.w;
+        let mut names = Vec::new();
+        let (mut i, mut cursor) = (0, 0);
+        while let Some(at) = words.next_capital_with(&mut cursor, i, NAMEY) {
+            let run = self.run(at);
+            names.extend(self.candidate(&run));
+            i = run.last + 1;
+        }
+        names
+    }
+
     fn class(&self, i: usize) -> u32 {
         self.w.class(i)
     }
