@@ -55,7 +55,21 @@ fn called_value(text: &str, start: usize) -> bool {
     let from = (start.saturating_sub(VALUE_REACH)..=start).find(|&n| text.is_char_boundary(n)).unwrap_or(start);
     let window = &text[from..start];
     let clause = window.rfind(['.', ';', '\n', '?', '!']).map_or(window, |i| &window[i + 1..]);
-    clause.split(|c: char| !c.is_alphanumeric()).any(|w| !w.is_empty() && w.len() <= 12 && crate::lang::value_word(&fold(w)))
+    clause.split(|c: char| !c.is_alphanumeric()).any(|w| (3..=12).contains(&w.len()) && with_folded(w, crate::lang::value_word))
+}
+
+/// `f` of the folded `word`: an ASCII word is lower-cased on the stack, since most words of the
+/// window around every sum of money are, and folding allocated a string for each.
+fn with_folded(word: &str, f: impl Fn(&str) -> bool) -> bool {
+    let mut buf = [0u8; 16];
+    match buf.get_mut(..word.len()) {
+        Some(lower) if word.is_ascii() => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(f)
+        }
+        _ => f(&fold(word)),
+    }
 }
 
 impl Measure {
@@ -173,7 +187,7 @@ impl<'a> Figures<'a> {
         let after = self.text.get(q.end..)?;
         let word_start = after.len() - after.trim_start().len();
         let word_len = after[word_start..].find(|c: char| !c.is_alphanumeric()).unwrap_or(after.len() - word_start);
-        if word_len == 0 || word_len > 3 || !crate::lang::held_in(&fold(&after[word_start..word_start + word_len])) {
+        if word_len == 0 || word_len > 3 || !with_folded(&after[word_start..word_start + word_len], crate::lang::held_in) {
             return None;
         }
         let rest = &after[word_start + word_len..];
