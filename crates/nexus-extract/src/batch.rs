@@ -1,15 +1,17 @@
 //! How many documents to hand `Extractor::extract_batch` at once. A batch pays off because each
-//! stage's code stays warm across its documents (measured in BENCHMARKS.md: about 10% faster on
-//! report-sized documents at 15 per batch); past a megabyte of text a document warms the code by
-//! itself, and a larger batch only holds more intermediate state in memory.
+//! stage's code stays warm across its documents (BENCHMARKS.md: on 15 report-sized documents a
+//! third of the instruction-cache misses and three quarters of the mispredicted branches of one
+//! document at a time). A batch also holds every document's intermediate state at once, about
+//! 30 times its text, so it is kept well inside the last-level cache; and past a few hundred
+//! kilobytes a document warms the code by itself.
 
 use std::ops::Range;
 
-/// Most documents in one batch: the gain from warm code flattens out well before this.
-pub const MOST_DOCUMENTS: usize = 32;
+/// Most documents in one batch: the gain from warm code flattens out by about this.
+pub const MOST_DOCUMENTS: usize = 16;
 
 /// Most bytes of text in one batch (a single larger document makes a batch of its own).
-pub const MOST_BYTES: usize = 1 << 20;
+pub const MOST_BYTES: usize = 256 << 10;
 
 /// Consecutive batches covering documents of these text lengths, in order: none holds more
 /// than `most` documents (at least one) or, unless it holds a single document, more than
