@@ -54,6 +54,19 @@ fn english_full_names_by_given_name_title_age_and_alias() {
 }
 
 #[test]
+fn the_head_of_a_government_named_for_them() {
+    expect_people("Según el gobierno de Gustavo Petro, la producción cayó.", &[("Gustavo Petro", "Gustavo Petro")]);
+    expect_people(
+        "O governo de Luiz Inácio Lula da Silva anunciou um plano.",
+        &[("Luiz Inácio Lula da Silva", "Luiz Inácio Lula da Silva")],
+    );
+    expect_people("The government of Daniel Noboa declared an internal armed conflict.", &[("Daniel Noboa", "Daniel Noboa")]);
+    // What a government is named for when it is no person.
+    expect_people("El gobierno de Transición convocó elecciones.", &[]);
+    expect_people("The government of National Unity fell.", &[]);
+}
+
+#[test]
 fn a_name_with_an_unlisted_given_name_and_a_common_surname() {
     expect_people("The group answered to Ulrik Mendoza until his arrest.", &[("Ulrik Mendoza", "Ulrik Mendoza")]);
 }
