@@ -1289,6 +1289,11 @@ pub(crate) mod words {
         if bytes.get(from).is_none_or(|&b| b.is_ascii() && !inner(char::from(b))) {
             return from;
         }
+        end_by_chars(text, from)
+    }
+
+    /// `word_end` read char by char from `from`, where the ASCII fast path stopped.
+    pub(super) fn end_by_chars(text: &str, from: usize) -> usize {
         let mut end = from;
         let mut chars = text[from..].char_indices().peekable();
         while let Some((i, c)) = chars.next() {
@@ -1314,6 +1319,11 @@ pub(crate) mod words {
         if to == 0 || bytes.get(to - 1).is_some_and(|&b| b.is_ascii() && !inner(char::from(b))) {
             return to;
         }
+        start_by_chars(text, to)
+    }
+
+    /// `word_start` read char by char back from `to`, where the ASCII fast path stopped.
+    pub(super) fn start_by_chars(text: &str, to: usize) -> usize {
         let mut start = to;
         let mut chars = text[..to].char_indices().rev().peekable();
         while let Some((i, c)) = chars.next() {
@@ -1419,43 +1429,7 @@ pub(crate) mod words {
 
 #[cfg(test)]
 mod tests {
-    use super::words::{word_end, word_start};
-
-    fn inner(c: char) -> bool {
-        matches!(c, '-' | '\'' | '’')
-    }
-
-    /// `word_end` char by char, without the ASCII fast path.
-    fn word_end_chars(text: &str, start: usize) -> usize {
-        let mut end = start;
-        let mut chars = text[start..].char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if c.is_alphanumeric() {
-                end = start + i + c.len_utf8();
-            } else if inner(c) && end == start + i && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()) {
-                continue;
-            } else {
-                break;
-            }
-        }
-        end
-    }
-
-    /// `word_start` char by char, without the ASCII fast path.
-    fn word_start_chars(text: &str, end: usize) -> usize {
-        let mut start = end;
-        let mut chars = text[..end].char_indices().rev().peekable();
-        while let Some((i, c)) = chars.next() {
-            if c.is_alphanumeric() {
-                start = i;
-            } else if inner(c) && start == i + c.len_utf8() && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()) {
-                continue;
-            } else {
-                break;
-            }
-        }
-        start
-    }
+    use super::words::{end_by_chars, start_by_chars, word_end, word_start};
 
     #[test]
     fn word_bounds_agree_with_reading_chars() {
@@ -1469,8 +1443,10 @@ mod tests {
         ];
         for text in texts {
             for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
-                assert_eq!(word_end(text, at), word_end_chars(text, at), "{text:?} {at}");
-                assert_eq!(word_start(text, at), word_start_chars(text, at), "{text:?} {at}");
+                // The fast paths skip ASCII letters and digits; reading every char from the
+                // word's edge must give the same bounds.
+                assert_eq!(word_end(text, at), end_by_chars(text, at), "{text:?} {at}");
+                assert_eq!(word_start(text, at), start_by_chars(text, at), "{text:?} {at}");
             }
         }
     }
