@@ -72,18 +72,23 @@ fn with_folded(word: &str, f: impl Fn(&str) -> bool) -> bool {
     }
 }
 
+/// Whether a quantity's unit is a currency (per year or not): every unit but the weights,
+/// volumes, areas, people, counts and percentages.
+fn is_money(unit: &str) -> bool {
+    !matches!(unit.split('/').next(), Some("kg" | "l" | "ha" | "people" | "count" | "percent"))
+}
+
 impl Measure {
     fn of(text: &str, q: &Quantity) -> Option<Measure> {
         match q.unit.split('/').next()? {
             "ha" => Some(Measure::Area),
             "kg" | "l" => Some(Measure::Goods),
-            "people" | "count" | "percent" => None,
-            // A currency.
-            _ => {
+            unit if is_money(unit) => {
                 let after = text.get(q.end..).unwrap_or_default();
                 let cut = (0..=after.len().min(32)).rev().find(|&n| after.is_char_boundary(n)).unwrap_or(0);
                 (crate::lang::per_weight(fold(&after[..cut]).trim_start()) || called_value(text, q.start)).then_some(Measure::Goods)
             }
+            _ => None,
         }
     }
 
@@ -169,10 +174,10 @@ impl<'a> Figures<'a> {
             let (a, b) = (&mut head[i - 1], &tail[0]);
             let money = |id: &str| self.kb.get(id).and_then(|e| e.kind.as_deref()) == Some("money");
             if a.commodity.is_none()
-                && !matches!(a.unit.as_str(), "kg" | "l" | "ha" | "people" | "count" | "percent")
+                && is_money(&a.unit)
                 && b.commodity.as_deref().is_some_and(money)
                 && a.end <= b.start
-                && crate::lang::list_join(&fold(self.text[a.end..b.start].trim()))
+                && with_folded(self.text[a.end..b.start].trim(), crate::lang::list_join)
             {
                 a.commodity.clone_from(&b.commodity);
             }
@@ -181,7 +186,7 @@ impl<'a> Figures<'a> {
 
     /// The form of money a sum is held in, named right after it ("US$6.3 million in cash").
     fn held_in(&self, q: &Quantity) -> Option<String> {
-        if matches!(q.unit.as_str(), "kg" | "l" | "ha" | "people" | "count" | "percent") {
+        if !is_money(&q.unit) {
             return None;
         }
         let after = self.text.get(q.end..)?;

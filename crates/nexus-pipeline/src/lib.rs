@@ -242,8 +242,6 @@ fn extract_prepared(prepared: &mut [(u64, Prepared)], extractor: &Extractor) {
     let inputs: Vec<nexus_extract::Input> =
         texts.iter().zip(&docs).map(|(t, d)| nexus_extract::Input { text: t, reference: d.meta.published.as_deref() }).collect();
     let found: Vec<Extraction> = extract_all(extractor, &inputs, true).into_iter().zip(&docs).map(|(x, d)| x.cite(&d.text)).collect();
-    drop(inputs);
-    drop(texts);
     let ready = prepared.iter_mut().filter_map(|(_, p)| if let Prepared::Ready(b) = p { Some(b) } else { None });
     for (b, x) in ready.zip(found) {
         b.2 = Some(x);
@@ -333,7 +331,6 @@ pub fn reextract(db: &Path, extractor: &Extractor, opts: &Options, observer: &mu
                 let inputs: Vec<nexus_extract::Input> =
                     batch.iter().map(|d| nexus_extract::Input { text: &d.text, reference: d.published.as_deref() }).collect();
                 let found = extract_all(extractor, &inputs, true);
-                drop(inputs);
                 let done: Vec<(ExtractionInput, Extraction)> = batch.into_iter().zip(found).collect();
                 if tx.send(Ok(done)).is_err() {
                     return;
