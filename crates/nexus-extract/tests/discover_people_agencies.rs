@@ -334,6 +334,12 @@ fn a_head_alone_is_the_body_of_the_document_that_carries_it() {
     let got = agencies("According to the Armed Forces, the camp was destroyed.");
     assert_eq!(got, [("Armed Forces".to_owned(), "Armed Forces".to_owned())], "a capitalised body of two words stands alone");
     assert_eq!(agencies("Later the Fiscalía opened a case."), Vec::<(String, String)>::new(), "no body of the document carries it");
+    // A name that holds the head after a link names a unit of that body, not the body: "la
+    // Policía Nacional" is not its anti-drug directorate.
+    let text =
+        "Según la Policía Nacional, la red operaba en Lima. La Dirección Antidrogas de la Policía Nacional del Perú incautó la droga.";
+    let got = linked(text);
+    assert!(got.iter().all(|(s, id)| s != "Policía Nacional" || id.as_deref() != Some("pe-dirandro")), "{got:?}");
 }
 
 #[test]

@@ -457,12 +457,13 @@ impl<'a> Agencies<'a> {
         // The bodies holding a head and the national body it names, by head: a long report
         // repeats the same few heads.
         let mut holders_of: crate::hash::FxMap<Vec<&str>, (Holders, Option<Option<usize>>)> = Default::default();
+        let link = |word: &str| self.kb.classes.get(word).is_some_and(|c| c & LINK != 0);
         for span in deferred {
             let (s, e) = (w.list[span.first].start, w.list[span.last].end);
             let head: Vec<&str> = (span.first..=span.last).map(|i| w.folded_full(i)).collect();
             let (holders, national) = match holders_of.get_mut(&head) {
                 Some(known) => known,
-                None => holders_of.entry(head.clone()).or_insert((holders_of_head(&bodies, &head), None)),
+                None => holders_of.entry(head.clone()).or_insert((holders_of_head(&bodies, &head, link), None)),
             };
             let found = match *holders {
                 Holders::One(b) => {
@@ -752,8 +753,11 @@ enum Holders {
     Many,
 }
 
-fn holders_of_head(bodies: &[Body], head: &[&str]) -> Holders {
-    let mut holders = bodies.iter().enumerate().filter(|(_, b)| b.2.iter().any(|n| n.windows(head.len()).any(|win| win == head)));
+/// A name holds the head as its own, not after a link: "Dirección Antidrogas de la Policía
+/// Nacional del Perú" is a unit of the National Police, and "la Policía Nacional" is not it.
+fn holders_of_head(bodies: &[Body], head: &[&str], link: impl Fn(&str) -> bool) -> Holders {
+    let own = |name: &Vec<String>| name.windows(head.len()).enumerate().any(|(at, win)| win == head && (at == 0 || !link(&name[at - 1])));
+    let mut holders = bodies.iter().enumerate().filter(|(_, b)| b.2.iter().any(own));
     match (holders.next(), holders.next()) {
         (Some((b, _)), None) => Holders::One(b),
         (None, _) => Holders::None,
