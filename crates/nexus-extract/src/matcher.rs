@@ -506,8 +506,10 @@ impl Matcher {
         let common_word = || *common.get_or_init(|| common_city_word(&fold(surface)));
         let mut plausible = candidates.iter().copied().filter(|&i| {
             let e = &entities[i];
+            // A generated city is read by its own name, which opens with a capital: "rio Negro"
+            // is the river, not the town of Rio Negro.
             (!proper_noun(e.entity_type)
-                || title_cased()
+                || (title_cased() && (self.kinds[i] != Kind::City || capitalised(surface)))
                 || (!self.lower_linked[i].is_empty() && cased_as_named(e, &self.lower_linked[i], surface)))
                 && (!e.ambiguous
                     || ((!proper_noun(e.entity_type) || !inside_a_name())

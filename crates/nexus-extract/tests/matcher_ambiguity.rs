@@ -161,6 +161,10 @@ fn a_lower_case_river_head_before_a_name_names_the_river() {
     assert!(has("A polícia do Paraná prendeu dois suspeitos em Curitiba, no sul do Brasil.", "Paraná", "place"));
     // A head alone before a lower-case word names nothing.
     assert!(!names("El río paraná es largo.").iter().any(|n| n == "Paraná River"));
+    // A town named like the river ("Rio Negro", in Paraná) writes its head with a capital: the
+    // lower-case head is the river even where the document names the town's country.
+    let negro = "Em Manaus, a Polícia Federal apreendeu maconha numa balsa no rio Negro, vinda da Colômbia.";
+    assert!(has(negro, "Negro River", "place"), "{:?}", names(negro));
 }
 
 /// A sea and a land region can share a name ("Atlántico" is also a Colombian department); an

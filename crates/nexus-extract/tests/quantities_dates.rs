@@ -179,6 +179,10 @@ const QUANTITIES: &[(&str, &[QuantityCase])] = &[
     ("atacaron dos comunidades indígenas", &[("dos comunidades", 2.0, "count", Bound::Exact)]),
     ("cerca de 12 aldeias indígenas", &[("cerca de 12 aldeias", 12.0, "count", Bound::Approx)]),
     ("incendiaram 35 ônibus em um único dia", &[("35 ônibus", 35.0, "count", Bound::Exact)]),
+    // Deaths are counted as homicides are.
+    ("registrou 46.328 mortes violentas intencionais", &[("46.328 mortes", 46328.0, "count", Bound::Exact)]),
+    ("se registraron 1.500 muertes", &[("1.500 muertes", 1500.0, "count", Bound::Exact)]),
+    ("about 1,200 overdose deaths", &[("about 1,200 overdose deaths", 1200.0, "count", Bound::Approx)]),
     (
         "seized 12 speedboats and 40 motorcycles",
         &[("12 speedboats", 12.0, "count", Bound::Exact), ("40 motorcycles", 40.0, "count", Bound::Exact)],
