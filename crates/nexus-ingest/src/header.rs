@@ -41,11 +41,31 @@ pub fn split_header(text: &str) -> (Metadata, &str) {
         None => header_block(&lines)
             .unwrap_or_else(|| lines.iter().take_while(|l| breadcrumb(l.text).is_some() || field(l.text).is_some()).count()),
     };
-    if header_len == 0 {
-        return (meta, text);
+    let body = if header_len == 0 {
+        text
+    } else {
+        classify(&lines[..header_len], &mut meta);
+        text[lines[header_len - 1].end..].trim_start()
+    };
+    if meta.published.is_none() {
+        meta.published = dateline(body);
     }
-    classify(&lines[..header_len], &mut meta);
-    (meta, text[lines[header_len - 1].end..].trim_start())
+    (meta, body)
+}
+
+/// The date of a wire story's dateline, which opens its first paragraph: "BOGOTÁ, 14 de marzo de
+/// 2024 (Reuters) - Las autoridades …", "Lima, 3 March 2024 — Police …". The place is a few
+/// capitalised words, the date has a month and a year (a dateline without a year, "Jan 6", tells
+/// none), and a dash closes it, after the agency in parentheses if one is named. The text keeps it:
+/// its place and date are the story's.
+fn dateline(body: &str) -> Option<String> {
+    static DATELINE: OnceLock<Regex> = OnceLock::new();
+    let re = DATELINE.get_or_init(|| {
+        Regex::new(r"^\p{Lu}[\p{L}'’.]*(?:[ -][\p{L}'’.]+){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{L}[\p{L}.]*){0,2})?,\s+([^()\n–—-]{2,30}?\b(?:1[89]|20)\d\d)\s*(?:\([^()\n]{2,30}\)\s*)?\.?\s*(?:-{1,2}|–|—)\s")
+            .expect("static regex")
+    });
+    let date = re.captures(body)?.get(1)?.as_str();
+    crate::dates::iso_prefix(date).filter(|iso| iso.len() > 4)
 }
 
 /// With no body paragraph among the first lines (a short note, a one-line brief), a first block
@@ -450,6 +470,26 @@ mod tests {
         // Nothing follows the block: it is the text itself.
         let t = "Port brief\n12 March 2024";
         assert_eq!(split_header(t).1, t);
+    }
+
+    #[test]
+    fn a_wire_dateline_opening_the_body_dates_the_story() {
+        let cases = [
+            ("BOGOTÁ, 14 de marzo de 2024 (Reuters) - Las autoridades incautaron 14 toneladas de cocaína.", Some("2024-03-14")),
+            ("MEXICO CITY, March 5, 2023 — Mexican authorities arrested a cartel leader on Thursday.", Some("2023-03-05")),
+            ("São Paulo, 12 de março de 2024 (AFP) -- A Polícia Federal prendeu 18 suspeitos.", Some("2024-03-12")),
+            ("ANTWERP, Belgium, 19 October 2023 - Belgian investigators seized cocaine.", Some("2023-10-19")),
+            // No year: the dateline dates nothing.
+            ("MEXICO CITY, Jan 6 (Reuters) - Mexican security forces arrested him on Thursday.", None),
+            // A sentence that opens with a place and a date is no dateline.
+            ("Colombia, in 2023, produced more cocaine than ever, the agency said in a report on Monday.", None),
+            ("In Lima, on 3 March 2024, police seized 2 tons - the largest haul this year.", None),
+        ];
+        for (text, want) in cases {
+            let (m, body) = split_header(text);
+            assert_eq!(m.published.as_deref(), want, "{text}");
+            assert_eq!(body, text, "the dateline stays in the text");
+        }
     }
 
     #[test]
