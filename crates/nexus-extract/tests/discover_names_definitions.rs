@@ -779,3 +779,23 @@ fn a_nickname_cue_alone_names_a_person() {
     // "known as" alone introduces the name of a thing as often as a person's.
     assert!(defs("Una ruta conocida como 'La Trocha' cruza la frontera.", vec![]).iter().all(|(_, _, t)| *t != "person"));
 }
+
+#[test]
+fn an_alias_phrase_after_a_role_names_a_person() {
+    for (text, nick) in [
+        ("O chefe da facção na Rocinha, conhecido como \"Peixe\", foi preso em Niterói.", "Peixe"),
+        ("The gang's leader, known as \"El Viejo\", was arrested in Guayaquil.", "El Viejo"),
+        ("Su lugarteniente, conocido como 'el Flaco', huyó a Venezuela.", "el Flaco"),
+    ] {
+        let got = defs(text, vec![]);
+        assert!(has(&got, nick, nick, "person"), "{text}: {got:?}");
+    }
+    // The role must be the head of the words before the comma, in one clause with the cue.
+    for text in [
+        "The leader said the operation, known as \"Operation Orion\", was a success.",
+        "The route used by traffickers, known as \"La Ruta del Sol\", crosses Honduras.",
+        "Lo dijo el jefe. La ruta, conocida como 'La Trocha', cruza la frontera.",
+    ] {
+        assert!(defs(text, vec![]).iter().all(|(_, _, t)| *t != "person"), "{text}: {:?}", defs(text, vec![]));
+    }
+}

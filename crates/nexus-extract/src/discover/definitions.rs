@@ -27,6 +27,8 @@ use nexus_kb::{EntityType, KnowledgeBase};
 const MAX_PAREN: usize = 160;
 /// Longest long form, in words.
 const MAX_LONG: usize = 14;
+/// Most words between a role and the comma before an alias phrase ("chefe da facção na Rocinha").
+const ROLE_REACH: usize = 6;
 
 /// Who a mention names.
 #[derive(Debug, Clone, PartialEq)]
@@ -542,9 +544,12 @@ fn aliases(known: &Known, hits: &[Hit], out: &mut Out) {
         let x_end = subject_end(text, h.start);
         let Some((_, _, who)) = known.ending_at(x_end) else {
             nicknamed(known, h, out);
+            role_nicknamed(known, h, x_end, out);
             continue;
         };
         if !actor_type(who.ty(out.cx.kb)) {
+            // A place closing the role's words: "O chefe da facção na Rocinha, conhecido como …".
+            role_nicknamed(known, h, x_end, out);
             continue;
         }
         let who = who.clone();
@@ -570,6 +575,34 @@ fn nicknamed(known: &Known, h: &Hit, out: &mut Out) {
     // sentence is a heading or a name more often than a cue.
     let before = text[..h.start].trim_end_matches(' ');
     if !text[h.start..].starts_with(|c: char| c.is_lowercase()) || capitalised(&before[word_start(before, before.len())..]) {
+        return;
+    }
+    if let Some((s, e)) = alias_name(text, h.end).filter(|&(s, e)| nickname(&text[s..e]))
+        && known.clear(out.cx.kb, s, e)
+        && known.exactly(s, e).is_none()
+    {
+        let who = Who::Learned { name: text[s..e].to_owned(), ty: EntityType::Person, kb: None };
+        out.define(&who, s, e);
+    }
+}
+
+/// "O chefe da facção na Rocinha, conhecido como 'Peixe'", "the gang's leader, known as 'El
+/// Viejo'": an alias phrase after a person's role or title, with no name before it, names that
+/// person by the nickname alone. The role is the head of the words before the comma: their last
+/// word, or the word before a link ("chefe da facção"), in lower case.
+fn role_nicknamed(known: &Known, h: &Hit, x_end: usize, out: &mut Out) {
+    use super::persons::{CAP, LINK, ROLE, TITLE};
+    let text = out.cx.text;
+    let w = &out.cx.words;
+    if !text[x_end..h.start].starts_with(',') || !text[h.start..].starts_with(|c: char| c.is_lowercase()) {
+        return;
+    }
+    let last = w.list.partition_point(|x| x.end <= x_end);
+    let floor = last.saturating_sub(ROLE_REACH);
+    let head = (floor..last).rev().find(|&i| w.is(i, ROLE | TITLE) && !w.list[i].has(CAP) && (i + 1 == last || w.is(i + 1, LINK)));
+    let Some(head) = head else { return };
+    // The role and the cue are in one clause.
+    if text[w.list[head].end..x_end].contains(['.', ';', ':', '\n', '(', ')']) {
         return;
     }
     if let Some((s, e)) = alias_name(text, h.end).filter(|&(s, e)| nickname(&text[s..e]))
