@@ -37,6 +37,23 @@ struct Span<'m> {
 /// The spans in the folded text of the words that may be demonyms (`Names::find_watching`).
 type MaybeDemonyms = Vec<(usize, usize)>;
 
+/// The countries a document gives evidence of: how often each is named (by the number of its
+/// ISO code), and where (start in the text, code number), in order.
+struct Evidence {
+    counts: Vec<usize>,
+    at: Vec<(usize, u16)>,
+}
+
+impl Evidence {
+    /// The range of `at` in the sentence around `start..end`. A report on several countries
+    /// names each where it speaks of it: "Chilean prosecutors … in Santiago" is Chile's Santiago
+    /// in a report that names Mexico more often.
+    fn in_sentence(&self, text: &str, start: usize, end: usize) -> (usize, usize) {
+        let (from, to) = (sentence_bound_before(text, start), sentence_bound_after(text, end));
+        (self.at.partition_point(|&(at, _)| at < from), self.at.partition_point(|&(at, _)| at < to))
+    }
+}
+
 /// How a name or acronym was last read (`Matcher::find`): the address of its candidates, its
 /// span, what it resolved to and its `title_cased`, when that was read.
 #[derive(Clone, Default)]
@@ -53,6 +70,9 @@ struct Candidates {
     entries: Vec<usize>,
     /// `resolve` reads the surface alone for these entries (`context_free`).
     context_free: bool,
+    /// The countries of the entries, by code number, when there are several: a mention's
+    /// sentence can tell them apart (`Evidence::in_sentence`).
+    countries: Vec<u16>,
     /// The number of the country a capitalised mention says the document is about
     /// (`evidence_of`), when there is one.
     country: Option<u16>,
@@ -170,6 +190,12 @@ impl Matcher {
         let candidates = |lists: Vec<Vec<usize>>, names: &[String]| {
             let list = |(entries, name): (Vec<usize>, &String)| Candidates {
                 context_free: context_free(kb, &entries),
+                countries: {
+                    let mut codes: Vec<u16> = entries.iter().filter_map(|&i| country_of[i]).collect();
+                    codes.sort_unstable();
+                    codes.dedup();
+                    if codes.len() > 1 { codes } else { Vec::new() }
+                },
                 country: evidence_of(kb, &entries).and_then(|i| country_of[i]).filter(|&c| country_codes[usize::from(c)] != "XX"),
                 one_word: !name.bytes().any(|b| b == b' ' || b == b'-'),
                 entries,
@@ -236,16 +262,16 @@ impl Matcher {
             .zip(texts.iter().zip(folded.iter().zip(&words)))
             .map(|((found, demonym_words), (text, (f, w)))| (self.spans(f, w, text, found), demonym_words))
             .collect();
-        let countries: Vec<Vec<usize>> = spans
+        let countries: Vec<Evidence> = spans
             .iter()
             .zip(texts.iter().zip(&folded))
-            .map(|((spans, demonym_words), (text, f))| self.countries_mentioned(kb, text, &f.text, demonym_words, spans))
+            .map(|((spans, demonym_words), (text, f))| self.countries_mentioned(kb, text, f, demonym_words, spans))
             .collect();
         let resolved: Vec<Vec<KbMention>> = spans
             .into_iter()
             .zip(&countries)
             .zip(texts.iter().zip(folded.iter().zip(&words)))
-            .map(|(((spans, _), countries), (text, (f, w)))| self.resolve_spans(kb, text, f, w, spans, countries))
+            .map(|(((spans, _), evidence), (text, (f, w)))| self.resolve_spans(kb, text, f, w, spans, evidence))
             .collect();
         resolved.into_iter().zip(texts).map(|(out, text)| self.completed(kb, text, out)).collect()
     }
@@ -286,8 +312,9 @@ impl Matcher {
         folded: &Folded,
         words: &names::Words,
         spans: Vec<Span>,
-        countries: &[usize],
+        evidence: &Evidence,
     ) -> Vec<KbMention> {
+        let countries = &evidence.counts[..];
         // A report names the same entries again and again: where the surface alone decides
         // (`context_free`), a name or acronym read as it was last time resolves as it did then;
         // elsewhere its case (`title_cased`) is what it was then. The last reading of each is
@@ -296,6 +323,9 @@ impl Matcher {
         let slots = (spans.len() / 4).next_power_of_two().clamp(64, 4096);
         let shift = 64 - slots.trailing_zeros();
         let mut last = vec![LastRead::default(); slots];
+        // Readings an earlier mention's own sentence settled ("hacia Valencia (España)"), by the
+        // candidates' address: evidence for later mentions of the name that have none.
+        let mut settled: Vec<(usize, usize)> = Vec::new();
         let mut resolve = |span: &Span| {
             let key = std::ptr::from_ref(span.candidates) as usize;
             let slot = &mut last[((key as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize];
@@ -307,8 +337,12 @@ impl Matcher {
                 Some(t) if same => std::cell::OnceCell::from(t),
                 _ => std::cell::OnceCell::new(),
             };
-            let entity = self.resolve(kb, text, span.start, span.end, span.candidates, countries, &title);
+            let earlier = if span.candidates.entries.len() > 1 { settled.iter().rev().find(|s| s.0 == key).map(|s| s.1) } else { None };
+            let (entity, by_sentence) = self.resolve(kb, text, span.start, span.end, span.candidates, (evidence, earlier), &title);
             *slot = LastRead { key, start: span.start, end: span.end, entity, title: title.get().copied() };
+            if let Some(e) = entity.filter(|_| by_sentence) {
+                settled.push((key, e));
+            }
             entity
         };
         let mut out = Vec::with_capacity(spans.len());
@@ -450,17 +484,18 @@ impl Matcher {
     }
 
     /// How often the document names each country (capitalised) or refers to it by demonym, by
-    /// the number of its ISO code. `maybe_demonyms` are the words of the folded text whose
-    /// `demonym_bits` are set.
+    /// the number of its ISO code, and where. `maybe_demonyms` are the words of the folded text
+    /// whose `demonym_bits` are set.
     fn countries_mentioned(
         &self,
         kb: &KnowledgeBase,
         text: &str,
-        folded: &str,
+        folded: &Folded,
         maybe_demonyms: &[(usize, usize)],
         spans: &[Span],
-    ) -> Vec<usize> {
+    ) -> Evidence {
         let mut counts = vec![0; self.country_codes.len()];
+        let mut at = Vec::with_capacity(spans.len() / 2);
         for span in spans {
             // Most names tell no country: theirs is read before their case.
             let Some(c) = span.candidates.country else { continue };
@@ -473,14 +508,20 @@ impl Matcher {
                 continue;
             }
             counts[usize::from(c)] += 1;
+            at.push((span.start, c));
         }
         // Most words cannot be demonyms: their bit said so before the map is hashed.
+        let names = at.len();
         for &(start, end) in maybe_demonyms {
-            if let Some(&c) = self.demonyms.get(&folded[start..end]) {
+            if let Some(&c) = self.demonyms.get(&folded.text[start..end]) {
                 counts[usize::from(c)] += 1;
+                at.push((folded.original_span(start, end, text).0, c));
             }
         }
-        counts
+        if at.len() > names {
+            at.sort_unstable();
+        }
+        Evidence { counts, at }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -491,9 +532,11 @@ impl Matcher {
         start: usize,
         end: usize,
         candidates: &Candidates,
-        countries: &[usize],
+        (evidence, earlier): (&Evidence, Option<usize>),
         title: &std::cell::OnceCell<bool>,
-    ) -> Option<usize> {
+    ) -> (Option<usize>, bool) {
+        let countries = &evidence.counts[..];
+        let all = candidates;
         let (one_word, candidates) = (candidates.one_word, candidates.entries.as_slice());
         let entities = kb.entities();
         let surface = &text[start..end];
@@ -517,24 +560,46 @@ impl Matcher {
         });
         // One candidate (most names) needs no ranking: skip the keys and their country look-up.
         if candidates.len() == 1 {
-            return plausible.next();
+            return (plausible.next(), false);
         }
+        let (first, second) = (plausible.next(), plausible.next());
+        let (Some(first), Some(second)) = (first, second) else { return (first, false) };
         // A country's name means the country ("Panama", not Panamá province); an article before
         // a name a sea shares means the sea ("o Atlântico", not the Colombian department); then
-        // prefer entries in countries the document talks about, curated entries over generated
-        // cities, and larger cities.
+        // prefer entries in the countries the document talks about most, evidence in the
+        // mention's own sentence weighing `NEAR_WEIGHT` times more, curated entries over
+        // generated cities, and larger cities.
         let after_article = || {
             text[..start].strip_suffix(' ').and_then(|t| t.rsplit([' ', '\n']).next()).is_some_and(|w| definite_article(&w.to_lowercase()))
         };
-        plausible.max_by_key(|&i| {
+        // The evidence in the mention's sentence, found once, and only where it can change the
+        // reading: when the document names the countries of two candidates.
+        let contested = all.countries.iter().filter(|&&c| countries[usize::from(c)] > 0).nth(1).is_some();
+        let in_sentence = std::cell::OnceCell::new();
+        let near = |c: u16| {
+            contested && {
+                let &(from, to) = in_sentence.get_or_init(|| evidence.in_sentence(text, start, end));
+                evidence.at[from..to].iter().any(|&(at, code)| code == c && at != start)
+            }
+        };
+        let score = |i: usize| {
+            self.country_of[i].map_or(0, |c| match countries[usize::from(c)] {
+                0 => 0,
+                n if near(c) => n + NEAR_WEIGHT,
+                n if earlier == Some(i) => n + SETTLED_WEIGHT,
+                n => n,
+            })
+        };
+        let best = [first, second].into_iter().chain(plausible).max_by_key(|&i| {
             let e = &entities[i];
             let country = e.entity_type == EntityType::Country;
             let kind = self.kinds[i];
-            let sea = kind == Kind::Sea && candidates.len() > 1 && after_article();
-            let in_context = self.country_of[i].map_or(0, |c| countries[usize::from(c)]);
+            let sea = kind == Kind::Sea && after_article();
             let curated = kind != Kind::City;
-            (country, sea, in_context, curated, e.population.unwrap_or(0))
-        })
+            (country, sea, score(i), curated, e.population.unwrap_or(0))
+        });
+        let settled = best.is_some_and(|b| self.country_of[b].is_some_and(|c| countries[usize::from(c)] > 0 && near(c)));
+        (best, settled)
     }
 
     /// An ambiguous name counts when the document supports it: a river cue nearby for rivers and
@@ -846,6 +911,49 @@ fn word_after(t: &str) -> (&str, Option<&str>) {
 fn sentence_initial(text: &str, start: usize) -> bool {
     let before = text[..start].trim_end_matches([' ', '"', '“', '\'', '‘', '(', '¿', '¡']);
     before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n'])
+}
+
+/// What evidence of a country in a mention's own sentence weighs, against one elsewhere in the
+/// document: enough that "Chilean prosecutors … in Santiago" is Chile's Santiago in a report
+/// that names Mexico twice, not so much that a demonym beside a place outweighs a report's
+/// subject ("o Ministério Público do Amazonas … grupos armados colombianos" in a report on Brazil).
+const NEAR_WEIGHT: usize = 3;
+/// What a reading an earlier mention's sentence settled weighs for a later mention: less than the
+/// later mention's own sentence ("Putumayo" in a paragraph on Peru, then in one on Colombia).
+const SETTLED_WEIGHT: usize = 2;
+
+/// How far a sentence is read for evidence, in bytes each way.
+const SENTENCE_REACH: usize = 300;
+
+/// Where the sentence holding `at` starts, roughly: after the last ". ", "? " or line break before
+/// it, within `SENTENCE_REACH`. An abbreviation ("U.S. ") may cut it short: a sentence is
+/// only where evidence is looked for.
+fn sentence_bound_before(text: &str, at: usize) -> usize {
+    let b = text.as_bytes();
+    let floor = at.saturating_sub(SENTENCE_REACH);
+    // Sentence marks and line breaks are few: jumped to, not read byte by byte.
+    let mut to = at;
+    while let Some(i) = memchr::memrchr3(b'\n', b'.', b'?', &b[floor..to]).map(|i| floor + i) {
+        if b[i] == b'\n' || b.get(i + 1) == Some(&b' ') && i + 1 < at {
+            return i + 1 + usize::from(b[i] != b'\n');
+        }
+        to = i;
+    }
+    floor
+}
+
+/// Where the sentence holding `at` ends, as `sentence_bound_before` reads its start.
+fn sentence_bound_after(text: &str, at: usize) -> usize {
+    let b = text.as_bytes();
+    let ceiling = (at + SENTENCE_REACH).min(b.len());
+    let mut from = at;
+    while let Some(i) = memchr::memchr3(b'\n', b'.', b'?', &b[from..ceiling]).map(|i| from + i) {
+        if b[i] == b'\n' || b.get(i + 1).is_none_or(|&c| c == b' ' || c == b'\n') {
+            return i;
+        }
+        from = i + 1;
+    }
+    ceiling
 }
 
 /// The word ends a longer name: a capitalised word and a particle before it ("Europa del Este",

@@ -317,3 +317,29 @@ fn regional_blocs_are_intergovernmental_bodies() {
     // "Au" in a mining report is gold, not the African Union.
     assert!(!names("Samples graded 4 g/t Au at the Ananea pits.").iter().any(|n| n == "African Union"));
 }
+
+/// A name several countries share is read in the country its own sentence speaks of, even where
+/// the document names another country more often; a later mention with no evidence of its own
+/// keeps the reading its sentence settled.
+#[test]
+fn a_shared_name_is_read_in_the_country_of_its_sentence() {
+    let id = |text: &str, name: &str| -> Vec<String> {
+        support::finders()
+            .1
+            .find(kb(), text)
+            .into_iter()
+            .filter(|m| &text[m.start..m.end] == name)
+            .map(|m| kb().entities()[m.entity].id.clone())
+            .collect()
+    };
+    let text = "Mexican cartels buy cocaine in Mexico and sell it across Mexico. \
+                Chilean prosecutors estimate that the gang earned $3.2 million from extortion in Santiago in 2022.";
+    assert_eq!(id(text, "Santiago"), ["gn-3871336"], "Chile's capital");
+    let text = "La DEA de Estados Unidos apoyó la investigación. \
+                La droga iba hacia Valencia (España). El tercer envío debía desembarcar en Valencia.";
+    assert_eq!(id(text, "Valencia"), ["es-valencia", "es-valencia"]);
+    // Each sentence settles its own mention: Peru's province, then Colombia's department.
+    let text = "En el Perú, la provincia de Putumayo, en Loreto, tiene coca. \
+                En Colombia, el departamento de Putumayo también.";
+    assert_eq!(id(text, "Putumayo"), ["pe-putumayo-province", "co-putumayo"]);
+}

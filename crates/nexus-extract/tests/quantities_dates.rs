@@ -437,6 +437,11 @@ const DATES: &[(&str, Option<&str>, &[DateCase])] = &[
         ],
     ),
     ("desde 2018 el grupo", None, &[("2018", "2018", Precision::Year)]),
+    // A hedge between the preposition and the year: still a year, not an amount.
+    ("has operated there since at least 2016", None, &[("2016", "2016", Precision::Year)]),
+    ("opera allí desde al menos 2016", None, &[("2016", "2016", Precision::Year)]),
+    ("atua na região desde pelo menos 2016", None, &[("2016", "2016", Precision::Year)]),
+    ("it ran at least 2016 tests", None, &[]),
     ("em 2022 o grupo", None, &[("2022", "2022", Precision::Year)]),
     ("the 2016 peace agreement", None, &[("2016", "2016", Precision::Year)]),
     ("by late 2014, the country", None, &[("late 2014", "2014", Precision::Fuzzy)]),
