@@ -1206,7 +1206,9 @@ impl<'a> Words<'a> {
     fn read(text: &'a str, vocabulary: Option<Vocabulary>) -> Words<'a> {
         let bytes = text.as_bytes();
         let mut out = Read {
-            folded: String::new(),
+            // The words not folded in the text already (capitalised ones, mostly): room for a
+            // quarter of the text, so that the string is seldom grown and copied as it fills.
+            folded: String::with_capacity(text.len() / 4),
             list: Vec::with_capacity(text.len() / 4 + 1),
             classes: Vec::with_capacity(if vocabulary.is_some() { text.len() / 4 + 1 } else { 0 }),
             capitals: Vec::with_capacity(if vocabulary.is_some() { text.len() / 16 + 1 } else { 0 }),
