@@ -1308,7 +1308,7 @@ impl<'a> Words<'a> {
         // document lies all inside the sample, and its function words are many.
         let mut count = |w: &Word| {
             if w.has(PLAIN) {
-                lang.add(&self.text[w.start..w.full_end]);
+                lang.add_at(self.text, w.start, w.full_end);
             }
         };
         if skip {
