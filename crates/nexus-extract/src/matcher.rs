@@ -345,7 +345,8 @@ impl Matcher {
         taken.sort_unstable();
         // A report repeats its capitalised phrases ("Attorney General's Office"): each distinct
         // one is looked up once.
-        let mut looked_up: FxMap<&str, Option<usize>> = FxMap::default();
+        // Reserved: a report has a few dozen at most, and rehashing cost more than the look-ups.
+        let mut looked_up: FxMap<&str, Option<usize>> = FxMap::with_capacity_and_hasher(32, Default::default());
         for (start, end) in crate::fuzzy::capitalised_runs(text, &taken, name_particle) {
             let span = &text[start..end];
             if crate::fuzzy::too_short(span) {

@@ -1297,8 +1297,10 @@ impl<'a> Words<'a> {
     pub fn vocabulary_words(&self) -> (crate::quantities::lex::DocWords, u8) {
         use crate::quantities::lex::{DocWords, LangCount, Tok, WordSet, lang_sample_end};
         let sets = lex_sets();
-        let mut out = [Vec::new(), Vec::new()];
-        let mut digit_runs = Vec::new();
+        // Reserved: a few kilobytes of a report hold some ten words of each vocabulary and a few
+        // dozen runs of digits, which grown from empty were copied four or five times.
+        let mut out = [(); 2].map(|_| Vec::with_capacity(self.text.len() / 256 + 8));
+        let mut digit_runs = Vec::with_capacity(self.text.len() / 64 + 8);
         let bytes = self.text.as_bytes();
         let (sample, mut lang) = (lang_sample_end(self.text), LangCount::default());
         let skip = self.has_classes();
