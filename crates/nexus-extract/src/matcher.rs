@@ -218,7 +218,7 @@ impl Matcher {
     /// before any goes through the next. Together the steps' code is larger than the
     /// instruction cache; a document of a few kilobytes would run each cold (see
     /// `Extractor::extract_batch`). Each document gets exactly what `find` gives it alone.
-    pub fn find_each(&self, kb: &KnowledgeBase, texts: &[&str]) -> Vec<Vec<KbMention>> {
+    pub fn find_each<'t>(&self, kb: &KnowledgeBase, texts: &[&'t str]) -> Vec<Vec<KbMention>> {
         let folded: Vec<Folded> = texts.iter().map(|t| Folded::new(t)).collect();
         let words: Vec<names::Words> = folded.iter().map(|f| self.names.words(&f.text)).collect();
         // The words that may be demonyms, noted by the name search as it reads them.
@@ -247,7 +247,11 @@ impl Matcher {
             .zip(texts.iter().zip(folded.iter().zip(&words)))
             .map(|(((spans, _), countries), (text, (f, w)))| self.resolve_spans(kb, text, f, w, spans, countries))
             .collect();
-        resolved.into_iter().zip(texts).map(|(out, text)| self.completed(kb, text, out)).collect()
+        // The fuzzy look-ups of the whole batch: reports repeat one another's capitalised phrases
+        // too ("Armed Forces", "Defensoría del Pueblo"), and a look-up depends on the phrase alone.
+        // Room for a few dozen a document: rehashing cost more than the look-ups.
+        let mut looked_up: FxMap<&'t str, Option<usize>> = FxMap::with_capacity_and_hasher(32 * texts.len(), Default::default());
+        resolved.into_iter().zip(texts).map(|(out, text)| self.completed(kb, text, out, &mut looked_up)).collect()
     }
 
     /// The name and acronym matches of a document, sorted and non-overlapping, from the name
@@ -337,16 +341,21 @@ impl Matcher {
 
     /// The resolved mentions with what they leave to find: towns named after countries
     /// dropped, activities a list elides and capitalised phrases the fuzzy names know added.
-    fn completed(&self, kb: &KnowledgeBase, text: &str, mut out: Vec<KbMention>) -> Vec<KbMention> {
+    /// `looked_up` holds the fuzzy look-ups made so far, by phrase.
+    fn completed<'t>(
+        &self,
+        kb: &KnowledgeBase,
+        text: &'t str,
+        mut out: Vec<KbMention>,
+        looked_up: &mut FxMap<&'t str, Option<usize>>,
+    ) -> Vec<KbMention> {
         drop_towns_named_after_countries(kb, text, &mut out);
         let elided = self.elided_activities(kb, text, &out);
         out.extend(elided);
         let mut taken: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
         taken.sort_unstable();
         // A report repeats its capitalised phrases ("Attorney General's Office"): each distinct
-        // one is looked up once.
-        // Reserved: a report has a few dozen at most, and rehashing cost more than the look-ups.
-        let mut looked_up: FxMap<&str, Option<usize>> = FxMap::with_capacity_and_hasher(32, Default::default());
+        // one is looked up once a batch.
         for (start, end) in crate::fuzzy::capitalised_runs(text, &taken, name_particle) {
             let span = &text[start..end];
             if crate::fuzzy::too_short(span) {
