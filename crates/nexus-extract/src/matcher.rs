@@ -868,6 +868,10 @@ fn ends_a_name(text: &str, start: usize) -> bool {
 /// of one byte) and, hashed, their first three.
 struct Starts {
     first: [bool; 256],
+    /// The lowest and highest first byte, when every first byte is ASCII (acronyms': capitals and
+    /// a digit): `next_first` tests eight bytes at a time for that range with a few adds and
+    /// masks, and looks up only the bytes in it.
+    range: Option<(u8, u8)>,
     /// One bit per pair of bytes, the first as the high byte.
     pairs: Vec<u64>,
     /// The patterns of one byte, and of two (one bit per pair): no third byte need follow them.
@@ -892,6 +896,7 @@ impl Starts {
     fn new<'a>(patterns: impl IntoIterator<Item = &'a [u8]>) -> Starts {
         let mut s = Starts {
             first: [false; 256],
+            range: None,
             pairs: vec![0; 1 << 10],
             whole_firsts: [false; 256],
             whole_pairs: vec![0; 1 << 10],
@@ -915,7 +920,31 @@ impl Starts {
                 [] => {}
             }
         }
+        let firsts = (1..=255u8).filter(|&b| s.first[usize::from(b)]);
+        if !s.first[0] && firsts.clone().all(|b| b.is_ascii()) {
+            s.range = firsts.clone().min().zip(firsts.max());
+        }
         s
+    }
+
+    /// The first byte at or after `from` that is some pattern's first byte (`text::next_in`).
+    #[inline]
+    fn next_first(&self, bytes: &[u8], from: usize) -> Option<usize> {
+        let Some((lo, hi)) = self.range else { return crate::text::next_in(bytes, from, &self.first) };
+        let mut at = from;
+        while let Some(chunk) = bytes.get(at..at + 8).and_then(|c| c.first_chunk::<8>()) {
+            // The bytes in the range, in order: most chunks of prose have none.
+            let mut hits = crate::text::swar::ascii_in_range(u64::from_le_bytes(*chunk), lo, hi);
+            while hits != 0 {
+                let i = at + (hits.trailing_zeros() / 8) as usize;
+                if self.first[usize::from(bytes[i])] {
+                    return Some(i);
+                }
+                hits &= hits - 1;
+            }
+            at += 8;
+        }
+        bytes.get(at..)?.iter().position(|&b| self.first[usize::from(b)]).map(|n| at + n)
     }
 
     /// Whether a pattern may start at `at`, whose byte is a first byte: one of one byte starts
@@ -947,7 +976,7 @@ fn matches_from_first_bytes<'t>(ac: &'t AhoCorasick, starts: &'t Starts, text: &
     let mut at = 0;
     std::iter::from_fn(move || {
         while at < bytes.len() {
-            at = crate::text::next_in(bytes, at, &starts.first)?;
+            at = starts.next_first(bytes, at)?;
             if !starts.may_start_at(bytes, at) {
                 at += 1;
                 continue;
@@ -1054,10 +1083,20 @@ mod tests {
             "D",
             "xD",
             "The Dutch DEA, In PC: DE D.",
+            "Bogotá: 2 or 1? Both @ BOGOTÁ; then PCC, In a long run of lower-case words, D",
         ] {
             let got: Vec<_> = matches_from_first_bytes(&anchored, &starts, text).map(|m| (m.start(), m.end(), m.pattern())).collect();
             let want: Vec<_> = unanchored.find_iter(text).map(|m| (m.start(), m.end(), m.pattern())).collect();
             assert_eq!(got, want, "{text:?}");
+            // The first bytes are ASCII: found eight bytes at a time, as the table finds them.
+            assert!(starts.range.is_some());
+            for from in 0..=text.len() {
+                assert_eq!(
+                    starts.next_first(text.as_bytes(), from),
+                    crate::text::next_in(text.as_bytes(), from, &starts.first),
+                    "{text:?} {from}"
+                );
+            }
         }
     }
 }
