@@ -398,8 +398,11 @@ impl Matcher {
                     break;
                 }
                 let word = fold(&text[word_start..word_end]);
-                let hit =
-                    self.activity_pairs.get(&format!("{first} {word}")).or_else(|| self.activity_pairs.get(&format!("{word} {last}")));
+                // Joined by `concat`, not formatted.
+                let hit = self
+                    .activity_pairs
+                    .get(&[first, " ", &word].concat())
+                    .or_else(|| self.activity_pairs.get(&[&word, " ", last].concat()));
                 let Some(&entity) = hit else { break };
                 out.push(KbMention { entity, start: word_start, end: word_end });
                 pos = word_end;
