@@ -74,7 +74,9 @@ pub fn group(kb: &KnowledgeBase, text: &str, mentions: &[KbMention], learned: &[
     };
     // Each entity's first mention (its source) and number of mentions, in order of first
     // mention; each mention's source is replaced by its entity's slot there.
-    let mut firsts: Vec<(usize, usize)> = Vec::new();
+    // Reserved for the entities of a report (a few dozen), which grown from empty it was copied
+    // several times.
+    let mut firsts: Vec<(usize, usize)> = Vec::with_capacity(all.len().min(64));
     // Sized for every mention its own entity (up to a long report's entities): grown from
     // empty it was rehashed several times per document. Entries and learned names apart: most
     // mentions are of entries, and an index is hashed and compared cheaper than a `Key`.

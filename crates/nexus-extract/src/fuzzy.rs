@@ -208,7 +208,11 @@ impl FuzzyNames {
         // The names sharing a word with the span, each word's in turn, or the whole range. A name
         // sharing two words is tried twice: which comes first, or how often, does not change the
         // closest entry or whether two tie.
-        let indexed = allowed < words().count();
+        // The words counted on the bytes (a word starts at a byte other than a space that
+        // follows a space or the start), not split off one by one.
+        let b = folded.as_bytes();
+        let word_count = (0..b.len()).filter(|&i| b[i] != b' ' && (i == 0 || b[i - 1] == b' ')).count();
+        let indexed = allowed < word_count;
         // Posting lists are in name order, so by length: the names of about the span's length are
         // a slice of each, found by binary search.
         fn in_range(list: &[u32], lo: usize, hi: usize) -> &[u32] {

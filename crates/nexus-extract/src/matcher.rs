@@ -244,7 +244,7 @@ impl Matcher {
     /// before any goes through the next. Together the steps' code is larger than the
     /// instruction cache; a document of a few kilobytes would run each cold (see
     /// `Extractor::extract_batch`). Each document gets exactly what `find` gives it alone.
-    pub fn find_each(&self, kb: &KnowledgeBase, texts: &[&str]) -> Vec<Vec<KbMention>> {
+    pub fn find_each<'t>(&self, kb: &KnowledgeBase, texts: &[&'t str]) -> Vec<Vec<KbMention>> {
         let folded: Vec<Folded> = texts.iter().map(|t| Folded::new(t)).collect();
         let words: Vec<names::Words> = folded.iter().map(|f| self.names.words(&f.text)).collect();
         // The words that may be demonyms, noted by the name search as it reads them.
@@ -273,7 +273,11 @@ impl Matcher {
             .zip(texts.iter().zip(folded.iter().zip(&words)))
             .map(|(((spans, _), evidence), (text, (f, w)))| self.resolve_spans(kb, text, f, w, spans, evidence))
             .collect();
-        resolved.into_iter().zip(texts).map(|(out, text)| self.completed(kb, text, out)).collect()
+        // The fuzzy look-ups of the whole batch: reports repeat one another's capitalised phrases
+        // too ("Armed Forces", "Defensoría del Pueblo"), and a look-up depends on the phrase alone.
+        // Room for a few dozen a document: rehashing cost more than the look-ups.
+        let mut looked_up: FxMap<&'t str, Option<usize>> = FxMap::with_capacity_and_hasher(32 * texts.len(), Default::default());
+        resolved.into_iter().zip(texts).map(|(out, text)| self.completed(kb, text, out, &mut looked_up)).collect()
     }
 
     /// The name and acronym matches of a document, sorted and non-overlapping, from the name
@@ -371,15 +375,21 @@ impl Matcher {
 
     /// The resolved mentions with what they leave to find: towns named after countries
     /// dropped, activities a list elides and capitalised phrases the fuzzy names know added.
-    fn completed(&self, kb: &KnowledgeBase, text: &str, mut out: Vec<KbMention>) -> Vec<KbMention> {
+    /// `looked_up` holds the fuzzy look-ups made so far, by phrase.
+    fn completed<'t>(
+        &self,
+        kb: &KnowledgeBase,
+        text: &'t str,
+        mut out: Vec<KbMention>,
+        looked_up: &mut FxMap<&'t str, Option<usize>>,
+    ) -> Vec<KbMention> {
         drop_towns_named_after_countries(kb, text, &mut out);
         let elided = self.elided_activities(kb, text, &out);
         out.extend(elided);
         let mut taken: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
         taken.sort_unstable();
         // A report repeats its capitalised phrases ("Attorney General's Office"): each distinct
-        // one is looked up once.
-        let mut looked_up: FxMap<&str, Option<usize>> = FxMap::default();
+        // one is looked up once a batch.
         for (start, end) in crate::fuzzy::capitalised_runs(text, &taken, name_particle) {
             let span = &text[start..end];
             if crate::fuzzy::too_short(span) {
@@ -422,8 +432,11 @@ impl Matcher {
                     break;
                 }
                 let word = fold(&text[word_start..word_end]);
-                let hit =
-                    self.activity_pairs.get(&format!("{first} {word}")).or_else(|| self.activity_pairs.get(&format!("{word} {last}")));
+                // Joined by `concat`, not formatted.
+                let hit = self
+                    .activity_pairs
+                    .get(&[first, " ", &word].concat())
+                    .or_else(|| self.activity_pairs.get(&[&word, " ", last].concat()));
                 let Some(&entity) = hit else { break };
                 out.push(KbMention { entity, start: word_start, end: word_end });
                 pos = word_end;
@@ -968,6 +981,10 @@ fn ends_a_name(text: &str, start: usize) -> bool {
 /// of one byte) and, hashed, their first three.
 struct Starts {
     first: [bool; 256],
+    /// The lowest and highest first byte, when every first byte is ASCII (acronyms': capitals and
+    /// a digit): `next_first` tests eight bytes at a time for that range with a few adds and
+    /// masks, and looks up only the bytes in it.
+    range: Option<(u8, u8)>,
     /// One bit per pair of bytes, the first as the high byte.
     pairs: Vec<u64>,
     /// The patterns of one byte, and of two (one bit per pair): no third byte need follow them.
@@ -992,6 +1009,7 @@ impl Starts {
     fn new<'a>(patterns: impl IntoIterator<Item = &'a [u8]>) -> Starts {
         let mut s = Starts {
             first: [false; 256],
+            range: None,
             pairs: vec![0; 1 << 10],
             whole_firsts: [false; 256],
             whole_pairs: vec![0; 1 << 10],
@@ -1015,7 +1033,31 @@ impl Starts {
                 [] => {}
             }
         }
+        let firsts = (1..=255u8).filter(|&b| s.first[usize::from(b)]);
+        if !s.first[0] && firsts.clone().all(|b| b.is_ascii()) {
+            s.range = firsts.clone().min().zip(firsts.max());
+        }
         s
+    }
+
+    /// The first byte at or after `from` that is some pattern's first byte (`text::next_in`).
+    #[inline]
+    fn next_first(&self, bytes: &[u8], from: usize) -> Option<usize> {
+        let Some((lo, hi)) = self.range else { return crate::text::next_in(bytes, from, &self.first) };
+        let mut at = from;
+        while let Some(chunk) = bytes.get(at..at + 8).and_then(|c| c.first_chunk::<8>()) {
+            // The bytes in the range, in order: most chunks of prose have none.
+            let mut hits = crate::text::swar::ascii_in_range(u64::from_le_bytes(*chunk), lo, hi);
+            while hits != 0 {
+                let i = at + (hits.trailing_zeros() / 8) as usize;
+                if self.first[usize::from(bytes[i])] {
+                    return Some(i);
+                }
+                hits &= hits - 1;
+            }
+            at += 8;
+        }
+        bytes.get(at..)?.iter().position(|&b| self.first[usize::from(b)]).map(|n| at + n)
     }
 
     /// Whether a pattern may start at `at`, whose byte is a first byte: one of one byte starts
@@ -1047,7 +1089,7 @@ fn matches_from_first_bytes<'t>(ac: &'t AhoCorasick, starts: &'t Starts, text: &
     let mut at = 0;
     std::iter::from_fn(move || {
         while at < bytes.len() {
-            at = crate::text::next_in(bytes, at, &starts.first)?;
+            at = starts.next_first(bytes, at)?;
             if !starts.may_start_at(bytes, at) {
                 at += 1;
                 continue;
@@ -1154,10 +1196,20 @@ mod tests {
             "D",
             "xD",
             "The Dutch DEA, In PC: DE D.",
+            "Bogotá: 2 or 1? Both @ BOGOTÁ; then PCC, In a long run of lower-case words, D",
         ] {
             let got: Vec<_> = matches_from_first_bytes(&anchored, &starts, text).map(|m| (m.start(), m.end(), m.pattern())).collect();
             let want: Vec<_> = unanchored.find_iter(text).map(|m| (m.start(), m.end(), m.pattern())).collect();
             assert_eq!(got, want, "{text:?}");
+            // The first bytes are ASCII: found eight bytes at a time, as the table finds them.
+            assert!(starts.range.is_some());
+            for from in 0..=text.len() {
+                assert_eq!(
+                    starts.next_first(text.as_bytes(), from),
+                    crate::text::next_in(text.as_bytes(), from, &starts.first),
+                    "{text:?} {from}"
+                );
+            }
         }
     }
 }

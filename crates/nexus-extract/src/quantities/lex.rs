@@ -764,21 +764,20 @@ pub(crate) fn lang_sample_end(text: &str) -> usize {
     floor_char(text, text.len().min(20_000))
 }
 
-/// The function words of each language `guess_lang` counts.
+/// The function words of each language `guess_lang` counts, by the language's bit (`EN`, `ES`,
+/// `PT`); 0 counts the words that are none.
 #[derive(Default)]
 pub(crate) struct LangCount {
-    en: u32,
-    es: u32,
-    pt: u32,
+    counts: [u32; 5],
 }
 
-/// The function words the language guess counts, each list written once: `lang_of` matches
-/// them (a `match` the compiler turns into a few compares), `LANG_WORDS` lists them for the
-/// finders' word classes (`discover::persons`).
+/// The function words the language guess counts, each list written once: `LANG_OF` with their
+/// languages for `LANG_TABLE`, `LANG_WORDS` for the finders' word classes (`discover::persons`).
 macro_rules! lang_words {
     ($($lang:ident: $($w:literal)|+;)+) => {
-        /// The language whose function word `w` is, as written (case counts).
-        #[inline]
+        /// The language whose function word `w` is, as written (case counts): what `LANG_TABLE`
+        /// reads, as a `match`.
+        #[cfg(test)]
         fn lang_of(w: &str) -> Option<u8> {
             match w {
                 $($($w)|+ => Some($lang),)+
@@ -786,7 +785,10 @@ macro_rules! lang_words {
             }
         }
 
-        /// Every word `lang_of` knows.
+        /// Every word the guess counts, with its language.
+        const LANG_OF: &[(&str, u8)] = &[$($(($w, $lang)),+),+];
+
+        /// Every word the guess counts.
         pub(crate) const LANG_WORDS: &[&str] = &[$($($w),+),+];
     };
 }
@@ -797,23 +799,84 @@ lang_words! {
     PT: "o" | "os" | "não" | "em" | "do" | "da" | "dos" | "das" | "e" | "uma" | "com" | "pelo" | "pela" | "ao";
 }
 
+/// log2 of the slots of `LANG_TABLE`.
+const LANG_BITS: u32 = 7;
+
+/// The slot of a word of at most four bytes, from its bytes little-endian (zero above them).
+#[inline]
+const fn lang_slot(key: u32) -> usize {
+    (key.wrapping_mul(0xc2b2_ae35) >> (32 - LANG_BITS)) as usize
+}
+
+/// The bytes of a word of at most four bytes, little-endian, zero above them.
+const fn short_key(w: &[u8]) -> u32 {
+    let mut key = 0;
+    let mut i = 0;
+    while i < w.len() {
+        key |= (w[i] as u32) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// The words of `LANG_OF` by `lang_slot`: each word's key, length and language (length 0 in an
+/// empty slot). No two words share a slot (checked as the table is built, at compile time): a
+/// look-up is one probe and one compare, where a `match` on the string switched on its length
+/// and compared bytes, a branch the predictor missed on a word in five.
+static LANG_TABLE: [(u32, u8, u8); 1 << LANG_BITS] = {
+    let mut table = [(0, 0, 0); 1 << LANG_BITS];
+    let mut n = 0;
+    while n < LANG_OF.len() {
+        let (w, lang) = LANG_OF[n];
+        let w = w.as_bytes();
+        assert!(w.len() <= 4, "a function word is at most four bytes");
+        let key = short_key(w);
+        assert!(table[lang_slot(key)].1 == 0, "two function words share a slot");
+        table[lang_slot(key)] = (key, w.len() as u8, lang);
+        n += 1;
+    }
+    table
+};
+
+/// The masks of a key's first n bytes, n up to four.
+const SHORT_MASKS: [u32; 5] = [0, 0xff, 0xffff, 0xff_ffff, !0];
+
 impl LangCount {
     /// Count one run of letters and digits.
     #[inline]
     pub fn add(&mut self, w: &str) {
-        if w.len() > 4 {
-            return;
-        }
-        match lang_of(w) {
-            Some(EN) => self.en += 1,
-            Some(ES) => self.es += 1,
-            Some(PT) => self.pt += 1,
-            _ => {}
+        if w.len() <= 4 {
+            self.add_key(short_key(w.as_bytes()), w.len());
         }
     }
 
+    /// Count the run of letters and digits `text[start..end]`, read with one load where four
+    /// bytes follow its start. Inlined into the caller's loop: a call cost as much as the count.
+    #[inline(always)]
+    pub fn add_at(&mut self, text: &str, start: usize, end: usize) {
+        let len = end - start;
+        match text.as_bytes().get(start..start + 4).and_then(|b| b.first_chunk::<4>()) {
+            Some(b) if len <= 4 => self.add_key(u32::from_le_bytes(*b) & SHORT_MASKS[len], len),
+            _ => self.add_near_end(&text[start..end]),
+        }
+    }
+
+    /// `add` for `add_at` near the end of the text (or past four bytes), kept out of its loop.
+    #[inline(never)]
+    fn add_near_end(&mut self, w: &str) {
+        self.add(w);
+    }
+
+    /// Count the word of `len` bytes (at most four) whose key (`short_key`) is `key`.
+    #[inline]
+    fn add_key(&mut self, key: u32, len: usize) {
+        let (k, n, lang) = LANG_TABLE[lang_slot(key)];
+        let hit = k == key && usize::from(n) == len;
+        self.counts[usize::from(if hit { lang } else { 0 })] += 1;
+    }
+
     pub fn guess(&self) -> u8 {
-        let (en, es, pt) = (self.en, self.es, self.pt);
+        let [_, en, es, _, pt] = self.counts;
         // Confident only with a clear lead; otherwise any language.
         let top = en.max(es).max(pt);
         let second = en + es + pt - top - en.min(es).min(pt);
@@ -1012,7 +1075,37 @@ impl WordSet {
 
 #[cfg(test)]
 mod tests {
-    use super::{Tok, fold_into, is_space, is_word, next_tok, prev_tok};
+    use super::{LANG_WORDS, LangCount, Tok, fold_into, is_space, is_word, lang_of, next_tok, prev_tok};
+
+    /// The table counts a word as the `match` of `lang_of` does, read whole (`add`) or at its
+    /// place in a text (`add_at`, with and without four bytes after its start).
+    #[test]
+    fn lang_table_counts_as_the_match() {
+        let letters = ["a", "e", "o", "s", "l", "d", "T", "h", "ã", "n", "\0", "E"];
+        let mut words: Vec<String> = LANG_WORDS.iter().map(|w| w.to_string()).collect();
+        for a in letters {
+            for b in letters {
+                for c in ["", "a", "o", "s", "e"] {
+                    words.push(format!("{a}{b}{c}"));
+                    words.push(format!("{a}{c}"));
+                }
+            }
+        }
+        words.extend(["thes", "theo", "with", "withe", "pelos", "nã", "ão", "THE", "Del", ""].map(String::from));
+        for w in &words {
+            let counted = |add: &dyn Fn(&mut LangCount)| {
+                let mut count = LangCount::default();
+                add(&mut count);
+                count.counts
+            };
+            let mut expected = [0; 5];
+            expected[usize::from(lang_of(w).unwrap_or(0))] += u32::from(w.len() <= 4);
+            assert_eq!(counted(&|c| c.add(w)), expected, "{w:?}");
+            for text in [format!(" {w}"), format!(" {w} and more")] {
+                assert_eq!(counted(&|c| c.add_at(&text, 1, 1 + w.len())), expected, "{w:?} in {text:?}");
+            }
+        }
+    }
 
     /// The first char of `chars` past whitespace, unless a blank line (two line breaks) comes
     /// first: the gap `next_tok` and `prev_tok` step over, read char by char.
