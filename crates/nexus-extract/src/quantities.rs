@@ -516,6 +516,17 @@ fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
     let currency = if may_follow_currency(text, num.start) { prev().and_then(|w| table!("u:currency").back(text, w)) } else { None };
     // A currency code glued to a word is not one ("PEN" inside "SPEN"); a sign of one language's
     // press ("Q 50.000", quetzales) stands only in a document of that language ("Q3", a quarter).
+    // A lower-case letter set apart is a word, not a prefix: "a $15.000" is "at 15,000 pesos",
+    // not "A$" (Australian dollars); the sign after it is read alone.
+    let currency = currency.and_then(|c| {
+        let b = text.as_bytes();
+        if !(b[c.start].is_ascii_lowercase() && b.get(c.start + 1) == Some(&b' ')) {
+            return Some(c);
+        }
+        let from = c.start + 2;
+        let h = table!("u:currency").match_back(&text[from..], c.end - from)?;
+        Some(lex::Hit { e: h.e, start: h.start + from, end: h.end + from })
+    });
     let currency = currency
         .filter(|c| !char_before(text, c.start).is_some_and(is_word))
         .filter(|c| c.e.langs == lex::ANY || c.e.langs & ctx.lang() != 0);

@@ -129,6 +129,9 @@ const QUANTITIES: &[(&str, &[QuantityCase])] = &[
     // multipliers and money
     ("2 mil kilos de cocaína", &[("2 mil kilos", 2000.0, "kg", Bound::Exact)]),
     ("worth US$100 million", &[("US$100 million", 1e8, "USD", Bound::Exact)]),
+    // "a" before a sign is the preposition, not the "A$" of Australian dollars.
+    ("la dosis se vendía a $15.000", &[("$15.000", 15000.0, "USD", Bound::Exact)]),
+    ("sells for A$250,000 in Sydney", &[("A$250,000", 250000.0, "AUD", Bound::Exact)]),
     ("superaría los US$ 100 millones", &[("superaría los US$ 100 millones", 1e8, "USD", Bound::AtLeast)]),
     // a half after the number or the unit
     ("they found two and a half tons of cocaine", &[("two and a half tons", 2500.0, "kg", Bound::Exact)]),
