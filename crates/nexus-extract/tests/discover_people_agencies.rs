@@ -55,12 +55,11 @@ fn english_full_names_by_given_name_title_age_and_alias() {
 
 #[test]
 fn the_head_of_a_government_named_for_them() {
-    expect_people("Según el gobierno de Gustavo Petro, la producción cayó.", &[("Gustavo Petro", "Gustavo Petro")]);
-    expect_people(
-        "O governo de Luiz Inácio Lula da Silva anunciou um plano.",
-        &[("Luiz Inácio Lula da Silva", "Luiz Inácio Lula da Silva")],
-    );
-    expect_people("The government of Daniel Noboa declared an internal armed conflict.", &[("Daniel Noboa", "Daniel Noboa")]);
+    // Heads of government the knowledge base does not hold (it holds the region's recent
+    // presidents, which the matcher finds).
+    expect_people("Según el gobierno de Ernesto Villalba, la producción cayó.", &[("Ernesto Villalba", "Ernesto Villalba")]);
+    expect_people("O governo de Otávio Moreira Tavares anunciou um plano.", &[("Otávio Moreira Tavares", "Otávio Moreira Tavares")]);
+    expect_people("The government of Arturo Benavides declared an internal armed conflict.", &[("Arturo Benavides", "Arturo Benavides")]);
     // What a government is named for when it is no person.
     expect_people("El gobierno de Transición convocó elecciones.", &[]);
     expect_people("The government of National Unity fell.", &[]);
@@ -178,8 +177,8 @@ fn titles_before_a_single_word() {
         assert_eq!(people(text), Vec::<(String, String)>::new(), "no person in {text:?}");
     }
     expect_people(
-        "Presidente Lula anuncia plano. O presidente Luiz Inácio Lula da Silva falou em Brasília.",
-        &[("Lula", "Luiz Inácio Lula da Silva"), ("Luiz Inácio Lula da Silva", "Luiz Inácio Lula da Silva")],
+        "Presidente Quintella anuncia plano. O presidente Otávio Moreira Quintella falou em Brasília.",
+        &[("Quintella", "Otávio Moreira Quintella"), ("Otávio Moreira Quintella", "Otávio Moreira Quintella")],
     );
 }
 

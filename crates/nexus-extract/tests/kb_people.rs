@@ -63,3 +63,18 @@ fn common_words_and_given_names_need_their_country() {
     assert!(mentions_of(&p, "person-jimmy-cherizier").is_some(), "{p:?}");
     assert!(mentions_of(&p, "person-jose-adolfo-macias-villamar").is_some(), "{p:?}");
 }
+
+/// The region's heads of state are known by full name and, where it is theirs alone, by surname:
+/// a name the text gives no cue for ("decretado por Nayib Bukele") is still found.
+#[test]
+fn heads_of_state_are_known() {
+    let x = extract("El régimen de excepción decretado por Nayib Bukele en marzo de 2022 sigue vigente; Bukele lo prorrogó.");
+    let p = people(&x);
+    assert_eq!(mentions_of(&p, "person-nayib-bukele"), Some(&["Nayib Bukele".to_owned(), "Bukele".to_owned()][..]), "{p:?}");
+    let x = extract("O presidente Luiz Inácio Lula da Silva e o governo de Claudia Sheinbaum assinaram um acordo.");
+    let p = people(&x);
+    assert!(
+        mentions_of(&p, "person-luiz-inacio-lula-da-silva").is_some() && mentions_of(&p, "person-claudia-sheinbaum").is_some(),
+        "{p:?}"
+    );
+}
