@@ -524,15 +524,25 @@ impl Matcher {
             at.push((span.start, c));
         }
         // Most words cannot be demonyms: their bit said so before the map is hashed.
-        let names = at.len();
+        let mut demonyms = Vec::new();
         for &(start, end) in maybe_demonyms {
             if let Some(&c) = self.demonyms.get(&folded.text[start..end]) {
                 counts[usize::from(c)] += 1;
-                at.push((folded.original_span(start, end, text).0, c));
+                demonyms.push((folded.original_span(start, end, text).0, c));
             }
         }
-        if at.len() > names {
-            at.sort_unstable();
+        // Both lists are in text order: merged, not sorted.
+        if !demonyms.is_empty() {
+            let names = std::mem::take(&mut at);
+            at.reserve(names.len() + demonyms.len());
+            let (mut n, mut d) = (names.into_iter().peekable(), demonyms.into_iter().peekable());
+            while let Some(next) = match (n.peek(), d.peek()) {
+                (Some(a), Some(b)) if b < a => d.next(),
+                (Some(_), _) => n.next(),
+                (None, _) => d.next(),
+            } {
+                at.push(next);
+            }
         }
         Evidence { counts, at }
     }
