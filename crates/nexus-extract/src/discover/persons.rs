@@ -1220,10 +1220,16 @@ impl<'a> Words<'a> {
         while i < bytes.len() {
             // Skip to the next letter or digit: ASCII separators by table; a joiner joins nothing
             // at the start of a word.
-            // Most words follow one space: read that byte and the next here, the call below
-            // only for longer gaps.
+            // Most words follow one space, and many a separator and a space (", ", ". ", ") "):
+            // read those gaps and the byte after them here, the call below only for other gaps.
             i = match bytes.get(i..i + 2) {
                 Some(&[b' ', n]) if BYTE_CLASS[usize::from(n)] & ASCII_ALNUM != 0 => i + 1,
+                Some(&[g, b' '])
+                    if BYTE_CLASS[usize::from(g)] == SEPARATOR
+                        && bytes.get(i + 2).is_some_and(|&n| BYTE_CLASS[usize::from(n)] & ASCII_ALNUM != 0) =>
+                {
+                    i + 2
+                }
                 _ => {
                     let to = skip_separators(bytes, i);
                     gap_hyphen |= super::cue_names::gap_has_hyphen(&bytes[i..to]);
