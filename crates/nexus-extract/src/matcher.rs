@@ -329,7 +329,7 @@ impl Matcher {
         let mut last = vec![LastRead::default(); slots];
         // Readings an earlier mention's own sentence settled ("hacia Valencia (España)"), by the
         // candidates' address: evidence for later mentions of the name that have none.
-        let mut settled: Vec<(usize, usize)> = Vec::new();
+        let mut settled: FxMap<usize, usize> = FxMap::default();
         let mut resolve = |span: &Span| {
             let key = std::ptr::from_ref(span.candidates) as usize;
             let slot = &mut last[((key as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize];
@@ -341,11 +341,11 @@ impl Matcher {
                 Some(t) if same => std::cell::OnceCell::from(t),
                 _ => std::cell::OnceCell::new(),
             };
-            let earlier = if span.candidates.entries.len() > 1 { settled.iter().rev().find(|s| s.0 == key).map(|s| s.1) } else { None };
+            let earlier = if span.candidates.entries.len() > 1 { settled.get(&key).copied() } else { None };
             let (entity, by_sentence) = self.resolve(kb, text, span.start, span.end, span.candidates, (evidence, earlier), &title);
             *slot = LastRead { key, start: span.start, end: span.end, entity, title: title.get().copied() };
             if let Some(e) = entity.filter(|_| by_sentence) {
-                settled.push((key, e));
+                settled.insert(key, e);
             }
             entity
         };
