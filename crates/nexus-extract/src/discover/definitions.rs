@@ -577,6 +577,12 @@ fn nicknamed(known: &Known, h: &Hit, out: &mut Out) {
     if !text[h.start..].starts_with(|c: char| c.is_lowercase()) || capitalised(&before[word_start(before, before.len())..]) {
         return;
     }
+    person_by_nickname(known, h, out);
+}
+
+/// The nickname after the cue `h`, where nothing else claims it, as a person of its own.
+fn person_by_nickname(known: &Known, h: &Hit, out: &mut Out) {
+    let text = out.cx.text;
     if let Some((s, e)) = alias_name(text, h.end).filter(|&(s, e)| nickname(&text[s..e]))
         && known.clear(out.cx.kb, s, e)
         && known.exactly(s, e).is_none()
@@ -605,13 +611,7 @@ fn role_nicknamed(known: &Known, h: &Hit, x_end: usize, out: &mut Out) {
     if text[w.list[head].end..x_end].contains(['.', ';', ':', '\n', '(', ')']) {
         return;
     }
-    if let Some((s, e)) = alias_name(text, h.end).filter(|&(s, e)| nickname(&text[s..e]))
-        && known.clear(out.cx.kb, s, e)
-        && known.exactly(s, e).is_none()
-    {
-        let who = Who::Learned { name: text[s..e].to_owned(), ty: EntityType::Person, kb: None };
-        out.define(&who, s, e);
-    }
+    person_by_nickname(known, h, out);
 }
 
 /// "Víctor Quispe Palomino, 'camarada José'": a quoted nickname right after a person.
