@@ -342,7 +342,7 @@ impl Matcher {
                 _ => std::cell::OnceCell::new(),
             };
             let earlier = if span.candidates.entries.len() > 1 { settled.get(&key).copied() } else { None };
-            let (entity, by_sentence) = self.resolve(kb, text, span.start, span.end, span.candidates, (evidence, earlier), &title);
+            let (entity, by_sentence) = self.resolve(kb, text, span.start, span.end, span.candidates, evidence, earlier, &title);
             *slot = LastRead { key, start: span.start, end: span.end, entity, title: title.get().copied() };
             if let Some(e) = entity.filter(|_| by_sentence) {
                 settled.insert(key, e);
@@ -547,6 +547,9 @@ impl Matcher {
         Evidence { counts, at }
     }
 
+    /// The entry a span names, if one stands, and whether the evidence of its own sentence
+    /// chose it among entries of several countries (a reading later mentions lean to).
+    /// `earlier` is the reading an earlier sentence settled for these candidates.
     #[allow(clippy::too_many_arguments)]
     fn resolve(
         &self,
@@ -555,11 +558,12 @@ impl Matcher {
         start: usize,
         end: usize,
         candidates: &Candidates,
-        (evidence, earlier): (&Evidence, Option<usize>),
+        evidence: &Evidence,
+        earlier: Option<usize>,
         title: &std::cell::OnceCell<bool>,
     ) -> (Option<usize>, bool) {
         let countries = &evidence.counts[..];
-        let all = candidates;
+        let their_countries = &candidates.countries;
         let (one_word, candidates) = (candidates.one_word, candidates.entries.as_slice());
         let entities = kb.entities();
         let surface = &text[start..end];
@@ -597,7 +601,7 @@ impl Matcher {
         };
         // The evidence in the mention's sentence, found once, and only where it can change the
         // reading: when the document names the countries of two candidates.
-        let contested = all.countries.iter().filter(|&&c| countries[usize::from(c)] > 0).nth(1).is_some();
+        let contested = their_countries.iter().filter(|&&c| countries[usize::from(c)] > 0).nth(1).is_some();
         let in_sentence = std::cell::OnceCell::new();
         let near = |c: u16| {
             contested && {
