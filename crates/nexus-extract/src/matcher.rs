@@ -49,7 +49,7 @@ impl Evidence {
     /// names each where it speaks of it: "Chilean prosecutors … in Santiago" is Chile's Santiago
     /// in a report that names Mexico more often.
     fn in_sentence(&self, text: &str, start: usize, end: usize) -> (usize, usize) {
-        let (from, to) = (sentence_bound_before(text, start), sentence_bound_after(text, end));
+        let (from, to) = (crate::text::sentence_start(text, start), crate::text::sentence_end(text, end));
         (self.at.partition_point(|&(at, _)| at < from), self.at.partition_point(|&(at, _)| at < to))
     }
 }
@@ -948,40 +948,6 @@ const NEAR_WEIGHT: usize = 3;
 /// What a reading an earlier mention's sentence settled weighs for a later mention: less than the
 /// later mention's own sentence ("Putumayo" in a paragraph on Peru, then in one on Colombia).
 const SETTLED_WEIGHT: usize = 2;
-
-/// How far a sentence is read for evidence, in bytes each way.
-const SENTENCE_REACH: usize = 300;
-
-/// Where the sentence holding `at` starts, roughly: after the last ". ", "? " or line break before
-/// it, within `SENTENCE_REACH`. An abbreviation ("U.S. ") may cut it short: a sentence is
-/// only where evidence is looked for.
-fn sentence_bound_before(text: &str, at: usize) -> usize {
-    let b = text.as_bytes();
-    let floor = at.saturating_sub(SENTENCE_REACH);
-    // Sentence marks and line breaks are few: jumped to, not read byte by byte.
-    let mut to = at;
-    while let Some(i) = memchr::memrchr3(b'\n', b'.', b'?', &b[floor..to]).map(|i| floor + i) {
-        if b[i] == b'\n' || b.get(i + 1) == Some(&b' ') && i + 1 < at {
-            return i + 1 + usize::from(b[i] != b'\n');
-        }
-        to = i;
-    }
-    floor
-}
-
-/// Where the sentence holding `at` ends, as `sentence_bound_before` reads its start.
-fn sentence_bound_after(text: &str, at: usize) -> usize {
-    let b = text.as_bytes();
-    let ceiling = (at + SENTENCE_REACH).min(b.len());
-    let mut from = at;
-    while let Some(i) = memchr::memchr3(b'\n', b'.', b'?', &b[from..ceiling]).map(|i| from + i) {
-        if b[i] == b'\n' || b.get(i + 1).is_none_or(|&c| c == b' ' || c == b'\n') {
-            return i;
-        }
-        from = i + 1;
-    }
-    ceiling
-}
 
 /// The word ends a longer name: a capitalised word and a particle before it ("Europa del Este",
 /// "Defensoría del Pueblo").

@@ -132,6 +132,69 @@ pub(crate) fn next_in(bytes: &[u8], from: usize, set: &[bool; 256]) -> Option<us
     bytes.get(at..)?.iter().position(|&b| set[usize::from(b)]).map(|n| at + n)
 }
 
+/// The last index before `to` whose byte is in `set`: `next_in` backwards.
+pub(crate) fn prev_in(bytes: &[u8], to: usize, set: &[bool; 256]) -> Option<usize> {
+    let mut at = to;
+    while at >= 8 {
+        if bytes[at - 8..at].iter().fold(false, |any, &b| any | set[usize::from(b)]) {
+            break;
+        }
+        at -= 8;
+    }
+    bytes[..at].iter().rposition(|&b| set[usize::from(b)])
+}
+
+/// The bytes that may end a sentence: a line break and ". ", "? ", "! ", "; " before a space.
+static SENTENCE_MARKS: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b';' as usize] = true;
+    t
+};
+
+/// How far the sentence of a position is looked for, in bytes each way.
+const SENTENCE: usize = 400;
+
+/// Where the sentence holding `at` starts, roughly: a line start, or after ". ", "? ", "! ", "; ",
+/// within `SENTENCE` bytes. An abbreviation ("U.S. ") may cut it short: the finders that use it
+/// only look there for evidence around a word.
+pub(crate) fn sentence_start(text: &str, at: usize) -> usize {
+    let mut from = at.saturating_sub(SENTENCE);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let b = &text.as_bytes()[from..at];
+    let mut to = b.len();
+    while let Some(i) = prev_in(b, to, &SENTENCE_MARKS) {
+        if b[i] == b'\n' {
+            return from + i + 1;
+        }
+        if b.get(i + 1) == Some(&b' ') {
+            return from + i + 2;
+        }
+        to = i;
+    }
+    from
+}
+
+/// Where the sentence holding `at` ends, as `sentence_start` reads its start.
+pub(crate) fn sentence_end(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let ceiling = (at + SENTENCE).min(bytes.len());
+    let b = &bytes[..ceiling];
+    let mut from = at;
+    while let Some(i) = next_in(b, from, &SENTENCE_MARKS) {
+        if b[i] == b'\n' || bytes.get(i + 1).is_none_or(|&n| n == b' ' || n == b'\n') {
+            return i;
+        }
+        from = i + 1;
+    }
+    ceiling
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -169,6 +232,53 @@ mod tests {
                 at = i + 1;
             }
             assert_eq!(got, want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn prev_in_finds_every_member_backwards() {
+        let mut set = [false; 256];
+        set[usize::from(b'A')] = true;
+        set[0xC3] = true;
+        for t in ["", "A", "Axxxxxxxxxxxxxxxx", "AabcdefghAijklmnop", "A São Paulo", "aaaaaaaaaaaaaaaaaaaaaaaaa"] {
+            let want: Vec<usize> = t.bytes().enumerate().rev().filter(|(_, b)| set[usize::from(*b)]).map(|(i, _)| i).collect();
+            let mut got = Vec::new();
+            let mut to = t.len();
+            while let Some(i) = super::prev_in(t.as_bytes(), to, &set) {
+                got.push(i);
+                to = i;
+            }
+            assert_eq!(got, want, "{t:?}");
+        }
+    }
+
+    /// The sentence bounds are those a byte-by-byte reading finds: the last line break or space
+    /// after ". ", "? ", "! ", "; " before the position, the first such mark after it.
+    #[test]
+    fn sentence_bounds_are_the_marks_around_a_position() {
+        let start_by_bytes = |t: &str, at: usize| {
+            let mut from = at.saturating_sub(super::SENTENCE);
+            while !t.is_char_boundary(from) {
+                from += 1;
+            }
+            let h = &t.as_bytes()[from..at];
+            (0..h.len())
+                .rev()
+                .find(|&i| h[i] == b'\n' || (h[i] == b' ' && i > 0 && b".?!;".contains(&h[i - 1])))
+                .map_or(from, |i| from + i + 1)
+        };
+        let end_by_bytes = |t: &str, at: usize| {
+            let b = t.as_bytes();
+            (at..(at + super::SENTENCE).min(b.len()))
+                .find(|&i| b[i] == b'\n' || (b".?!;".contains(&b[i]) && b.get(i + 1).is_none_or(|&n| n == b' ' || n == b'\n')))
+                .unwrap_or((at + super::SENTENCE).min(b.len()))
+        };
+        let long = format!("{}. Chilean prosecutors said so in Santiago; U.S. agents agreed! Then 3.5 tons.\nNext", "x".repeat(500));
+        for t in ["", "Santiago", "A. B", "Valencia (España). En Valencia? Sí.", "São Paulo. Rio.\n", long.as_str()] {
+            for at in (0..=t.len()).filter(|&at| t.is_char_boundary(at)) {
+                assert_eq!(super::sentence_start(t, at), start_by_bytes(t, at), "start {at} of {t:?}");
+                assert_eq!(super::sentence_end(t, at), end_by_bytes(t, at), "end {at} of {t:?}");
+            }
         }
     }
 

@@ -457,7 +457,7 @@ impl<'a> Agencies<'a> {
         // The bodies holding a head and the national body it names, by head: a long report
         // repeats the same few heads.
         let mut holders_of: crate::hash::FxMap<Vec<&str>, (Holders, Option<Option<usize>>)> = Default::default();
-        let link = |word: &str| self.kb.classes.get(word).is_some_and(|c| c & LINK != 0);
+        let link = |word: &str| self.word_is(word, LINK);
         for span in deferred {
             let (s, e) = (w.list[span.first].start, w.list[span.last].end);
             let head: Vec<&str> = (span.first..=span.last).map(|i| w.folded_full(i)).collect();
@@ -626,14 +626,18 @@ impl<'a> Agencies<'a> {
         document_country(self.cx.kb_mentions.iter().map(|m| &self.cx.kb.entities()[m.entity]))
     }
 
+    /// A folded word of a name (not of the text) has a class in `mask`.
+    fn word_is(&self, word: &str, mask: u32) -> bool {
+        self.kb.classes.get(word).is_some_and(|c| c & mask != 0)
+    }
+
     /// The one state body of country `iso` whose name is the head with nothing but the country
     /// around it: "National Police" is "Policía Nacional del Ecuador", "Ecuadorian National
     /// Police"; "la Fiscalía" is "Fiscalía de Ecuador". A body that only holds the head inside a
     /// longer name ("Dirección de Antinarcóticos de la Policía Nacional") is another body.
     fn national_body(&self, head: &[&str], iso: &str) -> Option<usize> {
         let country_words = self.kb.country_words.get(iso)?;
-        let around =
-            |word: &String| country_words.contains(word) || self.kb.classes.get(word.as_str()).is_some_and(|c| c & (LINK | AND | IN) != 0);
+        let around = |word: &String| country_words.contains(word) || self.word_is(word, LINK | AND | IN);
         let carries = |name: &Vec<String>| {
             name.len() > head.len()
                 && (0..=name.len() - head.len()).any(|at| {

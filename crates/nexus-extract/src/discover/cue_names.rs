@@ -1381,31 +1381,7 @@ pub(crate) mod words {
         v.particles.contains(w) || v.particles.contains(w.to_lowercase().as_str())
     }
 
-    /// Where the sentence holding `at` starts (a line start, or after ". ", "? ", "! ").
-    /// How far the sentence of a position is looked for, in bytes.
-    const SENTENCE: usize = 400;
-
-    pub fn sentence_start(text: &str, at: usize) -> usize {
-        let mut from = at.saturating_sub(SENTENCE);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        let head = &text[from..at];
-        let stop = head
-            .bytes()
-            .enumerate()
-            .rev()
-            .find(|&(i, b)| b == b'\n' || (b == b' ' && i > 0 && matches!(head.as_bytes()[i - 1], b'.' | b'?' | b'!' | b';')));
-        stop.map_or(from, |(i, _)| from + i + 1)
-    }
-
-    pub fn sentence_end(text: &str, at: usize) -> usize {
-        let tail = &text.as_bytes()[at..];
-        let stop = tail.iter().take(SENTENCE).enumerate().find(|&(i, &b)| {
-            b == b'\n' || (matches!(b, b'.' | b'?' | b'!' | b';') && tail.get(i + 1).is_none_or(|&n| n == b' ' || n == b'\n'))
-        });
-        stop.map_or((at + SENTENCE).min(text.len()), |(i, _)| at + i)
-    }
+    pub(crate) use crate::text::{sentence_end, sentence_start};
 
     /// The word at `at` opens its sentence (quotes and brackets aside).
     pub fn sentence_initial(text: &str, at: usize) -> bool {
