@@ -110,15 +110,7 @@ pub fn sentence_at(sentences: &[Range<usize>], offset: usize) -> Option<Range<us
 }
 
 /// Bytes that can end a sentence: `.`, `!`, `?`, a line break, and 0xE2 (the lead byte of `…`).
-static INTERESTING: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'.' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t[b'\n' as usize] = true;
-    t[0xE2] = true;
-    t
-};
+static INTERESTING: [bool; 256] = crate::text::byte_set(b".!?\n\xE2");
 
 /// The first `INTERESTING` byte from `from` on. Eight bytes are read as one word: its bytes from
 /// `!` to `?` (which hold `.` too, and the rarer commas, digits and brackets), its line breaks and

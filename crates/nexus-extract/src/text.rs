@@ -97,16 +97,20 @@ pub(crate) fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// The ASCII digits, for `next_in`.
-pub(crate) static DIGITS: [bool; 256] = {
+/// A table of the bytes of `set`, built at compile time: one probe answers what a `match` of
+/// several arms would.
+pub(crate) const fn byte_set(set: &[u8]) -> [bool; 256] {
     let mut t = [false; 256];
-    let mut b = b'0';
-    while b <= b'9' {
-        t[b as usize] = true;
-        b += 1;
+    let mut i = 0;
+    while i < set.len() {
+        t[set[i] as usize] = true;
+        i += 1;
     }
     t
-};
+}
+
+/// The ASCII digits, for `next_in`.
+pub(crate) static DIGITS: [bool; 256] = byte_set(b"0123456789");
 
 /// The runs of ASCII digits of `text`, as byte spans.
 pub(crate) fn digit_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
@@ -145,15 +149,7 @@ pub(crate) fn prev_in(bytes: &[u8], to: usize, set: &[bool; 256]) -> Option<usiz
 }
 
 /// The bytes that may end a sentence: a line break and ". ", "? ", "! ", "; " before a space.
-static SENTENCE_MARKS: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'\n' as usize] = true;
-    t[b'.' as usize] = true;
-    t[b'?' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b';' as usize] = true;
-    t
-};
+static SENTENCE_MARKS: [bool; 256] = byte_set(b"\n.?!;");
 
 /// How far the sentence of a position is looked for, in bytes each way.
 const SENTENCE: usize = 400;

@@ -78,3 +78,35 @@ fn heads_of_state_are_known() {
         "{p:?}"
     );
 }
+
+#[test]
+fn a_known_persons_surname_alone_names_them_later() {
+    let x = extract(
+        "Former Colombian president Iván Duque said the talks had failed. Duque told reporters the \
+         ELN held the border. Prosecutors moved Ismael Zambada García to Texas; Zambada pleaded not \
+         guilty, and lawyers for Zambada blamed a son of Joaquín Guzmán Loera.",
+    );
+    let p = people(&x);
+    assert_eq!(mentions_of(&p, "person-ivan-duque"), Some(&["Iván Duque".to_owned(), "Duque".to_owned()][..]), "{p:?}");
+    let zambada = mentions_of(&p, "person-ismael-zambada-garcia").unwrap_or_default();
+    assert_eq!(zambada.iter().filter(|m| *m == "Zambada").count(), 2, "{p:?}");
+    assert!(p.iter().all(|(id, _)| !id.starts_with("doc:")), "no learned duplicate: {p:?}");
+}
+
+#[test]
+fn a_known_person_named_by_a_nickname_alone_lends_no_surname() {
+    // "El Mayo" has one name word: "Mayo" later is the month or a word, not Zambada.
+    let x = extract("Analysts say El Mayo kept his network. Mayo is the month the talks resumed.");
+    let p = people(&x);
+    assert!(mentions_of(&p, "person-ismael-zambada-garcia").is_some_and(|m| m == ["El Mayo"]), "{p:?}");
+}
+
+#[test]
+fn a_known_and_a_found_person_sharing_a_surname_go_to_the_one_named_first() {
+    let x = extract(
+        "Dairo Antonio Úsuga David led the Clan del Golfo. His brother, Juan de Dios Úsuga, was \
+         killed in 2012.\nÚsuga was captured in 2021.",
+    );
+    let p = people(&x);
+    assert!(mentions_of(&p, "person-dairo-antonio-usuga").is_some_and(|m| m.contains(&"Úsuga".to_owned())), "{p:?}");
+}

@@ -7,7 +7,8 @@
 //! to the run; a capitalised Spanish or Portuguese title before one word ("Capitán Bado") names a
 //! person only when that word is the surname of a name found in full, and a title-case headline
 //! only the start of a name the body writes. A surname alone ("Úsuga", "Lizárraga Beltrán") is a
-//! mention of the full name it ends, when only one name in the document ends so.
+//! mention of the full name it ends, when only one name in the document ends so; the full names
+//! the knowledge base matched count too ("Iván Duque … Duque").
 //!
 //! The word scanner and the knowledge-base index below the finder are shared with `agencies` and
 //! `unnamed`: one pass over the text, folded words in one buffer, no allocation per word.
@@ -72,6 +73,9 @@ struct Name {
     /// On a line in title case ("Jorge Rafaat Killed In Paraguay Ambush"), where a name's end is
     /// unknown: a name only as the start of a name the body writes.
     heading: bool,
+    /// The knowledge-base person a name stands for: one the knowledge base matched (whose
+    /// surname then names it alone), or a found name that is its surname.
+    kb: Option<usize>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -346,7 +350,7 @@ impl Finder<'_> {
         // "Judge Irizarry", "el presidente Noboa", "Gen. Ruiz" name a person; "Capitán Bado" a town.
         let weak = names.len() == 1 && cue_at.is_some_and(|c| w.list[c].has(CAP) && !self.is(c, TITLE_EN) && w.gap_bytes(c + 1) != b". ");
         let heading = names.len() >= 2 && self.title_case_line(k);
-        Some(Name { start, end, name, folded, words: names, weak, heading })
+        Some(Name { start, end, name, folded, words: names, weak, heading, kb: None })
     }
 
     /// The run opens with the place of an office named before it: "el exgobernador de Tamaulipas
@@ -483,6 +487,27 @@ impl Finder<'_> {
         true
     }
 
+    /// The knowledge-base people the document names by two name words or more ("Ismael Zambada
+    /// García", "Iván Duque"), as names whose surnames name them later ("Zambada", "Duque").
+    /// Nicknames' articles are not name words: "El Mayo" lends no "Mayo".
+    fn known_people(&self) -> Vec<Name> {
+        let w = self.w;
+        let mut out = Vec::new();
+        for m in self.mentions.iter().filter(|m| self.entities[m.entity].entity_type == EntityType::Person) {
+            let from = w.list.partition_point(|x| x.start < m.start);
+            let span = from..from + w.list[from..].iter().take_while(|x| x.end <= m.end).count();
+            let words: Vec<usize> =
+                span.clone().filter(|&i| self.namey(i) && !w.list[i].has(INITIAL) && !self.is(i, FUNCTION | STOP)).collect();
+            if words.len() < 2 {
+                continue;
+            }
+            let folded = span.map(|i| w.folded(i)).collect::<Vec<_>>().join(" ");
+            let name = self.entities[m.entity].name.clone();
+            out.push(Name { start: m.start, end: m.end, name, folded, words, weak: false, heading: false, kb: Some(m.entity) });
+        }
+        out
+    }
+
     /// The names, with later mentions by surname alone: the last word of a name, its last two
     /// words or its penultimate word when it has three or more (Hispanic double surnames:
     /// "Úsuga" of "Dairo Antonio Úsuga David"); when two names share the word, the one the
@@ -521,6 +546,9 @@ impl Finder<'_> {
                 None => names[n].weak = true,
             }
         }
+        let known = self.known_people();
+        let kb_names = known.len();
+        names.splice(0..0, known);
         let mut keys: Map<Option<usize>> = Map::default();
         // Longer names first: a run that is the end of a longer name ("Lizárraga Beltrán" of
         // "Héctor Armando Lizárraga Beltrán") is a mention of it, not a name of its own.
@@ -563,13 +591,16 @@ impl Finder<'_> {
         }
         for (n, longer) in suffix_of {
             names[n].name = names[longer].name.clone();
+            names[n].kb = names[longer].kb;
         }
         // A weak single word stands only as the surname of a full name; `weak` now means dropped.
         for n in names.iter_mut().filter(|n| n.words.len() == 1) {
             n.weak &= keys.get(w.folded(n.words[0])).copied().flatten().is_none();
         }
+        // The knowledge base's own mentions stand as they are: only their surnames are new.
+        let found = |names: Vec<Name>| names.into_iter().skip(kb_names).filter(|n| !n.weak).map(|n| person(n.start, n.end, n.name, n.kb));
         if keys.is_empty() {
-            return names.into_iter().filter(|n| !n.weak).map(|n| person(n.start, n.end, n.name)).collect();
+            return found(names).collect();
         }
         let full_name = |key: &str| keys.get(key).copied().flatten();
         let first_words: Set = keys.keys().map(|k| k.split(' ').next().unwrap_or(k).to_owned()).collect();
@@ -589,11 +620,12 @@ impl Finder<'_> {
             if let [only] = name.words[..]
                 && let Some(full) = full_name(w.folded(only))
             {
-                renamed.push((n, names[full].name.clone()));
+                renamed.push((n, names[full].name.clone(), names[full].kb));
             }
         }
-        for (n, full) in renamed {
+        for (n, full, kb) in renamed {
             names[n].name = full;
+            names[n].kb = kb;
         }
         let mut spans: Vec<(usize, usize)> = names.iter().filter(|n| !n.weak).map(|n| (n.start, n.end)).collect();
         spans.sort_unstable();
@@ -646,15 +678,15 @@ impl Finder<'_> {
             }
             i += 1;
         }
-        let mut out: Vec<Found> = refs.into_iter().map(|(s, e, n)| person(s, e, names[n].name.clone())).collect();
-        out.extend(names.into_iter().filter(|n| !n.weak).map(|n| person(n.start, n.end, n.name)));
+        let mut out: Vec<Found> = refs.into_iter().map(|(s, e, n)| person(s, e, names[n].name.clone(), names[n].kb)).collect();
+        out.extend(found(names));
         out.sort_by_key(|f| f.start);
         out
     }
 }
 
-fn person(start: usize, end: usize, name: String) -> Found {
-    Found { start, end, name, entity_type: EntityType::Person, unnamed: false, kb_entity: None }
+fn person(start: usize, end: usize, name: String, kb_entity: Option<usize>) -> Found {
+    Found { start, end, name, entity_type: EntityType::Person, unnamed: false, kb_entity }
 }
 
 fn is_quote(c: char) -> bool {
