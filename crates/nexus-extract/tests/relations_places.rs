@@ -119,3 +119,14 @@ fn parentheses_after_two_coordinated_places_hold_both() {
     let x = extract("Customs officers in Rotterdam and Antwerp (Belgium) seized the containers.");
     assert!(!has(&x, "Rotterdam", "located_in", "Belgium"), "{:?}", triples(&x));
 }
+
+#[test]
+fn parentheses_do_not_move_a_town_into_another_state() {
+    // The state code after the last of a list holds that one; Manaus lies in Amazonas.
+    let x = extract("Foram cumpridos mandados em Boa Vista, Manaus e Itaituba (PA) nesta quinta-feira.");
+    assert_has(&x, "Itaituba", "located_in", "Pará");
+    assert!(!has(&x, "Manaus", "located_in", "Pará"), "{:?}", triples(&x));
+    // A capital district named like the province around it may be what the name meant.
+    let x = extract("Los detenidos fueron trasladados a una vivienda en San Juan de Lurigancho (Lima).");
+    assert_has(&x, "San Juan de Lurigancho", "located_in", "Lima");
+}

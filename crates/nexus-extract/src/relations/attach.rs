@@ -326,7 +326,15 @@ pub(super) fn contains(kb: &KnowledgeBase, entities: &[ExtractedEntity], outer: 
     {
         return Some(false);
     }
+    // Two first-level divisions do not overlap: a town the knowledge base puts in Amazonas is
+    // not in Pará, whatever a list's parentheses seem to say. But a capital district named
+    // after the province around it ("Lima Province", Lima; "Ciudad de Buenos Aires") may be what
+    // the name meant: that tells nothing.
+    let outer_first_level = first_level(outer_entry);
     for _ in 0..6 {
+        if outer_first_level && first_level(at) {
+            return (!named_within(&at.name, &outer_entry.name)).then_some(false);
+        }
         match at.located_in.as_deref() {
             Some(up) if up == outer.id => return Some(true),
             Some(up) => at = kb.get(up)?,
@@ -334,4 +342,21 @@ pub(super) fn contains(kb: &KnowledgeBase, entities: &[ExtractedEntity], outer: 
         }
     }
     None
+}
+
+/// Are the words of the shorter name all words of the longer one ("Lima" of "Lima Province")?
+fn named_within(a: &str, b: &str) -> bool {
+    let words = |s: &str| crate::fold::fold(s).split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+    let (a, b) = (words(a), words(b));
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    !short.is_empty() && short.iter().all(|w| long.contains(w))
+}
+
+/// A first-level division of a country (`regions.jsonl`): a region of one country, in no other
+/// place. Named regions that are no unit ("Catatumbo") lie in one, and those across borders
+/// ("golden-triangle") carry no country prefix.
+fn first_level(e: &nexus_kb::Entity) -> bool {
+    e.kind.as_deref() == Some("region")
+        && e.located_in.is_none()
+        && e.country.as_deref().is_some_and(|c| e.id.len() > 3 && e.id.as_bytes()[2] == b'-' && e.id[..2].eq_ignore_ascii_case(c))
 }
