@@ -20,7 +20,8 @@
 //!   English names need a capital; a month alone ("in March") needs a preceding preposition and
 //!   the reference date.
 //! - Relative dates need `reference` (the document's date): "yesterday" is a day, "last week" and
-//!   weekdays ("on Tuesday") are fuzzy with the year-month, "last month" a month, "last year" a
+//!   weekdays ("on Tuesday") are fuzzy with the year-month (with "este", "nesta", the weekday of
+//!   the reference's own week: "este lunes" is a day), "last month" a month, "last year" a
 //!   year; with a less precise reference the result is fuzzy at the reference's precision. A day
 //!   and month without a year ("on 22 November") take the reference's year, or the year before
 //!   when that month is after the reference's month. "N years earlier/later" count from the
@@ -568,7 +569,13 @@ fn from_weekday(text: &str, tok: Tok, ctx: &Ctx) -> Option<DateMention> {
         return None;
     }
     let start = cue.as_ref().map_or(h.start, |c| c.start);
+    let this_week = cue.as_ref().is_some_and(|c| c.e.num == 1.0);
     let (v, p) = match (r.m, r.d) {
+        (Some(m), Some(d)) if this_week => {
+            let days = days_from_civil(r.y, m, d);
+            let (y, m, d) = civil_from_days(days - (weekday_of(days) - wd));
+            (ymd(y, m, d), Precision::Day)
+        }
         (Some(m), Some(d)) => {
             let days = days_from_civil(r.y, m, d);
             let back = (weekday_of(days) - wd).rem_euclid(7);

@@ -107,6 +107,7 @@ pub(crate) struct Lex {
     cue_ac: AhoCorasick,
     cue_codes: Vec<String>,
     stopsuffix: Vec<String>,
+    participles: Vec<String>,
 }
 
 impl Lex {
@@ -167,7 +168,8 @@ pub(crate) fn lex() -> &'static Lex {
             .build(&cue_pats)
             .expect("country cues");
         let stopsuffix = t.get("u:stopsuffix").map(|tab| tab.entries.iter().map(|e| e.toks[0].clone()).collect()).unwrap_or_default();
-        Lex { t, units, mults, words, vocab, cue_ac, cue_codes, stopsuffix }
+        let participles = t.get("u:participle").map(|tab| tab.entries.iter().map(|e| fold(&e.phrase)).collect()).unwrap_or_default();
+        Lex { t, units, mults, words, vocab, cue_ac, cue_codes, stopsuffix, participles }
     })
 }
 
@@ -557,6 +559,12 @@ fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
         _ => lx.vocab.word_after(text, num.end),
     };
     let mut unit = unit_after(text, &num, after);
+    if let (Some(u), Some(w)) = (&unit, after)
+        && w.tok.end == u.end
+        && is_auxiliary_verb(text, w, ctx.lang())
+    {
+        unit = None;
+    }
     // "dos toneladas y media", "duas toneladas e meia": the half follows the unit.
     if let Some(u) = unit.as_mut()
         && matches!(u.class, Class::Mass | Class::Volume | Class::Area)
@@ -604,26 +612,54 @@ fn single(text: &str, pos: usize, ctx: &mut DocCtx) -> Option<Q> {
                 measured_after(text, u.end, 4).or_else(|| past_conversion(text, u.end).and_then(|after| measured_after(text, after, 4)));
         }
         if u.class.flows() {
-            if let Some(f) = table!("flow").match_fwd(text, u.end) {
+            if let Some(f) = flow_at(text, u.end) {
                 flow = f.e.num;
                 end = f.end;
                 if measured.is_none() && matches!(u.class, Class::Mass | Class::Volume | Class::Area) {
                     measured = measured_after(text, f.end, 4);
                 }
             } else if let Some((_, me)) = measured
-                && let Some(f) = table!("flow").match_fwd(text, me)
+                && let Some(f) = flow_at(text, me)
             {
                 flow = f.e.num;
                 end = f.end;
             }
         }
     } else if currency.is_some()
-        && let Some(f) = table!("flow").match_fwd(text, end)
+        && let Some(f) = flow_at(text, end)
     {
         flow = f.e.num;
         end = f.end;
     }
     Some(Q { start: q_start, end, num, unit, currency: currency.map(|c| c.e.val.as_str()), measured, flow, before: before_q })
+}
+
+/// A rate right after `pos` ("a year", "al año"), unless it is a time ago or after, which the
+/// date finder reads: "27,000 pounds a year earlier".
+fn flow_at(text: &str, pos: usize) -> Option<lex::Hit<'static>> {
+    let f = table!("flow").match_fwd(text, pos)?;
+    let lx = lex();
+    let after = lx.vocab.word_after(text, f.end);
+    let dated = after.is_some_and(|w| table!("later").fwd(text, w).is_some() || table!("ago").fwd(text, w).is_some());
+    (!dated).then_some(f)
+}
+
+/// "desde noviembre de 2024 ha permitido": a unit that is also the language's auxiliary verb
+/// ("ha", has) is the verb when a participle follows (`auxiliary` and `participle` in
+/// `units.tsv`).
+fn is_auxiliary_verb(text: &str, unit: Word, lang: u8) -> bool {
+    let Some(aux) = table!("u:auxiliary").fwd(text, unit).filter(|h| h.e.langs & lang != 0 && h.end == unit.tok.end) else {
+        return false;
+    };
+    let Some(next) = next_tok(text, aux.end).filter(|t| t.is_word(text)) else {
+        return false;
+    };
+    let word = next.s(text);
+    if !word.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let folded = fold(word);
+    lex().participles.iter().any(|p| folded.ends_with(p.as_str()))
 }
 
 /// The end of a `half` phrase of the document's language right after `pos` ("and a half", "y
@@ -1105,12 +1141,13 @@ fn parse_digits(text: &str, pos: usize) -> Option<(f64, usize, usize)> {
 
 /// Does a quantity unit (any class) start at `after`, the word after a number
 /// (`Vocab::word_after`)? For the date extractor: "2000 kilos" is not a year. Returns the unit's
-/// class name.
+/// class name. An auxiliary verb is no unit ("desde 2019 ha sido" is a year), in any language:
+/// no other language writes its participles after a year.
 pub(crate) fn unit_class_of(text: &str, after: Option<Word>) -> Option<&'static str> {
     let w = after?;
     let h = lex().units.fwd(text, w)?;
     let s = w.tok.s(text);
-    if h.e.toks.len() == 1 && s.chars().count() == 1 && s.chars().all(char::is_alphabetic) {
+    if h.e.toks.len() == 1 && s.chars().count() == 1 && s.chars().all(char::is_alphabetic) || is_auxiliary_verb(text, w, ANY) {
         return None;
     }
     Some(match Class::of(h.e.kind.strip_prefix("u:").unwrap_or(&h.e.kind))? {

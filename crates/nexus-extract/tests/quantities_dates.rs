@@ -102,6 +102,10 @@ const QUANTITIES: &[(&str, &[QuantityCase])] = &[
     ("incautó 2 146 kilos de clorhidrato de cocaína", &[("2 146 kilos", 2146.0, "kg", Bound::Exact)]),
     ("un área de 11 000 hectáreas", &[("11 000 hectáreas", 11000.0, "ha", Bound::Exact)]),
     ("deforestaron 3.500 hectáreas de bosque", &[("3.500 hectáreas", 3500.0, "ha", Bound::Exact)]),
+    ("quedan 1.500 ha cultivadas de coca", &[("1.500 ha", 1500.0, "ha", Bound::Exact)]),
+    // "a year earlier" dates the amount; it is no rate
+    ("CBP seized 27,000 pounds a year earlier", &[("27,000 pounds", 12246.99399, "kg", Bound::Exact)]),
+    ("CBP seized 27,000 pounds a year", &[("27,000 pounds a year", 12246.99399, "kg/yr", Bound::Exact)]),
     ("El laboratorio tenía 1.412 kilos de clorhidrato", &[("1.412 kilos", 1412.0, "kg", Bound::Exact)]),
     ("seized 1,234.5 kg", &[("1,234.5 kg", 1234.5, "kg", Bound::Exact)]),
     ("incautaron 1.234,5 kg", &[("1.234,5 kg", 1234.5, "kg", Bound::Exact)]),
@@ -387,6 +391,9 @@ fn not_quantities() {
         "Report on Cocaine 2023 (Vienna, 2023), 38.",
         "Revista 11, no. 2 (2020): 45–68.",
         "in 2022 agentes de la policía",
+        // Spanish "ha" before a participle is "has", not hectares
+        "La operación, que desde 2024 ha permitido decomisar droga",
+        "Desde 2019 ha sido difícil medir la coca",
     ];
     for text in cases {
         let qs = find_quantities(text);
@@ -464,6 +471,11 @@ const DATES: &[(&str, Option<&str>, &[DateCase])] = &[
     ("arrested last week", Some("2024-03-05"), &[("last week", "2024-02", Precision::Fuzzy)]),
     ("arrested last week", None, &[]),
     ("announced on Tuesday", Some("2024-03-07"), &[("on Tuesday", "2024-03", Precision::Fuzzy)]),
+    // "este", "nesta": the weekday of the reference's own week, Monday to Sunday, an exact day
+    ("informó este lunes el ministro", Some("2025-02-03"), &[("este lunes", "2025-02-03", Precision::Day)]),
+    ("la audiencia será este viernes", Some("2025-02-05"), &[("este viernes", "2025-02-07", Precision::Day)]),
+    ("a PF deflagrou nesta quinta-feira uma operação", Some("2024-11-17"), &[("nesta quinta-feira", "2024-11-14", Precision::Day)]),
+    ("detenido el martes en Quito", Some("2025-02-06"), &[("el martes", "2025-02", Precision::Fuzzy)]),
     ("la semana pasada", Some("2024-03-05"), &[("la semana pasada", "2024-02", Precision::Fuzzy)]),
     ("el año pasado", Some("2024-03-05"), &[("el año pasado", "2023", Precision::Year)]),
     ("el año pasado", Some("2024"), &[("el año pasado", "2023", Precision::Year)]),
