@@ -1,7 +1,8 @@
 //! Codenames: "Operation Orinoco" is not the river, "la Operación Huallaga" not the valley,
 //! "a Operação Rota Caipira" not the route. A mention that stands right after a noun of
 //! `operation-nouns.txt` (a quote mark between allowed) names an operation, and is dropped with
-//! any mention glued to it ("Operation Andes Shield").
+//! any mention glued to it ("Operation Andes Shield") or after capitalised words of the codename
+//! ("Operación Escudo Pacífico").
 
 use crate::discover::Found;
 use crate::matcher::KbMention;
@@ -74,11 +75,33 @@ fn after_operation_noun(text: &str, start: usize, dropped_end: Option<usize>) ->
         return true;
     }
     let nouns = nouns();
-    if nouns.gate && !tail(gap.as_bytes()).is_some_and(|t| nouns.tail_bits & tail_bit(t) != 0 && nouns.tails.contains(&t)) {
-        return false;
+    let ends_in_noun = |g: &str| {
+        (!nouns.gate || tail(g.as_bytes()).is_some_and(|t| nouns.tail_bits & tail_bit(t) != 0 && nouns.tails.contains(&t)))
+            && nouns.words.contains(&&g[last_word_start(g)..])
+    };
+    if ends_in_noun(gap) {
+        return true;
     }
-    let word_start = gap.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + gap[i..].chars().next().map_or(1, char::len_utf8));
-    nouns.words.contains(&&gap[word_start..])
+    // "Operación Escudo Pacífico", "Operation Blue Orinoco": up to two capitalised words of
+    // the codename may come before the mention.
+    let mut g = gap;
+    for _ in 0..2 {
+        let at = last_word_start(g);
+        if !g[at..].chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        match g[..at].strip_suffix(' ') {
+            Some(rest) if ends_in_noun(rest) => return true,
+            Some(rest) => g = rest,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// Where the run of letters ending `s` starts.
+fn last_word_start(s: &str) -> usize {
+    s.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8))
 }
 
 /// The mentions that do not name an operation; both lists stay sorted by start.

@@ -19,6 +19,10 @@ fn a_name_after_an_operation_noun_is_a_codename() {
     assert!(!has("La Operación Huallaga permitió capturar a cinco miembros de Sendero Luminoso.", "Huallaga River"));
     assert!(!has("A Polícia Federal deflagrou a Operação Rota Caipira em Santos.", "Rota Caipira"));
     assert!(!has("El operativo «Sinaloa» dejó tres detenidos en Cúcuta.", "Sinaloa"));
+    // Capitalised words of the codename before the borrowed name.
+    assert!(!has("La droga cayó en el marco de la Operación Escudo Pacífico en Guayaquil.", "Pacific Ocean"));
+    assert!(!has("Operation Blue Orinoco targeted shipments leaving Venezuela.", "Orinoco River"));
+    assert!(has("La Operación Escudo dejó detenidos frente al Pacífico.", "Pacific Ocean"));
     // What the sentence says besides the codename stands.
     assert!(has("La Operación Huallaga permitió capturar a cinco miembros de Sendero Luminoso.", "Sendero Luminoso"));
     assert!(has("A Polícia Federal deflagrou a Operação Rota Caipira em Santos.", "Santos"));
