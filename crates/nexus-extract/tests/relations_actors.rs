@@ -63,6 +63,17 @@ fn a_passive_phrase_after_a_relative_pronoun_acts_on_its_antecedent() {
 }
 
 #[test]
+fn a_name_completing_the_agent_noun_is_not_the_agent() {
+    // The sons lead; their father does not.
+    let x = extract("Los Chapitos, led by the sons of Joaquín Guzmán Loera, control Culiacán.");
+    assert!(!has(&x, "Joaquín Guzmán Loera", "leads", "Los Chapitos"), "{:?}", triples(&x));
+    let x = extract("La facción Los Chapitos, liderada por los hijos de Joaquín Guzmán Loera, domina Culiacán.");
+    assert!(!has(&x, "Joaquín Guzmán Loera", "leads", "Los Chapitos"), "{:?}", triples(&x));
+    let x = extract("Los Chapitos, led by Iván Archivaldo Guzmán, control Culiacán.");
+    assert_has(&x, "Iván Archivaldo Guzmán Salazar", "leads", "Los Chapitos");
+}
+
+#[test]
 fn an_agent_in_coordination_with_a_passive_arrest_made_it() {
     let x = extract("Carlos Alberto Mendoza Ruiz was arrested in Medellín in coordination with the Colombian National Police.");
     assert_has(&x, "Policía Nacional de Colombia", "arrested", "Carlos Alberto Mendoza Ruiz");

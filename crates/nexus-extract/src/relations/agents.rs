@@ -51,9 +51,10 @@ pub fn under(v: &View, predicate: usize, start: usize, end: usize, out: &mut Vec
 }
 
 /// The first entity of `types` within `AGENT_REACH` tokens after `end`, with only tokens `gap`
-/// allows before it: the doer that passive and command words put after them.
+/// allows before it: the doer that passive and command words put after them. A name after
+/// "of" completes another noun, which is the doer: "led by the sons of X" is not led by X.
 fn doer_after(v: &View, types: &[EntityType], end: usize, gap: impl Fn(usize) -> bool) -> Option<usize> {
-    (end..(end + AGENT_REACH).min(v.len())).take_while(|&k| v.fits(k, types) || gap(k)).find(|&k| v.fits(k, types))
+    (end..(end + AGENT_REACH).min(v.len())).take_while(|&k| v.fits(k, types) || gap(k) && !v.is(k, Cue::Of)).find(|&k| v.fits(k, types))
 }
 
 /// "las disidencias de las FARC al mando de …": the entity `o` completes, by "of", the entity
