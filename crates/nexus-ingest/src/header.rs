@@ -64,8 +64,19 @@ fn dateline(body: &str) -> Option<String> {
         Regex::new(r"^\p{Lu}[\p{L}'’.]*(?:[ -][\p{L}'’.]+){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{L}[\p{L}.]*){0,2})?,\s+([^()\n–—-]{2,30}?\b(?:1[89]|20)\d\d)\s*(?:\([^()\n]{2,30}\)\s*)?\.?\s*(?:-{1,2}|–|—)\s")
             .expect("static regex")
     });
+    if let Some(date) = re.captures(body).and_then(|c| c.get(1)) {
+        return crate::dates::iso_prefix(date.as_str()).filter(|iso| iso.len() > 4);
+    }
+    // Press releases and reports close the dateline with a period instead: "Bogotá, 10 de
+    // abril de 2025. La crisis …". A period also ends sentences, so the date must be whole
+    // (a day, a month and a year) and open with its day or its month.
+    static DATELINE_PERIOD: OnceLock<Regex> = OnceLock::new();
+    let re = DATELINE_PERIOD.get_or_init(|| {
+        Regex::new(r"^\p{Lu}[\p{L}'’.]*(?:[ -][\p{L}'’.]+){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{L}[\p{L}.]*){0,2})?,\s+([\d\p{Lu}][^()\n–—-]{1,29}?\b(?:1[89]|20)\d\d)\.\s+\p{Lu}")
+            .expect("static regex")
+    });
     let date = re.captures(body)?.get(1)?.as_str();
-    crate::dates::iso_prefix(date).filter(|iso| iso.len() > 4)
+    crate::dates::iso_prefix(date).filter(|iso| iso.len() == 10)
 }
 
 /// With no body paragraph among the first lines (a short note, a one-line brief), a first block
@@ -484,6 +495,11 @@ mod tests {
             // A sentence that opens with a place and a date is no dateline.
             ("Colombia, in 2023, produced more cocaine than ever, the agency said in a report on Monday.", None),
             ("In Lima, on 3 March 2024, police seized 2 tons - the largest haul this year.", None),
+            // A period closes a press release's dateline, when the date is whole.
+            ("Bogotá, 10 de abril de 2025. La crisis humanitaria en el Catatumbo se agravó.", Some("2025-04-10")),
+            ("WASHINGTON, May 16, 2024. The Treasury sanctioned four companies.", Some("2024-05-16")),
+            ("Colombia, in March 2024. Then the talks failed.", None),
+            ("In Lima, on 3 March 2024. Police seized 2 tons.", None),
         ];
         for (text, want) in cases {
             let (m, body) = split_header(text);
