@@ -527,6 +527,26 @@ fn a_quoted_nickname_right_after_a_person() {
 }
 
 #[test]
+fn a_nickname_with_an_article_set_off_by_commas() {
+    // The Brazilian press's apposition: "<name>, o <nickname>, …".
+    let text = "A milícia era chefiada por Otávio Moreira Quintella, o Baixinho, preso em 2023.";
+    let got = defs(text, vec![person(text, "Otávio Moreira Quintella")]);
+    assert!(has(&got, "Baixinho", "Otávio Moreira Quintella", "person"), "{got:?}");
+    let text = "A quadrilha de Otávio Moreira Quintella, o Peixe Grande. Ele fugiu.";
+    let got = defs(text, vec![person(text, "Otávio Moreira Quintella")]);
+    assert!(has(&got, "Peixe Grande", "Otávio Moreira Quintella", "person"), "{got:?}");
+    // A role, an acronym, or words that go on are no nickname.
+    for text in [
+        "Foi recebido por Otávio Moreira Quintella, o Secretário, em Brasília.",
+        "Segundo Otávio Moreira Quintella, o CV domina a área.",
+        "Para Otávio Moreira Quintella, o Brasil precisa mudar de estratégia.",
+    ] {
+        let got = defs(text, vec![person(text, "Otávio Moreira Quintella")]);
+        assert!(got.iter().all(|(_, name, _)| name != "Otávio Moreira Quintella"), "{text}: {got:?}");
+    }
+}
+
+#[test]
 fn a_quoted_remark_is_not_a_nickname() {
     let text = "The statement was signed by Ramiro Bustos Varela, \"we will not stop.\"";
     assert!(defs(text, vec![person(text, "Ramiro Bustos Varela")]).is_empty());

@@ -341,3 +341,12 @@ fn parts_named_by_a_possessive_a_unit_noun_or_a_coalition_they_form() {
     let x = extract("La red, integrada por miembros del Tren de Aragua, operaba en Santiago.");
     assert!(!triples(&x).iter().any(|(_, p, _)| p == "part_of"), "{:?}", triples(&x));
 }
+
+#[test]
+fn a_person_described_by_kin_is_no_item_of_the_list() {
+    let x = extract(
+        "O chefe da milícia, Otávio Moreira Quintella, o Baixinho, fugiu. Em outubro, a morte de Matheus Vieira \
+         Rezende, sobrinho de Baixinho, numa operação da Polícia Civil levou a novos ataques.",
+    );
+    assert!(!has(&x, "Polícia Civil", "killed", "Otávio Moreira Quintella"), "{:?}", triples(&x));
+}

@@ -614,23 +614,59 @@ fn role_nicknamed(known: &Known, h: &Hit, x_end: usize, out: &mut Out) {
     person_by_nickname(known, h, out);
 }
 
-/// "Víctor Quispe Palomino, 'camarada José'": a quoted nickname right after a person.
+/// "Víctor Quispe Palomino, 'camarada José'": a quoted nickname right after a person; and the
+/// Brazilian press's nickname with an article, set off by commas: "Luís Antônio da Silva Braga,
+/// o Zinho, …", "Marcos Willians Herbas Camacho, o Marcola."
 fn nicknames(known: &Known, found: &[Found], out: &mut Out) {
     let text = out.cx.text;
     for f in found.iter().filter(|f| f.entity_type == EntityType::Person) {
         let rest = &text[f.end..];
         let Some(r) = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(" (")) else { continue };
-        if !r.starts_with(QUOTE_CHARS) {
-            continue;
-        }
         let at = text.len() - r.len();
-        if let Some((s, e)) = quoted(text, at).filter(|&(s, e)| nickname(&text[s..e])) {
+        let nick = if r.starts_with(QUOTE_CHARS) {
+            quoted(text, at).filter(|&(s, e)| nickname(&text[s..e]))
+        } else if rest.starts_with(", ") {
+            article_nickname(out, at)
+        } else {
+            None
+        };
+        if let Some((s, e)) = nick {
             let who = Who::of(f);
             if known.clear(out.cx.kb, s, e) && !matches!(known.exactly(s, e), Some(Who::Kb(_))) {
                 out.define(&who, s, e);
             }
         }
     }
+}
+
+/// "o Zinho," at `at`: a Portuguese article, then one or two capitalised words that are no
+/// acronym, title or role, closed by a comma, a period or a semicolon. Names of things take
+/// the article too ("o Rio", "a Polícia Federal"): those are claimed by other mentions, which
+/// the caller checks.
+fn article_nickname(out: &Out, at: usize) -> Option<(usize, usize)> {
+    use super::persons::{ROLE, TITLE};
+    let text = out.cx.text;
+    let (a, ae) = word_at(text, at)?;
+    if !matches!(&text[a..ae], "o" | "a") {
+        return None;
+    }
+    let (s, mut e) = next_word(text, ae)?;
+    let plain = |w: &str| capitalised(w) && !function_word(w) && w.chars().skip(1).any(char::is_lowercase);
+    if !plain(&text[s..e]) {
+        return None;
+    }
+    if let Some((_, e2)) = next_word(text, e).filter(|&(s2, e2)| capitalised(&text[s2..e2]) && !function_word(&text[s2..e2])) {
+        e = e2;
+    }
+    if !text[e..].starts_with([',', '.', ';']) {
+        return None;
+    }
+    let w = &out.cx.words;
+    let first = w.list.partition_point(|x| x.start < s);
+    if (first..w.list.len()).take_while(|&i| w.list[i].end <= e).any(|i| w.is(i, ROLE | TITLE)) {
+        return None;
+    }
+    Some((s, e))
 }
 
 /// A quotation that can be a nickname: capitalised words, but for function words and one

@@ -641,6 +641,11 @@ impl<'s> View<'s> {
                 i += 1;
                 continue;
             }
+            // "Matheus da Silva Rezende, sobrinho de Zinho": a person completing a noun after
+            // the comma is named to describe the item before; they are no item of their own.
+            if coordinated && self.fits(i, &[EntityType::Person]) && self.completes_a_noun(i) {
+                break;
+            }
             if self.fits(i, types) && (out.is_empty() || coordinated) {
                 // "… in Colombia and Peru ships", "the PNP, DIRANDRO, seized": the item is the
                 // subject of the next verb; not in "produced in Colombia and Peru and shipped",
@@ -671,6 +676,16 @@ impl<'s> View<'s> {
             }
         }
         (out, end)
+    }
+
+    /// Does the entity at `i` complete a common noun by "of" ("nephew of X", "los hijos de X")?
+    fn completes_a_noun(&self, i: usize) -> bool {
+        let of = if i > 0 && self.is(i - 1, Cue::Article) { i - 1 } else { i };
+        of >= 2
+            && self.is(of - 1, Cue::Of)
+            && self.toks[of - 2].entity().is_none()
+            && !self.trigger[of - 2]
+            && self.norms[of - 2].chars().all(char::is_alphabetic)
     }
 
     /// Is token `i` a noun for a kind of place, singular or plural ("port", "áreas", "zonas")?
