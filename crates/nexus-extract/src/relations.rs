@@ -360,6 +360,7 @@ pub fn find(
                     || route(kb, &entities[s], &t.predicates[c.predicate])
                     || route(kb, &entities[o], &t.predicates[c.predicate])
                     || never_subject(kb, &entities[s], &t.predicates[c.predicate])
+                    || across_the_law(&entities[s], &entities[o], &t.predicates[c.predicate])
                     || !seen.insert((s, c.predicate, o))
                 {
                     continue;
@@ -424,6 +425,13 @@ fn never_subject(kb: &KnowledgeBase, e: &ExtractedEntity, predicate: &table::Pre
 }
 
 /// Is `e` a knowledge-base entry whose kind is one of `kinds`?
+/// A state body is a part of no gang, and a gang of no state body: `part_of` joins two state
+/// actors or two non-state ones ("De acuerdo con la FGR, … una célula de Los Chapitos" says
+/// nothing of the FGR's place).
+fn across_the_law(s: &ExtractedEntity, o: &ExtractedEntity, predicate: &table::Predicate) -> bool {
+    predicate.name == "part_of" && (s.entity_type == "state_actor") != (o.entity_type == "state_actor")
+}
+
 fn kind_among(kb: &KnowledgeBase, e: &ExtractedEntity, kinds: &[&str]) -> bool {
     e.in_kb && kb.get(&e.id).and_then(|k| k.kind.as_deref()).is_some_and(|k| kinds.contains(&k))
 }

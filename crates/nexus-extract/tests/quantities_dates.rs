@@ -103,6 +103,7 @@ const QUANTITIES: &[(&str, &[QuantityCase])] = &[
     ("un área de 11 000 hectáreas", &[("11 000 hectáreas", 11000.0, "ha", Bound::Exact)]),
     ("deforestaron 3.500 hectáreas de bosque", &[("3.500 hectáreas", 3500.0, "ha", Bound::Exact)]),
     ("quedan 1.500 ha cultivadas de coca", &[("1.500 ha", 1500.0, "ha", Bound::Exact)]),
+    ("ha dejado 1,400 desaparecidos en Sinaloa", &[("1,400 desaparecidos", 1400.0, "people", Bound::Exact)]),
     // "a year earlier" dates the amount; it is no rate
     ("CBP seized 27,000 pounds a year earlier", &[("27,000 pounds", 12246.99399, "kg", Bound::Exact)]),
     ("CBP seized 27,000 pounds a year", &[("27,000 pounds a year", 12246.99399, "kg/yr", Bound::Exact)]),

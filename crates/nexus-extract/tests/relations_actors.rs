@@ -350,3 +350,16 @@ fn a_person_described_by_kin_is_no_item_of_the_list() {
     );
     assert!(!has(&x, "Polícia Civil", "killed", "Otávio Moreira Quintella"), "{:?}", triples(&x));
 }
+
+#[test]
+fn a_passive_after_a_noun_set_off_by_a_comma_acts_on_the_name_before_it() {
+    let x = extract("El laboratorio era de Los Chapitos, facción del Cártel de Sinaloa encabezada por Iván Archivaldo Guzmán Salazar.");
+    assert_has(&x, "Iván Archivaldo Guzmán Salazar", "leads", "Los Chapitos");
+    assert!(!has(&x, "Iván Archivaldo Guzmán Salazar", "leads", "Cártel de Sinaloa"), "{:?}", triples(&x));
+}
+
+#[test]
+fn a_state_body_is_part_of_no_gang() {
+    let x = extract("De acuerdo con la FGR, el laboratorio era operado por una célula de Los Chapitos en Cosalá.");
+    assert!(!has(&x, "Fiscalía General de la República", "part_of", "Los Chapitos"), "{:?}", triples(&x));
+}

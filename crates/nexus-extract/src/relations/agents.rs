@@ -29,9 +29,19 @@ pub fn passive_phrase(v: &View, predicate: usize, start: usize, end: usize, out:
     };
     let agents = v.list_right(agent, &p.subject, 1).0;
     if let Some(o) = v.nearest_left(start, &p.object, OBJECT_REACH).or_else(|| v.relative_antecedent(start, &p.object)) {
+        let o = apposed_head(v, o, &p.object).unwrap_or(o);
         pairs(&agents, &with_coordinated(v, o, &p.object), predicate, (start, end), out, v);
     }
     true
+}
+
+/// "Los Chapitos, facción del Cártel de Sinaloa encabezada por …": a passive right after
+/// "<noun> of <O>" acts on the noun, and a noun set off after a name by a comma is that name.
+fn apposed_head(v: &View, o: usize, types: &[EntityType]) -> Option<usize> {
+    let of = v.before_article(o).filter(|&k| v.is(k, Cue::Of))?;
+    let noun = of.checked_sub(1).filter(|&n| v.toks[n].entity().is_none() && v.norms[n].chars().all(char::is_alphabetic))?;
+    let comma = noun.checked_sub(1).filter(|&c| v.norms[c] == ",")?;
+    comma.checked_sub(1).filter(|&h| v.fits(h, types))
 }
 
 /// "las disidencias al mando de alias Iván Mordisco", "a cell under the command of X", "Los
