@@ -66,6 +66,7 @@ enum Anchor {
     Ago,
     AgoPre,
     Later,
+    PrevRel,
     DayWord,
 }
 
@@ -136,6 +137,7 @@ fn dlex() -> &'static DLex {
         first("ago", Anchor::Ago, &mut pats, false);
         first("agopre", Anchor::AgoPre, &mut pats, false);
         first("later", Anchor::Later, &mut pats, true);
+        first("prevrel", Anchor::PrevRel, &mut pats, true);
         // One pattern, every kind it anchors ("ago": August in Spanish, and "two years ago").
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut strs = Vec::new();
@@ -368,15 +370,19 @@ pub(crate) fn find_dates_in(text: &str, reference: Option<&str>, doc: &lex::DocL
                 Anchor::Ago => from_ago(text, tok, &ctx),
                 Anchor::AgoPre => from_agopre(text, tok, &ctx),
                 Anchor::Later => {
-                    // "two years later", not "nove meses depois de <an event>"
-                    let relative_to_event = next_tok(text, e).is_some_and(|n| {
-                        let f = fold(n.s(text));
-                        crate::quantities::lex().table("u:link").contains_word(&f) || matches!(f.as_str(), "que" | "than" | "the")
-                    });
-                    if let Some(h) = table!("later").match_back(text, e).filter(|h| h.end == e && !relative_to_event)
+                    if let Some(h) = table!("later").match_back(text, e).filter(|h| h.end == e && !relative_to_event(text, e))
                         && let Some((ns, n, unit)) = amount_before(text, h.start)
                     {
                         later.push((ns, e, n * h.e.num as i64, unit));
+                    }
+                    None
+                }
+                Anchor::PrevRel => {
+                    if let Some(h) = table!("prevrel").match_back(text, e).filter(|h| h.end == e && !relative_to_event(text, e))
+                        && let Some((unit, n)) = h.e.val.split_once(':')
+                        && let Ok(n) = n.parse::<i64>()
+                    {
+                        later.push((h.start, e, n, if unit == "month" { "month" } else { "year" }));
                     }
                     None
                 }
@@ -415,6 +421,15 @@ pub(crate) fn find_dates_in(text: &str, reference: Option<&str>, doc: &lex::DocL
         kept = dedupe(kept);
     }
     kept
+}
+
+/// "two years later", "the year before", not "nove meses depois de <an event>", "the year
+/// before the election": what follows makes the phrase count from an event, not a date.
+fn relative_to_event(text: &str, end: usize) -> bool {
+    next_tok(text, end).is_some_and(|n| {
+        let f = fold(n.s(text));
+        crate::quantities::lex().table("u:link").contains_word(&f) || matches!(f.as_str(), "que" | "than" | "the")
+    })
 }
 
 fn dedupe(mut v: Vec<DateMention>) -> Vec<DateMention> {

@@ -472,6 +472,18 @@ const DATES: &[(&str, Option<&str>, &[DateCase])] = &[
     ("arrested last week", Some("2024-03-05"), &[("last week", "2024-02", Precision::Fuzzy)]),
     ("arrested last week", None, &[]),
     ("announced on Tuesday", Some("2024-03-07"), &[("on Tuesday", "2024-03", Precision::Fuzzy)]),
+    // counted from the previous date of the text, unless an event follows
+    (
+        "Customs seized 116 tonnes in 2023, up from 110 tonnes the year before.",
+        None,
+        &[("2023", "2023", Precision::Year), ("the year before", "2022", Precision::Year)],
+    ),
+    (
+        "En 2024 la Senad decomisó 18 toneladas, frente a 12 del año anterior.",
+        None,
+        &[("2024", "2024", Precision::Year), ("del año anterior", "2023", Precision::Year)],
+    ),
+    ("In 2023 he moved to Dubai, the year before the election.", None, &[("2023", "2023", Precision::Year)]),
     // "este", "nesta": the weekday of the reference's own week, Monday to Sunday, an exact day
     ("informó este lunes el ministro", Some("2025-02-03"), &[("este lunes", "2025-02-03", Precision::Day)]),
     ("la audiencia será este viernes", Some("2025-02-05"), &[("este viernes", "2025-02-07", Precision::Day)]),

@@ -92,3 +92,11 @@ fn a_between_phrase_over_the_two_groups_named_before_relates_them() {
     let x = extract("Los Choneros y Los Lobos firmaron un pacto en 2019. Ambos grupos trafican cocaína en Guayaquil.");
     none_of(&x, "conflicts_with");
 }
+
+#[test]
+fn score_settling_between_two_groups_is_a_conflict() {
+    let x = extract("En Pedro Juan Caballero, los ajustes de cuentas entre el PCC y el Comando Vermelho dejaron 112 muertos.");
+    assert_has(&x, "Primeiro Comando da Capital", "conflicts_with", "Comando Vermelho");
+    let x = extract("Os acertos de contas entre o PCC e o Comando Vermelho deixaram 40 mortos em Roraima.");
+    assert_has(&x, "Primeiro Comando da Capital", "conflicts_with", "Comando Vermelho");
+}
