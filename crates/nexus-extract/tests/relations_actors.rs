@@ -363,3 +363,14 @@ fn a_state_body_is_part_of_no_gang() {
     let x = extract("De acuerdo con la FGR, el laboratorio era operado por una célula de Los Chapitos en Cosalá.");
     assert!(!has(&x, "Fiscalía General de la República", "part_of", "Los Chapitos"), "{:?}", triples(&x));
 }
+
+#[test]
+fn a_passive_after_an_aside_acts_on_what_stands_before_the_aside() {
+    // The gangs inside the aside formed the coalition; they are not what Chérizier leads.
+    let x = extract(
+        "The coalition, formed in September 2023 by rival gangs including G9 and G-Pèp, is led by former police officer Jimmy Chérizier.",
+    );
+    assert!(!triples(&x).iter().any(|(s, p, _)| s == "Jimmy Chérizier" && p == "leads"), "{:?}", triples(&x));
+    let x = extract("Los Choneros, the largest gang in Ecuador, are led by Adolfo Macías Villamar.");
+    assert_has(&x, "Adolfo Macías Villamar", "leads", "Los Choneros");
+}

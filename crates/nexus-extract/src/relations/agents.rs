@@ -28,11 +28,26 @@ pub fn passive_phrase(v: &View, predicate: usize, start: usize, end: usize, out:
         return false;
     };
     let agents = v.list_right(agent, &p.subject, 1).0;
+    if let Some(open) = aside_before_auxiliary(v, start) {
+        // "The coalition, formed in 2023 by rival gangs including G9, is led by X": what the
+        // verb acts on stands right before the aside, or goes unnamed.
+        if open > 0 && v.fits(open - 1, &p.object) {
+            pairs(&agents, &with_coordinated(v, open - 1, &p.object), predicate, (start, end), out, v);
+        }
+        return true;
+    }
     if let Some(o) = v.nearest_left(start, &p.object, OBJECT_REACH).or_else(|| v.relative_antecedent(start, &p.object)) {
         let o = apposed_head(v, o, &p.object).unwrap_or(o);
         pairs(&agents, &with_coordinated(v, o, &p.object), predicate, (start, end), out, v);
     }
     true
+}
+
+/// ", is led by", ", es liderado por": an auxiliary right after a comma closes an aside, and the
+/// comma that opens it (in the same clause), if any.
+fn aside_before_auxiliary(v: &View, start: usize) -> Option<usize> {
+    let close = start.checked_sub(2).filter(|&c| v.norms[c] == "," && v.cue_ends_at(start - 1, Cue::Passive))?;
+    (close.saturating_sub(OBJECT_REACH * 2)..close).rev().take_while(|&k| !v.stops(k)).find(|&k| v.norms[k] == ",")
 }
 
 /// "Los Chapitos, facción del Cártel de Sinaloa encabezada por …": a passive right after
