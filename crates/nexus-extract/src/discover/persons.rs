@@ -501,7 +501,13 @@ impl Finder<'_> {
             if words.len() < 2 {
                 continue;
             }
-            let folded = span.map(|i| w.folded(i)).collect::<Vec<_>>().join(" ");
+            let mut folded = String::new();
+            for (k, i) in span.enumerate() {
+                if k > 0 {
+                    folded.push(' ');
+                }
+                folded.push_str(w.folded(i));
+            }
             let name = self.entities[m.entity].name.clone();
             out.push(Name { start: m.start, end: m.end, name, folded, words, weak: false, heading: false, kb: Some(m.entity) });
         }
@@ -557,35 +563,49 @@ impl Finder<'_> {
         let mut suffix_of = Vec::new();
         let mut first_seen: Map<usize> = Map::default();
         for n in &names {
-            let at = first_seen.entry(n.folded.clone()).or_insert(n.start);
-            *at = (*at).min(n.start);
+            match first_seen.get_mut(n.folded.as_str()) {
+                Some(at) => *at = (*at).min(n.start),
+                None => _ = first_seen.insert(n.folded.clone(), n.start),
+            }
         }
+        // The keys are built in one buffer and copied only when new.
+        let mut key = String::new();
         for n in order {
             let name = &names[n];
-            let f: Vec<&str> = name.words.iter().map(|&i| w.folded(i)).collect();
-            let len = f.len();
-            if let Some(Some(longer)) = keys.get(&f.join(" "))
+            let f = |at: usize| w.folded(name.words[at]);
+            let len = name.words.len();
+            key.clear();
+            for at in 0..len {
+                if at > 0 {
+                    key.push(' ');
+                }
+                key.push_str(f(at));
+            }
+            if let Some(Some(longer)) = keys.get(key.as_str())
                 && names[*longer].words.len() > len
             {
                 suffix_of.push((n, *longer));
                 continue;
             }
-            let mut add = |key: String| {
-                let slot = keys.entry(key).or_insert(Some(n));
-                if let Some(other) = *slot
-                    && names[other].folded != name.folded
-                {
-                    *slot = first_introduced(w.text, &first_seen, &names, other, n);
+            let mut add = |key: &str| match keys.get_mut(key) {
+                Some(slot) => {
+                    if let Some(other) = *slot
+                        && names[other].folded != name.folded
+                    {
+                        *slot = first_introduced(w.text, &first_seen, &names, other, n);
+                    }
                 }
+                None => _ = keys.insert(key.to_owned(), Some(n)),
             };
             let given = |at: usize| self.given(name.words[at]);
             if !given(len - 1) {
-                add(f[len - 1].to_owned());
+                add(f(len - 1));
             }
             if len >= 3 {
-                add(format!("{} {}", f[len - 2], f[len - 1]));
+                // The last two words end the full key.
+                add(&key[key.len() - f(len - 2).len() - 1 - f(len - 1).len()..]);
                 if !given(len - 2) {
-                    add(f[len - 2].to_owned());
+                    add(f(len - 2));
                 }
             }
         }
@@ -604,9 +624,13 @@ impl Finder<'_> {
         }
         let full_name = |key: &str| keys.get(key).copied().flatten();
         let first_words: Set = keys.keys().map(|k| k.split(' ').next().unwrap_or(k).to_owned()).collect();
-        // The first byte and length (up to 31) of each first word, as bits: most words are passed
-        // on them without hashing.
-        let shape = |f: &[u8]| (f.first().map_or(0, |&b| usize::from(b)), f.len().min(31));
+        // The first and last bytes and the length (up to 31) of each first word, as bits: most
+        // words are passed on them without hashing. (The first byte and length alone let through
+        // half the capitalised words of a text with many names.)
+        let shape = |f: &[u8]| match f {
+            [a, .., z] => (usize::from(a << 3 ^ z), f.len() & 31),
+            _ => (usize::from(f.first().copied().unwrap_or(0)), f.len()),
+        };
         let mut shapes = [0u32; 256];
         for (b, len) in first_words.iter().map(|f| shape(f.as_bytes())) {
             shapes[b] |= 1 << len;
