@@ -1660,8 +1660,16 @@ fn flags(text: &str, word: &mut Word, first: char, counts: Option<(usize, bool)>
     } else if first.is_numeric() {
         word.flags |= DIGIT;
     }
+    // Past a lower-case letter the word is not upper case, however many letters follow.
     let (letters, lower) = counts.unwrap_or_else(|| {
-        text[word.start..word.end].chars().filter(|c| c.is_alphabetic()).fold((0, false), |(n, l), c| (n + 1, l || c.is_lowercase()))
+        let mut letters = 0;
+        for c in text[word.start..word.end].chars().filter(|c| c.is_alphabetic()) {
+            if c.is_lowercase() {
+                return (letters + 1, true);
+            }
+            letters += 1;
+        }
+        (letters, false)
     });
     if letters >= 2 && !lower {
         word.flags |= UPPER;
