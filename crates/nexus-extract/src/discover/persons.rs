@@ -1750,10 +1750,15 @@ fn fold_word(text: &str, word: &mut Word, ascii: bool, folded: &mut String) {
     word.folded_full = folded.len();
 }
 
-/// Append `s` folded as `crate::fold::fold` folds it.
+/// Append `s` folded as `crate::fold::fold` folds it; its ASCII letters (most of the word,
+/// "Apurímac") lowered here rather than in a call each.
 fn fold_into(s: &str, out: &mut String) {
     for c in s.chars() {
-        crate::fold::fold_char_into(c, out);
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            crate::fold::fold_char_into(c, out);
+        }
     }
 }
 
