@@ -1558,14 +1558,22 @@ fn read_word(text: &str, start: usize, first: char, gap_hyphen: bool, vocabulary
     let mut ascii = first.is_ascii();
     let mut apostrophe = None;
     let mut hyphen = false;
+    // Whether an ASCII letter is lower or upper case, and whether there is a digit: the classes
+    // of the ASCII letters and digits, or-ed as they are read.
+    let mut case = BYTE_CLASS[usize::from(bytes[start])] & ASCII_ALNUM;
     loop {
         // Runs of ASCII letters and digits in a tight loop; joiners and other characters
         // below it.
-        while i < bytes.len() && BYTE_CLASS[usize::from(bytes[i])] & ASCII_ALNUM != 0 {
+        let class = loop {
+            let class = bytes.get(i).map_or(SEPARATOR, |&b| BYTE_CLASS[usize::from(b)]);
+            if class & ASCII_ALNUM == 0 {
+                break class;
+            }
+            case |= class;
             i += 1;
-        }
+        };
         let Some(&b) = bytes.get(i) else { break };
-        match BYTE_CLASS[usize::from(b)] {
+        match class {
             JOINER if alnum_at(i + 1) => {
                 if b == b'\'' {
                     apostrophe = Some(i);
@@ -1589,9 +1597,7 @@ fn read_word(text: &str, start: usize, first: char, gap_hyphen: bool, vocabulary
             _ => break,
         }
     }
-    // Whether an ASCII letter is lower or upper case, and (only where none is lower case)
-    // how many letters there are, read once the word's end is known.
-    let case = bytes[start..i].iter().fold(0, |m, &b| m | BYTE_CLASS[usize::from(b)]);
+    // The letters are counted, once the word's end is known, only where none is lower case.
     let (lower, upper) = (case & LOWER_LETTER != 0, case & UPPER_LETTER != 0);
     let letters = if lower { 0 } else { bytes[start..i].iter().filter(|b| b.is_ascii_alphabetic()).count() };
     let mut word = Word { start, end: i, full_end: i, folded: (0, 0), folded_full: 0, flags: if hyphen { HYPHEN } else { 0 } };
