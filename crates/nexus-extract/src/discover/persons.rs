@@ -1524,11 +1524,10 @@ fn read_capitalised(
 ) {
     let Read { folded, list, classes, capitals } = out;
     let digits = if tail & DIGIT_CHAR != 0 { DIGITS } else { 0 };
-    // Only the capital needs folding, the tail being lower case or digits already: the word is
-    // copied whole and its capital lowered there.
+    // Only the capital needs folding: the tail is lower case or digits already.
     let from = folded.len();
-    folded.push_str(&text[start..end]);
-    folded[from..from + 1].make_ascii_lowercase();
+    folded.push(char::from(text.as_bytes()[start].to_ascii_lowercase()));
+    folded.push_str(&text[start + 1..end]);
     let to = folded.len();
     if let Some(v) = vocabulary {
         let odd = if digits != 0 || gap_hyphen { ODD } else { 0 };
