@@ -501,7 +501,13 @@ impl Finder<'_> {
             if words.len() < 2 {
                 continue;
             }
-            let folded = span.map(|i| w.folded(i)).collect::<Vec<_>>().join(" ");
+            let mut folded = String::new();
+            for (k, i) in span.enumerate() {
+                if k > 0 {
+                    folded.push(' ');
+                }
+                folded.push_str(w.folded(i));
+            }
             let name = self.entities[m.entity].name.clone();
             out.push(Name { start: m.start, end: m.end, name, folded, words, weak: false, heading: false, kb: Some(m.entity) });
         }
@@ -557,35 +563,49 @@ impl Finder<'_> {
         let mut suffix_of = Vec::new();
         let mut first_seen: Map<usize> = Map::default();
         for n in &names {
-            let at = first_seen.entry(n.folded.clone()).or_insert(n.start);
-            *at = (*at).min(n.start);
+            match first_seen.get_mut(n.folded.as_str()) {
+                Some(at) => *at = (*at).min(n.start),
+                None => _ = first_seen.insert(n.folded.clone(), n.start),
+            }
         }
+        // The keys are built in one buffer and copied only when new.
+        let mut key = String::new();
         for n in order {
             let name = &names[n];
-            let f: Vec<&str> = name.words.iter().map(|&i| w.folded(i)).collect();
-            let len = f.len();
-            if let Some(Some(longer)) = keys.get(&f.join(" "))
+            let f = |at: usize| w.folded(name.words[at]);
+            let len = name.words.len();
+            key.clear();
+            for at in 0..len {
+                if at > 0 {
+                    key.push(' ');
+                }
+                key.push_str(f(at));
+            }
+            if let Some(Some(longer)) = keys.get(key.as_str())
                 && names[*longer].words.len() > len
             {
                 suffix_of.push((n, *longer));
                 continue;
             }
-            let mut add = |key: String| {
-                let slot = keys.entry(key).or_insert(Some(n));
-                if let Some(other) = *slot
-                    && names[other].folded != name.folded
-                {
-                    *slot = first_introduced(w.text, &first_seen, &names, other, n);
+            let mut add = |key: &str| match keys.get_mut(key) {
+                Some(slot) => {
+                    if let Some(other) = *slot
+                        && names[other].folded != name.folded
+                    {
+                        *slot = first_introduced(w.text, &first_seen, &names, other, n);
+                    }
                 }
+                None => _ = keys.insert(key.to_owned(), Some(n)),
             };
             let given = |at: usize| self.given(name.words[at]);
             if !given(len - 1) {
-                add(f[len - 1].to_owned());
+                add(f(len - 1));
             }
             if len >= 3 {
-                add(format!("{} {}", f[len - 2], f[len - 1]));
+                // The last two words end the full key.
+                add(&key[key.len() - f(len - 2).len() - 1 - f(len - 1).len()..]);
                 if !given(len - 2) {
-                    add(f[len - 2].to_owned());
+                    add(f(len - 2));
                 }
             }
         }
@@ -604,9 +624,13 @@ impl Finder<'_> {
         }
         let full_name = |key: &str| keys.get(key).copied().flatten();
         let first_words: Set = keys.keys().map(|k| k.split(' ').next().unwrap_or(k).to_owned()).collect();
-        // The first byte and length (up to 31) of each first word, as bits: most words are passed
-        // on them without hashing.
-        let shape = |f: &[u8]| (f.first().map_or(0, |&b| usize::from(b)), f.len().min(31));
+        // The first and last bytes and the length (up to 31) of each first word, as bits: most
+        // words are passed on them without hashing. (The first byte and length alone let through
+        // half the capitalised words of a text with many names.)
+        let shape = |f: &[u8]| match f {
+            [a, .., z] => (usize::from(a << 3 ^ z), f.len() & 31),
+            _ => (usize::from(f.first().copied().unwrap_or(0)), f.len()),
+        };
         let mut shapes = [0u32; 256];
         for (b, len) in first_words.iter().map(|f| shape(f.as_bytes())) {
             shapes[b] |= 1 << len;
@@ -1533,14 +1557,22 @@ fn read_word(text: &str, start: usize, first: char, gap_hyphen: bool, vocabulary
     let mut ascii = first.is_ascii();
     let mut apostrophe = None;
     let mut hyphen = false;
+    // Whether an ASCII letter is lower or upper case, and whether there is a digit: the classes
+    // of the ASCII letters and digits, or-ed as they are read.
+    let mut case = BYTE_CLASS[usize::from(bytes[start])] & ASCII_ALNUM;
     loop {
         // Runs of ASCII letters and digits in a tight loop; joiners and other characters
         // below it.
-        while i < bytes.len() && BYTE_CLASS[usize::from(bytes[i])] & ASCII_ALNUM != 0 {
+        let class = loop {
+            let class = bytes.get(i).map_or(SEPARATOR, |&b| BYTE_CLASS[usize::from(b)]);
+            if class & ASCII_ALNUM == 0 {
+                break class;
+            }
+            case |= class;
             i += 1;
-        }
+        };
         let Some(&b) = bytes.get(i) else { break };
-        match BYTE_CLASS[usize::from(b)] {
+        match class {
             JOINER if alnum_at(i + 1) => {
                 if b == b'\'' {
                     apostrophe = Some(i);
@@ -1564,9 +1596,7 @@ fn read_word(text: &str, start: usize, first: char, gap_hyphen: bool, vocabulary
             _ => break,
         }
     }
-    // Whether an ASCII letter is lower or upper case, and (only where none is lower case)
-    // how many letters there are, read once the word's end is known.
-    let case = bytes[start..i].iter().fold(0, |m, &b| m | BYTE_CLASS[usize::from(b)]);
+    // The letters are counted, once the word's end is known, only where none is lower case.
     let (lower, upper) = (case & LOWER_LETTER != 0, case & UPPER_LETTER != 0);
     let letters = if lower { 0 } else { bytes[start..i].iter().filter(|b| b.is_ascii_alphabetic()).count() };
     let mut word = Word { start, end: i, full_end: i, folded: (0, 0), folded_full: 0, flags: if hyphen { HYPHEN } else { 0 } };
@@ -1635,8 +1665,16 @@ fn flags(text: &str, word: &mut Word, first: char, counts: Option<(usize, bool)>
     } else if first.is_numeric() {
         word.flags |= DIGIT;
     }
+    // Past a lower-case letter the word is not upper case, however many letters follow.
     let (letters, lower) = counts.unwrap_or_else(|| {
-        text[word.start..word.end].chars().filter(|c| c.is_alphabetic()).fold((0, false), |(n, l), c| (n + 1, l || c.is_lowercase()))
+        let mut letters = 0;
+        for c in text[word.start..word.end].chars().filter(|c| c.is_alphabetic()) {
+            if c.is_lowercase() {
+                return (letters + 1, true);
+            }
+            letters += 1;
+        }
+        (letters, false)
     });
     if letters >= 2 && !lower {
         word.flags |= UPPER;
@@ -1717,10 +1755,15 @@ fn fold_word(text: &str, word: &mut Word, ascii: bool, folded: &mut String) {
     word.folded_full = folded.len();
 }
 
-/// Append `s` folded as `crate::fold::fold` folds it.
+/// Append `s` folded as `crate::fold::fold` folds it; its ASCII letters (most of the word,
+/// "Apurímac") lowered here rather than in a call each.
 fn fold_into(s: &str, out: &mut String) {
     for c in s.chars() {
-        crate::fold::fold_char_into(c, out);
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            crate::fold::fold_char_into(c, out);
+        }
     }
 }
 
