@@ -50,7 +50,7 @@ const QUOTES: &[char] = &['"', '\'', '“', '‘', '«', '„'];
 
 /// Does the text before `start` end in an operation noun, or in a mention this pass dropped
 /// (`dropped_end`), with only spaces and quote marks between?
-fn after_operation_noun(text: &str, start: usize, dropped_end: Option<usize>) -> bool {
+fn after_operation_noun(text: &str, start: usize, dropped_end: Option<usize>, noun_near: bool) -> bool {
     let Some(before) = text.get(..start) else { return false };
     // A mention glued to a letter or a digit has no gap: told by one byte.
     if before.as_bytes().last().is_none_or(u8::is_ascii_alphanumeric) {
@@ -83,7 +83,11 @@ fn after_operation_noun(text: &str, start: usize, dropped_end: Option<usize>) ->
         return true;
     }
     // "Operación Escudo Pacífico", "Operation Blue Orinoco": up to two capitalised words of
-    // the codename may come before the mention.
+    // the codename may come before the mention. Looked for only where a noun ends shortly
+    // before: most mentions have none.
+    if !noun_near {
+        return false;
+    }
     let mut g = gap;
     for _ in 0..2 {
         let at = last_word_start(g);
@@ -104,17 +108,43 @@ fn last_word_start(s: &str) -> usize {
     s.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8))
 }
 
+/// How far before a mention, in bytes, the noun of a codename of several words may end.
+const CODENAME_REACH: usize = 60;
+
+/// Where the operation nouns of `text` end, in order. Every noun holds "pera": one search
+/// finds the places to test.
+fn noun_ends(text: &str) -> Vec<usize> {
+    let nouns = nouns();
+    memchr::memmem::find_iter(text.as_bytes(), b"pera")
+        .filter_map(|at| {
+            let start = at.checked_sub(1).filter(|&o| matches!(text.as_bytes()[o], b'O' | b'o'))?;
+            let rest = text.get(start..)?;
+            let noun = nouns.words.iter().find(|w| rest.starts_with(**w))?;
+            let end = start + noun.len();
+            let bounded = !text[..start].ends_with(char::is_alphanumeric) && !text[end..].starts_with(char::is_alphanumeric);
+            bounded.then_some(end)
+        })
+        .collect()
+}
+
 /// The mentions that do not name an operation; both lists stay sorted by start.
 pub fn drop_codenames(text: &str, kb: Vec<KbMention>, learned: Vec<Found>) -> (Vec<KbMention>, Vec<Found>) {
-    (keep_others(text, kb, |m| (m.start, m.end)), keep_others(text, learned, |f| (f.start, f.end)))
+    let ends = noun_ends(text);
+    (keep_others(text, kb, &ends, |m| (m.start, m.end)), keep_others(text, learned, &ends, |f| (f.start, f.end)))
 }
 
 /// `mentions` (sorted by start) less those after an operation noun or glued to one dropped.
-fn keep_others<M>(text: &str, mentions: Vec<M>, span: impl Fn(&M) -> (usize, usize)) -> Vec<M> {
+fn keep_others<M>(text: &str, mentions: Vec<M>, noun_ends: &[usize], span: impl Fn(&M) -> (usize, usize)) -> Vec<M> {
     let mut dropped_end = None;
+    // The first noun ending at or after the reach before the mention: mentions come in order.
+    let mut next_noun = 0;
     let mut keep = |m: &M| {
         let (s, e) = span(m);
-        let drop = after_operation_noun(text, s, dropped_end);
+        while noun_ends.get(next_noun).is_some_and(|&n| n + CODENAME_REACH < s) {
+            next_noun += 1;
+        }
+        let near = noun_ends.get(next_noun).is_some_and(|&n| n < s);
+        let drop = after_operation_noun(text, s, dropped_end, near);
         if drop {
             dropped_end = Some(e);
         }

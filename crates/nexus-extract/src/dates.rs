@@ -137,7 +137,14 @@ fn dlex() -> &'static DLex {
         first("ago", Anchor::Ago, &mut pats, false);
         first("agopre", Anchor::AgoPre, &mut pats, false);
         first("later", Anchor::Later, &mut pats, true);
-        first("prevrel", Anchor::PrevRel, &mut pats, true);
+        // Anchored on their longest word ("previous", "anterior"), not on "year", which most
+        // texts write far more often than these phrases.
+        for e in &q.table("prevrel").entries {
+            if let Some(w) = e.phrase.split(' ').max_by_key(|w| w.chars().count()) {
+                pats.push((w.to_string(), Anchor::PrevRel));
+                pats.push((fold(w), Anchor::PrevRel));
+            }
+        }
         // One pattern, every kind it anchors ("ago": August in Spanish, and "two years ago").
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut strs = Vec::new();
@@ -378,11 +385,17 @@ pub(crate) fn find_dates_in(text: &str, reference: Option<&str>, doc: &lex::DocL
                     None
                 }
                 Anchor::PrevRel => {
-                    if let Some(h) = table!("prevrel").match_back(text, e).filter(|h| h.end == e && !relative_to_event(text, e))
+                    // The anchor ends the phrase ("the year before") or comes before its last
+                    // word ("the previous year").
+                    let ends = [Some(e), next_tok(text, e).map(|t| t.end)];
+                    let hit = ends.into_iter().flatten().find_map(|end| {
+                        table!("prevrel").match_back(text, end).filter(|h| h.end == end && h.start <= s && !relative_to_event(text, end))
+                    });
+                    if let Some(h) = hit
                         && let Some((unit, n)) = h.e.val.split_once(':')
                         && let Ok(n) = n.parse::<i64>()
                     {
-                        later.push((h.start, e, n, if unit == "month" { "month" } else { "year" }));
+                        later.push((h.start, h.end, n, if unit == "month" { "month" } else { "year" }));
                     }
                     None
                 }
