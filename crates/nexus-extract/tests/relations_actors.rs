@@ -374,3 +374,12 @@ fn a_passive_after_an_aside_acts_on_what_stands_before_the_aside() {
     let x = extract("Los Choneros, the largest gang in Ecuador, are led by Adolfo Macías Villamar.");
     assert_has(&x, "Adolfo Macías Villamar", "leads", "Los Choneros");
 }
+
+#[test]
+fn an_apposition_with_a_possessive_place_names_no_doer() {
+    // "aggressively" inside the trigger; the apposition's country is not the one that moved.
+    let x =
+        extract("Los Lobos, Ecuador's largest criminal group, has moved aggressively into illegal gold mining in the province of Azuay.");
+    assert_has(&x, "Los Lobos", "engages_in", "illegal mining");
+    assert!(!has(&x, "Ecuador", "engages_in", "illegal mining"), "{:?}", triples(&x));
+}

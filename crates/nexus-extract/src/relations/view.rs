@@ -256,15 +256,21 @@ impl<'s> View<'s> {
             && name + 1 == close
     }
 
-    /// ", the largest gang in Ecuador,", ", una de las facciones más violentas del país,": an
-    /// apposition between the commas at `open` and `close` that describes the organization
-    /// right before it (an article, then an organization noun) names no doer; a place inside
-    /// says where the organization is.
+    /// ", the largest gang in Ecuador,", ", una de las facciones más violentas del país,",
+    /// ", Ecuador's largest criminal group,": an apposition between the commas at `open` and
+    /// `close` that describes the organization right before it (an article or a place's
+    /// possessive, then an organization noun) names no doer; a place inside says where the
+    /// organization is.
     fn org_apposition(&self, open: usize, close: usize) -> bool {
         let orgs = [EntityType::CriminalOrg, EntityType::ArmedGroup];
+        let possessive = |k: usize| {
+            self.fits(k, &[EntityType::Country, EntityType::Place])
+                && matches!(self.norms.get(k + 1), Some(&"'") | Some(&"’"))
+                && self.norms.get(k + 2) == Some(&"s")
+        };
         open > 0
             && self.fits(open - 1, &orgs)
-            && self.is(open + 1, Cue::Article)
+            && (self.is(open + 1, Cue::Article) || possessive(open + 1))
             && (open + 2..close).any(|k| self.is(k, Cue::OrgNoun))
             && (open + 2..close).all(|k| !self.fits(k, &orgs) && !self.trigger[k])
     }
