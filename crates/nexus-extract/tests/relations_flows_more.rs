@@ -85,3 +85,12 @@ fn a_place_in_an_apposition_is_not_the_origin() {
     let x = extract("A pesca ilegal dentro do Vale do Javari, a maior reserva do Brasil, abastece mercados em Tabatinga.");
     assert_has(&x, "Javari Valley", "ships_to", "Tabatinga");
 }
+
+#[test]
+fn an_origin_phrase_opening_with_a_destination_word_is_an_origin() {
+    // "a partir do" starts with "a", a to-word: the longer cue wins.
+    let x = extract("A organização enviava cocaína à Europa a partir do porto de Vila do Conde, em Barcarena.");
+    assert_has(&x, "Vila do Conde", "ships_to", "Europe");
+    let x = extract("La red enviaba cocaína a Europa a partir del puerto de Guayaquil.");
+    assert_has(&x, "Guayaquil", "ships_to", "Europe");
+}

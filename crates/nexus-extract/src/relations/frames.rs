@@ -392,9 +392,12 @@ pub(super) fn flow(v: &View, trigger: &super::table::Trigger, start: usize, end:
             i += n;
             continue;
         }
+        // The longest cue wins, the first of the list on a tie: "a partir do porto" is an
+        // origin, not the destination word "a".
         let role = [(Cue::Destination, 0), (Cue::Until, 0), (Cue::Origin, 1), (Cue::Via, 2)]
             .into_iter()
-            .find_map(|(c, r)| v.cue_at(i, c).map(|n| (r, n)))
+            .filter_map(|(c, r)| v.cue_at(i, c).map(|n| (r, n)))
+            .fold(None, |best: Option<(usize, usize)>, (r, n)| if best.is_some_and(|(_, m)| m >= n) { best } else { Some((r, n)) })
             .filter(|&(_, n)| !measure(v, i + n) && !rate(v, i + n))
             .filter(|&(r, _)| r != 0 || super::routes::may_end(v, trigger.frame, i));
         if let Some((role, n)) = role {
