@@ -334,7 +334,8 @@ impl Finder<'_> {
             return None;
         }
         let (start, end) = (w.list[k].start, w.list[last].end);
-        let folded = (k..=last).filter(|&i| !in_quote(i)).map(|i| w.folded(i)).collect::<Vec<_>>().join(" ");
+        let mut folded = String::new();
+        w.join_folded((k..=last).filter(|&i| !in_quote(i)), &mut folded);
         // "Pedro Juan Caballero" the town, "Costa Rican" the demonym.
         if !self.plausible_against_kb(start, end, last) || self.kb.place_names.contains(&folded) || self.kb.demonyms.contains_key(&folded) {
             return None;
@@ -502,12 +503,7 @@ impl Finder<'_> {
                 continue;
             }
             let mut folded = String::new();
-            for (k, i) in span.enumerate() {
-                if k > 0 {
-                    folded.push(' ');
-                }
-                folded.push_str(w.folded(i));
-            }
+            w.join_folded(span, &mut folded);
             let name = self.entities[m.entity].name.clone();
             out.push(Name { start: m.start, end: m.end, name, folded, words, weak: false, heading: false, kb: Some(m.entity) });
         }
@@ -575,12 +571,7 @@ impl Finder<'_> {
             let f = |at: usize| w.folded(name.words[at]);
             let len = name.words.len();
             key.clear();
-            for at in 0..len {
-                if at > 0 {
-                    key.push(' ');
-                }
-                key.push_str(f(at));
-            }
+            w.join_folded(name.words.iter().copied(), &mut key);
             if let Some(Some(longer)) = keys.get(key.as_str())
                 && names[*longer].words.len() > len
             {
@@ -1449,6 +1440,16 @@ impl<'a> Words<'a> {
         let (a, b) = w.folded;
         let from = if w.has(IN_TEXT) { self.text.as_bytes() } else { self.folded.as_bytes() };
         from.get(a..b).unwrap_or_default()
+    }
+
+    /// The folded words `words`, joined by single spaces, appended to `out`: a name's key.
+    pub fn join_folded(&self, words: impl IntoIterator<Item = usize>, out: &mut String) {
+        for (k, i) in words.into_iter().enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            out.push_str(self.folded(i));
+        }
     }
 
     /// The folded word with its possessive ("attorney's").
