@@ -53,8 +53,7 @@ fn aside_before_auxiliary(v: &View, start: usize) -> Option<usize> {
 /// "Los Chapitos, facción del Cártel de Sinaloa encabezada por …": a passive right after
 /// "<noun> of <O>" acts on the noun, and a noun set off after a name by a comma is that name.
 fn apposed_head(v: &View, o: usize, types: &[EntityType]) -> Option<usize> {
-    let of = v.before_article(o).filter(|&k| v.is(k, Cue::Of))?;
-    let noun = of.checked_sub(1).filter(|&n| v.toks[n].entity().is_none() && v.norms[n].chars().all(char::is_alphabetic))?;
+    let noun = v.noun_completed_by(o)?;
     let comma = noun.checked_sub(1).filter(|&c| v.norms[c] == ",")?;
     comma.checked_sub(1).filter(|&h| v.fits(h, types))
 }

@@ -649,7 +649,7 @@ impl<'s> View<'s> {
             }
             // "Matheus da Silva Rezende, sobrinho de Zinho": a person completing a noun after
             // the comma is named to describe the item before; they are no item of their own.
-            if coordinated && self.fits(i, &[EntityType::Person]) && self.completes_a_noun(i) {
+            if coordinated && self.fits(i, &[EntityType::Person]) && self.noun_completed_by(i).is_some_and(|n| !self.trigger[n]) {
                 break;
             }
             if self.fits(i, types) && (out.is_empty() || coordinated) {
@@ -684,14 +684,11 @@ impl<'s> View<'s> {
         (out, end)
     }
 
-    /// Does the entity at `i` complete a common noun by "of" ("nephew of X", "los hijos de X")?
-    fn completes_a_noun(&self, i: usize) -> bool {
-        let of = if i > 0 && self.is(i - 1, Cue::Article) { i - 1 } else { i };
-        of >= 2
-            && self.is(of - 1, Cue::Of)
-            && self.toks[of - 2].entity().is_none()
-            && !self.trigger[of - 2]
-            && self.norms[of - 2].chars().all(char::is_alphabetic)
+    /// The common noun the entity at `i` completes by "of", an article allowed between ("nephew
+    /// of X", "los hijos de X", "facción del Cártel").
+    pub fn noun_completed_by(&self, i: usize) -> Option<usize> {
+        let of = self.before_article(i).filter(|&k| self.is(k, Cue::Of))?;
+        of.checked_sub(1).filter(|&n| self.toks[n].entity().is_none() && self.norms[n].chars().all(char::is_alphabetic))
     }
 
     /// Is token `i` a noun for a kind of place, singular or plural ("port", "áreas", "zonas")?
