@@ -424,7 +424,6 @@ fn never_subject(kb: &KnowledgeBase, e: &ExtractedEntity, predicate: &table::Pre
     kind_among(kb, e, &predicate.not_subjects)
 }
 
-/// Is `e` a knowledge-base entry whose kind is one of `kinds`?
 /// A state body is a part of no gang, and a gang of no state body: `part_of` joins two state
 /// actors or two non-state ones ("De acuerdo con la FGR, … una célula de Los Chapitos" says
 /// nothing of the FGR's place).
@@ -432,6 +431,7 @@ fn across_the_law(s: &ExtractedEntity, o: &ExtractedEntity, predicate: &table::P
     predicate.name == "part_of" && (s.entity_type == "state_actor") != (o.entity_type == "state_actor")
 }
 
+/// Is `e` a knowledge-base entry whose kind is one of `kinds`?
 fn kind_among(kb: &KnowledgeBase, e: &ExtractedEntity, kinds: &[&str]) -> bool {
     e.in_kb && kb.get(&e.id).and_then(|k| k.kind.as_deref()).is_some_and(|k| kinds.contains(&k))
 }
