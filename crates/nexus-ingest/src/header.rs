@@ -59,9 +59,12 @@ pub fn split_header(text: &str) -> (Metadata, &str) {
 /// none), and a dash closes it, after the agency in parentheses if one is named. The text keeps it:
 /// its place and date are the story's.
 fn dateline(body: &str) -> Option<String> {
+    // The place: a few capitalised words, a country or state after a comma allowed ("ANTWERP,
+    // Belgium,"), then the comma before the date.
+    const PLACE: &str = r"^\p{Lu}[\p{L}'’.]*(?:[ -][\p{L}'’.]+){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{L}[\p{L}.]*){0,2})?,\s+";
     static DATELINE: OnceLock<Regex> = OnceLock::new();
     let re = DATELINE.get_or_init(|| {
-        Regex::new(r"^\p{Lu}[\p{L}'’.]*(?:[ -][\p{L}'’.]+){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{L}[\p{L}.]*){0,2})?,\s+([^()\n–—-]{2,30}?\b(?:1[89]|20)\d\d)\s*(?:\([^()\n]{2,30}\)\s*)?\.?\s*(?:-{1,2}|–|—)\s")
+        Regex::new(&format!(r"{PLACE}([^()\n–—-]{{2,30}}?\b(?:1[89]|20)\d\d)\s*(?:\([^()\n]{{2,30}}\)\s*)?\.?\s*(?:-{{1,2}}|–|—)\s"))
             .expect("static regex")
     });
     if let Some(date) = re.captures(body).and_then(|c| c.get(1)) {
@@ -72,8 +75,7 @@ fn dateline(body: &str) -> Option<String> {
     // (a day, a month and a year) and open with its day or its month.
     static DATELINE_PERIOD: OnceLock<Regex> = OnceLock::new();
     let re = DATELINE_PERIOD.get_or_init(|| {
-        Regex::new(r"^\p{Lu}[\p{L}'’.]*(?:[ -][\p{L}'’.]+){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{L}[\p{L}.]*){0,2})?,\s+([\d\p{Lu}][^()\n–—-]{1,29}?\b(?:1[89]|20)\d\d)\.\s+\p{Lu}")
-            .expect("static regex")
+        Regex::new(&format!(r"{PLACE}([\d\p{{Lu}}][^()\n–—-]{{1,29}}?\b(?:1[89]|20)\d\d)\.\s+\p{{Lu}}")).expect("static regex")
     });
     let date = re.captures(body)?.get(1)?.as_str();
     crate::dates::iso_prefix(date).filter(|iso| iso.len() == 10)
