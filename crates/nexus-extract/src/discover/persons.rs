@@ -334,7 +334,8 @@ impl Finder<'_> {
             return None;
         }
         let (start, end) = (w.list[k].start, w.list[last].end);
-        let mut folded = String::new();
+        // About the span's length: folding keeps most words' bytes.
+        let mut folded = String::with_capacity(w.list[last].end - w.list[k].start);
         w.join_folded((k..=last).filter(|&i| !in_quote(i)), &mut folded);
         // "Pedro Juan Caballero" the town, "Costa Rican" the demonym.
         if !self.plausible_against_kb(start, end, last) || self.kb.place_names.contains(&folded) || self.kb.demonyms.contains_key(&folded) {
@@ -502,7 +503,7 @@ impl Finder<'_> {
             if words.len() < 2 {
                 continue;
             }
-            let mut folded = String::new();
+            let mut folded = String::with_capacity(m.end - m.start);
             w.join_folded(span, &mut folded);
             let name = self.entities[m.entity].name.clone();
             out.push(Name { start: m.start, end: m.end, name, folded, words, weak: false, heading: false, kb: Some(m.entity) });
